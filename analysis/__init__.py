@@ -1,0 +1,21 @@
+"""communique.analysis: measures over a Corpus, as tidy tables and figures.
+
+Every ``find_*`` returns one row per match (with offsets into the document text),
+every ``stat_*`` an aggregate table, every ``plot_*`` takes such a table and an
+optional Axes and returns the Axes. Tables carry a provenance record in
+``table.attrs["provenance"]``.
+"""
+
+from .provenance import provenance
+from .quotes import find_quotes
+from .rates import group_rates
+from .readability import stat_readability
+from .summary import stat_summary
+
+__all__ = [
+    "find_quotes",
+    "group_rates",
+    "provenance",
+    "stat_readability",
+    "stat_summary",
+]

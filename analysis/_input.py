@@ -1,0 +1,90 @@
+"""Shared argument handling for analysis functions: corpus coercion, voice, group keys."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+import corpus as _corpus
+from corpus import AUTHORIAL, QUOTED, Corpus, Document
+from corpus.errors import check_choice
+
+Voice = Literal["authorial", "quoted", "all"]
+VOICES = ("authorial", "quoted", "all")
+
+
+def as_corpus(c_or_text: Corpus | str | Document | list) -> Corpus:
+    """Accept a Corpus, a Document, one string, or a list of strings."""
+    if isinstance(c_or_text, Corpus):
+        return c_or_text
+    if isinstance(c_or_text, str):
+        return _corpus.from_texts([c_or_text])
+    if isinstance(c_or_text, Document):
+        return _corpus.from_texts({c_or_text.doc_id: c_or_text.text})
+    if isinstance(c_or_text, (list, tuple)) and all(isinstance(t, str) for t in c_or_text):
+        return _corpus.from_texts(list(c_or_text))
+    raise TypeError(
+        f"expected a Corpus, a Document, a string or a list of strings, got {type(c_or_text).__name__}"
+    )
+
+
+def check_voice(voice: str | None) -> str:
+    """Validate ``voice=``; ``None`` means all voices."""
+    voice = "all" if voice is None else voice
+    check_choice("voice", voice, VOICES)
+    return voice
+
+
+def voice_allows(voice: str, actual: str) -> bool:
+    return voice == "all" or voice == actual
+
+
+def check_by(c: Corpus, by: str | None) -> None:
+    """Raise a clear error when ``by`` is not a docvar of ``c``."""
+    if by is None or by == "doc_id":
+        return
+    if by not in c.docvars.columns:
+        known = ", ".join(c.docvars.columns) or "none"
+        raise ValueError(f"by={by!r} is not a docvar of this corpus; docvars are: {known}")
+
+
+def group_labels(c: Corpus, by: str | None) -> pd.Series:
+    """The group of each document (index doc_id); "all" when ``by`` is None."""
+    check_by(c, by)
+    if by is None:
+        return pd.Series("all", index=pd.Index(c.doc_ids, name="doc_id"), name="group")
+    if by == "doc_id":
+        return pd.Series(c.doc_ids, index=pd.Index(c.doc_ids, name="doc_id"), name="group")
+    labels = c.docvars[by].astype("string").fillna("(missing)")
+    return labels.rename("group")
+
+
+def words_in_voice(doc: Document, voice: str) -> list[tuple[int, int]]:
+    """Word spans of ``doc`` in ``voice`` ("all", "authorial" or "quoted")."""
+    words = doc.words
+    if voice == "all" or not doc.quotes:
+        return words if voice != "quoted" else []
+    spans = [(q.start, q.end) for q in doc.quotes]
+    inside = []
+    j = 0
+    for start, _end in words:
+        while j < len(spans) and spans[j][1] <= start:
+            j += 1
+        inside.append(j < len(spans) and spans[j][0] < start < spans[j][1])
+    wanted = voice == QUOTED
+    return [w for w, q in zip(words, inside, strict=True) if q == wanted]
+
+
+__all__ = [
+    "AUTHORIAL",
+    "QUOTED",
+    "VOICES",
+    "Voice",
+    "as_corpus",
+    "check_by",
+    "check_voice",
+    "group_labels",
+    "voice_allows",
+    "words_in_voice",
+]

@@ -1,0 +1,60 @@
+"""The `communique` command line: one subcommand, one library call, then formatting.
+
+Exit codes: 0 ok, 1 data error, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .common import DataError
+
+# Each module defines register(subparsers); add new subcommands here.
+COMMAND_MODULES = [
+    "analysis.cli.stats",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="communique",
+        description="Compare how diplomats, governments and the media that quote them talk.",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"communique {version('communique')}"
+    except PackageNotFoundError:
+        return "communique (not installed)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.func(args)
+    except DataError as exc:
+        print(f"communique {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # a bad option value that argparse could not check
+        print(f"communique {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

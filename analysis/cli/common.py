@@ -1,0 +1,125 @@
+"""Option groups and output formatting shared by every subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Literal
+
+import pandas as pd
+
+import corpus
+
+FORMATS = ("table", "csv", "json", "markdown")
+Format = Literal["table", "csv", "json", "markdown"]
+
+
+class DataError(Exception):
+    """Bad input data: exit code 1."""
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool = False) -> None:
+    """PATH plus the reading options every corpus command shares."""
+    if path_required:
+        parser.add_argument(
+            "path", metavar="PATH", help="folder, .txt/.md file, or CSV/TSV/JSONL/Parquet table"
+        )
+    else:
+        parser.add_argument(
+            "path",
+            metavar="PATH",
+            nargs="?",
+            default=None,
+            help="folder, .txt/.md file, or CSV/TSV/JSONL/Parquet table (default: the seeds/ folder)",
+        )
+    group = parser.add_argument_group("reading")
+    group.add_argument("--text-column", help="table column holding the text")
+    group.add_argument("--id-column", help="table column holding the document id")
+    group.add_argument(
+        "--filename-template", help='docvars from file names, e.g. "{country}_{session}_{year}.txt"'
+    )
+    group.add_argument("--metadata", help="sidecar CSV with a 'file' column and docvars")
+    group.add_argument(
+        "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
+    )
+    group.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("output")
+    group.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+    group.add_argument("--output", "-o", help="write to this file instead of standard output")
+
+
+def add_by_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--by", metavar="DOCVAR", help="group results by this docvar (e.g. country, year)"
+    )
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    return not getattr(args, "quiet", False) and sys.stderr.isatty()
+
+
+def load_corpus(args: argparse.Namespace) -> corpus.Corpus:
+    """Read the corpus the arguments name; data problems become DataError."""
+    try:
+        return corpus.read_corpus(
+            args.path,
+            text_column=getattr(args, "text_column", None),
+            id_column=getattr(args, "id_column", None),
+            filename_template=getattr(args, "filename_template", None),
+            metadata=getattr(args, "metadata", None),
+            strict=getattr(args, "strict", False),
+            progress=show_progress(args),
+        )
+    except corpus.CorpusError as exc:
+        raise DataError(str(exc)) from exc
+
+
+def format_table(table: pd.DataFrame, fmt: str) -> str:
+    """Render a result table as text in one of FORMATS."""
+    if fmt == "csv":
+        return table.to_csv(index=False)
+    if fmt == "json":
+        records = json.loads(table.to_json(orient="records", date_format="iso", force_ascii=False))
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _markdown(table)
+    with pd.option_context(
+        "display.max_rows",
+        200,
+        "display.max_columns",
+        50,
+        "display.width",
+        200,
+        "display.max_colwidth",
+        60,
+    ):
+        return table.to_string(index=False) + "\n"
+
+
+def _markdown(table: pd.DataFrame) -> str:
+    # Hand-rolled so the 'tabulate' package is not needed just for this.
+    def cell(value) -> str:
+        if isinstance(value, float):
+            return f"{value:.4g}"
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    header = "| " + " | ".join(map(str, table.columns)) + " |"
+    rule = "|" + "|".join("---" for _ in table.columns) + "|"
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
+    return "\n".join([header, rule, *body]) + "\n"
+
+
+def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
+    """Write ``table`` in the requested format to --output or standard output."""
+    text = format_table(table, getattr(args, "format", "table"))
+    if getattr(args, "output", None):
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,49 @@
+"""`communique stats` and `communique validate`."""
+
+from __future__ import annotations
+
+import argparse
+
+import analysis
+
+from .common import (
+    add_by_argument,
+    add_corpus_arguments,
+    add_output_arguments,
+    emit,
+    load_corpus,
+    show_progress,
+)
+
+
+def register(subparsers) -> None:
+    stats = subparsers.add_parser(
+        "stats",
+        help="documents, sentences, tokens, types, sentence length, readability",
+        description="Corpus size and readability, overall and per group.",
+    )
+    add_corpus_arguments(stats)
+    add_by_argument(stats)
+    add_output_arguments(stats)
+    stats.set_defaults(func=run_stats)
+
+    validate = subparsers.add_parser(
+        "validate",
+        help="print the load report: every input loaded, repaired (how) or skipped (why)",
+        description="Read a corpus and account for every input file or table row.",
+    )
+    add_corpus_arguments(validate, path_required=True)
+    add_output_arguments(validate)
+    validate.set_defaults(func=run_validate)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    emit(analysis.stat_summary(c, by=args.by, progress=show_progress(args)), args)
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    emit(c.report, args)
+    return 0

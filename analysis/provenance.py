@@ -1,0 +1,82 @@
+"""Provenance records: which function, parameters, corpus and versions made a result."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import platform
+from typing import Any
+
+import pandas as pd
+
+from corpus import Corpus
+
+PACKAGES = ("communique", "nltk", "pandas", "matplotlib", "textstat", "numpy")
+
+
+def package_versions() -> dict[str, str]:
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    versions["python"] = platform.python_version()
+    return versions
+
+
+def _plain(value: Any) -> Any:
+    """Parameters as JSON-friendly values (no objects, no local paths of the user)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, set, frozenset, range)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return type(value).__name__
+
+
+def make_record(
+    function: str,
+    params: dict[str, Any],
+    c: Corpus | None = None,
+    lexicons: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """A provenance record as a plain dict (see :func:`attach`)."""
+    record: dict[str, Any] = {
+        "function": f"analysis.{function}",
+        "parameters": {k: _plain(v) for k, v in sorted(params.items())},
+        "lexicons": dict(sorted((lexicons or {}).items())),
+        "packages": package_versions(),
+    }
+    if c is not None:
+        record["corpus"] = {
+            "fingerprint": c.fingerprint,
+            "documents": len(c),
+            "versions": c.versions,
+        }
+    return record
+
+
+def attach(
+    table: pd.DataFrame,
+    function: str,
+    params: dict[str, Any],
+    c: Corpus | None = None,
+    lexicons: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Store a provenance record in ``table.attrs["provenance"]`` and return the table.
+
+    Parameters:
+        table: the result table.
+        function: the public function's name, e.g. ``"find_hedges"``.
+        params: its parameters (objects are recorded by type name only).
+        c: the corpus analysed (its fingerprint, size and text-processing versions).
+        lexicons: lexicon id -> version used.
+    """
+    table.attrs["provenance"] = make_record(function, params, c, lexicons)
+    return table
+
+
+def provenance(table: pd.DataFrame) -> dict[str, Any]:
+    """The provenance record of a result table ({} when it has none)."""
+    return dict(table.attrs.get("provenance", {}))

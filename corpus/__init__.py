@@ -1,0 +1,46 @@
+"""communique.corpus: read, normalize and segment diplomatic statements.
+
+Public API::
+
+    corpus.read_corpus(path, **options) -> Corpus
+    corpus.from_texts(texts, docvars=None) -> Corpus
+    corpus.normalize_text(text) -> str
+    corpus.tokenize(text), corpus.split_sentences(text) -> list of (start, end)
+"""
+
+from .aliases import ALIASES_VERSION, Aliases
+from .corpus import Corpus
+from .document import AUTHORIAL, QUOTED, Document
+from .errors import CorpusError, DuplicateIdError, StrictModeError
+from .normalize import NORMALIZER_VERSION, normalize, normalize_text
+from .quotes import QUOTER_VERSION, Quote, classify_quote, find_quote_spans
+from .readers import decode_bytes, default_seed_path, from_texts, read_corpus
+from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
+
+__all__ = [
+    "ALIASES_VERSION",
+    "AUTHORIAL",
+    "Aliases",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "DuplicateIdError",
+    "NORMALIZER_VERSION",
+    "QUOTED",
+    "QUOTER_VERSION",
+    "Quote",
+    "SENTENCIZER_VERSION",
+    "StrictModeError",
+    "TOKENIZER_VERSION",
+    "classify_quote",
+    "decode_bytes",
+    "default_seed_path",
+    "find_quote_spans",
+    "from_texts",
+    "is_word",
+    "normalize",
+    "normalize_text",
+    "read_corpus",
+    "split_sentences",
+    "tokenize",
+]

@@ -1,0 +1,135 @@
+"""The Corpus: an ordered, immutable collection of Documents with docvars and a load report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+
+import pandas as pd
+
+from .aliases import Aliases
+from .document import Document
+from .normalize import NORMALIZER_VERSION
+from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
+
+REPORT_COLUMNS = ["source", "doc_id", "status", "detail"]
+
+
+class Corpus:
+    """Documents in a fixed order, one docvars table, and an account of every input.
+
+    Build one with :func:`corpus.read_corpus` or :func:`corpus.from_texts`.
+
+    Example:
+        >>> from corpus import from_texts
+        >>> c = from_texts(["We must act.", "It may rain."], docvars={"country": ["A", "B"]})
+        >>> len(c), c.doc_ids, c.subset(country="B").doc_ids
+        (2, ['doc1', 'doc2'], ['doc2'])
+    """
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        docvars: pd.DataFrame,
+        report: pd.DataFrame,
+        *,
+        aliases: Aliases | None = None,
+    ) -> None:
+        self._documents = tuple(documents)
+        self._index = {d.doc_id: i for i, d in enumerate(self._documents)}
+        docvars = docvars.copy()
+        docvars.index = pd.Index([str(i) for i in docvars.index], name="doc_id")
+        self._docvars = docvars.reindex([d.doc_id for d in self._documents])
+        self._report = report.reset_index(drop=True)[REPORT_COLUMNS]
+        self.aliases = aliases or Aliases.default()
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self._documents)
+
+    def __getitem__(self, doc_id: str) -> Document:
+        try:
+            return self._documents[self._index[doc_id]]
+        except KeyError:
+            raise KeyError(f"no document with doc_id={doc_id!r} in this corpus") from None
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._index
+
+    def __repr__(self) -> str:
+        columns = ", ".join(self._docvars.columns) or "none"
+        return f"<Corpus: {len(self)} documents; docvars: {columns}>"
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [d.doc_id for d in self._documents]
+
+    @property
+    def docvars(self) -> pd.DataFrame:
+        """Metadata, one row per document, indexed by ``doc_id`` (a copy)."""
+        return self._docvars.copy()
+
+    @property
+    def report(self) -> pd.DataFrame:
+        """One row per input: ``source, doc_id, status, detail``.
+
+        ``status`` is ``loaded``, ``repaired`` (``detail`` says how), ``skipped``
+        (``detail`` says why) or ``metadata`` (a file read for docvars).
+        """
+        return self._report.copy()
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Versions of the text-processing policies that shaped this corpus."""
+        return {
+            "normalizer": NORMALIZER_VERSION,
+            "tokenizer": TOKENIZER_VERSION,
+            "sentencizer": SENTENCIZER_VERSION,
+            "aliases": self.aliases.version,
+        }
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """sha256 over doc ids, normalized texts, docvars and the normalizer version."""
+        digest = hashlib.sha256()
+        digest.update(NORMALIZER_VERSION.encode())
+        for doc in self._documents:
+            digest.update(b"\x00doc\x00" + doc.doc_id.encode() + b"\x00" + doc.text.encode())
+        table = self._docvars.reindex(sorted(self._docvars.columns), axis=1)
+        rows = table.astype(object).where(table.notna(), None).reset_index().values.tolist()
+        digest.update(json.dumps(rows, default=str, ensure_ascii=False).encode())
+        return digest.hexdigest()
+
+    def subset(self, where: Callable[[pd.DataFrame], pd.Series] | None = None, **values) -> Corpus:
+        """The documents whose docvars match.
+
+        Parameters:
+            where: optional function of the docvars table returning a boolean mask.
+            **values: ``docvar=value`` or ``docvar=[values]`` (any of them).
+
+        Example: ``c.subset(country=["RUS", "USA"], year=range(1990, 2000))``.
+        """
+        mask = pd.Series(True, index=self._docvars.index)
+        for name, wanted in values.items():
+            if name not in self._docvars.columns:
+                known = ", ".join(self._docvars.columns) or "none"
+                raise ValueError(f"subset: no docvar {name!r}; docvars are: {known}")
+            if isinstance(wanted, (list, tuple, set, frozenset, range)):
+                mask &= self._docvars[name].isin(list(wanted))
+            else:
+                mask &= self._docvars[name] == wanted
+        if where is not None:
+            mask &= where(self._docvars).fillna(False).astype(bool)
+        keep = [doc for doc, ok in zip(self._documents, mask.tolist(), strict=True) if ok]
+        kept_ids = {d.doc_id for d in keep}
+        report = self._report[self._report["doc_id"].isin(kept_ids)]
+        return Corpus(
+            keep, self._docvars.loc[list(kept_ids & set(mask.index))], report, aliases=self.aliases
+        )
+
+    def texts(self) -> list[str]:
+        return [d.text for d in self._documents]

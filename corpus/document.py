@@ -1,0 +1,87 @@
+"""One normalized document and the spans found in it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+from .aliases import Aliases
+from .quotes import Quote, find_quotes
+from .segment import is_word, split_sentences, tokenize
+
+AUTHORIAL = "authorial"
+QUOTED = "quoted"
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """A normalized text with its metadata.
+
+    Spans (sentences, tokens, quotes) are ``(start, end)`` offsets into ``text`` and
+    are computed on first use, so a corpus that is only counted never pays for quotes.
+
+    Attributes:
+        doc_id: stable, unique id (relative path or id column).
+        text: the normalized text.
+        meta: read-only metadata (the document's row of the corpus docvars).
+        raw_sha256: sha256 of the raw input bytes (or of the raw text given in memory).
+    """
+
+    doc_id: str
+    text: str
+    meta: Mapping = field(default_factory=dict)
+    raw_sha256: str = ""
+    aliases: Aliases | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, in order."""
+        return split_sentences(self.text)
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, int]]:
+        """Token spans, in order (words, numbers and punctuation)."""
+        return tokenize(self.text)
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        """Spans of tokens that are words or numbers (no punctuation)."""
+        text = self.text
+        return [(s, e) for s, e in self.tokens if is_word(text[s:e])]
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """Quoted spans with kind and speaker (see :mod:`corpus.quotes`)."""
+        canonical = self.aliases.canonical if self.aliases else (lambda n: n)
+        return find_quotes(self.text, self.sentences, canonical)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    def sentence_id(self, offset: int) -> int:
+        """Index of the sentence containing character ``offset`` (0-based)."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def voice(self, offset: int) -> tuple[str, str]:
+        """``(voice, speaker)`` at character ``offset``.
+
+        Inside a quote: ``("quoted", quote speaker)``; elsewhere ``("authorial", the
+        document's speaker docvar, or "")``.
+        """
+        quotes = self.quotes
+        if quotes:
+            i = bisect.bisect_right([q.start for q in quotes], offset) - 1
+            if i >= 0 and quotes[i].start < offset < quotes[i].end:
+                return QUOTED, quotes[i].speaker
+        return AUTHORIAL, str(self.meta.get("speaker", "") or "")
+
+    def sentence_text(self, sent_id: int) -> str:
+        start, end = self.sentences[sent_id]
+        return self.text[start:end]

@@ -1,0 +1,170 @@
+"""Text normalization: one versioned policy, applied once when a document is read.
+
+The policy keeps what later analysis needs: opening and closing quote marks stay
+distinct (“ ” and ‘ ’), apostrophes become ASCII ``'``, dashes become ``—`` (or ``-``
+between digits), and line structure is kept so paragraph breaks still end sentences.
+Each rule that changed something is reported, so a repaired document says how.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import ftfy
+
+NORMALIZER_VERSION = "communique-norm/1"
+
+_MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
+_STRAY_MARKS = re.compile("[\u25a0\u25aa\u25cf]")  # OCR page debris (■ ▪ ●): never prose
+_LOW_QUOTE_COMMA = re.compile(r"(?<=\w)\u201e(?=\s)")  # "tranquillity„ towards": an OCR comma
+_ISOLATED_DEBRIS = re.compile(r"(?<=\s)[\u00b7\u201e](?=\s)")
+_APOSTROPHE_LIKE = re.compile(r"(?<=\w)[\u2019\u2018`\u00b4\u02bc\u2032](?=\w)")
+_DIGIT_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2014\u2212](?=\d)")
+_DASHES = re.compile("[\u2012\u2013\u2015\u2212]|(?<=\\w)--(?=\\s|\\w)")
+_ELLIPSIS = re.compile("\u2026")
+_PARAGRAPH_NUMBER = re.compile(r"(?m)^[ ]*\d{1,3}\.[ ]*\t")
+_PAGE_NUMBER_LINE = re.compile(r"(?<=\n)[ ]*\d{1,4}[ ]*\n(?=\n)")
+# A page break inside a sentence leaves a blank line between two lower-case words.
+_PAGE_BREAK_IN_SENTENCE = re.compile(r"(?<=[a-z,;])\n\n+(?=[a-z])")
+_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]{2})- (?!and\b|or\b|to\b|nor\b)(?=[a-z])")
+_MANY_SPACES = re.compile(r"[ ]{2,}")
+_TRAILING_SPACE = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_STRAIGHT_DOUBLE = re.compile('"')
+_STRAIGHT_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—]))'(?=\w)")
+
+
+@dataclass
+class Normalized:
+    """The normalized text and the names of the rules that changed it."""
+
+    text: str
+    repairs: list[str] = field(default_factory=list)
+
+
+def normalize_text(raw: str) -> str:
+    """Return ``raw`` under the current normalization policy.
+
+    Normalization is idempotent: ``normalize_text(normalize_text(t)) == normalize_text(t)``.
+
+    Example:
+        >>> normalize_text("He said \\u201cno\\u201d \\u2013 twice\\u2026")
+        'He said “no” — twice...'
+    """
+    return normalize(raw).text
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalize ``raw`` and list the repairs that changed it (see :func:`normalize_text`)."""
+    repairs: list[str] = []
+    text = raw
+
+    def apply(name: str, pattern: re.Pattern[str], replacement) -> None:
+        nonlocal text
+        new_text, n = pattern.subn(replacement, text)
+        if n:
+            repairs.append(f"{name} ({n})")
+            text = new_text
+
+    if _MOJIBAKE.search(text):
+        fixed = ftfy.fix_encoding(text)
+        if fixed != text:
+            repairs.append("mojibake decoded")
+            text = fixed
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        repairs.append("unicode NFC")
+        text = nfc
+    apply("invisible characters removed", _INVISIBLE, "")
+    apply("OCR debris removed", _STRAY_MARKS, "")
+    apply("OCR low quote read as comma", _LOW_QUOTE_COMMA, ",")
+    apply("OCR debris removed", _ISOLATED_DEBRIS, "")
+    apply("paragraph numbers removed", _PARAGRAPH_NUMBER, "")
+    apply("unusual spaces", _ODD_SPACES, " ")
+    apply("apostrophes", _APOSTROPHE_LIKE, "'")
+    apply("dashes", _DIGIT_DASH, "-")
+    apply("dashes", _DASHES, "\u2014")
+    apply("ellipses", _ELLIPSIS, "...")
+    text = _orient_straight_quotes(text, repairs)
+    apply("spaces", _TRAILING_SPACE, "")
+    apply("page numbers removed", _PAGE_NUMBER_LINE, "")
+    apply("blank lines", _MANY_NEWLINES, "\n\n")
+    apply("page break inside sentence joined", _PAGE_BREAK_IN_SENTENCE, "\n")
+    text = _join_broken_hyphenation(text, repairs)
+    apply("spaced hyphen joined", _SPACED_HYPHEN, "-")
+    apply("spaces", _MANY_SPACES, " ")
+    apply("blank lines", _MANY_NEWLINES, "\n\n")
+    stripped = text.strip()
+    if stripped != text:
+        text = stripped
+    return Normalized(text, _merge_counts(repairs))
+
+
+def _orient_straight_quotes(text: str, repairs: list[str]) -> str:
+    """Turn ASCII double quotes into “ or ” by position, so quote roles survive."""
+    if '"' not in text and "'" not in text:
+        return text
+    out = []
+    count = 0
+    for i, ch in enumerate(text):
+        if ch == '"':
+            before = text[i - 1] if i else " "
+            opening = i == 0 or before.isspace() or before in "([{—‘"
+            out.append("\u201c" if opening else "\u201d")
+            count += 1
+        else:
+            out.append(ch)
+    text = "".join(out)
+    text, n_single = _STRAIGHT_SINGLE_OPEN.subn("\u2018", text)
+    count += n_single
+    if count:
+        repairs.append(f"straight quotes oriented ({count})")
+    return text
+
+
+def _join_broken_hyphenation(text: str, repairs: list[str]) -> str:
+    """Rejoin words hyphenated across a line break.
+
+    A hyphen at a line end is usually a typesetting break ("inter-/national"), but
+    sometimes a real compound ("land-/mines"). Without a dictionary we let the
+    document decide: keep the hyphen when the hyphenated form occurs elsewhere in it.
+    """
+    if "-\n" not in text:
+        return text
+    joined = 0
+
+    def rejoin(match: re.Match[str]) -> str:
+        nonlocal joined
+        first, second = match.group(1), match.group(2)
+        joined += 1
+        if f"{first}-{second}" in text and f"{first}{second}" not in text:
+            return f"{first}-{second}"
+        return f"{first}{second}"
+
+    new_text = re.sub(r"(\w+)-\n(\w+)", lambda m: _keep_case_rule(m, rejoin), text)
+    if joined:
+        repairs.append(f"line-break hyphenation joined ({joined})")
+    return new_text
+
+
+def _keep_case_rule(match: re.Match[str], rejoin) -> str:
+    # Only join when the continuation is lower case: "Asia-\nPacific" is a real compound.
+    if not match.group(2)[0].islower() or not match.group(1)[-1].isalpha():
+        return match.group(1) + "-\n" + match.group(2)
+    return rejoin(match)
+
+
+def _merge_counts(repairs: list[str]) -> list[str]:
+    """Merge repeated rule names: ["dashes (2)", "dashes (1)"] -> ["dashes (3)"]."""
+    totals: dict[str, int] = {}
+    for item in repairs:
+        m = re.fullmatch(r"(.*) \((\d+)\)", item)
+        name, n = (m.group(1), int(m.group(2))) if m else (item, 0)
+        totals[name] = totals.get(name, 0) + n
+    return [f"{name} ({n})" if n else name for name, n in totals.items()]

@@ -1,0 +1,389 @@
+"""Reading folders, single files and tables into a Corpus, accounting for every input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .aliases import Aliases
+from .corpus import REPORT_COLUMNS, Corpus
+from .document import Document
+from .errors import CorpusError, DuplicateIdError, StrictModeError
+from .metadata import (
+    coerce_docvar_types,
+    parse_filename,
+    read_sidecar,
+    split_front_matter,
+)
+from .normalize import normalize
+from .ungdc import find_speakers_table, join_speakers, un_layout_meta
+
+TEXT_EXTENSIONS = (".txt", ".md")
+TABLE_EXTENSIONS = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
+TEXT_COLUMN_CANDIDATES = ("text", "content", "body", "speech", "statement")
+ID_COLUMN_CANDIDATES = ("doc_id", "id")
+SIDECAR_NAMES = ("metadata.csv", "docvars.csv")
+
+# Normalization rules that fix damage (reported as repairs) rather than apply house style.
+_REPAIR_RULES = (
+    "mojibake",
+    "OCR",
+    "paragraph numbers",
+    "page numbers",
+    "page break",
+    "hyphenation",
+    "spaced hyphen",
+)
+
+
+@dataclass
+class _Loaded:
+    """What reading inputs produced, before it becomes a Corpus."""
+
+    documents: list[Document] = field(default_factory=list)
+    metas: list[dict] = field(default_factory=list)
+    report: list[dict] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def add_report(self, source: str, doc_id: str, status: str, detail: str) -> None:
+        self.report.append({"source": source, "doc_id": doc_id, "status": status, "detail": detail})
+
+
+def read_corpus(
+    path: str | Path | None = None,
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+    filename_template: str | None = None,
+    metadata: str | Path | None = None,
+    encoding: str | None = None,
+    strict: bool = False,
+    aliases: Aliases | str | Path | None = None,
+    progress: bool = False,
+) -> Corpus:
+    """Read a folder, a text file or a table file into a :class:`Corpus`.
+
+    Parameters:
+        path: a folder of .txt/.md files (searched recursively), one .txt/.md file, or a
+            CSV/TSV/JSONL/Parquet table. ``None`` reads the seed documents shipped with
+            communique.
+        text_column, id_column: table columns holding the text and the document id
+            (defaults: the first of text/content/body/speech/statement, and doc_id/id;
+            without an id column, ids are ``<file stem>:<row number>``).
+        filename_template: docvars from file names, e.g. ``"{country}_{session}_{year}.txt"``.
+            Files in the UN General Debate layout (``ISO_NN_YYYY.txt``) are recognised
+            without it.
+        metadata: a sidecar CSV keyed by a ``file`` column (path relative to the folder).
+            A ``metadata.csv`` in the folder is used without being named.
+        encoding: force a text encoding; by default UTF-8, then cp1252, then latin-1
+            (a fallback is reported as a repair).
+        strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
+        aliases: alias table (an :class:`Aliases` or a path to a TSV); default: shipped table.
+        progress: show a progress bar on stderr.
+
+    Returns:
+        A Corpus whose ``report`` has one row per input file (or table row).
+
+    Example:
+        >>> c = read_corpus("seeds/")                                   # doctest: +SKIP
+        >>> c.docvars[["genre", "quoted_speaker"]]                       # doctest: +SKIP
+    """
+    if isinstance(aliases, (str, Path)):
+        aliases = Aliases.read(aliases)
+    aliases = aliases or Aliases.default()
+    if path is None:
+        path = default_seed_path()
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    if path.is_dir():
+        loaded = _read_folder(path, filename_template, metadata, encoding, aliases, progress)
+    elif path.suffix.lower() in TABLE_EXTENSIONS:
+        loaded = _read_table(path, text_column, id_column, aliases)
+    elif path.suffix.lower() in TEXT_EXTENSIONS:
+        loaded = _Loaded()
+        _read_text_file(path, path.parent, loaded, filename_template, {}, encoding, aliases)
+    else:
+        raise CorpusError(
+            f"{path}: cannot read {path.suffix or 'files without an extension'}; give a folder, "
+            f"a {'/'.join(TEXT_EXTENSIONS)} file or a table ({', '.join(TABLE_EXTENSIONS)})"
+        )
+    return _finish(loaded, strict, aliases)
+
+
+def from_texts(
+    texts: Sequence[str] | Mapping[str, str],
+    docvars: pd.DataFrame | Mapping | None = None,
+    *,
+    aliases: Aliases | None = None,
+) -> Corpus:
+    """Build a Corpus from strings in memory.
+
+    Parameters:
+        texts: a list of texts (ids ``doc1``, ``doc2``, ...) or a mapping id -> text.
+        docvars: metadata with one row per text, in the same order (a DataFrame or a
+            mapping of column -> list).
+
+    Example:
+        >>> c = from_texts({"a": "Peace must prevail."}, docvars={"year": [1995]})
+        >>> c["a"].meta["year"]
+        1995
+    """
+    aliases = aliases or Aliases.default()
+    if isinstance(texts, str):
+        raise TypeError("from_texts: texts must be a list of strings or a mapping, not one string")
+    if isinstance(texts, Mapping):
+        ids, bodies = [str(k) for k in texts], list(texts.values())
+    else:
+        bodies = list(texts)
+        ids = [f"doc{i + 1}" for i in range(len(bodies))]
+    table = pd.DataFrame(docvars) if docvars is not None else pd.DataFrame(index=range(len(ids)))
+    if len(table) != len(ids):
+        raise CorpusError(
+            f"from_texts: docvars has {len(table)} rows but there are {len(ids)} texts"
+        )
+    records = table.reset_index(drop=True).to_dict("records")
+    loaded = _Loaded()
+    for i, (doc_id, body) in enumerate(zip(ids, bodies, strict=True)):
+        if not isinstance(body, str):
+            raise CorpusError(f"from_texts: texts[{i}] is {type(body).__name__}, not a string")
+        raw_sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        _add_document(loaded, f"texts[{i}]", doc_id, body, raw_sha, records[i], [], aliases)
+    return _finish(loaded, False, aliases)
+
+
+def default_seed_path() -> Path:
+    """The ``seeds/`` folder: beside the package in a checkout, or the working directory."""
+    for candidate in (Path(__file__).resolve().parent.parent / "seeds", Path.cwd() / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise CorpusError("no path given and no seeds/ folder found; pass a corpus path")
+
+
+def _read_folder(folder, template, sidecar_path, encoding, aliases, progress) -> _Loaded:
+    loaded = _Loaded()
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    sidecar: dict[str, dict] = {}
+    sidecar_files = (
+        [Path(sidecar_path)]
+        if sidecar_path
+        else [folder / name for name in SIDECAR_NAMES if (folder / name).is_file()]
+    )
+    for side in sidecar_files:
+        sidecar.update(read_sidecar(side))
+    speakers_file = find_speakers_table(folder)
+    metadata_files = {p.resolve() for p in sidecar_files}
+    if speakers_file:
+        metadata_files.add(speakers_file.resolve())
+    iterator: Iterable[Path] = files
+    if progress:
+        from tqdm import tqdm
+
+        iterator = tqdm(files, desc="reading", unit="file", file=sys.stderr, leave=False)
+    for file in iterator:
+        relative = file.relative_to(folder).as_posix()
+        if file.resolve() in metadata_files:
+            loaded.add_report(relative, "", "metadata", "read for docvars")
+        elif file.suffix.lower() not in TEXT_EXTENSIONS:
+            loaded.add_report(
+                relative, "", "skipped", f"not a text document ({file.suffix or 'no extension'})"
+            )
+        else:
+            extra = sidecar.get(relative) or sidecar.get(file.name) or {}
+            _read_text_file(file, folder, loaded, template, extra, encoding, aliases)
+    if speakers_file:
+        join_speakers(loaded.metas, speakers_file)
+    return loaded
+
+
+def _read_text_file(file, root, loaded, template, extra, encoding, aliases) -> None:
+    relative = file.relative_to(root).as_posix()
+    try:
+        raw_bytes = file.read_bytes()
+    except OSError as exc:
+        loaded.add_report(relative, "", "skipped", f"unreadable: {exc.strerror}")
+        return
+    decoded = decode_bytes(raw_bytes, encoding)
+    if decoded.skip_reason:
+        loaded.add_report(relative, "", "skipped", decoded.skip_reason)
+        return
+    body, front = split_front_matter(decoded.text, relative)
+    meta = {
+        **un_layout_meta(file),
+        **parse_filename(file.name, template, relative),
+        **front,
+        **extra,
+    }
+    raw_sha = hashlib.sha256(raw_bytes).hexdigest()
+    doc_id = relative.rsplit(".", 1)[0] if "un_layout" not in meta else file.stem
+    meta.pop("un_layout", None)
+    _add_document(loaded, relative, doc_id, body, raw_sha, meta, decoded.repairs, aliases)
+
+
+def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases) -> None:
+    if doc_id in loaded.sources:
+        raise DuplicateIdError(
+            f"doc_id {doc_id!r} comes from both {loaded.sources[doc_id]} and {source}; "
+            "ids must be unique (use id_column= or rename one input)"
+        )
+    if not body.strip():
+        loaded.add_report(source, doc_id, "skipped", "empty: no text")
+        return
+    normalized = normalize(body)
+    fixes = list(repairs) + [r for r in normalized.repairs if r.startswith(_REPAIR_RULES)]
+    style = [r for r in normalized.repairs if not r.startswith(_REPAIR_RULES)]
+    if fixes:
+        status, detail = "repaired", "; ".join(fixes)
+    else:
+        status, detail = "loaded", ("normalized: " + "; ".join(style)) if style else ""
+    loaded.sources[doc_id] = source
+    loaded.metas.append(dict(meta))
+    loaded.documents.append(Document(doc_id, normalized.text, {}, raw_sha, aliases))
+    loaded.add_report(source, doc_id, status, detail)
+
+
+@dataclass
+class _Decoded:
+    text: str = ""
+    repairs: list[str] = field(default_factory=list)
+    skip_reason: str = ""
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
+    """Decode file bytes, detecting binary files and legacy 8-bit encodings.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 with a BOM are read as they
+    are; otherwise cp1252, then latin-1, reported as repairs. Files with NUL bytes
+    (and no UTF-16 BOM) are binary and skipped.
+    """
+    if not data:
+        return _Decoded(skip_reason="empty file (0 bytes)")
+    if encoding:
+        try:
+            return _Decoded(data.decode(encoding))
+        except (UnicodeDecodeError, LookupError) as exc:
+            return _Decoded(skip_reason=f"cannot decode as {encoding}: {exc}")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _Decoded(data.decode("utf-16"), ["decoded as UTF-16"])
+    if b"\x00" in data[:8192]:
+        return _Decoded(skip_reason="binary file (NUL bytes), not text")
+    try:
+        return _Decoded(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        where = f"invalid UTF-8 at byte {exc.start}"
+    try:
+        return _Decoded(data.decode("cp1252"), [f"decoded as cp1252 ({where})"])
+    except UnicodeDecodeError:
+        return _Decoded(data.decode("latin-1"), [f"decoded as latin-1 ({where})"])
+
+
+def _read_table(path: Path, text_column, id_column, aliases) -> _Loaded:
+    table = read_table_file(path)
+    text_column = _pick_column(path, table, text_column, TEXT_COLUMN_CANDIDATES, "text_column")
+    if id_column is not None:
+        _pick_column(path, table, id_column, (), "id_column")
+    else:
+        id_column = next((c for c in ID_COLUMN_CANDIDATES if c in table.columns), None)
+    loaded = _Loaded()
+    meta_columns = [c for c in table.columns if c not in (text_column, id_column)]
+    line_offset = 2 if path.suffix.lower() in (".csv", ".tsv") else 1  # header line
+    for row_number, row in enumerate(table.to_dict("records")):
+        source = f"{path.name}:{row_number + line_offset}"
+        doc_id = str(row[id_column]) if id_column else f"{path.stem}:{row_number + 1}"
+        body = row[text_column]
+        if body is None or (isinstance(body, float) and pd.isna(body)):
+            loaded.add_report(
+                source, doc_id, "skipped", f"empty: no value in column {text_column!r}"
+            )
+            continue
+        raw = str(body)
+        raw_sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+        meta = {c: row[c] for c in meta_columns}
+        _add_document(loaded, source, doc_id, raw, raw_sha, meta, [], aliases)
+    return loaded
+
+
+def read_table_file(path: Path) -> pd.DataFrame:
+    """Read a CSV/TSV/JSONL/Parquet file; malformed rows raise an error with the line."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".csv", ".tsv"):
+            return pd.read_csv(
+                path,
+                sep="\t" if suffix == ".tsv" else ",",
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                encoding="utf-8-sig",
+            )
+        if suffix == ".parquet":
+            return pd.read_parquet(path)
+        return _read_jsonl(path)
+    except pd.errors.ParserError as exc:
+        raise CorpusError(f"{path}: malformed table: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); re-save as UTF-8") from exc
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc})") from exc
+
+
+def _read_jsonl(path: Path) -> pd.DataFrame:
+    records = []
+    with path.open(encoding="utf-8-sig") as handle:
+        for line_number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError(
+                    f"{path}, line {line_number}: not valid JSON ({exc.msg})"
+                ) from exc
+            if not isinstance(record, dict):
+                raise CorpusError(
+                    f"{path}, line {line_number}: expected a JSON object, got {type(record).__name__}"
+                )
+            records.append(record)
+    return pd.DataFrame.from_records(records)
+
+
+def _pick_column(path, table, given, candidates, argument) -> str:
+    if given is not None:
+        if given not in table.columns:
+            raise CorpusError(
+                f"{path}: {argument}={given!r} is not a column; columns are: {', '.join(map(str, table.columns))}"
+            )
+        return given
+    for candidate in candidates:
+        if candidate in table.columns:
+            return candidate
+    raise CorpusError(
+        f"{path}: no text column found (looked for {', '.join(candidates)}); columns are: "
+        f"{', '.join(map(str, table.columns))}. Pass {argument}=..."
+    )
+
+
+def _finish(loaded: _Loaded, strict: bool, aliases: Aliases) -> Corpus:
+    report = pd.DataFrame(loaded.report, columns=REPORT_COLUMNS)
+    if strict:
+        problems = report[report["status"].isin(["repaired", "skipped"])]
+        if len(problems):
+            lines = [f"{r.source}: {r.status} ({r.detail})" for r in problems.head(10).itertuples()]
+            more = f" and {len(problems) - 10} more" if len(problems) > 10 else ""
+            raise StrictModeError(
+                "strict mode: inputs needed repair or were skipped:\n  " + "\n  ".join(lines) + more
+            )
+    ids = [d.doc_id for d in loaded.documents]
+    docvars = coerce_docvar_types(pd.DataFrame(loaded.metas, index=pd.Index(ids, name="doc_id")))
+    records = docvars.astype(object).where(docvars.notna(), None).to_dict("records")
+    documents = [
+        Document(d.doc_id, d.text, meta, d.raw_sha256, aliases)
+        for d, meta in zip(loaded.documents, records, strict=True)
+    ]
+    return Corpus(documents, docvars, report, aliases=aliases)
