@@ -1,0 +1,158 @@
+"""Lexicons as publications: versioned data files with citation, licence and changelog.
+
+A lexicon lives in ``analysis/lexicons/<id>/<id>-v<version>.toml``::
+
+    [lexicon]
+    id = "hedges"
+    version = "1"
+    title = "..."
+    licence = "CC-BY-4.0"
+    citation = ["Hyland, K. (2005). Metadiscourse. Continuum."]
+    changelog = ["1: first release"]
+
+    [[item]]
+    term = "perhaps"          # a word or phrase; "*" at the end matches any ending
+    category = "hedge"
+    subcategory = "adverb"
+    source = "Hyland 2005"
+    notes = ""
+
+A published version is never edited: a change is a new file with a new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+LEXICON_ROOT = "lexicons"
+_REQUIRED = ("id", "version", "licence", "citation", "changelog")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A loaded lexicon: header fields plus a table of items."""
+
+    id: str
+    version: str
+    title: str
+    licence: str
+    citation: tuple[str, ...]
+    changelog: tuple[str, ...]
+    items: pd.DataFrame = field(repr=False, compare=False)
+    sha256: str = ""
+    path: str = field(default="", repr=False)
+
+    @property
+    def label(self) -> str:
+        """``id@version``, as recorded in provenance."""
+        return f"{self.id}@{self.version}"
+
+
+def load_lexicon(source: str | Path) -> Lexicon:
+    """Load a lexicon by id (latest shipped version), ``id@version``, or file path.
+
+    Example:
+        >>> load_lexicon("hedges").id                                  # doctest: +SKIP
+        'hedges'
+    """
+    path = _resolve(source)
+    data = path.read_bytes()
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: not a valid TOML lexicon ({exc})") from exc
+    header = parsed.get("lexicon")
+    if not isinstance(header, dict):
+        raise LexiconError(f"{path}: missing the [lexicon] table with {', '.join(_REQUIRED)}")
+    missing = [k for k in _REQUIRED if k not in header]
+    if missing:
+        raise LexiconError(f"{path}: [lexicon] lacks {', '.join(missing)}")
+    items = parsed.get("item", [])
+    for n, item in enumerate(items, start=1):
+        if "term" not in item or "category" not in item:
+            raise LexiconError(f"{path}: item {n} needs 'term' and 'category' (got {item})")
+    table = pd.DataFrame(items)
+    for column in ("subcategory", "source", "notes"):
+        if column not in table.columns:
+            table[column] = ""
+    table = table.fillna("")
+    return Lexicon(
+        id=str(header["id"]),
+        version=str(header["version"]),
+        title=str(header.get("title", "")),
+        licence=str(header["licence"]),
+        citation=tuple(_as_list(header["citation"])),
+        changelog=tuple(_as_list(header["changelog"])),
+        items=table,
+        sha256=hashlib.sha256(data).hexdigest(),
+        path=path.name,
+    )
+
+
+def list_lexicons() -> pd.DataFrame:
+    """The lexicons shipped with communique.
+
+    Returns:
+        Columns ``id, version, title, items, licence, file, sha256``, one row per version.
+    """
+    rows = []
+    for path in sorted(_shipped_files()):
+        lex = load_lexicon(path)
+        rows.append(
+            {
+                "id": lex.id,
+                "version": lex.version,
+                "title": lex.title,
+                "items": len(lex.items),
+                "licence": lex.licence,
+                "file": path.name,
+                "sha256": lex.sha256,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["id", "version", "title", "items", "licence", "file", "sha256"]
+    )
+
+
+def _as_list(value) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _shipped_files() -> list[Path]:
+    root = Path(str(resources.files("analysis") / LEXICON_ROOT))
+    return list(root.glob("*/*.toml"))
+
+
+def _resolve(source: str | Path) -> Path:
+    path = Path(source)
+    if path.suffix == ".toml" or path.exists():
+        if not path.is_file():
+            raise LexiconError(f"lexicon={str(source)!r}: no such file")
+        return path
+    name, _, version = str(source).partition("@")
+    candidates = sorted(
+        (p for p in _shipped_files() if p.parent.name == name),
+        key=lambda p: _version_key(p.stem.rsplit("-v", 1)[-1]),
+    )
+    if version:
+        candidates = [p for p in candidates if p.stem.rsplit("-v", 1)[-1] == version]
+    if not candidates:
+        known = sorted({p.parent.name for p in _shipped_files()})
+        raise LexiconError(
+            f"lexicon={str(source)!r} is not a shipped lexicon or a file; shipped: {', '.join(known) or 'none'}"
+        )
+    return candidates[-1]
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in version.split("."))
