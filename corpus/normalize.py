@@ -123,9 +123,31 @@ def _orient_straight_quotes(text: str, repairs: list[str]) -> str:
     text = "".join(out)
     text, n_single = _STRAIGHT_SINGLE_OPEN.subn("\u2018", text)
     count += n_single
+    if n_single:
+        text, n_closed = _close_single_quotes(text)
+        count += n_closed
     if count:
         repairs.append(f"straight quotes oriented ({count})")
     return text
+
+
+def _close_single_quotes(text: str) -> tuple[str, int]:
+    """A straight ' after a word closes a ‘ opened earlier in the paragraph."""
+    out = list(text)
+    open_quote = False
+    closed = 0
+    for i, ch in enumerate(text):
+        if ch == "\u2018":
+            open_quote = True
+        elif ch == "\u2019" or (ch == "\n" and text[i + 1 : i + 2] == "\n"):
+            open_quote = False
+        elif ch == "'" and open_quote and i and text[i - 1].isalnum():
+            following = text[i + 1 : i + 2]
+            if not following.isalnum():
+                out[i] = "\u2019"
+                open_quote = False
+                closed += 1
+    return "".join(out), closed
 
 
 def _join_broken_hyphenation(text: str, repairs: list[str]) -> str:

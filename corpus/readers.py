@@ -236,8 +236,8 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
         loaded.add_report(source, doc_id, "skipped", "empty: no text")
         return
     normalized = normalize(body)
-    fixes = list(repairs) + [r for r in normalized.repairs if r.startswith(_REPAIR_RULES)]
-    style = [r for r in normalized.repairs if not r.startswith(_REPAIR_RULES)]
+    fixes = list(repairs) + [r for r in normalized.repairs if _is_repair(r)]
+    style = [r for r in normalized.repairs if not _is_repair(r)]
     if fixes:
         status, detail = "repaired", "; ".join(fixes)
     else:
@@ -246,6 +246,10 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
     loaded.metas.append(dict(meta))
     loaded.documents.append(Document(doc_id, normalized.text, {}, raw_sha, aliases))
     loaded.add_report(source, doc_id, status, detail)
+
+
+def _is_repair(rule: str) -> bool:
+    return any(marker in rule for marker in _REPAIR_RULES)
 
 
 @dataclass

@@ -1,0 +1,58 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus import from_texts, read_corpus
+
+
+def test_corpus_access_and_iteration(fixtures):
+    c = read_corpus(fixtures / "un_layout")
+    assert len(c) == 4
+    assert [d.doc_id for d in c] == c.doc_ids
+    assert c["USA_49_1994"].meta["country"] == "USA"
+    assert "USA_49_1994" in c
+    with pytest.raises(KeyError, match="no document with doc_id='XXX'"):
+        c["XXX"]
+
+
+def test_subset_by_values_ranges_and_mask(fixtures):
+    c = read_corpus(fixtures / "un_layout")
+    assert c.subset(country="RUS").doc_ids == ["RUS_49_1994", "RUS_50_1995"]
+    assert c.subset(country=["FRA", "USA"], year=range(1994, 1995)).doc_ids == ["USA_49_1994"]
+    assert c.subset(lambda dv: dv["session"] > 49).doc_ids == ["FRA_50_1995", "RUS_50_1995"]
+    sub = c.subset(country="FRA")
+    assert sub.docvars.index.tolist() == ["FRA_50_1995"]
+    assert sub.report["doc_id"].tolist() == ["FRA_50_1995"]
+    with pytest.raises(ValueError, match="no docvar 'nation'; docvars are: country, session"):
+        c.subset(nation="FRA")
+
+
+def test_fingerprint_is_stable_across_reads(fixtures):
+    a = read_corpus(fixtures / "un_layout")
+    b = read_corpus(fixtures / "un_layout")
+    assert a.fingerprint == b.fingerprint
+    assert len(a.fingerprint) == 64
+
+
+@given(st.text(min_size=1, max_size=30).filter(lambda t: t.strip()), st.integers(1900, 2100))
+def test_fingerprint_changes_with_any_edit(text, year):
+    base = from_texts(["Peace now.", "War never."], docvars={"year": [1990, 1991]})
+    edited_text = from_texts(["Peace now.", "War never. " + text], docvars={"year": [1990, 1991]})
+    assert edited_text.fingerprint != base.fingerprint
+    if year != 1991:
+        edited_meta = from_texts(["Peace now.", "War never."], docvars={"year": [1990, year]})
+        assert edited_meta.fingerprint != base.fingerprint
+
+
+def test_versions_are_recorded():
+    c = from_texts(["x"])
+    assert c.versions["normalizer"] == "communique-norm/1"
+    assert c.versions["tokenizer"] == "communique-tok/1"
+
+
+def test_documents_are_immutable():
+    doc = next(iter(from_texts(["Peace."])))
+    with pytest.raises(AttributeError):
+        doc.text = "War."
+    with pytest.raises(TypeError):
+        doc.meta["x"] = 1

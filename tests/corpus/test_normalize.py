@@ -1,0 +1,68 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import normalize, normalize_text
+
+SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„"
+
+
+def test_typographic_marks_keep_quote_roles():
+    text = normalize_text("He said \u201cno\u201d \u2013 it\u2019s \u2018final\u2019\u2026")
+    assert text == "He said “no” — it's ‘final’..."
+
+
+def test_straight_quotes_are_oriented_by_position():
+    assert normalize_text('He called it "ridiculous" again.') == "He called it “ridiculous” again."
+    assert normalize_text("'Occupation troops', they said") == "‘Occupation troops’, they said"
+
+
+def test_invisible_and_odd_spaces():
+    assert normalize_text("\ufeffpeace\u200b-\u00adkeeping\u00a0now") == "peace-keeping now"
+
+
+def test_digit_ranges_use_hyphen():
+    assert normalize_text("in 1990\u20131995") == "in 1990-1995"
+
+
+def test_un_paragraph_numbers_and_page_numbers_are_removed():
+    raw = "17.\tThe Charter stands.\n18.\tWe agree to\n6\n\n\nact together."
+    result = normalize(raw)
+    assert result.text == "The Charter stands.\nWe agree to\nact together."
+    assert "paragraph numbers removed (2)" in result.repairs
+    assert "page numbers removed (1)" in result.repairs
+
+
+def test_line_break_hyphenation_joined_unless_the_document_uses_the_compound():
+    assert normalize_text("inter-\nnational law") == "international law"
+    assert normalize_text("land-\nmines and more land-mines") == "land-mines and more land-mines"
+    assert normalize_text("Asia-\nPacific") == "Asia-\nPacific"
+
+
+def test_spaced_ocr_hyphen_joined_but_not_before_conjunctions():
+    assert normalize_text("a well- defined task") == "a well-defined task"
+    assert normalize_text("pre- and post-war") == "pre- and post-war"
+
+
+def test_mojibake_is_decoded():
+    result = normalize("disasters \u00e2\u20ac\u201d past and Jos\u00c3\u00a9")
+    assert result.text == "disasters — past and José"
+    assert "mojibake decoded" in result.repairs
+
+
+def test_ocr_debris():
+    assert normalize_text("the tasks \u25a0 entrusted, tranquillity\u201e towards") == (
+        "the tasks entrusted, tranquillity, towards"
+    )
+
+
+def test_whitespace_collapsed_and_blank_lines_limited():
+    assert normalize_text("  a  b \n\n\n\nC  ") == "a b\n\nC"
+    # a blank line between two lower-case words is a page break inside a sentence
+    assert normalize_text("we agree to\n\n\nact") == "we agree to\nact"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(SPECIAL) | st.characters(codec="utf-8"), max_size=80))
+def test_normalization_is_idempotent(raw):
+    once = normalize_text(raw)
+    assert normalize_text(once) == once

@@ -1,0 +1,62 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus import classify_quote, find_quote_spans, from_texts, read_corpus
+
+
+def test_seed_quotes_kinds_and_speakers():
+    doc = next(iter(read_corpus()))
+    quotes = doc.quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.text[:20] for q in direct] == ["The West's attempts ", "Peace cannot be buil"]
+    assert {q.speaker for q in direct} == {"Sergey Lavrov"}
+    fragments = {q.text.rstrip(",.") for q in quotes if q.kind == "fragment"}
+    assert {"peacekeepers", "occupational forces", "ridiculous", "one-sided"} <= fragments
+    headline = quotes[0]
+    assert (headline.text, headline.kind, headline.speaker) == ("Occupation Troops", "fragment", "")
+    for q in quotes:
+        assert doc.text[q.start + 1 : q.end - 1] == q.text
+
+
+def test_attribution_patterns():
+    text = (
+        "Foreign Minister Anna Berg spoke on Monday. “We will not yield to pressure,” she said. "
+        "“Talks must resume,” said Paul Okafor. Okafor added: “Nothing is agreed.” "
+        "The plan is “dead”, according to envoy Li Wei."
+    )
+    doc = next(iter(from_texts([text])))
+    got = [(q.text, q.kind, q.speaker) for q in doc.quotes]
+    assert got == [
+        ("We will not yield to pressure,", "direct", ""),
+        ("Talks must resume,", "direct", "Paul Okafor"),
+        ("Nothing is agreed.", "direct", "Paul Okafor"),
+        ("dead", "fragment", "Li Wei"),
+    ]
+
+
+def test_aliases_canonicalise_speakers():
+    doc = next(iter(from_texts(["“We reject this plan entirely,” Sergei Lavrov said."])))
+    assert doc.quotes[0].speaker == "Sergey Lavrov"
+
+
+def test_voice_of_offsets():
+    text = "Lavrov said the “peacekeepers” were occupiers."
+    doc = next(iter(from_texts([text])))
+    assert doc.voice(text.index("peacekeepers")) == ("quoted", "Lavrov")
+    assert doc.voice(text.index("occupiers")) == ("authorial", "")
+
+
+def test_classify_quote():
+    assert classify_quote("peacekeepers") == "fragment"
+    assert classify_quote("a distraction from real diplomacy.") == "fragment"
+    assert classify_quote("Peace cannot be built on lies,") == "direct"
+
+
+def test_unclosed_quotes_are_ignored():
+    assert find_quote_spans("He said “no and “yes” today") == [(16, 21)]
+
+
+@given(st.text(alphabet=st.sampled_from("ab “”‘’.,"), max_size=60))
+def test_quote_spans_start_and_end_with_marks(text):
+    for start, end in find_quote_spans(text):
+        assert text[start] in "“‘" and text[end - 1] in "”’"

@@ -1,0 +1,184 @@
+import datetime
+import shutil
+
+import pandas as pd
+import pytest
+
+import corpus
+from corpus import CorpusError, DuplicateIdError, StrictModeError, read_corpus
+
+
+def test_seed_is_the_default_input(seed_path):
+    c = read_corpus()
+    assert len(c) == 1
+    doc = next(iter(c))
+    assert doc.doc_id == "000_adb904440a3ebccd"
+    assert c.docvars.loc[doc.doc_id, "genre"] == "news report"
+    assert c.docvars.loc[doc.doc_id, "quoted_speaker"] == "Sergey Lavrov"
+    raw = (seed_path / "000_adb904440a3ebccd.txt").read_bytes()
+    import hashlib
+
+    assert doc.raw_sha256 == hashlib.sha256(raw).hexdigest()
+    assert set(c.report["status"]) == {"loaded", "metadata"}
+
+
+def test_un_layout_is_recognised_with_speakers(fixtures):
+    c = read_corpus(fixtures / "un_layout")
+    assert c.doc_ids == ["RUS_49_1994", "USA_49_1994", "FRA_50_1995", "RUS_50_1995"]
+    dv = c.docvars
+    assert dv.loc["USA_49_1994", ["country", "session", "year"]].tolist() == ["USA", 49, 1994]
+    assert str(dv["year"].dtype) == "Int64"
+    assert dv.loc["RUS_50_1995", "speaker"] == "Andrei Petrov"
+    assert dv.loc["RUS_50_1995", "post"] == "Minister for Foreign Affairs"
+    assert dv.loc["FRA_50_1995", "country_name"] == "France"
+    assert pd.isna(dv.loc["FRA_50_1995", "post"])
+    assert c["RUS_49_1994"].meta["speaker"] == "Andrei Petrov"
+    report = c.report.set_index("source")
+    assert report.loc["Speakers_by_session.csv", "status"] == "metadata"
+    detail = report.loc["Session 49 - 1994/RUS_49_1994.txt", "detail"]
+    assert "paragraph numbers removed (2)" in detail and "hyphenation joined (1)" in detail
+    assert "Some international problems" in c["RUS_49_1994"].text
+
+
+def test_speaker_xlsx_is_read(fixtures, tmp_path):
+    folder = tmp_path / "un"
+    shutil.copytree(fixtures / "un_layout", folder)
+    table = pd.read_csv(folder / "Speakers_by_session.csv")
+    (folder / "Speakers_by_session.csv").unlink()
+    table.to_excel(folder / "Speakers_by_session.xlsx", index=False)
+    c = read_corpus(folder)
+    assert c.docvars.loc["USA_49_1994", "speaker"] == "Jane Miller"
+
+
+def test_template_mismatch_names_the_file(fixtures):
+    with pytest.raises(CorpusError, match=r"DEU_2003_statement.md: file name does not match"):
+        read_corpus(fixtures / "templated", filename_template="{country}_{year}_statement.txt")
+
+
+def test_template_with_extension_wildcard(fixtures):
+    c = read_corpus(fixtures / "templated", filename_template="{country}_{year}_statement.{ext}")
+    dv = c.docvars
+    assert dv.loc["GBR_2001_statement", "country"] == "GBR"
+    assert dv.loc["GBR_2001_statement", "year"] == 2001
+    assert dv.loc["GBR_2001_statement", "source"] == "FCO press release"
+    assert dv.loc["DEU_2003_statement", "speaker"] == "Karl Weber"
+    assert dv.loc["DEU_2003_statement", "date"] == pd.Timestamp(2003, 2, 14)
+    assert isinstance(dv.loc["DEU_2003_statement", "date"], datetime.date)
+    assert c["DEU_2003_statement"].text == "Germany has serious doubts about the case for war."
+
+
+def test_csv_table_with_defaults(fixtures):
+    c = read_corpus(fixtures / "tables" / "statements.csv")
+    assert c.doc_ids == ["s1", "s2"]
+    assert c.docvars.loc["s1", "speaker"] == "Sergey Lavrov"
+    assert c.docvars.loc["s2", "date"] == pd.Timestamp("2024-03-02")
+    report = c.report.set_index("source")
+    assert report.loc["statements.csv:4", "status"] == "skipped"
+    assert "no value in column 'text'" in report.loc["statements.csv:4", "detail"]
+    assert len(c.report) == 3  # every row accounted for
+
+
+def test_jsonl_table_and_year_as_integer(fixtures):
+    c = read_corpus(fixtures / "tables" / "statements.jsonl")
+    assert c.doc_ids == ["j1", "j2"]
+    assert c.docvars["year"].tolist() == [1999, 2000]
+    assert c["j1"].text == "Peace must prevail."
+
+
+def test_parquet_table_with_explicit_columns(tmp_path):
+    path = tmp_path / "t.parquet"
+    pd.DataFrame({"key": ["x", "y"], "body_text": ["One.", "Two."], "n": [1, 2]}).to_parquet(path)
+    c = read_corpus(path, text_column="body_text", id_column="key")
+    assert c.doc_ids == ["x", "y"]
+    assert c.docvars["n"].tolist() == [1, 2]
+
+
+def test_tsv_without_id_column_gets_row_ids(tmp_path):
+    path = tmp_path / "speeches.tsv"
+    path.write_text("country\ttext\nFRA\tBonjour.\nDEU\tHallo.\n", encoding="utf-8")
+    c = read_corpus(path)
+    assert c.doc_ids == ["speeches:1", "speeches:2"]
+
+
+def test_missing_text_column_lists_the_columns(fixtures):
+    with pytest.raises(CorpusError, match=r"no text column found.*columns are: id, message_body"):
+        read_corpus(fixtures / "tables" / "no_text.csv")
+    with pytest.raises(CorpusError, match=r"text_column='body' is not a column"):
+        read_corpus(fixtures / "tables" / "no_text.csv", text_column="body")
+
+
+def test_malformed_rows_name_the_line(fixtures):
+    with pytest.raises(CorpusError, match=r"malformed.csv: malformed table: .*line 3"):
+        read_corpus(fixtures / "tables" / "malformed.csv")
+    with pytest.raises(CorpusError, match=r"malformed.jsonl, line 2: not valid JSON"):
+        read_corpus(fixtures / "tables" / "malformed.jsonl")
+
+
+def test_bad_input_folder_accounts_for_every_file(fixtures):
+    folder = fixtures / "bad_input"
+    c = read_corpus(folder)
+    report = c.report.set_index("source")
+    assert len(report) == len([p for p in folder.iterdir() if p.is_file()])
+    assert report.loc["good.txt", "status"] == "loaded"
+    assert report.loc["windows_1252.txt", "status"] == "repaired"
+    assert report.loc["windows_1252.txt", "detail"].startswith("decoded as cp1252")
+    assert c["windows_1252"].text == "The minister's “firm” reply — café."
+    assert report.loc["mojibake.txt", "detail"] == "mojibake decoded"
+    assert c["mojibake"].text == "Disasters — past and future — and José Martí."
+    assert report.loc["bom_utf16.txt", "detail"] == "decoded as UTF-16"
+    assert report.loc["binary.txt", "status"] == "skipped"
+    assert "binary" in report.loc["binary.txt", "detail"]
+    assert report.loc["empty.txt", "detail"] == "empty file (0 bytes)"
+    assert report.loc["blank.md", "detail"] == "empty: no text"
+    assert report.loc["notes.pdf", "detail"] == "not a text document (.pdf)"
+    assert sorted(c.doc_ids) == ["bom_utf16", "good", "mojibake", "windows_1252"]
+
+
+def test_strict_mode_turns_repairs_into_errors(fixtures):
+    with pytest.raises(StrictModeError, match=r"binary.txt: skipped"):
+        read_corpus(fixtures / "bad_input", strict=True)
+    assert len(read_corpus(fixtures / "tables" / "statements.jsonl", strict=True)) == 2
+
+
+def test_duplicate_ids_name_both_sources(tmp_path):
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Two.", encoding="utf-8")
+    with pytest.raises(DuplicateIdError, match=r"'a' comes from both a.md and a.txt"):
+        read_corpus(tmp_path)
+
+
+def test_duplicate_ids_in_a_table(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,text\nx,One.\nx,Two.\n", encoding="utf-8")
+    with pytest.raises(DuplicateIdError, match=r"t.csv:2 and t.csv:3"):
+        read_corpus(path)
+
+
+def test_unknown_path_and_type():
+    with pytest.raises(CorpusError, match="no such file or folder"):
+        read_corpus("does/not/exist")
+
+
+def test_unsupported_single_file(tmp_path):
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"PK")
+    with pytest.raises(CorpusError, match=r"x.docx: cannot read .docx"):
+        read_corpus(path)
+
+
+def test_single_text_file(fixtures):
+    c = read_corpus(fixtures / "un_layout" / "Session 50 - 1995" / "FRA_50_1995.txt")
+    assert c.doc_ids == ["FRA_50_1995"]
+    assert c.docvars.loc["FRA_50_1995", "year"] == 1995
+
+
+def test_from_texts_with_docvars():
+    c = corpus.from_texts(
+        ["We must act.", "It may rain."], docvars={"country": ["A", "B"], "year": ["1990", 1991]}
+    )
+    assert c.doc_ids == ["doc1", "doc2"]
+    assert c.docvars["year"].tolist() == [1990, 1991]
+    with pytest.raises(CorpusError, match="docvars has 1 rows but there are 2 texts"):
+        corpus.from_texts(["a", "b"], docvars={"x": [1]})
+    with pytest.raises(CorpusError, match="year.*must be an integer.*'doc1'.*'soon'"):
+        corpus.from_texts(["a"], docvars={"year": ["soon"]})
