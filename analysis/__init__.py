@@ -6,16 +6,21 @@ optional Axes and returns the Axes. Tables carry a provenance record in
 ``table.attrs["provenance"]``.
 """
 
+from .output import save_figure, write_table
 from .provenance import provenance
 from .quotes import find_quotes
 from .rates import group_rates
 from .readability import stat_readability
+from .style import house_style
 from .summary import stat_summary
 
 __all__ = [
     "find_quotes",
     "group_rates",
+    "house_style",
     "provenance",
+    "save_figure",
     "stat_readability",
     "stat_summary",
+    "write_table",
 ]

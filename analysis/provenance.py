@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import platform
+import re
 from typing import Any
 
 import pandas as pd
@@ -11,6 +13,20 @@ import pandas as pd
 from corpus import Corpus
 
 PACKAGES = ("communique", "nltk", "pandas", "matplotlib", "textstat", "numpy")
+_WINDOWS_PATH = re.compile(r"\A[A-Za-z]:[\\/]")
+
+
+def scrub_path(text: str) -> str:
+    """A local path reduced to its last component, so records name no user or machine.
+
+    Example:
+        >>> scrub_path("/home/ana/data/ungdc"), scrub_path("sample_un")
+        ('ungdc', 'sample_un')
+    """
+    if text.startswith(("/", "~", "\\")) or _WINDOWS_PATH.match(text):
+        name = re.split(r"[\\/]", text.rstrip("/\\"))[-1]
+        return name or "<path>"
+    return text
 
 
 def package_versions() -> dict[str, str]:
@@ -26,7 +42,11 @@ def package_versions() -> dict[str, str]:
 
 def _plain(value: Any) -> Any:
     """Parameters as JSON-friendly values (no objects, no local paths of the user)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if isinstance(value, str):
+        return scrub_path(value)
+    if isinstance(value, os.PathLike):
+        return scrub_path(os.fspath(value))
+    if value is None or isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, (list, tuple, set, frozenset, range)):
         return [_plain(v) for v in value]

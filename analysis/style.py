@@ -1,0 +1,58 @@
+"""The house style for figures: ``with house_style(): ...`` around every plot.
+
+The style file (``analysis/styles/communique.mplstyle``) fixes the font (DejaVu Sans,
+shipped with matplotlib), a colour-blind-safe palette (Okabe-Ito) with a marker and
+line style per series for grayscale print, and the settings that make saved files
+byte-identical (SVG id salt, embedded fonts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+
+STYLE_PATH = Path(__file__).with_name("styles") / "communique.mplstyle"
+
+# Okabe & Ito (2008), "Color Universal Design"; yellow is left out (invisible in print).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+# Bars have no property cycle for hatches: plots that fill areas take them from here.
+HATCHES = ("", "///", "...", "\\\\\\", "xxx", "---", "+++")
+# Two-way contrasts (target vs reference, reporter vs quoted speaker): far apart in
+# hue and in lightness, so they also differ in grayscale.
+CONTRAST = ("#0072B2", "#E69F00")
+
+
+@contextmanager
+def house_style() -> Iterator[None]:
+    """Apply the communique style to the figures and artists created inside the block.
+
+    Also usable as a decorator. Settings read when a file is written (dpi, SVG salt)
+    are applied again by :func:`analysis.save_figure`, so a figure keeps its looks
+    however it is saved.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> with house_style():
+        ...     fig, ax = plt.subplots()
+        ...     _ = ax.plot([1, 2], [3, 4])
+        >>> ax.lines[0].get_marker()
+        'o'
+    """
+    with plt.style.context(STYLE_PATH):
+        yield
+
+
+def series_style(i: int) -> dict[str, str]:
+    """Colour, marker and hatch of the ``i``-th series (wrapping around the palette).
+
+    For plot code that draws bars or areas, where matplotlib has no hatch cycle.
+    """
+    n = len(PALETTE)
+    return {"color": PALETTE[i % n], "marker": MARKERS[i % n], "hatch": HATCHES[i % n]}
+
+
+__all__ = ["CONTRAST", "HATCHES", "MARKERS", "PALETTE", "STYLE_PATH", "house_style", "series_style"]

@@ -1,0 +1,189 @@
+"""write_table / save_figure: byte-identical files and a provenance record beside each."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import analysis  # noqa: E402
+import corpus  # noqa: E402
+from analysis.output import provenance_path  # noqa: E402
+from analysis.provenance import attach, scrub_path  # noqa: E402
+
+
+def _rates_table(tmp_path: Path) -> pd.DataFrame:
+    c = corpus.from_texts(
+        ["We may act. It could rain.", "We must act now.", "Perhaps it will pass."],
+        docvars={"country": ["A", "B", "A"]},
+    )
+    table = pd.DataFrame(
+        {"group": ["A", "B"], "rate": [1 / 3, 2 / 3], "rate_low": [0.1, np.nan], "count": [1, 2]}
+    )
+    # A path given as a parameter must not leak into the record.
+    return attach(table, "stat_example", {"by": "country", "lexicon": tmp_path / "mine.toml"}, c)
+
+
+def _build(table: pd.DataFrame, out: Path) -> list[Path]:
+    paths = [
+        analysis.write_table(table, out / f"rates.{ext}") for ext in ("csv", "json", "parquet")
+    ]
+    with analysis.house_style():
+        fig, ax = plt.subplots()
+        ax.errorbar([0, 1], table["rate"], yerr=0.05, label="rate")
+        ax.bar([0, 1], table["count"], hatch="//", alpha=0.3)
+        ax.set_title("Rates — Ünited")
+        ax.legend()
+    paths += [
+        analysis.save_figure(ax, out / f"rates.{ext}", table=table) for ext in ("png", "svg", "pdf")
+    ]
+    plt.close(fig)
+    return paths
+
+
+def test_same_table_and_figure_twice_give_identical_bytes(tmp_path):
+    table = _rates_table(tmp_path)
+    first = _build(table, tmp_path / "a")
+    second = _build(table, tmp_path / "b")
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+        assert provenance_path(a).read_bytes() == provenance_path(b).read_bytes(), a.name
+
+
+def test_figures_are_identical_across_processes(tmp_path):
+    # Ids and font subsets must not depend on the process (hash seeds, object ids).
+    script = (
+        "import matplotlib; matplotlib.use('Agg'); import sys, matplotlib.pyplot as plt, analysis\n"
+        "with analysis.house_style():\n"
+        "    fig, ax = plt.subplots(); ax.plot([1, 2], [3, 1]); ax.set_title('Peace')\n"
+        "for ext in ('png', 'svg', 'pdf'):\n"
+        "    analysis.save_figure(fig, sys.argv[1] + '/f.' + ext)\n"
+    )
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], check=True)
+    for ext in ("png", "svg", "pdf"):
+        assert (tmp_path / "a" / f"f.{ext}").read_bytes() == (
+            tmp_path / "b" / f"f.{ext}"
+        ).read_bytes()
+
+
+def test_csv_has_fixed_float_format_and_no_row_numbers(tmp_path):
+    path = analysis.write_table(_rates_table(tmp_path), tmp_path / "t.csv")
+    assert path.read_text() == "group,rate,rate_low,count\nA,0.333333,0.1,1\nB,0.666667,,2\n"
+
+
+def test_meaningful_index_is_written(tmp_path):
+    table = pd.DataFrame({"n": [1, 2]}, index=pd.Index(["RUS", "USA"], name="country"))
+    assert (
+        analysis.write_table(table, tmp_path / "t.csv").read_text() == "country,n\nRUS,1\nUSA,2\n"
+    )
+    records = json.loads(analysis.write_table(table, tmp_path / "t.json").read_text())
+    assert records == [{"country": "RUS", "n": 1}, {"country": "USA", "n": 2}]
+
+
+def test_json_and_parquet_round_trip(tmp_path):
+    table = _rates_table(tmp_path)
+    records = json.loads(analysis.write_table(table, tmp_path / "t.json").read_text())
+    assert records[1] == {"group": "B", "rate": 0.666667, "rate_low": None, "count": 2}
+    back = pd.read_parquet(analysis.write_table(table, tmp_path / "t.parquet"))
+    pd.testing.assert_frame_equal(back.reset_index(drop=True), table.reset_index(drop=True))
+    import pyarrow.parquet as pq
+
+    meta = pq.read_schema(tmp_path / "t.parquet").metadata
+    assert json.loads(meta[b"communique.provenance"])["function"] == "analysis.stat_example"
+
+
+def test_sidecar_record_names_corpus_function_parameters_versions_and_no_paths(tmp_path):
+    table = _rates_table(tmp_path)
+    path = analysis.write_table(table, tmp_path / "t.csv")
+    text = provenance_path(path).read_text()
+    record = json.loads(text)
+    assert path.name + ".provenance.json" == provenance_path(path).name
+    assert record["function"] == "analysis.stat_example"
+    assert record["parameters"] == {"by": "country", "lexicon": "mine.toml"}
+    assert re.fullmatch(r"[0-9a-f]{64}", record["corpus"]["fingerprint"])
+    assert record["corpus"]["documents"] == 3
+    assert set(record["corpus"]["versions"]) >= {"normalizer", "tokenizer"}
+    assert set(record["packages"]) >= {"communique", "nltk", "pandas", "matplotlib", "textstat"}
+    assert record["output"]["file"] == "t.csv"
+    assert record["output"]["rows"] == 2
+    assert str(tmp_path) not in text
+    assert str(Path.home()) not in text
+    assert not re.search(r'"/', text), "no absolute path in the record"
+
+
+def _png_text_chunks(data: bytes) -> dict[str, str]:
+    chunks, pos = {}, 8
+    while pos < len(data):
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"tEXt":
+            key, _, value = body.partition(b"\x00")
+            chunks[key.decode("latin-1")] = value.decode("latin-1")
+        elif kind == b"zTXt":
+            key, _, value = body.partition(b"\x00")
+            chunks[key.decode("latin-1")] = zlib.decompress(value[1:]).decode("latin-1")
+        pos += 12 + length
+    return chunks
+
+
+def test_figures_embed_the_record(tmp_path):
+    table = _rates_table(tmp_path)
+    png, svg, pdf = _build(table, tmp_path)[3:]
+    fingerprint = table.attrs["provenance"]["corpus"]["fingerprint"]
+    chunks = _png_text_chunks(png.read_bytes())
+    assert chunks["Software"] == "communique"
+    assert json.loads(chunks["provenance"])["corpus"]["fingerprint"] == fingerprint
+    svg_text = svg.read_text()
+    assert fingerprint in svg_text and "<dc:date>" not in svg_text
+    assert fingerprint.encode() in pdf.read_bytes()
+    assert b"CreationDate" not in pdf.read_bytes()
+    sidecar = json.loads(provenance_path(svg).read_text())
+    assert sidecar["corpus"]["fingerprint"] == fingerprint
+    assert sidecar["output"]["format"] == "svg"
+
+
+def test_figure_without_a_record_still_gets_package_versions(tmp_path):
+    fig, _ = plt.subplots()
+    path = analysis.save_figure(fig, tmp_path / "bare.png")
+    plt.close(fig)
+    record = json.loads(provenance_path(path).read_text())
+    assert record["function"] == "analysis.unknown"
+    assert "matplotlib" in record["packages"]
+
+
+def test_bad_extension_names_the_choices(tmp_path):
+    with pytest.raises(ValueError, match=r"path extension='xlsx'.*'csv'"):
+        analysis.write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.xlsx")
+    fig, _ = plt.subplots()
+    with pytest.raises(ValueError, match=r"path extension='jpg'.*'png'"):
+        analysis.save_figure(fig, tmp_path / "f.jpg")
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("/home/ana/data/ungdc", "ungdc"),
+        ("/home/ana/data/ungdc/", "ungdc"),
+        ("C:\\Users\\ana\\speeches.csv", "speeches.csv"),
+        ("~/corpus", "corpus"),
+        ("sample_un", "sample_un"),
+        ("country", "country"),
+    ],
+)
+def test_scrub_path(text, expected):
+    assert scrub_path(text) == expected
