@@ -1,0 +1,47 @@
+import json
+
+from analysis.cli import main
+
+
+def test_stats_on_seed_by_default(capsys):
+    assert main(["stats", "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        out[0]
+        == "group,documents,sentences,tokens,words,types,mean_sentence_length,flesch_reading_ease"
+    )
+    assert out[1].startswith("all,1,13,364,316,193,")
+
+
+def test_stats_by_group_json(fixtures, capsys):
+    assert main(["stats", str(fixtures / "un_layout"), "--by", "year", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["group"] for r in rows] == ["all", "1994", "1995"]
+
+
+def test_stats_markdown(capsys):
+    assert main(["stats", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.startswith("| group | documents |")
+
+
+def test_validate_prints_every_input(fixtures, capsys):
+    assert main(["validate", str(fixtures / "bad_input"), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 + 8
+    assert any(line.startswith('binary.txt,,skipped,"binary file') for line in lines)
+
+
+def test_exit_codes(fixtures, capsys, tmp_path):
+    assert main(["stats", str(tmp_path / "missing")]) == 1
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["stats", "--by", "nation"]) == 2
+    assert "by='nation' is not a docvar" in capsys.readouterr().err
+    assert main(["validate", str(fixtures / "bad_input"), "--strict"]) == 1
+    assert "strict mode" in capsys.readouterr().err
+    assert main([]) == 2
+
+
+def test_output_file(tmp_path, capsys):
+    target = tmp_path / "stats.csv"
+    assert main(["stats", "--format", "csv", "--output", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("group,documents")

@@ -1,0 +1,30 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.rates import bootstrap_mean_ci, group_rates
+
+
+def test_group_rates_mean_of_document_rates():
+    per_doc = pd.DataFrame(
+        {"hedges": [1, 3, 0], "words": [100, 1000, 50]},
+        index=pd.Index(["a", "b", "c"], name="doc_id"),
+    )
+    groups = pd.Series(["X", "X", "Y"], index=per_doc.index)
+    table = group_rates(per_doc, groups, ["hedges"]).set_index("group")
+    # X: document rates 10 and 3 per 1,000 words -> mean 6.5; pooled 4 / 1100
+    assert table.loc["X", "rate"] == pytest.approx(6.5)
+    assert table.loc["X", "pooled_rate"] == pytest.approx(4 / 1100 * 1000)
+    assert table.loc["X", "documents"] == 2
+    assert 3 <= table.loc["X", "rate_low"] <= table.loc["X", "rate_high"] <= 10
+    assert np.isnan(table.loc["Y", "rate_low"])  # one document: no interval
+
+
+def test_bootstrap_is_seeded_and_matches_an_independent_resampling():
+    values = np.array([1.0, 2.0, 3.0, 10.0])
+    assert bootstrap_mean_ci(values, key="g") == bootstrap_mean_ci(values, key="g")
+    low, high = bootstrap_mean_ci(values, key="g", n_boot=20000)
+    rng = np.random.default_rng(1)
+    means = [rng.choice(values, size=4).mean() for _ in range(20000)]
+    assert low == pytest.approx(np.quantile(means, 0.025), abs=0.3)
+    assert high == pytest.approx(np.quantile(means, 0.975), abs=0.3)

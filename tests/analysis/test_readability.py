@@ -1,0 +1,47 @@
+import pytest
+import textstat
+
+import analysis
+from analysis.readability import flesch_reading_ease, syllables
+
+
+def test_flesch_matches_the_formula_on_hand_counts():
+    # "The cat sat. It was happy." -> 6 words, 2 sentences, 7 syllables
+    table = analysis.stat_readability("The cat sat. It was happy.")
+    row = table.iloc[0]
+    assert (row["words"], row["sentences"], row["syllables"]) == (6, 2, 7)
+    expected = 206.835 - 1.015 * (6 / 2) - 84.6 * (7 / 6)
+    assert row["flesch_reading_ease"] == pytest.approx(expected)
+
+
+def test_agrees_with_textstat_when_counts_agree():
+    text = "The delegation supports the resolution. We will vote in favour of it today."
+    ours = analysis.stat_readability(text).iloc[0]
+    # textstat rounds syllables per word to one decimal; compare with its raw counts
+    words, sentences = textstat.lexicon_count(text), textstat.sentence_count(text)
+    syllables_ = textstat.syllable_count(text)
+    assert (ours["words"], ours["sentences"], ours["syllables"]) == (words, sentences, syllables_)
+    expected = 206.835 - 1.015 * words / sentences - 84.6 * syllables_ / words
+    assert ours["flesch_reading_ease"] == pytest.approx(expected)
+    assert ours["flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(text), abs=1.5)
+
+
+def test_syllables_work_offline():
+    assert syllables("international") == 5
+    assert syllables("peace") == 1
+    assert syllables("1995") == 0
+
+
+def test_empty_text_gives_nan():
+    assert flesch_reading_ease(0, 1, 0) != flesch_reading_ease(0, 1, 0)
+
+
+def test_by_group_pools_counts(fixtures):
+    import corpus
+
+    c = corpus.read_corpus(fixtures / "un_layout")
+    table = analysis.stat_readability(c, by="country")
+    assert table["group"].tolist() == ["FRA", "RUS", "USA"]
+    per_doc = analysis.stat_readability(c)
+    rus = per_doc[per_doc["doc_id"].str.startswith("RUS")]
+    assert table.set_index("group").loc["RUS", "words"] == rus["words"].sum()
