@@ -39,6 +39,11 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
 
+    def __reduce__(self):
+        # Pickled for worker processes: send the text and metadata, not cached spans,
+        # which are cheaper to recompute than to serialise.
+        return (Document, (self.doc_id, self.text, dict(self.meta), self.raw_sha256, self.aliases))
+
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, in order."""
