@@ -1,0 +1,775 @@
+"""Rhetorical comparisons: what is compared to what, and how.
+
+Four types, each found by compiled regular expressions in one pass per rule over a
+document's text (no loop over lexicon items):
+
+- ``explicit``: "compared A to B", "likened", "equated", "drew parallels between A and
+  B", "akin to", "reminiscent of", "no different from", "similar to", "the same as",
+  "a new Munich";
+- ``simile``: preposition "like", "as ... as", "as if", "as though";
+- ``comparative``: any "than" (more/less/fewer/-er/rather ... than), "unlike",
+  "superior to", "as opposed to";
+- ``superlative``: a determiner or possessive + most/least/best/worst/-est, with the
+  frame it ranks against when there is one ("since the Second World War", "in history").
+
+Context rules, not word lists alone, decide what is *not* a comparison (all listed in
+the ``comparison_triggers`` lexicon, category ``exclusion``): the verb "like" ("we
+would like to thank", "I like"), exemplifying "like" after a plural noun ("issues like
+poverty" = "such as"), "like this." meaning "thus", "as well as", "as soon as", "as
+long as", "as far as", "as ... as possible", "other than" (= except), "rather than" +
+verb (= instead of), and quantities: "more/less/fewer/later than" + a number or
+measure ("more than 50 countries", "less than half", "more than a decade") bounds a
+quantity and is not counted, while "more than a crisis" is.
+
+Tenor (what is compared) and vehicle (what it is compared to) are recovered by
+position: the vehicle runs from the trigger to the next clause boundary (punctuation,
+a relative or subordinating word; at most 12 words); the tenor is the object between a
+comparing verb and its link ("compared *A* to B"), else the subject of the clause
+before the trigger (the words before its first verb, at most 8). Either is left empty
+(offsets -1) when the sentence does not make it recoverable.
+
+``historical`` is True when the vehicle (or, for a superlative without a frame, the
+trigger's phrase) contains a term of the ``historical_references`` lexicon: a past
+event, era, figure, a year up to 2019, a decade or a named century.
+
+Speaker rule: inside a quote, the quote's speaker; otherwise the sentence's reporting
+subject -- the capitalized name (or he/she, resolved to the last named subject) right
+before a reporting verb ("Lavrov compared ...", "Lavrov said ...") earlier in the same
+sentence, expanded to the full name the document uses ("Sergey Lavrov"); otherwise the
+document's ``speaker`` docvar (or "").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from corpus import Corpus, Document
+from corpus.quotes import REPORTING_VERBS
+
+from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
+from .engine import map_documents
+from .lexicon import load_lexicon
+from .provenance import attach
+from .rates import group_rates
+
+TRIGGERS_LEXICON = "comparison_triggers@1"
+HISTORICAL_LEXICON = "historical_references@1"
+COMPARISONS_VERSION = "communique-comparisons/1"
+
+TYPES = ("explicit", "simile", "comparative", "superlative")
+COLUMNS = [
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "match",
+    "trigger",
+    "type",
+    "tenor",
+    "tenor_start",
+    "tenor_end",
+    "vehicle",
+    "vehicle_start",
+    "vehicle_end",
+    "historical",
+    "voice",
+    "speaker",
+]
+
+_MAX_VEHICLE_WORDS = 12
+_MAX_TENOR_WORDS = 8
+_WORD = r"[A-Za-z0-9][\w'-]*"
+_BOUNDARY = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u201c\u201d\"\n]| - ")
+_CLAUSE_WORDS = frozenset(
+    """that which who whom whose because while whereas when where if unless although though
+    but so since until whilst and or nor then yet""".split()
+)
+# Words that end a subject noun phrase: the clause's first verb or auxiliary.
+_VERBISH = frozenset(
+    """is are was were be been being am 's seems seem seemed looks look looked sounds sound
+    sounded feels feel felt became become becomes remains remain remained has have had will
+    would can could may might must should shall does do did works work worked acts act acted
+    behaves behave behaved appears appear appeared reads read runs run ran goes go went gets
+    get got makes make made performs performed stands stood""".split()
+)
+_LEADING_JUNK = frozenset("and but or so then that which who because while yet also".split())
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z]+)*){0,3}"
+_NOT_NAMES = frozenset(
+    """The This That These Those It We They He She In On At For But And While When If As
+    However Our Their His Her Its A An""".split()
+)
+_REPORTING = REPORTING_VERBS | {
+    "likened",
+    "equated",
+    "compares",
+    "likens",
+    "equates",
+    "described",
+    "describes",
+    "drew",
+}
+_REPORTING_EVENT = re.compile(
+    rf"(?P<name>{_NAME}|\b[Hh]e\b|\b[Ss]he\b)(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]+)\b"
+)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Compiled patterns built from the two lexicons (once per process)."""
+
+    explicit_verb: re.Pattern
+    explicit_link: dict[str, tuple[str, ...]]
+    explicit_phrase: re.Pattern
+    historical_prefix: re.Pattern
+    like: re.Pattern
+    as_if: re.Pattern
+    equative: re.Pattern
+    than: re.Pattern
+    comparative_phrase: re.Pattern
+    superlative: re.Pattern
+    frame: re.Pattern
+    historical: re.Pattern
+    sets: dict[str, frozenset]
+    irregular: frozenset
+    labels: dict[str, str]
+
+
+def _alternation(terms) -> str:
+    """Longest-first alternation of phrases; '*' at a word's end matches any ending."""
+    parts = []
+    for term in sorted(set(terms), key=lambda t: (-len(t), t)):
+        words = []
+        for word in term.split():
+            if word.endswith("*"):
+                words.append(re.escape(word[:-1]) + r"[\w-]*")
+            else:
+                words.append(re.escape(word))
+        parts.append(r"\s+".join(words))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=8)
+def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICON) -> _Rules:
+    lex = load_lexicon(triggers)
+    items = lex.items
+
+    def terms(category: str, subcategory: str) -> list[str]:
+        rows = items[(items["category"] == category) & (items["subcategory"] == subcategory)]
+        return list(rows["term"])
+
+    verbs = items[(items["category"] == "explicit") & (items["subcategory"] == "verb")]
+    links = {row.term.lower(): tuple(row.link.split()) for row in verbs.itertuples()}
+    sets = {
+        sub: frozenset(t.lower() for t in terms("exclusion", sub))
+        for sub in set(items.loc[items["category"] == "exclusion", "subcategory"])
+    }
+    hist = load_lexicon(historical)
+    hist_parts = []
+    for row in hist.items.itertuples():
+        if row.category == "date":
+            hist_parts.append(rf"\b(?:{row.term})\b")
+        else:
+            # Lower-case terms match any case; "Munich" or "Franco" only as names.
+            body = rf"\b(?:{_alternation([row.term])})\b"
+            hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
+    like_terms = terms("simile", "like")
+    return _Rules(
+        explicit_verb=re.compile(rf"\b(?:{_alternation(verbs['term'])})\b", re.I),
+        explicit_link=links,
+        explicit_phrase=re.compile(rf"\b(?:{_alternation(terms('explicit', 'phrase'))})\b", re.I),
+        historical_prefix=re.compile(
+            rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'))})\s+", re.I
+        ),
+        like=re.compile(rf"\b(?:{_alternation(like_terms)})\b(?!-)", re.I),
+        as_if=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_if'))})\b", re.I),
+        equative=re.compile(
+            rf"\b(?P<a1>as)\s+(?P<mid>{_WORD}(?:\s+{_WORD})?)\s+(?P<a2>as)\b(?!\s+(?:well|regards)\b)",
+            re.I,
+        ),
+        than=re.compile(r"\bthan\b", re.I),
+        comparative_phrase=re.compile(
+            rf"\b(?:{_alternation(terms('comparative', 'phrase'))})\b", re.I
+        ),
+        superlative=re.compile(
+            r"\b(?P<det>the|its|their|our|his|her|your|my|this|world's|[A-Z][a-z]+'s)\s+"
+            r"(?:(?:very|single|second|third|by far the)\s+)?"
+            rf"(?P<sup>(?:most|least)\s+{_WORD}|best|worst|[a-z]{{2,}}est)\b(?!-)",
+            re.I,
+        ),
+        frame=re.compile(
+            rf"\s*(?:[\w'-]+\s+){{0,5}}?(?P<frame>{_alternation(terms('superlative', 'frame'))})\b",
+            re.I,
+        ),
+        historical=re.compile("|".join(hist_parts)),
+        sets=sets,
+        irregular=frozenset(t.lower() for t in terms("comparative", "than")),
+        labels={"triggers": lex.label, "historical": hist.label},
+    )
+
+
+# ------------------------------------------------------------------ span helpers
+
+
+def _words_before(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(m.start() + lo, m.end() + lo) for m in re.finditer(r"[\w'-]+", text[lo:hi])]
+
+
+def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tuple[int, int]:
+    """Span from ``start`` to the next clause boundary (at most a dozen words).
+
+    A noun-phrase vehicle also stops at a verb ("rather than confrontation | is
+    needed"); a ``clause`` vehicle ("as if it were ...") does not.
+    """
+    first = end = -1
+    count = 0
+    for m in re.finditer(r"[\w'%$-]+|[^\w\s]", text[start:limit]):
+        token = m.group()
+        lower = token.lower()
+        if _BOUNDARY.fullmatch(token) or (count and lower in _CLAUSE_WORDS):
+            break
+        if count and not clause and (lower in _VERBISH or lower.endswith("n't")):
+            break
+        if not re.match(r"[\w%$]", token):
+            continue  # stray symbol inside the phrase (e.g. an apostrophe)
+        if first < 0:
+            first = start + m.start()
+        count += 1
+        end = start + m.end()
+        if count >= _MAX_VEHICLE_WORDS:
+            break
+    return (first, end) if count else (-1, -1)
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Start of the clause that ends at ``pos``: after punctuation or a clause word."""
+    cut = sent_start
+    for m in _BOUNDARY.finditer(text, sent_start, pos):
+        cut = m.end()
+    for s, e in _words_before(text, cut, pos):
+        if text[s:e].lower() in _CLAUSE_WORDS - {"and", "or"}:
+            cut = e
+    return cut
+
+
+def _tenor(text: str, sent_start: int, pos: int) -> tuple[int, int]:
+    """The clause subject before ``pos``: words before the clause's first verb."""
+    cut = _clause_start(text, sent_start, pos)
+    words = _words_before(text, cut, pos)
+    while words and text[words[0][0] : words[0][1]].lower() in _LEADING_JUNK:
+        words = words[1:]
+    if not words:
+        return (-1, -1)
+    for i, (s, e) in enumerate(words):
+        if text[s:e].lower() in _VERBISH or text[s:e].lower().endswith("n't"):
+            subject = words[:i]
+            break
+    else:
+        subject = words  # no verb: the noun phrase right before the trigger
+    if not subject or len(subject) > _MAX_TENOR_WORDS:
+        return (-1, -1)
+    return (subject[0][0], subject[-1][1])
+
+
+def _previous_word(text: str, pos: int, lo: int) -> tuple[str, int]:
+    m = re.search(r"([\w']+)\W*$", text[lo:pos])
+    return (m.group(1).lower(), lo + m.start(1)) if m else ("", lo)
+
+
+def _next_words(text: str, pos: int, n: int = 3) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w'%]+|[.,;:!?]", text[pos : pos + 80])[:n]]
+
+
+# ----------------------------------------------------------------- the detectors
+
+
+def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
+    sid = doc.sentence_id(pos)
+    s, e = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+    return sid, s, e
+
+
+def _explicit(doc: Document, rules: _Rules):
+    text = doc.text
+    for m in rules.explicit_verb.finditer(text):
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        key = re.sub(r"\s+", " ", m.group().lower())
+        links = rules.explicit_link.get(key, ())
+        link_re = re.compile(rf"\s(?:{'|'.join(links)})\s", re.I)
+        link = link_re.search(text, m.end(), min(e0, m.end() + 200))
+        if link is None or _BOUNDARY.search(text, m.end(), link.start()):
+            continue
+        tenor = _strip(text, m.end(), link.start())
+        vehicle = _vehicle(text, link.end(), e0)
+        if vehicle == (-1, -1):
+            continue
+        trigger = f"{key} ... {link.group().strip().lower()}" if tenor != (-1, -1) else key
+        if tenor == (-1, -1):  # "compared with last year": prepositional
+            tenor = _tenor(text, s0, m.start())
+        yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
+    for m in rules.explicit_phrase.finditer(text):
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0)
+        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
+    for m in rules.historical_prefix.finditer(text):
+        h = rules.historical.match(text, m.end())
+        if h is None:
+            continue
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        trigger = re.sub(r"\s+", " ", m.group().strip().lower())
+        vehicle = _vehicle(text, h.start(), e0)
+        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
+
+
+def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
+    words = _words_before(text, lo, hi)
+    return (words[0][0], words[-1][1]) if words else (-1, -1)
+
+
+def _like_is_verb(text: str, m: re.Match, s0: int, sets: dict) -> bool:
+    if re.match(r"(?:look|seem|sound|feel|felt|act|behave)", m.group(), re.I):
+        return False  # "looks like", "acts like": the preposition
+    after = _next_words(text, m.end(), 2)
+    nxt = after[0] if after else ""
+    if nxt in sets["like_after"] or (
+        nxt in ("this", "that") and len(after) > 1 and after[1] in ".,;:!?"
+    ):
+        return True
+    word, pos = _previous_word(text, m.start(), s0)
+    skipped = 0
+    while (
+        word
+        in {
+            "also",
+            "really",
+            "very",
+            "much",
+            "particularly",
+            "especially",
+            "sincerely",
+            "therefore",
+            "now",
+            "first",
+            "further",
+            "again",
+            "once",
+            "just",
+            "all",
+            "certainly",
+            "equally",
+            "briefly",
+            "too",
+            "still",
+            "thus",
+            "hereby",
+        }
+        and skipped < 3
+    ):
+        word, pos = _previous_word(text, pos, s0)
+        skipped += 1
+    if word in sets["like_verb_before"]:
+        return True
+    return word in sets["like_exemplify"]
+
+
+def _simile(doc: Document, rules: _Rules):
+    text = doc.text
+    sets = rules.sets
+    for m in rules.like.finditer(text):
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        if _like_is_verb(text, m, s0, sets):
+            continue
+        after = _next_words(text, m.end(), 1)
+        if after and re.fullmatch(r"\d[\d,.]*|about|around", after[0]):
+            continue  # "something like 50": an approximation
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0)
+        if vehicle == (-1, -1):
+            continue
+        yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
+    for m in rules.as_if.finditer(text):
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0, clause=True)
+        yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
+    for m in rules.equative.finditer(text):
+        mid = m.group("mid").lower().split()
+        phrase = re.sub(r"\s+", " ", m.group().lower())
+        if any(w in sets["equative_middle"] for w in mid[:1]) or phrase in sets["formula"]:
+            continue
+        after = _next_words(text, m.end(), 2)
+        if not after or after[0] in sets["equative_tail"] or after[0] in ".,;:!?":
+            continue
+        if mid[0] in ("much", "many", "early", "late", "high", "low", "little") and (
+            _is_quantity(text, m.end(), sets)
+        ):
+            continue  # "as many as 50 people"
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        vehicle = _vehicle(text, m.end(), e0)
+        yield m.start(), m.end(), phrase, "simile", _tenor(text, s0, m.start()), vehicle
+
+
+def _is_quantity(text: str, pos: int, sets: dict) -> bool:
+    rest = text[pos : pos + 40].lstrip().lower()
+    if re.match(r"[$£€]?\d", rest):
+        return True
+    words = re.findall(r"[\w%]+", rest)[:2]
+    return bool(words) and (words[0] in sets["quantity"] or " ".join(words) in sets["quantity"])
+
+
+def _comparative_word(text: str, lo: int, pos: int, rules: _Rules) -> tuple[str, int]:
+    """The comparative word governing a 'than' (within six words before it)."""
+    words = _words_before(text, lo, pos)[-6:]
+    for s, e in reversed(words):
+        w = text[s:e].lower()
+        if w in rules.irregular or w in rules.sets["than_before"]:
+            return w, s
+    for s, e in reversed(words):
+        w = text[s:e].lower()
+        if (
+            len(w) > 3
+            and (w.endswith("er") or w.endswith("ier"))
+            and w not in rules.sets["false_er"]
+        ):
+            return w, s
+    if words:
+        s, e = words[-1]
+        return text[s:e].lower(), s
+    return "", pos
+
+
+def _comparative(doc: Document, rules: _Rules):
+    text = doc.text
+    sets = rules.sets
+    for m in rules.than.finditer(text):
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        lo = _clause_start(text, s0, m.start())
+        word, wpos = _comparative_word(text, lo, m.start(), rules)
+        if word in sets["than_before"]:
+            continue
+        nxt = _next_words(text, m.end(), 1)
+        if word == "rather" and (
+            not nxt or nxt[0] in sets["rather_than_next"] or nxt[0].endswith("ing")
+        ):
+            continue
+        if (word in sets["quantity_comparative"] or word not in rules.irregular) and _is_quantity(
+            text, m.end(), sets
+        ):
+            continue
+        vehicle = _vehicle(text, m.end(), e0)
+        trigger = f"{word} than" if word else "than"
+        yield wpos, m.end(), trigger, "comparative", _tenor(text, s0, wpos), vehicle
+    for m in rules.comparative_phrase.finditer(text):
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0)
+        yield m.start(), m.end(), trigger, "comparative", _tenor(text, s0, m.start()), vehicle
+
+
+def _superlative(doc: Document, rules: _Rules):
+    text = doc.text
+    sets = rules.sets
+    for m in rules.superlative.finditer(text):
+        sup = re.sub(r"\s+", " ", m.group("sup").lower())
+        head = sup.split()[0]
+        if head.endswith("est") and head not in ("best", "worst") and head in sets["false_est"]:
+            continue
+        if head.endswith("est") and head not in ("best", "worst") and not _looks_superlative(head):
+            continue
+        phrase = re.sub(r"\s+", " ", m.group().lower())
+        window = text[max(0, m.start() - 20) : m.start()].lower().split()[-1:] + phrase.split()
+        joined = " ".join(window)
+        nxt = _next_words(text, m.end(), 2)
+        if any(
+            f in joined or f in f"{phrase} {' '.join(nxt)}" for f in sets["superlative_formula"]
+        ):
+            continue
+        if sup in ("most", "least") or (
+            sup.startswith(("most ", "least ")) and sup.split()[1] in ("of", "part")
+        ):
+            continue
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        sup_start = m.start("sup")
+        # The noun phrase ranked: the words after the superlative up to a frame or boundary.
+        tenor = _vehicle(text, m.end(), e0)
+        frame = rules.frame.match(text, m.end(), e0)
+        vehicle = (-1, -1)
+        trigger = sup
+        if frame:
+            trigger = f"{sup} ... {frame.group('frame').lower()}"
+            vehicle = (-1, -1)
+            if frame.group("frame").lower() == "since":  # "since" takes a complement
+                vehicle = _vehicle(text, frame.end("frame"), e0)
+            if vehicle == (-1, -1):
+                vehicle = (frame.start("frame"), frame.end("frame"))
+            tenor = _strip(text, m.end(), frame.start("frame"))
+        elif tenor != (-1, -1):
+            words = _words_before(text, tenor[0], tenor[1])[:3]
+            tenor = (words[0][0], words[-1][1])
+        yield sup_start, m.end(), trigger, "superlative", tenor, vehicle
+
+
+def _looks_superlative(word: str) -> bool:
+    # -est forms of adjectives: greatest, largest, biggest, happiest, gravest.
+    return len(word) >= 6 or word in {"oldest", "worst", "best", "least", "latest"}
+
+
+# ------------------------------------------------------------------ assembling
+
+
+def _speaker_subjects(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every 'Name <reporting verb>' in the text, pronouns resolved."""
+    out = []
+    last = ""
+    for m in _REPORTING_EVENT.finditer(text):
+        if m.group("verb") not in _REPORTING:
+            continue
+        name = m.group("name")
+        words = name.split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if name.lower() in ("he", "she"):
+            name = last
+        elif not words:
+            continue
+        else:
+            name = " ".join(words)
+            last = name
+        if name:
+            out.append((m.start(), m.end(), name))
+    return out
+
+
+def _full_name(text: str, name: str) -> str:
+    if " " in name:
+        return name
+    m = re.search(rf"\b((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(name)}\b", text)
+    if m and not set(m.group(1).split()) & _NOT_NAMES:
+        return m.group().strip()
+    return name
+
+
+def _comparisons_in_document(
+    doc: Document, voice: str, triggers: str, historical: str
+) -> list[dict[str, Any]]:
+    rules = _rules(triggers, historical)
+    text = doc.text
+    found = []
+    for detector in (_explicit, _simile, _comparative, _superlative):
+        found.extend(detector(doc, rules))
+    found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    kept: list[tuple] = []
+    for row in found:
+        # A trigger inside another row's trigger ("different from" in "no different from").
+        if any(k[0] <= row[0] and row[1] <= k[1] for k in kept):
+            continue
+        kept.append(row)
+    subjects = None
+    rows = []
+    for t_start, t_end, trigger, kind, tenor, vehicle in kept:
+        sid, s0, _ = _sentence_bounds(doc, t_start)
+        actual, speaker = doc.voice(t_start)
+        if not voice_allows(voice, actual):
+            continue
+        if actual == "authorial":
+            if subjects is None:
+                subjects = _speaker_subjects(text)
+            before = [n for s, e, n in subjects if s0 <= s and e <= t_end]
+            if before:
+                speaker = _full_name(text, before[0])
+        spans = [(t_start, t_end)] + [sp for sp in (tenor, vehicle) if sp[0] >= 0]
+        start = min(s for s, _ in spans)
+        end = max(e for _, e in spans)
+        hist_text = text[vehicle[0] : vehicle[1]] if vehicle[0] >= 0 else ""
+        if kind == "explicit" and not hist_text:
+            hist_text = text[t_end:end]
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "sent_id": sid,
+                "start": start,
+                "end": end,
+                "match": text[start:end],
+                "trigger": trigger,
+                "type": kind,
+                "tenor": text[tenor[0] : tenor[1]] if tenor[0] >= 0 else "",
+                "tenor_start": tenor[0],
+                "tenor_end": tenor[1],
+                "vehicle": hist_text if vehicle[0] >= 0 else "",
+                "vehicle_start": vehicle[0],
+                "vehicle_end": vehicle[1],
+                "historical": bool(hist_text) and rules.historical.search(hist_text) is not None,
+                "voice": actual,
+                "speaker": speaker,
+            }
+        )
+    return rows
+
+
+def find_comparisons(
+    c_or_text: Corpus | Document | str | list,
+    *,
+    voice: str | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """One row per rhetorical comparison.
+
+    Parameters:
+        c_or_text: a Corpus, a Document, a string or a list of strings.
+        voice: "authorial", "quoted" or "all"/None (every voice).
+        workers: processes for the per-document pass (None = available cores).
+
+    Returns:
+        Columns ``doc_id, sent_id, start, end, match`` (the whole comparison, so
+        ``text[start:end] == match``), ``trigger`` (the comparing words, lower-cased;
+        "..." marks a gap), ``type`` (explicit | simile | comparative | superlative),
+        ``tenor, tenor_start, tenor_end`` and ``vehicle, vehicle_start, vehicle_end``
+        ("" and -1 when not recoverable), ``historical`` (bool), ``voice``, ``speaker``.
+
+    Example:
+        >>> t = find_comparisons("He compared the talks to the Munich conference of 1938.")
+        >>> t.loc[0, ["type", "tenor", "vehicle", "historical"]].tolist()
+        ['explicit', 'the talks', 'the Munich conference of 1938', True]
+    """
+    voice = check_voice(voice)
+    c = as_corpus(c_or_text)
+    results = map_documents(
+        c, _comparisons_in_document, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, workers=workers
+    )
+    rows = [row for part in results for row in part]
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table = table.astype(
+        {
+            "sent_id": int,
+            "start": int,
+            "end": int,
+            "tenor_start": int,
+            "tenor_end": int,
+            "vehicle_start": int,
+            "vehicle_end": int,
+            "historical": bool,
+        }
+    )
+    return attach(table, "find_comparisons", {"voice": voice}, c, _lexicon_versions())
+
+
+def _lexicon_versions() -> dict[str, str]:
+    labels = _rules().labels
+    return {
+        labels["triggers"].split("@")[0]: labels["triggers"].split("@")[1],
+        labels["historical"].split("@")[0]: labels["historical"].split("@")[1],
+    }
+
+
+# ------------------------------------------------------------------ statistics
+
+MEASURES = ("comparisons", *TYPES, "historical")
+
+
+def _document_counts(doc: Document, voice: str, triggers: str, historical: str) -> dict[str, int]:
+    rows = _comparisons_in_document(doc, voice, triggers, historical)
+    counts = {m: 0 for m in MEASURES}
+    for row in rows:
+        counts["comparisons"] += 1
+        counts[row["type"]] += 1
+        counts["historical"] += row["historical"]
+    counts["words"] = len(words_in_voice(doc, voice))
+    return counts
+
+
+def stat_comparisons(
+    c: Corpus | str | list,
+    *,
+    by: str | None = None,
+    voice: str | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Comparisons per 1,000 words by type, per group, with bootstrap intervals.
+
+    Parameters:
+        c: the corpus (or text).
+        by: a docvar to group documents by; "doc_id" gives one group per document;
+            None pools every document into the group "all".
+        voice: count only comparisons (and words) in this voice.
+        workers: processes for the per-document pass.
+
+    Returns:
+        One row per group and measure (``comparisons`` = all types, then ``explicit,
+        simile, comparative, superlative, historical``): ``group, measure, documents,
+        count, words, rate`` (mean of document rates per 1,000 words), ``rate_low,
+        rate_high`` (95% bootstrap interval over documents), ``pooled_rate``.
+
+    Example:
+        >>> t = stat_comparisons(["It is worse than the Cold War.", "Peace is near."])
+        >>> t.set_index("measure").loc["comparative", "count"]
+        1
+    """
+    voice = check_voice(voice)
+    c = as_corpus(c)
+    groups = group_labels(c, by)
+    counts = map_documents(
+        c, _document_counts, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, workers=workers
+    )
+    per_doc = pd.DataFrame(counts, index=pd.Index(c.doc_ids, name="doc_id"))
+    table = group_rates(per_doc, groups, list(MEASURES))
+    return attach(table, "stat_comparisons", {"by": by, "voice": voice}, c, _lexicon_versions())
+
+
+def plot_comparisons(table: pd.DataFrame, *, ax=None):
+    """Horizontal bars of comparison rates per 1,000 words, by type and group.
+
+    Parameters:
+        table: a :func:`stat_comparisons` result.
+        ax: the Axes to draw on (a new figure when None).
+
+    Returns:
+        The Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    from .style import house_style, series_style
+
+    with house_style():
+        if ax is None:
+            _, ax = plt.subplots()
+        measures = [m for m in MEASURES if m in set(table["measure"])]
+        groups = list(dict.fromkeys(table["group"]))
+        height = 0.8 / max(len(groups), 1)
+        for i, group in enumerate(groups):
+            part = table[table["group"] == group].set_index("measure").reindex(measures)
+            ys = [j + i * height for j in range(len(measures))]
+            rate = part["rate"].to_numpy(dtype=float)
+            low = part["rate_low"].to_numpy(dtype=float)
+            high = part["rate_high"].to_numpy(dtype=float)
+            errors = [rate - low, high - rate]
+            style = series_style(i)
+            ax.barh(
+                ys,
+                rate,
+                height=height,
+                color=style["color"],
+                hatch=style["hatch"],
+                label=str(group),
+                xerr=errors,
+                ecolor="black",
+                capsize=2,
+            )
+        ax.set_yticks([j + 0.4 - height / 2 for j in range(len(measures))])
+        ax.set_yticklabels(measures)
+        ax.invert_yaxis()
+        ax.set_xlabel("comparisons per 1,000 words")
+        if len(groups) > 1:
+            ax.legend(title="group")
+    return ax
+
+
+__all__ = ["COLUMNS", "TYPES", "find_comparisons", "plot_comparisons", "stat_comparisons"]
