@@ -1,0 +1,67 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% tags=["parameters"]
+# Parameters: None reads the seed document shipped in seeds/; or give a folder or table.
+CORPUS = None
+OUT = None  # a folder to write this notebook's tables and figures into (None: don't write)
+
+# %% [markdown]
+# # Voices: the reporter against the quoted speaker
+#
+# A news report mixes two voices: the journalist's own words and the words it quotes.
+# Here each measure is computed twice, once on the authorial words and once on the quoted ones,
+# and the two are put side by side.
+
+# %%
+import corpus
+import analysis
+from analysis import figures
+
+c = corpus.read_corpus(CORPUS)
+quoted = figures.quotes(c).table
+quoted.groupby("speaker")["words"].sum()
+
+# %% [markdown]
+# ## Hedging by voice
+#
+# Rates are per 1,000 words of each voice.
+
+# %%
+hedging = figures.voices(c, "hedging")
+hedging.table
+
+# %%
+hedging.draw();
+
+# %% [markdown]
+# ## Modality by voice
+
+# %%
+modality = figures.voices(c, "modality")
+modality.table
+
+# %%
+modality.draw();
+
+# %% [markdown]
+# The matches behind the numbers, each in its voice:
+
+# %%
+analysis.find_modals(c, voice="quoted")[["match", "sense", "strength"]]
+
+# %%
+if OUT:
+    for output in (hedging, modality):
+        analysis.write_table(output.table, f"{OUT}/{output.name}.csv")
+        analysis.save_figure(output.draw(), f"{OUT}/{output.name}.png", table=output.table)

@@ -1,0 +1,91 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% tags=["parameters"]
+# Parameters. CORPUS: a folder in UN General Debate layout (Session NN - YYYY/ISO_NN_YYYY.txt),
+# e.g. the unpacked archive from ../shared/data; None = the small synthetic sample in
+# notebooks/sample_un (five countries, 1990-1995, invented speeches and speakers).
+CORPUS = None
+TARGET = "NOR"  # the country whose words are compared with all the others
+OUT = None  # a folder to write this notebook's tables and figures into (None: don't write)
+
+# %% [markdown]
+# # Comparing countries
+#
+# Which words set one country's statements apart, how much each country hedges and which
+# modals it uses, by country and by year (with 95% bootstrap intervals over speeches), and
+# how often speakers compare, year by year.
+
+# %%
+import corpus
+import analysis
+from analysis import figures
+
+c = figures.un_corpus(CORPUS)
+c.report["status"].value_counts()
+
+# %%
+c.docvars.groupby(["country", "country_name"]).size()
+
+# %% [markdown]
+# ## Keyness: one country against the rest
+
+# %%
+keyness = figures.keyness(c, target=TARGET)
+keyness.table.head(20)
+
+# %%
+keyness.draw();
+
+# %% [markdown]
+# ## Hedging and modality by country
+
+# %%
+hedging_by_country = figures.rates(c, "hedging", by="country")
+hedging_by_country.table
+
+# %%
+hedging_by_country.draw();
+
+# %%
+modality_by_country = figures.rates(c, "modality", by="country")
+modality_by_country.draw();
+
+# %% [markdown]
+# ## ... and by year
+
+# %%
+hedging_by_year = figures.rates(c, "hedging", by="year")
+hedging_by_year.draw();
+
+# %%
+modality_by_year = figures.rates(c, "modality", by="year")
+modality_by_year.draw();
+
+# %% [markdown]
+# ## Comparisons over time
+
+# %%
+comparisons = figures.comparisons_over_time(c)
+comparisons.table
+
+# %%
+comparisons.draw();
+
+# %%
+if OUT:
+    outputs = [keyness, hedging_by_country, modality_by_country, hedging_by_year,
+               modality_by_year, comparisons]
+    for output in outputs:
+        analysis.write_table(output.table, f"{OUT}/{output.name}.csv")
+        analysis.save_figure(output.draw(), f"{OUT}/{output.name}.png", table=output.table)
