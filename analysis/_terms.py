@@ -1,0 +1,143 @@
+"""Words of a document as countable terms: case, voice, aliases, n-grams, stop words.
+
+Shared by frequency, keyness, collocations, dispersion and diversity so that every
+count in the package means the same thing. Functions here are module-level and take
+plain arguments, so :func:`analysis.engine.map_documents` can ship them to workers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from functools import lru_cache
+
+from corpus import Document, tokenize
+from corpus.errors import check_choice
+
+from ._input import words_in_voice
+
+CASES = ("lower", "preserve")
+STOPWORDS_LEXICON = "stopwords"
+
+
+def _is_word(token: str) -> bool:
+    # Same rule as corpus.is_word (a letter or a digit), with a fast path for plain words.
+    return token.isalnum() or any(ch.isalnum() for ch in token)
+
+
+def word_spans(doc: Document, voice: str) -> list[tuple[int, int]]:
+    """Word spans of ``doc`` in ``voice``.
+
+    For all voices the tokens are computed without caching them on the document
+    (unless already cached), so counting a whole archive keeps memory flat.
+    """
+    if voice != "all":
+        return words_in_voice(doc, voice)
+    if "words" in doc.__dict__:
+        return doc.words
+    tokens = doc.__dict__.get("tokens") or tokenize(doc.text)
+    text = doc.text
+    return [(s, e) for s, e in tokens if _is_word(text[s:e])]
+
+
+def document_words(doc: Document, voice: str, case: str, token_map: dict[str, str]) -> list[str]:
+    """The words of ``doc`` as terms: cased per ``case``, aliases mapped to canonical names."""
+    text = doc.text
+    words = [text[s:e] for s, e in word_spans(doc, voice)]
+    if case == "lower":
+        words = [w.lower() for w in words]
+        if token_map:
+            words = [token_map.get(w, w) for w in words]
+    elif token_map:
+        words = [token_map.get(w.lower(), w) for w in words]
+    return words
+
+
+def sentence_breaks(doc: Document, spans: list[tuple[int, int]]) -> list[int]:
+    """Sentence number of each span, so n-grams never cross a sentence boundary."""
+    starts = [s for s, _ in doc.sentences]
+    return [bisect.bisect_right(starts, s) for s, _ in spans]
+
+
+def count_terms(
+    doc: Document,
+    ngram: int,
+    case: str,
+    voice: str,
+    token_map: dict[str, str],
+    stopwords: frozenset[str],
+) -> Counter:
+    """Counter of the terms (words or space-joined n-grams) of one document.
+
+    With stop words given, unigrams in the list are dropped, and n-grams that begin
+    or end with one ("of the", "the security") are dropped.
+    """
+    words = document_words(doc, voice, case, token_map)
+    if ngram == 1:
+        counts = Counter(words)
+        for word in stopwords & counts.keys() if stopwords else ():
+            del counts[word]
+        if stopwords and case != "lower":
+            for word in [w for w in counts if w.lower() in stopwords]:
+                del counts[word]
+        return counts
+    sentence = sentence_breaks(doc, word_spans(doc, voice))
+    counts = Counter()
+    for i in range(len(words) - ngram + 1):
+        if sentence[i] != sentence[i + ngram - 1]:
+            continue
+        gram = words[i : i + ngram]
+        if stopwords and (gram[0].lower() in stopwords or gram[-1].lower() in stopwords):
+            continue
+        counts[" ".join(gram)] += 1
+    return counts
+
+
+def document_size(doc: Document, voice: str) -> int:
+    """Number of words of ``doc`` in ``voice`` (the denominator of every rate)."""
+    return len(word_spans(doc, voice))
+
+
+def check_case(case: str) -> str:
+    check_choice("case", case, CASES)
+    return case
+
+
+@lru_cache(maxsize=8)
+def load_stopwords(source: str = STOPWORDS_LEXICON) -> tuple[frozenset[str], str]:
+    """The stop-word set (lower-cased) and its lexicon label ``id@version``."""
+    from .lexicon import load_lexicon
+
+    lexicon = load_lexicon(source)
+    terms = frozenset(str(t).lower() for t in lexicon.items["term"])
+    return terms, lexicon.label
+
+
+def resolve_stopwords(
+    stopwords: bool | str | list | set | frozenset | None,
+) -> tuple[frozenset[str], dict[str, str]]:
+    """``stopwords=`` as a set plus the lexicon versions to record in provenance.
+
+    False/None: none; True: the shipped list; a string: a lexicon id, ``id@version``
+    or file; a collection: those words.
+    """
+    if stopwords is None or stopwords is False:
+        return frozenset(), {}
+    if stopwords is True:
+        stopwords = STOPWORDS_LEXICON
+    if isinstance(stopwords, str):
+        words, label = load_stopwords(stopwords)
+        return words, {"stopwords": label}
+    return frozenset(str(w).lower() for w in stopwords), {"stopwords": "custom"}
+
+
+def count_document(
+    doc: Document,
+    ngram: int,
+    case: str,
+    voice: str,
+    token_map: dict[str, str],
+    stopwords: frozenset[str],
+) -> tuple[Counter, int]:
+    """Per-document work unit for :func:`map_documents`: term counts and word count."""
+    return count_terms(doc, ngram, case, voice, token_map, stopwords), document_size(doc, voice)

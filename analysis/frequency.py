@@ -1,0 +1,166 @@
+"""Term frequencies per group, counted document by document into mergeable Counters.
+
+Memory follows the vocabulary: each document yields a Counter, which is folded into
+its group's totals and its group's document frequencies, then dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from corpus import Corpus
+
+from ._input import as_corpus, check_voice, group_labels
+from ._terms import check_case, count_document, resolve_stopwords
+from .engine import map_documents
+from .provenance import attach
+
+FREQUENCY_COLUMNS = ["term", "group", "count", "per_10k", "doc_count", "range"]
+# Documents handed to the engine at a time: bounds the per-document Counters alive at once.
+CHUNK_SIZE = 1000
+
+
+@dataclass
+class GroupCounts:
+    """Merged counts of one group: term totals, document frequencies, size."""
+
+    counts: Counter = field(default_factory=Counter)
+    doc_freq: Counter = field(default_factory=Counter)
+    words: int = 0
+    documents: int = 0
+
+    def add(self, counts: Counter, words: int) -> None:
+        self.counts.update(counts)
+        self.doc_freq.update(counts.keys())
+        self.words += words
+        self.documents += 1
+
+
+def chunks(c: Corpus, size: int = CHUNK_SIZE):
+    """The corpus in consecutive sub-corpora of at most ``size`` documents."""
+    if len(c) <= size:
+        yield c
+        return
+    ids = c.doc_ids
+    for first in range(0, len(ids), size):
+        wanted = set(ids[first : first + size])
+        yield c.subset(
+            where=lambda dv, wanted=wanted: pd.Series(dv.index.isin(wanted), index=dv.index)
+        )
+
+
+def count_by_group(
+    c: Corpus,
+    labels: pd.Series,
+    *,
+    ngram: int = 1,
+    case: str = "lower",
+    voice: str = "all",
+    stopwords: frozenset[str] = frozenset(),
+    workers: int | None = None,
+) -> dict[str, GroupCounts]:
+    """Term counts, document frequencies and word totals per group label."""
+    token_map = c.aliases.token_map()
+    groups: dict[str, GroupCounts] = {}
+    for part in chunks(c):
+        results = map_documents(
+            part, count_document, ngram, case, voice, token_map, stopwords, workers=workers
+        )
+        for doc_id, (counts, words) in zip(part.doc_ids, results, strict=True):
+            groups.setdefault(str(labels[doc_id]), GroupCounts()).add(counts, words)
+    return groups
+
+
+def check_ngram(ngram: int) -> int:
+    if not isinstance(ngram, int) or isinstance(ngram, bool) or ngram < 1:
+        raise ValueError(f"ngram={ngram!r} is not valid; use a whole number >= 1")
+    return ngram
+
+
+def stat_frequency(
+    c: Corpus | str,
+    *,
+    by: str | None = None,
+    ngram: int = 1,
+    case: str = "lower",
+    voice: str | None = None,
+    min_count: int = 1,
+    top_n: int | None = None,
+    stopwords: bool | str | list[str] = False,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """How often each term occurs, overall or per group.
+
+    Parameters:
+        c: a Corpus or a text.
+        by: a docvar to group by (None: one group, "all").
+        ngram: 1 for words, 2 for bigrams, ...; n-grams stay inside a sentence.
+        case: "lower" (fold case) or "preserve".
+        voice: "authorial", "quoted" or None/"all".
+        min_count: drop terms seen fewer times than this in a group.
+        top_n: keep the ``top_n`` most frequent terms of each group.
+        stopwords: False; True for the shipped list (``stopwords`` lexicon); a lexicon
+            id/file; or a list of words. N-grams beginning or ending with one are dropped.
+        workers: processes for the per-document pass (None: all cores).
+
+    Canonical names from the corpus alias table count as one term ("zelenskiy" and
+    "zelensky" both count as "zelenskyy").
+
+    Returns:
+        ``term, group, count, per_10k`` (per 10,000 words of the group), ``doc_count``
+        (documents of the group using the term), ``range`` (their share of the group's
+        documents); sorted by group, then count descending, then term.
+
+    Example:
+        >>> stat_frequency("Peace and peace.")[["term", "count"]].values.tolist()
+        [['peace', 2], ['and', 1]]
+    """
+    c = as_corpus(c)
+    voice = check_voice(voice)
+    check_case(case)
+    check_ngram(ngram)
+    words_set, lexicons = resolve_stopwords(stopwords)
+    labels = group_labels(c, by)
+    groups = count_by_group(
+        c, labels, ngram=ngram, case=case, voice=voice, stopwords=words_set, workers=workers
+    )
+    frames = [_group_table(name, g, min_count, top_n) for name, g in sorted(groups.items())]
+    table = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FREQUENCY_COLUMNS)
+    )
+    params = {
+        "by": by,
+        "ngram": ngram,
+        "case": case,
+        "voice": voice,
+        "min_count": min_count,
+        "top_n": top_n,
+        "stopwords": stopwords,
+    }
+    return attach(table, "stat_frequency", params, c, lexicons)
+
+
+def _group_table(name: str, g: GroupCounts, min_count: int, top_n: int | None) -> pd.DataFrame:
+    terms = np.array(list(g.counts.keys()), dtype=object)
+    counts = np.fromiter(g.counts.values(), dtype=np.int64, count=len(terms))
+    doc_counts = np.fromiter((g.doc_freq[t] for t in terms), dtype=np.int64, count=len(terms))
+    table = pd.DataFrame(
+        {
+            "term": terms,
+            "group": name,
+            "count": counts,
+            "per_10k": counts / g.words * 10_000 if g.words else np.nan,
+            "doc_count": doc_counts,
+            "range": doc_counts / g.documents if g.documents else np.nan,
+        },
+        columns=FREQUENCY_COLUMNS,
+    )
+    table = table[table["count"] >= min_count]
+    table = table.sort_values(["count", "term"], ascending=[False, True], kind="stable")
+    if top_n is not None:
+        table = table.head(top_n)
+    return table

@@ -1,0 +1,390 @@
+"""Keyness: which terms a target group uses more (or less) than a reference.
+
+All statistics are computed for the whole vocabulary at once with numpy, from four
+numbers per term: ``a`` (count in target), ``b`` (count in reference), ``c`` and ``d``
+(words in target and reference).
+
+- ``g2``: log-likelihood as in Rayson & Garside (2000): expected counts
+  ``E1 = c(a+b)/(c+d)``, ``E2 = d(a+b)/(c+d)``, ``G2 = 2(a ln(a/E1) + b ln(b/E2))``
+  (Dunning 1993), p from chi-square with 1 df.
+- ``chi2``: Pearson's chi-square on the 2x2 table ``[[a, b], [c-a, d-b]]`` with Yates'
+  continuity correction (as ``scipy.stats.chi2_contingency``).
+- ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``, a zero count replaced by 0.5;
+  its 95% interval is the Wald interval of a log rate ratio,
+  ``ln RR +- 1.96 sqrt(1/a - 1/c + 1/b - 1/d)``, divided by ln 2.
+- ``pct_diff``: %DIFF (Gabrielatos & Marchi 2012), ``100 (nf_t - nf_r) / nf_r`` on
+  per-million frequencies, a zero reference frequency replaced by 1e-18 as they advise.
+- ``odds_ratio``: ``(a/(c-a)) / (b/(d-b))``, 0.5 added to every cell when one is zero.
+- ``bic``: Wilson (2013), ``G2 - ln(c+d)`` (1 degree of freedom).
+- ``simple_maths``: Kilgarriff (2009), ``(pm_t + k)/(pm_r + k)`` on per-million
+  frequencies, ``k=1`` by default.
+
+Every row also says how many target documents use the term, so a keyword carried by
+one long speech is flagged rather than trusted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from corpus import Corpus
+from corpus.errors import check_choice
+
+from ._input import as_corpus, check_voice, group_labels
+from ._terms import check_case
+from .frequency import GroupCounts, count_by_group
+from .provenance import attach
+
+MEASURES = ("g2", "chi2", "log_ratio", "pct_diff", "odds_ratio", "bic", "simple_maths")
+CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
+Z95 = stats.norm.ppf(0.975)
+
+KEYNESS_COLUMNS = [
+    "term",
+    "count_target",
+    "count_reference",
+    "per_10k_target",
+    "per_10k_reference",
+    "direction",
+    "g2",
+    "p_value",
+    "p_adjusted",
+    "log_ratio",
+    "log_ratio_low",
+    "log_ratio_high",
+    "doc_count_target",
+    "doc_range_target",
+    "doc_count_reference",
+    "dispersion_flag",
+]
+
+
+# -- statistics over arrays ---------------------------------------------------------
+
+
+def _xlogy_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """``o ln(o/e)`` with ``0 ln 0 = 0``."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+
+
+def log_likelihood(a, b, c, d) -> np.ndarray:
+    """G2 of Rayson & Garside (2000) for target count ``a`` of ``c`` words, reference ``b`` of ``d``."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    return 2.0 * (_xlogy_ratio(a, e1) + _xlogy_ratio(b, e2))
+
+
+def chi_square_yates(a, b, c, d) -> np.ndarray:
+    """Pearson chi-square with Yates' correction on ``[[a, b], [c-a, d-b]]``."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    observed = np.stack([a, b, c - a, d - b])
+    n = c + d
+    rows = np.stack([a + b, a + b, n - a - b, n - a - b])
+    cols = np.array([c, d, c, d], dtype=float).reshape((4,) + (1,) * a.ndim)
+    expected = rows * cols / n
+    # scipy's rule: shrink |O - E| by 0.5 but never past zero.
+    diff = np.abs(observed - expected)
+    diff = diff - np.minimum(0.5, diff)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(expected > 0, diff**2 / expected, 0.0)
+    return terms.sum(axis=0)
+
+
+def log_ratio(a, b, c, d) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hardie's (2014) log ratio and its 95% interval (zero counts become 0.5)."""
+    a = np.where(np.asarray(a) == 0, 0.5, a).astype(float)
+    b = np.where(np.asarray(b) == 0, 0.5, b).astype(float)
+    ratio = np.log2((a / c) / (b / d))
+    se = np.sqrt(np.maximum(1 / a - 1 / c + 1 / b - 1 / d, 0.0)) / np.log(2)
+    return ratio, ratio - Z95 * se, ratio + Z95 * se
+
+
+def pct_diff(a, b, c, d) -> np.ndarray:
+    """%DIFF of Gabrielatos & Marchi (2012) on per-million frequencies."""
+    nf_t = np.asarray(a, dtype=float) / c * 1e6
+    nf_r = np.asarray(b, dtype=float) / d * 1e6
+    return 100.0 * (nf_t - nf_r) / np.where(nf_r == 0, 1e-18, nf_r)
+
+
+def odds_ratio(a, b, c, d) -> np.ndarray:
+    """Odds ratio of the 2x2 table, with 0.5 added to all cells when one is zero."""
+    cells = np.stack([a, c - np.asarray(a), b, d - np.asarray(b)]).astype(float)
+    cells = np.where((cells == 0).any(axis=0), cells + 0.5, cells)
+    return (cells[0] / cells[1]) / (cells[2] / cells[3])
+
+
+def bic(g2: np.ndarray, c, d) -> np.ndarray:
+    """Wilson's (2013) BIC approximation: G2 minus ln(N) for 1 degree of freedom."""
+    return g2 - np.log(c + d)
+
+
+def simple_maths(a, b, c, d, k: float = 1.0) -> np.ndarray:
+    """Kilgarriff's (2009) Simple Maths ratio with smoothing constant ``k``."""
+    return (np.asarray(a) / c * 1e6 + k) / (np.asarray(b) / d * 1e6 + k)
+
+
+def adjust_p(p: np.ndarray, method: str) -> np.ndarray:
+    """Holm, Bonferroni or Benjamini-Hochberg adjusted p-values (or none)."""
+    check_choice("correction", method, CORRECTIONS)
+    p = np.asarray(p, dtype=float)
+    m = len(p)
+    if method == "none" or m == 0:
+        return p.copy()
+    if method == "bonferroni":
+        return np.minimum(p * m, 1.0)
+    order = np.argsort(p, kind="stable")
+    ranked = p[order]
+    if method == "holm":
+        adjusted = np.maximum.accumulate(ranked * (m - np.arange(m)))
+    else:  # fdr_bh
+        adjusted = np.minimum.accumulate((ranked * m / np.arange(1, m + 1))[::-1])[::-1]
+    out = np.empty(m)
+    out[order] = np.minimum(adjusted, 1.0)
+    return out
+
+
+# -- tables --------------------------------------------------------------------------
+
+
+def keyness_table(
+    target: pd.DataFrame,
+    reference: pd.DataFrame,
+    target_words: int,
+    reference_words: int,
+    *,
+    target_documents: int,
+    measure: str = "g2",
+    min_count: int = 5,
+    correction: str = "holm",
+    k: float = 1.0,
+    top_n: int | None = None,
+) -> pd.DataFrame:
+    """Keyness of every term from two frequency tables.
+
+    Parameters:
+        target, reference: tables with ``term, count`` (target also ``doc_count``;
+            reference may have ``doc_count``).
+        target_words, reference_words: sizes of the two sides in words.
+        target_documents: documents on the target side (for ``doc_range_target``).
+        Other parameters as in :func:`stat_keyness`.
+    """
+    check_choice("measure", measure, MEASURES)
+    check_choice("correction", correction, CORRECTIONS)
+    merged = pd.merge(
+        target.rename(columns={"count": "count_target", "doc_count": "doc_count_target"}),
+        reference.rename(columns={"count": "count_reference", "doc_count": "doc_count_reference"}),
+        on="term",
+        how="outer",
+    )
+    for column in ("count_target", "count_reference", "doc_count_target", "doc_count_reference"):
+        if column not in merged:
+            merged[column] = 0
+        merged[column] = merged[column].fillna(0).astype("int64")
+    merged = merged[merged["count_target"] + merged["count_reference"] >= min_count]
+    merged = merged.reset_index(drop=True)
+    a = merged["count_target"].to_numpy(dtype=float)
+    b = merged["count_reference"].to_numpy(dtype=float)
+    c, d = float(target_words), float(reference_words)
+    if c <= 0 or d <= 0:
+        raise ValueError("keyness needs words on both sides: the target or the reference is empty")
+
+    g2 = log_likelihood(a, b, c, d)
+    lr, lr_low, lr_high = log_ratio(a, b, c, d)
+    if measure == "chi2":
+        chi2 = chi_square_yates(a, b, c, d)
+        p = stats.chi2.sf(chi2, df=1)
+    else:
+        p = stats.chi2.sf(g2, df=1)
+    table = merged[["term", "count_target", "count_reference"]].copy()
+    table["per_10k_target"] = a / c * 10_000
+    table["per_10k_reference"] = b / d * 10_000
+    table["direction"] = np.where(a / c >= b / d, "target", "reference")
+    table["g2"] = g2
+    extra = {
+        "chi2": lambda: chi2,
+        "pct_diff": lambda: pct_diff(a, b, c, d),
+        "odds_ratio": lambda: odds_ratio(a, b, c, d),
+        "bic": lambda: bic(g2, c, d),
+        "simple_maths": lambda: simple_maths(a, b, c, d, k),
+    }
+    if measure in extra:
+        table[measure] = extra[measure]()
+    table["p_value"] = p
+    table["p_adjusted"] = adjust_p(p, correction)
+    table["log_ratio"] = lr
+    table["log_ratio_low"] = lr_low
+    table["log_ratio_high"] = lr_high
+    docs = merged["doc_count_target"].to_numpy()
+    table["doc_count_target"] = docs
+    table["doc_range_target"] = docs / target_documents if target_documents else np.nan
+    table["doc_count_reference"] = merged["doc_count_reference"].to_numpy()
+    table["dispersion_flag"] = _dispersion_flags(docs, a, target_documents)
+    columns = list(KEYNESS_COLUMNS)
+    if measure in extra:
+        columns.insert(columns.index("g2") + 1, measure)
+    table = table[columns]
+    return _order(table, measure, top_n)
+
+
+def _dispersion_flags(docs: np.ndarray, a: np.ndarray, n_docs: int) -> np.ndarray:
+    """``single_document`` when one target document holds every occurrence, else ``ok``."""
+    flags = np.full(len(docs), "ok", dtype=object)
+    flags[(docs == 1) & (a > 0) & (n_docs > 1)] = "single_document"
+    flags[a == 0] = "absent"
+    return flags
+
+
+def _order(table: pd.DataFrame, measure: str, top_n: int | None) -> pd.DataFrame:
+    """Target keywords first (strongest first), then reference keywords (strongest last).
+
+    Ratio measures are ordered on their logarithm so both directions are symmetric;
+    G2, chi2 and BIC are signed by direction. ``top_n`` keeps that many of each side.
+    """
+    values = table[measure].to_numpy(dtype=float)
+    if measure in ("odds_ratio", "simple_maths"):
+        score = np.log(values)
+    elif measure in ("g2", "chi2", "bic"):
+        score = np.where(table["direction"] == "target", values, -values)
+    else:
+        score = values
+    table = table.assign(_score=score).sort_values(
+        ["_score", "term"], ascending=[False, True], kind="stable"
+    )
+    if top_n is not None:
+        top = table[table["direction"] == "target"].head(top_n)
+        bottom = table[table["direction"] == "reference"].tail(top_n)
+        table = pd.concat([top, bottom])
+    return table.drop(columns="_score").reset_index(drop=True)
+
+
+def _side_table(g: GroupCounts) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "term": list(g.counts.keys()),
+            "count": list(g.counts.values()),
+            "doc_count": [g.doc_freq[t] for t in g.counts],
+        }
+    )
+
+
+def _merge_groups(groups: list[GroupCounts]) -> GroupCounts:
+    merged = GroupCounts(counts=Counter(), doc_freq=Counter())
+    for g in groups:
+        merged.counts.update(g.counts)
+        merged.doc_freq.update(g.doc_freq)
+        merged.words += g.words
+        merged.documents += g.documents
+    return merged
+
+
+def stat_keyness(
+    c: Corpus | str,
+    *,
+    by: str | None,
+    target: str | None = None,
+    reference: str | pd.DataFrame | None = None,
+    measure: str = "g2",
+    min_count: int = 5,
+    correction: str = "holm",
+    top_n: int | None = None,
+    k: float = 1.0,
+    case: str = "lower",
+    voice: str | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Key terms of a target group against the rest, a named group or a frequency list.
+
+    Parameters:
+        c: the corpus.
+        by: the docvar defining groups (None only with an external ``reference``).
+        target: a group label; None or "all" compares every group with the rest, in
+            one table with a ``group`` column.
+        reference: None (all other documents), another group label, or a DataFrame
+            with ``term, count`` (an external frequency list; its size is the sum of
+            ``count`` unless it has a ``words`` attribute in ``attrs``).
+        measure: one of "g2", "chi2", "log_ratio", "pct_diff", "odds_ratio", "bic",
+            "simple_maths"; it orders the table and is added as a column.
+        min_count: minimum count of a term in target and reference together.
+        correction: "holm", "bonferroni", "fdr_bh" or "none" (over the terms tested).
+        top_n: keep the ``top_n`` strongest terms in each direction (per group).
+        k: the Simple Maths smoothing constant.
+        case, voice, workers: as in :func:`stat_frequency`.
+
+    Returns:
+        ``term, count_target, count_reference, per_10k_target, per_10k_reference,
+        direction`` ("target": relatively more frequent in the target), ``g2``, the
+        chosen measure when it is not g2, ``p_value`` (G2's, or chi2's for "chi2"),
+        ``p_adjusted, log_ratio, log_ratio_low, log_ratio_high, doc_count_target,
+        doc_range_target, doc_count_reference, dispersion_flag`` ("single_document",
+        "absent" or "ok"); with several targets, ``group`` first. Target keywords come
+        first, strongest first; reference keywords follow, strongest last.
+
+    Example:
+        >>> import corpus
+        >>> c = corpus.from_texts(["peace peace peace war", "war war trade"],
+        ...                       docvars={"country": ["A", "B"]})
+        >>> stat_keyness(c, by="country", target="A", min_count=1)["term"].tolist()
+        ['peace', 'war', 'trade']
+    """
+    c = as_corpus(c)
+    voice = check_voice(voice)
+    check_case(case)
+    check_choice("measure", measure, MEASURES)
+    check_choice("correction", correction, CORRECTIONS)
+    external = isinstance(reference, pd.DataFrame)
+    if by is None and not external:
+        raise ValueError("by=None needs an external reference table; give by= a docvar")
+    labels = group_labels(c, by)
+    groups = count_by_group(c, labels, case=case, voice=voice, workers=workers)
+    known = sorted(groups)
+    options = dict(measure=measure, min_count=min_count, correction=correction, k=k, top_n=top_n)
+    several = target is None or target == "all"
+    if by is None:
+        several, target = False, "all"
+    targets = known if several else [target]
+    for name in targets:
+        check_choice("target", name, known)
+    if isinstance(reference, str):
+        check_choice("reference", reference, known)
+
+    frames = []
+    for name in targets:
+        tgt = groups[name]
+        if external:
+            ref_table = reference[["term", "count"]].copy()
+            ref_words = int(reference.attrs.get("words", ref_table["count"].sum()))
+        else:
+            others = (
+                [groups[reference]]
+                if isinstance(reference, str)
+                else [g for label, g in groups.items() if label != name]
+            )
+            ref = _merge_groups(others)
+            ref_table, ref_words = _side_table(ref), ref.words
+        table = keyness_table(
+            _side_table(tgt),
+            ref_table,
+            tgt.words,
+            ref_words,
+            target_documents=tgt.documents,
+            **options,
+        )
+        if several:
+            table.insert(0, "group", name)
+        frames.append(table)
+    table = pd.concat(frames, ignore_index=True)
+    params = {
+        "by": by,
+        "target": target,
+        "reference": "external table" if external else reference,
+        **options,
+        "case": case,
+        "voice": voice,
+    }
+    return attach(table, "stat_keyness", params, c)
