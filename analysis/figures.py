@@ -15,6 +15,7 @@ provenance record) and, for figures, the plot that draws it.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,7 +174,9 @@ def keyness(
     plot_keyness = _api("plot_keyness")
 
     def plot(t: pd.DataFrame, ax: Any = None) -> Any:
-        return plot_keyness(t, ax=ax, top_n=top_n)
+        if "top_n" in inspect.signature(plot_keyness).parameters:
+            return plot_keyness(t, ax=ax, top_n=top_n)
+        return plot_keyness(t, ax=ax)
 
     return Output(f"keyness_{target}", table, plot)
 
