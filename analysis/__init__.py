@@ -6,6 +6,7 @@ optional Axes and returns the Axes. Tables carry a provenance record in
 ``table.attrs["provenance"]``.
 """
 
+from .figures import build_figures
 from .output import save_figure, write_table
 from .provenance import provenance
 from .quotes import find_quotes
@@ -15,6 +16,7 @@ from .style import house_style
 from .summary import stat_summary
 
 __all__ = [
+    "build_figures",
     "find_quotes",
     "group_rates",
     "house_style",
