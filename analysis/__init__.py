@@ -7,6 +7,9 @@ optional Axes and returns the Axes. Tables carry a provenance record in
 """
 
 from .figures import build_figures
+from .hedges import find_hedges, plot_hedging, stat_hedging
+from .lexicon import list_lexicons, load_lexicon
+from .modals import find_modals, plot_modality, stat_modality
 from .output import save_figure, write_table
 from .provenance import provenance
 from .quotes import find_quotes
@@ -16,6 +19,14 @@ from .style import house_style
 from .summary import stat_summary
 
 __all__ = [
+    "find_hedges",
+    "plot_hedging",
+    "stat_hedging",
+    "list_lexicons",
+    "load_lexicon",
+    "find_modals",
+    "plot_modality",
+    "stat_modality",
     "build_figures",
     "find_quotes",
     "group_rates",

@@ -15,6 +15,7 @@ from .common import DataError
 COMMAND_MODULES = [
     "analysis.cli.stats",
     "analysis.cli.figures",
+    "analysis.cli.hedging",
 ]
 
 

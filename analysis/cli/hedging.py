@@ -1,0 +1,75 @@
+"""`communique hedging` and `communique modality`: stance rates per group, or the matches."""
+
+from __future__ import annotations
+
+import argparse
+
+import analysis
+
+from .common import add_by_argument, add_corpus_arguments, add_output_arguments, emit, load_corpus
+
+
+def register(subparsers) -> None:
+    hedging = subparsers.add_parser(
+        "hedging",
+        help="hedges ('may', 'perhaps', 'we believe') and boosters ('clearly', 'no doubt')",
+        description=(
+            "Hedges and boosters per 1,000 words per group with bootstrap intervals over "
+            "documents, or with --matches one row per hedge/booster found in context."
+        ),
+    )
+    _add_common(hedging, what="hedge or booster")
+    hedging.add_argument(
+        "--approximators",
+        action="store_true",
+        help="also count hedges of quantity and frequency ('about 50', 'often', 'quite')",
+    )
+    hedging.add_argument("--lexicon", help="lexicon id, id@version or TOML file (default: hedges)")
+    hedging.set_defaults(func=run_hedging)
+
+    modality = subparsers.add_parser(
+        "modality",
+        help="modal verbs and semi-modals by sense (epistemic/deontic/dynamic) and strength",
+        description=(
+            "Modals per 1,000 words per group, by sense and by Halliday's modal value, with "
+            "bootstrap intervals over documents, or with --matches one row per modal."
+        ),
+    )
+    _add_common(modality, what="modal")
+    modality.set_defaults(func=run_modality)
+
+
+def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
+    add_corpus_arguments(parser)
+    add_by_argument(parser)
+    parser.add_argument(
+        "--voice",
+        choices=("authorial", "quoted", "all"),
+        default="all",
+        help="only the reporter's words or only quoted words (default: all)",
+    )
+    parser.add_argument(
+        "--matches", action="store_true", help=f"one row per {what} instead of rates"
+    )
+    add_output_arguments(parser)
+
+
+def run_hedging(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    options = {"voice": args.voice, "lexicon": args.lexicon, "approximators": args.approximators}
+    if args.matches:
+        table = analysis.find_hedges(c, **options)
+    else:
+        table = analysis.stat_hedging(c, by=args.by, **options)
+    emit(table, args)
+    return 0
+
+
+def run_modality(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    if args.matches:
+        table = analysis.find_modals(c, voice=args.voice)
+    else:
+        table = analysis.stat_modality(c, by=args.by, voice=args.voice)
+    emit(table, args)
+    return 0

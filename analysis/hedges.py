@@ -1,0 +1,370 @@
+"""Hedges and boosters in context: who speaks tentatively, who forcefully.
+
+Items come from a versioned lexicon (default ``hedges``); each may name a context
+rule that must hold for a match to count:
+
+- ``epistemic_modal``: a modal verb counts only in its epistemic sense, as read by
+  :func:`analysis.modals.modal_sense` ("may" yes, the month May and permission "may"
+  no; "must" only as in "must have been").
+- ``predicative``: an adjective after "be"/"seem"/"not"/a degree adverb, or before a
+  that-clause ("it is clear that", "we are sure"), not attributive ("a certain").
+- ``number``: an approximator before a number ("about 50"; "talk about" is not).
+- ``that`` / ``complement``: a verb before "that" (``that``) or before
+  that/to/as/whether/if or an adjective of likelihood (``complement``).
+- ``epistemic_verb``: ``complement``, or passive ("is considered"), or after a
+  pronoun subject or an adverb ("widely believed").
+- ``mental_verb``: ``epistemic_verb``, or after a noun-like subject ("experts fear",
+  "Lavrov believes"); not before about/of/in ("think about", "believe in").
+- ``not_dynamic``: not the possibility of doing something ("possible to", "as soon
+  as possible", "the best possible").
+
+Hyland's hedges of quantity, frequency and degree (subcategories ``approximator``
+and ``downtoner``: "about 50", "often", "quite") are left out unless
+``approximators=True``: they mark imprecision rather than doubt about a proposition,
+and in news they would make most sentences with a figure look hedged.
+
+Matching is one pass per document over its tokens; the longest item whose rule
+holds wins. ``negated`` marks a negator within three tokens before the item (or
+right after a modal); a negated booster of certainty ("not clear", "do not know")
+is reported as a hedge.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+
+from corpus import Corpus, Document
+
+from ._context import BE, PERSONAL, TokenView, is_number, is_word, voices
+from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
+from ._matcher import Matcher
+from .engine import map_documents
+from .lexicon import Lexicon, load_lexicon
+from .modals import is_modal, modal_sense
+from .provenance import attach
+from .rates import group_rates
+
+HEDGE_COLUMNS = [
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "match",
+    "lemma",
+    "category",
+    "subcategory",
+    "negated",
+    "voice",
+    "speaker",
+]
+HEDGING_MEASURES = ("hedges", "boosters")
+CONTEXT_RULES = (
+    "",
+    "epistemic_modal",
+    "predicative",
+    "number",
+    "that",
+    "complement",
+    "epistemic_verb",
+    "mental_verb",
+    "not_dynamic",
+)
+DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
+_NOT_EPISTEMIC_BEFORE = frozenset(
+    """as if where whenever wherever when best greatest only every all made make makes
+    making highest lowest largest smallest fastest earliest fullest widest""".split()
+)
+_FLIPPING = frozenset({"certainty"})
+_DEGREE = frozenset(
+    """not very quite so too absolutely entirely fairly increasingly all less more
+    n't now still also far perfectly pretty most""".split()
+)
+_COPULAS = BE | frozenset(
+    {
+        "seem",
+        "seems",
+        "seemed",
+        "become",
+        "becomes",
+        "became",
+        "remain",
+        "remains",
+        "remained",
+        "appear",
+        "appears",
+        "appeared",
+        "feel",
+        "felt",
+        "make",
+        "made",
+        "makes",
+    }
+)
+_COMPLEMENT = frozenset({"that", "to", "as", "whether", "if", "likely", "unlikely", "certain"})
+_EPISTEMIC_SUBJECTS = PERSONAL | frozenset(
+    """it many some experts officials analysts observers people others most scientists
+    critics diplomats sources authorities police investigators""".split()
+)
+_SKIP = frozenset(
+    """also widely generally commonly long once often still now firmly strongly really""".split()
+)
+
+
+def find_hedges(
+    c_or_text: Corpus | Document | str | list[str],
+    *,
+    lexicon: str | Lexicon | None = None,
+    voice: str | None = None,
+    approximators: bool = False,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """One row per hedge or booster, matched in context.
+
+    Parameters:
+        c_or_text: a Corpus, a Document, a text or a list of texts.
+        lexicon: lexicon id, ``id@version``, TOML file path or :class:`Lexicon`
+            (default: the shipped ``hedges`` lexicon, latest version). Items need
+            ``term`` and ``category``; ``forms``, ``subcategory`` and ``context``
+            (one of the rules in this module's docstring) are optional.
+        voice: ``"authorial"``, ``"quoted"`` or ``"all"`` (default).
+        approximators: also report hedges of quantity, frequency and degree
+            (subcategories ``approximator``, ``downtoner``).
+        workers: processes for the per-document pass (None = all cores).
+
+    Returns:
+        Columns ``doc_id, sent_id, start, end, match`` (``text[start:end] == match``),
+        ``lemma`` (the lexicon term), ``category`` (``hedge`` | ``booster``),
+        ``subcategory``, ``negated``, ``voice``, ``speaker``.
+
+    Example:
+        >>> t = find_hedges("Peace may perhaps come. It is clearly possible.")
+        >>> t[["match", "category"]].values.tolist()
+        [['may', 'hedge'], ['perhaps', 'hedge'], ['clearly', 'booster'], ['possible', 'hedge']]
+    """
+    voice = check_voice(voice)
+    c = as_corpus(c_or_text)
+    lex, plan = _prepare(lexicon, approximators)
+    parts = map_documents(c, hedges_in_document, plan, voice, workers=workers)
+    rows = [row for part, _words in parts for row in part]
+    table = pd.DataFrame(rows, columns=HEDGE_COLUMNS)
+    table = table.astype({"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool})
+    params = {"voice": voice, "lexicon": lex.label, "approximators": approximators}
+    return attach(table, "find_hedges", params, c, _versions(lex))
+
+
+def stat_hedging(
+    c: Corpus | str | list[str],
+    *,
+    by: str | None = None,
+    voice: str | None = None,
+    lexicon: str | Lexicon | None = None,
+    approximators: bool = False,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Hedges and boosters per 1,000 words, per group, with bootstrap intervals.
+
+    A group's ``rate`` is the mean of its documents' rates, with a 95% bootstrap
+    interval over documents (one long speech cannot dominate a group);
+    ``pooled_rate`` is the sum of counts over the sum of words. For per-document
+    rows pass ``by="doc_id"``: every document is then its own group (its interval
+    is NaN). Words are counted in the chosen voice only.
+
+    Parameters:
+        c: the corpus (or text).
+        by: a docvar, ``"doc_id"`` (one row per document), or None (group ``"all"``).
+        voice: ``"authorial"``, ``"quoted"`` or ``"all"``.
+        lexicon, approximators, workers: as in :func:`find_hedges`.
+
+    Returns:
+        Columns ``group, measure, documents, count, words, rate, rate_low, rate_high,
+        pooled_rate``; ``measure`` is ``hedges`` or ``boosters``.
+
+    Example:
+        >>> t = stat_hedging("Perhaps it may rain. It will certainly rain.")
+        >>> t[["measure", "count", "words"]].values.tolist()
+        [['hedges', 2, 9], ['boosters', 1, 9]]
+    """
+    voice = check_voice(voice)
+    c = as_corpus(c)
+    labels = group_labels(c, by)
+    lex, plan = _prepare(lexicon, approximators)
+    parts = map_documents(c, hedges_in_document, plan, voice, workers=workers)
+    per_doc = []
+    for doc_id, (rows, words) in zip(c.doc_ids, parts, strict=True):
+        counts = Counter({m: 0 for m in HEDGING_MEASURES})
+        for row in rows:
+            counts["hedges" if row[6] == "hedge" else "boosters"] += 1
+        per_doc.append({"doc_id": doc_id, "words": words, **counts})
+    frame = pd.DataFrame(per_doc, columns=["doc_id", "words", *HEDGING_MEASURES])
+    table = group_rates(frame.set_index("doc_id"), labels, list(HEDGING_MEASURES))
+    params = {"by": by, "voice": voice, "lexicon": lex.label, "approximators": approximators}
+    return attach(table, "stat_hedging", params, c, _versions(lex))
+
+
+def plot_hedging(table: pd.DataFrame, *, ax: Any = None):
+    """Bars of hedges and boosters per 1,000 words per group, with bootstrap intervals.
+
+    Parameters:
+        table: a :func:`stat_hedging` table.
+        ax: a matplotlib Axes (a new figure when None).
+
+    Returns:
+        The Axes.
+    """
+    from ._plots import grouped_bars
+
+    return grouped_bars(
+        table, list(HEDGING_MEASURES), ax=ax, ylabel="per 1,000 words", title="Hedging and boosting"
+    )
+
+
+# --- per-document pass -------------------------------------------------------------
+
+
+def _versions(lex: Lexicon) -> dict[str, str]:
+    modals = load_lexicon("modals")
+    return {lex.id: lex.version, modals.id: modals.version}
+
+
+def _prepare(lexicon: str | Lexicon | None, approximators: bool) -> tuple[Lexicon, tuple]:
+    lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon or "hedges")
+    if not isinstance(approximators, bool):
+        raise ValueError(f"approximators={approximators!r} must be True or False")
+    kept = lex.items
+    if not approximators:
+        kept = kept[~kept["subcategory"].isin(DEGREE_SUBCATEGORIES)].reset_index(drop=True)
+    items = kept.to_dict("records")
+    for n, item in enumerate(items, start=1):
+        item["context"] = str(item.get("context") or "")
+        if item["context"] not in CONTEXT_RULES:
+            raise ValueError(
+                f"lexicon={lex.label!r}: item {n} ({item['term']!r}) has context="
+                f"{item['context']!r}; valid: {', '.join(repr(r) for r in CONTEXT_RULES)}"
+            )
+        if item["category"] not in {"hedge", "booster"}:
+            raise ValueError(
+                f"lexicon={lex.label!r}: item {n} ({item['term']!r}) has category="
+                f"{item['category']!r}; valid: 'hedge', 'booster'"
+            )
+    modal_items = {
+        str(m.get("lemma") or m["term"]): {
+            "lemma": str(m.get("lemma") or m["term"]),
+            "sense": str(m.get("sense") or "unclear"),
+        }
+        for m in load_lexicon("modals").items.to_dict("records")
+    }
+    return lex, (Matcher.from_items(kept), items, modal_items)
+
+
+def hedges_in_document(doc: Document, plan: tuple, voice: str) -> tuple[list[tuple], int]:
+    """Hedge/booster rows of one document and its word count in ``voice``."""
+    matcher, items, modal_items = plan
+    view = TokenView.of(doc)
+    found = []
+    i = 0
+    while i < len(view):
+        hit = None
+        for end, index in matcher.candidates(view.low, i):
+            if _context_holds(view, i, end, items[index], modal_items):
+                hit = (end, items[index])
+                break
+        if hit is None:
+            i += 1
+            continue
+        end, item = hit
+        found.append((i, end, item))
+        i = end
+    starts = [view.spans[i][0] for i, _end, _item in found]
+    rows = []
+    for (i, end, item), (actual, speaker) in zip(found, voices(doc, starts), strict=True):
+        if not voice_allows(voice, actual):
+            continue
+        negated = view.negated_before(i) or (
+            item["context"] == "epistemic_modal" and view.negated_after(end - 1)
+        )
+        category = item["category"]
+        if negated and category == "booster" and item.get("subcategory") in _FLIPPING:
+            category = "hedge"
+        start, stop = view.spans[i][0], view.spans[end - 1][1]
+        rows.append(
+            (
+                doc.doc_id,
+                view.sent[i],
+                start,
+                stop,
+                doc.text[start:stop],
+                str(item["term"]),
+                category,
+                str(item.get("subcategory", "")),
+                negated,
+                actual,
+                speaker,
+            )
+        )
+    return rows, len(words_in_voice(doc, voice))
+
+
+def _next_content(view: TokenView, end: int) -> str:
+    """First token after the match, skipping adverbs in -ly and a few others."""
+    for tok in view.next_words(end - 1, 4):
+        if tok in _SKIP or (
+            tok.endswith("ly") and len(tok) > 4 and tok not in {"likely", "unlikely"}
+        ):
+            continue
+        return tok
+    return ""
+
+
+def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: dict) -> bool:
+    rule = item["context"]
+    if not rule:
+        return True
+    before = view.prev_words(i, 2)
+    prev = before[0]
+    if prev in _SKIP or (prev.endswith("ly") and len(prev) > 4):
+        prev_verbal = True
+        prev = before[1]
+    else:
+        prev_verbal = False
+    nxt = _next_content(view, end)
+    if rule == "epistemic_modal":
+        modal = modal_items.get(view.low[i]) or modal_items.get(str(item["term"]))
+        if modal is None or not is_modal(view, i, end, modal["lemma"]):
+            return False
+        return modal_sense(view, i, end, modal, False) == "epistemic"
+    if rule == "not_dynamic":
+        return nxt not in {"to", "for"} and before[0] not in _NOT_EPISTEMIC_BEFORE
+    if rule == "number":
+        return is_number(nxt) and not (view.low[i] == "some" and nxt in {"one", "of"})
+    if rule == "predicative":
+        if before[0] in {"a", "an", "the", "in", "for"}:
+            return False
+        return (
+            before[0] in _COPULAS
+            or before[0] in _DEGREE
+            or nxt in {"that", "whether", "of", "about", "if"}
+        )
+    if rule == "that":
+        return nxt == "that"
+    complement = nxt in _COMPLEMENT
+    if rule == "complement":
+        return complement
+    passive = prev in BE or prev in {"widely", "generally", "commonly", "long", "once"}
+    if rule == "epistemic_verb":
+        return complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS
+    if rule == "mental_verb":
+        if view.at(end) in {"about", "of", "in", "tank", "tanks", "twice", "again"}:
+            return False
+        p = i - 1 if not prev_verbal else i - 2
+        named = p >= 0 and view.raw[p][:1].isupper() and not view.sentence_start(p)
+        plural = is_word(prev) and prev.endswith("s") and not prev.endswith("ss")
+        return (
+            complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS or named or plural
+        )
+    return True
+
+
+__all__ = ["find_hedges", "plot_hedging", "stat_hedging"]

@@ -1,0 +1,447 @@
+"""Modal verbs and semi-modals in context: sense (epistemic/deontic/dynamic) and strength.
+
+One pass per document over its tokens (:mod:`analysis._matcher`); for each candidate
+the rules below decide whether it is a modal at all (the month May, "political
+will", "military might", a tin can, "the need to", the courtesy formula "would like
+to thank") and which sense it has. The rules look at the subject (the word before),
+the next verb after adverbs and negation, aspect ("must have been", "must be
+joking"), inversion ("May I", "Should the talks fail") and first-person volition
+("we will"). Where no rule applies the lexicon's default sense for the lemma is
+used (the most frequent sense in reference descriptions), and ``unclear`` where the
+form itself is ambiguous.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+
+from corpus import Corpus, Document
+
+from ._context import (
+    DETERMINERS,
+    HAVE,
+    MONTH_CONTEXT,
+    NEGATORS,
+    PERSONAL,
+    TokenView,
+    is_ing,
+    is_number,
+    is_participle,
+    is_word,
+    voices,
+)
+from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
+from ._matcher import Matcher
+from .engine import map_documents
+from .lexicon import Lexicon, load_lexicon
+from .provenance import attach
+from .rates import group_rates
+
+MODAL_COLUMNS = [
+    "doc_id",
+    "sent_id",
+    "start",
+    "end",
+    "match",
+    "lemma",
+    "sense",
+    "strength",
+    "negated",
+    "voice",
+    "speaker",
+]
+SENSES = ("epistemic", "deontic", "dynamic", "unclear")
+STRENGTHS = ("low", "median", "high")
+MODALITY_MEASURES = ("modals", *SENSES, *(f"strength_{s}" for s in STRENGTHS))
+
+# Words skipped when looking for the verb a modal governs.
+_ADVERBS = frozenset(
+    """not n't never also still only even well then now soon certainly surely always just
+    therefore thus indeed ever yet already hardly rather easily probably possibly perhaps
+    clearly really simply no longer further all both""".split()
+)
+_WILL_NOUN_BEFORE = frozenset(
+    """political free good ill strong collective popular general sovereign own firm
+    national international common genuine real sincere lack sheer divine""".split()
+)
+_MIGHT_NOUN_BEFORE = frozenset(
+    """military economic naval nuclear full all industrial financial air sheer great
+    mighty american russian soviet western imperial armed""".split()
+)
+_CAN_NOUN_BEFORE = frozenset({"a", "the", "tin", "beer", "soda", "oil", "gas", "trash", "every"})
+_NEED_NOUN_BEFORE = frozenset(
+    """urgent pressing real clear growing great no vital absolute obvious critical
+    particular special""".split()
+)
+_COURTESY_VERBS = frozenset(
+    """thank congratulate express welcome begin join pay extend commend reiterate associate
+    convey offer acknowledge recall stress emphasize emphasise draw conclude add say state
+    inform assure place echo recognize recognise highlight take share address touch turn
+    refer comment make put underline salute""".split()
+)
+_INFERENCE_SUBJECTS = frozenset({"you", "that", "it", "he", "she", "they", "this"})
+_STATIVE_VERBS = frozenset(
+    "feel know love hate think mean like want need seem look sound believe understand".split()
+)
+_STATIVE_ADJ_AFTER_BE = frozenset(
+    """true right wrong possible impossible difficult easy enough the a an some"""
+    """ no clear obvious likely unlikely""".split()
+)
+
+
+def find_modals(
+    c_or_text: Corpus | Document | str | list[str],
+    *,
+    lexicon: str | Lexicon | None = None,
+    voice: str | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """One row per modal verb or semi-modal, with its sense and strength.
+
+    Parameters:
+        c_or_text: a Corpus, a Document, a text or a list of texts.
+        lexicon: modal lexicon id, ``id@version``, file path or :class:`Lexicon`
+            (default: the shipped ``modals`` lexicon, latest version).
+        voice: ``"authorial"``, ``"quoted"`` or ``"all"`` (default).
+        workers: processes for the per-document pass (None = all cores).
+
+    Returns:
+        Columns ``doc_id, sent_id, start, end, match`` (``text[start:end] == match``),
+        ``lemma`` (base form: ``can`` for "cannot"/"can't", ``will`` for "'ll",
+        ``have to`` for "had to"), ``sense`` (epistemic | deontic | dynamic | unclear),
+        ``strength`` (low | median | high, Halliday's modal value), ``negated``,
+        ``voice``, ``speaker``.
+
+    Example:
+        >>> find_modals("We must act now. It may rain in May.")[["match", "sense"]].values.tolist()
+        [['must', 'deontic'], ['may', 'epistemic']]
+    """
+    voice = check_voice(voice)
+    c = as_corpus(c_or_text)
+    lex = _lexicon(lexicon)
+    plan = _plan(lex)
+    parts = map_documents(c, modals_in_document, plan, voice, workers=workers)
+    rows = [row for part, _words in parts for row in part]
+    table = pd.DataFrame(rows, columns=MODAL_COLUMNS)
+    table = table.astype({"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool})
+    return attach(table, "find_modals", {"voice": voice}, c, {lex.id: lex.version})
+
+
+def stat_modality(
+    c: Corpus | str | list[str],
+    *,
+    by: str | None = None,
+    voice: str | None = None,
+    lexicon: str | Lexicon | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Modals per 1,000 words, overall and by sense and strength, per group.
+
+    A group's rate is the mean of its documents' rates, with a 95% bootstrap interval
+    over documents (so one long speech cannot dominate); ``pooled_rate`` is the sum
+    of counts over the sum of words. Per-document rows: pass ``by="doc_id"`` (each
+    document is then its own group; its interval is NaN). Words are counted in the
+    chosen voice only.
+
+    Parameters:
+        c: the corpus (or text).
+        by: a docvar to group by, ``"doc_id"`` for one row per document, or None
+            (one group ``"all"``).
+        voice: ``"authorial"``, ``"quoted"`` or ``"all"``.
+        lexicon, workers: as in :func:`find_modals`.
+
+    Returns:
+        Columns ``group, measure, documents, count, words, rate, rate_low, rate_high,
+        pooled_rate``; ``measure`` is ``modals`` (all), a sense (``epistemic``,
+        ``deontic``, ``dynamic``, ``unclear``) or a strength (``strength_low``,
+        ``strength_median``, ``strength_high``).
+
+    Example:
+        >>> t = stat_modality("We must go. They must stay. It may rain.")
+        >>> t.set_index("measure").loc["deontic", "count"]
+        2
+    """
+    voice = check_voice(voice)
+    c = as_corpus(c)
+    labels = group_labels(c, by)
+    lex = _lexicon(lexicon)
+    parts = map_documents(c, modals_in_document, _plan(lex), voice, workers=workers)
+    per_doc = []
+    for doc_id, (rows, words) in zip(c.doc_ids, parts, strict=True):
+        counts = Counter({m: 0 for m in MODALITY_MEASURES})
+        for row in rows:
+            counts["modals"] += 1
+            counts[row[6]] += 1
+            counts[f"strength_{row[7]}"] += 1
+        per_doc.append({"doc_id": doc_id, "words": words, **counts})
+    frame = pd.DataFrame(per_doc, columns=["doc_id", "words", *MODALITY_MEASURES])
+    table = group_rates(frame.set_index("doc_id"), labels, list(MODALITY_MEASURES))
+    return attach(table, "stat_modality", {"by": by, "voice": voice}, c, {lex.id: lex.version})
+
+
+def plot_modality(table: pd.DataFrame, *, ax: Any = None, measures: list[str] | None = None):
+    """Bar chart of modal rates per group with bootstrap intervals.
+
+    Parameters:
+        table: a :func:`stat_modality` table.
+        ax: a matplotlib Axes to draw on (a new figure when None).
+        measures: which measures to show (default: the four senses).
+
+    Returns:
+        The Axes.
+    """
+    from ._plots import grouped_bars
+
+    measures = list(measures or SENSES)
+    return grouped_bars(table, measures, ax=ax, ylabel="per 1,000 words", title="Modality")
+
+
+# --- per-document pass -------------------------------------------------------------
+
+
+def _lexicon(lexicon: str | Lexicon | None) -> Lexicon:
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    return load_lexicon(lexicon or "modals")
+
+
+def _plan(lex: Lexicon) -> tuple[Matcher, list[dict]]:
+    items = lex.items.to_dict("records")
+    for item in items:
+        item["lemma"] = str(item.get("lemma") or item["term"])
+        item["sense"] = str(item.get("sense") or "unclear")
+        item["strength"] = str(item.get("strength") or "median")
+        item["negated"] = bool(item.get("negated") or False)
+    return Matcher.from_items(lex.items), items
+
+
+def modals_in_document(
+    doc: Document, plan: tuple[Matcher, list[dict]], voice: str
+) -> tuple[list[tuple], int]:
+    """Modal rows of one document and its word count in ``voice``."""
+    matcher, items = plan
+    view = TokenView.of(doc)
+    found = modal_spans(view, matcher, items)
+    rows = []
+    starts = [view.spans[i][0] for i, *_ in found]
+    for (i, j, item, sense, negated), (actual, speaker) in zip(
+        found, voices(doc, starts), strict=True
+    ):
+        if not voice_allows(voice, actual):
+            continue
+        start, end = view.spans[i][0], view.spans[j - 1][1]
+        rows.append(
+            (
+                doc.doc_id,
+                view.sent[i],
+                start,
+                end,
+                doc.text[start:end],
+                item["lemma"],
+                sense,
+                item["strength"],
+                negated,
+                actual,
+                speaker,
+            )
+        )
+    return rows, len(words_in_voice(doc, voice))
+
+
+def modal_spans(
+    view: TokenView, matcher: Matcher, items: list[dict]
+) -> list[tuple[int, int, dict, str, bool]]:
+    """``(first token, end token, item, sense, negated)`` of each modal in ``view``."""
+    out = []
+    i = 0
+    n = len(view)
+    while i < n:
+        accepted = None
+        for end, index in matcher.candidates(view.low, i):
+            item = items[index]
+            if is_modal(view, i, end, item["lemma"]):
+                accepted = (end, item)
+                break
+        if accepted is None:
+            i += 1
+            continue
+        end, item = accepted
+        negated = item["negated"] or _negated(view, i, end, item["lemma"])
+        out.append((i, end, item, modal_sense(view, i, end, item, negated), negated))
+        i = end
+    return out
+
+
+def _negated(view: TokenView, i: int, end: int, lemma: str) -> bool:
+    if view.low[end - 1].endswith("n't") or view.low[i] == "cannot":
+        return True
+    if any(t in NEGATORS or t == "n't" for t in view.low[i:end]):
+        return True
+    if view.negated_after(end - 1):
+        return True
+    # "don't have to", "isn't able to": negation on the auxiliary before a semi-modal.
+    return " " in lemma and view.negated_before(i, window=2)
+
+
+def _next_verb(view: TokenView, end: int) -> tuple[int, str]:
+    """Index and text of the first token after ``end - 1`` that is not an adverb."""
+    j = end
+    while j < len(view) and view.same_sentence(end - 1, j):
+        tok = view.low[j]
+        if tok in _ADVERBS or (
+            tok.endswith("ly") and len(tok) > 4 and tok not in {"apply", "rely", "supply", "reply"}
+        ):
+            j += 1
+            continue
+        return j, tok
+    return -1, ""
+
+
+def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
+    """Whether the candidate at tokens [i, end) is a modal here (not a noun, month, formula)."""
+    low = view.low
+    before = view.prev_words(i, 2)
+    after = view.next_words(end - 1, 6)
+    first_after = after[0] if after else ""
+    raw = view.raw[i]
+    if lemma == "may" and raw == "May":
+        if not view.sentence_start(i) or before[0] in MONTH_CONTEXT:
+            return False
+        if is_number(first_after) or first_after in {",", ".", "and", "—"}:
+            return False
+    if lemma == "will" and low[i] == "will":
+        if raw == "Will" and not view.sentence_start(i):
+            return False  # a name
+        if before[0] in DETERMINERS or before[0] in _WILL_NOUN_BEFORE or first_after == "of":
+            return False
+        if first_after in {"to"}:
+            return False
+    if lemma == "might" and low[i] == "might":
+        if before[0] in DETERMINERS or before[0] in _MIGHT_NOUN_BEFORE:
+            return False
+        if first_after in {"of", ".", ",", ";", "and", ")", "—", ""} and before[0] not in PERSONAL:
+            return False
+    if lemma == "can" and low[i] == "can":
+        if before[0] in _CAN_NOUN_BEFORE or first_after == "of":
+            return False
+    if lemma == "must" and before[0] in {"a", "the"}:
+        return False
+    if lemma == "need to" and (before[0] in DETERMINERS or before[0] in _NEED_NOUN_BEFORE):
+        return False
+    if lemma == "have to" and after[:2] == ["do", "with"]:
+        return False
+    if lemma == "be going to":
+        if not first_after or not is_word(first_after) or first_after in DETERMINERS:
+            return False
+        nxt_raw = view.raw[end] if end < len(view) else ""
+        if nxt_raw[:1].isupper() or is_number(first_after) or first_after.endswith("ing"):
+            return False
+    if lemma == "would" and low[i] == "'d":
+        if not first_after or first_after in {"better", "been"} or is_participle(first_after):
+            return False
+    if lemma == "would" and _courtesy_formula(after):
+        return False
+    if lemma == "ought to" and low[i] == "ought" and first_after == "":
+        return False
+    return True
+
+
+def _courtesy_formula(after: list[str]) -> bool:
+    """'would (also) like to (warmly) thank/congratulate/...'."""
+    if "like" not in after[:3]:
+        return False
+    rest = after[after.index("like") + 1 :]
+    if not rest or rest[0] != "to":
+        return False
+    verbs = [t for t in rest[1:] if t not in _ADVERBS and not t.endswith("ly")]
+    return bool(verbs) and verbs[0] in _COURTESY_VERBS
+
+
+def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) -> str:
+    """Epistemic, deontic, dynamic or unclear, from the modal's context."""
+    lemma = item["lemma"]
+    default = item["sense"]
+    subject = view.prev_words(i, 1)[0]
+    inverted = view.sentence_start(i) and view.at(end) in PERSONAL | {"the", "it", "this"}
+    j, verb = _next_verb(view, end)
+    after_verb = view.at(j + 1) if j >= 0 else ""
+    perfect = verb in HAVE and (after_verb == "been" or is_participle(after_verb))
+    progressive = verb == "be" and is_ing(after_verb)
+    between = view.low[end:j] if j >= 0 else []
+
+    passive = verb == "be" and is_participle(after_verb)
+    if lemma == "must":
+        if perfect or progressive or verb == "of":  # "must of been": a spelling of "must've"
+            return "epistemic"
+        # "You must be tired", "that must be hard": inference about a state.
+        if (
+            subject in _INFERENCE_SUBJECTS
+            and not passive
+            and (verb == "be" or verb in _STATIVE_VERBS)
+        ):
+            return "epistemic"
+        return "deontic"
+    if lemma == "may":
+        if perfect or verb in {"be", "well", "even"} or "well" in between:
+            return "epistemic"
+        asked = view.at(end) in {"i", "we"} and view.prev_words(i, 1)[0] == ""
+        if asked or subject in {"you", "one", "anyone", "nobody"}:
+            return "deontic"
+        return "epistemic"
+    if lemma == "might":
+        return "deontic" if inverted and view.at(end) in {"i", "we"} else "epistemic"
+    if lemma == "can":
+        if inverted and view.at(end) in {"i", "we", "you"}:
+            return "deontic"
+        if "possibly" in between or (
+            negated and verb == "be" and after_verb in _STATIVE_ADJ_AFTER_BE
+        ):
+            return "epistemic"
+        return default
+    if lemma == "could":
+        if inverted and view.at(end) == "you":
+            return "deontic"
+        if passive or perfect:
+            return "dynamic"  # "could be done", "could have stopped it": (unrealised) ability
+        if verb in {"be", "well", "possibly"} or "well" in between or "possibly" in between:
+            return "epistemic"
+        if subject in {"that", "which"}:
+            return "epistemic"  # "steps that could help"
+        named = i > 0 and view.raw[i - 1][:1].isupper() and not view.sentence_start(i - 1)
+        if negated or named or subject in PERSONAL or subject in {"what", "how", "so"}:
+            return "dynamic"
+        # A non-human subject ("the deal could collapse") rarely has an ability.
+        return "epistemic" if subject else default
+    if lemma == "should":
+        if inverted:
+            return "epistemic"  # "Should the talks fail, ..." (hypothetical)
+        return default
+    if lemma == "will":
+        if inverted and view.at(end) == "you":
+            return "deontic"
+        if subject in {"i", "we"}:
+            return "dynamic"
+        return default
+    if lemma == "would":
+        if verb in {"like", "love", "prefer", "rather", "wish"}:
+            return "dynamic"
+        if inverted and view.at(end) == "you":
+            return "deontic"
+        return default
+    if lemma == "shall":
+        if inverted and view.at(end) == "we":
+            return "deontic"
+        if subject in {"i", "we"}:
+            return "epistemic"
+        return default
+    if lemma == "have to" and verb == "be" and after_verb in _STATIVE_ADJ_AFTER_BE:
+        return "epistemic" if subject in {"it", "this", "that", "there"} else default
+    if lemma == "be supposed to" and verb == "be":
+        return "epistemic"
+    return default if default in SENSES else "unclear"
+
+
+__all__ = ["find_modals", "modal_sense", "plot_modality", "stat_modality"]
