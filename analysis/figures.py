@@ -171,7 +171,11 @@ def keyness(
     """
     target = pick_target(c, target, by=by)
     table = _api("stat_keyness")(c, target=target, by=by)
-    plot_keyness = _api("plot_keyness")
+    import analysis
+
+    plot_keyness = getattr(analysis, "plot_keyness", None)
+    if plot_keyness is None:  # the plot came later than the statistic: table only
+        return Output(f"keyness_{target}", table)
 
     def plot(t: pd.DataFrame, ax: Any = None) -> Any:
         if "top_n" in inspect.signature(plot_keyness).parameters:

@@ -45,7 +45,8 @@ keyness = figures.keyness(c, target=TARGET)
 keyness.table.head(20)
 
 # %%
-keyness.draw();
+if keyness.plot:  # drawn when this version has analysis.plot_keyness
+    keyness.draw();
 
 # %% [markdown]
 # ## Hedging and modality by country
@@ -88,4 +89,5 @@ if OUT:
                modality_by_year, comparisons]
     for output in outputs:
         analysis.write_table(output.table, f"{OUT}/{output.name}.csv")
-        analysis.save_figure(output.draw(), f"{OUT}/{output.name}.png", table=output.table)
+        if output.plot:
+            analysis.save_figure(output.draw(), f"{OUT}/{output.name}.png", table=output.table)
