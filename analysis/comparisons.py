@@ -41,7 +41,6 @@ document's ``speaker`` docvar (or "").
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,6 +97,7 @@ _VERBISH = frozenset(
     behaves behave behaved appears appear appeared reads read runs run ran goes go went gets
     get got makes make made performs performed stands stood""".split()
 )
+_PREPOSITIONS = frozenset("of in on for to at by with from about among between against".split())
 _LEADING_JUNK = frozenset("and but or so then that which who because while yet also".split())
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z]+)*){0,3}"
 _NOT_NAMES = frozenset(
@@ -132,6 +132,7 @@ class _Rules:
     historical_prefix: re.Pattern
     like: re.Pattern
     as_if: re.Pattern
+    as_in: re.Pattern
     equative: re.Pattern
     than: re.Pattern
     comparative_phrase: re.Pattern
@@ -191,6 +192,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         ),
         like=re.compile(rf"\b(?:{_alternation(like_terms)})\b(?!-)", re.I),
         as_if=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_if'))})\b", re.I),
+        as_in=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_in'))})\b", re.I),
         equative=re.compile(
             rf"\b(?P<a1>as)\s+(?P<mid>{_WORD}(?:\s+{_WORD})?)\s+(?P<a2>as)\b(?!\s+(?:well|regards)\b)",
             re.I,
@@ -401,6 +403,20 @@ def _simile(doc: Document, rules: _Rules):
         trigger = re.sub(r"\s+", " ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
+    for m in rules.as_in.finditer(text):
+        _, s0, e0 = _sentence_bounds(doc, m.start())
+        before = text[s0 : m.start()].rstrip()
+        if (
+            before
+            and not before.endswith((",", ";", ":", "\u2014"))
+            and not before.endswith("just")
+        ):
+            continue  # "the same as in" / "interested as in": not a clause-level analogy
+        if m.group().lower() == "just as" and _next_words(text, m.end(), 1) in (["well"], ["soon"]):
+            continue
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0, clause=True)
+        yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
     for m in rules.equative.finditer(text):
         mid = m.group("mid").lower().split()
         phrase = re.sub(r"\s+", " ", m.group().lower())
@@ -427,8 +443,8 @@ def _is_quantity(text: str, pos: int, sets: dict) -> bool:
 
 
 def _comparative_word(text: str, lo: int, pos: int, rules: _Rules) -> tuple[str, int]:
-    """The comparative word governing a 'than' (within six words before it)."""
-    words = _words_before(text, lo, pos)[-6:]
+    """The comparative word governing a 'than' (within eight words before it)."""
+    words = _words_before(text, lo, pos)[-8:]
     for s, e in reversed(words):
         w = text[s:e].lower()
         if w in rules.irregular or w in rules.sets["than_before"]:
@@ -514,6 +530,10 @@ def _superlative(doc: Document, rules: _Rules):
             tenor = _strip(text, m.end(), frame.start("frame"))
         elif tenor != (-1, -1):
             words = _words_before(text, tenor[0], tenor[1])[:3]
+            for i, (s, e) in enumerate(words):
+                if i and text[s:e].lower() in _PREPOSITIONS:
+                    words = words[:i]
+                    break
             tenor = (words[0][0], words[-1][1])
         yield sup_start, m.end(), trigger, "superlative", tenor, vehicle
 

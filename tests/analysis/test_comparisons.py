@@ -1,0 +1,238 @@
+"""Tests for analysis.comparisons: rows, exclusions, speakers, rates, plot, CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus
+from analysis import find_comparisons, plot_comparisons, stat_comparisons
+from analysis.cli import main
+from analysis.comparisons import COLUMNS
+
+matplotlib.use("Agg")
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "comparisons" / "un_sample.tsv"
+
+
+def rows(text: str) -> list[tuple[str, str]]:
+    t = find_comparisons(text)
+    return list(zip(t["type"], t["trigger"], strict=True))
+
+
+def test_seed_lavrov_comparison_is_explicit_historical_with_tenor_vehicle_and_speaker():
+    t = find_comparisons(corpus.read_corpus())
+    row = t[t["match"].str.startswith("compared advocates")].iloc[0]
+    assert row["match"] == (
+        "compared advocates of Western troop deployment to characters from "
+        "19th-century Russian literature"
+    )
+    assert row["type"] == "explicit"
+    assert bool(row["historical"]) is True
+    assert row["tenor"] == "advocates of Western troop deployment"
+    assert row["vehicle"] == "characters from 19th-century Russian literature"
+    assert "Lavrov" in row["speaker"]
+    assert row["voice"] == "authorial"
+
+
+def test_columns_and_offsets():
+    text = "The talks are worse than the Cold War."
+    t = find_comparisons(text)
+    assert list(t.columns) == COLUMNS
+    row = t.iloc[0]
+    assert (row["type"], row["trigger"]) == ("comparative", "worse than")
+    assert (row["tenor"], row["vehicle"]) == ("The talks", "the Cold War")
+    assert text[row["vehicle_start"] : row["vehicle_end"]] == "the Cold War"
+    assert (
+        text[row["start"] : row["end"]] == row["match"] == "The talks are worse than the Cold War"
+    )
+    assert bool(row["historical"]) is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He likened the sanctions to a medieval siege.", [("explicit", "likened ... to")]),
+        ("This would be a new Munich.", [("explicit", "a new")]),
+        ("The crisis is no different from the 1930s.", [("explicit", "no different from")]),
+        ("The region is like a powder keg.", [("simile", "like")]),
+        ("The book is as good as the movie.", [("simile", "as good as")]),
+        ("They behave as if nothing happened.", [("simile", "as if")]),
+        ("Dialogue rather than confrontation is needed.", [("comparative", "rather than")]),
+        ("This is more than a crisis.", [("comparative", "more than")]),
+        ("Unlike our neighbours, we have no army.", [("comparative", "unlike")]),
+        (
+            "It is the greatest threat since the Second World War.",
+            [("superlative", "greatest ... since")],
+        ),
+        ("It is the most important task.", [("superlative", "most important")]),
+    ],
+)
+def test_positive_cases(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We would like to thank the President.",
+        "We would very much like to express our gratitude.",
+        "I like the proposal.",
+        "Issues like poverty and hunger remain.",
+        "We cannot go on like this.",
+        "Russia as well as China voted.",
+        "Such measures as sanctions, embargoes and blockades failed.",
+        "As soon as possible we will act.",
+        "As far as we are concerned, the matter is closed.",
+        "Peace will hold as long as both sides respect it.",
+        "More than 50 countries signed.",
+        "Less than half of the funds were paid.",
+        "Rather than waiting, we must act.",
+        "Other than that, nothing changed.",
+        "At least ten died.",
+        "The least developed countries suffer.",
+        "We will do our best to help.",
+        "The West and the rest of the world agree.",
+    ],
+)
+def test_negative_cases(text):
+    assert rows(text) == []
+
+
+def test_superlative_frame_is_historical_and_gives_the_vehicle():
+    t = find_comparisons("This is the greatest threat since the Second World War.")
+    row = t.iloc[0]
+    assert row["tenor"] == "threat"
+    assert row["vehicle"] == "the Second World War"
+    assert bool(row["historical"]) is True
+
+
+def test_non_historical_comparison():
+    t = find_comparisons("The new plan is better than the old one.")
+    assert t["historical"].tolist() == [False]
+    assert t["vehicle"].tolist() == ["the old one"]
+
+
+def test_voice_and_speaker_from_quotes():
+    text = (
+        "Sergey Lavrov said on Monday that talks had failed. \u201cThe sanctions are worse than the blockade "
+        "of Leningrad,\u201d he said. Reporters compared the speech to earlier ones."
+    )
+    quoted = find_comparisons(text, voice="quoted")
+    assert quoted["type"].tolist() == ["comparative"]
+    assert quoted["speaker"].tolist() == ["Sergey Lavrov"]
+    authorial = find_comparisons(text, voice="authorial")
+    assert authorial["trigger"].tolist() == ["compared ... to"]
+    assert set(find_comparisons(text)["voice"]) == {"quoted", "authorial"}
+
+
+def test_bad_voice_names_the_argument():
+    with pytest.raises(ValueError, match="voice"):
+        find_comparisons("text", voice="reporter")
+
+
+def test_provenance_records_lexicon_versions():
+    t = find_comparisons("It is worse than ever.")
+    record = t.attrs["provenance"]
+    assert record["function"] == "analysis.find_comparisons"
+    assert record["lexicons"] == {"comparison_triggers": "1", "historical_references": "1"}
+
+
+def test_hand_checked_un_fixture_sentence_level():
+    table = pd.read_csv(FIXTURE, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    c = corpus.from_texts(list(table["sentence"]))
+    found = set(find_comparisons(c)["doc_id"])
+    gold = [bool(e.strip()) for e in table["expected"]]
+    pred = [d in found for d in c.doc_ids]
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    precision = tp / sum(pred)
+    recall = tp / sum(gold)
+    assert (len(table), sum(gold)) == (54, 27)
+    assert (tp, sum(pred)) == (24, 25)
+    assert precision >= 0.9 and recall >= 0.85
+
+
+def test_stat_comparisons_counts_and_rates():
+    texts = ["It is worse than the Cold War.", "Peace is near and lasting."]
+    docvars = pd.DataFrame({"country": ["A", "B"]})
+    c = corpus.from_texts(texts, docvars=docvars)
+    t = stat_comparisons(c, by="country")
+    assert set(t["measure"]) == {
+        "comparisons",
+        "explicit",
+        "simile",
+        "comparative",
+        "superlative",
+        "historical",
+    }
+    a = t[(t["group"] == "A") & (t["measure"] == "comparative")].iloc[0]
+    words_a = len(c[c.doc_ids[0]].words)
+    assert a["count"] == 1
+    assert a["rate"] == pytest.approx(1 / words_a * 1000)
+    b = t[(t["group"] == "B") & (t["measure"] == "comparisons")].iloc[0]
+    assert b["count"] == 0 and b["rate"] == 0.0
+    pooled = stat_comparisons(c)
+    row = pooled[pooled["measure"] == "historical"].iloc[0]
+    words = sum(len(d.words) for d in c)
+    assert row["pooled_rate"] == pytest.approx(1 / words * 1000)
+    assert row["rate"] == pytest.approx((1 / words_a * 1000 + 0) / 2)
+
+
+def test_stat_comparisons_bad_by():
+    with pytest.raises(ValueError, match="by="):
+        stat_comparisons("It is worse than ever.", by="nope")
+
+
+def test_plot_comparisons_returns_axes():
+    import matplotlib.pyplot as plt
+
+    t = stat_comparisons(["It is worse than the Cold War.", "It is like a storm."])
+    fig, ax = plt.subplots()
+    assert plot_comparisons(t, ax=ax) is ax
+    assert len(ax.patches) == 6
+    plt.close(fig)
+    ax2 = plot_comparisons(t)
+    assert ax2.get_xlabel() == "comparisons per 1,000 words"
+    plt.close(ax2.figure)
+
+
+def test_cli_matches_and_rates(capsys):
+    assert main(["comparisons", "--matches", "--format", "csv", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "compared advocates of Western troop deployment" in out
+    assert "explicit" in out
+    assert main(["comparisons", "--type", "explicit", "--format", "csv", "--quiet"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].startswith("group,measure")
+    assert [line.split(",")[1] for line in table[1:]] == ["comparisons", "explicit"]
+
+
+_WORDS = st.sampled_from(
+    "the war is like a storm worse than Cold War as good as we would to thank compared "
+    "peace with 1938 more 50 most greatest since history rather waiting unlike ever , . "
+    "Lavrov said \u201c \u201d".split()
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_offsets_slice_back(words):
+    text = " ".join(words)
+    c = corpus.from_texts([text])
+    doc_text = c[c.doc_ids[0]].text
+    for row in find_comparisons(c).itertuples():
+        assert doc_text[row.start : row.end] == row.match
+        if row.tenor_start >= 0:
+            assert doc_text[row.tenor_start : row.tenor_end] == row.tenor
+            assert row.start <= row.tenor_start and row.tenor_end <= row.end
+        else:
+            assert row.tenor == ""
+        if row.vehicle_start >= 0:
+            assert doc_text[row.vehicle_start : row.vehicle_end] == row.vehicle
+        else:
+            assert row.vehicle == ""
