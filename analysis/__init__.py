@@ -6,6 +6,7 @@ optional Axes and returns the Axes. Tables carry a provenance record in
 ``table.attrs["provenance"]``.
 """
 
+from .comparisons import find_comparisons, plot_comparisons, stat_comparisons
 from .figures import build_figures
 from .hedges import find_hedges, plot_hedging, stat_hedging
 from .lexicon import list_lexicons, load_lexicon
@@ -19,6 +20,9 @@ from .style import house_style
 from .summary import stat_summary
 
 __all__ = [
+    "find_comparisons",
+    "plot_comparisons",
+    "stat_comparisons",
     "find_hedges",
     "plot_hedging",
     "stat_hedging",

@@ -14,6 +14,7 @@ from .common import DataError
 # Each module defines register(subparsers); add new subcommands here.
 COMMAND_MODULES = [
     "analysis.cli.stats",
+    "analysis.cli.comparisons",
     "analysis.cli.figures",
     "analysis.cli.hedging",
 ]
