@@ -426,7 +426,7 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
             return "dynamic"
         return default
     if lemma == "would":
-        if verb in {"like", "love", "prefer", "rather", "wish"}:
+        if verb in {"like", "love", "prefer", "wish"} or view.at(end) == "rather":
             return "dynamic"
         if inverted and view.at(end) == "you":
             return "deontic"

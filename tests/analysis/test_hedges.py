@@ -1,0 +1,183 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus
+from analysis import find_hedges, plot_hedging, stat_hedging
+from analysis.hedges import HEDGE_COLUMNS
+
+
+def hedges(text: str, **options) -> list[tuple[str, str]]:
+    table = find_hedges(text, **options)
+    return list(zip(table["match"], table["category"], strict=True))
+
+
+def test_columns_and_offsets():
+    c = corpus.from_texts(["Peace may perhaps come. It is clearly possible."])
+    table = find_hedges(c)
+    assert list(table.columns) == HEDGE_COLUMNS
+    assert table["match"].tolist() == ["may", "perhaps", "clearly", "possible"]
+    assert table["lemma"].tolist() == ["may", "perhaps", "clearly", "possible"]
+    assert table["category"].tolist() == ["hedge", "hedge", "booster", "hedge"]
+    assert table["sent_id"].tolist() == [0, 0, 1, 1]
+    doc = c["doc1"] if "doc1" in c.doc_ids else next(iter(c))
+    for row in table.itertuples():
+        assert doc.text[row.start : row.end] == row.match
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It seems that talks have stalled.", [("It seems", "hedge")]),
+        ("We believe that peace is near.", [("We believe", "hedge")]),
+        ("In my view, the plan fails.", [("In my view", "hedge")]),
+        ("There is no doubt that they lied.", [("There is no doubt", "booster")]),
+        ("They will never accept it.", [("never", "booster")]),
+        ("It is likely to fail.", [("It is likely", "hedge")]),
+        ("The talks were widely believed to be over.", [("believed", "hedge")]),
+        ("Experts fear a wider war.", [("fear", "hedge")]),
+        ("The minister is expected to resign.", [("expected", "hedge")]),
+        ("The report shows that aid fell.", [("shows", "booster")]),
+        ("He must have known.", [("must", "booster")]),
+        ("We do not know what happened.", [("do not know", "hedge")]),
+        ("It is not clear who fired.", [("clear", "hedge")]),
+        ("We are sure of it.", [("sure", "booster")]),
+    ],
+)
+def test_items_in_context(text, expected):
+    assert hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was held in May 2020.",
+        "They talked about the ceasefire.",
+        "A certain number of troops stayed.",
+        "Reply as soon as possible.",
+        "It is possible to travel by train.",
+        "He appeared in court on Monday.",
+        "They believe in God.",
+        "The think tank published a report.",
+        "He found the keys.",
+        "Lavrov accused Kyiv of exploiting international goodwill.",
+        "We would like to thank the Secretary-General.",
+        "He could not attend the meeting.",
+        "You may leave now.",
+    ],
+)
+def test_not_hedges(text):
+    assert find_hedges(text).empty
+
+
+def test_negation_is_marked():
+    table = find_hedges("This is not likely. Perhaps it is.")
+    assert table["negated"].tolist() == [True, False]
+
+
+def test_approximators_only_on_request():
+    text = "About 50 people often talked about it."
+    assert hedges(text) == []
+    assert hedges(text, approximators=True) == [("About", "hedge"), ("often", "hedge")]
+    table = find_hedges(text, approximators=True)
+    assert table["subcategory"].tolist() == ["approximator", "downtoner"]
+    with pytest.raises(ValueError, match="approximators"):
+        find_hedges(text, approximators="yes")
+
+
+def test_voice_and_speaker():
+    text = "Officials said the deal may fail. “We will certainly win,” Lavrov said."
+    c = corpus.from_texts([text])
+    quoted = find_hedges(c, voice="quoted")
+    assert quoted["match"].tolist() == ["certainly"]
+    assert quoted["speaker"].tolist() == ["Lavrov"]
+    assert find_hedges(c, voice="authorial")["match"].tolist() == ["may"]
+    with pytest.raises(ValueError, match="voice"):
+        find_hedges(c, voice="nobody")
+
+
+def test_user_lexicon_file(tmp_path):
+    path = tmp_path / "mine-v1.toml"
+    path.write_text(
+        '[lexicon]\nid = "mine"\nversion = "1"\nlicence = "CC0"\ncitation = ["me"]\n'
+        'changelog = ["1: first"]\n\n[[item]]\nterm = "kind of"\ncategory = "hedge"\n'
+        'subcategory = "vague"\n\n[[item]]\nterm = "definitely"\ncategory = "booster"\n',
+        encoding="utf-8",
+    )
+    table = find_hedges("It is kind of odd, definitely odd.", lexicon=str(path))
+    assert table["lemma"].tolist() == ["kind of", "definitely"]
+    assert table.attrs["provenance"]["lexicons"]["mine"] == "1"
+
+
+def test_user_lexicon_with_bad_category_is_rejected(tmp_path):
+    path = tmp_path / "bad-v1.toml"
+    path.write_text(
+        '[lexicon]\nid = "bad"\nversion = "1"\nlicence = "CC0"\ncitation = ["me"]\n'
+        'changelog = ["1"]\n\n[[item]]\nterm = "maybe"\ncategory = "softener"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="category='softener'"):
+        find_hedges("Maybe.", lexicon=str(path))
+
+
+def test_stat_hedging_against_hand_computation():
+    docvars = pd.DataFrame({"side": ["a", "a", "b"]}, index=["d1", "d2", "d3"])
+    c = corpus.from_texts(
+        {
+            "d1": "Perhaps it may rain.",  # 2 hedges, 4 words
+            "d2": "It will certainly rain today, no doubt.",  # 2 boosters, 7 words
+            "d3": "Probably.",  # 1 hedge, 1 word
+        },
+        docvars=docvars,
+    )
+    table = stat_hedging(c, by="side")
+    a_hedges = table[(table["group"] == "a") & (table["measure"] == "hedges")].iloc[0]
+    assert a_hedges["count"] == 2
+    assert a_hedges["words"] == 11
+    assert a_hedges["rate"] == pytest.approx((2 / 4 * 1000 + 0) / 2)
+    assert a_hedges["pooled_rate"] == pytest.approx(2 / 11 * 1000)
+    a_boost = table[(table["group"] == "a") & (table["measure"] == "boosters")].iloc[0]
+    assert a_boost["rate"] == pytest.approx((0 + 2 / 7 * 1000) / 2)
+    per_doc = stat_hedging(c, by="doc_id").set_index(["group", "measure"])
+    assert per_doc.loc[("d3", "hedges"), "rate"] == pytest.approx(1000.0)
+    assert table.attrs["provenance"]["function"] == "analysis.stat_hedging"
+
+
+def test_stat_hedging_bad_by():
+    with pytest.raises(ValueError, match="country"):
+        stat_hedging(corpus.from_texts(["Maybe."]), by="country")
+
+
+def test_plot_hedging_returns_axes():
+    import matplotlib.pyplot as plt
+
+    table = stat_hedging(corpus.from_texts(["Perhaps.", "Clearly so."]))
+    fig, ax = plt.subplots()
+    assert plot_hedging(table, ax=ax) is ax
+    assert len(ax.patches) == 2
+    plt.close(fig)
+    assert plot_hedging(table).figure is not None
+    plt.close("all")
+
+
+WORDS = st.sampled_from(
+    "it seems we believe perhaps may May might clearly no doubt there is not about 50 "
+    "certain in my view the , . “ ” likely possible think tank".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=25), st.booleans())
+def test_offsets_always_slice_back_to_match(words, approximators):
+    c = corpus.from_texts([" ".join(words)])
+    doc = next(iter(c))
+    table = find_hedges(c, approximators=approximators)
+    for row in table.itertuples():
+        assert doc.text[row.start : row.end] == row.match
+        assert row.category in {"hedge", "booster"}
+    assert table["start"].is_monotonic_increasing

@@ -1,0 +1,66 @@
+import pytest
+
+from analysis import list_lexicons, load_lexicon
+from analysis.lexicon import LexiconError
+
+
+def test_shipped_hedge_and_modal_lexicons_are_listed():
+    table = list_lexicons()
+    rows = table.set_index("id")
+    assert rows.loc["hedges", "version"] == "1"
+    assert rows.loc["modals", "version"] == "1"
+    assert rows.loc["modals", "items"] == 18
+
+
+@pytest.mark.parametrize("name", ["hedges", "modals"])
+def test_every_item_has_category_source_and_notes_field(name):
+    lex = load_lexicon(name)
+    assert lex.citation and lex.changelog and lex.licence
+    for column in ("term", "category", "subcategory", "source", "notes"):
+        assert column in lex.items.columns
+    assert (lex.items["source"].str.len() > 0).all()
+
+
+def test_hedge_lexicon_content():
+    items = load_lexicon("hedges@1").items
+    assert set(items["category"]) == {"hedge", "booster"}
+    terms = set(items["term"])
+    for term in ("it seems", "we believe", "in my view", "there is no doubt", "perhaps", "may"):
+        assert term in terms
+    assert not items.duplicated(["term", "category", "subcategory"]).any()
+
+
+def test_modal_lexicon_strengths_follow_halliday():
+    items = load_lexicon("modals").items.set_index("term")
+    assert items.loc["must", "strength"] == "high"
+    assert items.loc["will", "strength"] == "median"
+    assert items.loc["may", "strength"] == "low"
+    assert items.loc["cannot", "lemma"] == "can"
+    assert bool(items.loc["cannot", "negated"]) is True
+    assert set(items["sense"]) <= {"epistemic", "deontic", "dynamic"}
+    expected = {
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "would",
+        "ought to",
+        "have to",
+        "need to",
+        "be able to",
+        "be going to",
+        "be supposed to",
+        "be allowed to",
+    }
+    assert expected <= set(items["lemma"])
+
+
+def test_unknown_lexicon_names_the_value():
+    with pytest.raises(LexiconError, match="nonsense"):
+        load_lexicon("nonsense")
+    with pytest.raises(LexiconError, match="hedges@9"):
+        load_lexicon("hedges@9")

@@ -1,0 +1,165 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus
+from analysis import find_modals, plot_modality, stat_modality
+from analysis.modals import MODAL_COLUMNS
+
+
+def modals(text: str) -> list[tuple[str, str, str]]:
+    table = find_modals(text)
+    return list(zip(table["match"], table["lemma"], table["sense"], strict=True))
+
+
+def test_seed_modals_are_exactly_would_must_cannot():
+    table = find_modals(corpus.read_corpus())
+    assert table["lemma"].value_counts().to_dict() == {"would": 3, "must": 3, "can": 1}
+    must = table[table["lemma"] == "must"]
+    assert set(must["sense"]) == {"deontic"}
+    cannot = table[table["lemma"] == "can"].iloc[0]
+    assert cannot["match"] == "cannot"
+    assert bool(cannot["negated"]) is True
+    assert cannot["voice"] == "quoted"
+    assert cannot["speaker"] == "Sergey Lavrov"
+    assert "goodwill" not in set(table["match"].str.lower())
+
+
+def test_columns_and_offsets_slice_back():
+    c = corpus.from_texts(["We must act. It may rain.", "They can't go."])
+    table = find_modals(c)
+    assert list(table.columns) == MODAL_COLUMNS
+    for row in table.itertuples():
+        assert c[row.doc_id].text[row.start : row.end] == row.match
+    assert table["sent_id"].tolist() == [0, 1, 0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit was held in May 2020.",
+        "Talks resumed on 5 May.",
+        "Political will is lacking.",
+        "The will of the people must prevail.",
+        "They fear the military might of their neighbour.",
+        "He drank a can of soda.",
+        "I would like to thank the President.",
+        "We would also like to congratulate you.",
+        "The need to act is clear.",
+        "This has to do with trust.",
+        "Lavrov accused Kyiv of exploiting international goodwill.",
+        "They are going to Paris.",
+    ],
+)
+def test_disambiguation_cases_are_not_modals(text):
+    table = find_modals(text)
+    if "must" in text:
+        assert table["lemma"].tolist() == ["must"]
+    else:
+        assert table.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine must abandon its plans.", [("must", "must", "deontic")]),
+        ("He must have known.", [("must", "must", "epistemic")]),
+        ("You must be joking.", [("must", "must", "epistemic")]),
+        ("That must be hard for you.", [("must", "must", "epistemic")]),
+        ("They must be approved by the Council.", [("must", "must", "deontic")]),
+        ("It may rain tomorrow.", [("may", "may", "epistemic")]),
+        ("May I ask a question?", [("May", "may", "deontic")]),
+        ("You may leave now.", [("may", "may", "deontic")]),
+        ("We can't accept this.", [("can't", "can", "dynamic")]),
+        ("That cannot be true.", [("cannot", "can", "epistemic")]),
+        ("The deal could collapse.", [("could", "could", "epistemic")]),
+        ("He could not attend.", [("could", "could", "dynamic")]),
+        ("We will never surrender.", [("will", "will", "dynamic")]),
+        ("Prices will rise.", [("will", "will", "epistemic")]),
+        ("They'll come.", [("'ll", "will", "epistemic")]),
+        ("I would rather stay.", [("would", "would", "dynamic")]),
+        ("Should the talks fail, war follows.", [("Should", "should", "epistemic")]),
+        ("States should cooperate.", [("should", "should", "deontic")]),
+        ("We had to leave.", [("had to", "have to", "deontic")]),
+        ("She was able to escape.", [("was able to", "be able to", "dynamic")]),
+        ("They are allowed to vote.", [("are allowed to", "be allowed to", "deontic")]),
+        ("It is going to rain.", [("is going to", "be going to", "epistemic")]),
+        ("You ought to know.", [("ought to", "ought to", "deontic")]),
+    ],
+)
+def test_sense_rules(text, expected):
+    assert modals(text) == expected
+
+
+def test_negation_and_strength():
+    table = find_modals("We may not stay. We don't have to go. He must leave. You can go.")
+    assert table["negated"].tolist() == [True, True, False, False]
+    assert table["strength"].tolist() == ["low", "high", "high", "low"]
+
+
+def test_voice_filter():
+    text = "Officials said talks could resume. “We must win,” he said."
+    c = corpus.from_texts([text])
+    assert find_modals(c, voice="quoted")["lemma"].tolist() == ["must"]
+    assert find_modals(c, voice="authorial")["lemma"].tolist() == ["could"]
+    with pytest.raises(ValueError, match="voice"):
+        find_modals(c, voice="reporter")
+
+
+def test_stat_modality_rates_against_hand_computation():
+    docvars = pd.DataFrame({"side": ["a", "a", "b"]}, index=["d1", "d2", "d3"])
+    c = corpus.from_texts(
+        {
+            "d1": "We must go now.",
+            "d2": "It may rain and we must stay home.",
+            "d3": "Nothing here.",
+        },
+        docvars=docvars,
+    )
+    table = stat_modality(c, by="side")
+    row = table[(table["group"] == "a") & (table["measure"] == "deontic")].iloc[0]
+    # d1: 1 deontic in 4 words = 250; d2: 1 in 8 words = 125; mean 187.5
+    assert row["count"] == 2
+    assert row["words"] == 12
+    assert row["rate"] == pytest.approx(187.5)
+    assert row["pooled_rate"] == pytest.approx(2 / 12 * 1000)
+    assert row["rate_low"] <= row["rate"] <= row["rate_high"]
+    b = table[(table["group"] == "b") & (table["measure"] == "modals")].iloc[0]
+    assert b["count"] == 0 and np.isnan(b["rate_low"])
+    per_doc = stat_modality(c, by="doc_id")
+    assert set(per_doc["group"]) == {"d1", "d2", "d3"}
+    assert "provenance" in table.attrs
+
+
+def test_plot_modality_returns_axes():
+    import matplotlib.pyplot as plt
+
+    table = stat_modality(corpus.from_texts(["We must act.", "It may rain."]))
+    fig, ax = plt.subplots()
+    assert plot_modality(table, ax=ax) is ax
+    assert len(ax.patches) >= 4
+    plt.close(fig)
+
+
+WORDS = st.sampled_from(
+    "we must may May will might can cannot can't would like to thank the peace political "
+    "have to had be able going is supposed allowed ought 'll , . “ ” shall should".split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=25))
+def test_offsets_always_slice_back_to_match(words):
+    c = corpus.from_texts([" ".join(words)])
+    doc = next(iter(c))
+    table = find_modals(c)
+    for row in table.itertuples():
+        assert doc.text[row.start : row.end] == row.match
+        assert row.sense in {"epistemic", "deontic", "dynamic", "unclear"}
+        assert row.strength in {"low", "median", "high"}
