@@ -732,7 +732,7 @@ def stat_comparisons(
 
     Example:
         >>> t = stat_comparisons(["It is worse than the Cold War.", "Peace is near."])
-        >>> t.set_index("measure").loc["comparative", "count"]
+        >>> int(t.set_index("measure").loc["comparative", "count"])
         1
     """
     voice = check_voice(voice)
