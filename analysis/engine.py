@@ -3,17 +3,64 @@
 Every analysis that works document by document calls :func:`map_documents` with a
 module-level function ``func(doc, *args) -> partial result``; results come back in
 corpus order, so a parallel run gives exactly the serial run's tables.
+
+Engines:
+
+- ``"local"``: this machine. Small corpora run in this process (a pool costs more to
+  start than it saves); larger ones are cut into contiguous chunks of documents that a
+  process pool works through. On Linux the pool is forked, so workers read the corpus
+  from the parent's memory and only chunk bounds and results cross process borders.
+- ``"dask"``: the same function over the partitions of a ``dask.bag``; it runs on the
+  active ``dask.distributed`` Client when there is one (a real cluster), otherwise on
+  Dask's local process scheduler.
+
+Documents are handed to ``func`` as shallow copies when the corpus is large, so spans a
+detector computes (tokens, sentences, quotes) are dropped after each document: memory
+follows one document at a time, not the whole corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from corpus import Corpus, Document
+from corpus.errors import check_choice
 
 T = TypeVar("T")
 Engine = Literal["local", "dask"]
+ENGINES = ("local", "dask")
+
+# Below this many characters in all (about 35,000 words) a process pool costs more to
+# start and feed than it saves.
+SERIAL_BELOW_CHARS = 200_000
+# Chunks per worker: enough to balance long and short documents, few enough that the
+# per-task overhead stays negligible.
+CHUNKS_PER_WORKER = 8
+
+# The work of the current pooled call, read by forked workers (set just before the pool
+# is created and cleared after it is closed; never mutated while workers run).
+_FORKED_WORK: tuple[Sequence[Document], Callable[..., Any], tuple] | None = None
+
+
+def available_workers() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def resolve_workers(workers: int | None) -> int:
+    """``workers=`` as a number of processes: None means all available cores."""
+    if workers is None:
+        return available_workers()
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers={workers!r} is not valid; give a positive integer or None")
+    return workers
 
 
 def map_documents(
@@ -22,14 +69,183 @@ def map_documents(
     *args: Any,
     workers: int | None = None,
     engine: Engine = "local",
+    progress: bool = False,
 ) -> list[T]:
     """``[func(doc, *args) for doc in c]``, possibly in parallel.
 
     Parameters:
         c: the corpus.
-        func: a module-level (picklable) function of one Document and ``args``.
+        func: a module-level (picklable) function of one Document and ``args``; its
+            result must be picklable too (plain rows, Counters, dicts).
         workers: processes to use; None = available cores; 1 = in this process.
-        engine: "local" (this machine) or "dask" (a Dask cluster).
+        engine: "local" (this machine) or "dask" (a Dask cluster; see the README's
+            "Scale" section).
+        progress: show a progress bar on stderr (only when stderr is a terminal).
+
+    Returns:
+        One result per document, in corpus order: the same list whatever the engine
+        and the number of workers.
+
+    Example:
+        >>> from corpus import from_texts
+        >>> map_documents(from_texts(["a b", "c"]), _word_count_example, workers=1)
+        [2, 1]
     """
+    check_choice("engine", engine, ENGINES)
+    n_workers = resolve_workers(workers)
     documents: list[Document] = list(c)
-    return [func(doc, *args) for doc in documents]
+    if not documents:
+        return []
+    if engine == "dask":
+        return _map_dask(documents, func, args, n_workers)
+    total_chars = sum(len(d.text) for d in documents)
+    if total_chars < SERIAL_BELOW_CHARS:
+        # Small corpora keep their spans cached on the documents: cheap and handy.
+        return [func(doc, *args) for doc in _with_progress(documents, progress)]
+    if n_workers == 1 or len(documents) == 1:
+        return [func(_fresh(doc), *args) for doc in _with_progress(documents, progress)]
+    return _map_pool(documents, func, args, n_workers, progress)
+
+
+def _word_count_example(doc: Document) -> int:
+    return len(doc.text.split())
+
+
+def _fresh(doc: Document) -> Document:
+    """A shallow copy whose newly cached spans die with it (spans cached so far are kept)."""
+    copy = object.__new__(type(doc))
+    copy.__dict__.update(doc.__dict__)
+    return copy
+
+
+def chunk_bounds(lengths: Sequence[int], n_chunks: int) -> list[tuple[int, int]]:
+    """Contiguous ``(start, stop)`` index ranges with about equal total length.
+
+    Example:
+        >>> chunk_bounds([5, 5, 5, 5], 2)
+        [(0, 2), (2, 4)]
+    """
+    total = sum(lengths)
+    n_chunks = max(1, min(n_chunks, len(lengths)))
+    target = total / n_chunks
+    bounds = []
+    start = 0
+    running = 0
+    for i, length in enumerate(lengths):
+        running += length
+        if running >= target * (len(bounds) + 1) and i + 1 < len(lengths):
+            bounds.append((start, i + 1))
+            start = i + 1
+    bounds.append((start, len(lengths)))
+    return [b for b in bounds if b[0] < b[1]]
+
+
+def _map_pool(documents, func, args, n_workers: int, progress: bool) -> list:
+    global _FORKED_WORK
+    bounds = chunk_bounds([len(d.text) for d in documents], n_workers * CHUNKS_PER_WORKER)
+    methods = multiprocessing.get_all_start_methods()
+    bar = _progress_bar(len(documents), progress)
+    results: list = []
+    if "fork" in methods:
+        context = multiprocessing.get_context("fork")
+        _FORKED_WORK = (documents, func, args)
+        try:
+            with context.Pool(n_workers) as pool:
+                for part in pool.imap(_run_forked_chunk, bounds):
+                    results.extend(part)
+                    _advance(bar, len(part))
+        finally:
+            _FORKED_WORK = None
+    else:
+        context = multiprocessing.get_context("spawn")
+        payloads = [(func, args, _ship(documents[a:b])) for a, b in bounds]
+        with context.Pool(n_workers) as pool:
+            for part in pool.imap(_run_shipped_chunk, payloads):
+                results.extend(part)
+                _advance(bar, len(part))
+    if bar is not None:
+        bar.close()
+    return results
+
+
+def _run_forked_chunk(bounds: tuple[int, int]) -> list:
+    documents, func, args = _FORKED_WORK  # type: ignore[misc]
+    start, stop = bounds
+    return [func(_fresh(doc), *args) for doc in documents[start:stop]]
+
+
+def _ship(documents: Sequence[Document]) -> list[tuple]:
+    """Documents as plain tuples (a Document's read-only meta does not pickle)."""
+    return [(d.doc_id, d.text, dict(d.meta), d.raw_sha256, d.aliases) for d in documents]
+
+
+def _unship(record: tuple) -> Document:
+    doc_id, text, meta, raw_sha256, aliases = record
+    return Document(doc_id, text, meta, raw_sha256, aliases)
+
+
+def _run_shipped_chunk(payload: tuple) -> list:
+    func, args, records = payload
+    return [func(_unship(record), *args) for record in records]
+
+
+def _run_partition(records: Sequence[tuple], func: Callable, args: tuple) -> list:
+    return [func(_unship(record), *args) for record in records]
+
+
+def _map_dask(documents, func, args, n_workers: int) -> list:
+    try:
+        import dask.bag as db
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError('engine="dask" needs Dask: pip install "dask[bag,distributed]"') from exc
+    client = _active_dask_client()
+    n_partitions = max(1, min(len(documents), _dask_parallelism(client, n_workers) * 4))
+    bag = db.from_sequence(_ship(documents), npartitions=n_partitions)
+    mapped = bag.map_partitions(_run_partition, func, args)
+    if client is not None:
+        return list(client.compute(mapped, sync=True))
+    return list(mapped.compute(scheduler="processes", num_workers=n_workers))
+
+
+def _active_dask_client():
+    try:
+        from distributed import get_client
+    except ImportError:
+        return None
+    try:
+        return get_client()
+    except ValueError:  # no client in this session
+        return None
+
+
+def _dask_parallelism(client, n_workers: int) -> int:
+    if client is None:
+        return n_workers
+    threads = sum(client.nthreads().values())
+    return max(threads, 1)
+
+
+def _with_progress(documents: list[Document], progress: bool) -> Iterator[Document]:
+    bar = _progress_bar(len(documents), progress)
+    if bar is None:
+        yield from documents
+        return
+    try:
+        for doc in documents:
+            yield doc
+            bar.update(1)
+    finally:
+        bar.close()
+
+
+def _progress_bar(total: int, progress: bool):
+    if not progress or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="documents", unit="doc", file=sys.stderr, leave=False)
+
+
+def _advance(bar, n: int) -> None:
+    if bar is not None:
+        bar.update(n)

@@ -1,0 +1,128 @@
+"""map_documents: the same results, in corpus order, whatever the engine and workers."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import pytest
+
+from analysis import engine
+from analysis.engine import chunk_bounds, map_documents, resolve_workers
+from corpus import from_texts
+
+
+def word_counts(doc, lower: bool) -> Counter:
+    words = (doc.text[s:e] for s, e in doc.words)
+    return Counter(w.lower() if lower else w for w in words)
+
+
+def id_and_first_sentence(doc) -> tuple[str, str, int]:
+    start, end = doc.sentences[0]
+    return doc.doc_id, doc.text[start:end], int(doc.meta["n"])
+
+
+def _big_corpus(n_docs: int = 60, words_per_doc: int = 900):
+    vocabulary = "peace must prevail and we may hope that the council will act".split()
+    texts = []
+    for i in range(n_docs):
+        body = " ".join(vocabulary[(i + j) % len(vocabulary)] for j in range(words_per_doc))
+        texts.append(f"Speech {i} begins. " + body + ".")
+    return from_texts(texts, docvars={"n": list(range(n_docs))})
+
+
+@pytest.fixture(scope="module")
+def big():
+    c = _big_corpus()
+    assert sum(len(d.text) for d in c) > engine.SERIAL_BELOW_CHARS
+    return c
+
+
+def test_serial_result_is_in_corpus_order():
+    c = from_texts(["One two. Three.", "Four five six."], docvars={"n": [1, 2]})
+    assert map_documents(c, id_and_first_sentence, workers=1) == [
+        ("doc1", "One two.", 1),
+        ("doc2", "Four five six.", 2),
+    ]
+
+
+def test_args_are_passed_through():
+    c = from_texts(["Peace peace War"])
+    assert map_documents(c, word_counts, True) == [Counter({"peace": 2, "war": 1})]
+    assert map_documents(c, word_counts, False) == [Counter({"Peace": 1, "peace": 1, "War": 1})]
+
+
+def test_empty_corpus_gives_empty_list():
+    c = from_texts(["x"]).subset(where=lambda d: d.index.to_series() == "nothing")
+    assert map_documents(c, word_counts, True) == []
+
+
+def test_process_pool_equals_serial(big):
+    serial = map_documents(big, word_counts, True, workers=1)
+    pooled = map_documents(big, word_counts, True, workers=2)
+    assert pooled == serial
+    assert len(pooled) == len(big)
+    ids = map_documents(big, id_and_first_sentence, workers=2)
+    assert [row[0] for row in ids] == big.doc_ids
+    assert [row[2] for row in ids] == list(range(len(big)))
+
+
+def test_large_corpus_is_not_left_holding_spans(big):
+    map_documents(big, word_counts, True, workers=1)
+    assert all("tokens" not in doc.__dict__ for doc in big)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="spawn path checked on Linux only")
+def test_spawned_pool_equals_serial(big, monkeypatch):
+    monkeypatch.setattr(engine.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert map_documents(big, word_counts, True, workers=2) == map_documents(
+        big, word_counts, True, workers=1
+    )
+
+
+def test_bad_engine_and_workers_are_named():
+    c = from_texts(["x"])
+    with pytest.raises(ValueError, match=r"engine='spark'.*'local', 'dask'"):
+        map_documents(c, word_counts, True, engine="spark")
+    with pytest.raises(ValueError, match="workers=0"):
+        map_documents(c, word_counts, True, workers=0)
+
+
+def test_resolve_workers_defaults_to_available_cores():
+    assert resolve_workers(None) == engine.available_workers() >= 1
+    assert resolve_workers(3) == 3
+
+
+def test_chunk_bounds_cover_every_document_once():
+    lengths = [10, 1, 1, 1, 30, 2, 2, 9]
+    bounds = chunk_bounds(lengths, 4)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(lengths)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert chunk_bounds([5], 8) == [(0, 1)]
+
+
+def test_progress_bar_is_silent_off_a_terminal(big, capsys):
+    map_documents(big, word_counts, True, workers=1, progress=True)
+    assert capsys.readouterr().err == ""
+
+
+def test_dask_engine_equals_local_engine(big):
+    distributed = pytest.importorskip("dask.distributed")
+    expected = map_documents(big, word_counts, True, workers=1)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        assert map_documents(big, word_counts, True, engine="dask") == expected
+        ids = map_documents(big, id_and_first_sentence, engine="dask")
+    assert [row[0] for row in ids] == big.doc_ids
+
+
+def test_dask_engine_without_a_client_uses_local_processes():
+    pytest.importorskip("dask.bag")
+    c = _big_corpus(n_docs=6, words_per_doc=20)
+    assert map_documents(c, word_counts, True, engine="dask", workers=2) == map_documents(
+        c, word_counts, True, workers=1
+    )
