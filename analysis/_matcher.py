@@ -69,10 +69,12 @@ class Matcher:
     def candidates(self, low: list[str], i: int) -> list[tuple[int, int]]:
         """``(end token index, item index)`` of every form matching at token i, longest first."""
         token = low[i]
-        patterns = list(self.exact.get(token, ()))
+        patterns = self.exact.get(token, [])
         for n in self.prefix_lengths:
-            if n <= len(token):
-                patterns.extend(self.prefix.get(token[:n], ()))
+            if n <= len(token) and token[:n] in self.prefix:
+                patterns = patterns + self.prefix[token[:n]]
+        if not patterns:
+            return []
         found = []
         for tokens, index in patterns:
             end = i + len(tokens)

@@ -15,6 +15,7 @@ rule that must hold for a match to count:
   pronoun subject or an adverb ("widely believed").
 - ``mental_verb``: ``epistemic_verb``, or after a noun-like subject ("experts fear",
   "Lavrov believes"); not before about/of/in ("think about", "believe in").
+- ``not_in``: not before in/of/about ("we believe in dialogue" is faith, not doubt).
 - ``not_dynamic``: not the possibility of doing something ("possible to", "as soon
   as possible", "the best possible").
 
@@ -71,6 +72,7 @@ CONTEXT_RULES = (
     "epistemic_verb",
     "mental_verb",
     "not_dynamic",
+    "not_in",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -185,7 +187,7 @@ def stat_hedging(
     Example:
         >>> t = stat_hedging("Perhaps it may rain. It will certainly rain.")
         >>> t[["measure", "count", "words"]].values.tolist()
-        [['hedges', 2, 9], ['boosters', 1, 9]]
+        [['hedges', 2, 8], ['boosters', 1, 8]]
     """
     voice = check_voice(voice)
     c = as_corpus(c)
@@ -335,6 +337,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
         if modal is None or not is_modal(view, i, end, modal["lemma"]):
             return False
         return modal_sense(view, i, end, modal, False) == "epistemic"
+    if rule == "not_in":
+        return view.at(end) not in {"in", "of", "about"}
     if rule == "not_dynamic":
         return nxt not in {"to", "for"} and before[0] not in _NOT_EPISTEMIC_BEFORE
     if rule == "number":

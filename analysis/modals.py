@@ -82,6 +82,7 @@ _COURTESY_VERBS = frozenset(
     inform assure place echo recognize recognise highlight take share address touch turn
     refer comment make put underline salute""".split()
 )
+_CONDITION_SUBJECTS = frozenset("the a an it this that there any he she they".split())
 _INFERENCE_SUBJECTS = frozenset({"you", "that", "it", "he", "she", "they", "this"})
 _STATIVE_VERBS = frozenset(
     "feel know love hate think mean like want need seem look sound believe understand".split()
@@ -161,7 +162,7 @@ def stat_modality(
 
     Example:
         >>> t = stat_modality("We must go. They must stay. It may rain.")
-        >>> t.set_index("measure").loc["deontic", "count"]
+        >>> int(t.set_index("measure").loc["deontic", "count"])
         2
     """
     voice = check_voice(voice)
@@ -404,19 +405,20 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
     if lemma == "could":
         if inverted and view.at(end) == "you":
             return "deontic"
+        if subject in {"that", "which"}:
+            return "epistemic"  # "items that could be used", "steps that could help"
         if passive or perfect:
             return "dynamic"  # "could be done", "could have stopped it": (unrealised) ability
         if verb in {"be", "well", "possibly"} or "well" in between or "possibly" in between:
             return "epistemic"
-        if subject in {"that", "which"}:
-            return "epistemic"  # "steps that could help"
         named = i > 0 and view.raw[i - 1][:1].isupper() and not view.sentence_start(i - 1)
         if negated or named or subject in PERSONAL or subject in {"what", "how", "so"}:
             return "dynamic"
         # A non-human subject ("the deal could collapse") rarely has an ability.
         return "epistemic" if subject else default
     if lemma == "should":
-        if inverted:
+        opens_clause = view.prev_words(i, 1)[0] in {"", "but", "and", "or"}
+        if (inverted or opens_clause) and view.at(end) in _CONDITION_SUBJECTS:
             return "epistemic"  # "Should the talks fail, ..." (hypothetical)
         return default
     if lemma == "will":
