@@ -20,22 +20,31 @@ _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
 _STRAY_MARKS = re.compile("[\u25a0\u25aa\u25cf]")  # OCR page debris (■ ▪ ●): never prose
-_LOW_QUOTE_COMMA = re.compile(r"(?<=\w)\u201e(?=\s)")  # "tranquillity„ towards": an OCR comma
-_ISOLATED_DEBRIS = re.compile(r"(?<=\s)[\u00b7\u201e](?=\s)")
-_APOSTROPHE_LIKE = re.compile(r"(?<=\w)[\u2019\u2018`\u00b4\u02bc\u2032](?=\w)")
-_DIGIT_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2014\u2212](?=\d)")
-_DASHES = re.compile("[\u2012\u2013\u2015\u2212]|(?<=\\w)--(?=\\s|\\w)")
+# Patterns start with the character they look for and check the context behind it
+# afterwards: a pattern that starts with a lookbehind is tried at every position of the
+# text, which made normalization several times slower on whole archives.
+_LOW_QUOTE_COMMA = re.compile(r"\u201e(?<=\w\u201e)(?=\s)")  # "tranquillity„ towards": an OCR comma
+_ISOLATED_DEBRIS = re.compile(r"[\u00b7\u201e](?<=\s[\u00b7\u201e])(?=\s)")
+_APOSTROPHE_LIKE = re.compile(
+    r"[\u2019\u2018`\u00b4\u02bc\u2032](?<=\w[\u2019\u2018`\u00b4\u02bc\u2032])(?=\w)"
+)
+_DIGIT_DASH = re.compile(r"[\u2012\u2013\u2014\u2212](?<=\d[\u2012\u2013\u2014\u2212])(?=\d)")
+_DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
 _PARAGRAPH_NUMBER = re.compile(r"(?m)^[ ]*\d{1,3}\.[ ]*\t")
-_PAGE_NUMBER_LINE = re.compile(r"(?<=\n)[ ]*\d{1,4}[ ]*\n(?=\n)")
+_PAGE_NUMBER_LINE = re.compile(r"\n[ ]*\d{1,4}[ ]*\n(?=\n)")  # replaced by "\n"
 # A page break inside a sentence leaves a blank line between two lower-case words.
-_PAGE_BREAK_IN_SENTENCE = re.compile(r"(?<=[a-z,;])\n\n+(?=[a-z])")
-_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]{2})- (?!and\b|or\b|to\b|nor\b)(?=[a-z])")
-_MANY_SPACES = re.compile(r"[ ]{2,}")
-_TRAILING_SPACE = re.compile(r"[ ]+(?=\n)|(?<=\n)[ ]+")
+_PAGE_BREAK_IN_SENTENCE = re.compile(r"\n(?<=[a-z,;]\n)\n+(?=[a-z])")
+_SPACED_HYPHEN = re.compile(r"- (?<=[A-Za-z]{2}- )(?!and\b|or\b|to\b|nor\b)(?=[a-z])")
+_MANY_SPACES = re.compile(r"  +")
+_SPACES_BEFORE_NEWLINE = re.compile(r" +\n")
+_SPACES_AFTER_NEWLINE = re.compile(r"\n +")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _STRAIGHT_DOUBLE = re.compile('"')
-_STRAIGHT_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—]))'(?=\w)")
+# A straight double quote opens at the start, after a space or an opening bracket/dash.
+_STRAIGHT_DOUBLE_OPEN = re.compile(r'"(?<![^\s(\[{—‘]")')
+_SINGLE_QUOTE_EVENTS = re.compile("[\u2018\u2019']|\n(?=\n)")
+_STRAIGHT_SINGLE_OPEN = re.compile(r"'(?<![^\s(\[—]')(?=\w)")
 
 
 @dataclass
@@ -92,8 +101,9 @@ def normalize(raw: str) -> Normalized:
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
     text = _orient_straight_quotes(text, repairs)
-    apply("spaces", _TRAILING_SPACE, "")
-    apply("page numbers removed", _PAGE_NUMBER_LINE, "")
+    apply("spaces", _SPACES_BEFORE_NEWLINE, "\n")
+    apply("spaces", _SPACES_AFTER_NEWLINE, "\n")
+    apply("page numbers removed", _PAGE_NUMBER_LINE, "\n")
     apply("blank lines", _MANY_NEWLINES, "\n\n")
     apply("page break inside sentence joined", _PAGE_BREAK_IN_SENTENCE, "\n")
     text = _join_broken_hyphenation(text, repairs)
@@ -110,17 +120,12 @@ def _orient_straight_quotes(text: str, repairs: list[str]) -> str:
     """Turn ASCII double quotes into “ or ” by position, so quote roles survive."""
     if '"' not in text and "'" not in text:
         return text
-    out = []
     count = 0
-    for i, ch in enumerate(text):
-        if ch == '"':
-            before = text[i - 1] if i else " "
-            opening = i == 0 or before.isspace() or before in "([{—‘"
-            out.append("\u201c" if opening else "\u201d")
-            count += 1
-        else:
-            out.append(ch)
-    text = "".join(out)
+    if '"' in text:
+        # Decided on the original text: in '""' the second mark follows a straight quote.
+        text, n_open = _STRAIGHT_DOUBLE_OPEN.subn("\u201c", text)
+        text, n_close = _STRAIGHT_DOUBLE.subn("\u201d", text)
+        count = n_open + n_close
     text, n_single = _STRAIGHT_SINGLE_OPEN.subn("\u2018", text)
     count += n_single
     if n_single:
@@ -136,12 +141,14 @@ def _close_single_quotes(text: str) -> tuple[str, int]:
     out = list(text)
     open_quote = False
     closed = 0
-    for i, ch in enumerate(text):
+    # Only quote marks and paragraph breaks change the state: visit those, not every char.
+    for match in _SINGLE_QUOTE_EVENTS.finditer(text):
+        ch, i = match.group(), match.start()
         if ch == "\u2018":
             open_quote = True
-        elif ch == "\u2019" or (ch == "\n" and text[i + 1 : i + 2] == "\n"):
+        elif ch != "'":  # a closing ’ or a paragraph break
             open_quote = False
-        elif ch == "'" and open_quote and i and text[i - 1].isalnum():
+        elif open_quote and i and text[i - 1].isalnum():
             following = text[i + 1 : i + 2]
             if not following.isalnum():
                 out[i] = "\u2019"
