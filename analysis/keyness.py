@@ -25,8 +25,6 @@ one long speech is flagged rather than trusted.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -153,8 +151,7 @@ def adjust_p(p: np.ndarray, method: str) -> np.ndarray:
 
 
 def keyness_table(
-    target: pd.DataFrame,
-    reference: pd.DataFrame,
+    sides: pd.DataFrame,
     target_words: int,
     reference_words: int,
     *,
@@ -165,23 +162,18 @@ def keyness_table(
     k: float = 1.0,
     top_n: int | None = None,
 ) -> pd.DataFrame:
-    """Keyness of every term from two frequency tables.
+    """Keyness of every term from aligned target and reference counts.
 
     Parameters:
-        target, reference: tables with ``term, count`` (target also ``doc_count``;
-            reference may have ``doc_count``).
+        sides: one row per term: ``term, count_target, count_reference`` and
+            optionally ``doc_count_target, doc_count_reference``.
         target_words, reference_words: sizes of the two sides in words.
         target_documents: documents on the target side (for ``doc_range_target``).
         Other parameters as in :func:`stat_keyness`.
     """
     check_choice("measure", measure, MEASURES)
     check_choice("correction", correction, CORRECTIONS)
-    merged = pd.merge(
-        target.rename(columns={"count": "count_target", "doc_count": "doc_count_target"}),
-        reference.rename(columns={"count": "count_reference", "doc_count": "doc_count_reference"}),
-        on="term",
-        how="outer",
-    )
+    merged = sides.copy()
     for column in ("count_target", "count_reference", "doc_count_target", "doc_count_reference"):
         if column not in merged:
             merged[column] = 0
@@ -263,24 +255,81 @@ def _order(table: pd.DataFrame, measure: str, top_n: int | None) -> pd.DataFrame
     return table.drop(columns="_score").reset_index(drop=True)
 
 
-def _side_table(g: GroupCounts) -> pd.DataFrame:
-    return pd.DataFrame(
+class Vocabulary:
+    """Every term of the corpus with an index, so groups become aligned count arrays."""
+
+    def __init__(self, groups: dict[str, GroupCounts]) -> None:
+        terms: dict[str, int] = {}
+        for g in groups.values():
+            for term in g.counts:
+                terms.setdefault(term, len(terms))
+        self.index = terms
+        self.terms = np.array(list(terms), dtype=object)
+        self.total_counts, self.total_docs = self._zeros(), self._zeros()
+        self.words = sum(g.words for g in groups.values())
+        self.documents = sum(g.documents for g in groups.values())
+        for g in groups.values():
+            counts, docs = self.arrays(g)
+            self.total_counts += counts
+            self.total_docs += docs
+
+    def _zeros(self) -> np.ndarray:
+        return np.zeros(len(self.terms), dtype=np.int64)
+
+    def arrays(self, g: GroupCounts) -> tuple[np.ndarray, np.ndarray]:
+        """Counts and document frequencies of group ``g`` over the vocabulary."""
+        positions = np.fromiter(
+            (self.index[t] for t in g.counts), dtype=np.int64, count=len(g.counts)
+        )
+        counts, docs = self._zeros(), self._zeros()
+        counts[positions] = np.fromiter(g.counts.values(), dtype=np.int64, count=len(g.counts))
+        docs[positions] = np.fromiter(
+            (g.doc_freq[t] for t in g.counts), dtype=np.int64, count=len(g.counts)
+        )
+        return counts, docs
+
+
+def _sides_against_corpus(
+    vocab: Vocabulary, target: GroupCounts, reference: GroupCounts | None
+) -> tuple[pd.DataFrame, int]:
+    """Aligned counts of a target against one group or against all the other documents."""
+    counts, docs = vocab.arrays(target)
+    if reference is None:
+        ref_counts, ref_docs = vocab.total_counts - counts, vocab.total_docs - docs
+        ref_words = vocab.words - target.words
+    else:
+        ref_counts, ref_docs = vocab.arrays(reference)
+        ref_words = reference.words
+    sides = pd.DataFrame(
         {
-            "term": list(g.counts.keys()),
-            "count": list(g.counts.values()),
-            "doc_count": [g.doc_freq[t] for t in g.counts],
+            "term": vocab.terms,
+            "count_target": counts,
+            "count_reference": ref_counts,
+            "doc_count_target": docs,
+            "doc_count_reference": ref_docs,
         }
     )
+    return sides, ref_words
 
 
-def _merge_groups(groups: list[GroupCounts]) -> GroupCounts:
-    merged = GroupCounts(counts=Counter(), doc_freq=Counter())
-    for g in groups:
-        merged.counts.update(g.counts)
-        merged.doc_freq.update(g.doc_freq)
-        merged.words += g.words
-        merged.documents += g.documents
-    return merged
+def _sides_against_table(target: GroupCounts, reference: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Aligned counts of a target against an external ``term, count`` table."""
+    if not {"term", "count"} <= set(reference.columns):
+        raise ValueError(
+            "reference= as a table needs the columns 'term' and 'count'; "
+            f"it has: {', '.join(map(str, reference.columns))}"
+        )
+    ref = reference.groupby("term", as_index=False)["count"].sum()
+    ref_words = int(reference.attrs.get("words", ref["count"].sum()))
+    own = pd.DataFrame(
+        {
+            "term": list(target.counts),
+            "count_target": list(target.counts.values()),
+            "doc_count_target": [target.doc_freq[t] for t in target.counts],
+        }
+    )
+    sides = pd.merge(own, ref.rename(columns={"count": "count_reference"}), on="term", how="outer")
+    return sides, ref_words
 
 
 def stat_keyness(
@@ -353,27 +402,17 @@ def stat_keyness(
     if isinstance(reference, str):
         check_choice("reference", reference, known)
 
+    vocab = None if external else Vocabulary(groups)
     frames = []
     for name in targets:
         tgt = groups[name]
         if external:
-            ref_table = reference[["term", "count"]].copy()
-            ref_words = int(reference.attrs.get("words", ref_table["count"].sum()))
+            sides, ref_words = _sides_against_table(tgt, reference)
         else:
-            others = (
-                [groups[reference]]
-                if isinstance(reference, str)
-                else [g for label, g in groups.items() if label != name]
-            )
-            ref = _merge_groups(others)
-            ref_table, ref_words = _side_table(ref), ref.words
+            ref = groups[reference] if isinstance(reference, str) else None
+            sides, ref_words = _sides_against_corpus(vocab, tgt, ref)
         table = keyness_table(
-            _side_table(tgt),
-            ref_table,
-            tgt.words,
-            ref_words,
-            target_documents=tgt.documents,
-            **options,
+            sides, tgt.words, ref_words, target_documents=tgt.documents, **options
         )
         if several:
             table.insert(0, "group", name)

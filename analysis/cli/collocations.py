@@ -1,0 +1,41 @@
+"""`communique collocations`: words found near a node word more than chance predicts."""
+
+from __future__ import annotations
+
+import argparse
+
+import analysis
+
+from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "collocations",
+        help="collocates of a node word (logDice, MI, t-score, log-likelihood)",
+        description="Collocates of NODE within --window words either side.",
+    )
+    add_corpus_arguments(parser, path_required=True)
+    parser.add_argument("node", metavar="NODE", help="a word or glob")
+    parser.add_argument("--window", type=int, default=5, help="words each side (default: 5)")
+    parser.add_argument(
+        "--measure", choices=analysis.COLLOCATION_MEASURES, default="logdice", help="sort order"
+    )
+    parser.add_argument("--min-count", type=int, default=3, help="minimum co-occurrences")
+    parser.add_argument("--top-n", type=int, default=50, help="collocates shown (0 = all)")
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    table = analysis.stat_collocations(
+        c,
+        args.node,
+        window=args.window,
+        measure=args.measure,
+        min_count=args.min_count,
+        top_n=args.top_n or None,
+    )
+    emit(table, args)
+    return 0

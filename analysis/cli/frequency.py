@@ -1,0 +1,47 @@
+"""`communique frequency`: term counts per group, with rates and document range."""
+
+from __future__ import annotations
+
+import argparse
+
+import analysis
+
+from .common import add_by_argument, add_corpus_arguments, add_output_arguments, emit, load_corpus
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "frequency",
+        help="word or n-gram frequencies per group (count, per 10k, document range)",
+        description="Frequency list, overall or per group.",
+    )
+    add_corpus_arguments(parser)
+    add_by_argument(parser)
+    parser.add_argument("--ngram", type=int, default=1, help="1 words, 2 bigrams, ... (default: 1)")
+    parser.add_argument("--min-count", type=int, default=1, help="minimum count (default: 1)")
+    parser.add_argument(
+        "--top-n", type=int, default=50, help="terms per group (default: 50; 0 = all)"
+    )
+    parser.add_argument(
+        "--stopwords", action="store_true", help="drop stop words (the shipped list)"
+    )
+    parser.add_argument("--case", choices=("lower", "preserve"), default="lower")
+    parser.add_argument("--voice", choices=("authorial", "quoted", "all"), default="all")
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    table = analysis.stat_frequency(
+        c,
+        by=args.by,
+        ngram=args.ngram,
+        case=args.case,
+        voice=args.voice,
+        min_count=args.min_count,
+        top_n=args.top_n or None,
+        stopwords=args.stopwords,
+    )
+    emit(table, args)
+    return 0

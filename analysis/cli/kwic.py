@@ -1,0 +1,40 @@
+"""`communique kwic`: every match of a query with its left and right context."""
+
+from __future__ import annotations
+
+import argparse
+
+import analysis
+
+from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "kwic",
+        help="keyword in context: a word, glob (peacekeep*), phrase or --regex",
+        description="Concordance lines for a query, with docvars, sorted by context.",
+    )
+    add_corpus_arguments(parser, path_required=True)
+    parser.add_argument("query", metavar="QUERY", help='word, glob, phrase ("united nations")')
+    parser.add_argument(
+        "--window", type=int, default=7, help="context words each side (default: 7)"
+    )
+    parser.add_argument(
+        "--sort",
+        default="right1",
+        help="right1, right2, ..., left1, ..., or none (default: right1)",
+    )
+    parser.add_argument("--voice", choices=("authorial", "quoted", "all"), default="all")
+    parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    table = analysis.kwic(
+        c, args.query, window=args.window, sort=args.sort, voice=args.voice, regex=args.regex
+    )
+    emit(table, args)
+    return 0

@@ -1,0 +1,170 @@
+"""Collocates of a node word within a window, scored by association measures.
+
+Counts: ``O`` co-occurrences of a collocate within ``window`` words either side of a
+node occurrence; ``f_node`` and ``f_coll`` corpus frequencies; ``N`` corpus words.
+MI, t-score and log-likelihood come from NLTK's ``BigramAssocMeasures`` on the
+window-adjusted contingency table (the node's row total is the number of window
+slots, about ``f_node x 2 x window``, as in Brezina, McEnery & Wattam 2015); logDice (Rychly 2008) is
+``14 + log2(2 O / (f_node + f_coll))``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import math
+from collections import Counter
+
+import pandas as pd
+from nltk.metrics.association import BigramAssocMeasures
+
+from corpus import Corpus, Document
+from corpus.errors import check_choice
+
+from ._input import as_corpus, check_voice
+from ._terms import document_words
+from .engine import map_documents
+from .frequency import chunks
+from .provenance import attach
+
+COLLOCATION_MEASURES = ("logdice", "mi", "t_score", "log_likelihood")
+COLLOCATION_COLUMNS = [
+    "node",
+    "term",
+    "count",
+    "count_node",
+    "count_term",
+    "expected",
+    "mi",
+    "t_score",
+    "log_likelihood",
+    "log_dice",
+]
+_SORT_COLUMN = {
+    "logdice": "log_dice",
+    "mi": "mi",
+    "t_score": "t_score",
+    "log_likelihood": "log_likelihood",
+}
+
+
+def _is_node(word: str, node: str, glob: bool) -> bool:
+    return fnmatch.fnmatchcase(word, node) if glob else word == node
+
+
+def document_collocates(
+    doc: Document, node: str, window: int, voice: str, token_map: dict[str, str]
+) -> tuple[Counter, Counter, int, int]:
+    """Per-document work unit: collocate counts in node windows, word counts, node
+    count, and window slots (words inside the windows, fewer at the text edges)."""
+    words = document_words(doc, voice, "lower", token_map)
+    glob = any(ch in node for ch in "*?[")
+    node_positions = [i for i, w in enumerate(words) if _is_node(w, node, glob)]
+    near: Counter = Counter()
+    slots = 0
+    for i in node_positions:
+        for j in range(max(i - window, 0), min(i + window + 1, len(words))):
+            # Other node occurrences inside the window are not collocates of the node.
+            if j != i and not _is_node(words[j], node, glob):
+                near[words[j]] += 1
+                slots += 1
+    return near, Counter(words), len(node_positions), slots
+
+
+def _log_likelihood(marginals) -> float:
+    """NLTK's G2, or NaN when the window slots overlap so much the table is impossible."""
+    observed, (row, column), total = marginals
+    # Overlapping windows can count one occurrence for several node tokens.
+    if min(row - observed, column - observed, total - row - column + observed) < 0:
+        return float("nan")
+    return BigramAssocMeasures.likelihood_ratio(*marginals)
+
+
+def stat_collocations(
+    c: Corpus | str,
+    node: str,
+    *,
+    window: int = 5,
+    measure: str = "logdice",
+    min_count: int = 3,
+    top_n: int | None = None,
+    voice: str | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Words that occur near ``node`` more than chance predicts.
+
+    Parameters:
+        c: a Corpus or a text.
+        node: a word or glob (``peacekeep*``), case-insensitive.
+        window: words either side of the node.
+        measure: "logdice", "mi", "t_score" or "log_likelihood": the sort order.
+        min_count: minimum co-occurrences.
+        top_n: keep the ``top_n`` strongest collocates.
+        voice: "authorial", "quoted" or None/"all".
+
+    Returns:
+        ``node, term, count`` (co-occurrences), ``count_node, count_term`` (corpus
+        frequencies), ``expected`` (co-occurrences expected by chance), ``mi,
+        t_score, log_likelihood, log_dice``; sorted by ``measure``, strongest first.
+
+    Example:
+        >>> t = stat_collocations("keep the peace. keep peace now.", "peace", window=1, min_count=1)
+        >>> t[["term", "count"]].values.tolist()[:2]
+        [['keep', 2], ['now', 1]]
+    """
+    c = as_corpus(c)
+    voice = check_voice(voice)
+    check_choice("measure", measure, COLLOCATION_MEASURES)
+    if not isinstance(window, int) or window < 1:
+        raise ValueError(f"window={window!r} is not valid; use a whole number >= 1")
+    node = node.strip().lower()
+    if not node or " " in node:
+        raise ValueError(f"node={node!r} is not valid; give one word or glob")
+    token_map = c.aliases.token_map()
+    node = token_map.get(node, node)
+    near: Counter = Counter()
+    frequencies: Counter = Counter()
+    node_count = slots = 0
+    for part in chunks(c):
+        for doc_near, doc_freq, doc_nodes, doc_slots in map_documents(
+            part, document_collocates, node, window, voice, token_map, workers=workers
+        ):
+            near.update(doc_near)
+            frequencies.update(doc_freq)
+            node_count += doc_nodes
+            slots += doc_slots
+    total = sum(frequencies.values())
+    rows = []
+    for term, observed in near.items():
+        if observed < min_count:
+            continue
+        f_term = frequencies[term]
+        marginals = (observed, (slots, f_term), total)
+        rows.append(
+            {
+                "node": node,
+                "term": term,
+                "count": observed,
+                "count_node": node_count,
+                "count_term": f_term,
+                "expected": slots * f_term / total,
+                "mi": BigramAssocMeasures.pmi(*marginals),
+                "t_score": BigramAssocMeasures.student_t(*marginals),
+                "log_likelihood": _log_likelihood(marginals),
+                "log_dice": 14 + math.log2(2 * observed / (node_count + f_term)),
+            }
+        )
+    table = pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
+    table = table.sort_values(
+        [_SORT_COLUMN[measure], "term"], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+    if top_n is not None:
+        table = table.head(top_n)
+    params = {
+        "node": node,
+        "window": window,
+        "measure": measure,
+        "min_count": min_count,
+        "top_n": top_n,
+        "voice": voice,
+    }
+    return attach(table, "stat_collocations", params, c)

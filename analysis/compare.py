@@ -1,0 +1,252 @@
+"""Compare a per-document measure across groups: means with bootstrap intervals over
+documents, and pairwise differences with corrected p-values, in one tidy table.
+
+Documents are the unit: a group's estimate is the mean of its documents' values, so
+one long speech counts once. Works the same for countries and for years (a time series).
+"""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from corpus import Corpus, Document
+from corpus.errors import check_choice
+
+from ._input import as_corpus, group_labels
+from .dispersion import term_by_document
+from .diversity import DIVERSITY_MEASURES, stat_lexical_diversity
+from .engine import map_documents
+from .keyness import CORRECTIONS, adjust_p
+from .provenance import attach
+from .rates import N_BOOT, SEED, bootstrap_mean_ci
+from .readability import stat_readability
+
+READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
+NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES
+PAIRS = ("all", "adjacent", "none")
+TESTS = ("welch", "permutation")
+COMPARE_COLUMNS = [
+    "kind",
+    "measure",
+    "group",
+    "group_b",
+    "documents",
+    "documents_b",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "p_adjusted",
+]
+
+
+def _apply(doc: Document, func: Callable[[Document], float]) -> float:
+    return float(func(doc))
+
+
+def per_document_values(
+    c: Corpus, measure: str | Callable, *, workers: int | None = None
+) -> tuple[pd.Series, str]:
+    """Values of ``measure`` for each document (index doc_id) and the measure's name."""
+    if callable(measure):
+        values = map_documents(c, _apply, measure, workers=workers)
+        name = getattr(measure, "__name__", "measure")
+        return pd.Series(values, index=pd.Index(c.doc_ids, name="doc_id"), dtype=float), name
+    if measure in READABILITY_MEASURES:
+        table = stat_readability(c)
+    elif measure in DIVERSITY_MEASURES:
+        table = stat_lexical_diversity(c, workers=workers)
+    elif isinstance(measure, str) and measure.startswith("rate:"):
+        table = term_by_document(c, measure[len("rate:") :], workers=workers)
+        table = table.rename(columns={"per_10k": measure})
+    else:
+        valid = ", ".join(repr(m) for m in NAMED_MEASURES)
+        raise ValueError(
+            f"measure={measure!r} is not valid; choose one of: {valid}, 'rate:<term>' "
+            "(per 10,000 words), a column of a per-document table, or a function doc -> float"
+        )
+    return table.set_index("doc_id")[measure].astype(float), measure
+
+
+def _group_order(labels: list[str]) -> list[str]:
+    """Numeric labels (years) in numeric order, others alphabetically."""
+    numbers = pd.to_numeric(pd.Series(labels), errors="coerce")
+    if numbers.notna().all():
+        return [label for _, label in sorted(zip(numbers, labels, strict=True))]
+    return sorted(labels)
+
+
+def _rng(seed: int, key: str) -> np.random.Generator:
+    return np.random.default_rng([seed, zlib.crc32(key.encode())])
+
+
+def bootstrap_difference_ci(
+    a: np.ndarray, b: np.ndarray, *, n_boot: int, level: float, seed: int, key: str
+) -> tuple[float, float]:
+    """Percentile interval of mean(a) - mean(b), resampling each group's documents."""
+    if len(a) < 2 or len(b) < 2:
+        return float("nan"), float("nan")
+    rng = _rng(seed, key)
+    means_a = a[rng.integers(0, len(a), size=(n_boot, len(a)))].mean(axis=1)
+    means_b = b[rng.integers(0, len(b), size=(n_boot, len(b)))].mean(axis=1)
+    alpha = (1 - level) / 2
+    low, high = np.quantile(means_a - means_b, [alpha, 1 - alpha])
+    return float(low), float(high)
+
+
+def permutation_p(a: np.ndarray, b: np.ndarray, *, n_perm: int, seed: int, key: str) -> float:
+    """Two-sided permutation p-value of the difference in means, (hits + 1)/(n + 1)."""
+    if len(a) < 1 or len(b) < 1:
+        return float("nan")
+    pooled = np.concatenate([a, b])
+    observed = abs(a.mean() - b.mean())
+    rng = _rng(seed, "perm|" + key)
+    shuffled = rng.permuted(np.broadcast_to(pooled, (n_perm, len(pooled))), axis=1)
+    diffs = np.abs(shuffled[:, : len(a)].mean(axis=1) - shuffled[:, len(a) :].mean(axis=1))
+    return float((np.sum(diffs >= observed - 1e-12) + 1) / (n_perm + 1))
+
+
+def welch_p(a: np.ndarray, b: np.ndarray) -> float:
+    if len(a) < 2 or len(b) < 2:
+        return float("nan")
+    return float(stats.ttest_ind(a, b, equal_var=False).pvalue)
+
+
+def compare(
+    c_or_table: Corpus | pd.DataFrame,
+    measure: str | Callable[[Document], float],
+    *,
+    by: str,
+    pairs: str = "all",
+    test: str = "welch",
+    correction: str = "holm",
+    n_boot: int = N_BOOT,
+    level: float = 0.95,
+    seed: int = SEED,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """A per-document measure by group, with intervals and pairwise differences.
+
+    Parameters:
+        c_or_table: a Corpus, or a per-document table holding the ``measure`` and
+            ``by`` columns (e.g. from ``find_*``/``stat_*`` per document).
+        measure: a column of the table; or, with a Corpus, one of
+            "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "ttr",
+            "mattr", "mtld", ``"rate:<term or glob>"`` (per 10,000 words), or a
+            function ``doc -> float`` (module-level, for parallel runs).
+        by: the docvar (or table column) defining groups; "year" gives a time series.
+        pairs: "all" pairwise differences, "adjacent" (consecutive groups, e.g.
+            year to year), or "none".
+        test: "welch" (Welch's t-test) or "permutation" (``n_boot`` shuffles).
+        correction: "holm", "bonferroni", "fdr_bh" or "none", over the pairs.
+        n_boot: bootstrap resamples (and permutations); level: interval coverage.
+
+    Returns:
+        A tidy table ``kind, measure, group, group_b, documents, documents_b,
+        estimate, ci_low, ci_high, p_value, p_adjusted``: ``kind == "group"`` rows give
+        each group's mean over documents and its bootstrap interval; ``kind ==
+        "difference"`` rows give mean(group) - mean(group_b), its bootstrap interval
+        and the test's raw and corrected p-values. Groups with a missing value are
+        left out per document (NaN values are dropped).
+
+    Example:
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"g": ["A", "A", "B", "B"], "x": [1.0, 3.0, 5.0, 7.0]})
+        >>> compare(t, "x", by="g", n_boot=200)[["kind", "group", "estimate"]].values.tolist()
+        [['group', 'A', 2.0], ['group', 'B', 6.0], ['difference', 'A', -4.0]]
+    """
+    check_choice("pairs", pairs, PAIRS)
+    check_choice("test", test, TESTS)
+    check_choice("correction", correction, CORRECTIONS)
+    if isinstance(c_or_table, pd.DataFrame):
+        table, c = c_or_table, None
+        for column, argument in ((measure, "measure"), (by, "by")):
+            if column not in table.columns:
+                known = ", ".join(map(str, table.columns))
+                raise ValueError(f"{argument}={column!r} is not a column; columns are: {known}")
+        values = table[measure].astype(float)
+        labels = table[by].astype("string").fillna("(missing)")
+        name = str(measure)
+    else:
+        c = as_corpus(c_or_table)
+        values, name = per_document_values(c, measure, workers=workers)
+        labels = group_labels(c, by).reindex(values.index)
+    data = pd.DataFrame({"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()})
+    data = data[data["value"].notna()]
+    by_group = {g: part["value"].to_numpy() for g, part in data.groupby("group")}
+    order = _group_order(list(by_group))
+
+    rows = []
+    for g in order:
+        low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=g)
+        rows.append(
+            {
+                "kind": "group",
+                "measure": name,
+                "group": g,
+                "group_b": "",
+                "documents": len(by_group[g]),
+                "documents_b": 0,
+                "estimate": float(by_group[g].mean()),
+                "ci_low": low,
+                "ci_high": high,
+                "p_value": np.nan,
+                "p_adjusted": np.nan,
+            }
+        )
+    if pairs == "all":
+        chosen = list(itertools.combinations(order, 2))
+    elif pairs == "adjacent":
+        chosen = list(itertools.pairwise(order))
+    else:
+        chosen = []
+    differences = []
+    for g, h in chosen:
+        a, b = by_group[g], by_group[h]
+        key = f"{g}|{h}"
+        low, high = bootstrap_difference_ci(a, b, n_boot=n_boot, level=level, seed=seed, key=key)
+        p = (
+            welch_p(a, b)
+            if test == "welch"
+            else permutation_p(a, b, n_perm=n_boot, seed=seed, key=key)
+        )
+        differences.append(
+            {
+                "kind": "difference",
+                "measure": name,
+                "group": g,
+                "group_b": h,
+                "documents": len(a),
+                "documents_b": len(b),
+                "estimate": float(a.mean() - b.mean()),
+                "ci_low": low,
+                "ci_high": high,
+                "p_value": p,
+                "p_adjusted": np.nan,
+            }
+        )
+    if differences:
+        p_values = np.array([d["p_value"] for d in differences])
+        tested = ~np.isnan(p_values)
+        adjusted = np.full(len(p_values), np.nan)
+        adjusted[tested] = adjust_p(p_values[tested], correction)
+        for d, p_adj in zip(differences, adjusted, strict=True):
+            d["p_adjusted"] = p_adj
+    result = pd.DataFrame(rows + differences, columns=COMPARE_COLUMNS)
+    params = {
+        "measure": name,
+        "by": by,
+        "pairs": pairs,
+        "test": test,
+        "correction": correction,
+        "n_boot": n_boot,
+        "level": level,
+        "seed": seed,
+    }
+    return attach(result, "compare", params, c)

@@ -1,0 +1,198 @@
+"""How evenly a term is spread over documents: range, Juilland's D, Gries' DP.
+
+The parts are the documents. With ``s_i`` a document's share of the words and
+``v_i`` its share of the term's occurrences, Gries' (2008) ``DP = 0.5 sum |v_i - s_i|``
+(0: spread in proportion to document sizes; near 1: all in one small document) and
+``DP_norm = DP / (1 - min s_i)`` (Lijffijt & Gries 2012). Juilland's D uses the
+term's relative frequency in each document, ``p_i``: ``D = 1 - (sd(p)/mean(p)) /
+sqrt(n - 1)`` (population standard deviation; 1 = perfectly even).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+import numpy as np
+import pandas as pd
+
+from corpus import Corpus, Document
+
+from ._input import as_corpus, check_voice, group_labels
+from ._terms import document_words
+from .engine import map_documents
+from .provenance import attach
+
+DISPERSION_COLUMNS = [
+    "term",
+    "group",
+    "count",
+    "documents",
+    "doc_count",
+    "range",
+    "juilland_d",
+    "dp",
+    "dp_norm",
+]
+
+
+def document_term_count(
+    doc: Document, term: str, voice: str, token_map: dict[str, str]
+) -> tuple[int, int]:
+    """Per-document work unit: (occurrences of ``term``, words)."""
+    words = document_words(doc, voice, "lower", token_map)
+    if any(ch in term for ch in "*?["):
+        return sum(fnmatch.fnmatchcase(w, term) for w in words), len(words)
+    return words.count(term), len(words)
+
+
+def term_by_document(
+    c: Corpus | str, term: str, *, voice: str | None = None, workers: int | None = None
+) -> pd.DataFrame:
+    """Occurrences of ``term`` (a word or glob) in each document.
+
+    Returns:
+        ``doc_id, count, words, per_10k`` plus the docvars, in corpus order.
+    """
+    c = as_corpus(c)
+    voice = check_voice(voice)
+    token_map = c.aliases.token_map()
+    term = term.strip().lower()
+    term = token_map.get(term, term)
+    counts = map_documents(c, document_term_count, term, voice, token_map, workers=workers)
+    table = pd.DataFrame(
+        counts, columns=["count", "words"], index=pd.Index(c.doc_ids, name="doc_id")
+    )
+    table["per_10k"] = np.where(
+        table["words"] > 0, table["count"] / table["words"].clip(lower=1) * 1e4, np.nan
+    )
+    table = table.join(c.docvars).reset_index()
+    table.attrs["term"] = term
+    return attach(table, "term_by_document", {"term": term, "voice": voice}, c)
+
+
+def dispersion_measures(counts, sizes) -> dict[str, float]:
+    """Range, Juilland's D, DP and DP_norm of one term over parts of given sizes.
+
+    Example (Gries 2008's toy corpus: five parts of 9, 10, 10, 10, 11 words holding
+    1, 2, 3, 4, 5 occurrences):
+        >>> round(dispersion_measures([1, 2, 3, 4, 5], [9, 10, 10, 10, 11])["dp"], 4)
+        0.18
+    """
+    counts = np.asarray(counts, dtype=float)
+    sizes = np.asarray(sizes, dtype=float)
+    keep = sizes > 0
+    counts, sizes = counts[keep], sizes[keep]
+    n = len(counts)
+    total = counts.sum()
+    result = {
+        "count": int(total),
+        "documents": int(n),
+        "doc_count": int((counts > 0).sum()),
+        "range": float((counts > 0).mean()) if n else float("nan"),
+        "juilland_d": float("nan"),
+        "dp": float("nan"),
+        "dp_norm": float("nan"),
+    }
+    if n == 0 or total == 0:
+        return result
+    s = sizes / sizes.sum()
+    v = counts / total
+    dp = 0.5 * np.abs(v - s).sum()
+    result["dp"] = float(dp)
+    result["dp_norm"] = float(dp / (1 - s.min())) if n > 1 else float("nan")
+    if n > 1:
+        p = counts / sizes
+        variation = p.std() / p.mean()
+        result["juilland_d"] = float(1 - variation / np.sqrt(n - 1))
+    return result
+
+
+def stat_dispersion(
+    c: Corpus | str,
+    term: str,
+    *,
+    by: str | None = None,
+    voice: str | None = None,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """Dispersion of ``term`` over the documents, overall or within each group.
+
+    Parameters:
+        c: a Corpus or a text.
+        term: a word or glob, case-insensitive (aliases map to canonical names).
+        by: a docvar; each group's documents are its parts.
+        voice: "authorial", "quoted" or None/"all".
+
+    Returns:
+        ``term, group, count, documents, doc_count, range`` (share of documents using
+        the term), ``juilland_d, dp, dp_norm``.
+
+    Example:
+        >>> import corpus
+        >>> c = corpus.from_texts(["peace now", "war now", "peace peace"])
+        >>> stat_dispersion(c, "peace")[["count", "doc_count", "dp"]].round(3).values.tolist()
+        [[3.0, 2.0, 0.333]]
+    """
+    c = as_corpus(c)
+    per_doc = term_by_document(c, term, voice=voice, workers=workers)
+    per_doc["group"] = group_labels(c, by).reindex(per_doc["doc_id"]).to_numpy()
+    rows = []
+    for group, part in per_doc.groupby("group", sort=True):
+        measures = dispersion_measures(part["count"], part["words"])
+        rows.append({"term": per_doc.attrs["term"], "group": str(group), **measures})
+    table = pd.DataFrame(rows, columns=DISPERSION_COLUMNS)
+    return attach(table, "stat_dispersion", {"term": term, "by": by, "voice": voice}, c)
+
+
+def plot_dispersion(
+    c_or_table: Corpus | pd.DataFrame,
+    term: str | None = None,
+    *,
+    order_by: str | None = "year",
+    ax=None,
+):
+    """Rate of a term in each document, documents in the order of a docvar.
+
+    Parameters:
+        c_or_table: a Corpus (with ``term``) or a :func:`term_by_document` table.
+        term: the word or glob (needed with a Corpus).
+        order_by: the docvar ordering the documents (e.g. "year"); None keeps corpus
+            order. Tick labels show its value where it changes.
+        ax: the Axes to draw on (a new figure when None).
+
+    Returns:
+        The Axes.
+    """
+    from .plots import _axes, _style
+
+    if isinstance(c_or_table, pd.DataFrame):
+        table = c_or_table
+    else:
+        if term is None:
+            raise ValueError("term= is needed when plotting from a Corpus")
+        table = term_by_document(c_or_table, term)
+    term = term or table.attrs.get("term", "")
+    if order_by is not None:
+        if order_by not in table.columns:
+            known = ", ".join(c for c in table.columns if c not in ("count", "words", "per_10k"))
+            raise ValueError(f"order_by={order_by!r} is not a column; columns are: {known}")
+        table = table.sort_values([order_by, "doc_id"], kind="stable")
+    table = table.reset_index(drop=True)
+    with _style():
+        ax = _axes(ax)
+        x = np.arange(len(table))
+        ax.vlines(x, 0, table["per_10k"].fillna(0), linewidth=1)
+        ax.set_xlim(-0.5, len(table) - 0.5)
+        ax.set_ylabel(f"“{term}” per 10,000 words")
+        if order_by is not None:
+            values = table[order_by].astype(str)
+            changes = np.flatnonzero(values.ne(values.shift()).to_numpy())
+            step = max(1, int(np.ceil(len(changes) / 12)))
+            shown = changes[::step]
+            ax.set_xticks(shown)
+            ax.set_xticklabels(values.iloc[shown].tolist(), rotation=45, ha="right")
+            ax.set_xlabel(f"documents ordered by {order_by}")
+        else:
+            ax.set_xlabel("documents (corpus order)")
+        ax.set_title(f"Dispersion of “{term}” over {len(table)} documents")
+    return ax

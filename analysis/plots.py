@@ -1,0 +1,206 @@
+"""Plots of keyness, group rates and time series; each takes a result table.
+
+Every function draws on ``ax`` (a new figure only when ``ax`` is None), returns the
+Axes and never shows or saves.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+
+import numpy as np
+import pandas as pd
+
+from .style import CONTRAST, house_style
+
+
+def _style() -> AbstractContextManager:
+    return house_style()
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots()
+    return ax
+
+
+def _keyness_value(table: pd.DataFrame) -> tuple[str, np.ndarray]:
+    """The signed score to draw: log ratio when present (readable in both directions)."""
+    if "log_ratio" in table:
+        return "log ratio (log2 of relative frequencies)", table["log_ratio"].to_numpy(float)
+    g2 = table["g2"].to_numpy(float)
+    return "signed G2", np.where(table["direction"] == "target", g2, -g2)
+
+
+def plot_keyness(
+    table: pd.DataFrame,
+    *,
+    ax=None,
+    top_n: int = 20,
+    group: str | None = None,
+    target_label: str | None = None,
+    reference_label: str = "reference",
+):
+    """Key terms of the target (right, positive) and of the reference (left, negative).
+
+    Parameters:
+        table: a :func:`analysis.stat_keyness` table.
+        top_n: terms drawn per direction (strongest by the table's order).
+        group: with an all-groups table, the group to draw.
+        target_label, reference_label: legend names (default: the group / "reference").
+        ax: the Axes to draw on.
+
+    Returns:
+        The Axes; bars are log ratios with their 95% intervals.
+    """
+    if "group" in table.columns:
+        groups = table["group"].unique().tolist()
+        if group is None and len(groups) > 1:
+            raise ValueError(f"group= is needed for a table of several groups: {groups[:10]}")
+        group = group if group is not None else groups[0]
+        table = table[table["group"] == group]
+    target_label = target_label or (group if group is not None else "target")
+    top = table[table["direction"] == "target"].head(top_n)
+    bottom = table[table["direction"] == "reference"].tail(top_n)
+    shown = pd.concat([bottom, top])  # strongest reference at the bottom, strongest target on top
+    label, values = _keyness_value(shown)
+    with _style():
+        ax = _axes(ax)
+        y = np.arange(len(shown))
+        colors = [CONTRAST[0] if d == "target" else CONTRAST[1] for d in shown["direction"]]
+        errors = None
+        if "log_ratio_low" in shown and label.startswith("log ratio"):
+            errors = np.vstack(
+                [
+                    values - shown["log_ratio_low"].to_numpy(),
+                    shown["log_ratio_high"].to_numpy() - values,
+                ]
+            )
+        ax.barh(y, values, color=colors, xerr=errors, error_kw={"linewidth": 0.8})
+        ax.set_yticks(y)
+        ax.set_yticklabels(shown["term"].tolist())
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_xlabel(label)
+        from matplotlib.patches import Patch
+
+        ax.legend(
+            handles=[
+                Patch(color=CONTRAST[0], label=f"more frequent in {target_label}"),
+                Patch(color=CONTRAST[1], label=f"more frequent in {reference_label}"),
+            ],
+            loc="best",
+        )
+    return ax
+
+
+def _rate_columns(table: pd.DataFrame) -> tuple[pd.DataFrame, str, str, str, str]:
+    """Normalise group_rates and compare tables to (table, value, low, high, measure col)."""
+    if "kind" in table.columns:  # a compare() table
+        table = table[table["kind"] == "group"]
+        return table, "estimate", "ci_low", "ci_high", "measure"
+    return table, "rate", "rate_low", "rate_high", "measure"
+
+
+def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
+    """Rates (or means) by group with their confidence intervals as error bars.
+
+    Parameters:
+        table: a :func:`analysis.group_rates` table (``group, measure, rate,
+            rate_low, rate_high``) or an :func:`analysis.compare` table.
+        measure: which measure to draw when the table has several (default: all,
+            side by side).
+        ax: the Axes to draw on.
+
+    Returns:
+        The Axes.
+    """
+    table, value, low, high, mcol = _rate_columns(table)
+    if measure is not None:
+        table = table[table[mcol] == measure]
+    measures = table[mcol].unique().tolist() if mcol in table else [None]
+    groups = list(dict.fromkeys(table["group"].astype(str)))
+    width = 0.8 / max(len(measures), 1)
+    with _style():
+        ax = _axes(ax)
+        x = np.arange(len(groups))
+        for i, m in enumerate(measures):
+            part = table if m is None else table[table[mcol] == m]
+            part = part.set_index(part["group"].astype(str)).reindex(groups)
+            v = part[value].to_numpy(float)
+            err = np.vstack([v - part[low].to_numpy(float), part[high].to_numpy(float) - v])
+            offset = (i - (len(measures) - 1) / 2) * width
+            ax.errorbar(x + offset, v, yerr=np.abs(err), fmt="o", capsize=3, label=m)
+        ax.set_xticks(x)
+        ax.set_xticklabels(
+            groups,
+            rotation=45 if len(groups) > 6 else 0,
+            ha="right" if len(groups) > 6 else "center",
+        )
+        ax.set_xlabel("group")
+        ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
+        ax.set_ylabel(
+            ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
+        )
+        if len(measures) > 1:
+            ax.legend(title="measure")
+        ax.set_title("95% bootstrap intervals over documents")
+    return ax
+
+
+def plot_timeseries(
+    table: pd.DataFrame,
+    *,
+    ax=None,
+    measure: str | None = None,
+    events: dict | None = None,
+):
+    """A measure over time (groups are years) with its interval band and event markers.
+
+    Parameters:
+        table: a :func:`analysis.group_rates` or :func:`analysis.compare` table whose
+            groups are numbers (e.g. ``by="year"``).
+        measure: which measure to draw when the table has several.
+        events: optional ``{year: label}``, drawn as labelled vertical lines.
+        ax: the Axes to draw on.
+
+    Returns:
+        The Axes.
+    """
+    table, value, low, high, mcol = _rate_columns(table)
+    if measure is not None:
+        table = table[table[mcol] == measure]
+    measures = table[mcol].unique().tolist() if mcol in table else [None]
+    with _style():
+        ax = _axes(ax)
+        for m in measures:
+            part = table if m is None else table[table[mcol] == m]
+            x = pd.to_numeric(part["group"], errors="coerce")
+            if x.isna().any():
+                raise ValueError("plot_timeseries needs numeric groups (e.g. by='year')")
+            order = np.argsort(x.to_numpy(), kind="stable")
+            xs = x.to_numpy()[order]
+            ax.plot(xs, part[value].to_numpy(float)[order], label=m)
+            ax.fill_between(
+                xs, part[low].to_numpy(float)[order], part[high].to_numpy(float)[order], alpha=0.2
+            )
+        for when, text in sorted((events or {}).items()):
+            ax.axvline(when, color="grey", linestyle="--", linewidth=0.8)
+            ax.annotate(
+                str(text),
+                (when, 1),
+                xycoords=("data", "axes fraction"),
+                rotation=90,
+                va="top",
+                ha="right",
+                fontsize="small",
+            )
+        ax.set_xlabel("year")
+        ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
+        ax.set_ylabel(
+            ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
+        )
+        if len(measures) > 1:
+            ax.legend(title="measure")
+    return ax
