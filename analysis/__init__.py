@@ -7,6 +7,16 @@ optional Axes and returns the Axes. Tables carry a provenance record in
 """
 
 from .comparisons import find_comparisons, plot_comparisons, stat_comparisons
+from .frequency import stat_frequency
+from .keyness import CORRECTIONS as P_CORRECTIONS
+from .keyness import MEASURES as KEYNESS_MEASURES
+from .keyness import stat_keyness
+from .collocations import COLLOCATION_MEASURES, stat_collocations
+from .compare import compare
+from .dispersion import plot_dispersion, stat_dispersion, term_by_document
+from .diversity import stat_lexical_diversity
+from .kwic import Concordance, kwic
+from .plots import plot_keyness, plot_rates, plot_timeseries
 from .figures import build_figures
 from .hedges import find_hedges, plot_hedging, stat_hedging
 from .lexicon import list_lexicons, load_lexicon
@@ -23,6 +33,22 @@ __all__ = [
     "find_comparisons",
     "plot_comparisons",
     "stat_comparisons",
+    "KEYNESS_MEASURES",
+    "P_CORRECTIONS",
+    "stat_frequency",
+    "stat_keyness",
+    "COLLOCATION_MEASURES",
+    "Concordance",
+    "compare",
+    "kwic",
+    "plot_dispersion",
+    "plot_keyness",
+    "plot_rates",
+    "plot_timeseries",
+    "stat_collocations",
+    "stat_dispersion",
+    "stat_lexical_diversity",
+    "term_by_document",
     "find_hedges",
     "plot_hedging",
     "stat_hedging",

@@ -16,6 +16,11 @@ COMMAND_MODULES = [
     "analysis.cli.stats",
     "analysis.cli.comparisons",
     "analysis.cli.figures",
+    "analysis.cli.keywords",
+    "analysis.cli.kwic",
+    "analysis.cli.collocations",
+    "analysis.cli.readability",
+    "analysis.cli.frequency",
     "analysis.cli.hedging",
 ]
 
