@@ -166,7 +166,7 @@ def kwic(
         right`` plus the corpus docvars; ``doc.text[start:end] == match``.
 
     Example:
-        >>> kwic("Peacekeeping works. We fund peacekeepers.", "peacekeep*")["match"].tolist()
+        >>> kwic("Peacekeeping works. We fund peacekeepers.", "peacekeep*", sort="none")["match"].tolist()
         ['Peacekeeping', 'peacekeepers']
     """
     c = as_corpus(c)

@@ -61,10 +61,14 @@ def plot_keyness(
             raise ValueError(f"group= is needed for a table of several groups: {groups[:10]}")
         group = group if group is not None else groups[0]
         table = table[table["group"] == group]
-    target_label = target_label or (group if group is not None else "target")
+    recorded = table.attrs.get("provenance", {}).get("parameters", {})
+    target_label = target_label or group or recorded.get("target") or "target"
+    if reference_label == "reference" and isinstance(recorded.get("reference"), str):
+        reference_label = recorded["reference"]
     top = table[table["direction"] == "target"].head(top_n)
     bottom = table[table["direction"] == "reference"].tail(top_n)
-    shown = pd.concat([bottom, top])  # strongest reference at the bottom, strongest target on top
+    # Bars go bottom-up: strongest reference term lowest, strongest target term on top.
+    shown = pd.concat([bottom.iloc[::-1], top.iloc[::-1]])
     label, values = _keyness_value(shown)
     with _style():
         ax = _axes(ax)

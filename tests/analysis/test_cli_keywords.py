@@ -1,0 +1,101 @@
+"""CLI: keywords, kwic, collocations, readability and frequency via analysis.cli.main."""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+
+SPEECHES = {
+    "RUS_46_1991.txt": "The Soviet Union supports peace. Sovereignty and peace and sovereignty matter.",
+    "RUS_47_1992.txt": "Sovereignty of states; the Russian Federation supports peacekeeping.",
+    "USA_46_1991.txt": "Trade and growth. Trade creates growth and peace.",
+    "FRA_46_1991.txt": "Growth and trade, and development of trade.",
+}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for name, text in SPEECHES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_keywords_target_csv(folder, capsys):
+    args = ["keywords", str(folder), "--filename-template", "{country}_{session}_{year}.txt"]
+    assert (
+        main([*args, "--by", "country", "--target", "RUS", "--min-count", "2", "--format", "csv"])
+        == 0
+    )
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert table["term"].iloc[0] == "sovereignty"
+    assert {"g2", "log_ratio_low", "dispersion_flag", "doc_count_target"} <= set(table.columns)
+    assert table["direction"].iloc[-1] == "reference"
+
+
+def test_keywords_measure_and_reference_file(folder, tmp_path, capsys):
+    reference = tmp_path / "ref.csv"
+    reference.write_text("term,count\npeace,10\nsovereignty,1\nthe,500\n", encoding="utf-8")
+    args = ["keywords", str(folder), "--filename-template", "{country}_{session}_{year}.txt"]
+    assert (
+        main(
+            [
+                *args,
+                "--by",
+                "country",
+                "--target",
+                "RUS",
+                "--reference",
+                str(reference),
+                "--measure",
+                "log_ratio",
+                "--min-count",
+                "1",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["term"] for r in rows[:3]] == ["and", "supports", "sovereignty"]
+    assert rows[-1]["term"] == "the" and rows[-1]["count_reference"] == 500
+
+
+def test_keywords_bad_target_is_a_usage_error(folder, capsys):
+    args = ["keywords", str(folder), "--filename-template", "{country}_{session}_{year}.txt"]
+    assert main([*args, "--by", "country", "--target", "XXX"]) == 2
+    assert "target='XXX'" in capsys.readouterr().err
+
+
+def test_kwic(folder, capsys):
+    assert main(["kwic", str(folder), "peace*", "--window", "2", "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert len(table) == 4
+    assert {"doc_id", "start", "end", "left", "match", "right"} <= set(table.columns)
+    assert "peacekeeping" in set(table["match"])
+
+
+def test_collocations(folder, capsys):
+    assert main(["collocations", str(folder), "trade", "--min-count", "2", "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert "growth" in set(table["term"])
+    assert "log_dice" in table.columns
+
+
+def test_readability_by_group(folder, capsys):
+    args = ["readability", str(folder), "--filename-template", "{country}_{session}_{year}.txt"]
+    assert main([*args, "--by", "country", "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert table["group"].tolist() == ["FRA", "RUS", "USA"]
+    assert {"flesch_reading_ease", "ttr", "mattr", "mtld", "documents"} <= set(table.columns)
+
+
+def test_frequency(folder, capsys):
+    assert main(["frequency", str(folder), "--top-n", "3", "--stopwords", "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert table["term"].tolist()[:2] == ["trade", "growth"]
+    assert main(["frequency", str(folder), "--ngram", "2", "--top-n", "1", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("and peace,all,2,")

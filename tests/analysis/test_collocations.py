@@ -1,0 +1,54 @@
+"""Collocations: window counts and association scores against hand computations."""
+
+import math
+
+import pytest
+
+import corpus
+from analysis import stat_collocations
+
+
+@pytest.fixture
+def c():
+    return corpus.from_texts(["a x b c x d", "x b e f g h"])
+
+
+def test_window_counts(c):
+    table = stat_collocations(c, "x", window=1, min_count=1).set_index("term")
+    # windows: a[x]b, c[x]d, [x]b  -> b twice, a c d once
+    assert table["count"].to_dict() == {"b": 2, "a": 1, "c": 1, "d": 1}
+    assert table["count_node"].iloc[0] == 3
+
+
+def test_scores_by_hand(c):
+    table = stat_collocations(c, "x", window=1, min_count=1).set_index("term")
+    row = table.loc["b"]
+    n, slots, f_node, f_b, o = 12, 5, 3, 2, 2  # 5 window slots (one at a text edge)
+    expected = slots * f_b / n
+    assert row["expected"] == pytest.approx(expected)
+    assert row["mi"] == pytest.approx(math.log2(o / expected))
+    assert row["t_score"] == pytest.approx((o - expected) / math.sqrt(o), rel=1e-6)
+    assert row["log_dice"] == pytest.approx(14 + math.log2(2 * o / (f_node + f_b)))
+    cells = [o, slots - o, f_b - o, n - slots - f_b + o]
+    rows_, cols = [slots, n - slots], [f_b, n - f_b]
+    exp = [
+        rows_[0] * cols[0] / n,
+        rows_[0] * cols[1] / n,
+        rows_[1] * cols[0] / n,
+        rows_[1] * cols[1] / n,
+    ]
+    g2 = 2 * sum(obs * math.log(obs / e) for obs, e in zip(cells, exp, strict=True) if obs)
+    assert row["log_likelihood"] == pytest.approx(g2, rel=1e-6)
+
+
+def test_sorting_min_count_top_n_and_glob(c):
+    table = stat_collocations(c, "x", window=1, min_count=2)
+    assert table["term"].tolist() == ["b"]
+    assert len(stat_collocations(c, "x", window=2, min_count=1, top_n=3)) == 3
+    assert stat_collocations(
+        "peacekeeping troops. peacekeepers troops", "peacekeep*", window=1, min_count=1
+    )["term"].tolist() == ["troops"]
+    with pytest.raises(ValueError, match="measure='dice'"):
+        stat_collocations(c, "x", measure="dice")
+    with pytest.raises(ValueError, match="node="):
+        stat_collocations(c, "two words")

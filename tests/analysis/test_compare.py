@@ -1,0 +1,87 @@
+"""compare(): group means with bootstrap intervals, pairwise differences, corrections."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+import corpus
+from analysis import compare, stat_readability
+from analysis.compare import permutation_p
+
+
+@pytest.fixture
+def table():
+    return pd.DataFrame(
+        {"g": ["A"] * 4 + ["B"] * 4 + ["C"] * 3, "x": [1, 2, 3, 4, 5, 6, 7, 8, 1, 1, 2.0]}
+    )
+
+
+def test_group_rows(table):
+    result = compare(table, "x", by="g", n_boot=500)
+    groups = result[result["kind"] == "group"].set_index("group")
+    assert groups["estimate"].to_dict() == pytest.approx({"A": 2.5, "B": 6.5, "C": 4 / 3})
+    assert groups.loc["A", "documents"] == 4
+    assert (groups["ci_low"] <= groups["estimate"]).all()
+    assert (groups["estimate"] <= groups["ci_high"]).all()
+
+
+def test_differences_welch_and_holm(table):
+    result = compare(table, "x", by="g", n_boot=500, correction="holm")
+    diffs = result[result["kind"] == "difference"]
+    assert list(zip(diffs["group"], diffs["group_b"], strict=True)) == [
+        ("A", "B"),
+        ("A", "C"),
+        ("B", "C"),
+    ]
+    ab = diffs.iloc[0]
+    assert ab["estimate"] == pytest.approx(-4.0)
+    assert ab["p_value"] == pytest.approx(
+        stats.ttest_ind([1, 2, 3, 4], [5, 6, 7, 8], equal_var=False).pvalue
+    )
+    p = diffs["p_value"].to_numpy()
+    order = np.argsort(p)
+    holm = np.maximum.accumulate(np.sort(p) * (3 - np.arange(3)))
+    assert diffs["p_adjusted"].to_numpy()[order] == pytest.approx(np.minimum(holm, 1))
+    assert ab["ci_high"] < 0  # the difference interval excludes zero
+
+
+def test_permutation_p_exact_enough():
+    # all 70 splits of 8 values into 4+4; the observed split is the most extreme (2 of 70)
+    p = permutation_p(
+        np.array([1.0, 2, 3, 4]), np.array([5.0, 6, 7, 8]), n_perm=20000, seed=1, key=""
+    )
+    assert p == pytest.approx(2 / 70, abs=0.006)
+
+
+def test_adjacent_pairs_over_years():
+    c = corpus.from_texts(
+        ["peace peace", "peace war", "war war", "war peace", "trade", "peace trade"],
+        docvars={"year": [1991, 1991, 1992, 1992, 1990, 1990]},
+    )
+    result = compare(c, "rate:peace", by="year", pairs="adjacent", n_boot=200)
+    groups = result[result["kind"] == "group"]
+    assert groups["group"].tolist() == ["1990", "1991", "1992"]
+    assert groups["estimate"].tolist() == pytest.approx([2500, 7500, 2500])
+    diffs = result[result["kind"] == "difference"]
+    assert list(zip(diffs["group"], diffs["group_b"], strict=True)) == [
+        ("1990", "1991"),
+        ("1991", "1992"),
+    ]
+
+
+def test_named_and_callable_measures():
+    c = corpus.from_texts(["The cat sat. It was happy.", "Ok."], docvars={"g": ["A", "B"]})
+    result = compare(c, "flesch_reading_ease", by="g", pairs="none", n_boot=100)
+    direct = stat_readability(c).set_index("doc_id")["flesch_reading_ease"]
+    assert result["estimate"].iloc[0] == pytest.approx(direct["doc1"])
+    lengths = compare(c, len_of_text, by="g", n_boot=100)
+    assert lengths["measure"].iloc[0] == "len_of_text"
+    with pytest.raises(ValueError, match="measure='nonsense'"):
+        compare(c, "nonsense", by="g")
+    with pytest.raises(ValueError, match="pairs='some'"):
+        compare(c, "ttr", by="g", pairs="some")
+
+
+def len_of_text(doc):
+    return len(doc.text)

@@ -1,0 +1,71 @@
+"""Dispersion: Gries' (2008) worked example, Juilland's D by hand, per-group tables, plot."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pytest
+
+import corpus
+from analysis import plot_dispersion, stat_dispersion, term_by_document
+from analysis.dispersion import dispersion_measures
+
+
+def test_gries_2008_toy_example():
+    # Five parts of 9, 10, 10, 10 and 11 words holding 1, 2, 3, 4, 5 occurrences:
+    # Gries (2008) reports DP = 0.18 and DP_norm = 0.22.
+    result = dispersion_measures([1, 2, 3, 4, 5], [9, 10, 10, 10, 11])
+    assert result["dp"] == pytest.approx(0.18)
+    assert result["dp_norm"] == pytest.approx(0.18 / (1 - 0.18))
+    assert round(result["dp_norm"], 2) == 0.22
+    assert result["range"] == 1.0
+
+
+def test_juilland_d_by_hand():
+    counts, sizes = np.array([1, 2, 3, 4, 5]), np.array([9, 10, 10, 10, 11])
+    p = counts / sizes
+    mean = p.mean()
+    sd = np.sqrt(((p - mean) ** 2).mean())  # population sd
+    expected = 1 - (sd / mean) / np.sqrt(4)
+    assert dispersion_measures(counts, sizes)["juilland_d"] == pytest.approx(expected)
+
+
+def test_even_and_concentrated_extremes():
+    even = dispersion_measures([2, 2, 2, 2], [10, 10, 10, 10])
+    assert even["dp"] == pytest.approx(0) and even["juilland_d"] == pytest.approx(1)
+    one = dispersion_measures([8, 0, 0, 0], [10, 10, 10, 10])
+    assert one["dp"] == pytest.approx(0.75) and one["dp_norm"] == pytest.approx(1.0)
+    assert one["juilland_d"] == pytest.approx(0)
+    assert np.isnan(dispersion_measures([0, 0], [5, 5])["dp"])
+
+
+@pytest.fixture
+def c():
+    return corpus.from_texts(
+        ["peace now", "war now", "peace peace", "peace and war"],
+        docvars={"year": [1992, 1990, 1991, 1990]},
+    )
+
+
+def test_stat_dispersion_overall_and_by_group(c):
+    overall = stat_dispersion(c, "peace").iloc[0]
+    assert (overall["count"], overall["documents"], overall["doc_count"]) == (4, 4, 3)
+    expected = dispersion_measures([1, 0, 2, 1], [2, 2, 2, 3])
+    assert overall["dp"] == pytest.approx(expected["dp"])
+    by_year = stat_dispersion(c, "PEACE", by="year").set_index("group")
+    assert by_year.loc["1990", "doc_count"] == 1 and by_year.loc["1990", "range"] == 0.5
+
+
+def test_term_by_document_and_plot_labels(c):
+    table = term_by_document(c, "peace")
+    assert table["count"].tolist() == [1, 0, 2, 1]
+    ax = plot_dispersion(c, "peace", order_by="year")
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["1990", "1991", "1992"]
+    assert ax.get_xticks().tolist() == [0, 2, 3]
+    heights = [seg[1][1] for seg in ax.collections[0].get_segments()]
+    assert heights == pytest.approx([0, 1 / 3 * 1e4, 1e4, 0.5 * 1e4])  # 1990 docs, then 1991, 1992
+    assert "peace" in ax.get_ylabel() and ax.get_xlabel() == "documents ordered by year"
+    with pytest.raises(ValueError, match="order_by='decade'"):
+        plot_dispersion(table, order_by="decade")

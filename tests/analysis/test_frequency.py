@@ -1,0 +1,99 @@
+"""Frequency lists: counts, rates, document range, n-grams, stop words, aliases."""
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus
+from analysis import stat_frequency
+from analysis._terms import load_stopwords
+
+
+@pytest.fixture
+def c():
+    return corpus.from_texts(
+        ["Peace and security. Peace!", "Security of the world", "peace, peace, PEACE"],
+        docvars={"country": ["A", "A", "B"]},
+    )
+
+
+def test_counts_rates_and_range(c):
+    table = stat_frequency(c).set_index("term")
+    assert table.loc["peace", "count"] == 5
+    assert table.loc["peace", "doc_count"] == 2
+    assert table.loc["peace", "range"] == pytest.approx(2 / 3)
+    assert table.loc["peace", "per_10k"] == pytest.approx(5 / 11 * 10_000)
+    assert table.index[0] == "peace"
+
+
+def test_by_group(c):
+    table = stat_frequency(c, by="country")
+    a = table[table["group"] == "A"].set_index("term")
+    assert a.loc["security", "count"] == 2 and a.loc["security", "range"] == 1.0
+    assert a.loc["peace", "per_10k"] == pytest.approx(2 / 8 * 10_000)
+    assert table[table["group"] == "B"]["term"].tolist() == ["peace"]
+
+
+def test_case_preserve(c):
+    table = stat_frequency(c, case="preserve").set_index("term")
+    assert table.loc["Peace", "count"] == 2 and table.loc["PEACE", "count"] == 1
+
+
+def test_bigrams_stay_in_sentences(c):
+    table = stat_frequency(c, ngram=2).set_index("term")
+    assert table.loc["peace and", "count"] == 1
+    assert "security peace" not in table.index  # crosses "security. Peace"
+    assert table.loc["peace peace", "count"] == 2
+
+
+def test_stopwords(c):
+    table = stat_frequency(c, stopwords=True)
+    assert "and" not in set(table["term"]) and "the" not in set(table["term"])
+    assert table.attrs["provenance"]["lexicons"] == {"stopwords": "stopwords@1"}
+    bigrams = stat_frequency(c, ngram=2, stopwords=["of", "and"])
+    assert "security of" not in set(bigrams["term"])
+    assert "peace peace" in set(bigrams["term"])
+
+
+def test_shipped_stopword_list_is_versioned():
+    words, label = load_stopwords()
+    assert label == "stopwords@1"
+    assert {"the", "of", "and", "'s"} <= words
+    assert "peace" not in words
+
+
+def test_aliases_count_as_one_term():
+    c = corpus.from_texts(["Zelensky met Zelenskiy.", "Zelenskyy spoke."])
+    table = stat_frequency(c).set_index("term")
+    assert table.loc["zelenskyy", "count"] == 3
+    assert "zelensky" not in table.index
+
+
+def test_min_count_and_top_n(c):
+    assert stat_frequency(c, min_count=2)["term"].tolist() == ["peace", "security"]
+    assert len(stat_frequency(c, by="country", top_n=1)) == 2
+
+
+def test_bad_arguments(c):
+    with pytest.raises(ValueError, match="case='upper'"):
+        stat_frequency(c, case="upper")
+    with pytest.raises(ValueError, match="ngram=0"):
+        stat_frequency(c, ngram=0)
+    with pytest.raises(ValueError, match="voice='reporter'"):
+        stat_frequency(c, voice="reporter")
+
+
+def test_voice_quoted():
+    text = "The minister said “peace is near” and left."
+    table = stat_frequency(text, voice="quoted").set_index("term")
+    assert set(table.index) == {"peace", "is", "near"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["war", "peace", "trade", "law"]), min_size=1, max_size=40))
+def test_counts_equal_plain_counter(words):
+    table = stat_frequency(" ".join(words))
+    assert dict(zip(table["term"], table["count"], strict=True)) == Counter(words)
+    assert table["per_10k"].sum() == pytest.approx(10_000)

@@ -1,0 +1,195 @@
+"""Keyness statistics against independent computations (scipy, hand formulas)."""
+
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy import stats
+from scipy.stats.contingency import odds_ratio as scipy_odds_ratio
+
+import corpus
+from analysis import keyness as k
+from analysis import stat_keyness
+
+# A hand-made table: the term occurs 30 times in 10,000 target words, 70 in 50,000.
+A, B, C, D = 30, 70, 10_000, 50_000
+
+
+def test_g2_matches_scipy_power_divergence():
+    expected = [C * (A + B) / (C + D), D * (A + B) / (C + D)]
+    g2, _ = stats.power_divergence([A, B], f_exp=expected, lambda_="log-likelihood")
+    assert k.log_likelihood(A, B, C, D) == pytest.approx(g2, rel=1e-12)
+    # and the textbook form, 2 sum O ln(O/E), by hand
+    assert k.log_likelihood(A, B, C, D) == pytest.approx(
+        2 * (A * math.log(A / expected[0]) + B * math.log(B / expected[1])), rel=1e-12
+    )
+
+
+def test_g2_with_a_zero_count():
+    expected = [C * B / (C + D), D * B / (C + D)]
+    assert k.log_likelihood(0, B, C, D) == pytest.approx(2 * B * math.log(B / expected[1]))
+
+
+def test_chi_square_matches_scipy_with_yates():
+    table = [[A, B], [C - A, D - B]]
+    chi2, p, _, _ = stats.chi2_contingency(table, correction=True)
+    assert k.chi_square_yates(A, B, C, D) == pytest.approx(chi2, rel=1e-12)
+    assert stats.chi2.sf(k.chi_square_yates(A, B, C, D), 1) == pytest.approx(p, rel=1e-9)
+
+
+def test_chi_square_small_counts_match_scipy():
+    for a, b, c, d in [(1, 0, 5, 7), (3, 1, 4, 3), (0, 2, 10, 10)]:
+        chi2 = stats.chi2_contingency([[a, b], [c - a, d - b]], correction=True)[0]
+        assert k.chi_square_yates(a, b, c, d) == pytest.approx(chi2, rel=1e-12, abs=1e-12)
+
+
+def test_log_ratio_and_interval_by_hand():
+    ratio, low, high = k.log_ratio(A, B, C, D)
+    assert ratio == pytest.approx(math.log2((A / C) / (B / D)), rel=1e-12)
+    se = math.sqrt(1 / A - 1 / C + 1 / B - 1 / D) / math.log(2)
+    assert low == pytest.approx(ratio - 1.959963984540054 * se, rel=1e-12)
+    assert high == pytest.approx(ratio + 1.959963984540054 * se, rel=1e-12)
+
+
+def test_log_ratio_zero_count_becomes_half():
+    ratio, _, _ = k.log_ratio(0, 4, 100, 100)
+    assert ratio == pytest.approx(math.log2(0.5 / 4))
+
+
+def test_other_measures_by_hand():
+    pm_t, pm_r = A / C * 1e6, B / D * 1e6
+    assert k.pct_diff(A, B, C, D) == pytest.approx(100 * (pm_t - pm_r) / pm_r)
+    assert k.simple_maths(A, B, C, D) == pytest.approx((pm_t + 1) / (pm_r + 1))
+    assert k.simple_maths(A, B, C, D, k=100) == pytest.approx((pm_t + 100) / (pm_r + 100))
+    assert k.bic(k.log_likelihood(A, B, C, D), C, D) == pytest.approx(
+        k.log_likelihood(A, B, C, D) - math.log(C + D)
+    )
+    sample = scipy_odds_ratio([[A, C - A], [B, D - B]], kind="sample").statistic
+    assert k.odds_ratio(A, B, C, D) == pytest.approx(sample, rel=1e-12)
+    # a zero cell: Haldane's 0.5 on every cell
+    assert k.odds_ratio(0, 5, 100, 200) == pytest.approx((0.5 / 100.5) / (5.5 / 195.5))
+
+
+def test_pct_diff_zero_reference_uses_tiny_denominator():
+    assert k.pct_diff(3, 0, 100, 100) == pytest.approx(100 * 30000 / 1e-18)
+
+
+def test_p_value_corrections():
+    p = np.array([0.01, 0.04, 0.03])
+    assert k.adjust_p(p, "holm").tolist() == pytest.approx([0.03, 0.06, 0.06])
+    assert k.adjust_p(p, "bonferroni").tolist() == pytest.approx([0.03, 0.12, 0.09])
+    assert k.adjust_p(p, "fdr_bh").tolist() == pytest.approx([0.03, 0.04, 0.04])
+    assert k.adjust_p(p, "none").tolist() == pytest.approx(p.tolist())
+    with pytest.raises(ValueError, match="correction='sidak'"):
+        k.adjust_p(p, "sidak")
+
+
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=30))
+def test_adjusted_p_never_below_raw(p):
+    p = np.array(p)
+    for method in ("holm", "bonferroni", "fdr_bh"):
+        adjusted = k.adjust_p(p, method)
+        assert np.all(adjusted >= p - 1e-12) and np.all(adjusted <= 1)
+
+
+@pytest.fixture
+def small():
+    texts = [
+        "Peace and sovereignty. Sovereignty matters for peace.",
+        "Sovereignty again, sovereignty always.",
+        "Trade and growth. Trade and peace.",
+        "Growth of trade is growth of peace.",
+    ]
+    return corpus.from_texts(texts, docvars={"country": ["RUS", "RUS", "USA", "FRA"]})
+
+
+def _independent(c, target):
+    """Counts by plain iteration and G2 / log ratio by scipy and math."""
+    counts = {"t": Counter(), "r": Counter()}
+    for doc in c:
+        side = "t" if doc.meta["country"] == target else "r"
+        counts[side].update(doc.text[s:e].lower() for s, e in doc.words)
+    ct, cr = sum(counts["t"].values()), sum(counts["r"].values())
+    out = {}
+    for term in set(counts["t"]) | set(counts["r"]):
+        a, b = counts["t"][term], counts["r"][term]
+        e = [ct * (a + b) / (ct + cr), cr * (a + b) / (ct + cr)]
+        g2 = stats.power_divergence([a, b], f_exp=e, lambda_="log-likelihood")[0]
+        lr = math.log2(((a or 0.5) / ct) / ((b or 0.5) / cr))
+        out[term] = (a, b, g2, lr)
+    return out
+
+
+def test_stat_keyness_matches_independent_computation(small):
+    table = stat_keyness(small, by="country", target="RUS", min_count=1, correction="none")
+    expected = _independent(small, "RUS")
+    assert set(table["term"]) == set(expected)
+    for row in table.itertuples():
+        a, b, g2, lr = expected[row.term]
+        assert (row.count_target, row.count_reference) == (a, b)
+        assert row.g2 == pytest.approx(g2, rel=1e-9, abs=1e-12)
+        assert row.log_ratio == pytest.approx(lr, rel=1e-9)
+    top = table.iloc[0]
+    assert top["term"] == "sovereignty" and top["direction"] == "target"
+    assert top["doc_count_target"] == 2 and top["doc_range_target"] == 1.0
+    assert table["p_adjusted"].equals(table["p_value"])
+
+
+def test_single_document_flag_and_order(small):
+    table = stat_keyness(small, by="country", target="RUS", min_count=1)
+    flags = dict(zip(table["term"], table["dispersion_flag"], strict=True))
+    assert flags["matters"] == "single_document"
+    assert flags["sovereignty"] == "ok"
+    assert flags["trade"] == "absent"
+    directions = table["direction"].tolist()
+    assert directions == sorted(directions, key=lambda d: d != "target")
+
+
+def test_every_group_against_the_rest(small):
+    table = stat_keyness(small, by="country", min_count=1)
+    assert table.columns[0] == "group"
+    assert set(table["group"]) == {"RUS", "USA", "FRA"}
+    usa = table[table["group"] == "USA"].set_index("term")
+    alone = stat_keyness(small, by="country", target="USA", min_count=1).set_index("term")
+    assert usa.loc["trade", "g2"] == pytest.approx(alone.loc["trade", "g2"])
+
+
+def test_named_reference_group(small):
+    table = stat_keyness(small, by="country", target="RUS", reference="USA", min_count=1)
+    row = table.set_index("term").loc["peace"]
+    assert (row["count_target"], row["count_reference"]) == (2, 1)
+
+
+def test_external_reference_table(small):
+    reference = pd.DataFrame({"term": ["peace", "the", "sovereignty"], "count": [50, 900, 50]})
+    table = stat_keyness(small, by="country", target="RUS", reference=reference, min_count=1)
+    row = table.set_index("term").loc["sovereignty"]
+    assert row["count_reference"] == 50
+    assert row["g2"] == pytest.approx(k.log_likelihood(4, 50, 11, 1000)[()])
+
+
+def test_measure_column_and_top_n(small):
+    table = stat_keyness(small, by="country", target="RUS", min_count=1, measure="chi2", top_n=2)
+    assert "chi2" in table.columns
+    assert (table["direction"] == "target").sum() <= 2
+    assert (table["direction"] == "reference").sum() <= 2
+
+
+def test_bad_choices_name_the_argument(small):
+    with pytest.raises(ValueError, match="measure='tfidf'"):
+        stat_keyness(small, by="country", target="RUS", measure="tfidf")
+    with pytest.raises(ValueError, match="target='XXX'"):
+        stat_keyness(small, by="country", target="XXX")
+    with pytest.raises(ValueError, match="by='nation'"):
+        stat_keyness(small, by="nation", target="RUS")
+
+
+def test_provenance_recorded(small):
+    table = stat_keyness(small, by="country", target="RUS", min_count=1)
+    record = table.attrs["provenance"]
+    assert record["function"] == "analysis.stat_keyness"
+    assert record["parameters"]["target"] == "RUS"

@@ -1,0 +1,80 @@
+"""KWIC: words, globs, phrases, regex; offsets, contexts, sorting, voice, HTML."""
+
+import pytest
+
+import corpus
+from analysis import Concordance, kwic
+
+
+@pytest.fixture
+def c():
+    return corpus.from_texts(
+        [
+            "We fund peacekeeping missions. Peacekeepers need support.",
+            "The United Nations' role grows. the united nations acts",
+            "He said “peacekeeping is vital” and <b>left</b>.",
+        ],
+        docvars={"year": [1990, 1991, 1992]},
+    )
+
+
+def test_offsets_point_at_the_match(c):
+    table = kwic(c, "peacekeep*")
+    assert len(table) == 3
+    for row in table.itertuples():
+        assert c[row.doc_id].text[row.start : row.end] == row.match
+    assert set(table["match"]) == {"peacekeeping", "Peacekeepers"}
+    assert "year" in table.columns
+
+
+def test_contexts_and_window(c):
+    table = kwic(c, "missions", window=2)
+    row = table.iloc[0]
+    assert (row["left"], row["match"], row["right"]) == (
+        "fund peacekeeping",
+        "missions",
+        ". Peacekeepers need",
+    )
+
+
+def test_phrase_and_possessive(c):
+    table = kwic(c, "united nations", sort="none")
+    assert table["match"].tolist() == ["United Nations", "united nations"]
+    assert kwic(c, "Nations's", sort="none").empty
+    assert len(kwic(c, "nations 's")) == 0  # "Nations'" is not the 's clitic
+
+
+def test_regex(c):
+    table = kwic(c, r"peace\w+ing", regex=True)
+    assert table["match"].tolist() == ["peacekeeping", "peacekeeping"]
+    with pytest.raises(ValueError, match="regular expression"):
+        kwic(c, "(", regex=True)
+
+
+def test_sorting():
+    text = "x b peace z. y a peace y. w c peace a."
+    assert kwic(text, "peace", sort="right1")["right"].str[0].tolist() == ["a", "y", "z"]
+    assert kwic(text, "peace", sort="left1")["left"].str[-1].tolist() == ["a", "b", "c"]
+    assert kwic(text, "peace", sort="left2")["left"].str[-3].tolist() == ["w", "x", "y"]
+    assert kwic(text, "peace", sort="none")["start"].is_monotonic_increasing
+    with pytest.raises(ValueError, match="sort='middle'"):
+        kwic(text, "peace", sort="middle")
+
+
+def test_voice(c):
+    quoted = kwic(c, "peacekeeping", voice="quoted")
+    assert quoted["doc_id"].tolist() == ["doc3"]
+    assert kwic(c, "peacekeeping", voice="authorial")["doc_id"].tolist() == ["doc1"]
+
+
+def test_html_is_escaped(c):
+    table = kwic(c, "left")
+    assert isinstance(table, Concordance) and isinstance(table.head(1), Concordance)
+    html = table._repr_html_()
+    assert "&lt;b&gt;" in html and "<b>left</b>" in html  # the match is bold, the text escaped
+    assert "&lt;/b" in html
+
+
+def test_empty_query():
+    with pytest.raises(ValueError, match="empty"):
+        kwic("text", "  ")

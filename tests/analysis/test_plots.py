@@ -1,0 +1,73 @@
+"""Keyness, rates and time-series plots: what is drawn and how it is labelled."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import corpus
+from analysis import compare, group_rates, plot_keyness, plot_rates, plot_timeseries, stat_keyness
+
+
+@pytest.fixture
+def keyness():
+    c = corpus.from_texts(
+        ["peace peace sovereignty law", "peace sovereignty", "trade trade growth", "trade law"],
+        docvars={"country": ["RUS", "RUS", "USA", "USA"]},
+    )
+    return stat_keyness(c, by="country", target="RUS", min_count=1)
+
+
+def test_keyness_bars_both_directions(keyness):
+    fig, ax = plt.subplots()
+    assert plot_keyness(keyness, ax=ax, top_n=2) is ax
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    widths = [p.get_width() for p in ax.patches]
+    assert labels[-1] == "peace" and widths[-1] > 0  # strongest target term on top
+    assert labels[0] == "trade" and widths[0] < 0  # strongest reference term at the bottom
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["more frequent in RUS", "more frequent in reference"]
+    plt.close(fig)
+
+
+def test_keyness_all_groups_needs_group():
+    c = corpus.from_texts(["a a b", "b b c", "c a"], docvars={"k": ["X", "Y", "Z"]})
+    table = stat_keyness(c, by="k", min_count=1)
+    with pytest.raises(ValueError, match="group="):
+        plot_keyness(table)
+    ax = plot_keyness(table, group="X")
+    assert "X" in ax.get_legend().get_texts()[0].get_text()
+    plt.close("all")
+
+
+def test_rates_from_group_rates_and_compare():
+    per_doc = pd.DataFrame(
+        {"hedges": [1, 2, 3, 4], "words": [100, 100, 100, 100]},
+        index=pd.Index(["d1", "d2", "d3", "d4"], name="doc_id"),
+    )
+    groups = pd.Series(["A", "A", "B", "B"], index=per_doc.index)
+    table = group_rates(per_doc, groups, ["hedges"])
+    ax = plot_rates(table)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["A", "B"]
+    assert "hedges" in ax.get_ylabel()
+    cmp = compare(
+        pd.DataFrame({"g": ["A", "A", "B", "B"], "x": [1.0, 2, 3, 4]}), "x", by="g", n_boot=100
+    )
+    ax = plot_rates(cmp)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["A", "B"]
+    plt.close("all")
+
+
+def test_timeseries_with_events():
+    t = pd.DataFrame({"year": [1990, 1990, 1991, 1991, 1992, 1992], "x": [1.0, 2, 2, 3, 5, 6]})
+    table = compare(t, "x", by="year", pairs="none", n_boot=100)
+    ax = plot_timeseries(table, events={1991: "Soviet collapse"})
+    line = ax.lines[0]
+    assert line.get_xdata().tolist() == [1990, 1991, 1992]
+    assert line.get_ydata().tolist() == pytest.approx([1.5, 2.5, 5.5])
+    assert any(t.get_text() == "Soviet collapse" for t in ax.texts)
+    assert ax.get_xlabel() == "year"
+    plt.close("all")
