@@ -57,9 +57,9 @@ from .lexicon import load_lexicon
 from .provenance import attach
 from .rates import group_rates
 
-TRIGGERS_LEXICON = "comparison_triggers@1"
+TRIGGERS_LEXICON = "comparison_triggers@2"
 HISTORICAL_LEXICON = "historical_references@1"
-COMPARISONS_VERSION = "communique-comparisons/1"
+COMPARISONS_VERSION = "communique-comparisons/2"
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
 COLUMNS = [
@@ -142,6 +142,14 @@ class _Rules:
     sets: dict[str, frozenset]
     irregular: frozenset
     labels: dict[str, str]
+    anchors: dict[str, frozenset]
+    all_anchors: frozenset
+    all_anchor_bytes: frozenset
+    gradable: frozenset
+    degree: frozenset
+    degree_base: frozenset
+    degree_suffix: tuple
+    bare_superlative: frozenset
 
 
 def _alternation(terms) -> str:
@@ -156,6 +164,22 @@ def _alternation(terms) -> str:
                 words.append(re.escape(word))
         parts.append(r"\s+".join(words))
     return "|".join(parts)
+
+
+# Words too common to tell where a phrase is: a phrase is found from its rarest word.
+_FUNCTION_WORDS = frozenset(
+    "a an the of to with in on as by from no not at for and or is its their our".split()
+)
+
+
+def _anchor_words(terms) -> frozenset:
+    """For each phrase, the word whose occurrences locate it (its longest content word)."""
+    out = set()
+    for term in terms:
+        words = re.findall(r"[a-z]+", term.lower())
+        content = [w for w in words if w not in _FUNCTION_WORDS] or words
+        out.add(max(content, key=len))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=8)
@@ -183,6 +207,17 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             body = rf"\b(?:{_alternation([row.term])})\b"
             hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
     like_terms = terms("simile", "like")
+    anchors = {
+        "explicit_verb": _anchor_words(verbs["term"]),
+        "explicit_phrase": _anchor_words(terms("explicit", "phrase")),
+        "historical_prefix": _anchor_words(terms("explicit", "historical_prefix")),
+        "like": frozenset({"like"}),
+        "as": frozenset({"as", "just"}),
+        "than": frozenset({"than"}),
+        "comparative_phrase": _anchor_words(terms("comparative", "phrase")),
+        "gradable": frozenset(terms("comparative", "adjective") + terms("comparative", "degree")),
+        "superlative": frozenset(terms("superlative", "word")),
+    }
     return _Rules(
         explicit_verb=re.compile(rf"\b(?:{_alternation(verbs['term'])})\b", re.I),
         explicit_link=links,
@@ -215,6 +250,14 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         sets=sets,
         irregular=frozenset(t.lower() for t in terms("comparative", "than")),
         labels={"triggers": lex.label, "historical": hist.label},
+        anchors=anchors,
+        all_anchors=frozenset().union(*anchors.values()),
+        all_anchor_bytes=frozenset(w.encode() for w in frozenset().union(*anchors.values())),
+        gradable=frozenset(terms("comparative", "adjective")),
+        degree=frozenset(terms("comparative", "degree")),
+        degree_base=frozenset(terms("comparative", "degree_base")),
+        degree_suffix=tuple(terms("comparative", "degree_suffix")),
+        bare_superlative=frozenset(terms("superlative", "bare")),
     )
 
 
@@ -293,45 +336,6 @@ def _next_words(text: str, pos: int, n: int = 3) -> list[str]:
 # ----------------------------------------------------------------- the detectors
 
 
-def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int, int]:
-    sid = doc.sentence_id(pos)
-    s, e = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
-    return sid, s, e
-
-
-def _explicit(doc: Document, rules: _Rules):
-    text = doc.text
-    for m in rules.explicit_verb.finditer(text):
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        key = re.sub(r"\s+", " ", m.group().lower())
-        links = rules.explicit_link.get(key, ())
-        link_re = re.compile(rf"\s(?:{'|'.join(links)})\s", re.I)
-        link = link_re.search(text, m.end(), min(e0, m.end() + 200))
-        if link is None or _BOUNDARY.search(text, m.end(), link.start()):
-            continue
-        tenor = _strip(text, m.end(), link.start())
-        vehicle = _vehicle(text, link.end(), e0)
-        if vehicle == (-1, -1):
-            continue
-        trigger = f"{key} ... {link.group().strip().lower()}" if tenor != (-1, -1) else key
-        if tenor == (-1, -1):  # "compared with last year": prepositional
-            tenor = _tenor(text, s0, m.start())
-        yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
-    for m in rules.explicit_phrase.finditer(text):
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        trigger = re.sub(r"\s+", " ", m.group().lower())
-        vehicle = _vehicle(text, m.end(), e0)
-        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
-    for m in rules.historical_prefix.finditer(text):
-        h = rules.historical.match(text, m.end())
-        if h is None:
-            continue
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        trigger = re.sub(r"\s+", " ", m.group().strip().lower())
-        vehicle = _vehicle(text, h.start(), e0)
-        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
-
-
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     words = _words_before(text, lo, hi)
     return (words[0][0], words[-1][1]) if words else (-1, -1)
@@ -383,57 +387,6 @@ def _like_is_verb(text: str, m: re.Match, s0: int, sets: dict) -> bool:
     return word in sets["like_exemplify"]
 
 
-def _simile(doc: Document, rules: _Rules):
-    text = doc.text
-    sets = rules.sets
-    for m in rules.like.finditer(text):
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        if _like_is_verb(text, m, s0, sets):
-            continue
-        after = _next_words(text, m.end(), 1)
-        if after and re.fullmatch(r"\d[\d,.]*|about|around", after[0]):
-            continue  # "something like 50": an approximation
-        trigger = re.sub(r"\s+", " ", m.group().lower())
-        vehicle = _vehicle(text, m.end(), e0)
-        if vehicle == (-1, -1):
-            continue
-        yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
-    for m in rules.as_if.finditer(text):
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        trigger = re.sub(r"\s+", " ", m.group().lower())
-        vehicle = _vehicle(text, m.end(), e0, clause=True)
-        yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
-    for m in rules.as_in.finditer(text):
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        before = text[s0 : m.start()].rstrip()
-        if (
-            before
-            and not before.endswith((",", ";", ":", "\u2014"))
-            and not before.endswith("just")
-        ):
-            continue  # "the same as in" / "interested as in": not a clause-level analogy
-        if m.group().lower() == "just as" and _next_words(text, m.end(), 1) in (["well"], ["soon"]):
-            continue
-        trigger = re.sub(r"\s+", " ", m.group().lower())
-        vehicle = _vehicle(text, m.end(), e0, clause=True)
-        yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
-    for m in rules.equative.finditer(text):
-        mid = m.group("mid").lower().split()
-        phrase = re.sub(r"\s+", " ", m.group().lower())
-        if any(w in sets["equative_middle"] for w in mid[:1]) or phrase in sets["formula"]:
-            continue
-        after = _next_words(text, m.end(), 2)
-        if not after or after[0] in sets["equative_tail"] or after[0] in ".,;:!?":
-            continue
-        if mid[0] in ("much", "many", "early", "late", "high", "low", "little") and (
-            _is_quantity(text, m.end(), sets)
-        ):
-            continue  # "as many as 50 people"
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        vehicle = _vehicle(text, m.end(), e0)
-        yield m.start(), m.end(), phrase, "simile", _tenor(text, s0, m.start()), vehicle
-
-
 def _is_quantity(text: str, pos: int, sets: dict) -> bool:
     rest = text[pos : pos + 40].lstrip().lower()
     if re.match(r"[$£€]?\d", rest):
@@ -463,40 +416,307 @@ def _comparative_word(text: str, lo: int, pos: int, rules: _Rules) -> tuple[str,
     return "", pos
 
 
-def _comparative(doc: Document, rules: _Rules):
-    text = doc.text
+def _looks_superlative(word: str) -> bool:
+    # -est forms of adjectives: greatest, largest, biggest, happiest, gravest.
+    return len(word) >= 6 or word in {"oldest", "worst", "best", "least", "latest"}
+
+
+# ------------------------------------------------------------------ assembling
+
+
+def _full_name(text: str, name: str) -> str:
+    if " " in name:
+        return name
+    m = re.search(rf"\b((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(name)}\b", text)
+    if m and not set(m.group(1).split()) & _NOT_NAMES:
+        return m.group().strip()
+    return name
+
+
+_ALPHA = re.compile(r"[a-z]+")
+_PHRASE_REACH = 30  # characters around an anchor word that a lexicon phrase can span
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+@lru_cache(maxsize=1024)
+def _word_end_pattern(word: str) -> re.Pattern:
+    # A literal first (so the regex engine searches for it fast), then a word end; the
+    # word start is checked by the caller (a look-behind would defeat the fast search).
+    return re.compile(re.escape(word) + r"(?![a-z0-9])")
+
+
+class _Scan:
+    """One document's text, lower-cased, and where the lexicon's anchor words occur.
+
+    The only whole-document passes are ``str.lower`` and one ``[a-z]+`` scan that tells
+    which anchor words (and ``-est`` words) the document contains; every rule then looks
+    only at the few places where its own anchor words are.
+    """
+
+    def __init__(self, doc: Document, rules: _Rules):
+        self.doc = doc
+        self.text = text = doc.text
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lower case is longer (U+0130)
+            low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        self.low = low
+        # Bytes: translate and split run in C, much faster than a regex over the text.
+        words = set(low.encode("utf-8").translate(_LETTERS_ONLY).split())
+        self.present = {w.decode() for w in words.intersection(rules.all_anchor_bytes)}
+        self.est_words = {w.decode() for w in words if w.endswith(b"est") and len(w) > 4}
+        self._hits: dict[str, list[tuple[int, int]]] = {}
+        self._bounds: dict[int, tuple[int, int, int]] = {}
+
+    def word_hits(self, word: str) -> list[tuple[int, int]]:
+        """Offsets of ``word`` as a whole word (any case)."""
+        hits = self._hits.get(word)
+        if hits is None:
+            low = self.low
+            hits = [
+                m.span()
+                for m in _word_end_pattern(word).finditer(low)
+                if m.start() == 0 or not low[m.start() - 1].isalnum()
+            ]
+            self._hits[word] = hits
+        return hits
+
+    def hits(self, words) -> list[tuple[int, int]]:
+        found = [h for w in self.present.intersection(words) for h in self.word_hits(w)]
+        found.sort()
+        return found
+
+    def bounds(self, pos: int) -> tuple[int, int, int]:
+        """(sentence id, start, end) of the sentence holding ``pos``."""
+        sid = self.doc.sentence_id(pos)
+        got = self._bounds.get(sid)
+        if got is None:
+            sentences = self.doc.sentences
+            s, e = sentences[sid] if sentences else (0, len(self.text))
+            got = self._bounds[sid] = (sid, s, e)
+        return got
+
+    def around(self, pattern: re.Pattern, hits, reach: int = _PHRASE_REACH) -> list[re.Match]:
+        """Non-overlapping matches of ``pattern`` that cover an anchor hit.
+
+        Each pattern is run only on a small window around each hit; the window ends at
+        a non-word character so that ``\\b`` at its edge means what it says.
+        """
+        text, n = self.text, len(self.text)
+        found: dict[int, re.Match] = {}
+        for p, q in hits:
+            hi = min(n, q + reach)
+            while hi < n and text[hi].isalnum():
+                hi += 1
+            for m in pattern.finditer(text, max(0, p - reach), hi):
+                if m.start() <= p and q <= m.end():
+                    found.setdefault(m.start(), m)
+        return _non_overlapping(found)
+
+    def at(self, pattern: re.Pattern, hits) -> list[re.Match]:
+        """Non-overlapping matches of ``pattern`` starting at an anchor hit."""
+        found = {}
+        for p, _ in hits:
+            m = pattern.match(self.text, p)
+            if m:
+                found[p] = m
+        return _non_overlapping(found)
+
+
+def _non_overlapping(found: dict[int, re.Match]) -> list[re.Match]:
+    # As one finditer over the whole text would: leftmost first, no overlaps.
+    out: list[re.Match] = []
+    end = -1
+    for start in sorted(found):
+        m = found[start]
+        if start >= end:
+            out.append(m)
+            end = max(m.end(), start + 1)
+    return out
+
+
+def _explicit(scan: _Scan, rules: _Rules):
+    text = scan.text
+    verbs = scan.around(rules.explicit_verb, scan.hits(rules.anchors["explicit_verb"]))
+    for m in verbs:
+        _, s0, e0 = scan.bounds(m.start())
+        key = re.sub(r"\s+", " ", m.group().lower())
+        links = rules.explicit_link.get(key, ())
+        link_re = _link_pattern(links)
+        link = link_re.search(text, m.end(), min(e0, m.end() + 200))
+        if link is None or _BOUNDARY.search(text, m.end(), link.start()):
+            continue
+        tenor = _strip(text, m.end(), link.start())
+        vehicle = _vehicle(text, link.end(), e0)
+        if vehicle == (-1, -1):
+            continue
+        trigger = f"{key} ... {link.group().strip().lower()}" if tenor != (-1, -1) else key
+        if tenor == (-1, -1):  # "compared with last year": prepositional
+            tenor = _tenor(text, s0, m.start())
+        yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
+    for m in scan.around(rules.explicit_phrase, scan.hits(rules.anchors["explicit_phrase"])):
+        _, s0, e0 = scan.bounds(m.start())
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0)
+        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
+    prefixes = scan.hits(rules.anchors["historical_prefix"])
+    for m in scan.around(rules.historical_prefix, prefixes):
+        h = rules.historical.match(text, m.end())
+        if h is None:
+            continue
+        _, s0, e0 = scan.bounds(m.start())
+        trigger = re.sub(r"\s+", " ", m.group().strip().lower())
+        vehicle = _vehicle(text, h.start(), e0)
+        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
+
+
+@lru_cache(maxsize=64)
+def _link_pattern(links: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"\s(?:{'|'.join(links)})\s", re.I)
+
+
+def _simile(scan: _Scan, rules: _Rules):
+    text = scan.text
     sets = rules.sets
-    for m in rules.than.finditer(text):
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        lo = _clause_start(text, s0, m.start())
-        word, wpos = _comparative_word(text, lo, m.start(), rules)
+    for m in scan.around(rules.like, scan.hits(rules.anchors["like"])):
+        _, s0, e0 = scan.bounds(m.start())
+        if _like_is_verb(text, m, s0, sets):
+            continue
+        after = _next_words(text, m.end(), 1)
+        if after and re.fullmatch(r"\d[\d,.]*|about|around", after[0]):
+            continue  # "something like 50": an approximation
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0)
+        if vehicle == (-1, -1):
+            continue
+        yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
+    as_hits = scan.hits(rules.anchors["as"])
+    for m in scan.at(rules.as_if, as_hits):
+        _, s0, e0 = scan.bounds(m.start())
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0, clause=True)
+        yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
+    for m in scan.at(rules.as_in, as_hits):
+        _, s0, e0 = scan.bounds(m.start())
+        before = text[s0 : m.start()].rstrip()
+        if (
+            before
+            and not before.endswith((",", ";", ":", "\u2014"))
+            and not before.endswith("just")
+        ):
+            continue  # "the same as in" / "interested as in": not a clause-level analogy
+        if m.group().lower() == "just as" and _next_words(text, m.end(), 1) in (["well"], ["soon"]):
+            continue
+        trigger = re.sub(r"\s+", " ", m.group().lower())
+        vehicle = _vehicle(text, m.end(), e0, clause=True)
+        yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
+    for m in scan.at(rules.equative, as_hits):
+        mid = m.group("mid").lower().split()
+        phrase = re.sub(r"\s+", " ", m.group().lower())
+        if any(w in sets["equative_middle"] for w in mid[:1]) or phrase in sets["formula"]:
+            continue
+        after = _next_words(text, m.end(), 2)
+        if not after or after[0] in sets["equative_tail"] or after[0] in ".,;:!?":
+            continue
+        if mid[0] in ("much", "many", "early", "late", "high", "low", "little") and (
+            _is_quantity(text, m.end(), sets)
+        ):
+            continue  # "as many as 50 people"
+        _, s0, e0 = scan.bounds(m.start())
+        vehicle = _vehicle(text, m.end(), e0)
+        yield m.start(), m.end(), phrase, "simile", _tenor(text, s0, m.start()), vehicle
+
+
+def _comparative(scan: _Scan, rules: _Rules):
+    text = scan.text
+    sets = rules.sets
+    for p, q in scan.hits(rules.anchors["than"]):
+        _, s0, e0 = scan.bounds(p)
+        lo = _clause_start(text, s0, p)
+        word, wpos = _comparative_word(text, lo, p, rules)
         if word in sets["than_before"]:
             continue
-        nxt = _next_words(text, m.end(), 1)
+        nxt = _next_words(text, q, 1)
         if word == "rather" and (
             not nxt or nxt[0] in sets["rather_than_next"] or nxt[0].endswith("ing")
         ):
             continue
         if (word in sets["quantity_comparative"] or word not in rules.irregular) and _is_quantity(
-            text, m.end(), sets
+            text, q, sets
         ):
             continue
-        vehicle = _vehicle(text, m.end(), e0)
+        vehicle = _vehicle(text, q, e0)
         trigger = f"{word} than" if word else "than"
-        yield wpos, m.end(), trigger, "comparative", _tenor(text, s0, wpos), vehicle
-    for m in rules.comparative_phrase.finditer(text):
-        _, s0, e0 = _sentence_bounds(doc, m.start())
+        yield wpos, q, trigger, "comparative", _tenor(text, s0, wpos), vehicle
+    phrases = scan.around(rules.comparative_phrase, scan.hits(rules.anchors["comparative_phrase"]))
+    for m in phrases:
+        _, s0, e0 = scan.bounds(m.start())
         trigger = re.sub(r"\s+", " ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0)
         yield m.start(), m.end(), trigger, "comparative", _tenor(text, s0, m.start()), vehicle
+    yield from _gradable(scan, rules)
 
 
-def _superlative(doc: Document, rules: _Rules):
-    text = doc.text
+def _gradable(scan: _Scan, rules: _Rules):
+    """Comparatives without 'than': 'the battery is better', 'a more just world'.
+
+    A listed comparative word compares by itself; 'more'/'less' only before an
+    adjective or adverb (a listed base adjective or an adjective ending that is not a
+    listed noun), so 'more information' and 'more than 50' are not counted. Formulas
+    ('no longer', 'more or less', 'to better understand') are excluded. The vehicle is
+    empty: the sentence compares with something it does not state.
+    """
+    text, low = scan.text, scan.low
+    formulas = rules.sets.get("comparative_formula", frozenset())
+    for p, q in scan.hits(rules.anchors["gradable"]):
+        word = low[p:q]
+        after = _ALPHA.match(low, q + 1) if q < len(low) and low[q] == " " else None
+        nxt = after.group() if after else ""
+        if nxt == "than" or (q < len(low) and low[q] == "-"):
+            continue  # "than" is the than-rule's; "better-known" is one word
+        prev = low[max(0, p - 25) : p].split()[-2:]
+        if _in_formula(prev, word, nxt, formulas):
+            continue
+        end = q
+        if word in rules.degree:
+            if not nxt or not _is_adjective(nxt, rules):
+                continue
+            end = after.end()
+            trigger = f"{word} {nxt}"
+        else:
+            trigger = word
+        _, s0, _ = scan.bounds(p)
+        yield p, end, trigger, "comparative", _tenor(text, s0, p), (-1, -1)
+
+
+def _in_formula(prev: list[str], word: str, nxt: str, formulas: frozenset) -> bool:
+    candidates = [f"{word} {nxt}"]
+    if prev:
+        candidates += [f"{prev[-1]} {word}", f"{prev[-1]} {word} {nxt}"]
+    if len(prev) > 1:
+        candidates += [f"{prev[-2]} {prev[-1]} {word}"]
+    return any(c in formulas for c in candidates)
+
+
+def _is_adjective(word: str, rules: _Rules) -> bool:
+    if word in rules.degree_base:
+        return True
+    if word in rules.sets.get("not_adjective", ()) or len(word) < 4:
+        return False
+    return word.endswith(rules.degree_suffix) and not word.endswith(("ment", "ments"))
+
+
+def _superlative(scan: _Scan, rules: _Rules):
+    text = scan.text
     sets = rules.sets
-    for m in rules.superlative.finditer(text):
+    hits = scan.hits(rules.anchors["superlative"])
+    est_words = scan.est_words - sets["false_est"]
+    if est_words:
+        hits = sorted(hits + [h for w in est_words for h in scan.word_hits(w)])
+    covered: set[int] = set()
+    for m in scan.around(rules.superlative, hits, reach=45):
         sup = re.sub(r"\s+", " ", m.group("sup").lower())
         head = sup.split()[0]
+        covered.add(m.start("sup"))
         if head.endswith("est") and head not in ("best", "worst") and head in sets["false_est"]:
             continue
         if head.endswith("est") and head not in ("best", "worst") and not _looks_superlative(head):
@@ -513,44 +733,75 @@ def _superlative(doc: Document, rules: _Rules):
             sup.startswith(("most ", "least ")) and sup.split()[1] in ("of", "part")
         ):
             continue
-        _, s0, e0 = _sentence_bounds(doc, m.start())
-        sup_start = m.start("sup")
-        # The noun phrase ranked: the words after the superlative up to a frame or boundary.
-        tenor = _vehicle(text, m.end(), e0)
-        frame = rules.frame.match(text, m.end(), e0)
-        vehicle = (-1, -1)
-        trigger = sup
-        if frame:
-            trigger = f"{sup} ... {frame.group('frame').lower()}"
-            vehicle = (-1, -1)
-            if frame.group("frame").lower() == "since":  # "since" takes a complement
-                vehicle = _vehicle(text, frame.end("frame"), e0)
-            if vehicle == (-1, -1):
-                vehicle = (frame.start("frame"), frame.end("frame"))
-            tenor = _strip(text, m.end(), frame.start("frame"))
-        elif tenor != (-1, -1):
-            words = _words_before(text, tenor[0], tenor[1])[:3]
-            for i, (s, e) in enumerate(words):
-                if i and text[s:e].lower() in _PREPOSITIONS:
-                    words = words[:i]
-                    break
-            tenor = (words[0][0], words[-1][1])
-        yield sup_start, m.end(), trigger, "superlative", tenor, vehicle
+        _, s0, e0 = scan.bounds(m.start())
+        yield _superlative_row(text, m.start("sup"), m.end(), sup, e0, rules)
+    if rules.bare_superlative:
+        yield from _bare_superlative(scan, rules, hits, covered)
 
 
-def _looks_superlative(word: str) -> bool:
-    # -est forms of adjectives: greatest, largest, biggest, happiest, gravest.
-    return len(word) >= 6 or word in {"oldest", "worst", "best", "least", "latest"}
+def _superlative_row(text: str, sup_start: int, end: int, sup: str, e0: int, rules: _Rules):
+    # The noun phrase ranked: the words after the superlative up to a frame or boundary.
+    tenor = _vehicle(text, end, e0)
+    frame = rules.frame.match(text, end, e0)
+    vehicle = (-1, -1)
+    trigger = sup
+    if frame:
+        trigger = f"{sup} ... {frame.group('frame').lower()}"
+        if frame.group("frame").lower() == "since":  # "since" takes a complement
+            vehicle = _vehicle(text, frame.end("frame"), e0)
+        if vehicle == (-1, -1):
+            vehicle = (frame.start("frame"), frame.end("frame"))
+        tenor = _strip(text, end, frame.start("frame"))
+    elif tenor != (-1, -1):
+        words = _words_before(text, tenor[0], tenor[1])[:3]
+        for i, (s, e) in enumerate(words):
+            if i and text[s:e].lower() in _PREPOSITIONS:
+                words = words[:i]
+                break
+        tenor = (words[0][0], words[-1][1])
+    return sup_start, end, trigger, "superlative", tenor, vehicle
+
+
+def _bare_superlative(scan: _Scan, rules: _Rules, hits, covered: set[int]):
+    """'best'/'worst' and 'most'/'least' + adjective without a determiner."""
+    text, low = scan.text, scan.low
+    formulas = rules.sets.get("comparative_formula", frozenset()) | rules.sets.get(
+        "superlative_formula", frozenset()
+    )
+    for p, q in hits:
+        word = low[p:q]
+        if p in covered or word not in rules.bare_superlative:
+            continue
+        if q < len(low) and low[q] == "-":
+            continue
+        after = _ALPHA.match(low, q + 1) if q < len(low) and low[q] == " " else None
+        nxt = after.group() if after else ""
+        prev = low[max(0, p - 25) : p].split()[-2:]
+        if _in_formula(prev, word, nxt, formulas):
+            continue
+        end = q
+        sup = word
+        if word in ("most", "least"):
+            if not nxt or nxt.endswith("ly") or not _is_adjective(nxt, rules):
+                continue
+            end = after.end()
+            sup = f"{word} {nxt}"
+        _, _, e0 = scan.bounds(p)
+        yield _superlative_row(text, p, end, sup, e0, rules)
 
 
 # ------------------------------------------------------------------ assembling
 
 
-def _speaker_subjects(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of every 'Name <reporting verb>' in the text, pronouns resolved."""
+def _speaker_subjects(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every 'Name <reporting verb>' in ``text[lo:hi]``.
+
+    "he"/"she" is resolved to the last name before it in the same span (the empty
+    string when there is none).
+    """
     out = []
     last = ""
-    for m in _REPORTING_EVENT.finditer(text):
+    for m in _REPORTING_EVENT.finditer(text, lo, len(text) if hi is None else hi):
         if m.group("verb") not in _REPORTING:
             continue
         name = m.group("name")
@@ -569,13 +820,43 @@ def _speaker_subjects(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _full_name(text: str, name: str) -> str:
-    if " " in name:
-        return name
-    m = re.search(rf"\b((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(name)}\b", text)
-    if m and not set(m.group(1).split()) & _NOT_NAMES:
-        return m.group().strip()
-    return name
+class _Speakers:
+    """The reporting subject of a sentence, looked up only for sentences with rows.
+
+    A sentence's own 'Name said' is found in the sentence; a pronoun subject ('he
+    compared') needs the names before it, so the whole document is scanned once, and
+    only then.
+    """
+
+    def __init__(self, text: str, sentence_ends: dict[int, int]):
+        self.text = text
+        self._ends = sentence_ends
+        self._document: list[tuple[int, int, str]] | None = None
+        self._sentence: dict[int, list[tuple[int, int, str]]] = {}
+
+    def subject(self, s0: int, t_end: int) -> str:
+        if _PRONOUN.search(self.text, s0, t_end):
+            if self._document is None:
+                self._document = _speaker_subjects(self.text)
+            subjects = self._document
+        else:
+            subjects = self._sentence.get(s0)
+            if subjects is None:
+                subjects = self._sentence[s0] = _speaker_subjects(self.text, s0, self._ends[s0])
+        before = [n for s, e, n in subjects if s0 <= s and e <= t_end]
+        return _full_name(self.text, before[0]) if before else ""
+
+
+_PRONOUN = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
+
+
+def _voice(doc: Document, pos: int) -> tuple[str, str]:
+    # Quotes are marked by typographic quotation marks after normalization; a document
+    # without them has no quotes, and finding quotes would cost more than this stage.
+    text = doc.text
+    if "\u201c" not in text and "\u2018" not in text:
+        return "authorial", str(doc.meta.get("speaker", "") or "")
+    return doc.voice(pos)
 
 
 def _comparisons_in_document(
@@ -583,29 +864,26 @@ def _comparisons_in_document(
 ) -> list[dict[str, Any]]:
     rules = _rules(triggers, historical)
     text = doc.text
+    scan = _Scan(doc, rules)
     found = []
     for detector in (_explicit, _simile, _comparative, _superlative):
-        found.extend(detector(doc, rules))
+        found.extend(detector(scan, rules))
     found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     kept: list[tuple] = []
     for row in found:
         # A trigger inside another row's trigger ("different from" in "no different from").
-        if any(k[0] <= row[0] and row[1] <= k[1] for k in kept):
+        if any(k[0] <= row[0] and row[1] <= k[1] for k in kept[-8:]):
             continue
         kept.append(row)
-    subjects = None
+    speakers = _Speakers(text, {s: e for _, s, e in scan._bounds.values()})
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:
-        sid, s0, _ = _sentence_bounds(doc, t_start)
-        actual, speaker = doc.voice(t_start)
+        sid, s0, _ = scan.bounds(t_start)
+        actual, speaker = _voice(doc, t_start)
         if not voice_allows(voice, actual):
             continue
         if actual == "authorial":
-            if subjects is None:
-                subjects = _speaker_subjects(text)
-            before = [n for s, e, n in subjects if s0 <= s and e <= t_end]
-            if before:
-                speaker = _full_name(text, before[0])
+            speaker = speakers.subject(s0, t_end) or speaker
         spans = [(t_start, t_end)] + [sp for sp in (tenor, vehicle) if sp[0] >= 0]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
