@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from corpus import Document
+from corpus.quotes import find_quote_spans
+from corpus.segment import TITLE_ABBREVIATIONS
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "cannot", "neither", "nor", "hardly"})
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
@@ -105,24 +107,64 @@ def is_word(token: str) -> bool:
     return token[:1].isalnum()
 
 
+# Tokens as the corpus tokenizer cuts them (corpus.segment), for small windows of text:
+# a title keeps its period ("Mr."), clitics are split off ("we" + "'ll").
+_WINDOW_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
+    r"|[^\W\d_](?:\w|(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))(?=\w))*"
+    r"|'(?:s|d|m|ll|re|ve)(?![\w'])|\.\.\.|[^\w\s]"
+)
+# Characters of context kept around a hit: the rules look at most three words back
+# and eight tokens ahead ("would also like to warmly thank", "must not have been").
+WINDOW_BEFORE = 40
+WINDOW_AFTER = 64
+
+
 @dataclass
 class TokenView:
-    """Lower-cased tokens of a document with their spans and sentence ids."""
+    """Lower-cased tokens of a document (or of a window of it) with spans and sentence ids.
 
-    doc: Document
+    A window is cut to its sentence; ``opens_sentence`` says whether it starts where
+    the sentence starts (else words before the window are only known to exist).
+    """
+
+    doc: Document | None
     spans: list[tuple[int, int]]
     raw: list[str]
     low: list[str]
     sent: list[int]
+    opens_sentence: bool = True
+    text: str = ""
+    hit_start: int = -1
+    hit_index: int = 0
 
     @classmethod
-    def of(cls, doc: Document) -> TokenView:
-        text = doc.text
-        spans = doc.tokens
-        raw = [text[s:e] for s, e in spans]
-        starts = [s for s, _ in doc.sentences] or [0]
-        sent = [max(bisect.bisect_right(starts, s) - 1, 0) for s, _ in spans]
-        return cls(doc, spans, raw, [r.lower() for r in raw], sent)
+    def window(cls, text: str, start: int, end: int, sentence: tuple[int, int]) -> TokenView:
+        """Tokens of ``text`` around a hit at ``start`` (up to ``end``), within ``sentence``.
+
+        ``sentence`` is the hit's sentence span. :meth:`locate` finds the hit's tokens.
+        """
+        first, last = sentence
+        left = max(first, start - WINDOW_BEFORE)
+        if left > first:
+            # Start on a whole token: after the first space of the cut-off part.
+            space = text.find(" ", left, start)
+            left = space + 1 if space >= 0 else start
+        right = min(last, end + WINDOW_AFTER)
+        before = _tokens(text, left, start)
+        raw = before + _tokens(text, start, right)
+        low = [r.lower() for r in raw]
+        return cls(None, [], raw, low, [0] * len(raw), left == first, text, start, len(before))
+
+    def locate(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range ``[i, j)`` of a window's hit that spans characters ``[start, end)``."""
+        if start != self.hit_start:
+            return None
+        tokens = _tokens(self.text, start, end)
+        i = self.hit_index
+        j = i + len(tokens)
+        return (i, j) if tokens and self.raw[i:j] == tokens else None
 
     def __len__(self) -> int:
         return len(self.low)
@@ -141,11 +183,10 @@ class TokenView:
         """
         out = []
         j = i - 1
-        while len(out) < n:
-            if j < 0 or self.sent[j] != self.sent[i]:
-                break
-            tok = self.low[j]
-            if not (is_word(tok) or tok.startswith("'")):
+        sent, low = self.sent, self.low
+        while len(out) < n and j >= 0 and sent[j] == sent[i]:
+            tok = low[j]
+            if not (tok[:1].isalnum() or tok[:1] == "'"):
                 break
             out.append(tok)
             j -= 1
@@ -153,6 +194,8 @@ class TokenView:
 
     def next_words(self, i: int, n: int = 3) -> list[str]:
         """Up to n lower-cased tokens after i in the same sentence (punctuation included)."""
+        if self.doc is None:  # a window: all its tokens are in the hit's sentence
+            return self.low[i + 1 : i + 1 + n]
         out = []
         j = i + 1
         while j < len(self.low) and self.sent[j] == self.sent[i] and len(out) < n:
@@ -167,7 +210,7 @@ class TokenView:
             if is_word(self.low[j]):
                 return False
             j -= 1
-        return True
+        return True if j >= 0 else self.opens_sentence
 
     def negated_before(self, i: int, window: int = 3) -> bool:
         """A negator within ``window`` tokens before i, in the same clause."""
@@ -189,18 +232,46 @@ class TokenView:
         return bool(nxt) and (nxt[0] in NEGATORS or nxt[0] == "n't")
 
 
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """Tokens of ``text[start:end]``; a title keeps its period ("Mr.") as in the corpus."""
+    tokens = _WINDOW_TOKEN.findall(text, start, end)
+    if "." not in tokens:
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if token == "." and out and out[-1].lower() in TITLE_ABBREVIATIONS:
+            out[-1] += "."
+        else:
+            out.append(token)
+    return out
+
+
 def voices(doc: Document, starts: list[int]) -> list[tuple[str, str]]:
-    """``(voice, speaker)`` for each offset, with one pass over the quotes."""
-    quotes = doc.quotes
+    """``(voice, speaker)`` for each offset, with one pass over the quotes.
+
+    Quote speakers are only attributed (the costly part of :attr:`Document.quotes`)
+    when some offset lies inside a quote.
+    """
     authorial = ("authorial", str(doc.meta.get("speaker", "") or ""))
+    if not starts:
+        return []
+    if "quotes" not in doc.__dict__:
+        spans = find_quote_spans(doc.text)
+        if not any(_inside(spans, offset) is not None for offset in starts):
+            return [authorial] * len(starts)
+    quotes = doc.quotes
     if not quotes:
         return [authorial] * len(starts)
-    qstarts = [q.start for q in quotes]
+    spans = [(q.start, q.end) for q in quotes]
     out = []
     for offset in starts:
-        k = bisect.bisect_right(qstarts, offset) - 1
-        if k >= 0 and quotes[k].start < offset < quotes[k].end:
-            out.append(("quoted", quotes[k].speaker))
-        else:
-            out.append(authorial)
+        k = _inside(spans, offset)
+        out.append(authorial if k is None else ("quoted", quotes[k].speaker))
     return out
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> int | None:
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    if k >= 0 and spans[k][0] < offset < spans[k][1]:
+        return k
+    return None

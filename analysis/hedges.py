@@ -41,7 +41,7 @@ from corpus import Corpus, Document
 
 from ._context import BE, PERSONAL, TokenView, is_number, is_word, voices
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
-from ._matcher import Matcher
+from ._matcher import form_matcher, lowered
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .modals import is_modal, modal_sense
@@ -149,7 +149,7 @@ def find_hedges(
     voice = check_voice(voice)
     c = as_corpus(c_or_text)
     lex, plan = _prepare(lexicon, approximators)
-    parts = map_documents(c, hedges_in_document, plan, voice, workers=workers)
+    parts = map_documents(c, hedges_in_document, plan, voice, False, workers=workers)
     rows = [row for part, _words in parts for row in part]
     table = pd.DataFrame(rows, columns=HEDGE_COLUMNS)
     table = table.astype({"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool})
@@ -258,46 +258,47 @@ def _prepare(lexicon: str | Lexicon | None, approximators: bool) -> tuple[Lexico
         }
         for m in load_lexicon("modals").items.to_dict("records")
     }
-    return lex, (Matcher.from_items(kept), items, modal_items)
+    return lex, (form_matcher(kept), items, modal_items)
 
 
-def hedges_in_document(doc: Document, plan: tuple, voice: str) -> tuple[list[tuple], int]:
-    """Hedge/booster rows of one document and its word count in ``voice``."""
+def hedges_in_document(
+    doc: Document, plan: tuple, voice: str, count_words: bool = True
+) -> tuple[list[tuple], int]:
+    """Hedge/booster rows of one document and its word count in ``voice``.
+
+    One scan of the lexicon's compiled pattern over the lower-cased text; the context
+    rules read a small token window around each hit. ``count_words=False`` skips the
+    word count (0 is returned), which needs the document's tokens.
+    """
     matcher, items, modal_items = plan
-    view = TokenView.of(doc)
+    text = doc.text
+    low = lowered(text)
     found = []
-    i = 0
-    while i < len(view):
-        hit = None
-        for end, index in matcher.candidates(view.low, i):
-            if _context_holds(view, i, end, items[index], modal_items):
-                hit = (end, items[index])
-                break
-        if hit is None:
-            i += 1
+    pos = 0
+    while (hit := matcher.next_hit(low, pos)) is not None:
+        start, candidates = hit
+        accepted = _accept(doc, start, candidates, items, modal_items) if candidates else None
+        if accepted is None:
+            pos = start + 1
             continue
-        end, item = hit
-        found.append((i, end, item))
-        i = end
-    starts = [view.spans[i][0] for i, _end, _item in found]
+        found.append(accepted)
+        pos = accepted[1]
     rows = []
-    for (i, end, item), (actual, speaker) in zip(found, voices(doc, starts), strict=True):
+    for (start, stop, item, negated, sent_id), (actual, speaker) in zip(
+        found, voices(doc, [f[0] for f in found]), strict=True
+    ):
         if not voice_allows(voice, actual):
             continue
-        negated = view.negated_before(i) or (
-            item["context"] == "epistemic_modal" and view.negated_after(end - 1)
-        )
         category = item["category"]
         if negated and category == "booster" and item.get("subcategory") in _FLIPPING:
             category = "hedge"
-        start, stop = view.spans[i][0], view.spans[end - 1][1]
         rows.append(
             (
                 doc.doc_id,
-                view.sent[i],
+                sent_id,
                 start,
                 stop,
-                doc.text[start:stop],
+                text[start:stop],
                 str(item["term"]),
                 category,
                 str(item.get("subcategory", "")),
@@ -306,7 +307,27 @@ def hedges_in_document(doc: Document, plan: tuple, voice: str) -> tuple[list[tup
                 speaker,
             )
         )
-    return rows, len(words_in_voice(doc, voice))
+    return rows, len(words_in_voice(doc, voice)) if count_words else 0
+
+
+def _accept(
+    doc: Document, start: int, candidates: list, items: list[dict], modal_items: dict
+) -> tuple | None:
+    """``(start, end, item, negated, sent_id)`` of the longest candidate whose rule holds."""
+    sent_id = doc.sentence_id(start)
+    view = TokenView.window(doc.text, start, candidates[0][0], doc.sentences[sent_id])
+    for stop, index in candidates:
+        located = view.locate(start, stop)
+        if located is None:
+            continue
+        i, end = located
+        item = items[index]
+        if _context_holds(view, i, end, item, modal_items):
+            negated = view.negated_before(i) or (
+                item["context"] == "epistemic_modal" and view.negated_after(end - 1)
+            )
+            return start, stop, item, negated, sent_id
+    return None
 
 
 def _next_content(view: TokenView, end: int) -> str:

@@ -34,7 +34,7 @@ from ._context import (
     voices,
 )
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
-from ._matcher import Matcher
+from ._matcher import FormMatcher, form_matcher, lowered
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .provenance import attach
@@ -124,7 +124,7 @@ def find_modals(
     c = as_corpus(c_or_text)
     lex = _lexicon(lexicon)
     plan = _plan(lex)
-    parts = map_documents(c, modals_in_document, plan, voice, workers=workers)
+    parts = map_documents(c, modals_in_document, plan, voice, False, workers=workers)
     rows = [row for part, _words in parts for row in part]
     table = pd.DataFrame(rows, columns=MODAL_COLUMNS)
     table = table.astype({"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool})
@@ -209,38 +209,40 @@ def _lexicon(lexicon: str | Lexicon | None) -> Lexicon:
     return load_lexicon(lexicon or "modals")
 
 
-def _plan(lex: Lexicon) -> tuple[Matcher, list[dict]]:
+def _plan(lex: Lexicon) -> tuple[FormMatcher, list[dict]]:
     items = lex.items.to_dict("records")
     for item in items:
         item["lemma"] = str(item.get("lemma") or item["term"])
         item["sense"] = str(item.get("sense") or "unclear")
         item["strength"] = str(item.get("strength") or "median")
         item["negated"] = bool(item.get("negated") or False)
-    return Matcher.from_items(lex.items), items
+    return form_matcher(lex.items), items
 
 
 def modals_in_document(
-    doc: Document, plan: tuple[Matcher, list[dict]], voice: str
+    doc: Document, plan: tuple, voice: str, count_words: bool = True
 ) -> tuple[list[tuple], int]:
-    """Modal rows of one document and its word count in ``voice``."""
+    """Modal rows of one document and its word count in ``voice``.
+
+    ``count_words=False`` skips the word count (0 is returned), which needs the
+    document's tokens; finding the modals does not.
+    """
     matcher, items = plan
-    view = TokenView.of(doc)
-    found = modal_spans(view, matcher, items)
+    text = doc.text
+    found = modal_spans(doc, matcher, items)
     rows = []
-    starts = [view.spans[i][0] for i, *_ in found]
-    for (i, j, item, sense, negated), (actual, speaker) in zip(
-        found, voices(doc, starts), strict=True
+    for (start, end, item, sense, negated, sent_id), (actual, speaker) in zip(
+        found, voices(doc, [f[0] for f in found]), strict=True
     ):
         if not voice_allows(voice, actual):
             continue
-        start, end = view.spans[i][0], view.spans[j - 1][1]
         rows.append(
             (
                 doc.doc_id,
-                view.sent[i],
+                sent_id,
                 start,
                 end,
-                doc.text[start:end],
+                text[start:end],
                 item["lemma"],
                 sense,
                 item["strength"],
@@ -249,30 +251,39 @@ def modals_in_document(
                 speaker,
             )
         )
-    return rows, len(words_in_voice(doc, voice))
+    return rows, len(words_in_voice(doc, voice)) if count_words else 0
 
 
 def modal_spans(
-    view: TokenView, matcher: Matcher, items: list[dict]
-) -> list[tuple[int, int, dict, str, bool]]:
-    """``(first token, end token, item, sense, negated)`` of each modal in ``view``."""
+    doc: Document, matcher: FormMatcher, items: list[dict]
+) -> list[tuple[int, int, dict, str, bool, int]]:
+    """``(start, end, item, sense, negated, sent_id)`` of each modal in ``doc``.
+
+    One scan of the compiled pattern over the lower-cased text; the rules read a
+    small token window around each hit.
+    """
+    text = doc.text
+    low = lowered(text)
     out = []
-    i = 0
-    n = len(view)
-    while i < n:
+    pos = 0
+    while (hit := matcher.next_hit(low, pos)) is not None:
+        start, candidates = hit
         accepted = None
-        for end, index in matcher.candidates(view.low, i):
-            item = items[index]
-            if is_modal(view, i, end, item["lemma"]):
-                accepted = (end, item)
-                break
+        if candidates:
+            sent_id = doc.sentence_id(start)
+            view = TokenView.window(text, start, candidates[0][0], doc.sentences[sent_id])
+            for stop, index in candidates:
+                located = view.locate(start, stop)
+                if located and is_modal(view, *located, items[index]["lemma"]):
+                    accepted = (stop, items[index], *located)
+                    break
         if accepted is None:
-            i += 1
+            pos = start + 1
             continue
-        end, item = accepted
+        stop, item, i, end = accepted
         negated = item["negated"] or _negated(view, i, end, item["lemma"])
-        out.append((i, end, item, modal_sense(view, i, end, item, negated), negated))
-        i = end
+        out.append((start, stop, item, modal_sense(view, i, end, item, negated), negated, sent_id))
+        pos = stop
     return out
 
 
