@@ -236,3 +236,58 @@ def test_offsets_slice_back(words):
             assert doc_text[row.vehicle_start : row.vehicle_end] == row.vehicle
         else:
             assert row.vehicle == ""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Honestly the screen is better.", [("comparative", "better")]),
+        ("We need a more just world order.", [("comparative", "more just")]),
+        ("I prefer the Nikon to the Canon.", [("comparative", "prefer")]),
+        ("The Galaxy outperforms the iPhone.", [("comparative", "outperforms")]),
+        ("Mac vs PC is an old argument.", [("explicit", "vs")]),
+        ("The Android app differs from the iOS app.", [("explicit", "differs from")]),
+        ("Best camera I have owned.", [("superlative", "best")]),
+    ],
+)
+def test_comparatives_without_than(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need more information about the warranty.",
+        "The app no longer crashes.",
+        "It works more or less as described.",
+        "I updated the firmware to better support my router.",
+        "The number of members and the power of the leader matter.",
+        "Higher education funding was cut.",
+        "Most of the reviews mention the noise.",
+    ],
+)
+def test_comparative_words_that_do_not_compare(text):
+    assert rows(text) == []
+
+
+def test_lexicon_v1_still_gives_v1_rows():
+    from analysis.comparisons import HISTORICAL_LEXICON, _comparisons_in_document
+
+    doc = corpus.from_texts(["Honestly the screen is better than the old one. It is better."])
+    doc = next(iter(doc))
+    v1 = _comparisons_in_document(doc, "all", "comparison_triggers@1", HISTORICAL_LEXICON)
+    v2 = _comparisons_in_document(doc, "all", "comparison_triggers@2", HISTORICAL_LEXICON)
+    assert [r["trigger"] for r in v1] == ["better than"]
+    assert [r["trigger"] for r in v2] == ["better than", "better"]
+
+
+def test_dev_fixture_comparative_sentences():
+    path = FIXTURE.with_name("comparative_sentences.tsv")
+    table = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    c = corpus.from_texts(list(table["sentence"]))
+    found = set(find_comparisons(c)["doc_id"])
+    gold = [label == "1" for label in table["comparative"]]
+    pred = [d in found for d in c.doc_ids]
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    precision, recall = tp / sum(pred), tp / sum(gold)
+    assert precision >= 0.9 and recall >= 0.85
