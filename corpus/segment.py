@@ -10,6 +10,7 @@ numbers (1,000; 3.5; 19th-century), hyphenated words, possessives and clitics
 
 from __future__ import annotations
 
+import bisect
 import re
 
 TOKENIZER_VERSION = "communique-tok/1"
@@ -30,14 +31,35 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _CLITIC = r"'(?:s|d|m|ll|re|ve)(?![\w'])"
+
+
+def _title_period_pattern() -> re.Pattern[str]:
+    """Full stops right after a title word ("Mr." "Art."), found from the full stop.
+
+    The pattern starts with the full stop and looks back (one lookbehind per title
+    length), because a pattern starting with the titles would be tried at every letter.
+    ASCII-only case folding: "Mr" and "MR" match, a long s or a Kelvin sign does not.
+    """
+    by_length: dict[int, list[str]] = {}
+    for title in sorted(TITLE_ABBREVIATIONS):
+        if "." not in title:
+            by_length.setdefault(len(title), []).append(title)
+    lookbehinds = [
+        rf"(?<=(?<![A-Za-z])(?ai:{'|'.join(titles)})\.)" for _, titles in sorted(by_length.items())
+    ]
+    return re.compile(r"\.(?:" + "|".join(lookbehinds) + ")")
+
+
+_TITLE_PERIOD = _title_period_pattern()
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # initialisms: U.N., U.S.A., e.g.
     r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"  # 1,000  3.5  1990s  19th-century
-    r"|[^\W\d_](?:[\w]|(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))(?=\w))*"  # words, hyphens, can't
+    r"|[^\W\d_]\w*(?:(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))\w+)*"  # words, hyphens, can't
     r"|" + _CLITIC + r"|\.\.\.|[^\w\s]"
 )
+
+_ALPHANUMERIC = re.compile(r"[^\W_]")  # \w is the alphanumerics plus "_"
 _SENTENCE_END = re.compile(r"[.!?]+[\u201d\u2019)\]]*(?=\s|$)|\n[ ]*\n")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s*([\u201c\u2018(\[]?)(\S*)")
 
 
@@ -52,28 +74,33 @@ def tokenize(text: str) -> list[tuple[int, int]]:
         ['Russia', "'s", '19th-century', 'U.N.', 'role', "can't", 'wait', '.']
     """
     spans = [m.span() for m in _TOKEN.finditer(text)]
-    return _attach_title_periods(text, spans)
+    if "." in text:
+        _attach_title_periods(text, spans)
+    return spans
 
 
-def _attach_title_periods(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Give "Mr." and "Art." their period, so a sentence splitter sees one abbreviation."""
-    if "." not in text:
-        return spans
-    out: list[tuple[int, int]] = []
-    for span in spans:
-        start, end = span
-        if out and text[start:end] == "." and out[-1][1] == start:
-            prev_start = out[-1][0]
-            if text[prev_start:start].lower() in TITLE_ABBREVIATIONS:
-                out[-1] = (prev_start, end)
-                continue
-        out.append(span)
-    return out
+def _attach_title_periods(text: str, spans: list[tuple[int, int]]) -> None:
+    """Give "Mr." and "Art." their period, so a sentence splitter sees one abbreviation.
+
+    Only places where a title is followed by a period are visited (a handful per text),
+    not every token.
+    """
+    merges = []
+    for match in _TITLE_PERIOD.finditer(text):
+        dot = match.start()
+        i = bisect.bisect_left(spans, (dot,))
+        if 0 < i < len(spans) and spans[i] == (dot, dot + 1) and spans[i - 1][1] == dot:
+            if text[spans[i - 1][0] : dot].lower() in TITLE_ABBREVIATIONS:
+                merges.append(i - 1)
+    for i in reversed(merges):
+        spans[i] = (spans[i][0], spans[i + 1][1])
+        del spans[i + 1]
 
 
 def is_word(token: str) -> bool:
     """True for tokens that count as words (they contain a letter or a digit)."""
-    return any(ch.isalnum() for ch in token)
+    # The first character settles almost every token; the search covers the rest.
+    return token[:1].isalnum() or _ALPHANUMERIC.search(token) is not None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -113,6 +140,18 @@ def _add_sentence(text: str, start: int, end: int, out: list[tuple[int, int]]) -
         out.append((start, end))
 
 
+def _word_ending_at(text: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end``.
+
+    Walks back from ``end``: a regular expression anchored at ``end`` would be tried
+    from the start of the text at every full stop, which is quadratic in the text length.
+    """
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
     following = _NEXT_WORD.match(text, mark_end)
     opener, next_word = following.group(1), following.group(2)
@@ -123,8 +162,7 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
         return False  # "“Why?” he asked" or "e.g. the": the sentence goes on
     if text[mark_start] != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, mark_start + 1)
-    word = before.group(1) if before else ""
+    word = _word_ending_at(text, mark_start + 1)
     bare = word.rstrip(".").lstrip("“‘(\"'").lower()
     if bare in TITLE_ABBREVIATIONS or (len(bare) == 1 and bare.isalpha() and word[0].isupper()):
         return False  # "Mr. Lavrov", "Art. 51", "J. Smith"
