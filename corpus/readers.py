@@ -66,6 +66,7 @@ def read_corpus(
     strict: bool = False,
     aliases: Aliases | str | Path | None = None,
     progress: bool = False,
+    cache: bool | str | Path = False,
 ) -> Corpus:
     """Read a folder, a text file or a table file into a :class:`Corpus`.
 
@@ -86,6 +87,11 @@ def read_corpus(
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
         aliases: alias table (an :class:`Aliases` or a path to a TSV); default: shipped table.
         progress: show a progress bar on stderr.
+        cache: keep the parsed corpus (texts, docvars, report, sentence/token/quote spans)
+            in a Parquet cache and reuse it while the input files, options and policy
+            versions are unchanged. ``True`` uses ``$COMMUNIQUE_CACHE_DIR`` or
+            ``.communique-cache/`` in the working directory; a path names the folder.
+            Off by default (see :mod:`corpus.cache`).
 
     Returns:
         A Corpus whose ``report`` has one row per input file (or table row).
@@ -102,6 +108,24 @@ def read_corpus(
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
+    if cache:
+        from .cache import read_through_cache
+
+        options = {
+            "text_column": text_column,
+            "id_column": id_column,
+            "filename_template": filename_template,
+            "metadata": metadata,
+            "encoding": encoding,
+            "strict": strict,
+        }
+        return read_through_cache(
+            path,
+            cache,
+            options,
+            aliases,
+            lambda: read_corpus(path, **options, aliases=aliases, progress=progress),
+        )
     if path.is_dir():
         loaded = _read_folder(path, filename_template, metadata, encoding, aliases, progress)
     elif path.suffix.lower() in TABLE_EXTENSIONS:

@@ -1,0 +1,293 @@
+"""An on-disk cache of parsed corpora, in Parquet (never pickle).
+
+A cached corpus holds the normalized texts, docvars, the load report and every span
+the text-processing policies produce (sentences, tokens, words, quotes with kind and
+speaker), so a second run skips reading, normalizing and segmenting.
+
+An entry is keyed by a hash of the inputs (relative paths, sizes and modification
+times of the files read, the reading options) and of the normalizer, tokenizer,
+sentencizer, quoter and alias versions: touching any input file or changing any policy
+gives a new key, and the old entry is simply never read again (:func:`clear_cache`
+removes entries).
+
+Spans are restored without re-parsing and without building millions of Python tuples:
+each document gets read-only :class:`SpanList` views over the Parquet columns' integer
+buffers, which behave like the lists of ``(start, end)`` pairs a fresh Document computes.
+
+Example:
+    >>> c = read_corpus("speeches/", cache=True)      # doctest: +SKIP  (parses, writes)
+    >>> c = read_corpus("speeches/", cache=True)      # doctest: +SKIP  (reads the cache)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .aliases import Aliases
+from .corpus import Corpus
+from .document import Document
+from .normalize import NORMALIZER_VERSION
+from .quotes import QUOTER_VERSION, Quote, find_quotes
+from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
+from .ungdc import find_speakers_table
+
+CACHE_FORMAT = "communique-cache/1"
+DEFAULT_CACHE_DIR = ".communique-cache"
+CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
+_MARKER = "communique-cache.json"
+_BATCH_DOCUMENTS = 256  # documents per Parquet row group: bounds memory while writing
+_SPAN_COLUMNS = ("sentences", "tokens", "words")
+
+
+class SpanList(Sequence):
+    """A read-only list of ``(start, end)`` pairs over a packed integer array.
+
+    Indexing gives a tuple, slicing a list of tuples, iteration yields tuples, and it
+    compares equal to the list a fresh Document computes.
+    """
+
+    __slots__ = ("_pairs",)
+
+    def __init__(self, flat: np.ndarray) -> None:
+        self._pairs = flat.reshape(-1, 2)
+
+    def __len__(self) -> int:
+        return len(self._pairs)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [tuple(pair) for pair in self._pairs[index].tolist()]
+        start, end = self._pairs[index].tolist()
+        return (start, end)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self._pairs[:, 0].tolist(), self._pairs[:, 1].tolist(), strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SpanList):
+            return np.array_equal(self._pairs, other._pairs)
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and list(self) == [tuple(p) for p in other]
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"SpanList({list(self)!r})"
+
+
+def default_cache_dir() -> Path:
+    """``$COMMUNIQUE_CACHE_DIR`` or ``.communique-cache`` in the working directory."""
+    return Path(os.environ.get(CACHE_DIR_VARIABLE) or DEFAULT_CACHE_DIR)
+
+
+def cache_dir(cache: bool | str | Path) -> Path:
+    """The folder that ``cache=`` names (True: the default folder)."""
+    return default_cache_dir() if cache is True else Path(cache)
+
+
+def clear_cache(directory: str | Path | None = None) -> int:
+    """Remove every cached corpus in ``directory`` (default: :func:`default_cache_dir`).
+
+    Only folders this module wrote (they hold a marker file) are removed.
+
+    Returns:
+        The number of cache entries removed.
+    """
+    root = Path(directory) if directory is not None else default_cache_dir()
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for entry in root.iterdir():
+        if entry.is_dir() and (entry / _MARKER).is_file():
+            shutil.rmtree(entry)
+            removed += 1
+    return removed
+
+
+def cache_key(path: Path, options: dict, aliases: Aliases) -> str:
+    """Hash of the input files (relative path, size, mtime), options and policy versions."""
+    digest = hashlib.sha256()
+    versions = [
+        CACHE_FORMAT,
+        NORMALIZER_VERSION,
+        TOKENIZER_VERSION,
+        SENTENCIZER_VERSION,
+        QUOTER_VERSION,
+        aliases.version,
+    ]
+    digest.update(json.dumps(versions).encode())
+    digest.update(json.dumps(aliases.items(), ensure_ascii=False).encode())
+    digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+    for name, stat in _input_files(path, options.get("metadata")):
+        digest.update(f"\x00{name}\x00{stat.st_size}\x00{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _input_files(path: Path, metadata) -> list[tuple[str, os.stat_result]]:
+    path = path.resolve()
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+        root = path
+        extra = [find_speakers_table(path)]
+    else:
+        files = [path]
+        root = path.parent
+        extra = []
+    if metadata:
+        extra.append(Path(metadata))
+    listed = [(f.relative_to(root).as_posix(), f.stat()) for f in files]
+    for f in extra:
+        if f is not None and f.is_file():
+            listed.append((f"extra:{f.resolve().as_posix()}", f.stat()))
+    return listed
+
+
+def read_through_cache(
+    path: Path,
+    cache: bool | str | Path,
+    options: dict,
+    aliases: Aliases,
+    read: Callable[[], Corpus],
+) -> Corpus:
+    """The cached corpus for these inputs, or ``read()`` (and store its result)."""
+    root = cache_dir(cache)
+    key = cache_key(Path(path), options, aliases)
+    entry = root / key
+    if (entry / _MARKER).is_file():
+        return load_corpus(entry, aliases)
+    c = read()
+    save_corpus(c, entry)
+    return c
+
+
+def save_corpus(c: Corpus, entry: Path) -> None:
+    """Write ``c`` with all its spans to the folder ``entry`` (atomically)."""
+    entry = Path(entry)
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=entry.parent))
+    try:
+        _write_documents(c, staging / "documents.parquet")
+        docvars = c.docvars.reset_index()
+        pq.write_table(
+            pa.Table.from_pandas(docvars, preserve_index=False), staging / "docvars.parquet"
+        )
+        pq.write_table(
+            pa.Table.from_pandas(c.report, preserve_index=False), staging / "report.parquet"
+        )
+        marker = {"format": CACHE_FORMAT, "documents": len(c), "versions": c.versions}
+        (staging / _MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+        if entry.exists():
+            shutil.rmtree(entry)
+        os.replace(staging, entry)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("text", pa.large_string()),
+        ("raw_sha256", pa.string()),
+        *[(name, pa.large_list(pa.int32())) for name in _SPAN_COLUMNS],
+        ("quote_spans", pa.list_(pa.int32())),
+        ("quote_kinds", pa.list_(pa.string())),
+        ("quote_speakers", pa.list_(pa.string())),
+    ]
+)
+
+
+def _write_documents(c: Corpus, target: Path) -> None:
+    with pq.ParquetWriter(target, _SCHEMA, compression="zstd") as writer:
+        batch: list[dict] = []
+        for doc in c:
+            batch.append(_document_row(doc))
+            if len(batch) >= _BATCH_DOCUMENTS:
+                writer.write_table(pa.Table.from_pylist(batch, schema=_SCHEMA))
+                batch = []
+        if batch or len(c) == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=_SCHEMA))
+
+
+def _document_row(doc: Document) -> dict:
+    """One document's spans, computed here (not cached on the document: memory stays flat)."""
+    text = doc.text
+    cached = doc.__dict__
+    sentences = cached.get("sentences") or split_sentences(text)
+    tokens = cached.get("tokens") or tokenize(text)
+    words = cached.get("words") or [(s, e) for s, e in tokens if is_word(text[s:e])]
+    quotes = cached.get("quotes")
+    if quotes is None:
+        canonical = doc.aliases.canonical if doc.aliases else (lambda n: n)
+        quotes = find_quotes(text, list(sentences), canonical)
+    return {
+        "doc_id": doc.doc_id,
+        "text": text,
+        "raw_sha256": doc.raw_sha256,
+        "sentences": _flatten(sentences),
+        "tokens": _flatten(tokens),
+        "words": _flatten(words),
+        "quote_spans": _flatten((q.start, q.end) for q in quotes),
+        "quote_kinds": [q.kind for q in quotes],
+        "quote_speakers": [q.speaker for q in quotes],
+    }
+
+
+def _flatten(spans) -> np.ndarray:
+    spans = list(spans)
+    return np.fromiter(chain.from_iterable(spans), dtype=np.int32, count=2 * len(spans))
+
+
+def load_corpus(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
+    """Read a corpus written by :func:`save_corpus`, spans included."""
+    entry = Path(entry)
+    aliases = aliases or Aliases.default()
+    table = pq.read_table(entry / "documents.parquet")
+    docvars = pq.read_table(entry / "docvars.parquet").to_pandas().set_index("doc_id")
+    report = pq.read_table(entry / "report.parquet").to_pandas()
+    records = docvars.astype(object).where(docvars.notna(), None).to_dict("records")
+    ids = table.column("doc_id").to_pylist()
+    texts = table.column("text").to_pylist()
+    shas = table.column("raw_sha256").to_pylist()
+    spans = {name: _split_list_column(table.column(name)) for name in _SPAN_COLUMNS}
+    quote_spans = table.column("quote_spans").to_pylist()
+    kinds = table.column("quote_kinds").to_pylist()
+    speakers = table.column("quote_speakers").to_pylist()
+    documents = []
+    for i, doc_id in enumerate(ids):
+        doc = Document(doc_id, texts[i], records[i], shas[i], aliases)
+        state = doc.__dict__  # cached_property values live here: set them directly
+        for name in _SPAN_COLUMNS:
+            state[name] = SpanList(spans[name][i])
+        state["quotes"] = _quotes(texts[i], quote_spans[i], kinds[i], speakers[i])
+        documents.append(doc)
+    return Corpus(documents, docvars, report, aliases=aliases)
+
+
+def _split_list_column(column: pa.ChunkedArray) -> list[np.ndarray]:
+    """Per-row numpy views over one list<int32> column (no copy per element)."""
+    views: list[np.ndarray] = []
+    for chunk in column.chunks:
+        # offsets index the chunk's (unsliced) values buffer
+        values = chunk.values.to_numpy(zero_copy_only=False)
+        offsets = chunk.offsets.to_numpy().tolist()
+        views.extend(values[a:b] for a, b in zip(offsets[:-1], offsets[1:], strict=True))
+    return views
+
+
+def _quotes(text: str, flat: list[int], kinds: list[str], speakers: list[str]) -> list[Quote]:
+    quotes = []
+    for j, kind in enumerate(kinds):
+        start, end = flat[2 * j], flat[2 * j + 1]
+        quotes.append(Quote(start, end, text[start + 1 : end - 1], kind, speakers[j]))
+    return quotes

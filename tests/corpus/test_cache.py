@@ -1,0 +1,152 @@
+"""The Parquet corpus cache: same corpus back, spans without re-parsing, invalidation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import corpus
+from corpus import cache as cache_module
+from corpus.cache import SpanList, clear_cache, default_cache_dir
+
+SPEECH = (
+    "Mr. Lavrov met the U.N. envoy. “We will not retreat,” said Lavrov.\n\n"
+    "Russia's position can't change. The ‘red lines’ remain.\n"
+)
+OTHER = "Peace must prevail. We may hope that the council will act."
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "speeches"
+    root.mkdir()
+    (root / "RUS_50_1995.txt").write_text(SPEECH, encoding="utf-8")
+    (root / "FRA_50_1995.txt").write_text(OTHER, encoding="utf-8")
+    return root
+
+
+def entries(directory: Path) -> list[Path]:
+    return [p for p in directory.iterdir() if p.is_dir() and not p.name.startswith(".")]
+
+
+def test_second_read_comes_from_the_cache_and_equals_the_first(folder, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    fresh = corpus.read_corpus(folder)
+    first = corpus.read_corpus(folder, cache=store)
+    assert len(entries(store)) == 1
+    expected_spans = [(d.sentences, d.tokens, d.words, d.quotes) for d in fresh]
+
+    def no_parsing(*_args, **_kwargs):
+        raise AssertionError("the cached read must not re-parse")
+
+    monkeypatch.setattr(cache_module, "find_quotes", no_parsing)
+    monkeypatch.setattr(corpus.document, "tokenize", no_parsing)
+    monkeypatch.setattr(corpus.document, "split_sentences", no_parsing)
+    monkeypatch.setattr(corpus.document, "find_quotes", no_parsing)
+    second = corpus.read_corpus(folder, cache=store)
+
+    assert second.doc_ids == fresh.doc_ids == first.doc_ids
+    assert second.fingerprint == fresh.fingerprint
+    assert second.docvars.equals(fresh.docvars)
+    assert second.report.equals(fresh.report)
+    for doc, expected, spans in zip(second, fresh, expected_spans, strict=True):
+        assert doc.text == expected.text
+        assert doc.raw_sha256 == expected.raw_sha256
+        assert dict(doc.meta) == dict(expected.meta)
+        assert isinstance(doc.tokens, SpanList)
+        assert (doc.sentences, doc.tokens, doc.words, doc.quotes) == spans
+    rus = second["RUS_50_1995"]
+    assert rus.voice(rus.quotes[0].start + 2) == ("quoted", "Lavrov")
+
+
+def test_restored_spans_behave_like_lists(folder, tmp_path):
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    doc = corpus.read_corpus(folder, cache=store)["RUS_50_1995"]
+    expected = corpus.tokenize(doc.text)
+    assert len(doc.tokens) == len(expected)
+    assert doc.tokens[0] == expected[0] == (0, 3)
+    assert doc.tokens[-1] == expected[-1]
+    assert doc.tokens[1:3] == expected[1:3]
+    assert [doc.text[s:e] for s, e in doc.tokens][:3] == ["Mr.", "Lavrov", "met"]
+    assert doc.sentence_id(doc.sentences[1][0]) == 1
+    quote = doc.quotes[0]
+    assert (quote.text, quote.kind, quote.speaker) == ("We will not retreat,", "direct", "Lavrov")
+
+
+def test_touching_an_input_file_invalidates_the_entry(folder, tmp_path):
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    target = folder / "FRA_50_1995.txt"
+    target.write_text(OTHER + " Changed.", encoding="utf-8")
+    stat = target.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    c = corpus.read_corpus(folder, cache=store)
+    assert c["FRA_50_1995"].text.endswith("Changed.")
+    assert len(entries(store)) == 2
+
+
+def test_adding_a_file_or_changing_options_gives_a_new_entry(folder, tmp_path):
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    corpus.read_corpus(folder, cache=store, filename_template="{country}_{session}_{year}.txt")
+    assert len(entries(store)) == 2
+    (folder / "USA_50_1995.txt").write_text("We shall see.", encoding="utf-8")
+    c = corpus.read_corpus(folder, cache=store)
+    assert len(c) == 3
+    assert len(entries(store)) == 3
+
+
+def test_a_new_policy_version_invalidates_the_entry(folder, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    monkeypatch.setattr(cache_module, "TOKENIZER_VERSION", "communique-tok/999")
+    corpus.read_corpus(folder, cache=store)
+    monkeypatch.setattr(cache_module, "NORMALIZER_VERSION", "communique-norm/999")
+    corpus.read_corpus(folder, cache=store)
+    assert len(entries(store)) == 3
+
+
+def test_clear_cache_and_default_location(folder, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COMMUNIQUE_CACHE_DIR", raising=False)
+    assert default_cache_dir() == Path(".communique-cache")
+    corpus.read_corpus(folder, cache=True)
+    assert len(entries(tmp_path / ".communique-cache")) == 1
+    (tmp_path / ".communique-cache" / "not-ours").mkdir()
+    assert clear_cache() == 1
+    assert [p.name for p in (tmp_path / ".communique-cache").iterdir()] == ["not-ours"]
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "env-store"))
+    corpus.read_corpus(folder, cache=True)
+    assert len(entries(tmp_path / "env-store")) == 1
+    assert clear_cache(tmp_path / "env-store") == 1
+
+
+def test_cache_off_by_default_writes_nothing(folder, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    corpus.read_corpus(folder)
+    corpus.read_corpus(folder, cache=False)
+    assert not (tmp_path / ".communique-cache").exists()
+
+
+def test_table_input_is_cached_too(tmp_path):
+    table = tmp_path / "statements.csv"
+    table.write_text('doc_id,country,text\na,RUS,"He said: “No.”"\nb,USA,Yes.\n', encoding="utf-8")
+    store = tmp_path / "store"
+    first = corpus.read_corpus(table, cache=store)
+    second = corpus.read_corpus(table, cache=store)
+    assert second.fingerprint == first.fingerprint
+    assert second.docvars["country"].tolist() == ["RUS", "USA"]
+    assert second["a"].quotes == first["a"].quotes
+
+
+def test_span_list_equality_and_repr():
+    import numpy as np
+
+    spans = SpanList(np.array([0, 2, 3, 5], dtype=np.int32))
+    assert spans == [(0, 2), (3, 5)]
+    assert spans != [(0, 2)]
+    assert list(reversed(spans)) == [(3, 5), (0, 2)]
+    assert repr(spans) == "SpanList([(0, 2), (3, 5)])"
