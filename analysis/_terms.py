@@ -72,15 +72,9 @@ def count_terms(
     With stop words given, unigrams in the list are dropped, and n-grams that begin
     or end with one ("of the", "the security") are dropped.
     """
-    words = document_words(doc, voice, case, token_map)
     if ngram == 1:
-        counts = Counter(words)
-        for word in stopwords & counts.keys() if stopwords else ():
-            del counts[word]
-        if stopwords and case != "lower":
-            for word in [w for w in counts if w.lower() in stopwords]:
-                del counts[word]
-        return counts
+        return _count_words(doc, case, voice, token_map, stopwords)
+    words = document_words(doc, voice, case, token_map)
     sentence = sentence_breaks(doc, word_spans(doc, voice))
     counts = Counter()
     for i in range(len(words) - ngram + 1):
@@ -90,6 +84,25 @@ def count_terms(
         if stopwords and (gram[0].lower() in stopwords or gram[-1].lower() in stopwords):
             continue
         counts[" ".join(gram)] += 1
+    return counts
+
+
+def _count_words(
+    doc: Document, case: str, voice: str, token_map: dict[str, str], stopwords: frozenset[str]
+) -> Counter:
+    """Word counts; case folding and aliases are applied to the distinct spellings only,
+    which is much cheaper than to every token of a long speech."""
+    text = doc.text
+    raw = Counter(text[s:e] for s, e in word_spans(doc, voice))
+    counts: Counter = Counter()
+    for spelling, n in raw.items():
+        folded = spelling.lower()
+        if stopwords and folded in stopwords:
+            continue
+        term = folded if case == "lower" else spelling
+        if token_map:
+            term = token_map.get(folded, term)
+        counts[term] += n
     return counts
 
 
