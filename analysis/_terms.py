@@ -40,10 +40,20 @@ def word_spans(doc: Document, voice: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in tokens if _is_word(text[s:e])]
 
 
-def document_words(doc: Document, voice: str, case: str, token_map: dict[str, str]) -> list[str]:
-    """The words of ``doc`` as terms: cased per ``case``, aliases mapped to canonical names."""
+def document_words(
+    doc: Document,
+    voice: str,
+    case: str,
+    token_map: dict[str, str],
+    spans: list[tuple[int, int]] | None = None,
+) -> list[str]:
+    """The words of ``doc`` as terms: cased per ``case``, aliases mapped to canonical names.
+
+    ``spans`` are the word spans when the caller has them already (saves a tokenizer pass).
+    """
     text = doc.text
-    words = [text[s:e] for s, e in word_spans(doc, voice)]
+    spans = word_spans(doc, voice) if spans is None else spans
+    words = [text[s:e] for s, e in spans]
     if case == "lower":
         words = [w.lower() for w in words]
         if token_map:
@@ -66,16 +76,18 @@ def count_terms(
     voice: str,
     token_map: dict[str, str],
     stopwords: frozenset[str],
+    spans: list[tuple[int, int]] | None = None,
 ) -> Counter:
     """Counter of the terms (words or space-joined n-grams) of one document.
 
     With stop words given, unigrams in the list are dropped, and n-grams that begin
     or end with one ("of the", "the security") are dropped.
     """
+    spans = word_spans(doc, voice) if spans is None else spans
     if ngram == 1:
-        return _count_words(doc, case, voice, token_map, stopwords)
-    words = document_words(doc, voice, case, token_map)
-    sentence = sentence_breaks(doc, word_spans(doc, voice))
+        return _count_words(doc.text, spans, case, token_map, stopwords)
+    words = document_words(doc, voice, case, token_map, spans)
+    sentence = sentence_breaks(doc, spans)
     counts = Counter()
     for i in range(len(words) - ngram + 1):
         if sentence[i] != sentence[i + ngram - 1]:
@@ -88,12 +100,15 @@ def count_terms(
 
 
 def _count_words(
-    doc: Document, case: str, voice: str, token_map: dict[str, str], stopwords: frozenset[str]
+    text: str,
+    spans: list[tuple[int, int]],
+    case: str,
+    token_map: dict[str, str],
+    stopwords: frozenset[str],
 ) -> Counter:
     """Word counts; case folding and aliases are applied to the distinct spellings only,
     which is much cheaper than to every token of a long speech."""
-    text = doc.text
-    raw = Counter(text[s:e] for s, e in word_spans(doc, voice))
+    raw = Counter(text[s:e] for s, e in spans)
     counts: Counter = Counter()
     for spelling, n in raw.items():
         folded = spelling.lower()
@@ -153,4 +168,5 @@ def count_document(
     stopwords: frozenset[str],
 ) -> tuple[Counter, int]:
     """Per-document work unit for :func:`map_documents`: term counts and word count."""
-    return count_terms(doc, ngram, case, voice, token_map, stopwords), document_size(doc, voice)
+    spans = word_spans(doc, voice)
+    return count_terms(doc, ngram, case, voice, token_map, stopwords, spans), len(spans)
