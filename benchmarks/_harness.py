@@ -1,0 +1,210 @@
+"""Shared pieces of the speed benchmarks: finding the corpus, the floor, peak memory.
+
+The floor is a plain ``collections.Counter(re.findall(r"\\w+", text))`` pass over the
+same files, measured in the same run: ratios against it compare across machines.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import re
+import resource
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE_NAME = "ungdc-1946-1999.tar.xz"
+DEFAULT_ARCHIVE = ROOT.parent / "shared" / "data" / ARCHIVE_NAME
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+def corpus_folder(path: str | None, workdir: Path, generate_words: int) -> Path | None:
+    """The folder to benchmark, or None (with a message) when a named path is missing.
+
+    ``path`` may be an unpacked folder, a .tar.xz archive, or None: the UN archive in
+    ``../shared/data`` when present, otherwise a generated corpus of ``generate_words``.
+    """
+    if path is None:
+        if DEFAULT_ARCHIVE.is_file():
+            return _unpacked(DEFAULT_ARCHIVE, workdir)
+        print(f"note: {DEFAULT_ARCHIVE} not found; using a generated corpus", file=sys.stderr)
+        return generate_corpus(workdir / "generated", generate_words)
+    given = Path(path)
+    if not given.exists():
+        print(f"skipped: {given} does not exist", file=sys.stderr)
+        return None
+    if given.is_file():
+        return _unpacked(given, workdir)
+    return _text_root(given)
+
+
+def _unpacked(archive: Path, workdir: Path) -> Path:
+    print(f"unpacking {archive.name} ...", file=sys.stderr)
+    with tarfile.open(archive) as tar:
+        tar.extractall(workdir / "unpacked", filter="data")
+    return _text_root(workdir / "unpacked")
+
+
+def _text_root(folder: Path) -> Path:
+    # The UN layout keeps the speeches in TXT/ and the speakers table beside it.
+    return folder / "TXT" if (folder / "TXT").is_dir() else folder
+
+
+def text_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
+
+
+def sample_folder(folder: Path, fraction: float, workdir: Path) -> Path:
+    """A folder of symbolic links to an evenly spread ``fraction`` of the text files."""
+    if fraction >= 1.0:
+        return folder
+    target = workdir / f"sample-{fraction:g}"
+    if target.exists():
+        return target
+    files = text_files(folder)
+    for i, file in enumerate(files):
+        if math.floor((i + 1) * fraction) > math.floor(i * fraction):
+            link = target / file.relative_to(folder)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(file.resolve())
+    for extra in ("Speakers_by_session.xlsx", "Speakers_by_session.csv"):
+        for place in (folder, folder.parent):
+            if (place / extra).is_file():
+                (target.parent / extra).unlink(missing_ok=True)
+                (target / extra).symlink_to((place / extra).resolve())
+    return target
+
+
+def floor_pass(folder: Path) -> tuple[float, int]:
+    """Seconds and words of ``Counter(re.findall(r"\\w+"))`` over the folder's files."""
+    start = time.perf_counter()
+    counts: Counter = Counter()
+    words = 0
+    for file in text_files(folder):
+        found = re.findall(r"\w+", file.read_text(encoding="utf-8", errors="replace"))
+        words += len(found)
+        counts.update(found)
+    return time.perf_counter() - start, words
+
+
+class PeakMemory:
+    """Peak resident memory of this process plus its children while the block runs.
+
+    Samples every 50 ms with psutil when it is installed; otherwise reports the
+    high-water marks of ``resource.getrusage`` (self + largest child), which never go
+    down, so stage peaks are then upper bounds.
+    """
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak_bytes = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> PeakMemory:
+        try:
+            import psutil
+        except ImportError:
+            psutil = None
+        if psutil is not None:
+            process = psutil.Process()
+            self.peak_bytes = _tree_rss(process)
+            self._thread = threading.Thread(target=self._sample, args=(process,), daemon=True)
+            self._thread.start()
+        return self
+
+    def _sample(self, process) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak_bytes = max(self.peak_bytes, _tree_rss(process))
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self.peak_bytes = _rusage_peak()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_bytes / 2**20
+
+
+def _tree_rss(process) -> int:
+    total = 0
+    try:
+        total = process.memory_info().rss
+        for child in process.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except Exception:  # the child ended between listing and reading
+                pass
+    except Exception:
+        pass
+    return total
+
+
+def _rusage_peak() -> int:
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) * scale
+
+
+_GENERATED_SENTENCES = [
+    "The Assembly must act now to secure peace in the region.",
+    "We believe that the Council may perhaps find a way forward.",
+    "It is clearly more important than ever to support development.",
+    "Our delegation would like to thank the President for his work.",
+    "Disarmament is as urgent as the fight against poverty.",
+    "As the Secretary-General said, “peace is not merely the absence of war.”",
+    "The so-called ‘new order’ has not brought the promised prosperity.",
+    "Mr. President, the people of my country cannot accept such injustice.",
+    "Developing countries might suffer more than others, it seems.",
+    "We will certainly continue to co-operate with all Member States.",
+]
+
+
+def generate_corpus(folder: Path, words: int, seed: int = 7) -> Path:
+    """Write a UN-like folder of about ``words`` words (ISO_NN_YYYY.txt files)."""
+    rng = random.Random(seed)
+    countries = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG", "HHH"]
+    per_document = 3500
+    written = 0
+    session = 1
+    while written < words:
+        year = 1945 + session
+        for country in countries:
+            lines = []
+            n = 0
+            while n < per_document:
+                paragraph = " ".join(rng.choice(_GENERATED_SENTENCES) for _ in range(5))
+                lines.append(paragraph)
+                n += len(paragraph.split())
+            path = (
+                folder / f"Session {session:02d} - {year}" / f"{country}_{session:02d}_{year}.txt"
+            )
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            written += n
+            if written >= words:
+                break
+        session += 1
+    return folder
+
+
+def workdir() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="communique-bench-")
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

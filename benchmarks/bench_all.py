@@ -1,0 +1,140 @@
+"""The whole analysis, stage by stage, beside the re + Counter floor; scaling and workers.
+
+Usage:
+    python benchmarks/bench_all.py [PATH] [--workers 1 2] [--fraction 0.1 0.3 1.0]
+                                   [--generate-words N]
+
+PATH: as for ``bench_corpus.py`` (folder, .tar.xz, default the UN archive in
+``../shared/data``, else a generated corpus). Each (fraction, workers) run happens in a
+fresh Python process, so peak memory (sampled over that process and its worker
+processes) belongs to that run alone. Stages call the public API only and are skipped,
+with a note, when their function does not exist yet: read+normalize
+(``corpus.read_corpus``), segment (sentences and words of every document), quotes,
+hedges, modals, comparisons, frequency, keyness, readability. "whole analysis" is the
+sum of all stages run one after the other on one corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _harness  # noqa: E402
+
+STAGES = [
+    ("quotes", "find_quotes", {}),
+    ("hedges", "find_hedges", {}),
+    ("modals", "find_modals", {}),
+    ("comparisons", "find_comparisons", {}),
+    ("frequency", "stat_frequency", {}),
+    ("keyness", "stat_keyness", {"by": "__first_docvar__"}),
+    ("readability", "stat_readability", {}),
+]
+
+
+def count_segments(doc) -> int:
+    return len(doc.sentences) + len(doc.words)
+
+
+def run_one(folder: Path, workers: int) -> dict:
+    """All stages on one folder in this process; returns seconds and peak MB per stage."""
+    import analysis
+    import corpus
+    from analysis.engine import map_documents
+
+    results: dict = {"stages": [], "skipped": []}
+
+    def timed(stage: str, func) -> object:
+        with _harness.PeakMemory() as memory:
+            start = time.perf_counter()
+            value = func()
+            seconds = time.perf_counter() - start
+        results["stages"].append({"stage": stage, "seconds": seconds, "peak_mb": memory.peak_mb})
+        return value
+
+    c = timed("read+normalize", lambda: corpus.read_corpus(folder))
+    timed("segment", lambda: map_documents(c, count_segments, workers=workers))
+    for stage, name, options in STAGES:
+        func = getattr(analysis, name, None)
+        if func is None:
+            results["skipped"].append(f"{stage}: analysis.{name} does not exist")
+            continue
+        kwargs = dict(options)
+        if kwargs.get("by") == "__first_docvar__":
+            kwargs["by"] = _keyness_group(c)
+            if kwargs["by"] is None:
+                results["skipped"].append(f"{stage}: no docvar to compare groups by")
+                continue
+            kwargs["target"] = str(c.docvars[kwargs["by"]].dropna().iloc[0])
+        if "workers" in inspect.signature(func).parameters:
+            kwargs["workers"] = workers
+        timed(stage, lambda func=func, kwargs=kwargs: func(c, **kwargs))
+    return results
+
+
+def _keyness_group(c) -> str | None:
+    for column in ("country", "year", "session"):
+        if column in c.docvars.columns:
+            return column
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", nargs="?", help="corpus folder or .tar.xz archive")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, _harness.cores()])
+    parser.add_argument("--fraction", type=float, nargs="+", default=[1.0])
+    parser.add_argument("--generate-words", type=int, default=2_000_000)
+    parser.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_one(Path(args.child[0]), int(args.child[1]))))
+        return 0
+    with _harness.workdir() as tmp:
+        tmp = Path(tmp)
+        folder = _harness.corpus_folder(args.path, tmp, args.generate_words)
+        if folder is None:
+            return 0
+        for fraction in sorted(set(args.fraction)):
+            sample = _harness.sample_folder(folder, fraction, tmp)
+            floor_seconds, words = _harness.floor_pass(sample)
+            print(
+                f"\n=== {fraction:.0%} of the corpus: {words:,} words; floor {floor_seconds:.2f} s"
+            )
+            for workers in sorted(set(args.workers)):
+                report(_child(sample, workers), workers, floor_seconds, words)
+    return 0
+
+
+def _child(folder: Path, workers: int) -> dict:
+    command = [sys.executable, __file__, "--child", str(folder), str(workers)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark run failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(results: dict, workers: int, floor_seconds: float, words: int) -> None:
+    stages = results["stages"]
+    total = sum(s["seconds"] for s in stages)
+    peak = max(s["peak_mb"] for s in stages)
+    print(f"--- workers={workers}")
+    print(f"{'stage':24s} {'seconds':>9s} {'words/s':>12s} {'peak MB':>9s} {'x floor':>8s}")
+    for s in [*stages, {"stage": "whole analysis", "seconds": total, "peak_mb": peak}]:
+        print(
+            f"{s['stage']:24s} {s['seconds']:9.2f} {words / s['seconds']:12,.0f} "
+            f"{s['peak_mb']:9.0f} {s['seconds'] / floor_seconds:8.2f}"
+        )
+    for note in results["skipped"]:
+        print(f"skipped {note}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
