@@ -15,8 +15,8 @@ each document gets read-only :class:`SpanList` views over the Parquet columns' i
 buffers, which behave like the lists of ``(start, end)`` pairs a fresh Document computes.
 
 Example:
-    >>> c = read_corpus("speeches/", cache=True)      # doctest: +SKIP  (parses, writes)
-    >>> c = read_corpus("speeches/", cache=True)      # doctest: +SKIP  (reads the cache)
+    >>> c = read_corpus("speeches/", cache=True)  # parses, writes   # doctest: +SKIP
+    >>> c = read_corpus("speeches/", cache=True)  # reads the cache  # doctest: +SKIP
 """
 
 from __future__ import annotations
