@@ -94,11 +94,16 @@ class Corpus:
 
     @cached_property
     def fingerprint(self) -> str:
-        """sha256 over doc ids, normalized texts, docvars and the normalizer version."""
+        """sha256 over doc ids, normalized texts, raw-text hashes, docvars and the normalizer version.
+
+        The raw hashes make any edit count, even one normalization would erase (a soft
+        hyphen, a trailing space): a reviewer can tell the inputs were not the same files.
+        """
         digest = hashlib.sha256()
         digest.update(NORMALIZER_VERSION.encode())
         for doc in self._documents:
-            digest.update(b"\x00doc\x00" + doc.doc_id.encode() + b"\x00" + doc.text.encode())
+            digest.update(b"\x00doc\x00" + doc.doc_id.encode() + b"\x00" + doc.raw_sha256.encode())
+            digest.update(b"\x00" + doc.text.encode())
         table = self._docvars.reindex(sorted(self._docvars.columns), axis=1)
         rows = table.astype(object).where(table.notna(), None).reset_index().values.tolist()
         digest.update(json.dumps(rows, default=str, ensure_ascii=False).encode())
