@@ -35,6 +35,7 @@ from ._context import (
 )
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from ._matcher import FormMatcher, form_matcher, lowered
+from ._senses import sense_models
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .provenance import attach
@@ -209,14 +210,14 @@ def _lexicon(lexicon: str | Lexicon | None) -> Lexicon:
     return load_lexicon(lexicon or "modals")
 
 
-def _plan(lex: Lexicon) -> tuple[FormMatcher, list[dict]]:
+def _plan(lex: Lexicon) -> tuple[FormMatcher, list[dict], dict]:
     items = lex.items.to_dict("records")
     for item in items:
         item["lemma"] = str(item.get("lemma") or item["term"])
         item["sense"] = str(item.get("sense") or "unclear")
         item["strength"] = str(item.get("strength") or "median")
         item["negated"] = bool(item.get("negated") or False)
-    return form_matcher(lex.items), items
+    return form_matcher(lex.items), items, sense_models()
 
 
 def modals_in_document(
@@ -227,9 +228,9 @@ def modals_in_document(
     ``count_words=False`` skips the word count (0 is returned), which needs the
     document's tokens; finding the modals does not.
     """
-    matcher, items = plan
+    matcher, items, models = plan
     text = doc.text
-    found = modal_spans(doc, matcher, items)
+    found = modal_spans(doc, matcher, items, models)
     rows = []
     for (start, end, item, sense, negated, sent_id), (actual, speaker) in zip(
         found, voices(doc, [f[0] for f in found]), strict=True
@@ -255,12 +256,13 @@ def modals_in_document(
 
 
 def modal_spans(
-    doc: Document, matcher: FormMatcher, items: list[dict]
+    doc: Document, matcher: FormMatcher, items: list[dict], models: dict | None = None
 ) -> list[tuple[int, int, dict, str, bool, int]]:
     """``(start, end, item, sense, negated, sent_id)`` of each modal in ``doc``.
 
     One scan of the compiled pattern over the lower-cased text; the rules read a
-    small token window around each hit.
+    small token window around each hit. ``models`` maps a lemma to its sense
+    classifier (:mod:`analysis._senses`), which has the last word when confident.
     """
     text = doc.text
     low = lowered(text)
@@ -282,9 +284,66 @@ def modal_spans(
             continue
         stop, item, i, end = accepted
         negated = item["negated"] or _negated(view, i, end, item["lemma"])
-        out.append((start, stop, item, modal_sense(view, i, end, item, negated), negated, sent_id))
+        sense = modal_sense(view, i, end, item, negated)
+        model = models.get(item["lemma"]) if models else None
+        if model is not None:
+            sense = model.predict(sense_features(view, i, end, negated, sense), sense)
+        out.append((start, stop, item, sense, negated, sent_id))
         pos = stop
     return out
+
+
+def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) -> list[str]:
+    """Context features of the modal at tokens ``[i, end)`` for the sense classifier.
+
+    The rule's own answer (``rule=``) is one feature, so the classifier can keep the
+    rules where they are reliable.
+    """
+    before = view.prev_words(i, 2)
+    subject = before[0]
+    j, verb = _next_verb(view, end)
+    after_verb = view.at(j + 1) if j >= 0 else ""
+    between = view.low[end:j] if j >= 0 else []
+    first_after = view.at(end)
+    features = [
+        f"rule={rule}",
+        f"subj={subject}",
+        f"subj2={before[1]}",
+        f"verb={verb}",
+        f"after={after_verb}",
+        f"next={first_after}",
+        f"subjclass={_word_class(view, i - 1, subject)}",
+    ]
+    flags = {
+        "perfect": verb in HAVE and (after_verb == "been" or is_participle(after_verb)),
+        "progressive": verb == "be" and is_ing(after_verb),
+        "passive": verb == "be" and is_participle(after_verb),
+        "be": verb == "be",
+        "stative": verb in _STATIVE_VERBS,
+        "negated": negated,
+        "inverted": view.sentence_start(i) and first_after in PERSONAL | {"the", "it", "this"},
+        "question": "?" in view.low[end:],
+        "conditional": any(t in {"if", "unless", "whether"} for t in view.low[:i]),
+        "adverb": bool(between),
+        "well": "well" in between or "possibly" in between or "also" in between,
+        "clause_start": subject in {"", "and", "but", "or", "that", "which", "who"},
+    }
+    features.extend(name for name, on in flags.items() if on)
+    return features
+
+
+def _word_class(view: TokenView, k: int, word: str) -> str:
+    if not word:
+        return "none"
+    if word in PERSONAL:
+        return "personal"
+    if word in {"it", "this", "that", "there", "which", "what"}:
+        return word
+    if k >= 0 and view.raw[k][:1].isupper() and not view.sentence_start(k):
+        return "name"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "plural"
+    return "other"
 
 
 def _negated(view: TokenView, i: int, end: int, lemma: str) -> bool:

@@ -1,0 +1,69 @@
+"""Per-modal logistic-regression sense classifiers, shipped as a versioned data file.
+
+The weights live in ``analysis/lexicons/modal_senses/modal_senses-v<version>.json``
+(with their training data, licences, feature list and held-out scores), are trained
+by ``benchmarks/train_modal_senses.py`` and need only the standard library here: a
+prediction is a sum of the weights of the active (binary) features per sense and a
+softmax. The classifier answers only when its probability reaches the model's
+threshold; otherwise the rule's sense stands.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_DIR = Path(__file__).parent / "lexicons" / "modal_senses"
+MODEL_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class SenseModel:
+    """One modal's classifier: classes, bias and per-feature weights (one per class)."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    threshold: float
+
+    def probabilities(self, features: list[str]) -> list[float]:
+        scores = list(self.bias)
+        for feature in features:
+            w = self.weights.get(feature)
+            if w is not None:
+                for k, value in enumerate(w):
+                    scores[k] += value
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def predict(self, features: list[str], fallback: str) -> str:
+        """The most probable sense, or ``fallback`` when below the threshold."""
+        probs = self.probabilities(features)
+        k = max(range(len(probs)), key=probs.__getitem__)
+        return self.classes[k] if probs[k] >= self.threshold else fallback
+
+
+def models_from_json(data: dict) -> dict[str, SenseModel]:
+    return {
+        lemma: SenseModel(
+            tuple(m["classes"]),
+            tuple(m["bias"]),
+            {f: tuple(w) for f, w in m["weights"].items()},
+            float(m.get("threshold", 0.0)),
+        )
+        for lemma, m in data["models"].items()
+    }
+
+
+@lru_cache(maxsize=4)
+def sense_models(version: str = MODEL_VERSION) -> dict[str, SenseModel]:
+    """Lemma -> classifier from the shipped file (empty when the file is absent)."""
+    path = MODEL_DIR / f"modal_senses-v{version}.json"
+    if not path.is_file():
+        return {}
+    return models_from_json(json.loads(path.read_text(encoding="utf-8")))
