@@ -7,14 +7,16 @@ archives fast. Works offline: pyphen ships its hyphenation dictionaries.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
 import textstat
 
-from corpus import Corpus
+from corpus import Corpus, Document
 
 from ._input import as_corpus, group_labels
+from .engine import map_documents
 from .provenance import attach
 
 READABILITY_VERSION = "communique-readability/1"
@@ -27,24 +29,33 @@ def syllables(word: str) -> int:
 
 
 def document_counts(text: str, words: list[tuple[int, int]], n_sentences: int) -> dict[str, int]:
-    """Words, sentences, syllables and polysyllabic words of one document."""
+    """Words, sentences, syllables and polysyllabic words of one document.
+
+    Syllables are looked up once per distinct word of the document (and cached across
+    documents), not once per running word.
+    """
     n_syllables = 0
     polysyllables = 0
     n_words = 0
-    for start, end in words:
-        word = text[start:end].lower()
+    for word, n in Counter(text[s:e].lower() for s, e in words).items():
         count = syllables(word)
         if count == 0:
             continue
-        n_words += 1
-        n_syllables += count
-        polysyllables += count >= 3
+        n_words += n
+        n_syllables += count * n
+        if count >= 3:
+            polysyllables += n
     return {
         "words": n_words,
         "sentences": max(n_sentences, 1),
         "syllables": n_syllables,
         "polysyllables": polysyllables,
     }
+
+
+def document_readability_counts(doc: Document) -> dict:
+    """Readability counts of one document (module level, for worker processes)."""
+    return {"doc_id": doc.doc_id, **document_counts(doc.text, doc.words, len(doc.sentences))}
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables_: int) -> float:
@@ -77,12 +88,15 @@ def readability_scores(counts: dict[str, int]) -> dict[str, float]:
     }
 
 
-def stat_readability(c: Corpus | str, *, by: str | None = None) -> pd.DataFrame:
+def stat_readability(
+    c: Corpus | str, *, by: str | None = None, workers: int | None = None
+) -> pd.DataFrame:
     """Readability per document, or per group when ``by`` is given.
 
     Parameters:
         c: a Corpus or a text.
         by: a docvar; groups pool their documents' counts.
+        workers: processes to use (None: all available cores; 1: this process).
 
     Returns:
         Columns ``doc_id`` (or ``group``), ``words, sentences, syllables, polysyllables,
@@ -93,10 +107,7 @@ def stat_readability(c: Corpus | str, *, by: str | None = None) -> pd.DataFrame:
         [115.1]
     """
     c = as_corpus(c)
-    rows = []
-    for doc in c:
-        counts = document_counts(doc.text, doc.words, len(doc.sentences))
-        rows.append({"doc_id": doc.doc_id, **counts})
+    rows = map_documents(c, document_readability_counts, workers=workers)
     table = pd.DataFrame(
         rows, columns=["doc_id", "words", "sentences", "syllables", "polysyllables"]
     )

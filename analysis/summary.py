@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from corpus import Corpus
+from corpus import Corpus, Document
 
 from ._input import as_corpus, group_labels
+from .engine import map_documents
 from .provenance import attach
 from .readability import document_counts, flesch_reading_ease
 
@@ -22,13 +23,20 @@ SUMMARY_COLUMNS = [
 ]
 
 
-def stat_summary(c: Corpus | str, *, by: str | None = None, progress: bool = False) -> pd.DataFrame:
+def stat_summary(
+    c: Corpus | str,
+    *,
+    by: str | None = None,
+    progress: bool = False,
+    workers: int | None = None,
+) -> pd.DataFrame:
     """Size and readability of a corpus, overall (``group == "all"``) or per group.
 
     Parameters:
         c: a Corpus or a text.
         by: a docvar to group by; the overall row comes first, then one row per group.
         progress: show a progress bar on stderr.
+        workers: processes to use (None: all available cores; 1: this process).
 
     Returns:
         Columns ``group, documents, sentences, tokens`` (incl. punctuation), ``words``,
@@ -41,30 +49,15 @@ def stat_summary(c: Corpus | str, *, by: str | None = None, progress: bool = Fal
     """
     c = as_corpus(c)
     labels = group_labels(c, by)
+    per_document = map_documents(c, document_summary, workers=workers, progress=progress)
     totals: dict[str, dict] = {}
     vocab: dict[str, set] = {}
-    documents = c
-    if progress:
-        import sys
-
-        from tqdm import tqdm
-
-        documents = tqdm(c, total=len(c), desc="stats", unit="doc", file=sys.stderr, leave=False)
-    for doc in documents:
-        text = doc.text
-        words = doc.words
-        counts = document_counts(text, words, len(doc.sentences))
-        types = {text[s:e].lower() for s, e in words}
-        keys = ["all"] if by is None else ["all", str(labels[doc.doc_id])]
+    for doc_id, counts, types in per_document:
+        keys = ["all"] if by is None else ["all", str(labels[doc_id])]
         for key in keys:
-            agg = totals.setdefault(
-                key, dict.fromkeys(("documents", "sentences", "tokens", "words", "syllables"), 0)
-            )
-            agg["documents"] += 1
-            agg["sentences"] += len(doc.sentences)
-            agg["tokens"] += len(doc.tokens)
-            agg["words"] += len(words)
-            agg["syllables"] += counts["syllables"]
+            agg = totals.setdefault(key, dict.fromkeys(counts, 0))
+            for name, value in counts.items():
+                agg[name] += value
             vocab.setdefault(key, set()).update(types)
     rows = []
     for key in ["all", *sorted(k for k in totals if k != "all")]:
@@ -88,3 +81,21 @@ def stat_summary(c: Corpus | str, *, by: str | None = None, progress: bool = Fal
         )
     table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     return attach(table, "stat_summary", {"by": by}, c)
+
+
+def document_summary(doc: Document) -> tuple[str, dict[str, int], set[str]]:
+    """Counts and word types of one document (module level, for worker processes)."""
+    text = doc.text
+    words = doc.words
+    counts = document_counts(text, words, len(doc.sentences))
+    return (
+        doc.doc_id,
+        {
+            "documents": 1,
+            "sentences": len(doc.sentences),
+            "tokens": len(doc.tokens),
+            "words": len(words),
+            "syllables": counts["syllables"],
+        },
+        {text[s:e].lower() for s, e in words},
+    )

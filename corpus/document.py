@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from .aliases import Aliases
 from .quotes import Quote, find_quotes
-from .segment import is_word, split_sentences, tokenize
+from .segment import split_sentences, tokenize
 
 AUTHORIAL = "authorial"
 QUOTED = "quoted"
@@ -58,7 +58,11 @@ class Document:
     def words(self) -> list[tuple[int, int]]:
         """Spans of tokens that are words or numbers (no punctuation)."""
         text = self.text
-        return [(s, e) for s, e in self.tokens if is_word(text[s:e])]
+        # A token is a word when it starts with a letter or digit, or is a clitic ('s, 'll);
+        # punctuation tokens are single marks or "...". Same answer as is_word, cheaper.
+        return [
+            (s, e) for s, e in self.tokens if text[s].isalnum() or (text[s] == "'" and e - s > 1)
+        ]
 
     @cached_property
     def quotes(self) -> list[Quote]:

@@ -10,6 +10,7 @@ name the report introduced earlier ("Lavrov" -> "Sergey Lavrov").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -127,12 +128,14 @@ def find_quotes(
     if not spans:
         return []
     events = _speech_events(text, spans)
+    event_starts = [e.start for e in events]
+    sentence_starts = [s for s, _ in sentences]
     quotes = []
     for start, end in spans:
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
-        sentence = _enclosing_sentence(sentences, start, end)
-        speaker = _attribute(text, start, end, sentence, events, kind)
+        sentence = _enclosing_sentence(sentences, sentence_starts, start, end)
+        speaker = _attribute(start, end, sentence, events, event_starts, kind)
         quotes.append(Quote(start, end, inner, kind, canonical(speaker) if speaker else ""))
     return quotes
 
@@ -140,8 +143,11 @@ def find_quotes(
 def _speech_events(text: str, quote_spans: list[tuple[int, int]]) -> list[_SpeechEvent]:
     """Reporting-verb events outside quotes, in text order, with pronouns resolved."""
 
+    quote_starts = [s for s, _ in quote_spans]
+
     def outside_quotes(pos: int) -> bool:
-        return not any(s < pos < e for s, e in quote_spans)
+        i = bisect.bisect_left(quote_starts, pos) - 1
+        return i < 0 or not quote_spans[i][0] < pos < quote_spans[i][1]
 
     raw: list[tuple[int, int, str, str]] = []  # start, end, kind, name
     for pattern, kind in (
@@ -196,21 +202,31 @@ def _expand_surname(name: str, full_names: list[str]) -> str:
     return name
 
 
-def _enclosing_sentence(sentences, start: int, end: int) -> tuple[int, int]:
-    first = next((s for s in sentences if s[0] <= start < s[1]), (start, end))
-    last = next((s for s in sentences if s[0] < end <= s[1]), first)
+def _enclosing_sentence(sentences, sentence_starts, start: int, end: int) -> tuple[int, int]:
+    """The span from the sentence holding ``start`` to the one holding ``end``."""
+    first_i = bisect.bisect_right(sentence_starts, start) - 1
+    last_i = bisect.bisect_left(sentence_starts, end) - 1
+    first = sentences[first_i] if first_i >= 0 and start < sentences[first_i][1] else (start, end)
+    last = sentences[last_i] if last_i >= 0 and end <= sentences[last_i][1] else first
     return (min(first[0], start), max(last[1], end))
 
 
-def _attribute(text, start, end, sentence, events, kind) -> str:
+def _attribute(start, end, sentence, events, event_starts, kind) -> str:
+    """Speaker of a quote: a reporting verb right after it, else before it in its sentence."""
     sent_start, sent_end = sentence
-    after = [e for e in events if end <= e.start < min(end + 80, sent_end + 1)]
+
+    def between(low: int, high: int) -> list[_SpeechEvent]:
+        return events[
+            bisect.bisect_left(event_starts, low) : bisect.bisect_left(event_starts, high)
+        ]
+
+    after = between(end, min(end + 80, sent_end + 1))
     if after and kind == "direct":
         return after[0].speaker
-    before = [e for e in events if sent_start <= e.start < start]
+    before = between(sent_start, start)
     if before:
         return before[-1].speaker
-    inside_sentence = [e for e in events if sent_start <= e.start < sent_end]
+    inside_sentence = between(sent_start, sent_end)
     if inside_sentence:
         return inside_sentence[0].speaker
     return ""
