@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         measure=args.measure,
         min_count=args.min_count,
         top_n=args.top_n or None,
+        workers=args.workers,
     )
     emit(table, args)
     return 0

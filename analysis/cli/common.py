@@ -44,6 +44,29 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
     )
     group.add_argument("--quiet", action="store_true", help="no progress bar")
+    group.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="processes to use (default: all available cores; 1: no worker processes)",
+    )
+    group.add_argument(
+        "--cache",
+        action="store_true",
+        help="keep the parsed corpus in .communique-cache/ (or $COMMUNIQUE_CACHE_DIR) "
+        "and reuse it while the input files are unchanged",
+    )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"--workers={value!r}: give a positive whole number")
+    return number
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,6 +98,7 @@ def load_corpus(args: argparse.Namespace) -> corpus.Corpus:
             metadata=getattr(args, "metadata", None),
             strict=getattr(args, "strict", False),
             progress=show_progress(args),
+            cache=getattr(args, "cache", False),
         )
     except corpus.CorpusError as exc:
         raise DataError(str(exc)) from exc

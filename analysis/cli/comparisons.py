@@ -46,11 +46,11 @@ def register(subparsers) -> None:
 def run_comparisons(args: argparse.Namespace) -> int:
     c = load_corpus(args)
     if args.matches:
-        table = analysis.find_comparisons(c, voice=args.voice)
+        table = analysis.find_comparisons(c, voice=args.voice, workers=args.workers)
         if args.types:
             table = table[table["type"].isin(args.types)]
     else:
-        table = analysis.stat_comparisons(c, by=args.by, voice=args.voice)
+        table = analysis.stat_comparisons(c, by=args.by, voice=args.voice, workers=args.workers)
         if args.types:
             table = table[table["measure"].isin(["comparisons", *args.types])]
     emit(table, args)

@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         min_count=args.min_count,
         top_n=args.top_n or None,
         stopwords=args.stopwords,
+        workers=args.workers,
     )
     emit(table, args)
     return 0

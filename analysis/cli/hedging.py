@@ -58,9 +58,9 @@ def run_hedging(args: argparse.Namespace) -> int:
     c = load_corpus(args)
     options = {"voice": args.voice, "lexicon": args.lexicon, "approximators": args.approximators}
     if args.matches:
-        table = analysis.find_hedges(c, **options)
+        table = analysis.find_hedges(c, workers=args.workers, **options)
     else:
-        table = analysis.stat_hedging(c, by=args.by, **options)
+        table = analysis.stat_hedging(c, by=args.by, workers=args.workers, **options)
     emit(table, args)
     return 0
 
@@ -68,8 +68,8 @@ def run_hedging(args: argparse.Namespace) -> int:
 def run_modality(args: argparse.Namespace) -> int:
     c = load_corpus(args)
     if args.matches:
-        table = analysis.find_modals(c, voice=args.voice)
+        table = analysis.find_modals(c, voice=args.voice, workers=args.workers)
     else:
-        table = analysis.stat_modality(c, by=args.by, voice=args.voice)
+        table = analysis.stat_modality(c, by=args.by, voice=args.voice, workers=args.workers)
     emit(table, args)
     return 0

@@ -35,7 +35,6 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--top-n", type=int, default=25, help="terms per direction (default: 25; 0 = all)"
     )
-    parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 

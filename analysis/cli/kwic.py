@@ -34,7 +34,13 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     c = load_corpus(args)
     table = analysis.kwic(
-        c, args.query, window=args.window, sort=args.sort, voice=args.voice, regex=args.regex
+        c,
+        args.query,
+        window=args.window,
+        sort=args.sort,
+        voice=args.voice,
+        regex=args.regex,
+        workers=args.workers,
     )
     emit(table, args)
     return 0

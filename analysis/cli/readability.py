@@ -27,8 +27,10 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     c = load_corpus(args)
-    readability = analysis.stat_readability(c, by=args.by)
-    diversity = analysis.stat_lexical_diversity(c, by=args.by, window=args.window)
+    readability = analysis.stat_readability(c, by=args.by, workers=args.workers)
+    diversity = analysis.stat_lexical_diversity(
+        c, by=args.by, window=args.window, workers=args.workers
+    )
     key = "doc_id" if args.by is None else "group"
     diversity = diversity.drop(columns=["words"])
     emit(readability.merge(diversity, on=key, how="left"), args)

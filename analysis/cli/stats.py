@@ -39,7 +39,10 @@ def register(subparsers) -> None:
 
 def run_stats(args: argparse.Namespace) -> int:
     c = load_corpus(args)
-    emit(analysis.stat_summary(c, by=args.by, progress=show_progress(args)), args)
+    emit(
+        analysis.stat_summary(c, by=args.by, progress=show_progress(args), workers=args.workers),
+        args,
+    )
     return 0
 
 

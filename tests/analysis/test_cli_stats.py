@@ -45,3 +45,23 @@ def test_output_file(tmp_path, capsys):
     target = tmp_path / "stats.csv"
     assert main(["stats", "--format", "csv", "--output", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("group,documents")
+
+
+def test_workers_and_cache_give_the_same_stats(fixtures, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
+    path = str(fixtures / "un_layout")
+    assert main(["stats", path, "--format", "csv", "--workers", "1"]) == 0
+    plain = capsys.readouterr().out
+    for _ in range(2):  # first run writes the cache, second reads it
+        assert main(["stats", path, "--format", "csv", "--cache", "--workers", "2"]) == 0
+        assert capsys.readouterr().out == plain
+    assert any((tmp_path / "cache").iterdir())
+
+
+def test_bad_workers_is_a_usage_error(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", "--workers", "0"])
+    assert exit_info.value.code == 2
+    assert "--workers='0': give a positive whole number" in capsys.readouterr().err
