@@ -15,7 +15,6 @@ provenance record) and, for figures, the plot that draws it.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,13 +56,10 @@ class Output:
 
 
 def _api(name: str) -> Callable[..., Any]:
-    """A public analysis function, looked up when called (modules are added over time)."""
+    """A public analysis function by name (``find_hedges``, ``plot_modality``, ...)."""
     import analysis
 
-    try:
-        return getattr(analysis, name)
-    except AttributeError:
-        raise NotImplementedError(f"analysis.{name} is not available in this version") from None
+    return getattr(analysis, name)
 
 
 # --- corpora ----------------------------------------------------------------------
@@ -171,16 +167,9 @@ def keyness(
     """
     target = pick_target(c, target, by=by)
     table = _api("stat_keyness")(c, target=target, by=by)
-    import analysis
-
-    plot_keyness = getattr(analysis, "plot_keyness", None)
-    if plot_keyness is None:  # the plot came later than the statistic: table only
-        return Output(f"keyness_{target}", table)
 
     def plot(t: pd.DataFrame, ax: Any = None) -> Any:
-        if "top_n" in inspect.signature(plot_keyness).parameters:
-            return plot_keyness(t, ax=ax, top_n=top_n)
-        return plot_keyness(t, ax=ax)
+        return _api("plot_keyness")(t, ax=ax, top_n=top_n)
 
     return Output(f"keyness_{target}", table, plot)
 
@@ -215,11 +204,10 @@ def comparisons_over_time(c: Corpus, *, by: str = "year") -> Output:
 
 
 def _timeseries_plot(measure: str) -> Callable[..., Any]:
-    import analysis
+    def plot(t: pd.DataFrame, ax: Any = None) -> Any:
+        return _api("plot_timeseries")(t, ax=ax)
 
-    if hasattr(analysis, "plot_timeseries"):
-        return analysis.plot_timeseries
-    return _api(f"plot_{measure}")
+    return plot
 
 
 def _combined_record(
@@ -270,7 +258,6 @@ def build_figures(
     *,
     target: str | None = None,
     formats: Sequence[str] = FIGURE_FORMATS,
-    skipped: list[str] | None = None,
 ) -> list[Path]:
     """Regenerate every table and figure the notebooks make, without Jupyter.
 
@@ -284,8 +271,6 @@ def build_figures(
         out_dir: output folder (created).
         target: the country whose keywords are compared with the rest.
         formats: figure formats, from ``png, svg, pdf``.
-        skipped: if a list is given, outputs whose analysis functions are not
-            available are recorded in it instead of raising.
 
     Returns:
         The paths of the tables and figures written (sidecars not listed).
@@ -305,13 +290,7 @@ def build_figures(
         c = un if notebook == "03_comparing_countries" else seed
         folder = out_dir / notebook
         for make in notebook_outputs(notebook, c, target=target):
-            try:
-                output = make()
-            except NotImplementedError as exc:
-                if skipped is None:
-                    raise
-                skipped.append(f"{notebook}: {exc}")
-                continue
+            output = make()
             written.append(write_table(output.table, folder / f"{output.name}.csv"))
             if output.plot is None:
                 continue
