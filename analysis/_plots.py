@@ -45,5 +45,6 @@ def grouped_bars(
         ax.set_xticks(x, groups)
         ax.set_ylabel(ylabel)
         ax.set_title(title)
-        ax.legend()
+        # Outside the axes: inside, a swatch can sit on a bar of its own colour.
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax

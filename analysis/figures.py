@@ -203,8 +203,19 @@ def comparisons_over_time(c: Corpus, *, by: str = "year") -> Output:
     return Output(f"comparisons_by_{by}", table, _timeseries_plot("comparisons"))
 
 
+# Lines drawn in the over-time figures (the tables keep every measure).
+TIMESERIES_MEASURES = {
+    "hedging": ("hedges", "boosters"),
+    "modality": ("epistemic", "deontic", "dynamic"),
+}
+
+
 def _timeseries_plot(measure: str) -> Callable[..., Any]:
+    shown = TIMESERIES_MEASURES.get(measure)
+
     def plot(t: pd.DataFrame, ax: Any = None) -> Any:
+        if shown is not None:
+            t = t[t["measure"].isin(shown)]
         return _api("plot_timeseries")(t, ax=ax)
 
     return plot

@@ -18,11 +18,15 @@ def _style() -> AbstractContextManager:
     return house_style()
 
 
-def _axes(ax):
+def _axes(ax, *, rows: int | None = None):
+    """``ax``, or a new figure's Axes; ``rows`` of bar labels make the figure taller."""
     if ax is None:
         import matplotlib.pyplot as plt
 
-        _, ax = plt.subplots()
+        width, height = plt.rcParams["figure.figsize"]
+        if rows is not None:
+            height = max(height, 0.6 + 0.2 * rows)  # about 0.2 inch per label
+        _, ax = plt.subplots(figsize=(width, height))
     return ax
 
 
@@ -71,7 +75,7 @@ def plot_keyness(
     shown = pd.concat([bottom.iloc[::-1], top.iloc[::-1]])
     label, values = _keyness_value(shown)
     with _style():
-        ax = _axes(ax)
+        ax = _axes(ax, rows=len(shown))
         y = np.arange(len(shown))
         colors = [CONTRAST[0] if d == "target" else CONTRAST[1] for d in shown["direction"]]
         errors = None
