@@ -14,9 +14,12 @@ Engines:
   active ``dask.distributed`` Client when there is one (a real cluster), otherwise on
   Dask's local process scheduler.
 
-Documents are handed to ``func`` as shallow copies when the corpus is large, so spans a
-detector computes (tokens, sentences, quotes) are dropped after each document: memory
-follows one document at a time, not the whole corpus.
+Documents are handed to ``func`` as shallow copies when the corpus is large, so the big
+spans a detector computes (tokens, words) are dropped after each document: memory
+follows one document at a time, not the whole corpus. Sentences and quotes are small
+(about one sentence per 25 words) and every stage needs them, so the ones a call
+computes are sent back, packed, and kept on the corpus's Documents: later calls (and
+their forked workers) inherit them instead of segmenting every document again.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from typing import Any, Literal, TypeVar
 
 from corpus import Corpus, Document
 from corpus.errors import check_choice
+from corpus.quotes import Quote
+from corpus.segment import PackedSpans
 
 T = TypeVar("T")
 Engine = Literal["local", "dask"]
@@ -103,7 +108,12 @@ def map_documents(
         # Small corpora keep their spans cached on the documents: cheap and handy.
         return [func(doc, *args) for doc in _with_progress(documents, progress)]
     if n_workers == 1 or len(documents) == 1:
-        return [func(_fresh(doc), *args) for doc in _with_progress(documents, progress)]
+        results = []
+        for doc in _with_progress(documents, progress):
+            result, kept = _run_fresh(doc, func, args)
+            _keep(doc, kept)
+            results.append(result)
+        return results
     return _map_pool(documents, func, args, n_workers, progress)
 
 
@@ -116,6 +126,47 @@ def _fresh(doc: Document) -> Document:
     copy = object.__new__(type(doc))
     copy.__dict__.update(doc.__dict__)
     return copy
+
+
+# Spans worth keeping on the parent's Documents: small, and needed by every stage.
+_KEPT_SPANS = ("sentences", "quotes")
+
+
+def _run_fresh(doc: Document, func: Callable, args: tuple) -> tuple[Any, tuple | None]:
+    """``func`` on a fresh copy of ``doc``, with the small spans it computed, packed."""
+    copy = _fresh(doc)
+    result = func(copy, *args)
+    return result, _packed_new_spans(doc.__dict__, copy.__dict__)
+
+
+def _packed_new_spans(before: dict, after: dict) -> tuple | None:
+    """Sentences and quotes found in ``after`` but not in ``before``, as plain data."""
+    if "sentences" in before and "quotes" in before:
+        return None
+    sentences = after.get("sentences") if "sentences" not in before else None
+    quotes = after.get("quotes") if "quotes" not in before else None
+    if sentences is None and quotes is None:
+        return None
+    if sentences is not None and not isinstance(sentences, PackedSpans):
+        sentences = PackedSpans(sentences)
+    if quotes is not None:
+        quotes = [(q.start, q.end, q.kind, q.speaker) for q in quotes]
+    return sentences, quotes
+
+
+def _keep(doc: Document, kept: tuple | None) -> None:
+    """Store spans a worker computed on the parent's Document (as its cached values)."""
+    if kept is None:
+        return
+    sentences, quotes = kept
+    state = doc.__dict__  # where cached_property keeps its values
+    if sentences is not None and "sentences" not in state:
+        state["sentences"] = sentences
+    if quotes is not None and "quotes" not in state:
+        text = doc.text
+        state["quotes"] = [
+            Quote(a, b, text[a + 1 : b - 1], kind, who) for a, b, kind, who in quotes
+        ]
 
 
 def chunk_bounds(lengths: Sequence[int], n_chunks: int) -> list[tuple[int, int]]:
@@ -151,8 +202,12 @@ def _map_pool(documents, func, args, n_workers: int, progress: bool) -> list:
         _FORKED_WORK = (documents, func, args)
         try:
             with context.Pool(n_workers) as pool:
-                for part in pool.imap(_run_forked_chunk, bounds):
-                    results.extend(part)
+                for (start, _stop), part in zip(
+                    bounds, pool.imap(_run_forked_chunk, bounds), strict=True
+                ):
+                    for offset, (result, kept) in enumerate(part):
+                        _keep(documents[start + offset], kept)
+                        results.append(result)
                     _advance(bar, len(part))
         finally:
             _FORKED_WORK = None
@@ -171,7 +226,7 @@ def _map_pool(documents, func, args, n_workers: int, progress: bool) -> list:
 def _run_forked_chunk(bounds: tuple[int, int]) -> list:
     documents, func, args = _FORKED_WORK  # type: ignore[misc]
     start, stop = bounds
-    return [func(_fresh(doc), *args) for doc in documents[start:stop]]
+    return [_run_fresh(doc, func, args) for doc in documents[start:stop]]
 
 
 def _ship(documents: Sequence[Document]) -> list[tuple]:

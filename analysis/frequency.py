@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from corpus import Corpus
+from corpus import Corpus, Document
+from corpus.segment import word_type_counts
 
 from ._input import as_corpus, check_voice, group_labels
 from ._terms import check_case, count_document, resolve_stopwords
@@ -68,11 +69,40 @@ def count_by_group(
     groups: dict[str, GroupCounts] = {}
     for part in chunks(c):
         results = map_documents(
-            part, count_document, ngram, case, voice, token_map, stopwords, workers=workers
+            part, count_document_terms, ngram, case, voice, token_map, stopwords, workers=workers
         )
         for doc_id, (counts, words) in zip(part.doc_ids, results, strict=True):
             groups.setdefault(str(labels[doc_id]), GroupCounts()).add(counts, words)
     return groups
+
+
+def count_document_terms(
+    doc: Document,
+    ngram: int,
+    case: str,
+    voice: str,
+    token_map: dict[str, str],
+    stopwords: frozenset[str],
+) -> tuple[Counter, int]:
+    """Term counts and word count of one document (as ``_terms.count_document``).
+
+    Single words in every voice, the common case, are counted from the document's word
+    types in one C-level pass (:func:`corpus.segment.word_type_counts`), without a span
+    per running word; case folding and aliases then apply to the distinct spellings.
+    """
+    if ngram != 1 or voice != "all" or "words" in doc.__dict__:
+        return count_document(doc, ngram, case, voice, token_map, stopwords)
+    spellings = word_type_counts(doc.text)
+    counts: Counter = Counter()
+    for spelling, n in spellings.items():
+        folded = spelling.lower()
+        if stopwords and folded in stopwords:
+            continue
+        term = folded if case == "lower" else spelling
+        if token_map:
+            term = token_map.get(folded, term)
+        counts[term] += n
+    return counts, sum(spellings.values())
 
 
 def check_ngram(ngram: int) -> int:

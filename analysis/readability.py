@@ -14,6 +14,7 @@ import pandas as pd
 import textstat
 
 from corpus import Corpus, Document
+from corpus.segment import word_type_counts
 
 from ._input import as_corpus, group_labels
 from .engine import map_documents
@@ -34,10 +35,15 @@ def document_counts(text: str, words: list[tuple[int, int]], n_sentences: int) -
     Syllables are looked up once per distinct word of the document (and cached across
     documents), not once per running word.
     """
+    return _counts_from_types(Counter(text[s:e].lower() for s, e in words), n_sentences)
+
+
+def _counts_from_types(types: Counter, n_sentences: int) -> dict[str, int]:
+    """Readability counts from lower-cased word types and their frequencies."""
     n_syllables = 0
     polysyllables = 0
     n_words = 0
-    for word, n in Counter(text[s:e].lower() for s, e in words).items():
+    for word, n in types.items():
         count = syllables(word)
         if count == 0:
             continue
@@ -54,8 +60,18 @@ def document_counts(text: str, words: list[tuple[int, int]], n_sentences: int) -
 
 
 def document_readability_counts(doc: Document) -> dict:
-    """Readability counts of one document (module level, for worker processes)."""
-    return {"doc_id": doc.doc_id, **document_counts(doc.text, doc.words, len(doc.sentences))}
+    """Readability counts of one document (module level, for worker processes).
+
+    The words are counted by type in one pass (the same words as ``doc.words``), so no
+    span is built per running word.
+    """
+    n_sentences = len(doc.sentences)
+    if "words" in doc.__dict__:
+        return {"doc_id": doc.doc_id, **document_counts(doc.text, doc.words, n_sentences)}
+    types: Counter = Counter()
+    for word, n in word_type_counts(doc.text).items():
+        types[word.lower()] += n
+    return {"doc_id": doc.doc_id, **_counts_from_types(types, n_sentences)}
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables_: int) -> float:

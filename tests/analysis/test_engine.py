@@ -72,6 +72,27 @@ def test_large_corpus_is_not_left_holding_spans(big):
     assert all("tokens" not in doc.__dict__ for doc in big)
 
 
+def quote_speakers(doc) -> list[str]:
+    return [q.speaker for q in doc.quotes]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sentences_and_quotes_are_kept_on_the_corpus(workers):
+    c = _big_corpus(n_docs=40)
+    texts = [d.text + " “We will not yield,” Lavrov said." for d in c]
+    c = from_texts(texts)
+    fresh = [(list(d.sentences), list(d.quotes)) for d in from_texts(texts)]
+    first = map_documents(c, quote_speakers, workers=workers)
+    assert first == [["Lavrov"]] * len(c)
+    for doc, (sentences, quotes) in zip(c, fresh, strict=True):
+        assert "sentences" in doc.__dict__ and "quotes" in doc.__dict__
+        assert "tokens" not in doc.__dict__ and "words" not in doc.__dict__
+        assert doc.sentences == sentences
+        assert doc.quotes == quotes
+    # a second call reuses them and gives the same results
+    assert map_documents(c, quote_speakers, workers=workers) == first
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="spawn path checked on Linux only")
 def test_spawned_pool_equals_serial(big, monkeypatch):
     monkeypatch.setattr(engine.multiprocessing, "get_all_start_methods", lambda: ["spawn"])

@@ -1,7 +1,11 @@
+from collections import Counter
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus import split_sentences, tokenize
+from corpus.segment import PackedSpans, word_type_counts
 
 
 def words(text):
@@ -97,3 +101,34 @@ def test_sentences_cover_all_tokens(text):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     for start, end in tokenize(text):
         assert any(s <= start and end <= e for s, e in spans)
+
+
+def test_word_type_counts_match_the_word_spans():
+    text = "Mr. Lavrov's 3 p.m. talk: Mr.Smith, dr. No. 5 can't—we'll see. Art. 51!"
+    expected = Counter(text[s:e] for s, e in _words_of(text))
+    assert word_type_counts(text) == expected
+    assert word_type_counts(text)["Mr."] == 2
+    assert "p." not in word_type_counts(text)
+
+
+def _words_of(text):
+    return [
+        (s, e) for s, e in tokenize(text) if text[s].isalnum() or (text[s] == "'" and e - s > 1)
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from("ab .,'’-“”\nU.N1?!Mrp_"), max_size=80))
+def test_word_type_counts_equal_counting_word_spans(text):
+    counts = word_type_counts(text)
+    assert dict(counts) == dict(Counter(text[s:e] for s, e in _words_of(text)))
+
+
+def test_packed_spans_behave_like_a_list_of_pairs():
+    pairs = [(0, 3), (4, 9), (10, 12)]
+    packed = PackedSpans(pairs)
+    assert packed == pairs and list(packed) == pairs and len(packed) == 3
+    assert packed[0] == (0, 3) and packed[-1] == (10, 12) and packed[1:] == pairs[1:]
+    assert packed.starts() == [0, 4, 10]
+    assert PackedSpans() == [] and not PackedSpans()
+    with pytest.raises(IndexError):
+        packed[3]
