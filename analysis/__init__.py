@@ -6,22 +6,22 @@ optional Axes and returns the Axes. Tables carry a provenance record in
 ``table.attrs["provenance"]``.
 """
 
+from .collocations import COLLOCATION_MEASURES, stat_collocations
+from .compare import compare
 from .comparisons import find_comparisons, plot_comparisons, stat_comparisons
+from .dispersion import plot_dispersion, stat_dispersion, term_by_document
+from .diversity import stat_lexical_diversity
+from .figures import build_figures
 from .frequency import stat_frequency
+from .hedges import find_hedges, plot_hedging, stat_hedging
 from .keyness import CORRECTIONS as P_CORRECTIONS
 from .keyness import MEASURES as KEYNESS_MEASURES
 from .keyness import stat_keyness
-from .collocations import COLLOCATION_MEASURES, stat_collocations
-from .compare import compare
-from .dispersion import plot_dispersion, stat_dispersion, term_by_document
-from .diversity import stat_lexical_diversity
 from .kwic import Concordance, kwic
-from .plots import plot_keyness, plot_rates, plot_timeseries
-from .figures import build_figures
-from .hedges import find_hedges, plot_hedging, stat_hedging
 from .lexicon import list_lexicons, load_lexicon
 from .modals import find_modals, plot_modality, stat_modality
 from .output import save_figure, write_table
+from .plots import plot_keyness, plot_rates, plot_timeseries
 from .provenance import provenance
 from .quotes import find_quotes
 from .rates import group_rates

@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .provenance import remember_provenance
+
 
 def grouped_bars(
     table: pd.DataFrame, measures: list[str], *, ax: Any = None, ylabel: str, title: str
@@ -43,8 +45,11 @@ def grouped_bars(
                 capsize=2,
             )
         ax.set_xticks(x, groups)
+        if len(groups) > 8:  # many countries: turn the labels so they do not overlap
+            ax.tick_params(axis="x", labelrotation=90, labelsize=max(4, 9 - len(groups) // 25))
         ax.set_ylabel(ylabel)
         ax.set_title(title)
         # Outside the axes: inside, a swatch can sit on a bar of its own colour.
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    remember_provenance(ax, table)
     return ax

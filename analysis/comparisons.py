@@ -54,7 +54,7 @@ from corpus.quotes import REPORTING_VERBS
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from .engine import map_documents
 from .lexicon import load_lexicon
-from .provenance import attach
+from .provenance import attach, remember_provenance
 from .rates import group_rates
 
 TRIGGERS_LEXICON = "comparison_triggers@2"
@@ -1069,6 +1069,7 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
         ax.set_xlabel("comparisons per 1,000 words")
         if len(groups) > 1:
             ax.legend(title="group")
+    remember_provenance(ax, table)
     return ax
 
 

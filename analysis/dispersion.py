@@ -20,7 +20,7 @@ from corpus import Corpus, Document
 from ._input import as_corpus, check_voice, group_labels
 from ._terms import document_words
 from .engine import map_documents
-from .provenance import attach
+from .provenance import attach, remember_provenance
 
 DISPERSION_COLUMNS = [
     "term",
@@ -195,4 +195,5 @@ def plot_dispersion(
         else:
             ax.set_xlabel("documents (corpus order)")
         ax.set_title(f"Dispersion of “{term}” over {len(table)} documents")
+    remember_provenance(ax, table)
     return ax

@@ -135,6 +135,8 @@ def save_figure(
         table, provenance = provenance, None
     if provenance is None and table is not None:
         provenance = table.attrs.get("provenance")
+    if provenance is None:  # the record a plot_* function left on the figure
+        provenance = getattr(figure, "communique_provenance", None)
     record = _record(provenance)
     embedded = json.dumps(record, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -188,6 +190,16 @@ def _keywords(record: dict[str, Any]) -> str:
     if corpus_info.get("fingerprint"):
         parts.append(f"corpus:{corpus_info['fingerprint']}")
     return "; ".join(p for p in parts if p)
+
+
+def write_provenance(path: str | Path, table: pd.DataFrame, *, fmt: str) -> Path:
+    """Write ``<path>.provenance.json`` for a file already written from ``table``.
+
+    For outputs not written by :func:`write_table` (e.g. the CLI's text formats).
+    """
+    path = Path(path)
+    _write_sidecar(path, _record(table.attrs.get("provenance")), {"format": fmt})
+    return provenance_path(path)
 
 
 def _write_sidecar(path: Path, record: dict[str, Any], output: dict[str, Any]) -> None:

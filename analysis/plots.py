@@ -10,8 +10,10 @@ from contextlib import AbstractContextManager
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
-from .style import CONTRAST, house_style
+from .provenance import remember_provenance
+from .style import CONTRAST, house_style, series_style
 
 
 def _style() -> AbstractContextManager:
@@ -100,6 +102,7 @@ def plot_keyness(
             ],
             loc="best",
         )
+    remember_provenance(ax, table)
     return ax
 
 
@@ -146,7 +149,7 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
             rotation=45 if len(groups) > 6 else 0,
             ha="right" if len(groups) > 6 else "center",
         )
-        ax.set_xlabel("group")
+        ax.set_xlabel(_grouping_name(table))
         ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
         ax.set_ylabel(
             ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
@@ -154,6 +157,7 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
         if len(measures) > 1:
             ax.legend(title="measure")
         ax.set_title("95% bootstrap intervals over documents")
+    remember_provenance(ax, table)
     return ax
 
 
@@ -182,16 +186,29 @@ def plot_timeseries(
     measures = table[mcol].unique().tolist() if mcol in table else [None]
     with _style():
         ax = _axes(ax)
-        for m in measures:
+        for i, m in enumerate(measures):
+            style = series_style(i)
             part = table if m is None else table[table[mcol] == m]
             x = pd.to_numeric(part["group"], errors="coerce")
             if x.isna().any():
                 raise ValueError("plot_timeseries needs numeric groups (e.g. by='year')")
             order = np.argsort(x.to_numpy(), kind="stable")
             xs = x.to_numpy()[order]
-            ax.plot(xs, part[value].to_numpy(float)[order], label=m)
+            ax.plot(
+                xs,
+                part[value].to_numpy(float)[order],
+                label=m,
+                color=style["color"],
+                marker=style["marker"],
+                linestyle=style["linestyle"],
+                markerfacecolor=style["markerfacecolor"],
+            )
             ax.fill_between(
-                xs, part[low].to_numpy(float)[order], part[high].to_numpy(float)[order], alpha=0.2
+                xs,
+                part[low].to_numpy(float)[order],
+                part[high].to_numpy(float)[order],
+                alpha=0.2,
+                color=style["color"],
             )
         for when, text in sorted((events or {}).items()):
             ax.axvline(when, color="grey", linestyle="--", linewidth=0.8)
@@ -204,11 +221,20 @@ def plot_timeseries(
                 ha="right",
                 fontsize="small",
             )
-        ax.set_xlabel("year")
+        ax.set_xlabel(_grouping_name(table, default="year"))
+        # Years are whole numbers: no ticks at 1990.25.
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
         ax.set_ylabel(
             ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
         )
         if len(measures) > 1:
-            ax.legend(title="measure")
+            ax.legend(title="measure", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    remember_provenance(ax, table)
     return ax
+
+
+def _grouping_name(table: pd.DataFrame, default: str = "group") -> str:
+    """The docvar the table was grouped by, from its provenance record."""
+    by = table.attrs.get("provenance", {}).get("parameters", {}).get("by")
+    return by if isinstance(by, str) and by else default

@@ -100,3 +100,14 @@ def attach(
 def provenance(table: pd.DataFrame) -> dict[str, Any]:
     """The provenance record of a result table ({} when it has none)."""
     return dict(table.attrs.get("provenance", {}))
+
+
+def remember_provenance(ax: Any, table: pd.DataFrame) -> None:
+    """Keep the provenance of the table a figure shows on that figure.
+
+    ``plot_*`` functions call this, so :func:`analysis.save_figure` can embed the record
+    even when the caller passes only the Axes.
+    """
+    record = table.attrs.get("provenance")
+    if record:
+        ax.figure.communique_provenance = record

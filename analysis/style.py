@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 
 STYLE_PATH = Path(__file__).with_name("styles") / "communique.mplstyle"
@@ -42,17 +43,35 @@ def house_style() -> Iterator[None]:
         >>> ax.lines[0].get_marker()
         'o'
     """
-    with plt.style.context(STYLE_PATH):
-        yield
+    # Resolve the backend first: Jupyter's inline backend switches interactive mode on
+    # when it is first loaded, and a style context would switch it off again on exit,
+    # so later figures in the notebook would no longer be shown.
+    plt.get_backend()
+    interactive = matplotlib.is_interactive()
+    try:
+        with plt.style.context(STYLE_PATH):
+            yield
+            interactive = matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(interactive)
 
 
 def series_style(i: int) -> dict[str, str]:
-    """Colour, marker and hatch of the ``i``-th series (wrapping around the palette).
+    """Colour, marker, hatch and line style of the ``i``-th series.
 
-    For plot code that draws bars or areas, where matplotlib has no hatch cycle.
+    For plot code that draws bars or areas, where matplotlib has no hatch cycle. After
+    the seven colours, series repeat them with open markers and dotted lines, so the
+    first fourteen series all look different.
     """
     n = len(PALETTE)
-    return {"color": PALETTE[i % n], "marker": MARKERS[i % n], "hatch": HATCHES[i % n]}
+    second_round = (i // n) % 2 == 1
+    return {
+        "color": PALETTE[i % n],
+        "marker": MARKERS[i % n],
+        "hatch": HATCHES[(i + second_round) % len(HATCHES)],
+        "linestyle": ":" if second_round else "-",
+        "markerfacecolor": "white" if second_round else PALETTE[i % n],
+    }
 
 
 __all__ = ["CONTRAST", "HATCHES", "MARKERS", "PALETTE", "STYLE_PATH", "house_style", "series_style"]

@@ -75,7 +75,7 @@ def stat_summary(
                 "types": len(vocab[key]),
                 "mean_sentence_length": agg["words"] / sentences,
                 "flesch_reading_ease": flesch_reading_ease(
-                    agg["words"], sentences, agg["syllables"]
+                    agg["syllabic_words"], sentences, agg["syllables"]
                 ),
             }
         )
@@ -96,6 +96,8 @@ def document_summary(doc: Document) -> tuple[str, dict[str, int], set[str]]:
             "tokens": len(doc.tokens),
             "words": len(words),
             "syllables": counts["syllables"],
+            # Readability counts only words with syllables (not numbers), as stat_readability
+            "syllabic_words": counts["words"],
         },
         {text[s:e].lower() for s, e in words},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import sys
@@ -320,9 +321,10 @@ def _read_table(path: Path, text_column, id_column, aliases) -> _Loaded:
         id_column = next((c for c in ID_COLUMN_CANDIDATES if c in table.columns), None)
     loaded = _Loaded()
     meta_columns = [c for c in table.columns if c not in (text_column, id_column)]
-    line_offset = 2 if path.suffix.lower() in (".csv", ".tsv") else 1  # header line
-    for row_number, row in enumerate(table.to_dict("records")):
-        source = f"{path.name}:{row_number + line_offset}"
+    # CSV/TSV rows know their line; JSONL lines and Parquet rows are numbered from 1.
+    lines = table.attrs.get("line_numbers") or range(1, len(table) + 1)
+    for row_number, (row, line) in enumerate(zip(table.to_dict("records"), lines, strict=True)):
+        source = f"{path.name}:{line}"
         doc_id = str(row[id_column]) if id_column else f"{path.stem}:{row_number + 1}"
         body = row[text_column]
         if body is None or (isinstance(body, float) and pd.isna(body)):
@@ -342,27 +344,57 @@ def read_table_file(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".tsv"):
-            return pd.read_csv(
-                path,
-                sep="\t" if suffix == ".tsv" else ",",
-                dtype=str,
-                keep_default_na=False,
-                na_values=[""],
-                encoding="utf-8-sig",
-            )
+            return _read_delimited(path, "\t" if suffix == ".tsv" else ",")
         if suffix == ".parquet":
             return pd.read_parquet(path)
         return _read_jsonl(path)
-    except pd.errors.ParserError as exc:
-        raise CorpusError(f"{path}: malformed table: {exc}") from exc
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); re-save as UTF-8") from exc
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read ({exc})") from exc
 
 
+def _read_delimited(path: Path, delimiter: str) -> pd.DataFrame:
+    """CSV/TSV with every row checked against the header.
+
+    pandas silently shifts columns when a row has one field too many (the surplus
+    becomes an index); here any row whose field count differs from the header's is an
+    error naming the line.
+    """
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise CorpusError(f"{path}: empty table (no header line)") from None
+        except csv.Error as exc:
+            raise CorpusError(f"{path}, line 1: malformed header ({exc})") from exc
+        rows = []
+        lines = []  # the line each row starts on, for the report
+        try:
+            start_line = reader.line_num + 1
+            for row in reader:
+                if not row:
+                    continue  # blank line
+                if len(row) != len(header):
+                    raise CorpusError(
+                        f"{path}, line {reader.line_num}: {len(row)} fields where the header "
+                        f"has {len(header)} ({', '.join(header)}); quote fields that contain "
+                        f"{'tabs' if delimiter == chr(9) else 'commas'}"
+                    )
+                rows.append(row)
+                lines.append(start_line)
+                start_line = reader.line_num + 1
+        except csv.Error as exc:
+            raise CorpusError(f"{path}, line {reader.line_num}: malformed row ({exc})") from exc
+    table = pd.DataFrame(rows, columns=header, dtype=object).replace("", None)
+    table.attrs["line_numbers"] = lines
+    return table
+
+
 def _read_jsonl(path: Path) -> pd.DataFrame:
     records = []
+    lines = []
     with path.open(encoding="utf-8-sig") as handle:
         for line_number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -378,7 +410,10 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
                     f"{path}, line {line_number}: expected a JSON object, got {type(record).__name__}"
                 )
             records.append(record)
-    return pd.DataFrame.from_records(records)
+            lines.append(line_number)
+    table = pd.DataFrame.from_records(records)
+    table.attrs["line_numbers"] = lines
+    return table
 
 
 def _pick_column(path, table, given, candidates, argument) -> str:

@@ -10,6 +10,7 @@ from typing import Literal
 import pandas as pd
 
 import corpus
+from analysis.output import write_provenance
 
 FORMATS = ("table", "csv", "json", "markdown")
 Format = Literal["table", "csv", "json", "markdown"]
@@ -145,5 +146,7 @@ def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
     if getattr(args, "output", None):
         with open(args.output, "w", encoding="utf-8") as handle:
             handle.write(text)
+        # Every file a command writes says what made it.
+        write_provenance(args.output, table, fmt=getattr(args, "format", "table"))
     else:
         sys.stdout.write(text)

@@ -45,6 +45,10 @@ def test_output_file(tmp_path, capsys):
     target = tmp_path / "stats.csv"
     assert main(["stats", "--format", "csv", "--output", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("group,documents")
+    record = json.loads((tmp_path / "stats.csv.provenance.json").read_text(encoding="utf-8"))
+    assert record["function"] == "analysis.stat_summary"
+    assert record["output"]["format"] == "csv"
+    assert len(record["corpus"]["fingerprint"]) == 64
 
 
 def test_workers_and_cache_give_the_same_stats(fixtures, capsys, tmp_path, monkeypatch):

@@ -36,9 +36,31 @@ def test_palette_series_are_distinct_in_grayscale():
     assert len(set(MARKERS)) == len(set(HATCHES)) == len(PALETTE)
 
 
-def test_series_style_wraps_around():
-    assert series_style(0) == {"color": PALETTE[0], "marker": MARKERS[0], "hatch": HATCHES[0]}
-    assert series_style(len(PALETTE)) == series_style(0)
+def test_series_style_first_fourteen_differ_then_wrap():
+    first = series_style(0)
+    assert (first["color"], first["marker"], first["hatch"], first["linestyle"]) == (
+        PALETTE[0],
+        MARKERS[0],
+        HATCHES[0],
+        "-",
+    )
+    styles = [tuple(sorted(series_style(i).items())) for i in range(2 * len(PALETTE))]
+    assert len(set(styles)) == 2 * len(PALETTE)
+    assert series_style(7)["linestyle"] == ":" and series_style(7)["markerfacecolor"] == "white"
+    assert series_style(2 * len(PALETTE)) == series_style(0)
+
+
+def test_style_block_keeps_interactive_mode():
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    before = matplotlib.is_interactive()
+    try:
+        with house_style():
+            plt.ion()  # what Jupyter's inline backend does when it first loads
+        assert matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(before)
 
 
 def test_usable_as_decorator():

@@ -108,7 +108,9 @@ def test_missing_text_column_lists_the_columns(fixtures):
 
 
 def test_malformed_rows_name_the_line(fixtures):
-    with pytest.raises(CorpusError, match=r"malformed.csv: malformed table: .*line 3"):
+    with pytest.raises(
+        CorpusError, match=r"malformed.csv, line 3: 4 fields where the header has 2"
+    ):
         read_corpus(fixtures / "tables" / "malformed.csv")
     with pytest.raises(CorpusError, match=r"malformed.jsonl, line 2: not valid JSON"):
         read_corpus(fixtures / "tables" / "malformed.jsonl")
@@ -152,6 +154,22 @@ def test_duplicate_ids_in_a_table(tmp_path):
     path.write_text("id,text\nx,One.\nx,Two.\n", encoding="utf-8")
     with pytest.raises(DuplicateIdError, match=r"t.csv:2 and t.csv:3"):
         read_corpus(path)
+
+
+def test_one_surplus_field_on_every_row_is_an_error(tmp_path):
+    # pandas would make the first column an index and shift the rest silently
+    path = tmp_path / "shifted.csv"
+    path.write_text("id,text,country\n1,We must act.,USA,extra\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"shifted.csv, line 2: 4 fields where the header has 3"):
+        read_corpus(path)
+
+
+def test_quoted_multiline_fields_are_read(tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_text('id,text\na,"One, two.\nThree."\nb,Four.\n', encoding="utf-8")
+    c = read_corpus(path)
+    assert c["a"].text == "One, two.\nThree."
+    assert c.report["source"].tolist() == ["quoted.csv:2", "quoted.csv:4"]
 
 
 def test_unknown_path_and_type():
