@@ -114,6 +114,8 @@ def format_table(table: pd.DataFrame, fmt: str) -> str:
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return _markdown(table)
+    if table.empty:
+        return "(no rows) columns: " + ", ".join(map(str, table.columns)) + "\n"
     with pd.option_context(
         "display.max_rows",
         200,
