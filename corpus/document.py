@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from .aliases import Aliases
 from .quotes import Quote, find_quotes
-from .segment import split_sentences, tokenize
+from .segment import split_sentences, tokenize, word_spans
 
 AUTHORIAL = "authorial"
 QUOTED = "quoted"
@@ -58,6 +58,8 @@ class Document:
     def words(self) -> list[tuple[int, int]]:
         """Spans of tokens that are words or numbers (no punctuation)."""
         text = self.text
+        if "tokens" not in self.__dict__:
+            return word_spans(text)  # same spans, without building punctuation tokens
         # A token is a word when it starts with a letter or digit, or is a clitic ('s, 'll);
         # punctuation tokens are single marks or "...". Same answer as is_word, cheaper.
         return [

@@ -39,8 +39,16 @@ DESCRIPTOR_NOUNS = (
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z]+)*){0,3}"
 _VERB = r"(?P<verb>[a-z]+)"
 _ADVERB = r"(?:\s+[a-z]+ly)?"
-_SUBJECT_EVENT = re.compile(rf"(?P<name>{_NAME}){_ADVERB}\s+{_VERB}\b")
-_INVERTED_EVENT = re.compile(rf"\b{_VERB}\s+(?P<name>{_NAME})")
+
+
+def _verbs(verbs: frozenset[str]) -> str:
+    # Only reporting verbs can make an event: naming them in the pattern saves a Python
+    # test for each of the many "Name <any verb>" matches of a speech.
+    return "(?P<verb>" + "|".join(sorted(verbs, key=lambda v: (-len(v), v))) + ")"
+
+
+_SUBJECT_EVENT = re.compile(rf"(?P<name>{_NAME}){_ADVERB}\s+{_verbs(REPORTING_VERBS)}\b")
+_INVERTED_EVENT = re.compile(rf"\b{_verbs(INVERTING_VERBS)}\s+(?P<name>{_NAME})")
 _PRONOUN_EVENT = re.compile(rf"\b(?P<pronoun>[Hh]e|[Ss]he){_ADVERB}\s+{_VERB}\b")
 _DESCRIPTOR_EVENT = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS}){_ADVERB}\s+{_VERB}\b"

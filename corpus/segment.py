@@ -62,6 +62,15 @@ _TOKEN = re.compile(
     r"|" + _CLITIC + r"|\.\.\.|[^\w\s]"
 )
 
+# The word alternatives of _TOKEN alone. Punctuation tokens never start where a word
+# token could (at a "'" the clitic is tried first), so scanning without them finds
+# exactly the word tokens of the full pass.
+_WORD_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
+    r"|[^\W\d_]\w*(?:(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))\w+)*"
+    r"|" + _CLITIC
+)
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # \w is the alphanumerics plus "_"
 _SENTENCE_END = re.compile(r"[.!?]+[\u201d\u2019)\]]*(?=\s|$)|\n[ ]*\n")
 _NEXT_WORD = re.compile(r"\s*([\u201c\u2018(\[]?)(\S*)")
@@ -154,6 +163,36 @@ def _attach_title_periods(text: str, spans: list[tuple[int, int]]) -> None:
     for i in reversed(merges):
         spans[i] = (spans[i][0], spans[i + 1][1])
         del spans[i + 1]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the tokens of ``text`` that are words or clitics (no punctuation).
+
+    The same spans as filtering :func:`tokenize`, without building the punctuation
+    tokens first.
+
+    Example:
+        >>> t = "Mr. Lavrov's view."
+        >>> [t[s:e] for s, e in word_spans(t)]
+        ['Mr.', 'Lavrov', "'s", 'view']
+    """
+    spans = [m.span() for m in _WORD_TOKEN.finditer(text)]
+    if "." in text:
+        merges = []
+        for match in _TITLE_PERIOD.finditer(text):
+            dot = match.start()
+            if text.startswith("...", dot):
+                continue  # the period belongs to an ellipsis token
+            i = bisect.bisect_left(spans, (dot,)) - 1
+            if (
+                i >= 0
+                and spans[i][1] == dot
+                and text[spans[i][0] : dot].lower() in TITLE_ABBREVIATIONS
+            ):
+                merges.append(i)
+        for i in merges:
+            spans[i] = (spans[i][0], spans[i][1] + 1)
+    return spans
 
 
 def word_type_counts(text: str) -> Counter:

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus import split_sentences, tokenize
-from corpus.segment import PackedSpans, word_type_counts
+from corpus.segment import PackedSpans, word_spans, word_type_counts
 
 
 def words(text):
@@ -132,3 +132,13 @@ def test_packed_spans_behave_like_a_list_of_pairs():
     assert PackedSpans() == [] and not PackedSpans()
     with pytest.raises(IndexError):
         packed[3]
+
+
+@given(st.text(alphabet=st.sampled_from("ab .,'’-“”\nU.N1?!Mrp_s"), max_size=80))
+def test_word_spans_are_the_word_tokens(text):
+    assert word_spans(text) == _words_of(text)
+
+
+def test_word_spans_keep_title_periods_but_not_ellipses():
+    text = "Mr. Smith met Mr... Art. 5."
+    assert [text[s:e] for s, e in word_spans(text)] == ["Mr.", "Smith", "met", "Mr", "Art.", "5"]
