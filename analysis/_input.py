@@ -36,6 +36,16 @@ def check_voice(voice: str | None) -> str:
     return voice
 
 
+def check_top_n(top_n: int | None) -> None:
+    """``top_n`` is None (all rows) or a positive whole number."""
+    if top_n is None:
+        return
+    if isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1:
+        raise ValueError(
+            f"top_n={top_n!r} is not valid; give a positive integer, or None for all rows"
+        )
+
+
 def voice_allows(voice: str, actual: str) -> bool:
     return voice == "all" or voice == actual
 
@@ -83,6 +93,7 @@ __all__ = [
     "Voice",
     "as_corpus",
     "check_by",
+    "check_top_n",
     "check_voice",
     "group_labels",
     "voice_allows",

@@ -20,7 +20,7 @@ from nltk.metrics.association import BigramAssocMeasures
 from corpus import Corpus, Document
 from corpus.errors import check_choice
 
-from ._input import as_corpus, check_voice
+from ._input import as_corpus, check_top_n, check_voice
 from ._terms import document_words
 from .engine import map_documents
 from .frequency import chunks
@@ -111,6 +111,7 @@ def stat_collocations(
         >>> t[["term", "count"]].values.tolist()[:2]
         [['keep', 2], ['now', 1]]
     """
+    check_top_n(top_n)
     c = as_corpus(c)
     voice = check_voice(voice)
     check_choice("measure", measure, COLLOCATION_MEASURES)

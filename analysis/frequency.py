@@ -15,7 +15,7 @@ import pandas as pd
 from corpus import Corpus, Document
 from corpus.segment import word_type_counts
 
-from ._input import as_corpus, check_voice, group_labels
+from ._input import as_corpus, check_top_n, check_voice, group_labels
 from ._terms import check_case, count_document, resolve_stopwords
 from .engine import map_documents
 from .provenance import attach
@@ -149,6 +149,7 @@ def stat_frequency(
         >>> stat_frequency("Peace and peace.")[["term", "count"]].values.tolist()
         [['peace', 2], ['and', 1]]
     """
+    check_top_n(top_n)
     c = as_corpus(c)
     voice = check_voice(voice)
     check_case(case)

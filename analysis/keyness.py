@@ -32,7 +32,7 @@ from scipy import stats
 from corpus import Corpus
 from corpus.errors import check_choice
 
-from ._input import as_corpus, check_voice, group_labels
+from ._input import as_corpus, check_top_n, check_voice, group_labels
 from ._terms import check_case
 from .frequency import GroupCounts, count_by_group
 from .provenance import attach
@@ -381,6 +381,7 @@ def stat_keyness(
         >>> stat_keyness(c, by="country", target="A", min_count=1)["term"].tolist()
         ['peace', 'war', 'trade']
     """
+    check_top_n(top_n)
     c = as_corpus(c)
     voice = check_voice(voice)
     check_case(case)
