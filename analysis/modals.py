@@ -246,7 +246,7 @@ def modals_in_document(
                 text[start:end],
                 item["lemma"],
                 sense,
-                item["strength"],
+                modal_strength(item, sense, negated),
                 negated,
                 actual,
                 speaker,
@@ -286,7 +286,11 @@ def modal_spans(
         negated = item["negated"] or _negated(view, i, end, item["lemma"])
         sense = modal_sense(view, i, end, item, negated)
         model = models.get(item["lemma"]) if models else None
-        if model is not None:
+        # The classifier never saw enough "cannot allow"-type cases; the rule stands.
+        permission = item["lemma"] == "can" and _permission_verb(
+            view, end, _next_verb(view, end)[1], view.sentence_start(i)
+        )
+        if model is not None and not permission:
             sense = model.predict(sense_features(view, i, end, negated, sense), sense)
         out.append((start, stop, item, sense, negated, sent_id))
         pos = stop
@@ -431,6 +435,40 @@ def _courtesy_formula(after: list[str]) -> bool:
     return bool(verbs) and verbs[0] in _COURTESY_VERBS
 
 
+# "cannot allow / tolerate": what may or may not be permitted, not an ability. ("cannot
+# accept" stays with the default: annotators read it as (in)ability as often as refusal.)
+_PERMISSION_VERBS = frozenset("allow permit tolerate condone countenance let".split())
+
+
+def _permission_verb(view: TokenView, end: int, verb: str, inverted: bool) -> bool:
+    """The modal governs a verb of permitting ("cannot allow"; "Can the world tolerate")."""
+    if verb in _PERMISSION_VERBS:
+        return True
+    # In a question the subject comes first: look a few words further.
+    return inverted and any(w in _PERMISSION_VERBS for w in view.low[end : end + 4])
+
+
+def modal_strength(item: dict, sense: str, negated: bool) -> str:
+    """Halliday's modal value, reversed where negation turns it around.
+
+    Negating a low-value possibility or permission gives a high-value one: "cannot"
+    and "may not" (not allowed) mean "must not"; "that cannot be true" is certain.
+    Negating a high-value obligation of "have to" or "need to" gives a low one
+    ("do not have to", "need not").
+    """
+    strength = item["strength"]
+    if not negated:
+        return strength
+    lemma = item["lemma"]
+    if strength == "low" and (
+        sense == "deontic" or (lemma in {"can", "could"} and sense == "epistemic")
+    ):
+        return "high"
+    if lemma in {"have to", "need to", "need"}:
+        return "low"
+    return strength
+
+
 def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) -> str:
     """Epistemic, deontic, dynamic or unclear, from the modal's context."""
     lemma = item["lemma"]
@@ -467,6 +505,8 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
     if lemma == "can":
         if inverted and view.at(end) in {"i", "we", "you"}:
             return "deontic"
+        if _permission_verb(view, end, verb, inverted):
+            return "deontic"  # "we cannot allow aggression", "can the world tolerate ...?"
         if "possibly" in between or (
             negated and verb == "be" and after_verb in _STATIVE_ADJ_AFTER_BE
         ):
@@ -516,4 +556,4 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
     return default if default in SENSES else "unclear"
 
 
-__all__ = ["find_modals", "modal_sense", "plot_modality", "stat_modality"]
+__all__ = ["find_modals", "modal_sense", "modal_strength", "plot_modality", "stat_modality"]

@@ -100,7 +100,18 @@ def test_sense_rules(text, expected):
 def test_negation_and_strength():
     table = find_modals("We may not stay. We don't have to go. He must leave. You can go.")
     assert table["negated"].tolist() == [True, True, False, False]
-    assert table["strength"].tolist() == ["low", "high", "high", "low"]
+    # Halliday: "don't have to" (not obliged) is low; an unnegated "must" high.
+    assert table["strength"].tolist() == ["low", "low", "high", "low"]
+
+
+def test_negation_reverses_low_values_of_permission_and_possibility():
+    table = find_modals("We cannot allow aggression. You may not enter. That cannot be true.")
+    assert table[["sense", "strength"]].values.tolist() == [
+        ["deontic", "high"],
+        ["deontic", "high"],
+        ["epistemic", "high"],
+    ]
+    assert find_modals("Can the world tolerate this?")["sense"].tolist() == ["deontic"]
 
 
 def test_voice_filter():
