@@ -36,9 +36,11 @@ DESCRIPTOR_NOUNS = (
     "secretary|chancellor|leader|premier|representative|delegate|negotiator|foreign minister"
 )
 
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z]+)*){0,3}"
+# Capitalized words in any script's letters: "Hammarskjöld", "Pérez de Cuéllar" parts.
+_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'][^\W\d_]+)*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _VERB = r"(?P<verb>[a-z]+)"
-_ADVERB = r"(?:\s+[a-z]+ly)?"
+_ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often))?"
 
 
 def _verbs(verbs: frozenset[str]) -> str:
@@ -47,14 +49,23 @@ def _verbs(verbs: frozenset[str]) -> str:
     return "(?P<verb>" + "|".join(sorted(verbs, key=lambda v: (-len(v), v))) + ")"
 
 
-_SUBJECT_EVENT = re.compile(rf"(?P<name>{_NAME}){_ADVERB}\s+{_verbs(REPORTING_VERBS)}\b")
+# The optional comma takes appositives: "The Head of State, Major Pierre Buyoya, said: ..."
+_SUBJECT_EVENT = re.compile(rf"(?P<name>{_NAME}),?{_ADVERB}\s+{_verbs(REPORTING_VERBS)}\b")
 _INVERTED_EVENT = re.compile(rf"\b{_verbs(INVERTING_VERBS)}\s+(?P<name>{_NAME})")
 _PRONOUN_EVENT = re.compile(rf"\b(?P<pronoun>[Hh]e|[Ss]he){_ADVERB}\s+{_VERB}\b")
 _DESCRIPTOR_EVENT = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS}){_ADVERB}\s+{_VERB}\b"
 )
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<tail>[^.,;:\n\u201c\u201d]{1,80})")
+_ACCORDING_TO = re.compile(
+    r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<tail>[^.,;:\n\u201c\u201d]{1,80})"
+)
 _CAPITALIZED_RUN = re.compile(_NAME)
+# Institutions and documents are not speakers: "the report of the Organization emphasizes".
+_INSTITUTION_WORDS = frozenset(
+    """Organization Organisation Assembly Council Charter Committee Conference Commission
+    Government Nations States Union Secretariat Court Treaty Agreement Declaration Report
+    Convention Programme Program Agenda Plan Resolution Summit Parliament Congress""".split()
+)
 _NOT_NAMES = frozenset(
     """The This That These Those It We They He She In On At For But And While When If As
     However Moscow Kyiv Washington Russia Ukraine China""".split()
@@ -113,13 +124,34 @@ def classify_quote(inner: str) -> str:
     """``direct`` for a quoted statement, ``fragment`` for a quoted word or phrase.
 
     A statement starts with a capital letter and has at least three words, or is long
-    (eight words or more); scare quotes and quoted phrases are fragments.
+    (eight words or more); scare quotes and quoted phrases are fragments, and so are
+    titles ("An Agenda for Peace": its longer words are capitalized and it does not end
+    like a sentence).
     """
     words = re.findall(r"\w+", inner)
     starts_capital = bool(inner.lstrip()) and inner.lstrip()[0].isupper()
+    if starts_capital and _looks_like_title(inner, words):
+        return "fragment"
+    if len(words) >= 4 and _AUXILIARIES.intersection(w.lower() for w in words):
+        return "direct"  # a clause, even mid-sentence: “the world is changing fast.”
     if (starts_capital and len(words) >= 3) or len(words) >= 8:
         return "direct"
     return "fragment"
+
+
+# A finite verb makes a quoted clause a statement rather than a phrase.
+_AUXILIARIES = frozenset(
+    """is are was were am will would can cannot could must shall should may might has have
+    had do does did won't can't isn't aren't don't doesn't""".split()
+)
+
+
+def _looks_like_title(inner: str, words: list[str]) -> bool:
+    content = [w for w in words if len(w) >= 4 and not w.isdigit()]
+    if not content or inner.rstrip()[-1:] in ".!?,;:":
+        return False
+    capitalized = sum(1 for w in content if w[0].isupper())
+    return capitalized / len(content) >= 0.75 and len(words) <= 12
 
 
 def find_quotes(
@@ -198,6 +230,8 @@ def _clean_name(name: str) -> str:
     while words and words[0] in _NOT_NAMES:
         words = words[1:]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
+    if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):
+        return ""
     return " ".join(words)
 
 

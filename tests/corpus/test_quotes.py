@@ -60,3 +60,26 @@ def test_unclosed_quotes_are_ignored():
 def test_quote_spans_start_and_end_with_marks(text):
     for start, end in find_quote_spans(text):
         assert text[start] in "“‘" and text[end - 1] in "”’"
+
+
+def test_more_attribution_patterns_from_speeches():
+    def quotes(text):
+        return [(q.kind, q.speaker) for q in next(iter(from_texts([text]))).quotes]
+
+    assert quotes(
+        "The Head of State, Major Pierre Buyoya, said: “We will build peace together in our region.”"
+    ) == [("direct", "Major Pierre Buyoya")]
+    assert quotes("As Ronald Reagan once said, “Trust but verify the agreement always.”") == [
+        ("direct", "Ronald Reagan")
+    ]
+    assert quotes("According to the Secretary-General, “the world is changing fast.”") == [
+        ("direct", "Secretary-General")
+    ]
+    assert quotes(
+        "In the words of Dag Hammarskjöld, “the UN was not created to take us to heaven.”"
+    ) == [("direct", "Dag Hammarskjöld")]
+    # an institution is not a speaker; report titles are not statements
+    assert quotes(
+        "As the report of the Organization emphasizes, “peace requires development everywhere.”"
+    ) == [("fragment", "")]
+    assert quotes("We welcome “An Agenda for Peace” warmly.") == [("fragment", "")]
