@@ -206,6 +206,7 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress) ->
     metadata_files = {p.resolve() for p in sidecar_files}
     if speakers_file:
         metadata_files.add(speakers_file.resolve())
+    un_layout = template is None and _mostly_un_layout(files)
     iterator: Iterable[Path] = files
     if progress:
         from tqdm import tqdm
@@ -219,12 +220,24 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress) ->
             loaded.add_report(
                 relative, "", "skipped", f"not a text document ({file.suffix or 'no extension'})"
             )
+        elif un_layout and not un_layout_meta(file):
+            # A README.txt beside the speeches is documentation, not a speech.
+            loaded.add_report(
+                relative, "", "skipped", "not a speech file of the UN layout (ISO_NN_YYYY.txt)"
+            )
         else:
             extra = sidecar.get(relative) or sidecar.get(file.name) or {}
             _read_text_file(file, folder, loaded, template, extra, encoding, aliases)
     if speakers_file:
         join_speakers(loaded.metas, speakers_file)
     return loaded
+
+
+def _mostly_un_layout(files: list[Path]) -> bool:
+    """True when nine in ten text files of a folder are named like UN debate speeches."""
+    texts = [f for f in files if f.suffix.lower() in TEXT_EXTENSIONS]
+    matching = sum(1 for f in texts if un_layout_meta(f))
+    return matching > 0 and matching >= 0.9 * len(texts)
 
 
 def _read_text_file(file, root, loaded, template, extra, encoding, aliases) -> None:

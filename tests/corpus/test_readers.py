@@ -200,3 +200,15 @@ def test_from_texts_with_docvars():
         corpus.from_texts(["a", "b"], docvars={"x": [1]})
     with pytest.raises(CorpusError, match="year.*must be an integer.*'doc1'.*'soon'"):
         corpus.from_texts(["a"], docvars={"year": ["soon"]})
+
+
+def test_readme_beside_un_speeches_is_skipped_with_the_reason(fixtures, tmp_path):
+    folder = tmp_path / "un"
+    shutil.copytree(fixtures / "un_layout", folder)
+    (folder / "README.txt").write_text("About this dataset.", encoding="utf-8")
+    c = read_corpus(folder)
+    assert "README" not in c
+    report = c.report.set_index("source")
+    assert report.loc["README.txt", "status"] == "skipped"
+    assert "not a speech file of the UN layout" in report.loc["README.txt", "detail"]
+    assert len(c) == 4
