@@ -234,10 +234,10 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress) ->
 
 
 def _mostly_un_layout(files: list[Path]) -> bool:
-    """True when nine in ten text files of a folder are named like UN debate speeches."""
+    """True when three in four text files of a folder are named like UN debate speeches."""
     texts = [f for f in files if f.suffix.lower() in TEXT_EXTENSIONS]
     matching = sum(1 for f in texts if un_layout_meta(f))
-    return matching > 0 and matching >= 0.9 * len(texts)
+    return matching > 0 and matching >= 0.75 * len(texts)
 
 
 def _read_text_file(file, root, loaded, template, extra, encoding, aliases) -> None:
