@@ -17,7 +17,27 @@ rule that must hold for a match to count:
   "Lavrov believes"); not before about/of/in ("think about", "believe in").
 - ``not_in``: not before in/of/about ("we believe in dialogue" is faith, not doubt).
 - ``not_dynamic``: not the possibility of doing something ("possible to", "as soon
-  as possible", "the best possible").
+  as possible", "the best possible", "make it possible", "possibilities for").
+- ``opinion_verb``: a verb of opinion before a that-clause, "as", "to be", or an
+  object pronoun and its complement ("we consider that", "consider it essential",
+  "is considered a threat"); not examining or taking on something ("consider ways",
+  "considered by the Council", "assume responsibility").
+- ``attributed``: a belief attributed to others ("is widely seen as") or a tentative
+  framing ("can be seen as"); not after must/should/will/cannot/"to" ("must be seen
+  as", "will not be regarded as" present the speaker's own framing).
+- ``proposition``: ``epistemic_verb``, but not a first-person proposal ("I suggest
+  that they should be replaced").
+- ``factive``: ``mental_verb``, but not "be realized" (achieved) nor before a
+  possessive ("realize their aspirations").
+- ``evidential``: ``that``, but not after a modal or "to" ("must show that they are
+  serious" is an action), except "goes to show".
+
+Rules for every item: an adjective of certainty is no booster in "make sure",
+"make certain" (ensure) or after "like/wish/want to be" (a courtesy formula, "we
+should like to be certain"); "certain" before a noun is a determiner ("there are
+certain trends"). A modal in a concessive clause ("however remote they might be",
+"important as it may be") does not hedge. A certainty adverb after a negator ("not
+always", "not really") does not boost and is not reported.
 
 Hyland's hedges of quantity, frequency and degree (subcategories ``approximator``
 and ``downtoner``: "about 50", "often", "quite") are left out unless
@@ -73,6 +93,11 @@ CONTEXT_RULES = (
     "mental_verb",
     "not_dynamic",
     "not_in",
+    "opinion_verb",
+    "attributed",
+    "proposition",
+    "factive",
+    "evidential",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -109,6 +134,47 @@ _COMPLEMENT = frozenset({"that", "to", "as", "whether", "if", "likely", "unlikel
 _EPISTEMIC_SUBJECTS = PERSONAL | frozenset(
     """it many some experts officials analysts observers people others most scientists
     critics diplomats sources authorities police investigators""".split()
+)
+_MAKE = frozenset({"make", "makes", "made", "making"})
+_WISH = frozenset(
+    """like wish wishes wished want wants wanted hope hoped desire anxious eager""".split()
+)
+# After "certain" these keep the predicative reading ("certain that", "certain of").
+_AFTER_PREDICATIVE = frozenset(
+    """that of about whether if to how what when enough and but , . ; : — ) ” !""".split()
+)
+_MODALS = frozenset(
+    """must should can cannot could will would shall may might ought need 'll 'd""".split()
+)
+# Between a modal and "be": "cannot today be", "can only be", "will not be".
+_MODAL_GAP = frozenset(
+    """not n't no longer only also therefore thus today now still then hardly never""".split()
+)
+_PREPOSITIONS = frozenset(
+    """by in at on with for from under within during before after between into through
+    among upon without""".split()
+)
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "itself", "themselves"})
+_POSSESSIVES = frozenset({"their", "its", "our", "his", "her", "my", "your"})
+_CONCESSIVE = frozenset({"however"})
+_FRAMING_MODALS = frozenset({"must", "should", "shall", "will", "'ll", "ought", "need", "cannot"})
+_OPINION_HOLDERS = frozenset(
+    """many some most others all almost several critics experts historians scholars
+    observers analysts who whom they he she""".split()
+)
+_AS_NOT_COMPLEMENT = frozenset(
+    """soon well far regards long much quickly early follows to""".split()
+)
+_PROPOSAL = frozenset({"should", "shall", "must", "ought"})
+_NEGATED_NOT_BOOSTING = frozenset({"certainty adverb"})
+_THAT_NOUNS = frozenset(
+    """question proposal matter issue item problem report possibility request situation
+    resolution draft point subject aspect idea""".split()
+)
+_NOT_COMPLEMENT = frozenset(_PREPOSITIONS | {"and", "or", "but", "when", "if", "whether"})
+_SHOW_RAISING = frozenset(
+    """go goes went going serve serves served seem seems seemed appear appears tend tends
+    help helps helped""".split()
 )
 _SKIP = frozenset(
     """also widely generally commonly long once often still now firmly strongly really""".split()
@@ -290,6 +356,8 @@ def hedges_in_document(
         if not voice_allows(voice, actual):
             continue
         category = item["category"]
+        if negated and _negation_cancels(item):
+            continue
         if negated and category == "booster" and item.get("subcategory") in _FLIPPING:
             category = "hedge"
         rows.append(
@@ -330,6 +398,27 @@ def _accept(
     return None
 
 
+def _negation_cancels(item: dict) -> bool:
+    """A negated certainty adverb ("not always", "not really") does not boost."""
+    return item.get("subcategory") in _NEGATED_NOT_BOOSTING and item["term"] != "never"
+
+
+def _following(view: TokenView, end: int, n: int = 3) -> list[str]:
+    """Up to n tokens after the match, skipping adverbs as :func:`_next_content` does."""
+    tokens = view.next_words(end - 1, n + 2)
+    k = 0
+    while k < len(tokens) and k < 2 and _skippable(tokens[k]):
+        k += 1
+    out = tokens[k : k + n]
+    return out + [""] * (n - len(out))
+
+
+def _skippable(tok: str) -> bool:
+    return tok in _SKIP or (
+        tok.endswith("ly") and len(tok) > 4 and tok not in {"likely", "unlikely"}
+    )
+
+
 def _next_content(view: TokenView, end: int) -> str:
     """First token after the match, skipping adverbs in -ly and a few others."""
     for tok in view.next_words(end - 1, 4):
@@ -357,29 +446,41 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
         modal = modal_items.get(view.low[i]) or modal_items.get(str(item["term"]))
         if modal is None or not is_modal(view, i, end, modal["lemma"]):
             return False
-        return modal_sense(view, i, end, modal, False) == "epistemic"
+        return modal_sense(view, i, end, modal, False) == "epistemic" and not _concessive(
+            view, i, end
+        )
     if rule == "not_in":
         return view.at(end) not in {"in", "of", "about"}
     if rule == "not_dynamic":
-        return nxt not in {"to", "for"} and before[0] not in _NOT_EPISTEMIC_BEFORE
+        return _not_dynamic(view, end, nxt, before)
     if rule == "number":
         return is_number(nxt) and not (view.low[i] == "some" and nxt in {"one", "of"})
     if rule == "predicative":
-        if before[0] in {"a", "an", "the", "in", "for"}:
-            return False
-        return (
-            before[0] in _COPULAS
-            or before[0] in _DEGREE
-            or nxt in {"that", "whether", "of", "about", "if"}
-        )
+        return _predicative(view, i, end, nxt, before)
     if rule == "that":
         return nxt == "that"
+    if rule == "attributed":
+        return not _after_modal_be(view, i)
+    if rule == "proposition":
+        if not _states_proposition(view, i, end):
+            return False
+        rule = "epistemic_verb"
+    if rule == "evidential":
+        return nxt == "that" and not _action_to_show(view, i)
     complement = nxt in _COMPLEMENT
     if rule == "complement":
         return complement
     passive = prev in BE or prev in {"widely", "generally", "commonly", "long", "once"}
+    if rule == "opinion_verb":
+        passive = passive or before[0] in {"widely", "generally", "commonly", "long", "once"}
+        return _opinion_complement(view, end, passive, before, prev)
     if rule == "epistemic_verb":
         return complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS
+    if rule == "factive":
+        following = _following(view, end, 1)[0]
+        if (passive and following != "that") or following in _POSSESSIVES:
+            return False
+        rule = "mental_verb"
     if rule == "mental_verb":
         if view.at(end) in {"about", "of", "in", "tank", "tanks", "twice", "again"}:
             return False
@@ -390,6 +491,135 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
             complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS or named or plural
         )
     return True
+
+
+def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool:
+    """Possibility of a proposition, not of doing something."""
+    if nxt in {"to", "for"} or before[0] in _NOT_EPISTEMIC_BEFORE:
+        return False
+    if before[0] == "it" and before[1] in _MAKE:  # "make it possible for"
+        return False
+    return True
+
+
+def _predicative(view: TokenView, i: int, end: int, nxt: str, before: list[str]) -> bool:
+    """An adjective of certainty said of a proposition or a speaker ("we are sure")."""
+    if before[0] in {"a", "an", "the", "in", "for"}:
+        return False
+    word = view.low[i]
+    if word in {"sure", "certain"} and before[0] in _MAKE:  # "make sure": ensure
+        return False
+    if word == "certain":  # "there are certain trends": a determiner
+        after = view.next_words(end - 1, 1)
+        if after and is_word(after[0]) and after[0] not in _AFTER_PREDICATIVE:
+            return False
+    wish = view.prev_words(i, 3)
+    if wish[0] in {"be", "feel"} and wish[1] == "to" and wish[2] in _WISH:
+        return False  # "we should like to be certain": a courtesy formula
+    return (
+        before[0] in _COPULAS
+        or before[0] in _DEGREE
+        or nxt in {"that", "whether", "of", "about", "if"}
+    )
+
+
+def _opinion_complement(
+    view: TokenView, end: int, passive: bool, before: list[str], subject: str
+) -> bool:
+    """'consider that ...', 'consider it essential', 'is considered a threat'.
+
+    Not 'consider ways', 'considered by the Council', 'assume responsibility'.
+    """
+    first, second, _ = _following(view, end, 3)
+    if first == "that":  # not "consider that question"
+        return second not in _THAT_NOUNS
+    if first in {"“", '"', "‘"}:  # a label: 'considered "spiritual"'
+        return True
+    if first in PERSONAL or first == "there":  # a clause without "that": 'assumed he would'
+        return True
+    if _complement_ahead(view, end):  # 'consider X to be Y', 'consider X as Y'
+        return True
+    if first in _OBJECT_PRONOUNS:
+        return is_word(second) and second not in _NOT_COMPLEMENT and not _skippable(second)
+    if first in {"this", "these", "those"}:
+        return False
+    if passive:
+        if first == "by":  # 'considered by many'
+            return second in _OPINION_HOLDERS
+        return is_word(first) and first not in _NOT_COMPLEMENT
+    if before[1] == "what" or subject in _OPINION_HOLDERS:  # 'some consider X a Y'
+        return is_word(first) and first not in _NOT_COMPLEMENT
+    return False
+
+
+def _complement_ahead(view: TokenView, end: int) -> bool:
+    """'as' or 'to be' within the clause after a verb of opinion."""
+    tokens = view.next_words(end - 1, 10)
+    for k, tok in enumerate(tokens):
+        if not is_word(tok) and tok not in {"“", "”", '"', "'s"}:
+            return False
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if tok == "as":  # not "as soon as possible", "as well as"
+            return after not in _AS_NOT_COMPLEMENT
+        if tok == "to" and after == "be":
+            return True
+    return False
+
+
+def _after_modal_be(view: TokenView, i: int) -> bool:
+    """The speaker's framing: 'must be seen as', 'cannot today be regarded as', 'to be
+    viewed as'. Not 'can be seen as', 'may be regarded as' (tentative)."""
+    words = view.prev_words(i, 6)
+    k = 0
+    while k < len(words) and _skippable(words[k]):
+        k += 1
+    if k >= len(words) or words[k] != "be":
+        return False
+    k += 1
+    gap = set()
+    while k < len(words) and (words[k] in _MODAL_GAP or _skippable(words[k])):
+        gap.add(words[k])
+        k += 1
+    modal = words[k] if k < len(words) else ""
+    if modal in _FRAMING_MODALS or modal == "to":
+        return True
+    return modal in {"can", "could", "would"} and bool(gap & {"not", "n't", "no", "only"})
+
+
+def _states_proposition(view: TokenView, i: int, end: int) -> bool:
+    """Not a first-person proposal ('I suggest that they should be replaced')."""
+    subject = [w for w in view.prev_words(i, 3) if not _skippable(w) and w not in _MODALS]
+    if not subject or subject[0] not in {"i", "we"}:
+        return True
+    tokens = view.next_words(end - 1, 14)
+    k = 0
+    while k < len(tokens) and _skippable(tokens[k]):
+        k += 1
+    if k >= len(tokens) or tokens[k] != "that":
+        return False
+    for tok in tokens[k + 1 :]:
+        if tok in {".", ";", ":", "?", "!"}:
+            break
+        if tok in _PROPOSAL:
+            return False
+    return True
+
+
+def _action_to_show(view: TokenView, i: int) -> bool:
+    """'must show that they are serious', 'steps to show that' (not 'goes to show')."""
+    words = [w for w in view.prev_words(i, 4) if not _skippable(w)]
+    if not words or words[0] not in {"must", "should", "ought", "shall", "to"}:
+        return False
+    return not (words[0] == "to" and len(words) > 1 and words[1] in _SHOW_RAISING)
+
+
+def _concessive(view: TokenView, i: int, end: int) -> bool:
+    """'however remote they might be', 'important as it may be': granting, not doubting."""
+    clause = view.prev_words(i, 10)
+    if any(w in _CONCESSIVE for w in clause):
+        return True
+    after = view.next_words(end - 1, 2)
+    return len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause
 
 
 __all__ = ["find_hedges", "plot_hedging", "stat_hedging"]
