@@ -36,8 +36,9 @@ Rules for every item: an adjective of certainty is no booster in "make sure",
 "make certain" (ensure) or after "like/wish/want to be" (a courtesy formula, "we
 should like to be certain"); "certain" before a noun is a determiner ("there are
 certain trends"). A modal in a concessive clause ("however remote they might be",
-"important as it may be") does not hedge. A certainty adverb after a negator ("not
-always", "not really") does not boost and is not reported.
+"important as it may be") or in a courtesy formula ("I might add") does not hedge.
+A certainty adverb after a negator ("not always", "not really") does not boost and
+is not reported.
 
 Hyland's hedges of quantity, frequency and degree (subcategories ``approximator``
 and ``downtoner``: "about 50", "often", "quite") are left out unless
@@ -157,6 +158,10 @@ _PREPOSITIONS = frozenset(
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "itself", "themselves"})
 _POSSESSIVES = frozenset({"their", "its", "our", "his", "her", "my", "your"})
 _CONCESSIVE = frozenset({"however"})
+_SAY = frozenset(
+    """add say mention note recall observe remind point stress emphasize emphasise
+    repeat recall ask suggest quote""".split()
+)
 _FRAMING_MODALS = frozenset({"must", "should", "shall", "will", "'ll", "ought", "need", "cannot"})
 _OPINION_HOLDERS = frozenset(
     """many some most others all almost several critics experts historians scholars
@@ -446,6 +451,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
         modal = modal_items.get(view.low[i]) or modal_items.get(str(item["term"]))
         if modal is None or not is_modal(view, i, end, modal["lemma"]):
             return False
+        if view.prev_words(i, 1)[0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
+            return False  # "I might add", "we may say": a courtesy formula
         return modal_sense(view, i, end, modal, False) == "epistemic" and not _concessive(
             view, i, end
         )
@@ -499,6 +506,8 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
         return False
     if before[0] == "it" and before[1] in _MAKE:  # "make it possible for"
         return False
+    if view.low[end - 1] == "possibilities":  # opportunities, unless "possibilities that"
+        return nxt == "that"
     return True
 
 
@@ -597,11 +606,15 @@ def _states_proposition(view: TokenView, i: int, end: int) -> bool:
         k += 1
     if k >= len(tokens) or tokens[k] != "that":
         return False
+    previous = "that"
     for tok in tokens[k + 1 :]:
         if tok in {".", ";", ":", "?", "!"}:
             break
         if tok in _PROPOSAL:
             return False
+        if tok == "be" and previous not in _MODALS | {"to", "not", "n't", "also", "only"}:
+            return False  # a subjunctive: "I suggest that an arrangement be made"
+        previous = tok
     return True
 
 

@@ -75,6 +75,70 @@ def test_not_hedges(text):
     assert find_hedges(text).empty
 
 
+# Regressions from reading a random sample of rows on UN General Debate speeches:
+# each sentence is paraphrased from a wrong (or a right) row, with the rows expected now.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # consider = examine / take into account, not believe
+        ("It is imperative that we consider ways to end the war.", []),
+        ("That Article should be considered in connexion with Article 10.", []),
+        ("The matter has been considered by the Security Council.", []),
+        ("We must consider the question as soon as possible.", []),
+        # consider as a verb of opinion
+        ("The Government considers that force must not be used.", [("considers", "hedge")]),
+        ("We consider it essential that all members pay.", [("consider", "hedge")]),
+        ("Measures once considered drastic are now needed.", [("considered", "hedge")]),
+        ("He is considered by many to be a statesman.", [("considered", "hedge")]),
+        ("Some consider the plan as a trap.", [("consider", "hedge")]),
+        # assume = take on
+        ("The Assembly has assumed important responsibilities.", []),
+        ("We are glad to see him assume the presidency.", []),
+        ("It would be a mistake to assume that they agree.", [("assume", "hedge")]),
+        # the speaker's framing, not an attributed or tentative belief
+        ("These principles must be seen as definitive.", []),
+        ("Such aid will not be regarded as interference.", []),
+        ("Neutrality cannot today be viewed as a passive concept.", []),
+        ("The prospect can only be regarded as gloomy.", []),
+        ("The United Nations is widely seen as a guardian.", [("seen as", "hedge")]),
+        ("Such a step can be seen as a provocation.", [("seen as", "hedge")]),
+        # a booster inside a courtesy formula or meaning "ensure"
+        ("We should like to be certain that the Assembly agrees.", []),
+        ("We must make sure that the aid arrives.", []),
+        ("We are certain that you will succeed.", [("certain", "booster")]),
+        ("There are certain trends in the world.", []),
+        # a first-person proposal, not a tentative claim
+        ("I suggest that they should be replaced.", []),
+        ("I suggest that a diplomatic arrangement be made.", []),
+        ("The figures suggest that aid fell.", [("suggest", "hedge")]),
+        # possibility of doing something, not of a proposition
+        ("This should make it possible for Europe to act.", []),
+        ("We must use the possibilities provided by the Organization.", []),
+        ("There is a possibility that war will come.", [("There is a possibility", "hedge")]),
+        # a noun, not the verb
+        ("We return to the original postulates of the Charter.", []),
+        # concessive and courtesy modals
+        ("Important and urgent as such aspects may be, they are secondary.", []),
+        ("However remote they might be from us, we will help.", []),
+        ("That process, I might add, cannot be halted.", []),
+        ("The crisis may shake the foundations of peace.", [("may", "hedge")]),
+        # negated certainty adverbs do not boost
+        ("A willingness which has not always been translated into action.", []),
+        ("It is not really my concern.", []),
+        ("Africa has always supported the talks.", [("always", "booster")]),
+        # realize = achieve; show = demonstrate by an action
+        ("The aspirations of the people must be realized.", []),
+        ("Peoples strive to realize their aspirations.", []),
+        ("We realize that the problem is grave.", [("realize", "booster")]),
+        ("The two leaders must show that they are serious.", []),
+        ("That goes to show that the founders were wise.", [("show", "booster")]),
+        ("Statistics show that hunger is rising.", [("show", "booster")]),
+    ],
+)
+def test_un_sample_regressions(text, expected):
+    assert hedges(text) == expected
+
+
 def test_negation_is_marked():
     table = find_hedges("This is not likely. Perhaps it is.")
     assert table["negated"].tolist() == [True, False]
