@@ -22,11 +22,30 @@ measure ("more than 50 countries", "less than half", "more than a decade") bound
 quantity and is not counted, while "more than a crisis" is.
 
 Tenor (what is compared) and vehicle (what it is compared to) are recovered by
-position: the vehicle runs from the trigger to the next clause boundary (punctuation,
-a relative or subordinating word; at most 12 words); the tenor is the object between a
-comparing verb and its link ("compared *A* to B"), else the subject of the clause
-before the trigger (the words before its first verb, at most 8). Either is left empty
-(offsets -1) when the sentence does not make it recoverable.
+position, without a tagger. The vehicle runs from the trigger to the next clause
+boundary (punctuation, a relative or subordinating word, a verb, a determiner after a
+complete word as in "better than most | the services", "in order to"; at most 12
+words); "and"/"or" continue it only inside an open noun phrase ("other
+newly-independent and emerging countries"). The tenor is, in this order: the object
+between a comparing verb and its link ("compared *A* to B"); for an attributive
+comparative or superlative, the noun it modifies ("a greater *burden*", "the most
+acute *dangers* facing"); the noun phrase right before the trigger ("*a pace* faster
+than", "*Dialogue* rather than"); the phrase before a comma ("*Kyrgyzstan*, like
+other nations"); the main-clause subject after an opening "Like X," ; else the clause
+subject before its first verb ("*The talks* are worse than"). A tenor must end in a
+word that can head a noun phrase (not a closed-class word, auxiliary, frequent verb or
+-ly adverb) and is never a single function word: otherwise it is left empty (offsets
+-1) rather than reported as a fragment ("The", "to", "bore a").
+
+"As in" + a generic past ("as in the past", "as in previous years") is a temporal
+frame ("again, as before"): nothing in the sentence is likened, so no row. "As in
+1938", "as in the 1930s", "as in Munich" liken the present to a named past and are
+similes with ``historical`` True. Capitalized comparatives inside names ("Greater
+Israel", "Upper Volta", "the Higher Education Council") are not comparisons; nor are
+"a most successful session" / "we are most grateful" (= very), "more than attained"
+(an intensifier; "less than expected" compares), or sentence-initial "Rather than"
+(= instead of). "Equally important" is a comparative with an unstated standard
+(vehicle empty), like "more important" without "than".
 
 ``historical`` is True when the vehicle (or, for a superlative without a frame, the
 trigger's phrase) contains a term of the ``historical_references`` lexicon: a past
@@ -265,33 +284,78 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [(m.start() + lo, m.end() + lo) for m in re.finditer(r"[\w'-]+", text[lo:hi])]
+    return [(m.start() + lo, m.end() + lo) for m in _WORD_TOKEN.finditer(text[lo:hi])]
+
+
+_WORD_TOKEN = re.compile(r"[\w'-]*\w[\w'-]*")  # a lone "-" or "'" is no word
 
 
 def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tuple[int, int]:
     """Span from ``start`` to the next clause boundary (at most a dozen words).
 
     A noun-phrase vehicle also stops at a verb ("rather than confrontation | is
-    needed"); a ``clause`` vehicle ("as if it were ...") does not.
+    needed"), at a determiner right after a complete word ("better than most | the
+    services"), at "in order to", and at "and"/"or" unless the phrase is still open
+    ("other newly-independent and emerging countries"); a ``clause`` vehicle ("as if it
+    were ...", "just as X or Y should ...") stops only at a boundary or a clause word
+    other than "and"/"or".
     """
     first = end = -1
     count = 0
-    for m in re.finditer(r"[\w'%$-]+|[^\w\s]", text[start:limit]):
+    previous = ""
+    tokens = list(_VEHICLE_TOKEN.finditer(text, start, limit))
+    for i, m in enumerate(tokens):
         token = m.group()
         lower = token.lower()
-        if _BOUNDARY.fullmatch(token) or (count and lower in _CLAUSE_WORDS):
+        if _BOUNDARY.fullmatch(token):
             break
-        if count and not clause and (lower in _VERBISH or lower.endswith("n't")):
-            break
+        if count and lower in _CLAUSE_WORDS:
+            if not (lower in ("and", "or") and (clause or _phrase_open(previous, tokens, i))):
+                break
+        if count and not clause:
+            if (lower in _VERBISH and previous != "political") or lower.endswith("n't"):
+                break  # ... but "political will" is a noun
+            if lower in _DETERMINERS and previous not in _OPENERS:
+                break
+            if lower == "in" and i + 1 < len(tokens) and tokens[i + 1].group().lower() == "order":
+                break
         if not re.match(r"[\w%$]", token):
             continue  # stray symbol inside the phrase (e.g. an apostrophe)
         if first < 0:
-            first = start + m.start()
+            first = m.start()
         count += 1
-        end = start + m.end()
+        end = m.end()
+        previous = lower
         if count >= _MAX_VEHICLE_WORDS:
             break
     return (first, end) if count else (-1, -1)
+
+
+# Words after which a determiner continues the phrase ("like | the", "of | the").
+_OPENERS = _PREPOSITIONS | frozenset(
+    """and or as than like unlike all both half such into onto upon through within without
+    under over after before during since until towards toward across along around beyond
+    via per rather not but even only just also including especially particularly namely""".split()
+)
+_VEHICLE_TOKEN = re.compile(r"[\w'%$-]+|[^\w\s]")
+_ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
+
+
+def _phrase_open(previous: str, tokens: list, i: int) -> bool:
+    """After "and"/"or": True when the noun phrase before it is not finished.
+
+    "other newly-independent and emerging countries": the phrase ends in an adjective
+    and the next word is a content word, so "and" joins two modifiers of one noun.
+    """
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].group()
+    return (
+        previous.endswith(_ADJECTIVE_ENDINGS)
+        and nxt.islower()
+        and nxt not in _FUNCTION
+        and nxt not in _VERBISH
+    )
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
@@ -300,28 +364,296 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
     for m in _BOUNDARY.finditer(text, sent_start, pos):
         cut = m.end()
     for s, e in _words_before(text, cut, pos):
-        if text[s:e].lower() in _CLAUSE_WORDS - {"and", "or"}:
+        if text[s:e].lower() in _CLAUSE_OPENERS:
             cut = e
     return cut
 
 
+# "so", "yet" and "then" are also adverbs inside a clause ("is so clearly better").
+_CLAUSE_OPENERS = _CLAUSE_WORDS - {"and", "or", "so", "yet", "then"}
+
+
+# ------------------------------------------------------------------ tenor
+#
+# Without a tagger, a word counts as a possible noun (a phrase may end in it) unless it
+# is a closed-class word, an auxiliary, a frequent lexical verb, or an adverb in -ly.
+# A tenor must end in such a word and may not be a single closed-class word; otherwise
+# it is left empty rather than reported as a fragment ("The", "to", "bore a").
+
+_DETERMINERS = frozenset(
+    """a an the this that these those its their our his her my your some any each every
+    no another""".split()
+)
+_PRONOUNS = frozenset(
+    """i we you he she it they me us him them there itself themselves ourselves
+    himself herself myself what whatever who whom which whose this that these those
+    everyone everything anyone anything someone something nothing none""".split()
+)
+_FUNCTION = (
+    _DETERMINERS
+    | _PRONOUNS
+    | _PREPOSITIONS
+    | frozenset(
+        """and or but nor so yet as than if then when while because not n't also too very
+        even much many more most less least far still ever never now today again already
+        just only all both either neither such other same own rather quite thus therefore
+        however indeed moreover furthermore perhaps certainly further into onto upon
+        through within without under over after before during since until towards toward
+        across along around beyond like unlike via per whether how why where here""".split()
+    )
+)
+# Frequent lexical verbs of formal speech (with their -s/-ed/-ing forms): they end a
+# subject ("The Republic of Cyprus | knows better than most").
+_VERB_BASES = """know believe think hope want need seek take give provide require consider
+    find show mean play serve offer continue face reflect represent bring keep hold call
+    deserve demand enjoy suffer grow move lead include constitute involve pose threaten
+    create prove contain cause seem recognize recognise support welcome note reaffirm urge
+    express share wish allow permit enable prevent help affect reach deal lie speak say
+    tell ask pledge continue undertake promote ensure maintain strengthen increase reduce
+    follow achieve establish build develop face offer exist occur arise happen emerge
+    depend rest belong apply affect open close contribute respond tend fail try manage
+    choose decide agree refuse prefer compare differ resemble""".split()
+_IRREGULAR_VERBS = frozenset(
+    """took taken gave given brought kept held led found thought knew known sought meant
+    showed shown grew grown lay lies said told spoke spoken chose chosen arose arisen
+    stands stood fell fallen began begun""".split()
+)
+
+
+def _verb_forms(bases) -> frozenset:
+    forms = set()
+    for b in bases:
+        stem = b[:-1] if b.endswith("e") else b
+        third = b + "es" if b.endswith(("s", "sh", "ch", "x")) else b + "s"
+        if b.endswith("y") and b[-2] not in "aeiou":
+            third = b[:-1] + "ies"
+        forms |= {b, third, stem + "ed", stem + "ing"}
+    return frozenset(forms)
+
+
+_VERBS = _verb_forms(_VERB_BASES) | _IRREGULAR_VERBS
+# Nouns ending in -ly, which must not be taken for adverbs.
+_LY_NOUNS = frozenset(
+    "assembly family ally supply reply rally anomaly monopoly italy july folly homily".split()
+)
+# Adverbs that open or close a clause around its subject ("Today human rights ...").
+_SENTENCE_ADVERBS = frozenset(
+    """today now also thus therefore however indeed moreover furthermore never still yet
+    already perhaps certainly surely clearly unfortunately finally first second third
+    again too alone itself themselves ourselves once much far even""".split()
+)
+# Degree words that may stand between a noun and its comparative ("weapons | far more
+# deadly than", "all the more necessary").
+_DEGREE_ADVERBS = frozenset(
+    """far much even still ever vastly considerably significantly substantially somewhat
+    slightly all so too very increasingly infinitely immeasurably incomparably
+    now yet bit lot little""".split()
+)
+
+
+def _is_verb(lower: str) -> bool:
+    return lower in _VERBISH or lower in _VERBS or lower.endswith("n't")
+
+
+def _can_end_phrase(word: str, *, noun_position: bool = False) -> bool:
+    """True when ``word`` may be the head of a noun phrase (a noun, a name, a number).
+
+    In a ``noun_position`` (right after an attributive comparative) a word that is also
+    a frequent verb ("hopes", "needs", "demands") is taken as the noun.
+    """
+    lower = word.lower()
+    if lower in _FUNCTION or lower in _VERBISH or lower.endswith("n't"):
+        return False
+    if lower in _VERBS and not noun_position:
+        return False
+    if lower.endswith("ly") and lower not in _LY_NOUNS and word[0].islower():
+        return False
+    return True
+
+
+def _span(words: list[tuple[int, int]]) -> tuple[int, int]:
+    return (words[0][0], words[-1][1]) if words else (-1, -1)
+
+
+def _checked(text: str, words: list[tuple[int, int]]) -> tuple[int, int]:
+    """The tenor words, trimmed of leading/trailing junk; empty unless they end in a noun."""
+    lows = [text[s:e].lower() for s, e in words]
+    while lows and (
+        lows[0] in _LEADING_JUNK
+        or lows[0] in _SENTENCE_ADVERBS
+        or lows[0] in _PREPOSITIONS
+        or lows[0] in ("and", "or")
+    ):
+        words, lows = words[1:], lows[1:]
+    while lows and lows[-1] in _SENTENCE_ADVERBS:
+        words, lows = words[:-1], lows[:-1]
+    if not words or len(words) > _MAX_TENOR_WORDS:
+        return (-1, -1)
+    s, e = words[-1]
+    if not _can_end_phrase(text[s:e]):
+        return (-1, -1)
+    return _span(words)
+
+
+def _noun_phrase_before(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The noun phrase that ends the word list: "... at | a pace", "a centre of X and Y"."""
+    lows = [text[s:e].lower() for s, e in words]
+    i = len(words) - 1
+    if i < 0 or not _can_end_phrase(text[words[i][0] : words[i][1]]):
+        return []
+    first = i
+    while i >= 0 and len(words) - i <= _MAX_TENOR_WORDS:
+        low = lows[i]
+        word = text[words[i][0] : words[i][1]]
+        inner = low in _DETERMINERS or low in ("of", "and")
+        if not inner and not _can_end_phrase(word):
+            break
+        if not inner and i + 1 < len(words) and lows[i + 1] in _DETERMINERS:
+            break  # a content word right before a determiner is a verb: "treat | these"
+        first = i
+        i -= 1
+    phrase = words[first:]
+    while phrase and text[phrase[0][0] : phrase[0][1]].lower() in ("of", "and"):
+        phrase = phrase[1:]
+    return phrase
+
+
+def _subject(text: str, words: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause subject: the words before its first verb that make a noun phrase.
+
+    When those are no phrase ("I | thought the book was better", "It | makes the task
+    harder"), the words between that verb and the next are tried, and so on.
+    """
+    rest = words
+    while rest:
+        head, tail = _until_verb(text, rest)
+        got = _checked(text, head)
+        if got[0] >= 0 or not tail:
+            return got
+        rest = tail[1:]
+    return (-1, -1)
+
+
+def _until_verb(text: str, words: list[tuple[int, int]]):
+    """(words before the first verb, words from it on)."""
+    lows = [text[s:e].lower() for s, e in words]
+    for i, low in enumerate(lows):
+        if i == 0 and low.endswith("ing"):
+            continue  # a gerund subject: "Finding this new balance | is"
+        if i and lows[i - 1] in _DETERMINERS:
+            continue  # "the sound", "the work": a noun after a determiner
+        verbish = _is_verb(low) or (
+            i > 0
+            and i + 1 < len(lows)
+            and lows[i + 1] in _DETERMINERS
+            and low not in _FUNCTION
+            and not text[words[i][0]].isupper()
+        )
+        if verbish:
+            return words[:i], words[i:]
+    return words, []
+
+
 def _tenor(text: str, sent_start: int, pos: int) -> tuple[int, int]:
-    """The clause subject before ``pos``: words before the clause's first verb."""
+    """What is compared, for a trigger at ``pos``.
+
+    The noun phrase right before the trigger when there is one ("weapons far more
+    deadly than", "Dialogue rather than"), else the clause subject before its first
+    verb ("The talks | are worse than"); empty when neither ends in a noun.
+    """
     cut = _clause_start(text, sent_start, pos)
     words = _words_before(text, cut, pos)
-    while words and text[words[0][0] : words[0][1]].lower() in _LEADING_JUNK:
-        words = words[1:]
-    if not words:
+    j = _skip_degree(text, words)
+    if j == 0 and cut > sent_start and text[cut - 1] == ",":
+        # "Kyrgyzstan, like other nations, ...", "perfect, even better than": the
+        # phrase before the comma is compared.
+        before = _clause_start(text, sent_start, cut - 1)
+        got = _subject(text, _words_before(text, before, cut - 1))
+        return got if got[0] >= 0 else _tenor(text, sent_start, cut - 1)
+    phrase = _noun_phrase_before(text, words[:j])
+    if phrase and (phrase[0] != words[0] or len(phrase) == j):
+        got = _checked(text, phrase)
+        if got[0] >= 0:
+            return got
+    return _subject(text, words)
+
+
+def _main_subject(text: str, pos: int, limit: int) -> tuple[int, int]:
+    """Subject of the main clause after an opening phrase ending at ``pos`` ("Like X, | Y")."""
+    comma = re.match(r"[^,;:.]*?,", text[pos:limit])
+    if not comma:
         return (-1, -1)
-    for i, (s, e) in enumerate(words):
-        if text[s:e].lower() in _VERBISH or text[s:e].lower().endswith("n't"):
-            subject = words[:i]
+    start = pos + comma.end()
+    words = _words_before(text, start, min(limit, start + 120))
+    return _subject(text, _until_verb(text, words)[0]) if words else (-1, -1)
+
+
+def _skip_degree(text: str, words: list[tuple[int, int]]) -> int:
+    """Index just past the last word before a run of degree adverbs ("far | more")."""
+    j = len(words)
+    while j:
+        low = text[words[j - 1][0] : words[j - 1][1]].lower()
+        if low == "the" and j > 1 and text[words[j - 2][0] : words[j - 2][1]].lower() == "all":
+            j -= 2  # "all the more"
+        elif low in _DEGREE_ADVERBS:
+            j -= 1
+        else:
             break
-    else:
-        subject = words  # no verb: the noun phrase right before the trigger
-    if not subject or len(subject) > _MAX_TENOR_WORDS:
+    return j
+
+
+def _head_after(text: str, start: int, limit: int) -> tuple[int, int]:
+    """The noun a comparative or superlative modifies: "the greatest | menace threatening".
+
+    Up to three words, stopping at a preposition, determiner, verb, clause word or a
+    participle after the first word; empty when the next word cannot head a phrase
+    ("the best | of", "the best | that").
+    """
+    span = _vehicle(text, start, limit, clause=True)
+    if span[0] < 0:
+        return span
+    words = _words_before(text, span[0], span[1])[:4]
+    kept = []
+    for i, (s, e) in enumerate(words):
+        low = text[s:e].lower()
+        adverb = low.endswith("ly") and low not in _LY_NOUNS
+        if (
+            i
+            and (low in _FUNCTION or _is_verb(low) or low.endswith("ing") or adverb)
+            and low != "and"
+        ):
+            break
+        kept.append((s, e))
+    while kept and text[kept[-1][0] : kept[-1][1]].lower() == "and":
+        kept.pop()
+    if not kept or not _can_end_phrase(text[kept[-1][0] : kept[-1][1]], noun_position=True):
         return (-1, -1)
-    return (subject[0][0], subject[-1][1])
+    first = text[kept[0][0] : kept[0][1]].lower()
+    if first in _FUNCTION:
+        return (-1, -1)
+    return _span(kept)
+
+
+def _attributive(text: str, lo: int, pos: int) -> bool:
+    """True when the comparative at ``pos`` may modify a following noun.
+
+    "a | greater burden", "promote | greater development": the word before it (past
+    degree adverbs) is not a copula ("is | more fragile", "growing | richer") and not
+    a pronoun object ("make it | easier").
+    """
+    words = _words_before(text, lo, pos)
+    j = _skip_degree(text, words)
+    if j == 0:
+        return True
+    prev = text[words[j - 1][0] : words[j - 1][1]].lower()
+    return prev not in _COPULAS and prev not in _PRONOUNS - _DETERMINERS
+
+
+_COPULAS = frozenset(
+    """is are was were be been being am 's seem seems seemed appear appears appeared become
+    becomes became remain remains remained grow grows grew growing get gets got getting
+    prove proves proved look looks looked sound sounds feel feels felt""".split()
+)
 
 
 def _previous_word(text: str, pos: int, lo: int) -> tuple[str, int]:
@@ -552,12 +884,23 @@ def _explicit(scan: _Scan, rules: _Rules):
         trigger = f"{key} ... {link.group().strip().lower()}" if tenor != (-1, -1) else key
         if tenor == (-1, -1):  # "compared with last year": prepositional
             tenor = _tenor(text, s0, m.start())
+        elif not _can_end_phrase(text[tenor[0] : tenor[1]].split()[-1]):
+            tenor = (-1, -1)  # "compared it to": a pronoun is no tenor
         yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
     for m in scan.around(rules.explicit_phrase, scan.hits(rules.anchors["explicit_phrase"])):
         _, s0, e0 = scan.bounds(m.start())
         trigger = re.sub(r"\s+", " ", m.group().lower())
-        vehicle = _vehicle(text, m.end(), e0)
-        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
+        link = _ADVERB_LINK.match(text, m.end(), e0)
+        if link:  # "differs greatly from": the vehicle follows the preposition
+            trigger = f"{trigger} ... {link.group('link').lower()}"
+        tenor = _tenor(text, s0, m.start())
+        if "between" in trigger:
+            tenor = (-1, -1)  # "differences between A and B": both are in the vehicle
+        if trigger in _BARE_DIFFER and _next_words(text, m.end(), 1) not in (["from"], ["with"]):
+            vehicle = (-1, -1)  # "the viewpoints differ little": nothing stated
+        else:
+            vehicle = _vehicle(text, link.end() if link else m.end(), e0)
+        yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
         h = rules.historical.match(text, m.end())
@@ -569,9 +912,41 @@ def _explicit(scan: _Scan, rules: _Rules):
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
 
 
+_OPENING = " \t\n\"'\u201c\u2018(["
+
+
+def _in_name(text: str, s0: int, p: int, q: int) -> bool:
+    """A capitalized comparative inside a name: "Greater Israel", "Upper Volta",
+    "the Higher Education Council" (mid-sentence, or before another capitalized word)."""
+    word = text[p:q]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    if text[s0:p].strip(_OPENING):
+        return True
+    nxt = re.match(r"\s+([A-Za-z]+)", text[q : q + 40])
+    return bool(nxt) and nxt.group(1)[0].isupper()
+
+
+_BARE_DIFFER = frozenset({"differ", "differs", "differed", "differing"})
+_ADVERB_LINK = re.compile(r"\s+[a-z]+ly\s+(?P<link>from|with|to)\b")
+
+
 @lru_cache(maxsize=64)
 def _link_pattern(links: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"\s(?:{'|'.join(links)})\s", re.I)
+
+
+def _temporal_frame(text: str, pos: int, sets: dict) -> bool:
+    """True when "as in" is followed by a generic past ("the past", "previous years").
+
+    Such a phrase only says "again, as before"; a named past ("as in 1938", "as in the
+    1930s", "as in Munich") likens the present to it and stays a comparison.
+    """
+    frames = sets.get("as_in_frame")
+    if not frames:
+        return False
+    words = _next_words(text, pos, 4)
+    return any(" ".join(words[:n]) in frames for n in range(1, len(words) + 1))
 
 
 def _simile(scan: _Scan, rules: _Rules):
@@ -588,7 +963,10 @@ def _simile(scan: _Scan, rules: _Rules):
         vehicle = _vehicle(text, m.end(), e0)
         if vehicle == (-1, -1):
             continue
-        yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
+        tenor = _tenor(text, s0, m.start())
+        if tenor[0] < 0 and not text[s0 : m.start()].strip(_OPENING):
+            tenor = _main_subject(text, vehicle[1], e0)  # "Like X, Y does ..."
+        yield m.start(), m.end(), trigger, "simile", tenor, vehicle
     as_hits = scan.hits(rules.anchors["as"])
     for m in scan.at(rules.as_if, as_hits):
         _, s0, e0 = scan.bounds(m.start())
@@ -607,6 +985,8 @@ def _simile(scan: _Scan, rules: _Rules):
         if m.group().lower() == "just as" and _next_words(text, m.end(), 1) in (["well"], ["soon"]):
             continue
         trigger = re.sub(r"\s+", " ", m.group().lower())
+        if trigger != "just as" and _temporal_frame(text, m.end(), sets):
+            continue  # "As in the past, we support ...": continuity, nothing is likened
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
     for m in scan.at(rules.equative, as_hits):
@@ -637,16 +1017,30 @@ def _comparative(scan: _Scan, rules: _Rules):
             continue
         nxt = _next_words(text, q, 1)
         if word == "rather" and (
-            not nxt or nxt[0] in sets["rather_than_next"] or nxt[0].endswith("ing")
+            not nxt
+            or nxt[0] in sets["rather_than_next"]
+            or nxt[0].endswith("ing")
+            or not text[s0:wpos].strip(_OPENING)  # "Rather than X, we ...": instead of
         ):
             continue
+        if (
+            word in ("more", "less")
+            and nxt
+            and nxt[0].endswith("ed")
+            and nxt[0] not in sets.get("than_participle", ())
+        ):
+            continue  # "more than doubled", "more than attained": an intensifier
         if (word in sets["quantity_comparative"] or word not in rules.irregular) and _is_quantity(
             text, q, sets
         ):
             continue
         vehicle = _vehicle(text, q, e0)
         trigger = f"{word} than" if word else "than"
-        yield wpos, q, trigger, "comparative", _tenor(text, s0, wpos), vehicle
+        if word in rules.irregular or word in ("more", "less", "rather", "fewer"):
+            tenor = _tenor(text, s0, wpos)  # "no idea | more important than"
+        else:
+            tenor = _modified_tenor(text, s0, wpos, wpos + len(word), e0)
+        yield wpos, q, trigger, "comparative", tenor, vehicle
     phrases = scan.around(rules.comparative_phrase, scan.hits(rules.anchors["comparative_phrase"]))
     for m in phrases:
         _, s0, e0 = scan.bounds(m.start())
@@ -676,6 +1070,9 @@ def _gradable(scan: _Scan, rules: _Rules):
         prev = low[max(0, p - 25) : p].split()[-2:]
         if _in_formula(prev, word, nxt, formulas):
             continue
+        _, s0, e0 = scan.bounds(p)
+        if _in_name(text, s0, p, q):
+            continue
         end = q
         if word in rules.degree:
             if not nxt or not _is_adjective(nxt, rules):
@@ -684,8 +1081,19 @@ def _gradable(scan: _Scan, rules: _Rules):
             trigger = f"{word} {nxt}"
         else:
             trigger = word
-        _, s0, _ = scan.bounds(p)
-        yield p, end, trigger, "comparative", _tenor(text, s0, p), (-1, -1)
+        yield p, end, trigger, "comparative", _modified_tenor(text, s0, p, end, e0), (-1, -1)
+
+
+def _modified_tenor(text: str, s0: int, start: int, end: int, e0: int) -> tuple[int, int]:
+    """Tenor of a comparative word: the noun it modifies ("a greater | burden") when it
+    is attributive, else what :func:`_tenor` finds before it."""
+    if not text[start:end].endswith("ly") and _attributive(
+        text, _clause_start(text, s0, start), start
+    ):
+        head = _head_after(text, end, e0)
+        if head[0] >= 0:
+            return head
+    return _tenor(text, s0, start)
 
 
 def _in_formula(prev: list[str], word: str, nxt: str, formulas: frozenset) -> bool:
@@ -741,7 +1149,7 @@ def _superlative(scan: _Scan, rules: _Rules):
 
 def _superlative_row(text: str, sup_start: int, end: int, sup: str, e0: int, rules: _Rules):
     # The noun phrase ranked: the words after the superlative up to a frame or boundary.
-    tenor = _vehicle(text, end, e0)
+    tenor = _head_after(text, end, e0)
     frame = rules.frame.match(text, end, e0)
     vehicle = (-1, -1)
     trigger = sup
@@ -751,14 +1159,7 @@ def _superlative_row(text: str, sup_start: int, end: int, sup: str, e0: int, rul
             vehicle = _vehicle(text, frame.end("frame"), e0)
         if vehicle == (-1, -1):
             vehicle = (frame.start("frame"), frame.end("frame"))
-        tenor = _strip(text, end, frame.start("frame"))
-    elif tenor != (-1, -1):
-        words = _words_before(text, tenor[0], tenor[1])[:3]
-        for i, (s, e) in enumerate(words):
-            if i and text[s:e].lower() in _PREPOSITIONS:
-                words = words[:i]
-                break
-        tenor = (words[0][0], words[-1][1])
+        tenor = _checked(text, _words_before(text, end, frame.start("frame")))
     return sup_start, end, trigger, "superlative", tenor, vehicle
 
 
@@ -781,13 +1182,23 @@ def _bare_superlative(scan: _Scan, rules: _Rules, hits, covered: set[int]):
             continue
         end = q
         sup = word
+        _, s0, _ = scan.bounds(p)
+        if _in_name(text, s0, p, q):
+            continue
         if word in ("most", "least"):
             if not nxt or nxt.endswith("ly") or not _is_adjective(nxt, rules):
                 continue
+            if prev and (
+                prev[-1] in ("a", "an") or (prev[-1] in _COPULAS and prev[0] in ("i", "we"))
+            ):
+                continue  # "a most successful session", "we are most grateful": = very
             end = after.end()
             sup = f"{word} {nxt}"
         _, _, e0 = scan.bounds(p)
-        yield _superlative_row(text, p, end, sup, e0, rules)
+        row = _superlative_row(text, p, end, sup, e0, rules)
+        if prev and prev[-1] in _COPULAS:  # "which are most affected": predicative
+            row = (*row[:4], _tenor(text, s0, p), row[5])
+        yield row
 
 
 # ------------------------------------------------------------------ assembling
