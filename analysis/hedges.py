@@ -34,7 +34,7 @@ rule that must hold for a match to count:
 
 Rules for every item: an adjective of certainty is no booster in "make sure",
 "make certain" (ensure) or after "like/wish/want to be" (a courtesy formula, "we
-should like to be certain"); "certain" before a noun is a determiner ("there are
+should like to be certain"); "certain" or "true" before a noun is attributive ("there are
 certain trends"). A modal in a concessive clause ("however remote they might be",
 "important as it may be") or in a courtesy formula ("I might add") does not hedge.
 A certainty adverb after a negator ("not always", "not really") does not boost and
@@ -102,7 +102,8 @@ CONTEXT_RULES = (
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
-    """as if where whenever wherever when best greatest only every all made make makes
+    """as if where whenever wherever when best greatest only every all everything anything
+    whatever utmost made make makes
     making highest lowest largest smallest fastest earliest fullest widest""".split()
 )
 _FLIPPING = frozenset({"certainty"})
@@ -142,7 +143,8 @@ _WISH = frozenset(
 )
 # After "certain" these keep the predicative reading ("certain that", "certain of").
 _AFTER_PREDICATIVE = frozenset(
-    """that of about whether if to how what when enough and but , . ; : — ) ” !""".split()
+    """that of about whether if to how what when enough and but in for today now also
+    too here there as with , . ; : — ) ” !""".split()
 )
 _MODALS = frozenset(
     """must should can cannot could will would shall may might ought need 'll 'd""".split()
@@ -518,7 +520,7 @@ def _predicative(view: TokenView, i: int, end: int, nxt: str, before: list[str])
     word = view.low[i]
     if word in {"sure", "certain"} and before[0] in _MAKE:  # "make sure": ensure
         return False
-    if word == "certain":  # "there are certain trends": a determiner
+    if word in {"certain", "true"}:  # "there are certain trends", "are true tests"
         after = view.next_words(end - 1, 1)
         if after and is_word(after[0]) and after[0] not in _AFTER_PREDICATIVE:
             return False
@@ -629,8 +631,8 @@ def _action_to_show(view: TokenView, i: int) -> bool:
 def _concessive(view: TokenView, i: int, end: int) -> bool:
     """'however remote they might be', 'important as it may be': granting, not doubting."""
     clause = view.prev_words(i, 10)
-    if any(w in _CONCESSIVE for w in clause):
-        return True
+    if any(w in _CONCESSIVE for w in clause) or clause[:3] == ["case", "the", "as"]:
+        return True  # ... or "as the case may be"
     after = view.next_words(end - 1, 2)
     return len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause
 

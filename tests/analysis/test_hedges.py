@@ -107,6 +107,10 @@ def test_not_hedges(text):
         ("We must make sure that the aid arrives.", []),
         ("We are certain that you will succeed.", [("certain", "booster")]),
         ("There are certain trends in the world.", []),
+        ("Such conflicts are true tests of the machinery.", []),
+        ("It is true that the guns are silent.", [("true", "booster")]),
+        ("We should do everything possible that can end the ordeal.", []),
+        ("Five or six, as the case may be, will join.", []),
         # a first-person proposal, not a tentative claim
         ("I suggest that they should be replaced.", []),
         ("I suggest that a diplomatic arrangement be made.", []),
