@@ -567,9 +567,19 @@ def _tenor(text: str, sent_start: int, pos: int) -> tuple[int, int]:
     if j == 0 and cut > sent_start and text[cut - 1] == ",":
         # "Kyrgyzstan, like other nations, ...", "perfect, even better than": the
         # phrase before the comma is compared.
-        before = _clause_start(text, sent_start, cut - 1)
-        got = _subject(text, _words_before(text, before, cut - 1))
-        return got if got[0] >= 0 else _tenor(text, sent_start, cut - 1)
+        # A phrase that opens with a determiner or a name is taken as it is ("explain
+        # our position, compared with"); a bare word may be a predicate ("The book was
+        # perfect, even better than"), so the clause subject is preferred to it.
+        before = _words_before(text, _clause_start(text, sent_start, cut - 1), cut - 1)
+        phrase = _noun_phrase_before(text, before)
+        if phrase and (
+            text[phrase[0][0]].isupper()
+            or text[phrase[0][0] : phrase[0][1]].lower() in _DETERMINERS
+        ):
+            got = _checked(text, phrase)
+            if got[0] >= 0:
+                return got
+        return _subject(text, before)
     phrase = _noun_phrase_before(text, words[:j])
     if phrase and (phrase[0] != words[0] or len(phrase) == j):
         got = _checked(text, phrase)
@@ -1036,7 +1046,7 @@ def _comparative(scan: _Scan, rules: _Rules):
             continue
         vehicle = _vehicle(text, q, e0)
         trigger = f"{word} than" if word else "than"
-        if word in rules.irregular or word in ("more", "less", "rather", "fewer"):
+        if word in ("more", "less", "rather", "fewer"):
             tenor = _tenor(text, s0, wpos)  # "no idea | more important than"
         else:
             tenor = _modified_tenor(text, s0, wpos, wpos + len(word), e0)

@@ -459,3 +459,13 @@ def test_as_in_the_past_frame_but_historical_as_in_1938():
 def test_participle_standards_still_compare():
     assert rows("Exports grew less than expected.") == [("comparative", "less than")]
     assert rows("Which countries are most affected?") == [("superlative", "most affected")]
+
+
+def test_comma_phrase_and_irregular_attributive_tenors():
+    t = find_comparisons("I should explain our position, compared with that of Israel.")
+    assert t[["tenor", "vehicle"]].values.tolist() == [["our position", "that of Israel"]]
+    t = find_comparisons("There can be no greater danger to peace than continued mistrust.")
+    assert t[["trigger", "tenor", "vehicle"]].values.tolist() == [
+        ["greater than", "danger", "continued mistrust"]
+    ]
+    assert rows("They acted with a greater or lesser degree of passion.") == []
