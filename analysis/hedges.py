@@ -60,7 +60,7 @@ import pandas as pd
 
 from corpus import Corpus, Document
 
-from ._context import BE, PERSONAL, TokenView, is_number, is_word, voices
+from ._context import BE, PERSONAL, TokenView, is_ing, is_number, is_word, voices
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from ._matcher import form_matcher, lowered
 from .engine import map_documents
@@ -566,13 +566,19 @@ def _opinion_complement(
 def _complement_ahead(view: TokenView, end: int) -> bool:
     """'as' or 'to be' within the clause after a verb of opinion."""
     tokens = view.next_words(end - 1, 10)
+    if tokens and is_ing(tokens[0]):  # "consider joining": weigh doing something
+        return False
     for k, tok in enumerate(tokens):
-        if not is_word(tok) and tok not in {"“", "”", '"', "'s"}:
-            return False
-        after = tokens[k + 1] if k + 1 < len(tokens) else ""
-        if tok == "as":  # not "as soon as possible", "as well as"
-            return after not in _AS_NOT_COMPLEMENT
-        if tok == "to" and after == "be":
+        if (not is_word(tok) and tok not in {"“", "”", '"', "'s"}) or tok == "such":
+            return False  # "such questions as": an example, not a complement
+        after = tokens[k + 1 : k + 3] + ["", ""]
+        if tok == "as":  # not "as soon as possible", "as a result", "as expressed"
+            return not (
+                after[0] in _AS_NOT_COMPLEMENT
+                or after[:2] in (["a", "result"], ["a", "matter"])
+                or (after[0].endswith("ed") and after[0] not in {"need", "seed"})
+            )
+        if tok == "to" and after[0] == "be":
             return True
     return False
 

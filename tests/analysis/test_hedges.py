@@ -85,6 +85,13 @@ def test_not_hedges(text):
         ("That Article should be considered in connexion with Article 10.", []),
         ("The matter has been considered by the Security Council.", []),
         ("We must consider the question as soon as possible.", []),
+        ("The Assembly will consider actions taken as a result of the war.", []),
+        ("We need to consider such questions as the borders.", []),
+        ("Both States should consider joining as a step to unity.", []),
+        (
+            "We have considered the right to mint money to be an attribute.",
+            [("considered", "hedge")],
+        ),
         # consider as a verb of opinion
         ("The Government considers that force must not be used.", [("considers", "hedge")]),
         ("We consider it essential that all members pay.", [("consider", "hedge")]),
