@@ -108,9 +108,15 @@ def _count_words(
 ) -> Counter:
     """Word counts; case folding and aliases are applied to the distinct spellings only,
     which is much cheaper than to every token of a long speech."""
-    raw = Counter(text[s:e] for s, e in spans)
+    return fold_spellings(Counter(text[s:e] for s, e in spans), case, token_map, stopwords)
+
+
+def fold_spellings(
+    spellings: Counter, case: str, token_map: dict[str, str], stopwords: frozenset[str]
+) -> Counter:
+    """Counts per term from counts per spelling: case folding, aliases, stop words."""
     counts: Counter = Counter()
-    for spelling, n in raw.items():
+    for spelling, n in spellings.items():
         folded = spelling.lower()
         if stopwords and folded in stopwords:
             continue

@@ -16,7 +16,7 @@ from corpus import Corpus, Document
 from corpus.segment import word_type_counts
 
 from ._input import as_corpus, check_top_n, check_voice, group_labels
-from ._terms import check_case, count_document, resolve_stopwords
+from ._terms import check_case, count_document, fold_spellings, resolve_stopwords
 from .engine import map_documents
 from .provenance import attach
 
@@ -93,15 +93,7 @@ def count_document_terms(
     if ngram != 1 or voice != "all" or "words" in doc.__dict__:
         return count_document(doc, ngram, case, voice, token_map, stopwords)
     spellings = word_type_counts(doc.text)
-    counts: Counter = Counter()
-    for spelling, n in spellings.items():
-        folded = spelling.lower()
-        if stopwords and folded in stopwords:
-            continue
-        term = folded if case == "lower" else spelling
-        if token_map:
-            term = token_map.get(folded, term)
-        counts[term] += n
+    counts = fold_spellings(spellings, case, token_map, stopwords)
     return counts, sum(spellings.values())
 
 
