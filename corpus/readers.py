@@ -6,12 +6,13 @@ import csv
 import hashlib
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from ._parallel import map_in_order, resolve_workers
 from .aliases import Aliases
 from .corpus import REPORT_COLUMNS, Corpus
 from .document import Document
@@ -22,7 +23,7 @@ from .metadata import (
     read_sidecar,
     split_front_matter,
 )
-from .normalize import normalize
+from .normalize import Normalized, normalize
 from .ungdc import find_speakers_table, join_speakers, un_layout_meta
 
 TEXT_EXTENSIONS = (".txt", ".md")
@@ -30,6 +31,10 @@ TABLE_EXTENSIONS = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
 TEXT_COLUMN_CANDIDATES = ("text", "content", "body", "speech", "statement")
 ID_COLUMN_CANDIDATES = ("doc_id", "id")
 SIDECAR_NAMES = ("metadata.csv", "docvars.csv")
+# Folders smaller than this (bytes of text files, or files) are read in this process:
+# starting a pool costs more than decoding and normalizing them takes.
+PARALLEL_MIN_BYTES = 2_000_000
+PARALLEL_MIN_FILES = 50
 
 # Normalization rules that fix damage (reported as repairs) rather than apply house style.
 _REPAIR_RULES = (
@@ -68,6 +73,7 @@ def read_corpus(
     aliases: Aliases | str | Path | None = None,
     progress: bool = False,
     cache: bool | str | Path = False,
+    workers: int | None = None,
 ) -> Corpus:
     """Read a folder, a text file or a table file into a :class:`Corpus`.
 
@@ -93,6 +99,9 @@ def read_corpus(
             versions are unchanged. ``True`` uses ``$COMMUNIQUE_CACHE_DIR`` or
             ``.communique-cache/`` in the working directory; a path names the folder.
             Off by default (see :mod:`corpus.cache`).
+        workers: processes that decode and normalize the files of a large folder
+            (None: all available cores; 1: this process). The corpus is the same
+            whatever the number: documents, report and fingerprint keep file order.
 
     Returns:
         A Corpus whose ``report`` has one row per input file (or table row).
@@ -104,6 +113,7 @@ def read_corpus(
     if isinstance(aliases, (str, Path)):
         aliases = Aliases.read(aliases)
     aliases = aliases or Aliases.default()
+    resolve_workers(workers)  # a bad value fails here, before any reading
     if path is None:
         path = default_seed_path()
     path = Path(path)
@@ -125,10 +135,14 @@ def read_corpus(
             cache,
             options,
             aliases,
-            lambda: read_corpus(path, **options, aliases=aliases, progress=progress),
+            lambda: read_corpus(
+                path, **options, aliases=aliases, progress=progress, workers=workers
+            ),
         )
     if path.is_dir():
-        loaded = _read_folder(path, filename_template, metadata, encoding, aliases, progress)
+        loaded = _read_folder(
+            path, filename_template, metadata, encoding, aliases, progress, workers
+        )
     elif path.suffix.lower() in TABLE_EXTENSIONS:
         loaded = _read_table(path, text_column, id_column, aliases)
     elif path.suffix.lower() in TEXT_EXTENSIONS:
@@ -191,7 +205,7 @@ def default_seed_path() -> Path:
     raise CorpusError("no path given and no seeds/ folder found; pass a corpus path")
 
 
-def _read_folder(folder, template, sidecar_path, encoding, aliases, progress) -> _Loaded:
+def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, workers) -> _Loaded:
     loaded = _Loaded()
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     sidecar: dict[str, dict] = {}
@@ -207,30 +221,56 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress) ->
     if speakers_file:
         metadata_files.add(speakers_file.resolve())
     un_layout = template is None and _mostly_un_layout(files)
+    not_documents = {file: _not_a_document(file, metadata_files, un_layout) for file in files}
+    documents = [file for file in files if not_documents[file] is None]
+    parsed = _parse_files(documents, folder, encoding, workers)
     iterator: Iterable[Path] = files
     if progress:
         from tqdm import tqdm
 
         iterator = tqdm(files, desc="reading", unit="file", file=sys.stderr, leave=False)
+    # Metadata, ids, duplicate checks and the report are built here, in file order,
+    # whichever process decoded and normalized the files.
     for file in iterator:
         relative = file.relative_to(folder).as_posix()
-        if file.resolve() in metadata_files:
-            loaded.add_report(relative, "", "metadata", "read for docvars")
-        elif file.suffix.lower() not in TEXT_EXTENSIONS:
-            loaded.add_report(
-                relative, "", "skipped", f"not a text document ({file.suffix or 'no extension'})"
-            )
-        elif un_layout and not un_layout_meta(file):
-            # A README.txt beside the speeches is documentation, not a speech.
-            loaded.add_report(
-                relative, "", "skipped", "not a speech file of the UN layout (ISO_NN_YYYY.txt)"
-            )
+        reason = not_documents[file]
+        if reason is not None:
+            loaded.add_report(relative, "", *reason)
         else:
             extra = sidecar.get(relative) or sidecar.get(file.name) or {}
-            _read_text_file(file, folder, loaded, template, extra, encoding, aliases)
+            _add_parsed(loaded, next(parsed), file, template, extra, aliases)
     if speakers_file:
         join_speakers(loaded.metas, speakers_file)
     return loaded
+
+
+def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
+    """``(status, detail)`` for the report when a folder's file is no document, else None."""
+    if file.resolve() in metadata_files:
+        return "metadata", "read for docvars"
+    if file.suffix.lower() not in TEXT_EXTENSIONS:
+        return "skipped", f"not a text document ({file.suffix or 'no extension'})"
+    if un_layout and not un_layout_meta(file):
+        # A README.txt beside the speeches is documentation, not a speech.
+        return "skipped", "not a speech file of the UN layout (ISO_NN_YYYY.txt)"
+    return None
+
+
+def _parse_files(files: list[Path], root: Path, encoding, workers) -> Iterator[_Parsed]:
+    """:func:`_parse_file` over ``files``, in order; large folders in a process pool."""
+    n_workers = min(resolve_workers(workers), len(files))
+    sizes = [_size(file) for file in files] if n_workers > 1 else []
+    if n_workers <= 1 or len(files) < PARALLEL_MIN_FILES or sum(sizes) < PARALLEL_MIN_BYTES:
+        return (_parse_file(file, root, encoding) for file in files)
+    chunks = map_in_order(_parse_file, files, root, encoding, workers=n_workers, weights=sizes)
+    return (result for chunk in chunks for result in chunk)
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
 
 
 def _mostly_un_layout(files: list[Path]) -> bool:
@@ -241,39 +281,96 @@ def _mostly_un_layout(files: list[Path]) -> bool:
 
 
 def _read_text_file(file, root, loaded, template, extra, encoding, aliases) -> None:
+    _add_parsed(loaded, _parse_file(file, root, encoding), file, template, extra, aliases)
+
+
+@dataclass
+class _Parsed:
+    """The per-file work on one text file: what a reading worker sends back."""
+
+    relative: str
+    skip_reason: str = ""
+    error: CorpusError | None = None
+    normalized: Normalized | None = None  # None: the body is empty
+    front: dict = field(default_factory=dict)
+    decode_repairs: list[str] = field(default_factory=list)
+    raw_sha: str = ""
+
+
+def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
+    """Read, decode, split front matter, normalize and hash one file (no shared state).
+
+    A data error is returned rather than raised, so the reader raises it in file order.
+    """
     relative = file.relative_to(root).as_posix()
     try:
         raw_bytes = file.read_bytes()
     except OSError as exc:
-        loaded.add_report(relative, "", "skipped", f"unreadable: {exc.strerror}")
-        return
+        return _Parsed(relative, skip_reason=f"unreadable: {exc.strerror}")
     decoded = decode_bytes(raw_bytes, encoding)
     if decoded.skip_reason:
-        loaded.add_report(relative, "", "skipped", decoded.skip_reason)
+        return _Parsed(relative, skip_reason=decoded.skip_reason)
+    try:
+        body, front = split_front_matter(decoded.text, relative)
+    except CorpusError as exc:
+        return _Parsed(relative, error=exc)
+    return _Parsed(
+        relative,
+        normalized=normalize(body) if body.strip() else None,
+        front=front,
+        decode_repairs=decoded.repairs,
+        raw_sha=hashlib.sha256(raw_bytes).hexdigest(),
+    )
+
+
+def _add_parsed(loaded, parsed: _Parsed, file: Path, template, extra, aliases) -> None:
+    relative = parsed.relative
+    if parsed.skip_reason:
+        loaded.add_report(relative, "", "skipped", parsed.skip_reason)
         return
-    body, front = split_front_matter(decoded.text, relative)
+    if parsed.error is not None:
+        raise parsed.error
     meta = {
         **un_layout_meta(file),
         **parse_filename(file.name, template, relative),
-        **front,
+        **parsed.front,
         **extra,
     }
-    raw_sha = hashlib.sha256(raw_bytes).hexdigest()
     doc_id = relative.rsplit(".", 1)[0] if "un_layout" not in meta else file.stem
     meta.pop("un_layout", None)
-    _add_document(loaded, relative, doc_id, body, raw_sha, meta, decoded.repairs, aliases)
+    _check_unique(loaded, doc_id, relative)
+    if parsed.normalized is None:
+        loaded.add_report(relative, doc_id, "skipped", "empty: no text")
+        return
+    _add_normalized(
+        loaded,
+        relative,
+        doc_id,
+        parsed.normalized,
+        parsed.raw_sha,
+        meta,
+        parsed.decode_repairs,
+        aliases,
+    )
 
 
-def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases) -> None:
+def _check_unique(loaded: _Loaded, doc_id: str, source: str) -> None:
     if doc_id in loaded.sources:
         raise DuplicateIdError(
             f"doc_id {doc_id!r} comes from both {loaded.sources[doc_id]} and {source}; "
             "ids must be unique (use id_column= or rename one input)"
         )
+
+
+def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases) -> None:
+    _check_unique(loaded, doc_id, source)
     if not body.strip():
         loaded.add_report(source, doc_id, "skipped", "empty: no text")
         return
-    normalized = normalize(body)
+    _add_normalized(loaded, source, doc_id, normalize(body), raw_sha, meta, repairs, aliases)
+
+
+def _add_normalized(loaded, source, doc_id, normalized, raw_sha, meta, repairs, aliases) -> None:
     fixes = list(repairs) + [r for r in normalized.repairs if _is_repair(r)]
     style = [r for r in normalized.repairs if not _is_repair(r)]
     if fixes:

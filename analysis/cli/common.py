@@ -100,6 +100,7 @@ def load_corpus(args: argparse.Namespace) -> corpus.Corpus:
             strict=getattr(args, "strict", False),
             progress=show_progress(args),
             cache=getattr(args, "cache", False),
+            workers=getattr(args, "workers", None),
         )
     except corpus.CorpusError as exc:
         raise DataError(str(exc)) from exc

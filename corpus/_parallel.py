@@ -1,0 +1,90 @@
+"""A small process pool for per-file reading work, results kept in input order.
+
+``corpus`` cannot use :mod:`analysis.engine` (the foundation never imports the
+analyses), and reading needs less: a module-level function over a list of small,
+picklable items (file paths), in contiguous chunks of about equal size so workers
+finish together. Results come back in the items' order, so whatever the number of
+workers the caller sees exactly the serial sequence.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# Chunks per worker: enough to balance long and short files, few enough that the cost
+# of each task (pickling a path list and a result list) stays negligible.
+CHUNKS_PER_WORKER = 8
+
+
+def available_workers() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def resolve_workers(workers: int | None) -> int:
+    """``workers=`` as a number of processes: None means all available cores."""
+    if workers is None:
+        return available_workers()
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers={workers!r} is not valid; give a positive integer or None")
+    return workers
+
+
+def chunk_bounds(weights: Sequence[int], n_chunks: int) -> list[tuple[int, int]]:
+    """Contiguous ``(start, stop)`` index ranges of about equal total weight.
+
+    Example:
+        >>> chunk_bounds([5, 5, 5, 5], 2)
+        [(0, 2), (2, 4)]
+    """
+    n_chunks = max(1, min(n_chunks, len(weights)))
+    target = sum(weights) / n_chunks
+    bounds: list[tuple[int, int]] = []
+    start = running = 0
+    for i, weight in enumerate(weights):
+        running += weight
+        if running >= target * (len(bounds) + 1) and i + 1 < len(weights):
+            bounds.append((start, i + 1))
+            start = i + 1
+    bounds.append((start, len(weights)))
+    return [b for b in bounds if b[0] < b[1]]
+
+
+def map_in_order(
+    func: Callable[..., T],
+    items: Sequence[Any],
+    *args: Any,
+    workers: int,
+    weights: Sequence[int] | None = None,
+) -> Iterator[list[T]]:
+    """``func(item, *args)`` for every item, yielded chunk by chunk in item order.
+
+    Parameters:
+        func: a module-level function (it is sent to worker processes by reference).
+        items, args: picklable inputs.
+        workers: processes to start (at least 2; the caller decides when to stay serial).
+        weights: the expected cost of each item (e.g. file sizes) for balancing chunks.
+
+    Yields:
+        Lists of results, one list per chunk, consecutive and in order: concatenated,
+        they are ``[func(item, *args) for item in items]``.
+    """
+    weights = weights if weights is not None else [1] * len(items)
+    bounds = chunk_bounds(weights, workers * CHUNKS_PER_WORKER)
+    tasks = [(func, items[a:b], args) for a, b in bounds]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(workers) as pool:
+        yield from pool.imap(_run_chunk, tasks)
+
+
+def _run_chunk(task: tuple) -> list:
+    func, items, args = task
+    return [func(item, *args) for item in items]
