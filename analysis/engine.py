@@ -117,6 +117,99 @@ def map_documents(
     return _map_pool(documents, func, args, n_workers, progress)
 
 
+def map_chunks(
+    c: Corpus,
+    func: Callable[..., T],
+    *args: Any,
+    workers: int | None = None,
+    engine: Engine = "local",
+) -> list[T]:
+    """``func(documents, *args)`` over contiguous chunks of the corpus, possibly in parallel.
+
+    For mergeable partial results (term counts, totals): each worker folds its chunk
+    into one result, so only a few partials cross process borders and the parent
+    merges a handful of them instead of one per document.
+
+    Parameters:
+        c: the corpus.
+        func: a module-level function ``func(documents, *args)``; ``documents`` is an
+            iterable of Documents, consecutive in corpus order, each visited once.
+            Its result must be picklable.
+        workers, engine: as in :func:`map_documents`.
+
+    Returns:
+        One result per chunk, chunks in corpus order (a small corpus, or one worker,
+        is a single chunk). Merge them with an operation that does not depend on how
+        the corpus was cut (sums, unions) to get the same answer for any ``workers``.
+
+    Example:
+        >>> from corpus import from_texts
+        >>> map_chunks(from_texts(["a b", "c"]), _chunk_word_count_example, workers=1)
+        [3]
+    """
+    check_choice("engine", engine, ENGINES)
+    n_workers = resolve_workers(workers)
+    documents: list[Document] = list(c)
+    if not documents:
+        return []
+    if engine == "dask":
+        return _map_dask_chunks(documents, func, args, n_workers)
+    if sum(len(d.text) for d in documents) < SERIAL_BELOW_CHARS:
+        return [func(iter(documents), *args)]
+    if n_workers == 1 or len(documents) == 1:
+        # Fresh copies: spans cached while counting die with each document.
+        return [func((_fresh(d) for d in documents), *args)]
+    return _map_chunk_pool(documents, func, args, n_workers)
+
+
+def _chunk_word_count_example(documents) -> int:
+    return sum(len(d.text.split()) for d in documents)
+
+
+def _map_chunk_pool(documents, func, args, n_workers: int) -> list:
+    global _FORKED_WORK
+    bounds = chunk_bounds([len(d.text) for d in documents], n_workers * CHUNKS_PER_WORKER)
+    if "fork" in multiprocessing.get_all_start_methods():
+        _FORKED_WORK = (documents, func, args)
+        try:
+            with multiprocessing.get_context("fork").Pool(n_workers) as pool:
+                return list(pool.imap(_run_forked_whole_chunk, bounds))
+        finally:
+            _FORKED_WORK = None
+    payloads = [(func, args, _ship(documents[a:b])) for a, b in bounds]
+    with multiprocessing.get_context("spawn").Pool(n_workers) as pool:
+        return list(pool.imap(_run_shipped_whole_chunk, payloads))
+
+
+def _run_forked_whole_chunk(bounds: tuple[int, int]) -> Any:
+    documents, func, args = _FORKED_WORK  # type: ignore[misc]
+    start, stop = bounds
+    return func((_fresh(doc) for doc in documents[start:stop]), *args)
+
+
+def _run_shipped_whole_chunk(payload: tuple) -> Any:
+    func, args, records = payload
+    return func(map(_unship, records), *args)
+
+
+def _run_whole_partition(records: Sequence[tuple], func: Callable, args: tuple) -> list:
+    return [func(map(_unship, records), *args)]
+
+
+def _map_dask_chunks(documents, func, args, n_workers: int) -> list:
+    try:
+        import dask.bag as db
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError('engine="dask" needs Dask: pip install "dask[bag,distributed]"') from exc
+    client = _active_dask_client()
+    n_partitions = max(1, min(len(documents), _dask_parallelism(client, n_workers) * 4))
+    bag = db.from_sequence(_ship(documents), npartitions=n_partitions)
+    mapped = bag.map_partitions(_run_whole_partition, func, args)
+    if client is not None:
+        return list(client.compute(mapped, sync=True))
+    return list(mapped.compute(scheduler="processes", num_workers=n_workers))
+
+
 def _word_count_example(doc: Document) -> int:
     return len(doc.text.split())
 

@@ -1,12 +1,15 @@
 """Term frequencies per group, counted document by document into mergeable Counters.
 
 Memory follows the vocabulary: each document yields a Counter, which is folded into
-its group's totals and its group's document frequencies, then dropped.
+its group's totals and its group's document frequencies, then dropped. Each worker
+folds a whole chunk of documents into per-group totals; the parent merges one
+partial result per chunk (sums of counts, so the totals do not depend on the cut).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,11 +20,11 @@ from corpus.segment import word_type_counts
 
 from ._input import as_corpus, check_top_n, check_voice, group_labels
 from ._terms import check_case, count_document, fold_spellings, resolve_stopwords
-from .engine import map_documents
+from .engine import map_chunks
 from .provenance import attach
 
 FREQUENCY_COLUMNS = ["term", "group", "count", "per_10k", "doc_count", "range"]
-# Documents handed to the engine at a time: bounds the per-document Counters alive at once.
+# Documents per sub-corpus for callers that walk the corpus in parts (collocations).
 CHUNK_SIZE = 1000
 
 
@@ -39,6 +42,13 @@ class GroupCounts:
         self.doc_freq.update(counts.keys())
         self.words += words
         self.documents += 1
+
+    def merge(self, other: GroupCounts) -> None:
+        """Add another partial result of the same group (from another chunk)."""
+        self.counts.update(other.counts)
+        self.doc_freq.update(other.doc_freq)
+        self.words += other.words
+        self.documents += other.documents
 
 
 def chunks(c: Corpus, size: int = CHUNK_SIZE):
@@ -66,13 +76,37 @@ def count_by_group(
 ) -> dict[str, GroupCounts]:
     """Term counts, document frequencies and word totals per group label."""
     token_map = c.aliases.token_map()
+    doc_groups = {doc_id: str(labels[doc_id]) for doc_id in c.doc_ids}
+    partials = map_chunks(
+        c, count_chunk, doc_groups, ngram, case, voice, token_map, stopwords, workers=workers
+    )
     groups: dict[str, GroupCounts] = {}
-    for part in chunks(c):
-        results = map_documents(
-            part, count_document_terms, ngram, case, voice, token_map, stopwords, workers=workers
-        )
-        for doc_id, (counts, words) in zip(part.doc_ids, results, strict=True):
-            groups.setdefault(str(labels[doc_id]), GroupCounts()).add(counts, words)
+    for partial in partials:
+        for name, part in partial.items():
+            if name in groups:
+                groups[name].merge(part)
+            else:
+                groups[name] = part
+    return groups
+
+
+def count_chunk(
+    documents: Iterable[Document],
+    doc_groups: dict[str, str],
+    ngram: int,
+    case: str,
+    voice: str,
+    token_map: dict[str, str],
+    stopwords: frozenset[str],
+) -> dict[str, GroupCounts]:
+    """Per-group totals of consecutive documents: one mergeable partial result."""
+    groups: dict[str, GroupCounts] = {}
+    for doc in documents:
+        counts, words = count_document_terms(doc, ngram, case, voice, token_map, stopwords)
+        name = doc_groups[doc.doc_id]
+        if name not in groups:
+            groups[name] = GroupCounts()
+        groups[name].add(counts, words)
     return groups
 
 
