@@ -45,8 +45,7 @@ keyness = figures.keyness(c, target=TARGET)
 keyness.table.head(20)
 
 # %%
-if keyness.plot:  # drawn when this version has analysis.plot_keyness
-    keyness.draw();
+keyness.draw();
 
 # %% [markdown]
 # ## Hedging and modality by country
