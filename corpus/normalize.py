@@ -67,7 +67,7 @@ def normalize_text(raw: str) -> str:
     return normalize(raw).text
 
 
-def normalize(raw: str) -> Normalized:
+def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     """Normalize ``raw`` and list the repairs that changed it (see :func:`normalize_text`)."""
     repairs: list[str] = []
     text = raw
@@ -113,6 +113,12 @@ def normalize(raw: str) -> Normalized:
     stripped = text.strip()
     if stripped != text:
         text = stripped
+    if _passes_left and _MOJIBAKE.search(text) and ftfy.fix_encoding(text) != text:
+        # Mojibake can surface only after other rules ("´Â¡" becomes "'Â¡", which ftfy
+        # then reads as "'¡"): normalize the decoded text again, so the policy is
+        # idempotent.
+        again = normalize(text, _passes_left=_passes_left - 1)
+        return Normalized(again.text, _merge_counts(repairs + again.repairs))
     return Normalized(text, _merge_counts(repairs))
 
 

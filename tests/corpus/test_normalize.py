@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 
 from corpus import normalize, normalize_text
 
-SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„"
+SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ"
 
 
 def test_typographic_marks_keep_quote_roles():
