@@ -59,7 +59,7 @@ def run_one(folder: Path, workers: int) -> dict:
         results["stages"].append({"stage": stage, "seconds": seconds, "peak_mb": memory.peak_mb})
         return value
 
-    c = timed("read+normalize", lambda: corpus.read_corpus(folder))
+    c = timed("read+normalize", lambda: corpus.read_corpus(folder, workers=workers))
     timed("segment", lambda: map_documents(c, count_segments, workers=workers))
     for stage, name, options in STAGES:
         func = getattr(analysis, name, None)
