@@ -105,6 +105,7 @@ class PeakMemory:
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
         self.peak_bytes = 0
+        self.peak_pss_bytes = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -123,6 +124,9 @@ class PeakMemory:
     def _sample(self, process) -> None:
         while not self._stop.wait(self.interval):
             self.peak_bytes = max(self.peak_bytes, _tree_rss(process))
+            # RSS counts pages that forked workers share with the parent once per
+            # process; PSS divides each shared page among its sharers (Linux only).
+            self.peak_pss_bytes = max(self.peak_pss_bytes, _tree_pss(process))
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
@@ -134,6 +138,11 @@ class PeakMemory:
     @property
     def peak_mb(self) -> float:
         return self.peak_bytes / 2**20
+
+    @property
+    def peak_pss_mb(self) -> float:
+        """Peak proportional set size of the process tree (0 where PSS is unavailable)."""
+        return self.peak_pss_bytes / 2**20
 
 
 def _tree_rss(process) -> int:
@@ -148,6 +157,23 @@ def _tree_rss(process) -> int:
     except Exception:
         pass
     return total
+
+
+def _tree_pss(process) -> int:
+    total = 0
+    for member in [process, *_children(process)]:
+        try:
+            total += member.memory_full_info().pss
+        except Exception:  # no PSS on this platform, or the child ended
+            pass
+    return total
+
+
+def _children(process) -> list:
+    try:
+        return process.children(recursive=True)
+    except Exception:
+        return []
 
 
 def _rusage_peak() -> int:

@@ -56,7 +56,14 @@ def run_one(folder: Path, workers: int) -> dict:
             start = time.perf_counter()
             value = func()
             seconds = time.perf_counter() - start
-        results["stages"].append({"stage": stage, "seconds": seconds, "peak_mb": memory.peak_mb})
+        results["stages"].append(
+            {
+                "stage": stage,
+                "seconds": seconds,
+                "peak_mb": memory.peak_mb,
+                "peak_pss_mb": memory.peak_pss_mb,
+            }
+        )
         return value
 
     c = timed("read+normalize", lambda: corpus.read_corpus(folder, workers=workers))
@@ -125,12 +132,18 @@ def report(results: dict, workers: int, floor_seconds: float, words: int) -> Non
     stages = results["stages"]
     total = sum(s["seconds"] for s in stages)
     peak = max(s["peak_mb"] for s in stages)
+    peak_pss = max(s.get("peak_pss_mb", 0.0) for s in stages)
     print(f"--- workers={workers}")
-    print(f"{'stage':24s} {'seconds':>9s} {'words/s':>12s} {'peak MB':>9s} {'x floor':>8s}")
-    for s in [*stages, {"stage": "whole analysis", "seconds": total, "peak_mb": peak}]:
+    print(
+        f"{'stage':24s} {'seconds':>9s} {'words/s':>12s} {'peak MB':>9s} {'PSS MB':>8s} "
+        f"{'x floor':>8s}"
+    )
+    whole = {"stage": "whole analysis", "seconds": total, "peak_mb": peak, "peak_pss_mb": peak_pss}
+    for s in [*stages, whole]:
         print(
             f"{s['stage']:24s} {s['seconds']:9.2f} {words / s['seconds']:12,.0f} "
-            f"{s['peak_mb']:9.0f} {s['seconds'] / floor_seconds:8.2f}"
+            f"{s['peak_mb']:9.0f} {s.get('peak_pss_mb', 0.0):8.0f} "
+            f"{s['seconds'] / floor_seconds:8.2f}"
         )
     for note in results["skipped"]:
         print(f"skipped {note}")
