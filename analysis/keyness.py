@@ -391,17 +391,28 @@ def stat_keyness(
     if by is None and not external:
         raise ValueError("by=None needs an external reference table; give by= a docvar")
     labels = group_labels(c, by)
-    groups = count_by_group(c, labels, case=case, voice=voice, workers=workers)
-    known = sorted(groups)
-    options = dict(measure=measure, min_count=min_count, correction=correction, k=k, top_n=top_n)
+    # Group labels are strings (a year docvar gives "1995"): accept target=1995 too, and
+    # check the names before counting a whole corpus.
+    known = sorted(set(labels.dropna()))
     several = target is None or target == "all"
     if by is None:
         several, target = False, "all"
-    targets = known if several else [target]
-    for name in targets:
-        check_choice("target", name, known)
-    if isinstance(reference, str):
+    elif not several:
+        target = str(target)
+        check_choice("target", target, known)
+    if reference is not None and not external:
+        if isinstance(reference, bool) or not isinstance(reference, (str, int)):
+            raise TypeError(
+                "reference= must be a group name, a DataFrame with term and count columns, or None"
+            )
+        reference = str(reference)
         check_choice("reference", reference, known)
+        if reference == target:
+            raise ValueError(f"reference={reference!r} must differ from target={target!r}")
+    groups = count_by_group(c, labels, case=case, voice=voice, workers=workers)
+    known = sorted(groups)
+    options = dict(measure=measure, min_count=min_count, correction=correction, k=k, top_n=top_n)
+    targets = known if several else [target]
 
     vocab = None if external else Vocabulary(groups)
     frames = []

@@ -193,3 +193,16 @@ def test_provenance_recorded(small):
     record = table.attrs["provenance"]
     assert record["function"] == "analysis.stat_keyness"
     assert record["parameters"]["target"] == "RUS"
+
+
+def test_numeric_group_names_and_a_reference_group():
+    c = corpus.from_texts(
+        ["war peace", "peace trade", "trade trade war", "trade peace"], docvars={"g": [1, 2, 3, 3]}
+    )
+    table = stat_keyness(c, by="g", target=1, reference=2, min_count=1)
+    counts = dict(zip(table["term"], table["count_reference"], strict=True))
+    assert counts == {"war": 0, "peace": 1, "trade": 1}  # group 2 only, not "the rest"
+    with pytest.raises(ValueError, match="reference='1' must differ from target='1'"):
+        stat_keyness(c, by="g", target=1, reference=1, min_count=1)
+    with pytest.raises(TypeError, match="reference= must be a group name"):
+        stat_keyness(c, by="g", target=1, reference=2.5, min_count=1)
