@@ -9,8 +9,8 @@ from typing import Literal
 
 import pandas as pd
 
+import analysis
 import corpus
-from analysis.output import write_provenance
 
 FORMATS = ("table", "csv", "json", "markdown")
 Format = Literal["table", "csv", "json", "markdown"]
@@ -73,7 +73,11 @@ def _positive_int(value: str) -> int:
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("output")
     group.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: table; with --output FILE.csv/.tsv/.json/.parquet, "
+        "the file's type)",
     )
     group.add_argument("--output", "-o", help="write to this file instead of standard output")
 
@@ -144,12 +148,25 @@ def _markdown(table: pd.DataFrame) -> str:
 
 
 def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
-    """Write ``table`` in the requested format to --output or standard output."""
-    text = format_table(table, getattr(args, "format", "table"))
-    if getattr(args, "output", None):
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        # Every file a command writes says what made it.
-        write_provenance(args.output, table, fmt=getattr(args, "format", "table"))
-    else:
-        sys.stdout.write(text)
+    """Write ``table`` to --output or standard output.
+
+    A file named ``.csv``, ``.tsv``, ``.json`` or ``.parquet`` is written by
+    :func:`analysis.write_table`, so it has the same bytes as one written from a notebook;
+    other files get the text of ``--format``. Every file gets a provenance sidecar.
+    """
+    fmt = getattr(args, "format", None)
+    output = getattr(args, "output", None)
+    if not output:
+        sys.stdout.write(format_table(table, fmt or "table"))
+        return
+    suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
+    if suffix in TABLE_FILE_TYPES and fmt in (None, TABLE_FILE_TYPES[suffix]):
+        analysis.write_table(table, output)
+        return
+    with open(output, "w", encoding="utf-8") as handle:
+        handle.write(format_table(table, fmt or "table"))
+    analysis.write_provenance(output, table, fmt=fmt or "table")
+
+
+# File types written as data (by write_table), with the --format that agrees with each.
+TABLE_FILE_TYPES = {"csv": "csv", "tsv": None, "json": "json", "parquet": None}
