@@ -290,7 +290,8 @@ def modal_spans(
         permission = item["lemma"] == "can" and _permission_verb(
             view, end, _next_verb(view, end)[1], view.sentence_start(i)
         )
-        if model is not None and not permission:
+        optative = item["lemma"] == "may" and _optative(view, i, end)
+        if model is not None and not permission and not optative:
             sense = model.predict(sense_features(view, i, end, negated, sense), sense)
         out.append((start, stop, item, sense, negated, sent_id))
         pos = stop
@@ -440,6 +441,15 @@ def _courtesy_formula(after: list[str]) -> bool:
 _PERMISSION_VERBS = frozenset("allow permit tolerate condone countenance let".split())
 
 
+_QUESTION_SUBJECTS = frozenset("i we you he she they it this that there".split())
+
+
+def _optative(view: TokenView, i: int, end: int) -> bool:
+    """Sentence-initial "May" before a noun phrase: a wish ("May God bless ..."), while
+    "May I ask ..." and "May it be ..." are questions or permissions."""
+    return view.sentence_start(i) and view.at(end) not in _QUESTION_SUBJECTS
+
+
 def _permission_verb(view: TokenView, end: int, verb: str, inverted: bool) -> bool:
     """The modal governs a verb of permitting ("cannot allow"; "Can the world tolerate")."""
     if verb in _PERMISSION_VERBS:
@@ -493,6 +503,8 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
         ):
             return "epistemic"
         return "deontic"
+    if lemma == "may" and _optative(view, i, end):
+        return "unclear"  # a wish, not a possibility: "May God bless", "May peace prevail"
     if lemma == "may":
         if perfect or verb in {"be", "well", "even"} or "well" in between:
             return "epistemic"

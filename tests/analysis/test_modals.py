@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import analysis
 import corpus
 from analysis import find_modals, plot_modality, stat_modality
 from analysis.modals import MODAL_COLUMNS
@@ -174,3 +175,10 @@ def test_offsets_always_slice_back_to_match(words):
         assert doc.text[row.start : row.end] == row.match
         assert row.sense in {"epistemic", "deontic", "dynamic", "unclear"}
         assert row.strength in {"low", "median", "high"}
+
+
+def test_optative_may_is_a_wish_not_a_possibility():
+    for text in ("May God bless America.", "May peace prevail on Earth.", "MAY GOD BLESS."):
+        assert find_modals(text)["sense"].tolist() == ["unclear"], text
+        assert analysis.find_hedges(text).empty, text
+    assert find_modals("May I ask a question?")["sense"].tolist() == ["deontic"]
