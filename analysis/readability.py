@@ -7,6 +7,7 @@ archives fast. Works offline: pyphen ships its hyphenation dictionaries.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -53,10 +54,19 @@ def _counts_from_types(types: Counter, n_sentences: int) -> dict[str, int]:
             polysyllables += n
     return {
         "words": n_words,
-        "sentences": max(n_sentences, 1),
+        "sentences": n_sentences,
         "syllables": n_syllables,
         "polysyllables": polysyllables,
     }
+
+
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+
+
+def sentences_with_words(doc: Document) -> int:
+    """Sentences that hold at least one word: a line of "!!!" is not a sentence to read."""
+    text = doc.text
+    return sum(1 for start, end in doc.sentences if _ALPHANUMERIC.search(text, start, end))
 
 
 def document_readability_counts(doc: Document) -> dict:
@@ -65,7 +75,7 @@ def document_readability_counts(doc: Document) -> dict:
     The words are counted by type in one pass (the same words as ``doc.words``), so no
     span is built per running word.
     """
-    n_sentences = len(doc.sentences)
+    n_sentences = sentences_with_words(doc)
     if "words" in doc.__dict__:
         return {"doc_id": doc.doc_id, **document_counts(doc.text, doc.words, n_sentences)}
     types: Counter = Counter()

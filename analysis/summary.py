@@ -9,7 +9,7 @@ from corpus import Corpus, Document
 from ._input import as_corpus, group_labels
 from .engine import map_documents
 from .provenance import attach
-from .readability import document_counts, flesch_reading_ease
+from .readability import document_counts, flesch_reading_ease, sentences_with_words
 
 SUMMARY_COLUMNS = [
     "group",
@@ -87,12 +87,13 @@ def document_summary(doc: Document) -> tuple[str, dict[str, int], set[str]]:
     """Counts and word types of one document (module level, for worker processes)."""
     text = doc.text
     words = doc.words
-    counts = document_counts(text, words, len(doc.sentences))
+    n_sentences = sentences_with_words(doc)
+    counts = document_counts(text, words, n_sentences)
     return (
         doc.doc_id,
         {
             "documents": 1,
-            "sentences": len(doc.sentences),
+            "sentences": n_sentences,
             "tokens": len(doc.tokens),
             "words": len(words),
             "syllables": counts["syllables"],

@@ -45,3 +45,17 @@ def test_by_group_pools_counts(fixtures):
     per_doc = analysis.stat_readability(c)
     rus = per_doc[per_doc["doc_id"].str.startswith("RUS")]
     assert table.set_index("group").loc["RUS", "words"] == rus["words"].sum()
+
+
+def test_sentences_without_words_do_not_count():
+    import corpus
+
+    c = corpus.from_texts(
+        ["Perhaps we succeed. It could work. !!!", "!!! ... ???"], docvars={"g": ["a", "a"]}
+    )
+    per_doc = analysis.stat_readability(c)
+    assert per_doc[["words", "sentences"]].values.tolist() == [[6, 2], [0, 0]]
+    assert per_doc["flesch_reading_ease"].isna().tolist() == [False, True]
+    grouped = analysis.stat_readability(c, by="g")
+    assert grouped[["words", "sentences"]].values.tolist() == [[6, 2]]
+    assert analysis.stat_summary(c)["mean_sentence_length"].tolist() == [3.0]
