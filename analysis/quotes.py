@@ -10,10 +10,12 @@ from ._input import as_corpus
 from .engine import map_documents
 from .provenance import attach
 
-QUOTE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "kind", "speaker", "words"]
+QUOTE_COLUMNS = ["doc_id", "sent_id", "start", "end", "match", "text", "kind", "speaker", "words"]
 
 
-def find_quotes(c_or_text: Corpus | str, *, workers: int | None = None) -> pd.DataFrame:
+def find_quotes(
+    c_or_text: Corpus | Document | str | list[str], *, workers: int | None = None
+) -> pd.DataFrame:
     """One row per quoted span.
 
     Parameters:
@@ -22,8 +24,8 @@ def find_quotes(c_or_text: Corpus | str, *, workers: int | None = None) -> pd.Da
 
     Returns:
         Columns ``doc_id, sent_id`` (sentence of the opening mark), ``start, end``
-        (offsets including the quote marks, so ``text[start:end]`` is the quote as
-        printed), ``text`` (inside the marks), ``kind`` (``direct`` for a quoted
+        (offsets including the quote marks), ``match`` (the quote as printed,
+        ``doc.text[start:end]``, marks included), ``text`` (inside the marks), ``kind`` (``direct`` for a quoted
         statement, ``fragment`` for a quoted word or phrase or scare quotes),
         ``speaker`` (canonical name where the text attributes the quote, else ""),
         ``words`` (words inside the quote).
@@ -47,7 +49,9 @@ def document_quotes(doc: Document) -> list[tuple]:
     rows = []
     for q in doc.quotes:
         words = sum(1 for s, e in tokenize(q.text) if is_word(q.text[s:e]))
+        printed = doc.text[q.start : q.end]
+        sent_id = doc.sentence_id(q.start)
         rows.append(
-            (doc.doc_id, doc.sentence_id(q.start), q.start, q.end, q.text, q.kind, q.speaker, words)
+            (doc.doc_id, sent_id, q.start, q.end, printed, q.text, q.kind, q.speaker, words)
         )
     return rows

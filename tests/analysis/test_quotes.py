@@ -21,3 +21,13 @@ def test_quotes_from_plain_text():
         ["peacekeepers", "fragment", "Lavrov", 1],
         ["Peace cannot be built on lies,", "direct", "Lavrov", 6],
     ]
+
+
+def test_match_is_the_quote_as_printed():
+    c = corpus.read_corpus()
+    doc = next(iter(c))
+    table = analysis.find_quotes(c)
+    for row in table.itertuples():
+        assert doc.text[row.start : row.end] == row.match
+        assert row.match[1:-1] == row.text
+    assert analysis.find_quotes(doc)["match"].tolist() == table["match"].tolist()
