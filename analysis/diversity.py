@@ -117,7 +117,9 @@ def stat_lexical_diversity(
         voice: "authorial", "quoted" or None/"all".
 
     Returns:
-        ``doc_id`` (or ``group`` and ``documents``), ``words, types, ttr, mattr, mtld``.
+        Per document: ``doc_id, words, types, ttr, mattr, mtld``. With ``by``:
+        ``group, documents, words, ttr, mattr, mtld`` (types do not add up across
+        documents, so groups have no ``types``).
 
     Example:
         >>> stat_lexical_diversity("the cat saw the dog")["ttr"].tolist()
@@ -127,12 +129,13 @@ def stat_lexical_diversity(
     voice = check_voice(voice)
     if not isinstance(window, int) or window < 1:
         raise ValueError(f"window={window!r} is not valid; use a whole number >= 1")
+    labels = group_labels(c, by) if by is not None else None  # a bad by= fails before the pass
     rows = map_documents(
         c, document_diversity, window, voice, c.aliases.token_map(), workers=workers
     )
     table = pd.DataFrame(rows, columns=["doc_id", "words", "types", *DIVERSITY_MEASURES])
     if by is not None:
-        table["group"] = group_labels(c, by).reindex(table["doc_id"]).to_numpy()
+        table["group"] = labels.reindex(table["doc_id"]).to_numpy()
         grouped = table.groupby("group", sort=True)
         means = grouped[list(DIVERSITY_MEASURES)].mean()
         # Types do not add up across documents, so groups report words only.

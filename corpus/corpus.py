@@ -117,6 +117,9 @@ class Corpus:
             **values: ``docvar=value`` or ``docvar=[values]`` (any of them).
 
         Example: ``c.subset(country=["RUS", "USA"], year=range(1990, 2000))``.
+
+        The subset's ``report`` keeps the rows of the documents it holds; the full
+        account of every input stays on the corpus it was taken from.
         """
         mask = pd.Series(True, index=self._docvars.index)
         for name, wanted in values.items():
