@@ -17,7 +17,7 @@ import textstat
 from corpus import Corpus, Document
 from corpus.segment import word_type_counts
 
-from ._input import as_corpus, group_labels
+from ._input import as_corpus, check_by, group_labels
 from .engine import map_documents
 from .provenance import attach
 
@@ -133,6 +133,7 @@ def stat_readability(
         [115.1]
     """
     c = as_corpus(c)
+    check_by(c, by)  # before the pass over the corpus, not after
     rows = map_documents(c, document_readability_counts, workers=workers)
     table = pd.DataFrame(
         rows, columns=["doc_id", "words", "sentences", "syllables", "polysyllables"]
