@@ -25,12 +25,12 @@ their forked workers) inherit them instead of segmenting every document again.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from corpus import Corpus, Document
+from corpus._parallel import available_workers, resolve_workers  # noqa: F401 (re-exported)
 from corpus.errors import check_choice
 from corpus.quotes import Quote
 from corpus.segment import PackedSpans
@@ -49,23 +49,6 @@ CHUNKS_PER_WORKER = 8
 # The work of the current pooled call, read by forked workers (set just before the pool
 # is created and cleared after it is closed; never mutated while workers run).
 _FORKED_WORK: tuple[Sequence[Document], Callable[..., Any], tuple] | None = None
-
-
-def available_workers() -> int:
-    """CPU cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
-def resolve_workers(workers: int | None) -> int:
-    """``workers=`` as a number of processes: None means all available cores."""
-    if workers is None:
-        return available_workers()
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"workers={workers!r} is not valid; give a positive integer or None")
-    return workers
 
 
 def map_documents(
@@ -197,17 +180,7 @@ def _run_whole_partition(records: Sequence[tuple], func: Callable, args: tuple) 
 
 
 def _map_dask_chunks(documents, func, args, n_workers: int) -> list:
-    try:
-        import dask.bag as db
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError('engine="dask" needs Dask: pip install "dask[bag,distributed]"') from exc
-    client = _active_dask_client()
-    n_partitions = max(1, min(len(documents), _dask_parallelism(client, n_workers) * 4))
-    bag = db.from_sequence(_ship(documents), npartitions=n_partitions)
-    mapped = bag.map_partitions(_run_whole_partition, func, args)
-    if client is not None:
-        return list(client.compute(mapped, sync=True))
-    return list(mapped.compute(scheduler="processes", num_workers=n_workers))
+    return _map_dask(documents, func, args, n_workers, per_partition=_run_whole_partition)
 
 
 def _word_count_example(doc: Document) -> int:
@@ -341,7 +314,9 @@ def _run_partition(records: Sequence[tuple], func: Callable, args: tuple) -> lis
     return [func(_unship(record), *args) for record in records]
 
 
-def _map_dask(documents, func, args, n_workers: int) -> list:
+def _map_dask(documents, func, args, n_workers: int, *, per_partition=None) -> list:
+    """Map over the partitions of a dask.bag: each document (``_run_partition``) or each
+    partition as one chunk (``_run_whole_partition``)."""
     try:
         import dask.bag as db
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -349,7 +324,7 @@ def _map_dask(documents, func, args, n_workers: int) -> list:
     client = _active_dask_client()
     n_partitions = max(1, min(len(documents), _dask_parallelism(client, n_workers) * 4))
     bag = db.from_sequence(_ship(documents), npartitions=n_partitions)
-    mapped = bag.map_partitions(_run_partition, func, args)
+    mapped = bag.map_partitions(per_partition or _run_partition, func, args)
     if client is not None:
         return list(client.compute(mapped, sync=True))
     return list(mapped.compute(scheduler="processes", num_workers=n_workers))
