@@ -30,7 +30,11 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, TypeVar
 
 from corpus import Corpus, Document
-from corpus._parallel import available_workers, resolve_workers  # noqa: F401 (re-exported)
+from corpus._parallel import (  # noqa: F401 (available_workers, chunk_bounds re-exported)
+    available_workers,
+    chunk_bounds,
+    resolve_workers,
+)
 from corpus.errors import check_choice
 from corpus.quotes import Quote
 from corpus.segment import PackedSpans
@@ -233,28 +237,6 @@ def _keep(doc: Document, kept: tuple | None) -> None:
         state["quotes"] = [
             Quote(a, b, text[a + 1 : b - 1], kind, who) for a, b, kind, who in quotes
         ]
-
-
-def chunk_bounds(lengths: Sequence[int], n_chunks: int) -> list[tuple[int, int]]:
-    """Contiguous ``(start, stop)`` index ranges with about equal total length.
-
-    Example:
-        >>> chunk_bounds([5, 5, 5, 5], 2)
-        [(0, 2), (2, 4)]
-    """
-    total = sum(lengths)
-    n_chunks = max(1, min(n_chunks, len(lengths)))
-    target = total / n_chunks
-    bounds = []
-    start = 0
-    running = 0
-    for i, length in enumerate(lengths):
-        running += length
-        if running >= target * (len(bounds) + 1) and i + 1 < len(lengths):
-            bounds.append((start, i + 1))
-            start = i + 1
-    bounds.append((start, len(lengths)))
-    return [b for b in bounds if b[0] < b[1]]
 
 
 def _map_pool(documents, func, args, n_workers: int, progress: bool) -> list:
