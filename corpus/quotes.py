@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 QUOTER_VERSION = "communique-quotes/1"
 
@@ -39,25 +40,28 @@ DESCRIPTOR_NOUNS = (
 # Capitalized words in any script's letters: "Hammarskjöld", "Pérez de Cuéllar" parts.
 _WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'][^\W\d_]+)*"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
-_VERB = r"(?P<verb>[a-z]+)"
 _ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often))?"
 
 
-def _verbs(verbs: frozenset[str]) -> str:
-    # Only reporting verbs can make an event: naming them in the pattern saves a Python
-    # test for each of the many "Name <any verb>" matches of a speech.
-    return "(?P<verb>" + "|".join(sorted(verbs, key=lambda v: (-len(v), v))) + ")"
-
-
+# Speaker patterns, each tried on the window that ends where a reporting verb starts.
 # The optional comma takes appositives: "The Head of State, Major Pierre Buyoya, said: ..."
-_SUBJECT_EVENT = re.compile(rf"(?P<name>{_NAME}),?{_ADVERB}\s+{_verbs(REPORTING_VERBS)}\b")
-_INVERTED_EVENT = re.compile(rf"\b{_verbs(INVERTING_VERBS)}\s+(?P<name>{_NAME})")
-_PRONOUN_EVENT = re.compile(rf"\b(?P<pronoun>[Hh]e|[Ss]he){_ADVERB}\s+{_VERB}\b")
-_DESCRIPTOR_EVENT = re.compile(
-    rf"\b[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS}){_ADVERB}\s+{_VERB}\b"
+_NAME_BEFORE_VERB = re.compile(rf"(?P<name>{_NAME}),?{_ADVERB}\s+\Z")
+_PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:[Hh]e|[Ss]he){_ADVERB}\s+\Z")
+_DESCRIPTOR_BEFORE_VERB = re.compile(
+    rf"\b[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS}){_ADVERB}\s+\Z"
 )
-_ACCORDING_TO = re.compile(
-    r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<tail>[^.,;:\n\u201c\u201d]{1,80})"
+# After an inverting verb: "…,” said Lavrov."
+_INVERTED_NAME = re.compile(rf"\s+(?P<name>{_NAME})")
+# Longer than any name, adverb and descriptor before a verb.
+_EVENT_REACH = 200
+_EVENT_VERBS = frozenset(v.encode() for v in REPORTING_VERBS | INVERTING_VERBS)
+# ASCII letters stay, every other byte becomes a space: splitting the bytes lists the
+# (ASCII) words, enough to tell which reporting verbs occur.
+_LETTERS_ONLY = bytes(b if (65 <= b <= 90 or 97 <= b <= 122) else 32 for b in range(256))
+# Literal first (found fast), the first letter checked in Python: A/a, I/i.
+_ATTRIBUTION_PHRASES = (
+    (re.compile(r"ccording to\s+(?P<tail>[^.,;:\n\u201c\u201d]{1,80})"), "Aa"),
+    (re.compile(r"n the words of\s+(?P<tail>[^.,;:\n\u201c\u201d]{1,80})"), "Ii"),
 )
 _CAPITALIZED_RUN = re.compile(_NAME)
 # Institutions and documents are not speakers: "the report of the Organization emphasizes".
@@ -181,37 +185,21 @@ def find_quotes(
 
 
 def _speech_events(text: str, quote_spans: list[tuple[int, int]]) -> list[_SpeechEvent]:
-    """Reporting-verb events outside quotes, in text order, with pronouns resolved."""
+    """Reporting-verb events outside quotes, in text order, with pronouns resolved.
 
+    The scan starts from the reporting verbs a document actually holds: each is found
+    by a literal search (fast in C) and the speaker patterns are tried only on a short
+    window before or after it. Trying those patterns at every position of a long
+    speech cost several times more than everything else here.
+    """
     quote_starts = [s for s, _ in quote_spans]
 
     def outside_quotes(pos: int) -> bool:
         i = bisect.bisect_left(quote_starts, pos) - 1
         return i < 0 or not quote_spans[i][0] < pos < quote_spans[i][1]
 
-    raw: list[tuple[int, int, str, str]] = []  # start, end, kind, name
-    for pattern, kind in (
-        (_SUBJECT_EVENT, "name"),
-        (_INVERTED_EVENT, "name"),
-        (_PRONOUN_EVENT, "pronoun"),
-        (_DESCRIPTOR_EVENT, "pronoun"),
-    ):
-        for m in pattern.finditer(text):
-            verbs = INVERTING_VERBS if pattern is _INVERTED_EVENT else REPORTING_VERBS
-            if m.group("verb") not in verbs or not outside_quotes(m.start()):
-                continue
-            name = m.groupdict().get("name") or ""
-            if kind == "name":
-                name = _clean_name(name)
-                if not name:
-                    continue
-            raw.append((m.start(), m.end(), kind, name))
-    for m in _ACCORDING_TO.finditer(text):
-        # "according to Kremlin diplomat Sergey Lavrov": the last capitalized run is the name
-        runs = _CAPITALIZED_RUN.findall(m.group("tail"))
-        name = _clean_name(runs[-1]) if runs else ""
-        if name and outside_quotes(m.start()):
-            raw.append((m.start(), m.end(), "name", name))
+    raw = [e for e in _verb_events(text) if outside_quotes(e[0])]
+    raw.extend(e for e in _according_to_events(text) if outside_quotes(e[0]))
     raw.sort()
     full_names: list[str] = []
     current = ""
@@ -223,6 +211,80 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]]) -> list[_Speec
                 full_names.append(current)
         events.append(_SpeechEvent(start, end, current))
     return events
+
+
+def _verb_events(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, kind, name)`` of each "Name said", "said Name", "he said" and
+    "the minister said" in ``text``; ``kind`` is "name" or "pronoun"."""
+    present = set(text.encode("utf-8").translate(_LETTERS_ONLY).split())
+    out = []
+    for verb in sorted(_EVENT_VERBS.intersection(present)):
+        word = verb.decode()
+        for hit in _literal_word(word).finditer(text):
+            v, ve = hit.span()
+            before = text[v - 1] if v else " "
+            if before.isalnum() or before == "_":
+                continue  # inside a longer word
+            if word in REPORTING_VERBS and before.isspace():
+                out.extend(_events_ending_at(text, v, ve))
+            if word in INVERTING_VERBS:
+                m = _INVERTED_NAME.match(text, ve)
+                name = _clean_name(m.group("name")) if m else ""
+                if name:
+                    out.append((v, m.end(), "name", name))
+    return out
+
+
+def _events_ending_at(text: str, verb_start: int, verb_end: int) -> list[tuple]:
+    """The events whose reporting verb starts at ``verb_start``: a name, a pronoun or
+    a descriptor right before it."""
+    low = max(0, verb_start - _EVENT_REACH)
+    while 0 < low < verb_start and not text[low - 1].isspace():
+        low += 1  # start the window at a word start
+    out = []
+    m = _NAME_BEFORE_VERB.search(text, low, verb_start)
+    if m:
+        name = _clean_name(m.group("name"))
+        if name:
+            out.append((m.start(), verb_end, "name", name))
+    for pattern in (_PRONOUN_BEFORE_VERB, _DESCRIPTOR_BEFORE_VERB):
+        m = pattern.search(text, low, verb_start)
+        if m:
+            out.append((m.start(), verb_end, "pronoun", ""))
+    return out
+
+
+def _according_to_events(text: str) -> list[tuple[int, int, str, str]]:
+    """ "according to Kremlin diplomat Sergey Lavrov": the last capitalized run is the name.
+
+    Phrases do not overlap: in "in the words of the Gospel according to Saint Mark" the
+    first phrase's tail holds the second.
+    """
+    found = []
+    for pattern, initials in _ATTRIBUTION_PHRASES:
+        for m in pattern.finditer(text):
+            start = m.start() - 1  # the phrase's first letter, left out of the literal
+            if start < 0 or text[start] not in initials:
+                continue
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            found.append((start, m.end(), m.group("tail")))
+    out = []
+    last_end = -1
+    for start, end, tail in sorted(found):
+        if start < last_end:
+            continue
+        last_end = end
+        runs = _CAPITALIZED_RUN.findall(tail)
+        name = _clean_name(runs[-1]) if runs else ""
+        if name:
+            out.append((start, end, "name", name))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _literal_word(word: str) -> re.Pattern:
+    return re.compile(re.escape(word) + r"(?!\w)")
 
 
 def _clean_name(name: str) -> str:

@@ -83,3 +83,23 @@ def test_more_attribution_patterns_from_speeches():
         "As the report of the Organization emphasizes, “peace requires development everywhere.”"
     ) == [("fragment", "")]
     assert quotes("We welcome “An Agenda for Peace” warmly.") == [("fragment", "")]
+
+
+def test_events_next_to_dashes_and_nested_attribution_phrases():
+    def speakers(text):
+        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
+
+    # a reporting verb glued to a dash is still a reporting verb
+    assert speakers(
+        "“We are impressed by the progress,” —the Secretary-General concluded— "
+        "“and we will continue.”"
+    ) == ["Secretary-General", "Secretary-General"]
+    # "in the words of ... according to ...": one phrase, the last name in it
+    assert speakers(
+        "Or, in the words of the Gospel according to Saint Mark, “Faith can move mountains here.”"
+    ) == ["Saint Mark"]
+    # "said" inside a longer word is no reporting verb; the pronoun follows the last name
+    assert speakers(
+        "Maria Lopez said talks would resume. “We have unsaid things to settle,” he mused; "
+        "“Let us talk about them openly,” she said."
+    ) == ["Maria Lopez", "Maria Lopez"]
