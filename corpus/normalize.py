@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-NORMALIZER_VERSION = "communique-norm/1"
+NORMALIZER_VERSION = "communique-norm/2"
 
 _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -37,6 +37,9 @@ _PAGE_NUMBER_LINE = re.compile(r"\n[ ]*\d{1,4}[ ]*\n(?=\n)")  # replaced by "\n"
 _PAGE_BREAK_IN_SENTENCE = re.compile(r"\n(?<=[a-z,;]\n)\n+(?=[a-z])")
 _SPACED_HYPHEN = re.compile(r"- (?<=[A-Za-z]{2}- )(?!and\b|or\b|to\b|nor\b)(?=[a-z])")
 _MANY_SPACES = re.compile(r"  +")
+# "inter-\nnational": the pattern starts at the hyphen, which the engine finds fast;
+# the word before it is read backwards in Python.
+_LINE_END_HYPHEN = re.compile(r"-\n(?<=\w-\n)(\w+)")
 _SPACES_BEFORE_NEWLINE = re.compile(r" +\n")
 _SPACES_AFTER_NEWLINE = re.compile(r"\n +")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
@@ -45,6 +48,31 @@ _STRAIGHT_DOUBLE = re.compile('"')
 _STRAIGHT_DOUBLE_OPEN = re.compile(r'"(?<![^\s(\[{—‘]")')
 _SINGLE_QUOTE_EVENTS = re.compile("[\u2018\u2019']|\n(?=\n)")
 _STRAIGHT_SINGLE_OPEN = re.compile(r"'(?<![^\s(\[—]')(?=\w)")
+
+# What every match of a rule contains: a rule whose triggers are all absent is skipped.
+_TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _MOJIBAKE: ("\u00e2\u20ac", "\u00c3", "\u00c2"),
+    _INVISIBLE: tuple("\ufeff\u200b\u200c\u200d\u2060\u00ad"),
+    _STRAY_MARKS: tuple("\u25a0\u25aa\u25cf"),
+    _LOW_QUOTE_COMMA: ("\u201e",),
+    _ISOLATED_DEBRIS: ("\u00b7", "\u201e"),
+    _PARAGRAPH_NUMBER: ("\t",),
+    _ODD_SPACES: tuple(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+        "\u202f\u205f\u3000\t\x0b\x0c"
+    ),
+    _APOSTROPHE_LIKE: tuple("\u2019\u2018`\u00b4\u02bc\u2032"),
+    _DIGIT_DASH: tuple("\u2012\u2013\u2014\u2212"),
+    _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
+    _ELLIPSIS: ("\u2026",),
+    _SPACES_BEFORE_NEWLINE: (" \n",),
+    _SPACES_AFTER_NEWLINE: ("\n ",),
+    _PAGE_NUMBER_LINE: ("\n",),
+    _MANY_NEWLINES: ("\n\n\n",),
+    _PAGE_BREAK_IN_SENTENCE: ("\n\n",),
+    _SPACED_HYPHEN: ("- ",),
+    _MANY_SPACES: ("  ",),
+}
 
 
 @dataclass
@@ -74,12 +102,16 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
 
     def apply(name: str, pattern: re.Pattern[str], replacement) -> None:
         nonlocal text
+        # Most rules find nothing in most documents; a substring test (a C-speed scan,
+        # instant when the character cannot occur in the string) skips their regex pass.
+        if not any(trigger in text for trigger in _TRIGGERS[pattern]):
+            return
         new_text, n = pattern.subn(replacement, text)
         if n:
             repairs.append(f"{name} ({n})")
             text = new_text
 
-    if _MOJIBAKE.search(text):
+    if any(trigger in text for trigger in _TRIGGERS[_MOJIBAKE]) and _MOJIBAKE.search(text):
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
             repairs.append("mojibake decoded")
@@ -174,25 +206,46 @@ def _join_broken_hyphenation(text: str, repairs: list[str]) -> str:
         return text
     joined = 0
 
-    def rejoin(match: re.Match[str]) -> str:
+    def rejoin(first: str, second: str) -> str:
         nonlocal joined
-        first, second = match.group(1), match.group(2)
         joined += 1
         if f"{first}-{second}" in text and f"{first}{second}" not in text:
             return f"{first}-{second}"
         return f"{first}{second}"
 
-    new_text = re.sub(r"(\w+)-\n(\w+)", lambda m: _keep_case_rule(m, rejoin), text)
-    if joined:
-        repairs.append(f"line-break hyphenation joined ({joined})")
-    return new_text
+    pieces = []
+    done = 0  # text before this offset is settled (copied to pieces)
+    for match in _LINE_END_HYPHEN.finditer(text):
+        hyphen = match.start()
+        start = hyphen
+        while start > done and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if start == hyphen:
+            # "a-\nb-\nc": the word before is the end of the previous join; join on.
+            previous = pieces.pop()
+            tail = len(previous)
+            while tail > 0 and (previous[tail - 1].isalnum() or previous[tail - 1] == "_"):
+                tail -= 1
+            pieces.append(previous[:tail])
+            first = previous[tail:]
+        else:
+            pieces.append(text[done:start])
+            first = text[start:hyphen]
+        second = match.group(1)
+        pieces.append(_keep_case_rule(first, second, rejoin))
+        done = match.end()
+    if not joined:
+        return text
+    pieces.append(text[done:])
+    repairs.append(f"line-break hyphenation joined ({joined})")
+    return "".join(pieces)
 
 
-def _keep_case_rule(match: re.Match[str], rejoin) -> str:
+def _keep_case_rule(first: str, second: str, rejoin) -> str:
     # Only join when the continuation is lower case: "Asia-\nPacific" is a real compound.
-    if not match.group(2)[0].islower() or not match.group(1)[-1].isalpha():
-        return match.group(1) + "-\n" + match.group(2)
-    return rejoin(match)
+    if not second[0].islower() or not first[-1].isalpha():
+        return first + "-\n" + second
+    return rejoin(first, second)
 
 
 def _merge_counts(repairs: list[str]) -> list[str]:

@@ -66,3 +66,33 @@ def test_whitespace_collapsed_and_blank_lines_limited():
 def test_normalization_is_idempotent(raw):
     once = normalize_text(raw)
     assert normalize_text(once) == once
+
+
+_RULE_TEXT = st.text(
+    alphabet=st.sampled_from(SPECIAL + "-\n  \u2012\u2015\u2212\u3000ab9")
+    | st.characters(codec="utf-8"),
+    max_size=80,
+)
+
+
+@settings(max_examples=300)
+@given(_RULE_TEXT)
+def test_skipping_rules_by_their_triggers_changes_nothing(text):
+    # Rules are skipped when none of their trigger strings occur; running every rule
+    # on every text must give the same text and the same repairs.
+    import importlib
+
+    module = importlib.import_module("corpus.normalize")
+    skipped = module.normalize(text)
+    saved = dict(module._TRIGGERS)
+    try:
+        module._TRIGGERS.update({pattern: ("",) for pattern in saved})  # "" is in every text
+        every_rule = module.normalize(text)
+    finally:
+        module._TRIGGERS.update(saved)
+    assert (skipped.text, skipped.repairs) == (every_rule.text, every_rule.repairs)
+
+
+def test_line_break_hyphenation_chains_and_compounds():
+    text = "inter-\nnational a-\nb-\nc Asia-\nPacific land-\nmines and land-mines"
+    assert normalize_text(text) == ("international abc Asia-\nPacific land-mines and land-mines")
