@@ -15,7 +15,7 @@ import pandas as pd
 import textstat
 
 from corpus import Corpus, Document
-from corpus.segment import word_type_counts
+from corpus.segment import word_strings
 
 from ._input import as_corpus, check_by, group_labels
 from .engine import map_documents
@@ -72,16 +72,47 @@ def sentences_with_words(doc: Document) -> int:
 def document_readability_counts(doc: Document) -> dict:
     """Readability counts of one document (module level, for worker processes).
 
-    The words are counted by type in one pass (the same words as ``doc.words``), so no
-    span is built per running word.
+    The words are found as strings in one pass (the same words as ``doc.words``) and
+    each is looked up in a table of per-spelling counts, at C speed: no span and no
+    Python step per running word.
     """
     n_sentences = sentences_with_words(doc)
     if "words" in doc.__dict__:
         return {"doc_id": doc.doc_id, **document_counts(doc.text, doc.words, n_sentences)}
-    types: Counter = Counter()
-    for word, n in word_type_counts(doc.text).items():
-        types[word.lower()] += n
-    return {"doc_id": doc.doc_id, **_counts_from_types(types, n_sentences)}
+    words, _title_fixes = word_strings(doc.text)  # "Mr." or "Mr": the same syllables
+    packed = sum(map(_PACKED_COUNTS.__getitem__, words))
+    return {
+        "doc_id": doc.doc_id,
+        "words": packed >> (2 * _FIELD_BITS),
+        "sentences": n_sentences,
+        "syllables": packed & _FIELD_MASK,
+        "polysyllables": (packed >> _FIELD_BITS) & _FIELD_MASK,
+    }
+
+
+# Per spelling, three counts packed in one integer (is a word, is polysyllabic,
+# syllables), so one C-level sum over a document's words adds up all three. A field
+# of 40 bits cannot overflow: no document has a trillion syllables.
+_FIELD_BITS = 40
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+
+
+class _PackedCounts(dict):
+    """spelling -> packed counts; filled on first use, bounded by the vocabulary."""
+
+    def __missing__(self, spelling: str) -> int:
+        count = syllables(spelling.lower())
+        if count == 0:
+            packed = 0  # no letter: not a word to read ("1990")
+        else:
+            packed = (1 << (2 * _FIELD_BITS)) | (int(count >= 3) << _FIELD_BITS) | count
+        if len(self) < _MAX_CACHED_SPELLINGS:
+            self[spelling] = packed
+        return packed
+
+
+_MAX_CACHED_SPELLINGS = 1_000_000
+_PACKED_COUNTS = _PackedCounts()
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables_: int) -> float:

@@ -203,17 +203,34 @@ def word_type_counts(text: str) -> Counter:
 
     Example:
         >>> sorted(word_type_counts("Mr. Lavrov's view: Mr. Lavrov can't.").items())
-        [("'s", 1), ('Lavrov', 2), ('Mr.', 2), ('can\'t', 1), ('view', 1)]
+        [("'s", 1), ('Lavrov', 2), ('Mr.', 2), ("can't", 1), ('view', 1)]
     """
-    counts = Counter(_TOKEN.findall(text))
+    words, title_fixes = word_strings(text)
+    counts = Counter(words)
+    if title_fixes:
+        counts.update(title_fixes)
+        counts = +counts  # drop a title whose every occurrence took its period
+    return counts
+
+
+def word_strings(text: str) -> tuple[list[str], Counter]:
+    """The words of ``text`` as strings, in order, and the changes that titles make.
+
+    ``words`` are the word tokens before titles take their period ("Mr" for "Mr.");
+    ``title_fixes`` turns their counts into those of ``Document.words``
+    (``{"Mr": -2, "Mr.": 2}``). Code that only needs each word's letters (syllables)
+    can use ``words`` alone.
+
+    Example:
+        >>> word_strings("Mr. Li and Mr. Wu.")
+        (['Mr', 'Li', 'and', 'Mr', 'Wu'], Counter({'Mr.': 2, 'Mr': -2}))
+    """
+    words = _WORD_TOKEN.findall(text)
+    title_fixes: Counter = Counter()
     if "." in text:
-        _count_title_periods(text, counts)
-    return Counter({t: n for t, n in counts.items() if n > 0 and _is_word_token(t)})
-
-
-def _is_word_token(token: str) -> bool:
-    # As Document.words: starts with a letter or digit, or is a clitic ('s, 'll).
-    return token[0].isalnum() or (token[0] == "'" and len(token) > 1)
+        _count_title_periods(text, title_fixes)
+        title_fixes.pop(".", None)  # punctuation is not among the words
+    return words, title_fixes
 
 
 def _count_title_periods(text: str, counts: Counter) -> None:

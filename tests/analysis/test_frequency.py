@@ -97,3 +97,53 @@ def test_counts_equal_plain_counter(words):
     table = stat_frequency(" ".join(words))
     assert dict(zip(table["term"], table["count"], strict=True)) == Counter(words)
     assert table["per_10k"].sum() == pytest.approx(10_000)
+
+
+_PIECES = [
+    "Mr.",
+    "Mr",
+    "peace",
+    "Peace",
+    "PEACE",
+    "Zelenskiy",
+    "zelensky",
+    "the",
+    "The",
+    "U.N.",
+    "can't",
+    "we'll",
+    "1990s",
+    "well-being",
+    ".",
+    ",",
+    "Dr.",
+    "Smith",
+    "\n\n",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_PIECES[:-3]), min_size=1, max_size=25), min_size=1, max_size=4
+    )
+)
+def test_fast_word_counts_equal_counting_each_document(docs):
+    # The single-word path counts spellings per group and folds them once; it must give
+    # what folding every document's own word counts gives (terms, doc counts, words).
+    from analysis._terms import count_document
+    from analysis.frequency import GroupCounts, count_chunk
+
+    texts = [" ".join(words) for words in docs]
+    for case in ("lower", "preserve"):
+        for stopwords in (frozenset(), frozenset({"the"})):
+            c = corpus.from_texts(texts)
+            token_map = c.aliases.token_map()
+            groups = {d.doc_id: "g" for d in c}
+            fast = count_chunk(iter(c), groups, 1, case, "all", token_map, stopwords)["g"]
+            slow = GroupCounts()
+            for doc in corpus.from_texts(texts):
+                slow.add(*count_document(doc, 1, case, "all", token_map, stopwords))
+            assert +fast.counts == +slow.counts
+            assert +fast.doc_freq == +slow.doc_freq
+            assert (fast.words, fast.documents) == (slow.words, slow.documents)

@@ -59,3 +59,23 @@ def test_sentences_without_words_do_not_count():
     grouped = analysis.stat_readability(c, by="g")
     assert grouped[["words", "sentences"]].values.tolist() == [[6, 2]]
     assert analysis.stat_summary(c)["mean_sentence_length"].tolist() == [3.0]
+
+
+def test_counts_from_word_strings_equal_counts_from_word_spans():
+    from analysis.readability import (
+        document_counts,
+        document_readability_counts,
+        sentences_with_words,
+    )
+
+    text = (
+        "Mr. Lavrov met Dr. Smith in 1990. The U.N. can't stop; we'll see!! Extraordinarily long."
+    )
+    import corpus
+
+    doc = next(iter(corpus.from_texts([text])))
+    fast = document_readability_counts(doc)  # words not cached: the string path
+    by_spans = document_counts(doc.text, doc.words, sentences_with_words(doc))
+    assert {k: fast[k] for k in by_spans} == by_spans
+    # 1990 has no letter; "we" and "'ll" are two words; "Extraordinarily" is the polysyllable
+    assert (by_spans["words"], by_spans["syllables"], by_spans["polysyllables"]) == (15, 20, 1)
