@@ -73,6 +73,7 @@ _WORD_TOKEN = re.compile(
 )
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # \w is the alphanumerics plus "_"
 _SENTENCE_END = re.compile(r"[.!?]+[\u201d\u2019)\]]*(?=\s|$)|\n[ ]*\n")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s" of "U.S."
 _NEXT_WORD = re.compile(r"\s*([\u201c\u2018(\[]?)(\S*)")
 
 
@@ -303,9 +304,15 @@ def _add_sentence(text: str, start: int, end: int, out: list[tuple[int, int]]) -
 def _word_ending_at(text: str, end: int) -> str:
     """The run of non-space characters that ends at ``end``.
 
-    Walks back from ``end``: a regular expression anchored at ``end`` would be tried
-    from the start of the text at every full stop, which is quadratic in the text length.
+    Looks back from ``end`` for the last space or line break (normalized text has no
+    other whitespace; other text falls back to a walk): a regular expression anchored
+    at ``end`` would be tried from the start of the text at every full stop, which is
+    quadratic in the text length.
     """
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    word = text[start:end]
+    if word.split() == [word]:
+        return word
     start = end
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -326,7 +333,7 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
     bare = word.rstrip(".").lstrip("“‘(\"'").lower()
     if bare in TITLE_ABBREVIATIONS or (len(bare) == 1 and bare.isalpha() and word[0].isupper()):
         return False  # "Mr. Lavrov", "Art. 51", "J. Smith"
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) or bare in AMBIGUOUS_ABBREVIATIONS:
+    if _INITIALISM.fullmatch(bare) or bare in AMBIGUOUS_ABBREVIATIONS:
         # "U.S." or "etc." end a sentence only when a typical opener follows.
         return next_word.strip("“‘(").lower() in SENTENCE_OPENERS
     return True
