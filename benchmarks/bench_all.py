@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/bench_all.py [PATH] [--workers 1 2] [--fraction 0.1 0.3 1.0]
-                                   [--generate-words N]
+                                   [--generate-words N] [--acceptance]
 
 PATH: as for ``bench_corpus.py`` (folder, .tar.xz, default the UN archive in
 ``../shared/data``, else a generated corpus). Each (fraction, workers) run happens in a
@@ -12,6 +12,10 @@ with a note, when their function does not exist yet: read+normalize
 (``corpus.read_corpus``), segment (sentences and words of every document), quotes,
 hedges, modals, comparisons, frequency, keyness, readability. "whole analysis" is the
 sum of all stages run one after the other on one corpus.
+
+``--acceptance`` runs issue 7's acceptance set instead: read, frequency, quotes, hedges,
+modals, comparisons, readability, each called with its defaults (no separate segment
+stage, so the first stage that needs sentences pays for them; no keyness).
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _harness  # noqa: E402
 
+ACCEPTANCE_ORDER = (
+    "read+normalize",
+    "frequency",
+    "quotes",
+    "hedges",
+    "modals",
+    "comparisons",
+    "readability",
+)
 STAGES = [
     ("quotes", "find_quotes", {}),
     ("hedges", "find_hedges", {}),
@@ -43,7 +56,7 @@ def count_segments(doc) -> int:
     return len(doc.sentences) + len(doc.words)
 
 
-def run_one(folder: Path, workers: int) -> dict:
+def run_one(folder: Path, workers: int, acceptance: bool = False) -> dict:
     """All stages on one folder in this process; returns seconds and peak MB per stage."""
     import analysis
     import corpus
@@ -67,8 +80,13 @@ def run_one(folder: Path, workers: int) -> dict:
         return value
 
     c = timed("read+normalize", lambda: corpus.read_corpus(folder, workers=workers))
-    timed("segment", lambda: map_documents(c, count_segments, workers=workers))
-    for stage, name, options in STAGES:
+    stages = STAGES
+    if acceptance:
+        by_name = {stage[0]: stage for stage in STAGES}
+        stages = [by_name[name] for name in ACCEPTANCE_ORDER[1:]]
+    else:
+        timed("segment", lambda: map_documents(c, count_segments, workers=workers))
+    for stage, name, options in stages:
         func = getattr(analysis, name, None)
         if func is None:
             results["skipped"].append(f"{stage}: analysis.{name} does not exist")
@@ -99,10 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, _harness.cores()])
     parser.add_argument("--fraction", type=float, nargs="+", default=[1.0])
     parser.add_argument("--generate-words", type=int, default=2_000_000)
+    parser.add_argument(
+        "--acceptance", action="store_true", help="only issue 7's acceptance stages, in order"
+    )
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(run_one(Path(args.child[0]), int(args.child[1]))))
+        print(json.dumps(run_one(Path(args.child[0]), int(args.child[1]), args.acceptance)))
         return 0
     with _harness.workdir() as tmp:
         tmp = Path(tmp)
@@ -116,12 +137,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"\n=== {fraction:.0%} of the corpus: {words:,} words; floor {floor_seconds:.2f} s"
             )
             for workers in sorted(set(args.workers)):
-                report(_child(sample, workers), workers, floor_seconds, words)
+                report(_child(sample, workers, args.acceptance), workers, floor_seconds, words)
     return 0
 
 
-def _child(folder: Path, workers: int) -> dict:
+def _child(folder: Path, workers: int, acceptance: bool) -> dict:
     command = [sys.executable, __file__, "--child", str(folder), str(workers)]
+    if acceptance:
+        command.append("--acceptance")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"benchmark run failed:\n{done.stderr}")
