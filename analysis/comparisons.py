@@ -1363,6 +1363,7 @@ def find_comparisons(
     """
     voice = check_voice(voice)
     c = as_corpus(c_or_text)
+    _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON)  # compiled here, inherited by forked workers
     results = map_documents(
         c, _comparisons_in_document, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, workers=workers
     )
@@ -1384,7 +1385,7 @@ def find_comparisons(
 
 
 def _lexicon_versions() -> dict[str, str]:
-    labels = _rules().labels
+    labels = _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON).labels
     return {
         labels["triggers"].split("@")[0]: labels["triggers"].split("@")[1],
         labels["historical"].split("@")[0]: labels["historical"].split("@")[1],
@@ -1437,6 +1438,7 @@ def stat_comparisons(
     voice = check_voice(voice)
     c = as_corpus(c)
     groups = group_labels(c, by)
+    _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON)  # compiled here, inherited by forked workers
     counts = map_documents(
         c, _document_counts, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, workers=workers
     )
