@@ -161,8 +161,11 @@ class TokenView:
         """Token range ``[i, j)`` of a window's hit that spans characters ``[start, end)``."""
         if start != self.hit_start:
             return None
-        tokens = _tokens(self.text, start, end)
         i = self.hit_index
+        piece = self.text[start:end]
+        if piece.isalpha():  # one plain word, the usual hit: it is its own token
+            return (i, i + 1) if i < len(self.raw) and self.raw[i] == piece else None
+        tokens = _tokens(self.text, start, end)
         j = i + len(tokens)
         return (i, j) if tokens and self.raw[i:j] == tokens else None
 
