@@ -6,6 +6,14 @@ by ``benchmarks/train_modal_senses.py`` and need only the standard library here:
 prediction is a sum of the weights of the active (binary) features per sense and a
 softmax. The classifier answers only when its probability reaches the model's
 threshold; otherwise the rule's sense stands.
+
+Since v2 the training corpora (conversation, science, mixed written genres, silver
+projections) disagree on priors and on some cues, so each feature is also copied
+once per corpus ("feature augmentation", Daumé III 2007): ``masc:verb=be`` next to
+``verb=be``. Corpus-specific habits then go to the copies, and at prediction time a
+model reads the general features plus the copies of its ``domain`` (MASC, the mixed
+written genres closest to news and speeches); the other corpora's copies are not
+shipped.
 """
 
 from __future__ import annotations
@@ -17,21 +25,37 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_DIR = Path(__file__).parent / "lexicons" / "modal_senses"
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
+# The feature sense_features() sets when the modal governs no verb ("as soon as we can.").
+ELLIPSIS_FEATURE = "no_verb"
+
+
+def augment(features: list[str], domain: str) -> list[str]:
+    """``features`` plus their copies for ``domain`` and a domain bias (none for "")."""
+    if not domain:
+        return features
+    return [*features, *(f"{domain}:{f}" for f in features), f"dom={domain}"]
 
 
 @dataclass(frozen=True)
 class SenseModel:
-    """One modal's classifier: classes, bias and per-feature weights (one per class)."""
+    """One modal's classifier: classes, bias and per-feature weights (one per class).
+
+    ``domain`` names the corpus whose feature copies are read (see the module
+    docstring; "" = none); ``unclear_below`` is the probability under which a modal
+    that governs no verb gets ``unclear`` instead of the rule's guess.
+    """
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     threshold: float
+    domain: str = ""
+    unclear_below: float = 0.0
 
     def probabilities(self, features: list[str]) -> list[float]:
         scores = list(self.bias)
-        for feature in features:
+        for feature in augment(features, self.domain):
             w = self.weights.get(feature)
             if w is not None:
                 for k, value in enumerate(w):
@@ -42,10 +66,19 @@ class SenseModel:
         return [e / total for e in exps]
 
     def predict(self, features: list[str], fallback: str) -> str:
-        """The most probable sense, or ``fallback`` when below the threshold."""
+        """The most probable sense, or ``fallback`` when below the threshold.
+
+        ``unclear`` when the modal governs no verb (:data:`ELLIPSIS_FEATURE` among
+        ``features``) and even the most probable sense is below ``unclear_below``:
+        neither the rules nor the classifier can decide there.
+        """
         probs = self.probabilities(features)
         k = max(range(len(probs)), key=probs.__getitem__)
-        return self.classes[k] if probs[k] >= self.threshold else fallback
+        if probs[k] >= self.threshold:
+            return self.classes[k]
+        if probs[k] < self.unclear_below and ELLIPSIS_FEATURE in features:
+            return "unclear"
+        return fallback
 
 
 def models_from_json(data: dict) -> dict[str, SenseModel]:
@@ -55,6 +88,8 @@ def models_from_json(data: dict) -> dict[str, SenseModel]:
             tuple(m["bias"]),
             {f: tuple(w) for f, w in m["weights"].items()},
             float(m.get("threshold", 0.0)),
+            str(m.get("domain", "")),
+            float(m.get("unclear_below", 0.0)),
         )
         for lemma, m in data["models"].items()
     }

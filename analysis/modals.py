@@ -291,8 +291,13 @@ def modal_spans(
             view, end, _next_verb(view, end)[1], view.sentence_start(i)
         )
         optative = item["lemma"] == "may" and _optative(view, i, end)
-        if model is not None and not permission and not optative:
-            sense = model.predict(sense_features(view, i, end, negated, sense), sense)
+        # "Should the talks fail, ...": too rare in the training data for the classifier.
+        hypothetical = item["lemma"] == "should" and _conditional_inversion(view, i, end)
+        if model is not None:
+            # Asked even where a rule stands, so that training sees every instance.
+            predicted = model.predict(sense_features(view, i, end, negated, sense), sense)
+            if not (permission or optative or hypothetical):
+                sense = predicted
         out.append((start, stop, item, sense, negated, sent_id))
         pos = stop
     return out
@@ -302,7 +307,11 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
     """Context features of the modal at tokens ``[i, end)`` for the sense classifier.
 
     The rule's own answer (``rule=``) is one feature, so the classifier can keep the
-    rules where they are reliable.
+    rules where they are reliable. Besides single words (subject, governed verb, the
+    word after it) the features name classes that generalise across genres: the
+    subject's person and animacy, the governed verb's class (stative, perception,
+    permission, communication), aspect and voice, a predicate after "be", a past-tense
+    context, a purpose clause, and the absence of any governed verb (ellipsis).
     """
     before = view.prev_words(i, 2)
     subject = before[0]
@@ -310,6 +319,7 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
     after_verb = view.at(j + 1) if j >= 0 else ""
     between = view.low[end:j] if j >= 0 else []
     first_after = view.at(end)
+    preceding = view.low[max(0, i - 8) : i]
     features = [
         f"rule={rule}",
         f"subj={subject}",
@@ -318,12 +328,17 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
         f"after={after_verb}",
         f"next={first_after}",
         f"subjclass={_word_class(view, i - 1, subject)}",
+        f"vclass={_verb_class(verb, after_verb)}",
+        f"person={_PERSON.get(subject, 'other' if subject else 'none')}",
+        f"animacy={_animacy(view, i - 1, subject)}",
     ]
+    features.extend(f"adv={t}" for t in between if t not in NEGATORS and t != "n't")
     flags = {
         "perfect": verb in HAVE and (after_verb == "been" or is_participle(after_verb)),
         "progressive": verb == "be" and is_ing(after_verb),
         "passive": verb == "be" and is_participle(after_verb),
         "be": verb == "be",
+        "be_predicate": verb == "be" and not is_participle(after_verb) and not is_ing(after_verb),
         "stative": verb in _STATIVE_VERBS,
         "negated": negated,
         "inverted": view.sentence_start(i) and first_after in PERSONAL | {"the", "it", "this"},
@@ -332,9 +347,88 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
         "adverb": bool(between),
         "well": "well" in between or "possibly" in between or "also" in between,
         "clause_start": subject in {"", "and", "but", "or", "that", "which", "who"},
+        "no_verb": not verb or not is_word(verb),
+        "past_context": any(t in _PAST_MARKERS for t in preceding),
+        "purpose": "so" in preceding[-3:] or "order" in preceding[-3:],
+        "sentence_start": view.sentence_start(i),
     }
     features.extend(name for name, on in flags.items() if on)
     return features
+
+
+# Words that mark a past-tense narrative just before the modal ("said he could").
+_PAST_MARKERS = frozenset("was were had did said told asked thought knew felt wanted".split())
+_PERSON = {
+    "i": "first",
+    "we": "first",
+    "you": "second",
+    "he": "third_human",
+    "she": "third_human",
+    "they": "third_human",
+    "who": "third_human",
+    "it": "third_thing",
+    "this": "third_thing",
+    "that": "third_thing",
+    "which": "third_thing",
+    "there": "existential",
+}
+# Subject nouns that can have abilities and obligations (people and institutions).
+_AGENT_NOUNS = frozenset(
+    """people person man men woman women child children government governments country
+    countries nation nations state states official officials leader leaders president
+    minister ministers council parliament congress court police army troops company
+    companies firm firms investors voters party parties union members everyone someone
+    anyone nobody everybody somebody anybody one us them public community""".split()
+)
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents")
+
+
+def _animacy(view: TokenView, k: int, subject: str) -> str:
+    """Whether the word before the modal names someone who can act (or something)."""
+    if subject in PERSONAL or subject in _AGENT_NOUNS:
+        return "agent"
+    if subject in {"it", "this", "that", "which", "there", "what"}:
+        return "thing"
+    if not subject or not is_word(subject) or subject in NEGATORS:
+        return "none"
+    if k >= 0 and view.raw[k][:1].isupper() and not view.sentence_start(k):
+        return "agent"  # a name
+    if subject.endswith(_AGENT_SUFFIXES) and len(subject) > 5:
+        return "agent"
+    return "thing"
+
+
+_PERCEPTION_VERBS = frozenset("see hear feel smell taste notice watch".split())
+_COMMUNICATION_VERBS = frozenset(
+    "say tell ask answer explain call talk speak write read describe argue claim".split()
+)
+_CHANGE_VERBS = frozenset(
+    """become lead cause result make get go happen occur change affect increase reduce
+    help improve""".split()
+)
+
+
+def _verb_class(verb: str, after_verb: str) -> str:
+    """A coarse class of the governed verb that generalises beyond the word itself."""
+    if not verb or not is_word(verb):
+        return "none"
+    if verb in HAVE and (after_verb == "been" or is_participle(after_verb)):
+        return "perfect"
+    if verb == "be":
+        if is_participle(after_verb):
+            return "passive"
+        return "progressive" if is_ing(after_verb) else "copula"
+    if verb in _STATIVE_VERBS or verb in HAVE:
+        return "stative"
+    if verb in _PERCEPTION_VERBS:
+        return "perception"
+    if verb in _PERMISSION_VERBS:
+        return "permission"
+    if verb in _COMMUNICATION_VERBS:
+        return "communication"
+    if verb in _CHANGE_VERBS:
+        return "change"
+    return "other"
 
 
 def _word_class(view: TokenView, k: int, word: str) -> str:
@@ -450,6 +544,13 @@ def _optative(view: TokenView, i: int, end: int) -> bool:
     return view.sentence_start(i) and view.at(end) not in _QUESTION_SUBJECTS
 
 
+def _conditional_inversion(view: TokenView, i: int, end: int) -> bool:
+    """ "Should the talks fail, ...": "should" opening a clause before its subject."""
+    inverted = view.sentence_start(i) and view.at(end) in PERSONAL | {"the", "it", "this"}
+    opens_clause = view.prev_words(i, 1)[0] in {"", "but", "and", "or"}
+    return (inverted or opens_clause) and view.at(end) in _CONDITION_SUBJECTS
+
+
 def _permission_verb(view: TokenView, end: int, verb: str, inverted: bool) -> bool:
     """The modal governs a verb of permitting ("cannot allow"; "Can the world tolerate")."""
     if verb in _PERMISSION_VERBS:
@@ -539,8 +640,7 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
         # A non-human subject ("the deal could collapse") rarely has an ability.
         return "epistemic" if subject else default
     if lemma == "should":
-        opens_clause = view.prev_words(i, 1)[0] in {"", "but", "and", "or"}
-        if (inverted or opens_clause) and view.at(end) in _CONDITION_SUBJECTS:
+        if _conditional_inversion(view, i, end):
             return "epistemic"  # "Should the talks fail, ..." (hypothetical)
         return default
     if lemma == "will":

@@ -28,10 +28,12 @@ majority) and MiST (labels mapped: speculation, inference -> epistemic; deontic 
 deontic; capability, feasibility -> dynamic; instances with other labels or several
 mapped senses left out). Baseline: the most frequent sense per modal in the same data
 (an oracle, so it is an upper bound for that baseline). The SILVER EPOS set is never
-read. The shipped sense classifier (analysis/lexicons/modal_senses) was trained on
-MoVerb, MiST and MASC without its newspaper genre, so here only "masc (newspaper)" is
-held out; benchmarks/train_modal_senses.py prints cross-validated scores by document
-for the other sets.
+read here. The shipped sense classifier (analysis/lexicons/modal_senses, v2) was
+trained on EPOS, MoVerb, MiST and MASC without its newspaper genre and reads its MASC
+feature copies, so here only "masc (newspaper)" is held out and the other rows are
+training-set scores (MoVerb's and MiST's below their cross-validated ones, since
+their own corpus copies are not used); benchmarks/train_modal_senses.py prints
+grouped cross-validated scores for them. ``unclear`` counts as wrong.
 """
 
 from __future__ import annotations

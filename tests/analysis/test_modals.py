@@ -182,3 +182,48 @@ def test_optative_may_is_a_wish_not_a_possibility():
         assert find_modals(text)["sense"].tolist() == ["unclear"], text
         assert analysis.find_hedges(text).empty, text
     assert find_modals("May I ask a question?")["sense"].tolist() == ["deontic"]
+
+
+def test_sense_model_reads_its_domain_copies_and_says_unclear_only_for_ellipsis():
+    from analysis._senses import SenseModel, augment
+
+    assert augment(["verb=be"], "") == ["verb=be"]
+    assert augment(["verb=be"], "masc") == ["verb=be", "masc:verb=be", "dom=masc"]
+    weights = {"masc:verb=be": (0.0, 4.0), "news:verb=be": (4.0, 0.0)}
+    model = SenseModel(("deontic", "epistemic"), (0.0, 0.0), weights, 0.6, "masc", 0.55)
+    assert model.predict(["verb=be"], "deontic") == "epistemic"  # only masc: copies read
+    # 0.5 < 0.6: no answer of its own; with no governed verb, below 0.55: unclear.
+    assert model.predict(["no_verb"], "deontic") == "unclear"
+    assert model.predict(["verb=go"], "deontic") == "deontic"
+
+
+def test_shipped_models_are_v2_with_domain_and_provenance():
+    import json
+
+    from analysis._senses import MODEL_DIR, MODEL_VERSION, sense_models
+
+    assert MODEL_VERSION == "2"
+    data = json.loads((MODEL_DIR / "modal_senses-v2.json").read_text(encoding="utf-8"))
+    assert data["version"] == "2" and data["changelog"][-1].startswith("2:")
+    assert set(sense_models()) == {"can", "could", "may", "must", "should"}
+    for model in sense_models().values():
+        assert model.domain == "masc"
+        assert not any(f.startswith(("moverb:", "mist:", "epos:")) for f in model.weights)
+    assert set(sense_models("1")) == set(sense_models())  # v1 still loads
+
+
+def test_sense_features_name_aspect_person_and_missing_verb():
+    from analysis._context import TokenView
+    from analysis.modals import sense_features
+
+    def features(text: str, modal: str) -> list[str]:
+        start = text.index(modal)
+        view = TokenView.window(text, start, start + len(modal), (0, len(text)))
+        i, end = view.locate(start, start + len(modal))
+        return sense_features(view, i, end, False, "deontic")
+
+    perfect = features("They may have left.", "may")
+    assert {"perfect", "vclass=perfect", "person=third_human", "animacy=agent"} <= set(perfect)
+    assert "no_verb" in features("We will help as soon as we can.", "can")
+    assert "animacy=thing" in features("The deal could collapse.", "could")
+    assert "passive" in features("It must be approved.", "must")
