@@ -20,6 +20,7 @@ from corpus.segment import word_strings
 
 from ._input import as_corpus, check_top_n, check_voice, group_labels
 from ._terms import check_case, count_document, resolve_stopwords
+from ._wordcounts import WordCounts, word_counts
 from .engine import map_chunks
 from .provenance import attach
 
@@ -74,9 +75,17 @@ def count_by_group(
     stopwords: frozenset[str] = frozenset(),
     workers: int | None = None,
 ) -> dict[str, GroupCounts]:
-    """Term counts, document frequencies and word totals per group label."""
+    """Term counts, document frequencies and word totals per group label.
+
+    Single words in every voice (the default) come from the corpus's word-count table
+    (:func:`analysis._wordcounts.word_counts`), counted once per Corpus and shared by
+    later calls; n-grams and single voices count the documents again.
+    """
     token_map = c.aliases.token_map()
     doc_groups = {doc_id: str(labels[doc_id]) for doc_id in c.doc_ids}
+    if ngram == 1 and voice == "all":
+        table = word_counts(c, workers=workers)
+        return _groups_from_table(table, list(doc_groups.values()), case, token_map, stopwords)
     partials = map_chunks(
         c, count_chunk, doc_groups, ngram, case, voice, token_map, stopwords, workers=workers
     )
@@ -87,6 +96,65 @@ def count_by_group(
                 groups[name].merge(part)
             else:
                 groups[name] = part
+    return groups
+
+
+def _groups_from_table(
+    table: WordCounts,
+    doc_labels: list[str],
+    case: str,
+    token_map: dict[str, str],
+    stopwords: frozenset[str],
+) -> dict[str, GroupCounts]:
+    """Per-group term counts from the word-count table, with array operations.
+
+    Spellings are folded to terms once per vocabulary entry; a document that spells a
+    term two ways ("Peace", "peace") counts once in the term's document frequency.
+    """
+    folded = _FoldedSpellings(case, token_map, stopwords)
+    term_numbers: dict[str, int] = {}
+    term_of_type = np.fromiter(
+        (
+            -1
+            if (term := folded[spelling]) is None
+            else term_numbers.setdefault(term, len(term_numbers))
+            for spelling in table.vocab
+        ),
+        dtype=np.int64,
+        count=len(table.vocab),
+    )
+    terms = np.array(list(term_numbers), dtype=object)
+    n_terms = max(len(terms), 1)
+    doc_codes, group_names = pd.factorize(pd.Series(doc_labels, dtype=object))  # first seen first
+    entry_terms = term_of_type[table.type_ids] if len(table.type_ids) else np.zeros(0, np.int64)
+    kept = entry_terms >= 0
+    entry_docs = table.entry_documents[kept]
+    # One key per (document, term): sums the spellings of a term within a document.
+    doc_term, per_doc_term = np.unique(
+        entry_docs * n_terms + entry_terms[kept], return_inverse=True
+    )
+    doc_term_counts = np.bincount(per_doc_term, weights=table.counts[kept], minlength=len(doc_term))
+    # Then one key per (group, term): counts and the number of documents using the term.
+    group_term, per_group_term = np.unique(
+        doc_codes[doc_term // n_terms] * n_terms + doc_term % n_terms, return_inverse=True
+    )
+    counts = np.bincount(per_group_term, weights=doc_term_counts, minlength=len(group_term))
+    documents_using = np.bincount(per_group_term, minlength=len(group_term))
+    group_of_key = group_term // n_terms
+    bounds = np.searchsorted(group_of_key, np.arange(len(group_names) + 1))
+    words = np.bincount(doc_codes, weights=table.words, minlength=len(group_names))
+    documents = np.bincount(doc_codes, minlength=len(group_names))
+    groups: dict[str, GroupCounts] = {}
+    for g, name in enumerate(group_names):
+        lo, hi = bounds[g], bounds[g + 1]
+        names = terms[group_term[lo:hi] % n_terms].tolist()
+        part = GroupCounts(
+            Counter(dict(zip(names, counts[lo:hi].astype(np.int64).tolist(), strict=True))),
+            Counter(dict(zip(names, documents_using[lo:hi].tolist(), strict=True))),
+            int(words[g]),
+        )
+        part.documents = int(documents[g])
+        groups[str(name)] = part
     return groups
 
 

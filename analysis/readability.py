@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import textstat
 
@@ -18,6 +19,7 @@ from corpus import Corpus, Document
 from corpus.segment import word_strings
 
 from ._input import as_corpus, check_by, group_labels
+from ._wordcounts import word_counts
 from .engine import map_documents
 from .provenance import attach
 
@@ -70,49 +72,69 @@ def sentences_with_words(doc: Document) -> int:
 
 
 def document_readability_counts(doc: Document) -> dict:
-    """Readability counts of one document (module level, for worker processes).
+    """Readability counts of one document (the per-document form of the corpus path).
 
     The words are found as strings in one pass (the same words as ``doc.words``) and
-    each is looked up in a table of per-spelling counts, at C speed: no span and no
-    Python step per running word.
+    looked up in a table of per-spelling syllable counts, at C speed.
     """
     n_sentences = sentences_with_words(doc)
     if "words" in doc.__dict__:
         return {"doc_id": doc.doc_id, **document_counts(doc.text, doc.words, n_sentences)}
     words, _title_fixes = word_strings(doc.text)  # "Mr." or "Mr": the same syllables
-    packed = sum(map(_PACKED_COUNTS.__getitem__, words))
+    per_word = np.fromiter(map(_SYLLABLES.__getitem__, words), np.int64, len(words))
     return {
         "doc_id": doc.doc_id,
-        "words": packed >> (2 * _FIELD_BITS),
+        "words": int((per_word > 0).sum()),
         "sentences": n_sentences,
-        "syllables": packed & _FIELD_MASK,
-        "polysyllables": (packed >> _FIELD_BITS) & _FIELD_MASK,
+        "syllables": int(per_word.sum()),
+        "polysyllables": int((per_word >= 3).sum()),
     }
 
 
-# Per spelling, three counts packed in one integer (is a word, is polysyllabic,
-# syllables), so one C-level sum over a document's words adds up all three. A field
-# of 40 bits cannot overflow: no document has a trillion syllables.
-_FIELD_BITS = 40
-_FIELD_MASK = (1 << _FIELD_BITS) - 1
+def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.DataFrame:
+    """Words, sentences, syllables and polysyllables of every document, in corpus order.
+
+    Words come from the corpus's word-count table (shared with frequency lists and
+    keyness), so syllables are looked up once per spelling of the corpus, and the
+    per-document sums are array operations. Sentences are counted document by document
+    (in parallel; the sentences stay on the corpus for later calls).
+    """
+    sentences = map_documents(c, sentences_with_words, workers=workers)
+    table = word_counts(c, workers=workers)
+    per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int64, len(table.vocab))
+    per_entry = per_type[table.type_ids] if len(table.type_ids) else per_type[:0]
+    documents = table.entry_documents
+    n = len(c)
+
+    def per_document(weights: np.ndarray) -> np.ndarray:
+        # float64 sums are exact far beyond any document's counts (< 2**53)
+        summed = np.bincount(documents, weights=weights * table.counts, minlength=n)
+        return summed.astype(np.int64)
+
+    return pd.DataFrame(
+        {
+            "doc_id": c.doc_ids,
+            "words": per_document((per_entry > 0).astype(np.int64)),
+            "sentences": np.array(sentences, dtype=np.int64),
+            "syllables": per_document(per_entry),
+            "polysyllables": per_document((per_entry >= 3).astype(np.int64)),
+        }
+    )
 
 
-class _PackedCounts(dict):
-    """spelling -> packed counts; filled on first use, bounded by the vocabulary."""
+class _SyllablesBySpelling(dict):
+    """spelling -> syllables of its lower case (0 for a token without letters), filled
+    on first use; bounded, so a long session cannot grow it without limit."""
 
     def __missing__(self, spelling: str) -> int:
         count = syllables(spelling.lower())
-        if count == 0:
-            packed = 0  # no letter: not a word to read ("1990")
-        else:
-            packed = (1 << (2 * _FIELD_BITS)) | (int(count >= 3) << _FIELD_BITS) | count
         if len(self) < _MAX_CACHED_SPELLINGS:
-            self[spelling] = packed
-        return packed
+            self[spelling] = count
+        return count
 
 
 _MAX_CACHED_SPELLINGS = 1_000_000
-_PACKED_COUNTS = _PackedCounts()
+_SYLLABLES = _SyllablesBySpelling()
 
 
 def flesch_reading_ease(words: int, sentences: int, syllables_: int) -> float:
@@ -165,10 +187,7 @@ def stat_readability(
     """
     c = as_corpus(c)
     check_by(c, by)  # before the pass over the corpus, not after
-    rows = map_documents(c, document_readability_counts, workers=workers)
-    table = pd.DataFrame(
-        rows, columns=["doc_id", "words", "sentences", "syllables", "polysyllables"]
-    )
+    table = corpus_readability_counts(c, workers=workers)
     key = "doc_id"
     if by is not None:
         table["group"] = group_labels(c, by).reindex(table["doc_id"]).to_numpy()
