@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from corpus import Corpus, Document
-from corpus.segment import word_strings
 
 from ._input import as_corpus, check_top_n, check_voice, group_labels
 from ._terms import check_case, count_document, resolve_stopwords
@@ -169,69 +168,13 @@ def count_chunk(
 ) -> dict[str, GroupCounts]:
     """Per-group totals of consecutive documents: one mergeable partial result."""
     groups: dict[str, GroupCounts] = {}
-    words_tally = _WordTally(case, token_map, stopwords)
     for doc in documents:
+        counts, words = count_document(doc, ngram, case, voice, token_map, stopwords)
         name = doc_groups[doc.doc_id]
         if name not in groups:
             groups[name] = GroupCounts()
-        if ngram == 1 and voice == "all" and "words" not in doc.__dict__:
-            words_tally.add(doc, name)
-            continue
-        counts, words = count_document(doc, ngram, case, voice, token_map, stopwords)
         groups[name].add(counts, words)
-    words_tally.fold_into(groups)
     return groups
-
-
-class _WordTally:
-    """Single words of every voice, the common case, counted at C speed.
-
-    Each document's words are found as strings in one ``findall`` pass and counted
-    into per-group totals by spelling (``Counter.update`` of a list runs in C); case
-    folding and aliases are applied once per distinct spelling of the chunk, not once
-    per word of each document. Document frequencies count each folded term once per
-    document. The result equals :func:`analysis._terms.count_document` for every
-    document, summed.
-    """
-
-    def __init__(self, case: str, token_map: dict[str, str], stopwords: frozenset[str]):
-        self.terms = _FoldedSpellings(case, token_map, stopwords)
-        self.spellings: dict[str, Counter] = {}
-        self.doc_freq: dict[str, Counter] = {}
-        self.words: Counter = Counter()
-        self.documents: Counter = Counter()
-
-    def add(self, doc: Document, group: str) -> None:
-        words, title_fixes = word_strings(doc.text)
-        if group not in self.spellings:
-            self.spellings[group] = Counter()
-            self.doc_freq[group] = Counter()
-        spellings = self.spellings[group]
-        spellings.update(words)
-        types = set(words)
-        if title_fixes:
-            spellings.update(title_fixes)
-            in_document = Counter(w for w in words if w in title_fixes)
-            in_document.update(title_fixes)
-            types.difference_update(t for t, n in in_document.items() if n <= 0)
-            types.update(t for t, n in in_document.items() if n > 0)
-        terms = set(map(self.terms.__getitem__, types))
-        terms.discard(None)  # stop words
-        self.doc_freq[group].update(terms)
-        self.words[group] += len(words)
-        self.documents[group] += 1
-
-    def fold_into(self, groups: dict[str, GroupCounts]) -> None:
-        terms = self.terms
-        for group, spellings in self.spellings.items():
-            counts: Counter = Counter()
-            for spelling, n in spellings.items():
-                term = terms[spelling]
-                if term is not None and n > 0:
-                    counts[term] += n
-            part = GroupCounts(counts, self.doc_freq[group], self.words[group])
-            part.documents = self.documents[group]
-            groups[group].merge(part)
 
 
 class _FoldedSpellings(dict):

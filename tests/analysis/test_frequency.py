@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -129,18 +130,18 @@ _PIECES = [
     )
 )
 def test_fast_word_counts_equal_counting_each_document(docs):
-    # The single-word path counts spellings per group and folds them once; it must give
-    # what folding every document's own word counts gives (terms, doc counts, words).
+    # Single words come from the corpus word-count table, folded once per spelling; they
+    # must equal folding every document's own word counts (terms, doc counts, words).
     from analysis._terms import count_document
-    from analysis.frequency import GroupCounts, count_chunk
+    from analysis.frequency import GroupCounts, count_by_group
 
     texts = [" ".join(words) for words in docs]
     for case in ("lower", "preserve"):
         for stopwords in (frozenset(), frozenset({"the"})):
             c = corpus.from_texts(texts)
             token_map = c.aliases.token_map()
-            groups = {d.doc_id: "g" for d in c}
-            fast = count_chunk(iter(c), groups, 1, case, "all", token_map, stopwords)["g"]
+            labels = pd.Series("g", index=c.doc_ids)
+            fast = count_by_group(c, labels, case=case, stopwords=stopwords, workers=1)["g"]
             slow = GroupCounts()
             for doc in corpus.from_texts(texts):
                 slow.add(*count_document(doc, 1, case, "all", token_map, stopwords))
