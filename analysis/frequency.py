@@ -1,9 +1,11 @@
-"""Term frequencies per group, counted document by document into mergeable Counters.
+"""Term frequencies per group.
 
-Memory follows the vocabulary: each document yields a Counter, which is folded into
-its group's totals and its group's document frequencies, then dropped. Each worker
-folds a whole chunk of documents into per-group totals; the parent merges one
-partial result per chunk (sums of counts, so the totals do not depend on the cut).
+Single words in every voice (the default) come from the corpus's word-count table
+(:mod:`analysis._wordcounts`: counted once per Corpus, shared with keyness and
+readability) and are summed per group with array operations. N-grams and single voices
+are counted document by document into mergeable Counters: each worker folds a chunk of
+documents into per-group totals and the parent merges one partial result per chunk
+(sums, so the totals do not depend on the cut). Memory follows the vocabulary.
 """
 
 from __future__ import annotations
