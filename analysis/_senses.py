@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 MODEL_DIR = Path(__file__).parent / "lexicons" / "modal_senses"
@@ -53,10 +53,30 @@ class SenseModel:
     domain: str = ""
     unclear_below: float = 0.0
 
+    @cached_property
+    def _folded(self) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]]]:
+        """Bias and weights with the domain's copies added in, so a prediction looks up
+        each active feature once (the same scores as reading ``augment(features)``)."""
+        if not self.domain:
+            return self.bias, self.weights
+        prefix = f"{self.domain}:"
+        weights = dict(self.weights)
+        for name, w in self.weights.items():
+            if name.startswith(prefix):
+                general = name[len(prefix) :]
+                base = weights.get(general)
+                weights[general] = w if base is None else tuple(map(sum, zip(base, w, strict=True)))
+        bias = self.bias
+        domain_bias = self.weights.get(f"dom={self.domain}")
+        if domain_bias is not None:
+            bias = tuple(map(sum, zip(bias, domain_bias, strict=True)))
+        return bias, weights
+
     def probabilities(self, features: list[str]) -> list[float]:
-        scores = list(self.bias)
-        for feature in augment(features, self.domain):
-            w = self.weights.get(feature)
+        bias, weights = self._folded
+        scores = list(bias)
+        for feature in features:
+            w = weights.get(feature)
             if w is not None:
                 for k, value in enumerate(w):
                     scores[k] += value
