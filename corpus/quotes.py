@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-QUOTER_VERSION = "communique-quotes/1"
+QUOTER_VERSION = "communique-quotes/2"
 
 _MAX_QUOTE_CHARS = 2000  # an unclosed quote mark must not swallow the rest of a speech
 
@@ -60,9 +60,12 @@ _EVENT_VERBS = frozenset(v.encode() for v in REPORTING_VERBS | INVERTING_VERBS)
 _LETTERS_ONLY = bytes(b if (65 <= b <= 90 or 97 <= b <= 122) else 32 for b in range(256))
 # Literal first (found fast), the first letter checked in Python: A/a, I/i.
 _ATTRIBUTION_PHRASES = (
-    (re.compile(r"ccording to\s+(?P<tail>[^.,;:\n\u201c\u201d]{1,80})"), "Aa"),
-    (re.compile(r"n the words of\s+(?P<tail>[^.,;:\n\u201c\u201d]{1,80})"), "Ii"),
+    (re.compile(r"ccording to\s+"), "Aa"),
+    (re.compile(r"n the words of\s+"), "Ii"),
 )
+# What follows the phrase, read only once its first letter is checked (a rejected
+# "than the words of" must not swallow a real phrase right after it).
+_ATTRIBUTION_TAIL = re.compile(r"[^.,;:\n\u201c\u201d]{1,80}")
 _CAPITALIZED_RUN = re.compile(_NAME)
 # Institutions and documents are not speakers: "the report of the Organization emphasizes".
 _INSTITUTION_WORDS = frozenset(
@@ -216,7 +219,8 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]]) -> list[_Speec
 def _verb_events(text: str) -> list[tuple[int, int, str, str]]:
     """``(start, end, kind, name)`` of each "Name said", "said Name", "he said" and
     "the minister said" in ``text``; ``kind`` is "name" or "pronoun"."""
-    present = set(text.encode("utf-8").translate(_LETTERS_ONLY).split())
+    # "surrogatepass": a stray surrogate in a caller's string is no reason to fail here.
+    present = set(text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split())
     out = []
     for verb in sorted(_EVENT_VERBS.intersection(present)):
         word = verb.decode()
@@ -268,7 +272,9 @@ def _according_to_events(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
-            found.append((start, m.end(), m.group("tail")))
+            tail = _ATTRIBUTION_TAIL.match(text, m.end())
+            if tail:
+                found.append((start, tail.end(), tail.group()))
     out = []
     last_end = -1
     for start, end, tail in sorted(found):

@@ -246,7 +246,8 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
 
 def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
     """``(status, detail)`` for the report when a folder's file is no document, else None."""
-    if file.resolve() in metadata_files:
+    # Names first: resolving every path (a system call per link) is slow on big folders.
+    if any(file.name == m.name for m in metadata_files) and file.resolve() in metadata_files:
         return "metadata", "read for docvars"
     if file.suffix.lower() not in TEXT_EXTENSIONS:
         return "skipped", f"not a text document ({file.suffix or 'no extension'})"

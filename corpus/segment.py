@@ -73,6 +73,7 @@ _WORD_TOKEN = re.compile(
 )
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # \w is the alphanumerics plus "_"
 _SENTENCE_END = re.compile(r"[.!?]+[\u201d\u2019)\]]*(?=\s|$)|\n[ ]*\n")
+_LONGEST_WORD = 64  # beyond it the word before a full stop is found by walking back
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s" of "U.S."
 _NEXT_WORD = re.compile(r"\s*([\u201c\u2018(\[]?)(\S*)")
 
@@ -309,9 +310,10 @@ def _word_ending_at(text: str, end: int) -> str:
     at ``end`` would be tried from the start of the text at every full stop, which is
     quadratic in the text length.
     """
-    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    low = max(0, end - _LONGEST_WORD)  # bounded: a text without line breaks is common
+    start = max(text.rfind(" ", low, end), text.rfind("\n", low, end)) + 1
     word = text[start:end]
-    if word.split() == [word]:
+    if start > low and word.split() == [word]:
         return word
     start = end
     while start > 0 and not text[start - 1].isspace():

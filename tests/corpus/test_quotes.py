@@ -103,3 +103,31 @@ def test_events_next_to_dashes_and_nested_attribution_phrases():
         "Maria Lopez said talks would resume. “We have unsaid things to settle,” he mused; "
         "“Let us talk about them openly,” she said."
     ) == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_rejected_attribution_phrase_does_not_hide_the_next_one():
+    text = (
+        "Deeds speak louder than the words of leaders who in the words of Mandela "
+        "“It always seems impossible until it is done.”"
+    )
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == ["Mandela"]
+
+
+def test_each_reporting_verb_is_an_event_even_after_another_verb():
+    # "The minister said" is an event (resolved to the last named speaker) although "the
+    # envoy thought" follows it; quotes/1 let the longer non-reporting match swallow it.
+    text = (
+        "Maria Lopez said talks would resume. "
+        "The minister said the envoy thought “the talks will fail soon enough.”"
+    )
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == ["Maria Lopez"]
+
+
+def test_long_single_line_text_splits_like_short_ones():
+    from corpus.segment import split_sentences
+
+    sentence = "Mr. Li met the U.S. envoy on Monday. Talks went well. "
+    text = sentence * 2000  # no line break anywhere: one long line, as in CSV news text
+    spans = split_sentences(text)
+    assert len(spans) == 4000
+    assert text[spans[-2][0] : spans[-2][1]] == "Mr. Li met the U.S. envoy on Monday."
