@@ -65,6 +65,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from corpus import Corpus, Document
@@ -142,6 +143,69 @@ _REPORTING_EVENT = re.compile(
 
 
 @dataclass(frozen=True)
+class _Heads:
+    """One word of each lexicon phrase, to rule phrases out before a regex search.
+
+    Every run of word characters in a phrase is a whole run of the text where the
+    phrase occurs (lower-cased) or, for the last run of a word ending in '*', the start
+    of one. Each phrase is represented by its longest ASCII run: ``exact`` holds those
+    that must occur as whole runs, ``prefixes`` those that must start one. ``unknown``
+    is True when some phrase has no ASCII run at all.
+    """
+
+    exact: frozenset
+    prefixes: tuple
+    unknown: bool
+
+    def may_occur(self, text: str) -> bool:
+        """False only when no phrase can occur in ``text`` (an ASCII string)."""
+        if self.unknown:
+            return True
+        runs = set(_WORD_RUN.findall(text.lower()))
+        if not runs.isdisjoint(self.exact):
+            return True
+        return bool(self.prefixes) and any(run.startswith(self.prefixes) for run in runs)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _heads(terms) -> _Heads:
+    exact, prefixes, unknown = set(), set(), False
+    for term in terms:
+        runs = []  # (length, is a prefix, run)
+        for word in term.split():
+            stem = word[:-1] if word.endswith("*") else word
+            for m in _WORD_RUN.finditer(stem):
+                if m.group().isascii():
+                    prefix = word.endswith("*") and m.end() == len(stem)
+                    runs.append((len(m.group()), not prefix, m.group().lower()))
+        if not runs:
+            unknown = True
+            continue
+        _, whole, run = max(runs)  # the longest; a whole run rather than a prefix
+        (exact if whole else prefixes).add(run)
+    return _Heads(frozenset(exact), tuple(sorted(prefixes)), unknown)
+
+
+def _historical(text: str, rules: _Rules) -> bool:
+    """True when ``text`` contains a term of the historical lexicon (its pattern matches).
+
+    In ASCII text the dates are searched for first and the other terms only when one
+    of their first words is there: the full pattern tries every alternative at every
+    position, which is slow.
+    """
+    if not text:
+        return False
+    if text.isascii():
+        if rules.historical_dates.search(text) is not None:
+            return True
+        if not rules.historical_heads.may_occur(text):
+            return False
+    return rules.historical.search(text) is not None
+
+
+@dataclass(frozen=True)
 class _Rules:
     """Compiled patterns built from the two lexicons (once per process)."""
 
@@ -158,12 +222,16 @@ class _Rules:
     superlative: re.Pattern
     frame: re.Pattern
     historical: re.Pattern
+    historical_dates: re.Pattern
+    historical_heads: _Heads
     sets: dict[str, frozenset]
     irregular: frozenset
     labels: dict[str, str]
     anchors: dict[str, frozenset]
     all_anchors: frozenset
-    all_anchor_bytes: frozenset
+    anchor_hashes: np.ndarray
+    anchor_buckets: np.ndarray
+    word_led: frozenset
     gradable: frozenset
     degree: frozenset
     degree_base: frozenset
@@ -201,6 +269,11 @@ def _anchor_words(terms) -> frozenset:
     return frozenset(out)
 
 
+# A phrase led by a word character: a pattern made of such phrases after "\b" can only
+# match where a word starts.
+_WORD_FIRST = re.compile(r"\w")
+
+
 @lru_cache(maxsize=8)
 def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICON) -> _Rules:
     lex = load_lexicon(triggers)
@@ -218,9 +291,11 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     }
     hist = load_lexicon(historical)
     hist_parts = []
+    date_parts = []
     for row in hist.items.itertuples():
         if row.category == "date":
             hist_parts.append(rf"\b(?:{row.term})\b")
+            date_parts.append(hist_parts[-1])
         else:
             # Lower-case terms match any case; "Munich" or "Franco" only as names.
             body = rf"\b(?:{_alternation([row.term])})\b"
@@ -237,14 +312,43 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         "gradable": frozenset(terms("comparative", "adjective") + terms("comparative", "degree")),
         "superlative": frozenset(terms("superlative", "word")),
     }
+    # Patterns searched around anchor hits (see _Scan.around), with their phrases.
+    explicit_verb = re.compile(rf"\b(?:{_alternation(verbs['term'])})\b", re.I)
+    explicit_phrase = re.compile(rf"\b(?:{_alternation(terms('explicit', 'phrase'))})\b", re.I)
+    historical_prefix = re.compile(
+        rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'))})\s+", re.I
+    )
+    like = re.compile(rf"\b(?:{_alternation(like_terms)})\b(?!-)", re.I)
+    comparative_phrase = re.compile(
+        rf"\b(?:{_alternation(terms('comparative', 'phrase'))})\b", re.I
+    )
+    superlative = re.compile(
+        r"\b(?P<det>the|its|their|our|his|her|your|my|this|world's|[A-Z][a-z]+'s)\s+"
+        r"(?:(?:very|single|second|third|by far the)\s+)?"
+        rf"(?P<sup>(?:most|least)\s+{_WORD}|best|worst|[a-z]{{2,}}est)\b(?!-)",
+        re.I,
+    )
+    word_led = frozenset(
+        pattern
+        for pattern, phrases in (
+            (explicit_verb, verbs["term"]),
+            (explicit_phrase, terms("explicit", "phrase")),
+            (historical_prefix, terms("explicit", "historical_prefix")),
+            (like, like_terms),
+            (comparative_phrase, terms("comparative", "phrase")),
+            (superlative, ["the"]),
+        )
+        if all(_WORD_FIRST.match(phrase) for phrase in phrases)
+    )
+    anchor_hashes = np.array(
+        sorted({_word_hash(w) for w in frozenset().union(*anchors.values())}), dtype=np.uint64
+    )
     return _Rules(
-        explicit_verb=re.compile(rf"\b(?:{_alternation(verbs['term'])})\b", re.I),
+        explicit_verb=explicit_verb,
         explicit_link=links,
-        explicit_phrase=re.compile(rf"\b(?:{_alternation(terms('explicit', 'phrase'))})\b", re.I),
-        historical_prefix=re.compile(
-            rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'))})\s+", re.I
-        ),
-        like=re.compile(rf"\b(?:{_alternation(like_terms)})\b(?!-)", re.I),
+        explicit_phrase=explicit_phrase,
+        historical_prefix=historical_prefix,
+        like=like,
         as_if=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_if'))})\b", re.I),
         as_in=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_in'))})\b", re.I),
         equative=re.compile(
@@ -252,26 +356,23 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             re.I,
         ),
         than=re.compile(r"\bthan\b", re.I),
-        comparative_phrase=re.compile(
-            rf"\b(?:{_alternation(terms('comparative', 'phrase'))})\b", re.I
-        ),
-        superlative=re.compile(
-            r"\b(?P<det>the|its|their|our|his|her|your|my|this|world's|[A-Z][a-z]+'s)\s+"
-            r"(?:(?:very|single|second|third|by far the)\s+)?"
-            rf"(?P<sup>(?:most|least)\s+{_WORD}|best|worst|[a-z]{{2,}}est)\b(?!-)",
-            re.I,
-        ),
+        comparative_phrase=comparative_phrase,
+        superlative=superlative,
         frame=re.compile(
             rf"\s*(?:[\w'-]+\s+){{0,5}}?(?P<frame>{_alternation(terms('superlative', 'frame'))})\b",
             re.I,
         ),
         historical=re.compile("|".join(hist_parts)),
+        historical_dates=re.compile("|".join(date_parts) or "(?!)"),
+        historical_heads=_heads(hist.items.loc[hist.items["category"] != "date", "term"]),
         sets=sets,
         irregular=frozenset(t.lower() for t in terms("comparative", "than")),
         labels={"triggers": lex.label, "historical": hist.label},
         anchors=anchors,
         all_anchors=frozenset().union(*anchors.values()),
-        all_anchor_bytes=frozenset(w.encode() for w in frozenset().union(*anchors.values())),
+        anchor_hashes=anchor_hashes,
+        anchor_buckets=_buckets(anchor_hashes),
+        word_led=word_led,
         gradable=frozenset(terms("comparative", "adjective")),
         degree=frozenset(terms("comparative", "degree")),
         degree_base=frozenset(terms("comparative", "degree_base")),
@@ -778,6 +879,55 @@ def _full_name(text: str, name: str) -> str:
 _ALPHA = re.compile(r"[a-z]+")
 _PHRASE_REACH = 30  # characters around an anchor word that a lexicon phrase can span
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGITS = frozenset("0123456789")
+# Word hashes: sum of letter * _HASH_BASE**k over the word's letters, mod 2**64 (numpy
+# uint64 arithmetic wraps). An odd base has an inverse mod 2**64, so a word's hash can
+# be read off the running sum at any offset. Equal words hash equally; a collision is
+# harmless because every candidate's spelling is checked.
+_HASH_BASE = 0x9E3779B97F4A7C15
+_HASH_INVERSE = pow(_HASH_BASE, -1, 2**64)
+
+
+def _word_hash(word: str) -> int:
+    return sum(ord(ch) * pow(_HASH_BASE, k, 2**64) for k, ch in enumerate(word)) % 2**64
+
+
+_BUCKET_SHIFT = np.uint64(48)
+
+
+def _buckets(hashes: np.ndarray) -> np.ndarray:
+    """A table over the top 16 bits of a hash: True where one of ``hashes`` falls."""
+    table = np.zeros(1 << 16, dtype=bool)
+    table[hashes >> _BUCKET_SHIFT] = True
+    return table
+
+
+@lru_cache(maxsize=4)
+def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """base**k and base**-k (mod 2**64) for k < size."""
+
+    def table(factor: int) -> np.ndarray:
+        out = np.full(size, factor, dtype=np.uint64)
+        out[0] = 1
+        return np.cumprod(out)
+
+    return table(_HASH_BASE), table(_HASH_INVERSE)
+
+
+def _letter_runs(low: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, bytes]:
+    """(starts, ends, hashes) of every maximal run of a-z letters in ``low``, and the
+    letters-only bytes (one byte per character: offsets are the text's)."""
+    letters = low.encode("latin-1", "replace").translate(_LETTERS_ONLY)
+    codes = np.frombuffer(letters, dtype=np.uint8)
+    is_letter = (codes != 32).view(np.int8)
+    edges = np.diff(is_letter, prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    base, inverse = _powers(1 << max(16, len(codes).bit_length()))
+    running = np.zeros(len(codes) + 1, dtype=np.uint64)
+    np.cumsum(codes.astype(np.uint64) * base[: len(codes)], out=running[1:])
+    hashes = (running[ends] - running[starts]) * inverse[starts]
+    return starts, ends, hashes, letters
 
 
 @lru_cache(maxsize=1024)
@@ -787,27 +937,67 @@ def _word_end_pattern(word: str) -> re.Pattern:
     return re.compile(re.escape(word) + r"(?![a-z0-9])")
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]*")  # letters and digits of any script (str.isalnum)
+_WORD_START = re.compile(r"\b\w")
+
+
 class _Scan:
     """One document's text, lower-cased, and where the lexicon's anchor words occur.
 
-    The only whole-document passes are ``str.lower`` and one ``[a-z]+`` scan that tells
-    which anchor words (and ``-est`` words) the document contains; every rule then looks
-    only at the few places where its own anchor words are.
+    The only whole-document passes are ``str.lower`` and a few array operations that
+    hash every run of letters: the runs whose hash is an anchor word's (or that end in
+    ``-est``) are the only places any rule then looks at.
     """
 
     def __init__(self, doc: Document, rules: _Rules):
         self.doc = doc
+        self.rules = rules
         self.text = text = doc.text
         low = text.lower()
         if len(low) != len(text):  # a character whose lower case is longer (U+0130)
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         self.low = low
-        # Bytes: translate and split run in C, much faster than a regex over the text.
-        words = set(low.encode("utf-8").translate(_LETTERS_ONLY).split())
-        self.present = {w.decode() for w in words.intersection(rules.all_anchor_bytes)}
-        self.est_words = {w.decode() for w in words if w.endswith(b"est") and len(w) > 4}
         self._hits: dict[str, list[tuple[int, int]]] = {}
         self._bounds: dict[int, tuple[int, int, int]] = {}
+        self.present: set[str] = set()
+        self.est_words: set[str] = set()
+        if not low:
+            return
+        starts, ends, hashes, letters = _letter_runs(low)
+        # Most runs are ruled out by their hash's top bits alone (a table lookup); the
+        # rest are looked up among the anchor hashes.
+        wanted = rules.anchor_buckets[hashes >> _BUCKET_SHIFT]
+        known = rules.anchor_hashes
+        maybe = hashes[wanted]
+        wanted[wanted] = known[np.searchsorted(known, maybe) % len(known)] == maybe
+        lengths = ends - starts
+        if len(letters) >= 3:
+            codes = np.frombuffer(letters, dtype=np.uint8)
+            tail = ends - 3
+            wanted |= (
+                (lengths > 4)
+                & (codes[tail] == 101)
+                & (codes[tail + 1] == 115)
+                & (codes[tail + 2] == 116)
+            )
+        hits = self._hits
+        anchors = rules.all_anchors
+        for p, q in zip(starts[wanted].tolist(), ends[wanted].tolist(), strict=True):
+            word = low[p:q]
+            anchor = word in anchors
+            est = q - p > 4 and word.endswith("est")
+            if anchor:
+                self.present.add(word)
+            if est:
+                self.est_words.add(word)
+            if not (anchor or est):
+                continue  # a hash collision
+            spans = hits.get(word)
+            if spans is None:
+                spans = hits[word] = []
+            # As a word: not after a letter or digit of any script, nor before a digit.
+            if (p == 0 or not low[p - 1].isalnum()) and low[q : q + 1] not in _DIGITS:
+                spans.append((p, q))
 
     def word_hits(self, word: str) -> list[tuple[int, int]]:
         """Offsets of ``word`` as a whole word (any case)."""
@@ -844,14 +1034,29 @@ class _Scan:
         a non-word character so that ``\\b`` at its edge means what it says.
         """
         text, n = self.text, len(self.text)
+        word_led = pattern in self.rules.word_led
         found: dict[int, re.Match] = {}
         for p, q in hits:
-            hi = min(n, q + reach)
-            while hi < n and text[hi].isalnum():
-                hi += 1
-            for m in pattern.finditer(text, max(0, p - reach), hi):
-                if m.start() <= p and q <= m.end():
-                    found.setdefault(m.start(), m)
+            hi = _ALNUM_RUN.match(text, min(n, q + reach)).end()
+            lo = max(0, p - reach)
+            if not word_led:
+                for m in pattern.finditer(text, lo, hi):
+                    if m.start() <= p and q <= m.end():
+                        found.setdefault(m.start(), m)
+                continue
+            # The pattern starts with \b and a word character, so it can only match
+            # where a word starts: try those (up to the hit) as finditer would meet
+            # them, skipping the ones inside an earlier match.
+            resume = lo
+            for w in _WORD_START.finditer(text, lo, p + 1):
+                start = w.start()
+                if start < resume:
+                    continue
+                m = pattern.match(text, start, hi)
+                if m is not None:
+                    if q <= m.end():
+                        found.setdefault(start, m)
+                    resume = max(m.end(), start + 1)
         return _non_overlapping(found)
 
     def at(self, pattern: re.Pattern, hits) -> list[re.Match]:
@@ -1326,7 +1531,7 @@ def _comparisons_in_document(
                 "vehicle": hist_text if vehicle[0] >= 0 else "",
                 "vehicle_start": vehicle[0],
                 "vehicle_end": vehicle[1],
-                "historical": bool(hist_text) and rules.historical.search(hist_text) is not None,
+                "historical": _historical(hist_text, rules),
                 "voice": actual,
                 "speaker": speaker,
             }
