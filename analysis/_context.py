@@ -138,6 +138,8 @@ class TokenView:
     text: str = ""
     hit_start: int = -1
     hit_index: int = 0
+    window_end: int = -1  # a window's last character offset (exclusive), else -1
+    sentence_end: int = -1  # the end of a window's sentence, else -1
 
     @classmethod
     def window(cls, text: str, start: int, end: int, sentence: tuple[int, int]) -> TokenView:
@@ -155,7 +157,9 @@ class TokenView:
         before = _tokens(text, left, start)
         raw = before + _tokens(text, start, right)
         low = [r.lower() for r in raw]
-        return cls(None, [], raw, low, [0] * len(raw), left == first, text, start, len(before))
+        return cls(
+            None, [], raw, low, [0] * len(raw), left == first, text, start, len(before), right, last
+        )
 
     def locate(self, start: int, end: int) -> tuple[int, int] | None:
         """Token range ``[i, j)`` of a window's hit that spans characters ``[start, end)``."""
@@ -205,6 +209,16 @@ class TokenView:
             out.append(self.low[j])
             j += 1
         return out
+
+    def rest_of_sentence(self, i: int) -> list[str]:
+        """Lower-cased tokens after i up to the end of its sentence (punctuation included);
+        a window cut short of its sentence's end is read on from the text."""
+        if self.doc is not None:
+            return self.next_words(i, len(self.low))
+        rest = self.low[i + 1 :]
+        if self.sentence_end > self.window_end >= 0:
+            rest += [t.lower() for t in _tokens(self.text, self.window_end, self.sentence_end)]
+        return rest
 
     def sentence_start(self, i: int) -> bool:
         """Whether token i opens its sentence (ignoring opening quotes and brackets)."""

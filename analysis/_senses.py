@@ -85,13 +85,17 @@ class SenseModel:
         total = sum(exps)
         return [e / total for e in exps]
 
-    def predict(self, features: list[str], fallback: str) -> str:
+    def predict(self, features: list[str], fallback: str, *, rule_stands: bool = False) -> str:
         """The most probable sense, or ``fallback`` when below the threshold.
 
         ``unclear`` when the modal governs no verb (:data:`ELLIPSIS_FEATURE` among
         ``features``) and even the most probable sense is below ``unclear_below``:
-        neither the rules nor the classifier can decide there.
+        neither the rules nor the classifier can decide there. ``rule_stands``: a rule
+        the classifier may not override ("cannot allow", "May God bless"); the
+        fallback is returned.
         """
+        if rule_stands:
+            return fallback
         probs = self.probabilities(features)
         k = max(range(len(probs)), key=probs.__getitem__)
         if probs[k] >= self.threshold:

@@ -35,7 +35,7 @@ from ._context import (
 )
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from ._matcher import FormMatcher, form_matcher, lowered
-from ._senses import sense_models
+from ._senses import MODEL_VERSION, sense_models
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .provenance import attach
@@ -129,7 +129,7 @@ def find_modals(
     rows = [row for part, _words in parts for row in part]
     table = pd.DataFrame(rows, columns=MODAL_COLUMNS)
     table = table.astype({"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool})
-    return attach(table, "find_modals", {"voice": voice}, c, {lex.id: lex.version})
+    return attach(table, "find_modals", {"voice": voice}, c, _lexicon_versions(lex))
 
 
 def stat_modality(
@@ -181,7 +181,7 @@ def stat_modality(
         per_doc.append({"doc_id": doc_id, "words": words, **counts})
     frame = pd.DataFrame(per_doc, columns=["doc_id", "words", *MODALITY_MEASURES])
     table = group_rates(frame.set_index("doc_id"), labels, list(MODALITY_MEASURES))
-    return attach(table, "stat_modality", {"by": by, "voice": voice}, c, {lex.id: lex.version})
+    return attach(table, "stat_modality", {"by": by, "voice": voice}, c, _lexicon_versions(lex))
 
 
 def plot_modality(table: pd.DataFrame, *, ax: Any = None, measures: list[str] | None = None):
@@ -286,18 +286,11 @@ def modal_spans(
         negated = item["negated"] or _negated(view, i, end, item["lemma"])
         sense = modal_sense(view, i, end, item, negated)
         model = models.get(item["lemma"]) if models else None
-        # The classifier never saw enough "cannot allow"-type cases; the rule stands.
-        permission = item["lemma"] == "can" and _permission_verb(
-            view, end, _next_verb(view, end)[1], view.sentence_start(i)
-        )
-        optative = item["lemma"] == "may" and _optative(view, i, end)
-        # "Should the talks fail, ...": too rare in the training data for the classifier.
-        hypothetical = item["lemma"] == "should" and _conditional_inversion(view, i, end)
         if model is not None:
             # Asked even where a rule stands, so that training sees every instance.
-            predicted = model.predict(sense_features(view, i, end, negated, sense), sense)
-            if not (permission or optative or hypothetical):
-                sense = predicted
+            features = sense_features(view, i, end, negated, sense)
+            stands = _rule_stands(view, i, end, item["lemma"])
+            sense = model.predict(features, sense, rule_stands=stands)
         out.append((start, stop, item, sense, negated, sent_id))
         pos = stop
     return out
@@ -544,11 +537,36 @@ def _optative(view: TokenView, i: int, end: int) -> bool:
     return view.sentence_start(i) and view.at(end) not in _QUESTION_SUBJECTS
 
 
+def _lexicon_versions(lex: Lexicon) -> dict[str, str]:
+    """The modal lexicon and the sense classifier behind a table (both change senses)."""
+    return {lex.id: lex.version, "modal_senses": MODEL_VERSION}
+
+
+def _rule_stands(view: TokenView, i: int, end: int, lemma: str) -> bool:
+    """Cases the classifier saw too rarely to overrule the rules: "cannot allow" and
+    "Can the world tolerate" (permission), "May God bless" (a wish), "Should the
+    talks fail, ..." (a hypothetical clause)."""
+    if lemma == "can":
+        return _permission_verb(view, end, _next_verb(view, end)[1], view.sentence_start(i))
+    if lemma == "may":
+        return _optative(view, i, end)
+    if lemma == "should":
+        return _conditional_inversion(view, i, end)
+    return False
+
+
 def _conditional_inversion(view: TokenView, i: int, end: int) -> bool:
-    """ "Should the talks fail, ...": "should" opening a clause before its subject."""
+    """ "Should the talks fail, ...": "should" opening a clause before its subject.
+
+    The clause is closed by a comma; a question ("Should it be allowed to continue?")
+    asks about an obligation instead.
+    """
     inverted = view.sentence_start(i) and view.at(end) in PERSONAL | {"the", "it", "this"}
     opens_clause = view.prev_words(i, 1)[0] in {"", "but", "and", "or"}
-    return (inverted or opens_clause) and view.at(end) in _CONDITION_SUBJECTS
+    if not ((inverted or opens_clause) and view.at(end) in _CONDITION_SUBJECTS):
+        return False
+    rest = view.rest_of_sentence(end - 1)
+    return "," in rest and rest[-1:] != ["?"]
 
 
 def _permission_verb(view: TokenView, end: int, verb: str, inverted: bool) -> bool:

@@ -194,7 +194,11 @@ def test_sense_model_reads_its_domain_copies_and_says_unclear_only_for_ellipsis(
     assert model.predict(["verb=be"], "deontic") == "epistemic"  # only masc: copies read
     # 0.5 < 0.6: no answer of its own; with no governed verb, below 0.55: unclear.
     assert model.predict(["no_verb"], "deontic") == "unclear"
+    # Below the threshold the rule's answer stands, whichever class it is.
+    assert model.predict(["verb=go"], "epistemic") == "epistemic"
     assert model.predict(["verb=go"], "deontic") == "deontic"
+    # Where a rule stands the classifier is not asked.
+    assert model.predict(["verb=be"], "deontic", rule_stands=True) == "deontic"
 
 
 def test_shipped_models_are_v2_with_domain_and_provenance():
@@ -227,3 +231,22 @@ def test_sense_features_name_aspect_person_and_missing_verb():
     assert "no_verb" in features("We will help as soon as we can.", "can")
     assert "animacy=thing" in features("The deal could collapse.", "could")
     assert "passive" in features("It must be approved.", "must")
+
+
+def test_should_questions_ask_about_obligation_not_a_hypothesis():
+    def senses(text):
+        return find_modals(text)[["match", "sense"]].values.tolist()
+
+    assert senses("Should it be allowed to continue?")[0] == ["Should", "deontic"]
+    assert senses("And should the Organization be blamed for that?") == [["should", "deontic"]]
+    assert senses("Should the talks fail, we will leave.")[0] == ["Should", "epistemic"]
+    long_clause = (
+        "Should the negotiations between the two sides fail to produce any result before "
+        "the end of this year, we will leave."
+    )
+    assert senses(long_clause)[0] == ["Should", "epistemic"]
+
+
+def test_provenance_names_the_sense_classifier():
+    lexicons = find_modals("We must act.").attrs["provenance"]["lexicons"]
+    assert lexicons == {"modals": "1", "modal_senses": "2"}
