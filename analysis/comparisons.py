@@ -60,6 +60,7 @@ document's ``speaker`` docvar (or "").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -340,9 +341,9 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         )
         if all(_WORD_FIRST.match(phrase) for phrase in phrases)
     )
-    anchor_hashes = np.array(
-        sorted({_word_hash(w) for w in frozenset().union(*anchors.values())}), dtype=np.uint64
-    )
+    # The letter runs a document scan looks at: anchors and reporting verbs.
+    run_words = frozenset().union(*anchors.values()) | _REPORTING
+    anchor_hashes = np.array(sorted({_word_hash(w) for w in run_words}), dtype=np.uint64)
     return _Rules(
         explicit_verb=explicit_verb,
         explicit_link=links,
@@ -385,10 +386,23 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [(m.start() + lo, m.end() + lo) for m in _WORD_TOKEN.finditer(text[lo:hi])]
+    # The pattern looks at nothing outside its match: searching text[lo:hi] in place
+    # gives the same words as searching the slice.
+    return [m.span() for m in _WORD_TOKEN.finditer(text, lo, hi)]
 
 
 _WORD_TOKEN = re.compile(r"[\w'-]*\w[\w'-]*")  # a lone "-" or "'" is no word
+# Patterns used inside loops, compiled once (the re module's cache costs a lookup).
+_SPACES = re.compile(r"\s+")
+_PHRASE_CHAR = re.compile(r"[\w%$]")
+_TO_COMMA = re.compile(r"[^,;:.]*?,")
+_LAST_WORD = re.compile(r"([\w']+)\W*$")
+_NEXT_TOKEN = re.compile(r"[\w'%]+|[.,;:!?]")
+_LIKE_PREPOSITION = re.compile(r"(?:look|seem|sound|feel|felt|act|behave)", re.I)
+_NUMBER = re.compile(r"[$£€]?\d")
+_QUANTITY_WORD = re.compile(r"[\w%]+")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_APPROXIMATION = re.compile(r"\d[\d,.]*|about|around")
 
 
 def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tuple[int, int]:
@@ -420,7 +434,7 @@ def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tupl
                 break
             if lower == "in" and i + 1 < len(tokens) and tokens[i + 1].group().lower() == "order":
                 break
-        if not re.match(r"[\w%$]", token):
+        if not _PHRASE_CHAR.match(token):
             continue  # stray symbol inside the phrase (e.g. an apostrophe)
         if first < 0:
             first = m.start()
@@ -691,7 +705,7 @@ def _tenor(text: str, sent_start: int, pos: int) -> tuple[int, int]:
 
 def _main_subject(text: str, pos: int, limit: int) -> tuple[int, int]:
     """Subject of the main clause after an opening phrase ending at ``pos`` ("Like X, | Y")."""
-    comma = re.match(r"[^,;:.]*?,", text[pos:limit])
+    comma = _TO_COMMA.match(text[pos:limit])
     if not comma:
         return (-1, -1)
     start = pos + comma.end()
@@ -768,12 +782,12 @@ _COPULAS = frozenset(
 
 
 def _previous_word(text: str, pos: int, lo: int) -> tuple[str, int]:
-    m = re.search(r"([\w']+)\W*$", text[lo:pos])
+    m = _LAST_WORD.search(text[lo:pos])
     return (m.group(1).lower(), lo + m.start(1)) if m else ("", lo)
 
 
 def _next_words(text: str, pos: int, n: int = 3) -> list[str]:
-    return [w.lower() for w in re.findall(r"[\w'%]+|[.,;:!?]", text[pos : pos + 80])[:n]]
+    return [w.lower() for w in _NEXT_TOKEN.findall(text[pos : pos + 80])[:n]]
 
 
 # ----------------------------------------------------------------- the detectors
@@ -785,7 +799,7 @@ def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _like_is_verb(text: str, m: re.Match, s0: int, sets: dict) -> bool:
-    if re.match(r"(?:look|seem|sound|feel|felt|act|behave)", m.group(), re.I):
+    if _LIKE_PREPOSITION.match(m.group()):
         return False  # "looks like", "acts like": the preposition
     after = _next_words(text, m.end(), 2)
     nxt = after[0] if after else ""
@@ -832,9 +846,9 @@ def _like_is_verb(text: str, m: re.Match, s0: int, sets: dict) -> bool:
 
 def _is_quantity(text: str, pos: int, sets: dict) -> bool:
     rest = text[pos : pos + 40].lstrip().lower()
-    if re.match(r"[$£€]?\d", rest):
+    if _NUMBER.match(rest):
         return True
-    words = re.findall(r"[\w%]+", rest)[:2]
+    words = _QUANTITY_WORD.findall(rest)[:2]
     return bool(words) and (words[0] in sets["quantity"] or " ".join(words) in sets["quantity"])
 
 
@@ -961,6 +975,7 @@ class _Scan:
         self._bounds: dict[int, tuple[int, int, int]] = {}
         self.present: set[str] = set()
         self.est_words: set[str] = set()
+        self.verbs: list[int] = []  # where a (lower-cased) reporting verb starts
         if not low:
             return
         starts, ends, hashes, letters = _letter_runs(low)
@@ -984,6 +999,8 @@ class _Scan:
         anchors = rules.all_anchors
         for p, q in zip(starts[wanted].tolist(), ends[wanted].tolist(), strict=True):
             word = low[p:q]
+            if word in _REPORTING:
+                self.verbs.append(p)
             anchor = word in anchors
             est = q - p > 4 and word.endswith("est")
             if anchor:
@@ -1086,7 +1103,7 @@ def _explicit(scan: _Scan, rules: _Rules):
     verbs = scan.around(rules.explicit_verb, scan.hits(rules.anchors["explicit_verb"]))
     for m in verbs:
         _, s0, e0 = scan.bounds(m.start())
-        key = re.sub(r"\s+", " ", m.group().lower())
+        key = _SPACES.sub(" ", m.group().lower())
         links = rules.explicit_link.get(key, ())
         link_re = _link_pattern(links)
         link = link_re.search(text, m.end(), min(e0, m.end() + 200))
@@ -1104,7 +1121,7 @@ def _explicit(scan: _Scan, rules: _Rules):
         yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
     for m in scan.around(rules.explicit_phrase, scan.hits(rules.anchors["explicit_phrase"])):
         _, s0, e0 = scan.bounds(m.start())
-        trigger = re.sub(r"\s+", " ", m.group().lower())
+        trigger = _SPACES.sub(" ", m.group().lower())
         link = _ADVERB_LINK.match(text, m.end(), e0)
         if link:  # "differs greatly from": the vehicle follows the preposition
             trigger = f"{trigger} ... {link.group('link').lower()}"
@@ -1122,7 +1139,7 @@ def _explicit(scan: _Scan, rules: _Rules):
         if h is None:
             continue
         _, s0, e0 = scan.bounds(m.start())
-        trigger = re.sub(r"\s+", " ", m.group().strip().lower())
+        trigger = _SPACES.sub(" ", m.group().strip().lower())
         vehicle = _vehicle(text, h.start(), e0)
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
 
@@ -1138,7 +1155,7 @@ def _in_name(text: str, s0: int, p: int, q: int) -> bool:
         return False
     if text[s0:p].strip(_OPENING):
         return True
-    nxt = re.match(r"\s+([A-Za-z]+)", text[q : q + 40])
+    nxt = _NEXT_WORD.match(text[q : q + 40])
     return bool(nxt) and nxt.group(1)[0].isupper()
 
 
@@ -1172,9 +1189,9 @@ def _simile(scan: _Scan, rules: _Rules):
         if _like_is_verb(text, m, s0, sets):
             continue
         after = _next_words(text, m.end(), 1)
-        if after and re.fullmatch(r"\d[\d,.]*|about|around", after[0]):
+        if after and _APPROXIMATION.fullmatch(after[0]):
             continue  # "something like 50": an approximation
-        trigger = re.sub(r"\s+", " ", m.group().lower())
+        trigger = _SPACES.sub(" ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0)
         if vehicle == (-1, -1):
             continue
@@ -1185,7 +1202,7 @@ def _simile(scan: _Scan, rules: _Rules):
     as_hits = scan.hits(rules.anchors["as"])
     for m in scan.at(rules.as_if, as_hits):
         _, s0, e0 = scan.bounds(m.start())
-        trigger = re.sub(r"\s+", " ", m.group().lower())
+        trigger = _SPACES.sub(" ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
     for m in scan.at(rules.as_in, as_hits):
@@ -1199,14 +1216,14 @@ def _simile(scan: _Scan, rules: _Rules):
             continue  # "the same as in" / "interested as in": not a clause-level analogy
         if m.group().lower() == "just as" and _next_words(text, m.end(), 1) in (["well"], ["soon"]):
             continue
-        trigger = re.sub(r"\s+", " ", m.group().lower())
+        trigger = _SPACES.sub(" ", m.group().lower())
         if trigger != "just as" and _temporal_frame(text, m.end(), sets):
             continue  # "As in the past, we support ...": continuity, nothing is likened
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
     for m in scan.at(rules.equative, as_hits):
         mid = m.group("mid").lower().split()
-        phrase = re.sub(r"\s+", " ", m.group().lower())
+        phrase = _SPACES.sub(" ", m.group().lower())
         if any(w in sets["equative_middle"] for w in mid[:1]) or phrase in sets["formula"]:
             continue
         after = _next_words(text, m.end(), 2)
@@ -1259,7 +1276,7 @@ def _comparative(scan: _Scan, rules: _Rules):
     phrases = scan.around(rules.comparative_phrase, scan.hits(rules.anchors["comparative_phrase"]))
     for m in phrases:
         _, s0, e0 = scan.bounds(m.start())
-        trigger = re.sub(r"\s+", " ", m.group().lower())
+        trigger = _SPACES.sub(" ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0)
         yield m.start(), m.end(), trigger, "comparative", _tenor(text, s0, m.start()), vehicle
     yield from _gradable(scan, rules)
@@ -1337,20 +1354,19 @@ def _superlative(scan: _Scan, rules: _Rules):
         hits = sorted(hits + [h for w in est_words for h in scan.word_hits(w)])
     covered: set[int] = set()
     for m in scan.around(rules.superlative, hits, reach=45):
-        sup = re.sub(r"\s+", " ", m.group("sup").lower())
+        sup = _SPACES.sub(" ", m.group("sup").lower())
         head = sup.split()[0]
         covered.add(m.start("sup"))
         if head.endswith("est") and head not in ("best", "worst") and head in sets["false_est"]:
             continue
         if head.endswith("est") and head not in ("best", "worst") and not _looks_superlative(head):
             continue
-        phrase = re.sub(r"\s+", " ", m.group().lower())
+        phrase = _SPACES.sub(" ", m.group().lower())
         window = text[max(0, m.start() - 20) : m.start()].lower().split()[-1:] + phrase.split()
         joined = " ".join(window)
         nxt = _next_words(text, m.end(), 2)
-        if any(
-            f in joined or f in f"{phrase} {' '.join(nxt)}" for f in sets["superlative_formula"]
-        ):
+        following = f"{phrase} {' '.join(nxt)}"
+        if any(f in joined or f in following for f in sets["superlative_formula"]):
             continue
         if sup in ("most", "least") or (
             sup.startswith(("most ", "least ")) and sup.split()[1] in ("of", "part")
@@ -1419,31 +1435,59 @@ def _bare_superlative(scan: _Scan, rules: _Rules, hits, covered: set[int]):
 # ------------------------------------------------------------------ assembling
 
 
-def _speaker_subjects(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+def _speaker_subjects(
+    text: str, lo: int = 0, hi: int | None = None, verbs: list[int] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, name) of every 'Name <reporting verb>' in ``text[lo:hi]``.
 
     "he"/"she" is resolved to the last name before it in the same span (the empty
-    string when there is none).
+    string when there is none). ``verbs`` (sorted offsets of every word that may be a
+    reporting verb) limits the search to the stretches around them.
     """
+    hi = len(text) if hi is None else hi
+    windows = [(lo, hi)] if verbs is None else _verb_windows(text, lo, hi, verbs)
     out = []
     last = ""
-    for m in _REPORTING_EVENT.finditer(text, lo, len(text) if hi is None else hi):
-        if m.group("verb") not in _REPORTING:
-            continue
-        name = m.group("name")
-        words = name.split()
-        while words and words[0] in _NOT_NAMES:
-            words = words[1:]
-        if name.lower() in ("he", "she"):
-            name = last
-        elif not words:
-            continue
-        else:
-            name = " ".join(words)
-            last = name
-        if name:
-            out.append((m.start(), m.end(), name))
+    for a, b in windows:
+        for m in _REPORTING_EVENT.finditer(text, a, b):
+            if m.group("verb") not in _REPORTING:
+                continue
+            name = m.group("name")
+            words = name.split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if name.lower() in ("he", "she"):
+                name = last
+            elif not words:
+                continue
+            else:
+                name = " ".join(words)
+                last = name
+            if name:
+                out.append((m.start(), m.end(), name))
     return out
+
+
+# Characters no 'Name said' match can hold (nor sit next to as a word character): the
+# matches found between two of them are those a search of the whole text finds there.
+_EVENT_STOPS = ".,;:!?()\u201c\u201d\u2014"
+
+
+def _verb_windows(text: str, lo: int, hi: int, verbs: list[int]) -> list[tuple[int, int]]:
+    """Stretches of ``text[lo:hi]`` around each verb, from the stop before it to the
+    stop after it (merged when they overlap)."""
+    windows: list[tuple[int, int]] = []
+    for v in verbs[bisect.bisect_left(verbs, lo) : bisect.bisect_left(verbs, hi)]:
+        if windows and v < windows[-1][1]:
+            continue  # inside the previous stretch
+        a = max(lo, max(text.rfind(ch, lo, v) for ch in _EVENT_STOPS) + 1)
+        ends = [e for e in (text.find(ch, v, hi) for ch in _EVENT_STOPS) if e >= 0]
+        b = min(ends) if ends else hi
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
 
 
 class _Speakers:
@@ -1454,21 +1498,24 @@ class _Speakers:
     only then.
     """
 
-    def __init__(self, text: str, sentence_ends: dict[int, int]):
+    def __init__(self, text: str, sentence_ends: dict[int, int], verbs: list[int]):
         self.text = text
         self._ends = sentence_ends
+        self._verbs = verbs
         self._document: list[tuple[int, int, str]] | None = None
         self._sentence: dict[int, list[tuple[int, int, str]]] = {}
 
     def subject(self, s0: int, t_end: int) -> str:
         if _PRONOUN.search(self.text, s0, t_end):
             if self._document is None:
-                self._document = _speaker_subjects(self.text)
+                self._document = _speaker_subjects(self.text, verbs=self._verbs)
             subjects = self._document
         else:
             subjects = self._sentence.get(s0)
             if subjects is None:
-                subjects = self._sentence[s0] = _speaker_subjects(self.text, s0, self._ends[s0])
+                subjects = self._sentence[s0] = _speaker_subjects(
+                    self.text, s0, self._ends[s0], self._verbs
+                )
         before = [n for s, e, n in subjects if s0 <= s and e <= t_end]
         return _full_name(self.text, before[0]) if before else ""
 
@@ -1501,7 +1548,7 @@ def _comparisons_in_document(
         if any(k[0] <= row[0] and row[1] <= k[1] for k in kept[-8:]):
             continue
         kept.append(row)
-    speakers = _Speakers(text, {s: e for _, s, e in scan._bounds.values()})
+    speakers = _Speakers(text, {s: e for _, s, e in scan._bounds.values()}, scan.verbs)
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:
         sid, s0, _ = scan.bounds(t_start)

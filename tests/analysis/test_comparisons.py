@@ -469,3 +469,104 @@ def test_comma_phrase_and_irregular_attributive_tenors():
         ["greater than", "danger", "continued mistrust"]
     ]
     assert rows("They acted with a greater or lesser degree of passion.") == []
+
+
+# ------------------------------------------------------------------ speed-up helpers
+#
+# The detector's shortcuts (hashed letter runs, word-start matching, pre-checks before a
+# regex search) must find exactly what the plain regex passes they replace find.
+
+_PIECES = [
+    "as", "As", "than", "more", "most", "best", "greatest", "like", "likes", "said",
+    "Lavrov", "He", "she", "compared", "akin to", "the Cold War", "Munich", "1938",
+    "19th century", "colonialism", "post-war", "9/11", "the past", "has", "was", "Nero",
+    "generous", "é", "İ", "x1", "_as", "as_", "3as", "as3", "“", "”", "—", ",", ".", ";",
+    "-", "'", "\n", " ", "  ", "Dr", "Smith", "Lavrov said", "he said", "Sergey Lavrov",
+    "compared", "noted", "The Minister", "stated",
+]  # fmt: skip
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda parts: "".join(parts))
+_SPACED = st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda parts: " ".join(parts))
+
+
+def _document(text: str):
+    from hypothesis import assume
+
+    docs = list(corpus.from_texts([text]))
+    assume(docs)
+    return docs[0]
+
+
+def _regex_word_hits(low: str, word: str) -> list[tuple[int, int]]:
+    import re
+
+    return [
+        m.span()
+        for m in re.finditer(re.escape(word) + r"(?![a-z0-9])", low)
+        if m.start() == 0 or not low[m.start() - 1].isalnum()
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _SPACED))
+def test_scan_hits_equal_a_regex_search_per_word(text):
+    from analysis.comparisons import _REPORTING, _rules, _Scan
+
+    rules = _rules()
+    scan = _Scan(_document(text), rules)
+    words = set(
+        scan.low.encode("utf-8")
+        .translate(bytes(c if 97 <= c <= 122 else 32 for c in range(256)))
+        .split()
+    )
+    words = {w.decode() for w in words}
+    assert scan.present == words & rules.all_anchors
+    assert scan.est_words == {w for w in words if w.endswith("est") and len(w) > 4}
+    for word in scan.present | scan.est_words:
+        assert scan.word_hits(word) == _regex_word_hits(scan.low, word)
+    verbs = [p for w in words & _REPORTING for p, _ in _regex_word_hits(scan.low, w)]
+    assert set(verbs) <= set(scan.verbs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _SPACED))
+def test_historical_precheck_agrees_with_the_full_pattern(text):
+    from analysis.comparisons import _historical, _rules
+
+    rules = _rules()
+    assert _historical(text, rules) == (rules.historical.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _SPACED))
+def test_speaker_windows_find_what_the_whole_text_search_finds(text):
+    from analysis.comparisons import _rules, _Scan, _speaker_subjects
+
+    scan = _Scan(_document(text), _rules())
+    assert _speaker_subjects(scan.text, verbs=scan.verbs) == _speaker_subjects(scan.text)
+    for lo in range(0, len(scan.text), 7):
+        hi = min(len(scan.text), lo + 25)
+        assert _speaker_subjects(scan.text, lo, hi, scan.verbs) == _speaker_subjects(
+            scan.text, lo, hi
+        )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_TEXTS, _SPACED))
+def test_around_at_word_starts_equals_a_window_search(text):
+    from analysis.comparisons import _non_overlapping, _rules, _Scan
+
+    rules = _rules()
+    scan = _Scan(_document(text), rules)
+    for pattern in rules.word_led:
+        hits = scan.hits(rules.all_anchors | scan.est_words)
+        found = {}
+        n = len(scan.text)
+        for p, q in hits:  # the plain version: every position of the window
+            hi = min(n, q + 30)
+            while hi < n and scan.text[hi].isalnum():
+                hi += 1
+            for m in pattern.finditer(scan.text, max(0, p - 30), hi):
+                if m.start() <= p and q <= m.end():
+                    found.setdefault(m.start(), m)
+        expected = [m.span() for m in _non_overlapping(found)]
+        assert [m.span() for m in scan.around(pattern, hits)] == expected
