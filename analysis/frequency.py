@@ -127,20 +127,18 @@ def _groups_from_table(
     terms = np.array(list(term_numbers), dtype=object)
     n_terms = max(len(terms), 1)
     doc_codes, group_names = pd.factorize(pd.Series(doc_labels, dtype=object))  # first seen first
-    entry_terms = term_of_type[table.type_ids] if len(table.type_ids) else np.zeros(0, np.int64)
-    kept = entry_terms >= 0
-    entry_docs = table.entry_documents[kept]
-    # One key per (document, term): sums the spellings of a term within a document.
-    doc_term, per_doc_term = np.unique(
-        entry_docs * n_terms + entry_terms[kept], return_inverse=True
-    )
-    doc_term_counts = np.bincount(per_doc_term, weights=table.counts[kept], minlength=len(doc_term))
-    # Then one key per (group, term): counts and the number of documents using the term.
-    group_term, per_group_term = np.unique(
-        doc_codes[doc_term // n_terms] * n_terms + doc_term % n_terms, return_inverse=True
-    )
-    counts = np.bincount(per_group_term, weights=doc_term_counts, minlength=len(group_term))
-    documents_using = np.bincount(per_group_term, minlength=len(group_term))
+    # Documents are taken in blocks, so the temporary arrays stay small whatever the
+    # corpus size; a block's (group, term) totals are merged at the end.
+    keys, key_counts, key_documents = [], [], []
+    for first, last in _document_blocks(table.offsets, _BLOCK_ENTRIES):
+        block = _block_group_terms(table, first, last, term_of_type, doc_codes, n_terms)
+        keys.append(block[0])
+        key_counts.append(block[1])
+        key_documents.append(block[2])
+    group_term, per_group_term = np.unique(np.concatenate(keys), return_inverse=True)
+    counts = np.bincount(per_group_term, weights=np.concatenate(key_counts))
+    documents_using = np.bincount(per_group_term, weights=np.concatenate(key_documents))
+    documents_using = documents_using.astype(np.int64)
     group_of_key = group_term // n_terms
     bounds = np.searchsorted(group_of_key, np.arange(len(group_names) + 1))
     words = np.bincount(doc_codes, weights=table.words, minlength=len(group_names))
@@ -157,6 +155,54 @@ def _groups_from_table(
         part.documents = int(documents[g])
         groups[str(name)] = part
     return groups
+
+
+# Entries of the word-count table handled at once (about 100 MB of temporary arrays).
+_BLOCK_ENTRIES = 1_000_000
+
+
+def _document_blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """``(first, last)`` document ranges holding about ``size`` table entries each."""
+    n_documents = len(offsets) - 1
+    blocks, first = [], 0
+    while first < n_documents:
+        last = int(np.searchsorted(offsets, offsets[first] + size, side="right")) - 1
+        last = min(max(last, first + 1), n_documents)
+        blocks.append((first, last))
+        first = last
+    return blocks or [(0, 0)]
+
+
+def _block_group_terms(
+    table: WordCounts,
+    first: int,
+    last: int,
+    term_of_type: np.ndarray,
+    doc_codes: np.ndarray,
+    n_terms: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(group * n_terms + term) keys of documents ``first:last`` with their counts and
+    the number of documents using each."""
+    lo, hi = table.offsets[first], table.offsets[last]
+    entry_terms = term_of_type[table.type_ids[lo:hi]]
+    kept = entry_terms >= 0
+    entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
+    # One key per (document, term): sums the spellings of a term within a document.
+    doc_term, per_doc_term = np.unique(
+        entry_docs[kept] * n_terms + entry_terms[kept], return_inverse=True
+    )
+    doc_term_counts = np.bincount(
+        per_doc_term, weights=table.counts[lo:hi][kept], minlength=len(doc_term)
+    )
+    # Then one key per (group, term): counts and the number of documents using it.
+    group_term, per_group_term = np.unique(
+        doc_codes[doc_term // n_terms] * n_terms + doc_term % n_terms, return_inverse=True
+    )
+    return (
+        group_term,
+        np.bincount(per_group_term, weights=doc_term_counts, minlength=len(group_term)),
+        np.bincount(per_group_term, minlength=len(group_term)).astype(np.float64),
+    )
 
 
 def count_chunk(

@@ -99,7 +99,11 @@ def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.Da
     per-document sums are array operations. Sentences are counted document by document
     (in parallel; the sentences stay on the corpus for later calls).
     """
-    sentences = map_documents(c, sentences_with_words, workers=workers)
+    if all("sentences" in doc.__dict__ for doc in c):
+        # Segmented already (by an earlier measure): counting is quicker than a pool.
+        sentences = [sentences_with_words(doc) for doc in c]
+    else:
+        sentences = map_documents(c, sentences_with_words, workers=workers)
     table = word_counts(c, workers=workers)
     per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int64, len(table.vocab))
     per_entry = per_type[table.type_ids] if len(table.type_ids) else per_type[:0]

@@ -133,6 +133,7 @@ def test_fast_word_counts_equal_counting_each_document(docs):
     # Single words come from the corpus word-count table, folded once per spelling; they
     # must equal folding every document's own word counts (terms, doc counts, words).
     from analysis._terms import count_document
+    from analysis import frequency as frequency_module
     from analysis.frequency import GroupCounts, count_by_group
 
     texts = [" ".join(words) for words in docs]
@@ -142,6 +143,11 @@ def test_fast_word_counts_equal_counting_each_document(docs):
             token_map = c.aliases.token_map()
             labels = pd.Series("g", index=c.doc_ids)
             fast = count_by_group(c, labels, case=case, stopwords=stopwords, workers=1)["g"]
+            # The same in blocks of a few table entries (as on a big corpus).
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(frequency_module, "_BLOCK_ENTRIES", 3)
+                in_blocks = count_by_group(c, labels, case=case, stopwords=stopwords, workers=1)
+            assert in_blocks["g"] == fast
             slow = GroupCounts()
             for doc in corpus.from_texts(texts):
                 slow.add(*count_document(doc, 1, case, "all", token_map, stopwords))
