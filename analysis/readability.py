@@ -105,25 +105,30 @@ def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.Da
     else:
         sentences = map_documents(c, sentences_with_words, workers=workers)
     table = word_counts(c, workers=workers)
-    per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int64, len(table.vocab))
-    per_entry = per_type[table.type_ids] if len(table.type_ids) else per_type[:0]
-    documents = table.entry_documents
-    n = len(c)
+    per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int32, len(table.vocab))
+    syllables_ = per_type[table.type_ids]  # per table entry
 
-    def per_document(weights: np.ndarray) -> np.ndarray:
-        # float64 sums are exact far beyond any document's counts (< 2**53)
-        summed = np.bincount(documents, weights=weights * table.counts, minlength=n)
-        return summed.astype(np.int64)
+    def per_document(values: np.ndarray) -> np.ndarray:
+        return _sum_per_document(values * table.counts, table.offsets)
 
     return pd.DataFrame(
         {
             "doc_id": c.doc_ids,
-            "words": per_document((per_entry > 0).astype(np.int64)),
+            "words": per_document(syllables_ > 0),
             "sentences": np.array(sentences, dtype=np.int64),
-            "syllables": per_document(per_entry),
-            "polysyllables": per_document((per_entry >= 3).astype(np.int64)),
+            "syllables": per_document(syllables_),
+            "polysyllables": per_document(syllables_ >= 3),
         }
     )
+
+
+def _sum_per_document(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Sums of ``values[offsets[i]:offsets[i + 1]]`` for each document i (0 when empty)."""
+    sums = np.zeros(len(offsets) - 1, dtype=np.int64)
+    filled = np.flatnonzero(offsets[1:] > offsets[:-1])
+    if len(filled):
+        sums[filled] = np.add.reduceat(values, offsets[filled])
+    return sums
 
 
 class _SyllablesBySpelling(dict):

@@ -1,5 +1,7 @@
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis.readability import flesch_reading_ease, syllables
@@ -79,3 +81,15 @@ def test_counts_from_word_strings_equal_counts_from_word_spans():
     assert {k: fast[k] for k in by_spans} == by_spans
     # 1990 has no letter; "we" and "'ll" are two words; "Extraordinarily" is the polysyllable
     assert (by_spans["words"], by_spans["syllables"], by_spans["polysyllables"]) == (15, 20, 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 50), max_size=6), min_size=1, max_size=8))
+def test_sums_per_document_match_python_sums(documents):
+    import numpy as np
+
+    from analysis.readability import _sum_per_document
+
+    offsets = np.concatenate([[0], np.cumsum([len(d) for d in documents])]).astype(np.int64)
+    values = np.array([v for d in documents for v in d], dtype=np.int64)
+    assert _sum_per_document(values, offsets).tolist() == [sum(d) for d in documents]
