@@ -28,8 +28,56 @@ READABILITY_VERSION = "communique-readability/1"
 
 @lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
-    """Syllables in one word (lower-cased), via textstat's pyphen counter."""
-    return max(int(textstat.syllable_count(word)), 1) if any(c.isalpha() for c in word) else 0
+    """Syllables in one word (lower-cased), as textstat's pyphen counter counts them."""
+    return max(_syllable_count(word), 1) if any(c.isalpha() for c in word) else 0
+
+
+def _textstat_count(word: str) -> int:
+    return int(textstat.syllable_count(word))
+
+
+def _hyphenation_counter():
+    """textstat's syllable count (hyphenation points + 1 per word, Liang's algorithm
+    with pyphen's patterns), computed without building pyphen's per-point objects and
+    stopping each pattern lookup at the first substring no pattern starts with: about
+    twice as fast, the same counts (tested against textstat). None when this textstat
+    or pyphen does not expose what it needs; textstat is then called as it is."""
+    try:
+        hyphenator = textstat.textstat.pyphen
+        patterns, maxlen = hyphenator.hd.patterns, hyphenator.hd.maxlen
+        left, right = hyphenator.left, hyphenator.right
+        remove_punctuation = textstat.textstat.remove_punctuation
+    except AttributeError:
+        return None
+    prefixes = {key[:k] for key in patterns for k in range(1, len(key) + 1)}
+
+    def points(word: str) -> int:
+        pointed = f".{word}."
+        n = len(pointed)
+        values = [0] * (n + 1)
+        for i in range(n - 1):
+            for j in range(i + 1, min(i + maxlen, n) + 1):
+                piece = pointed[i:j]
+                if piece not in prefixes:
+                    break
+                found = patterns.get(piece)
+                if found:
+                    offset, weights = found
+                    k = i + offset
+                    for weight in weights:
+                        if weight > values[k]:
+                            values[k] = weight
+                        k += 1
+        last = len(word) - right
+        return sum(1 for i in range(1, n) if values[i] % 2 and left <= i - 1 <= last)
+
+    def count(text: str) -> int:
+        return sum(points(word) + 1 for word in remove_punctuation(text.lower()).split())
+
+    return count
+
+
+_syllable_count = _hyphenation_counter() or _textstat_count
 
 
 def document_counts(text: str, words: list[tuple[int, int]], n_sentences: int) -> dict[str, int]:

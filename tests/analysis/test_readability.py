@@ -93,3 +93,27 @@ def test_sums_per_document_match_python_sums(documents):
     offsets = np.concatenate([[0], np.cumsum([len(d) for d in documents])]).astype(np.int64)
     values = np.array([v for d in documents for v in d], dtype=np.int64)
     assert _sum_per_document(values, offsets).tolist() == [sum(d) for d in documents]
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzéïß'-."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_LETTERS, min_size=1, max_size=18))
+def test_fast_syllable_count_equals_textstat(word):
+    from analysis import readability
+
+    assert readability._syllable_count is not readability._textstat_count  # the fast path
+    assert readability._syllable_count(word) == readability._textstat_count(word)
+
+
+def test_fast_syllable_count_on_the_seed_vocabulary():
+    import corpus
+    from analysis import readability
+    from corpus.segment import word_strings
+
+    words = {w.lower() for doc in corpus.read_corpus() for w in word_strings(doc.text)[0]}
+    words |= {"extraordinarily", "co-operation", "don't", "u.n.", "19th-century", "naïve"}
+    assert len(words) > 150
+    for word in sorted(words):
+        assert readability._syllable_count(word) == readability._textstat_count(word), word
