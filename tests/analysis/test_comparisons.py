@@ -545,6 +545,8 @@ def test_speaker_windows_find_what_the_whole_text_search_finds(text):
     assert _speaker_subjects(scan.text, verbs=scan.verbs) == _speaker_subjects(scan.text)
     for lo in range(0, len(scan.text), 7):
         hi = min(len(scan.text), lo + 25)
+        while hi < len(scan.text) and scan.text[hi].isalnum():
+            hi += 1  # spans end where sentences end: never inside a word
         assert _speaker_subjects(scan.text, lo, hi, scan.verbs) == _speaker_subjects(
             scan.text, lo, hi
         )
