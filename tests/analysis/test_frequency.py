@@ -132,8 +132,8 @@ _PIECES = [
 def test_fast_word_counts_equal_counting_each_document(docs):
     # Single words come from the corpus word-count table, folded once per spelling; they
     # must equal folding every document's own word counts (terms, doc counts, words).
-    from analysis._terms import count_document
     from analysis import frequency as frequency_module
+    from analysis._terms import count_document
     from analysis.frequency import GroupCounts, count_by_group
 
     texts = [" ".join(words) for words in docs]
