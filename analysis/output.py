@@ -29,7 +29,9 @@ from .style import STYLE_PATH
 
 TABLE_FORMATS = ("csv", "tsv", "parquet", "json")
 FIGURE_FORMATS = ("png", "svg", "pdf")
-FLOAT_FORMAT = "%.6g"
+# Floats are written in full (the shortest text that reads back as the same number),
+# so a file carries exactly the values of the table; pass float_format= to round.
+FLOAT_FORMAT: str | None = None
 CREATOR = "communique"
 SIDECAR_SUFFIX = ".provenance.json"
 
@@ -45,11 +47,11 @@ def write_table(
     path: str | Path,
     *,
     provenance: dict[str, Any] | None = None,
-    float_format: str = FLOAT_FORMAT,
+    float_format: str | None = FLOAT_FORMAT,
 ) -> Path:
     """Write a result table (CSV, TSV, Parquet or JSON by extension) and its provenance.
 
-    The bytes depend only on the table: floats get one fixed format (text formats),
+    The bytes depend only on the table: floats are written in full (text formats),
     line endings are ``\\n``, the index is written only when it means something (it
     has a name or is not a plain row number), and Parquet carries no timestamps.
 
@@ -57,7 +59,8 @@ def write_table(
         table: a result table; its ``attrs["provenance"]`` is the record written.
         path: output file; the extension picks the format (``.csv, .tsv, .parquet, .json``).
         provenance: a record to use instead of the table's own.
-        float_format: printf format for floats in CSV/TSV/JSON (6 significant digits).
+        float_format: printf format for floats in CSV/TSV/JSON, e.g. ``"%.6g"`` (default:
+            every float in full, so reading the file back gives the same numbers).
 
     Returns:
         The path written. ``<path>.provenance.json`` is written beside it.
@@ -67,7 +70,7 @@ def write_table(
         >>> out = write_table(pd.DataFrame({"term": ["may"], "rate": [1 / 3]}),
         ...                   Path(tempfile.mkdtemp()) / "t.csv")
         >>> out.read_text()
-        'term,rate\\nmay,0.333333\\n'
+        'term,rate\\nmay,0.3333333333333333\\n'
     """
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
@@ -219,7 +222,7 @@ def _index_is_meaningful(table: pd.DataFrame) -> bool:
     return not pd.api.types.is_integer_dtype(index.dtype)
 
 
-def _table_json(table: pd.DataFrame, keep_index: bool, float_format: str) -> str:
+def _table_json(table: pd.DataFrame, keep_index: bool, float_format: str | None) -> str:
     if keep_index:
         table = table.reset_index()
     records = [
@@ -229,7 +232,7 @@ def _table_json(table: pd.DataFrame, keep_index: bool, float_format: str) -> str
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
-def _json_value(value: Any, float_format: str) -> Any:
+def _json_value(value: Any, float_format: str | None) -> Any:
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, (bool, np.bool_)):
@@ -238,7 +241,9 @@ def _json_value(value: Any, float_format: str) -> Any:
         return int(value)
     if isinstance(value, (float, np.floating)):
         value = float(value)
-        return None if math.isnan(value) or math.isinf(value) else float(float_format % value)
+        if math.isnan(value) or math.isinf(value):
+            return None
+        return float(float_format % value) if float_format else value
     if isinstance(value, pd.Timestamp):
         return value.isoformat()
     if isinstance(value, (list, tuple, np.ndarray)):

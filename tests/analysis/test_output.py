@@ -79,9 +79,14 @@ def test_figures_are_identical_across_processes(tmp_path):
         ).read_bytes()
 
 
-def test_csv_has_fixed_float_format_and_no_row_numbers(tmp_path):
+def test_csv_keeps_full_precision_and_no_row_numbers(tmp_path):
     path = analysis.write_table(_rates_table(tmp_path), tmp_path / "t.csv")
-    assert path.read_text() == "group,rate,rate_low,count\nA,0.333333,0.1,1\nB,0.666667,,2\n"
+    assert path.read_text() == (
+        "group,rate,rate_low,count\nA,0.3333333333333333,0.1,1\nB,0.6666666666666666,,2\n"
+    )
+    assert pd.read_csv(path)["rate"].tolist() == _rates_table(tmp_path)["rate"].tolist()
+    rounded = analysis.write_table(_rates_table(tmp_path), tmp_path / "r.csv", float_format="%.6g")
+    assert rounded.read_text() == "group,rate,rate_low,count\nA,0.333333,0.1,1\nB,0.666667,,2\n"
 
 
 def test_meaningful_index_is_written(tmp_path):
@@ -96,7 +101,7 @@ def test_meaningful_index_is_written(tmp_path):
 def test_json_and_parquet_round_trip(tmp_path):
     table = _rates_table(tmp_path)
     records = json.loads(analysis.write_table(table, tmp_path / "t.json").read_text())
-    assert records[1] == {"group": "B", "rate": 0.666667, "rate_low": None, "count": 2}
+    assert records[1] == {"group": "B", "rate": 2 / 3, "rate_low": None, "count": 2}
     back = pd.read_parquet(analysis.write_table(table, tmp_path / "t.parquet"))
     pd.testing.assert_frame_equal(back.reset_index(drop=True), table.reset_index(drop=True))
     import pyarrow.parquet as pq
