@@ -153,7 +153,19 @@ def read_corpus(
             f"{path}: cannot read {path.suffix or 'files without an extension'}; give a folder, "
             f"a {'/'.join(TEXT_EXTENSIONS)} file or a table ({', '.join(TABLE_EXTENSIONS)})"
         )
-    return _finish(loaded, strict, aliases)
+    c = _finish(loaded, strict, aliases)
+    if len(c) == 0:
+        raise CorpusError(f"{path}: no document could be read. {_skipped_summary(c.report)}")
+    return c
+
+
+def _skipped_summary(report: pd.DataFrame, shown: int = 5) -> str:
+    """ "a.txt: skipped (empty file); ..." for the report's first inputs."""
+    if report.empty:
+        return "The folder or table holds no input."
+    lines = [f"{r.source}: {r.status} ({r.detail})" for r in report.head(shown).itertuples()]
+    more = f"; and {len(report) - shown} more" if len(report) > shown else ""
+    return "Inputs: " + "; ".join(lines) + more
 
 
 def from_texts(

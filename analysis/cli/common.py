@@ -93,9 +93,13 @@ def show_progress(args: argparse.Namespace) -> bool:
 
 
 def load_corpus(args: argparse.Namespace) -> corpus.Corpus:
-    """Read the corpus the arguments name; data problems become DataError."""
+    """Read the corpus the arguments name; data problems become DataError.
+
+    Inputs that were skipped are counted in one line on stderr (unless ``--quiet``), so
+    a result is never computed on less than the user gave without saying so.
+    """
     try:
-        return corpus.read_corpus(
+        c = corpus.read_corpus(
             args.path,
             text_column=getattr(args, "text_column", None),
             id_column=getattr(args, "id_column", None),
@@ -108,6 +112,15 @@ def load_corpus(args: argparse.Namespace) -> corpus.Corpus:
         )
     except corpus.CorpusError as exc:
         raise DataError(str(exc)) from exc
+    skipped = c.report[c.report["status"] == "skipped"]
+    if len(skipped) and not getattr(args, "quiet", False):
+        first = skipped.iloc[0]
+        print(
+            f"note: {len(skipped)} of {len(c.report)} inputs skipped (first: {first['source']}: "
+            f"{first['detail']}); `communique validate {args.path or ''}` lists them",
+            file=sys.stderr,
+        )
+    return c
 
 
 def format_table(table: pd.DataFrame, fmt: str) -> str:

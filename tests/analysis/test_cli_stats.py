@@ -69,3 +69,19 @@ def test_bad_workers_is_a_usage_error(capsys):
         main(["stats", "--workers", "0"])
     assert exit_info.value.code == 2
     assert "--workers='0': give a positive whole number" in capsys.readouterr().err
+
+
+def test_skipped_inputs_are_counted_on_stderr_and_nothing_read_is_an_error(
+    fixtures, capsys, tmp_path
+):
+    assert main(["stats", str(fixtures / "bad_input")]) == 0
+    err = capsys.readouterr().err
+    assert "note: 4 of 8 inputs skipped (first: binary.txt: binary file" in err
+    assert "communique validate" in err
+    assert main(["stats", str(fixtures / "bad_input"), "--quiet"]) == 0
+    assert "skipped" not in capsys.readouterr().err
+    (tmp_path / "empty").mkdir()
+    assert main(["stats", str(tmp_path / "empty")]) == 1
+    assert "no document could be read" in capsys.readouterr().err
+    assert main(["stats", str(fixtures / "bad_input" / "empty.txt")]) == 1
+    assert "empty.txt: skipped" in capsys.readouterr().err

@@ -212,3 +212,13 @@ def test_readme_beside_un_speeches_is_skipped_with_the_reason(fixtures, tmp_path
     assert report.loc["README.txt", "status"] == "skipped"
     assert "not a speech file of the UN layout" in report.loc["README.txt", "detail"]
     assert len(c) == 4
+
+
+def test_nothing_readable_is_an_error_that_lists_the_inputs(tmp_path):
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(CorpusError, match=r"no document could be read.*blob\.txt: skipped"):
+        read_corpus(tmp_path)
+    (tmp_path / "none").mkdir()
+    with pytest.raises(CorpusError, match="holds no input"):
+        read_corpus(tmp_path / "none")
