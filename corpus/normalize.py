@@ -33,9 +33,19 @@ _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
 _PARAGRAPH_NUMBER = re.compile(r"(?m)^[ ]*\d{1,3}\.[ ]*\t")
 _PAGE_NUMBER_LINE = re.compile(r"\n[ ]*\d{1,4}[ ]*\n(?=\n)")  # replaced by "\n"
+# "115. Mr. President, ..." at a paragraph's start: a UN paragraph number followed by a
+# space (the tab form is _PARAGRAPH_NUMBER). Several in a row go at once, so a second
+# pass finds nothing more.
+_NUMBERED_PARAGRAPH = re.compile(r"\n\n[ ]*(?:\d{1,3}\.[ ]+)+(?=[^\W\d_]|[\u201c\u2018(])")
+# The same after a single line break, when the line before ends a sentence (some UN
+# files put one paragraph per line).
+_NUMBERED_LINE = re.compile(r"\n[ ]*(?:\d{1,3}\.[ ]+)+(?=[A-Z\u201c\u2018(])")
+_SENTENCE_END_CHARS = frozenset('.!?:\u201d\u2019")]')
+_LEADING_PARAGRAPH_NUMBER = re.compile(r"[ ]*(?:\d{1,3}\.[ ]+)+(?=[^\W\d_]|[\u201c\u2018(])")
 # A page break inside a sentence leaves a blank line between two lower-case words.
 _PAGE_BREAK_IN_SENTENCE = re.compile(r"\n(?<=[a-z,;]\n)\n+(?=[a-z])")
-_SPACED_HYPHEN = re.compile(r"- (?<=[A-Za-z]{2}- )(?!and\b|or\b|to\b|nor\b)(?=[a-z])")
+# "well- defined" (any number of spaces: collapsing them later must not make a new one)
+_SPACED_HYPHEN = re.compile(r"-(?<=[A-Za-z]{2}-) +(?!and\b|or\b|to\b|nor\b)(?=[a-z])")
 _MANY_SPACES = re.compile(r"  +")
 # "inter-\nnational": the pattern starts at the hyphen, which the engine finds fast;
 # the word before it is read backwards in Python.
@@ -68,6 +78,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _SPACES_BEFORE_NEWLINE: (" \n",),
     _SPACES_AFTER_NEWLINE: ("\n ",),
     _PAGE_NUMBER_LINE: ("\n",),
+    _NUMBERED_PARAGRAPH: ("\n\n",),
     _MANY_NEWLINES: ("\n\n\n",),
     _PAGE_BREAK_IN_SENTENCE: ("\n\n",),
     _SPACED_HYPHEN: ("- ",),
@@ -137,6 +148,8 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("spaces", _SPACES_AFTER_NEWLINE, "\n")
     apply("page numbers removed", _PAGE_NUMBER_LINE, "\n")
     apply("blank lines", _MANY_NEWLINES, "\n\n")
+    apply("paragraph numbers removed", _NUMBERED_PARAGRAPH, "\n\n")
+    text = _remove_numbered_lines(text, repairs)
     apply("page break inside sentence joined", _PAGE_BREAK_IN_SENTENCE, "\n")
     text = _join_broken_hyphenation(text, repairs)
     apply("spaced hyphen joined", _SPACED_HYPHEN, "-")
@@ -145,6 +158,10 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     stripped = text.strip()
     if stripped != text:
         text = stripped
+    leading = _LEADING_PARAGRAPH_NUMBER.match(text)
+    if leading:
+        repairs.append("paragraph numbers removed (1)")
+        text = text[leading.end() :]
     if _passes_left and _MOJIBAKE.search(text) and ftfy.fix_encoding(text) != text:
         # Mojibake can surface only after other rules ("´Â¡" becomes "'Â¡", which ftfy
         # then reads as "'¡"): normalize the decoded text again, so the policy is
@@ -193,6 +210,25 @@ def _close_single_quotes(text: str) -> tuple[str, int]:
                 open_quote = False
                 closed += 1
     return "".join(out), closed
+
+
+def _remove_numbered_lines(text: str, repairs: list[str]) -> str:
+    """Drop "149. " opening a line when the line before ended a sentence."""
+    if "\n" not in text:
+        return text
+    removed = 0
+
+    def drop(match: re.Match[str]) -> str:
+        nonlocal removed
+        if match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END_CHARS:
+            return match.group()
+        removed += 1
+        return "\n"
+
+    new_text = _NUMBERED_LINE.sub(drop, text)
+    if removed:
+        repairs.append(f"paragraph numbers removed ({removed})")
+    return new_text
 
 
 def _join_broken_hyphenation(text: str, repairs: list[str]) -> str:

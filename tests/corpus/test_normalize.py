@@ -96,3 +96,25 @@ def test_skipping_rules_by_their_triggers_changes_nothing(text):
 def test_line_break_hyphenation_chains_and_compounds():
     text = "inter-\nnational a-\nb-\nc Asia-\nPacific land-\nmines and land-mines"
     assert normalize_text(text) == ("international abc Asia-\nPacific land-mines and land-mines")
+
+
+def test_paragraph_numbers_with_a_space_go_at_paragraph_starts_only():
+    raw = "115. Mr. President, I speak.\r\n\r116. I also thank you.\n\r117. “Peace” is near."
+    assert normalize_text(raw) == "Mr. President, I speak.\n\nI also thank you.\n\n“Peace” is near."
+    assert normalize(raw).repairs == ["paragraph numbers removed (3)"]
+    # one paragraph per line: after a line that ends a sentence
+    assert normalize_text("The end of it.\n149. We note this.") == "The end of it.\nWe note this."
+    assert (
+        normalize_text("adopted in resolution\n242. The text")
+        == "adopted in resolution\n242. The text"
+    )
+    # not a paragraph number: mid-paragraph, four digits, or not followed by a word
+    kept = "We met in\n\n1990. The year 5. Then\n\n12. 000 people came."
+    assert normalize_text(kept) == kept
+
+
+def test_spaced_hyphen_with_several_spaces_is_settled_in_one_pass():
+    for raw in ["hatred-  whether", "Pacific- \ta-b", "well- defined"]:
+        once = normalize_text(raw)
+        assert normalize_text(once) == once
+    assert normalize_text("hatred-  whether") == "hatred-whether"
