@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from .common import DataError
@@ -55,10 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except DataError as exc:
-        print(f"communique {args.command}: error: {exc}", file=sys.stderr)
+        print(f"communique {args.command}: error: {as_flags(str(exc))}", file=sys.stderr)
         return 1
     except ValueError as exc:  # a bad option value that argparse could not check
-        print(f"communique {args.command}: error: {exc}", file=sys.stderr)
+        print(f"communique {args.command}: error: {as_flags(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
@@ -66,3 +67,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# Errors come from the Python API and name its keyword arguments ("by='x'"); on the
+# command line the same option is a flag ("--by='x'").
+_API_ARGUMENT = re.compile(
+    r"\b(text_column|id_column|filename_template|by|target|reference|voice|measure|"
+    r"min_count|top_n|ngram|case|stopwords|workers|window|sort)="
+)
+
+
+def as_flags(message: str) -> str:
+    """``message`` with API keyword arguments written as the command's flags.
+
+    Example:
+        >>> as_flags("by='nation' is not a docvar; pass text_column=...")
+        "--by='nation' is not a docvar; pass --text-column=..."
+    """
+    return _API_ARGUMENT.sub(lambda m: "--" + m.group(1).replace("_", "-") + "=", message)

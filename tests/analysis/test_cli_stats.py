@@ -35,7 +35,7 @@ def test_exit_codes(fixtures, capsys, tmp_path):
     assert main(["stats", str(tmp_path / "missing")]) == 1
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["stats", "--by", "nation"]) == 2
-    assert "by='nation' is not a docvar" in capsys.readouterr().err
+    assert "--by='nation' is not a docvar" in capsys.readouterr().err
     assert main(["validate", str(fixtures / "bad_input"), "--strict"]) == 1
     assert "strict mode" in capsys.readouterr().err
     assert main([]) == 2
