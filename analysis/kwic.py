@@ -123,8 +123,9 @@ def document_kwic(
         after = bisect.bisect_left(starts, end)  # first word starting at or after its end
         left_words = words[max(before - window, 0) : before]
         right_words = words[after : after + window]
-        left = text[left_words[0][0] : start].strip() if left_words else ""
-        right = text[end : right_words[-1][1]].strip() if right_words else ""
+        # Context is for reading: line breaks and runs of spaces become one space.
+        left = " ".join(text[left_words[0][0] : start].split()) if left_words else ""
+        right = " ".join(text[end : right_words[-1][1]].split()) if right_words else ""
         row = {"doc_id": doc.doc_id, "start": start, "end": end, "left": left}
         row.update({"match": text[start:end], "right": right})
         # Sort keys: context words nearest first, lower-cased.
@@ -163,7 +164,8 @@ def kwic(
 
     Returns:
         A :class:`Concordance` (DataFrame) with ``doc_id, start, end, left, match,
-        right`` plus the corpus docvars; ``doc.text[start:end] == match``.
+        right`` plus the corpus docvars; ``doc.text[start:end] == match``; in ``left``
+        and ``right`` every run of whitespace (line breaks too) is one space.
 
     Example:
         >>> kwic("Peacekeeping works. We fund peacekeepers.", "peacekeep*", sort="none")["match"].tolist()

@@ -78,3 +78,12 @@ def test_html_is_escaped(c):
 def test_empty_query():
     with pytest.raises(ValueError, match="empty"):
         kwic("text", "  ")
+
+
+def test_context_has_no_line_breaks():
+    from analysis import kwic
+
+    c = corpus.from_texts(["Peace was\nrecognized  here,\n\nespecially peace keeping\nin Africa."])
+    table = kwic(c, "keeping", window=3)
+    assert table.loc[0, "left"] == "here, especially peace"
+    assert table.loc[0, "right"] == "in Africa"
