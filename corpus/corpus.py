@@ -126,10 +126,20 @@ class Corpus:
             if name not in self._docvars.columns:
                 known = ", ".join(self._docvars.columns) or "none"
                 raise ValueError(f"subset: no docvar {name!r}; docvars are: {known}")
+            column = self._docvars[name]
             if isinstance(wanted, (list, tuple, set, frozenset, range)):
-                mask &= self._docvars[name].isin(list(wanted))
+                matches = column.isin(list(wanted))
             else:
-                mask &= self._docvars[name] == wanted
+                matches = column == wanted
+            if len(column) and not matches.any():
+                # Usually a typo or a type mismatch (year="1990" for the number 1990).
+                sample = column.dropna().unique()[:5]
+                values = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in sample)
+                raise ValueError(
+                    f"subset: no document has {name}={wanted!r}; {name} values are like: "
+                    f"{values or 'none'}"
+                )
+            mask &= matches
         if where is not None:
             mask &= where(self._docvars).fillna(False).astype(bool)
         keep = [doc for doc, ok in zip(self._documents, mask.tolist(), strict=True) if ok]

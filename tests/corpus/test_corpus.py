@@ -56,3 +56,15 @@ def test_documents_are_immutable():
         doc.text = "War."
     with pytest.raises(TypeError):
         doc.meta["x"] = 1
+
+
+def test_subset_value_that_matches_nothing_is_an_error():
+    c = from_texts(["a b", "c d"], docvars={"year": [1990, 1991], "country": ["RUS", "USA"]})
+    assert len(c.subset(year=1990)) == 1
+    with pytest.raises(
+        ValueError, match=r"no document has year='1990'; year values are like: 1990, 1991"
+    ):
+        c.subset(year="1990")
+    with pytest.raises(ValueError, match=r"country='rus'.*'RUS', 'USA'"):
+        c.subset(country="rus")
+    assert len(c.subset(country=["RUS", "XXX"])) == 1  # any of them: one is enough
