@@ -236,7 +236,9 @@ def stat_readability(
 
     Returns:
         Columns ``doc_id`` (or ``group``), ``words, sentences, syllables, polysyllables,
-        flesch_reading_ease, flesch_kincaid_grade, gunning_fog``.
+        flesch_reading_ease, flesch_kincaid_grade, gunning_fog``. ``words`` counts words
+        with at least one letter: numbers ("1990") are not read as words, so it can be
+        lower than the word counts of other measures.
 
     Example:
         >>> stat_readability("The cat sat. It was happy.")["flesch_reading_ease"].round(1).tolist()
