@@ -500,8 +500,14 @@ def _read_delimited(path: Path, delimiter: str) -> pd.DataFrame:
                 if not row:
                     continue  # blank line
                 if len(row) != len(header):
+                    # The row's first line: an unclosed quote runs on to later lines.
+                    where = (
+                        f"line {start_line}"
+                        if reader.line_num == start_line
+                        else f"lines {start_line}-{reader.line_num} (an unclosed quote?)"
+                    )
                     raise CorpusError(
-                        f"{path}, line {reader.line_num}: {len(row)} fields where the header "
+                        f"{path}, {where}: {len(row)} fields where the header "
                         f"has {len(header)} ({', '.join(header)}); quote fields that contain "
                         f"{'tabs' if delimiter == chr(9) else 'commas'}"
                     )

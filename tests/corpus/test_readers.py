@@ -222,3 +222,10 @@ def test_nothing_readable_is_an_error_that_lists_the_inputs(tmp_path):
     (tmp_path / "none").mkdir()
     with pytest.raises(CorpusError, match="holds no input"):
         read_corpus(tmp_path / "none")
+
+
+def test_unclosed_quote_in_csv_names_the_lines_it_ran_over(tmp_path):
+    path = tmp_path / "broken.csv"
+    path.write_text('text,country\n"unterminated,FRA\nok,USA\n')
+    with pytest.raises(CorpusError, match=r"lines 2-3 \(an unclosed quote\?\)"):
+        read_corpus(path)
