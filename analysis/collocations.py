@@ -15,7 +15,6 @@ import math
 from collections import Counter
 
 import pandas as pd
-from nltk.metrics.association import BigramAssocMeasures
 
 from corpus import Corpus, Document
 from corpus.errors import check_choice
@@ -70,13 +69,20 @@ def document_collocates(
     return near, Counter(words), len(node_positions), slots
 
 
+def _nltk_measures():
+    # NLTK (with scipy.stats) takes over half a second to import: only when needed.
+    from nltk.metrics.association import BigramAssocMeasures
+
+    return BigramAssocMeasures
+
+
 def _log_likelihood(marginals) -> float:
     """NLTK's G2, or NaN when the window slots overlap so much the table is impossible."""
     observed, (row, column), total = marginals
     # Overlapping windows can count one occurrence for several node tokens.
     if min(row - observed, column - observed, total - row - column + observed) < 0:
         return float("nan")
-    return BigramAssocMeasures.likelihood_ratio(*marginals)
+    return _nltk_measures().likelihood_ratio(*marginals)
 
 
 def stat_collocations(
@@ -134,6 +140,7 @@ def stat_collocations(
             node_count += doc_nodes
             slots += doc_slots
     total = sum(frequencies.values())
+    measures = _nltk_measures()
     rows = []
     for term, observed in near.items():
         if observed < min_count:
@@ -148,8 +155,8 @@ def stat_collocations(
                 "count_node": node_count,
                 "count_term": f_term,
                 "expected": slots * f_term / total,
-                "mi": BigramAssocMeasures.pmi(*marginals),
-                "t_score": BigramAssocMeasures.student_t(*marginals),
+                "mi": measures.pmi(*marginals),
+                "t_score": measures.student_t(*marginals),
                 "log_likelihood": _log_likelihood(marginals),
                 "log_dice": 14 + math.log2(2 * observed / (node_count + f_term)),
             }

@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from corpus import Corpus, Document
 from corpus.errors import check_choice
@@ -115,6 +114,8 @@ def permutation_p(a: np.ndarray, b: np.ndarray, *, n_perm: int, seed: int, key: 
 def welch_p(a: np.ndarray, b: np.ndarray) -> float:
     if len(a) < 2 or len(b) < 2:
         return float("nan")
+    from scipy import stats  # imported when first needed: it costs half a second
+
     return float(stats.ttest_ind(a, b, equal_var=False).pvalue)
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from corpus import Corpus
 from corpus.errors import check_choice
@@ -39,7 +38,7 @@ from .provenance import attach
 
 MEASURES = ("g2", "chi2", "log_ratio", "pct_diff", "odds_ratio", "bic", "simple_maths")
 CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
-Z95 = stats.norm.ppf(0.975)
+Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975), written out: no scipy import at start-up
 
 KEYNESS_COLUMNS = [
     "term",
@@ -185,6 +184,8 @@ def keyness_table(
     c, d = float(target_words), float(reference_words)
     if c <= 0 or d <= 0:
         raise ValueError("keyness needs words on both sides: the target or the reference is empty")
+
+    from scipy import stats  # imported when first needed: it costs half a second
 
     g2 = log_likelihood(a, b, c, d)
     lr, lr_low, lr_high = log_ratio(a, b, c, d)
