@@ -83,8 +83,7 @@ def count_chunk(documents: Iterable[Document]) -> tuple:
         tokens, title_fixes = word_strings(doc.text)
         spellings = Counter(tokens)
         if title_fixes:
-            spellings.update(title_fixes)
-            spellings = +spellings  # a title whose every occurrence took its period
+            _apply_title_fixes(spellings, title_fixes)
         sizes.append(len(spellings))
         type_ids.append(np.fromiter(map(index.__getitem__, spellings), np.int32, len(spellings)))
         counts.append(np.fromiter(spellings.values(), np.int64, len(spellings)))
@@ -96,6 +95,15 @@ def count_chunk(documents: Iterable[Document]) -> tuple:
         _concatenate(counts, np.int64),
         np.array(words, dtype=np.int64),
     )
+
+
+def _apply_title_fixes(spellings: Counter, title_fixes: Counter) -> None:
+    """Move counts from "Mr" to "Mr." as the tokenizer does; drop a title whose every
+    occurrence took its period (only the few titles change, so no pass over all)."""
+    spellings.update(title_fixes)
+    for title in title_fixes:
+        if spellings[title] <= 0:
+            del spellings[title]
 
 
 class _Numbering(dict):

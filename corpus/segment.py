@@ -211,7 +211,9 @@ def word_type_counts(text: str) -> Counter:
     counts = Counter(words)
     if title_fixes:
         counts.update(title_fixes)
-        counts = +counts  # drop a title whose every occurrence took its period
+        for title in title_fixes:  # a title whose every occurrence took its period goes
+            if counts[title] <= 0:
+                del counts[title]
     return counts
 
 
