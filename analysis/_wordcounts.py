@@ -40,11 +40,6 @@ class WordCounts:
     counts: np.ndarray  # int64
     words: np.ndarray  # int64, words per document (sum of its counts)
 
-    @property
-    def entry_documents(self) -> np.ndarray:
-        """The document index of each entry."""
-        return np.repeat(np.arange(len(self.words)), np.diff(self.offsets))
-
 
 def word_counts(c: Corpus, *, workers: int | None = None) -> WordCounts:
     """The corpus's word counts, computed on first use and kept on the Corpus.
