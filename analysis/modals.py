@@ -334,7 +334,7 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
         "be_predicate": verb == "be" and not is_participle(after_verb) and not is_ing(after_verb),
         "stative": verb in _STATIVE_VERBS,
         "negated": negated,
-        "inverted": view.sentence_start(i) and first_after in PERSONAL | {"the", "it", "this"},
+        "inverted": view.sentence_start(i) and first_after in _INVERTED_SUBJECTS,
         "question": "?" in view.low[end:],
         "conditional": any(t in {"if", "unless", "whether"} for t in view.low[:i]),
         "adverb": bool(between),
@@ -349,6 +349,8 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
     return features
 
 
+# Subjects after a sentence-initial modal that make it an inversion ("Can we", "Should the").
+_INVERTED_SUBJECTS = PERSONAL | {"the", "it", "this"}
 # Words that mark a past-tense narrative just before the modal ("said he could").
 _PAST_MARKERS = frozenset("was were had did said told asked thought knew felt wanted".split())
 _PERSON = {
@@ -561,7 +563,7 @@ def _conditional_inversion(view: TokenView, i: int, end: int) -> bool:
     The clause is closed by a comma; a question ("Should it be allowed to continue?")
     asks about an obligation instead.
     """
-    inverted = view.sentence_start(i) and view.at(end) in PERSONAL | {"the", "it", "this"}
+    inverted = view.sentence_start(i) and view.at(end) in _INVERTED_SUBJECTS
     opens_clause = view.prev_words(i, 1)[0] in {"", "but", "and", "or"}
     if not ((inverted or opens_clause) and view.at(end) in _CONDITION_SUBJECTS):
         return False
@@ -603,7 +605,7 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
     lemma = item["lemma"]
     default = item["sense"]
     subject = view.prev_words(i, 1)[0]
-    inverted = view.sentence_start(i) and view.at(end) in PERSONAL | {"the", "it", "this"}
+    inverted = view.sentence_start(i) and view.at(end) in _INVERTED_SUBJECTS
     j, verb = _next_verb(view, end)
     after_verb = view.at(j + 1) if j >= 0 else ""
     perfect = verb in HAVE and (after_verb == "been" or is_participle(after_verb))
