@@ -156,7 +156,7 @@ class TokenView:
         right = min(last, end + WINDOW_AFTER)
         before = _tokens(text, left, start)
         raw = before + _tokens(text, start, right)
-        low = [r.lower() for r in raw]
+        low = list(map(str.lower, raw))
         return cls(
             None, [], raw, low, [0] * len(raw), left == first, text, start, len(before), right, last
         )
