@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-NORMALIZER_VERSION = "communique-norm/2"
+NORMALIZER_VERSION = "communique-norm/3"
 
 _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -28,20 +28,24 @@ _ISOLATED_DEBRIS = re.compile(r"[\u00b7\u201e](?<=\s[\u00b7\u201e])(?=\s)")
 _APOSTROPHE_LIKE = re.compile(
     r"[\u2019\u2018`\u00b4\u02bc\u2032](?<=\w[\u2019\u2018`\u00b4\u02bc\u2032])(?=\w)"
 )
-_DIGIT_DASH = re.compile(r"[\u2012\u2013\u2014\u2212](?<=\d[\u2012\u2013\u2014\u2212])(?=\d)")
+_DIGIT_DASH = re.compile(
+    r"[\u2012\u2013\u2014\u2212](?<=\d[\u2012\u2013\u2014\u2212])(?=\d)|--(?<=\d--)(?=\d)"
+)
 _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
 _PARAGRAPH_NUMBER = re.compile(r"(?m)^[ ]*\d{1,3}\.[ ]*\t")
-_PAGE_NUMBER_LINE = re.compile(r"\n[ ]*\d{1,4}[ ]*\n(?=\n)")  # replaced by "\n"
-# "115. Mr. President, ..." at a paragraph's start: a UN paragraph number followed by a
-# space (the tab form is _PARAGRAPH_NUMBER). Several in a row go at once, so a second
-# pass finds nothing more.
-_NUMBERED_PARAGRAPH = re.compile(r"\n\n[ ]*(?:\d{1,3}\.[ ]+)+(?=[^\W\d_]|[\u201c\u2018(])")
-# The same after a single line break, when the line before ends a sentence (some UN
-# files put one paragraph per line).
-_NUMBERED_LINE = re.compile(r"\n[ ]*(?:\d{1,3}\.[ ]+)+(?=[A-Z\u201c\u2018(])")
+# Replaced by "\n"; a run of number lines ("\n5\n2\n\n") goes at once.
+_PAGE_NUMBER_LINE = re.compile(r"(?:\n[ ]*\d{1,4}[ ]*)+\n(?=\n)")
+# "115. Mr. President, ..." opening a paragraph (a line after a blank line, or a line
+# after a finished sentence) or the text: a UN paragraph number followed by a space (the
+# tab form is _PARAGRAPH_NUMBER). Several in a row go at once.
+_NUMBER_AFTER_NEWLINE = re.compile(r"\n[ ]*((?:\d{1,3}\.[ ]+)+)(?=[^\W\d_]|[\u201c\u2018(])")
+_NUMBER_AT_START = re.compile(r"[ ]*((?:\d{1,3}\.[ ]+)+)(?=[^\W\d_]|[\u201c\u2018(])")
 _SENTENCE_END_CHARS = frozenset('.!?:\u201d\u2019")]')
-_LEADING_PARAGRAPH_NUMBER = re.compile(r"[ ]*(?:\d{1,3}\.[ ]+)+(?=[^\W\d_]|[\u201c\u2018(])")
+# A line ending in one of these has not finished its sentence: "resolution No.\n242."
+_NUMBER_ABBREVIATIONS = frozenset(
+    "no nos vol vols p pp para paras art arts st sec ch fig op a.m p.m".split()
+)
 # A page break inside a sentence leaves a blank line between two lower-case words.
 _PAGE_BREAK_IN_SENTENCE = re.compile(r"\n(?<=[a-z,;]\n)\n+(?=[a-z])")
 # "well- defined" (any number of spaces: collapsing them later must not make a new one)
@@ -72,13 +76,12 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
         "\u202f\u205f\u3000\t\x0b\x0c"
     ),
     _APOSTROPHE_LIKE: tuple("\u2019\u2018`\u00b4\u02bc\u2032"),
-    _DIGIT_DASH: tuple("\u2012\u2013\u2014\u2212"),
+    _DIGIT_DASH: (*"\u2012\u2013\u2014\u2212", "--"),
     _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
     _ELLIPSIS: ("\u2026",),
     _SPACES_BEFORE_NEWLINE: (" \n",),
     _SPACES_AFTER_NEWLINE: ("\n ",),
     _PAGE_NUMBER_LINE: ("\n",),
-    _NUMBERED_PARAGRAPH: ("\n\n",),
     _MANY_NEWLINES: ("\n\n\n",),
     _PAGE_BREAK_IN_SENTENCE: ("\n\n",),
     _SPACED_HYPHEN: ("- ",),
@@ -148,8 +151,9 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("spaces", _SPACES_AFTER_NEWLINE, "\n")
     apply("page numbers removed", _PAGE_NUMBER_LINE, "\n")
     apply("blank lines", _MANY_NEWLINES, "\n\n")
-    apply("paragraph numbers removed", _NUMBERED_PARAGRAPH, "\n\n")
-    text = _remove_numbered_lines(text, repairs)
+    text = _remove_paragraph_numbers(
+        text, repairs, numbered=any(r.startswith("paragraph numbers") for r in repairs)
+    )
     apply("page break inside sentence joined", _PAGE_BREAK_IN_SENTENCE, "\n")
     text = _join_broken_hyphenation(text, repairs)
     apply("spaced hyphen joined", _SPACED_HYPHEN, "-")
@@ -158,10 +162,6 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     stripped = text.strip()
     if stripped != text:
         text = stripped
-    leading = _LEADING_PARAGRAPH_NUMBER.match(text)
-    if leading:
-        repairs.append("paragraph numbers removed (1)")
-        text = text[leading.end() :]
     if _passes_left and _MOJIBAKE.search(text) and ftfy.fix_encoding(text) != text:
         # Mojibake can surface only after other rules ("´Â¡" becomes "'Â¡", which ftfy
         # then reads as "'¡"): normalize the decoded text again, so the policy is
@@ -212,23 +212,52 @@ def _close_single_quotes(text: str) -> tuple[str, int]:
     return "".join(out), closed
 
 
-def _remove_numbered_lines(text: str, repairs: list[str]) -> str:
-    """Drop "149. " opening a line when the line before ended a sentence."""
-    if "\n" not in text:
+def _remove_paragraph_numbers(text: str, repairs: list[str], *, numbered: bool) -> str:
+    """Drop numbers that open paragraphs ("115. Mr. President"), in numbered documents only.
+
+    A number counts when it opens the text, follows a blank line, or opens a line after
+    a finished sentence (not after "No." or "p."). They are removed only when a document
+    has two or more of them and they mostly go up, as a UN speech's 115, 116, 117 do, or
+    when it is ``numbered`` already (tab-form paragraph numbers were removed): a lone
+    "10. Downing Street" in a news text keeps its number.
+    """
+    found = []  # (start, end, number) of each removable span
+    start = _NUMBER_AT_START.match(text)
+    if start:
+        found.append((0, start.end(), int(start.group(1).split(".")[0])))
+    for m in _NUMBER_AFTER_NEWLINE.finditer(text):
+        if m.start() > 0 and not _opens_paragraph(text, m):
+            continue
+        found.append((m.start() + 1, m.end(), int(m.group(1).split(".")[0])))
+    if not found or (len(found) < 2 and not numbered):
         return text
-    removed = 0
+    numbers = [n for _, _, n in found]
+    rising = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b > a)
+    if not numbered and rising * 2 < len(numbers) - 1:
+        return text  # numbers that do not count up are not paragraph numbers
+    pieces, done = [], 0
+    for start, end, _ in found:
+        pieces.append(text[done:start])
+        done = end
+    pieces.append(text[done:])
+    repairs.append(f"paragraph numbers removed ({len(found)})")
+    return "".join(pieces)
 
-    def drop(match: re.Match[str]) -> str:
-        nonlocal removed
-        if match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END_CHARS:
-            return match.group()
-        removed += 1
-        return "\n"
 
-    new_text = _NUMBERED_LINE.sub(drop, text)
-    if removed:
-        repairs.append(f"paragraph numbers removed ({removed})")
-    return new_text
+def _opens_paragraph(text: str, m: re.Match[str]) -> bool:
+    """Whether the number matched after a line break opens a paragraph."""
+    before = text[m.start() - 1]
+    if before == "\n":
+        return True  # after a blank line
+    following = text[m.end() : m.end() + 1]
+    if before not in _SENTENCE_END_CHARS or not (
+        following.isupper() or following in "\u201c\u2018("
+    ):
+        return False  # the line before goes on, or no new sentence starts here
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    words = text[line_start : m.start()].split()
+    last_word = words[-1].lower().rstrip(".") if words else ""
+    return last_word not in _NUMBER_ABBREVIATIONS and len(last_word) != 1
 
 
 def _join_broken_hyphenation(text: str, repairs: list[str]) -> str:

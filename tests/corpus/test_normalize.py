@@ -103,7 +103,9 @@ def test_paragraph_numbers_with_a_space_go_at_paragraph_starts_only():
     assert normalize_text(raw) == "Mr. President, I speak.\n\nI also thank you.\n\n“Peace” is near."
     assert normalize(raw).repairs == ["paragraph numbers removed (3)"]
     # one paragraph per line: after a line that ends a sentence
-    assert normalize_text("The end of it.\n149. We note this.") == "The end of it.\nWe note this."
+    assert normalize_text("The end of it.\n149. We note this.\n150. And this.") == (
+        "The end of it.\nWe note this.\nAnd this."
+    )
     assert (
         normalize_text("adopted in resolution\n242. The text")
         == "adopted in resolution\n242. The text"
@@ -118,3 +120,20 @@ def test_spaced_hyphen_with_several_spaces_is_settled_in_one_pass():
         once = normalize_text(raw)
         assert normalize_text(once) == once
     assert normalize_text("hatred-  whether") == "hatred-whether"
+
+
+def test_lone_or_unordered_numbers_in_ordinary_text_are_kept():
+    for text in [
+        "10. Downing Street is the address.",
+        "1. Introduction\n\nText here.",
+        "Security Council resolution No.\n242. The text says.\n\n12. in this connexion",
+        "Items:\n\n5. First.\n\n3. Second.\n\n1. Third.",
+    ]:
+        assert normalize_text(text) == text
+
+
+def test_idempotence_cases_found_by_fuzzing():
+    for raw in ["3--1", "a\n5\n2\n\nb", "x\n\n7\n \n8\n\ny"]:
+        once = normalize_text(raw)
+        assert normalize_text(once) == once, raw
+    assert normalize_text("pages 10--12") == "pages 10-12"
