@@ -485,7 +485,8 @@ def _read_delimited(path: Path, delimiter: str) -> pd.DataFrame:
     error naming the line.
     """
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
+        # strict: a quote left open at the end of the file is an error, not one huge field
+        reader = csv.reader(handle, delimiter=delimiter, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -498,6 +499,7 @@ def _read_delimited(path: Path, delimiter: str) -> pd.DataFrame:
             start_line = reader.line_num + 1
             for row in reader:
                 if not row:
+                    start_line = reader.line_num + 1
                     continue  # blank line
                 if len(row) != len(header):
                     # The row's first line: an unclosed quote runs on to later lines.
@@ -515,7 +517,14 @@ def _read_delimited(path: Path, delimiter: str) -> pd.DataFrame:
                 lines.append(start_line)
                 start_line = reader.line_num + 1
         except csv.Error as exc:
-            raise CorpusError(f"{path}, line {reader.line_num}: malformed row ({exc})") from exc
+            where = (
+                f"line {start_line}"
+                if reader.line_num <= start_line
+                else f"lines {start_line}-{reader.line_num}"
+            )
+            raise CorpusError(
+                f"{path}, {where}: malformed row ({exc}); is a quote mark left open?"
+            ) from exc
     table = pd.DataFrame(rows, columns=header, dtype=object).replace("", None)
     table.attrs["line_numbers"] = lines
     return table

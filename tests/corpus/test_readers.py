@@ -227,5 +227,11 @@ def test_nothing_readable_is_an_error_that_lists_the_inputs(tmp_path):
 def test_unclosed_quote_in_csv_names_the_lines_it_ran_over(tmp_path):
     path = tmp_path / "broken.csv"
     path.write_text('text,country\n"unterminated,FRA\nok,USA\n')
-    with pytest.raises(CorpusError, match=r"lines 2-3 \(an unclosed quote\?\)"):
+    with pytest.raises(CorpusError, match=r"lines 2-3: malformed row.*quote mark left open"):
         read_corpus(path)
+    # a blank line does not shift the line numbers of later rows
+    (tmp_path / "blank.csv").write_text("id,text\n\na,one\n\nb,two\n")
+    assert read_corpus(tmp_path / "blank.csv").report["source"].tolist() == [
+        "blank.csv:3",
+        "blank.csv:5",
+    ]
