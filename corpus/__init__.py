@@ -11,7 +11,7 @@ Public API::
 from .aliases import ALIASES_VERSION, Aliases
 from .corpus import Corpus
 from .document import AUTHORIAL, QUOTED, Document
-from .errors import CorpusError, DuplicateIdError, StrictModeError
+from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
 from .normalize import NORMALIZER_VERSION, normalize, normalize_text
 from .quotes import QUOTER_VERSION, Quote, classify_quote, find_quote_spans
 from .readers import decode_bytes, default_seed_path, from_texts, read_corpus
@@ -30,6 +30,7 @@ __all__ = [
     "QUOTER_VERSION",
     "Quote",
     "SENTENCIZER_VERSION",
+    "NoDocumentError",
     "StrictModeError",
     "TOKENIZER_VERSION",
     "classify_quote",

@@ -11,6 +11,14 @@ class DuplicateIdError(CorpusError):
     """Two inputs produced the same ``doc_id``."""
 
 
+class NoDocumentError(CorpusError):
+    """No input could be read as a document; ``report`` says what happened to each."""
+
+    def __init__(self, message: str, report) -> None:
+        super().__init__(message)
+        self.report = report
+
+
 class StrictModeError(CorpusError):
     """``strict=True`` and an input needed a repair or was skipped."""
 

@@ -16,7 +16,7 @@ from ._parallel import map_in_order, resolve_workers
 from .aliases import Aliases
 from .corpus import REPORT_COLUMNS, Corpus
 from .document import Document
-from .errors import CorpusError, DuplicateIdError, StrictModeError
+from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
 from .metadata import (
     coerce_docvar_types,
     parse_filename,
@@ -155,7 +155,9 @@ def read_corpus(
         )
     c = _finish(loaded, strict, aliases)
     if len(c) == 0:
-        raise CorpusError(f"{path}: no document could be read. {_skipped_summary(c.report)}")
+        raise NoDocumentError(
+            f"{path}: no document could be read. {_skipped_summary(c.report)}", c.report
+        )
     return c
 
 

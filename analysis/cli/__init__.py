@@ -70,18 +70,32 @@ if __name__ == "__main__":
 
 
 # Errors come from the Python API and name its keyword arguments ("by='x'"); on the
-# command line the same option is a flag ("--by='x'").
+# command line the same option is a flag ("--by='x'"). Only a name that starts the
+# message or follows a space, "(" or ";" is an argument: not "r/case=x.csv".
 _API_ARGUMENT = re.compile(
-    r"\b(text_column|id_column|filename_template|by|target|reference|voice|measure|"
-    r"min_count|top_n|ngram|case|stopwords|workers|window|sort)="
+    r"(?:(?<=^)|(?<=[\s(;]))(text_column|id_column|filename_template|by|target|reference|"
+    r"voice|measure|min_count|top_n|ngram|case|stopwords|workers|window|sort)="
 )
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def as_flags(message: str) -> str:
     """``message`` with API keyword arguments written as the command's flags.
 
+    Quoted values (a docvar value, a file name) are left as they are.
+
     Example:
-        >>> as_flags("by='nation' is not a docvar; pass text_column=...")
-        "--by='nation' is not a docvar; pass --text-column=..."
+        >>> as_flags("by='stand by=me' is not a docvar; pass text_column=...")
+        "--by='stand by=me' is not a docvar; pass --text-column=..."
     """
-    return _API_ARGUMENT.sub(lambda m: "--" + m.group(1).replace("_", "-") + "=", message)
+    pieces, done = [], 0
+    for quoted in _QUOTED.finditer(message):
+        pieces.append(_flags_outside_quotes(message[done : quoted.start()]))
+        pieces.append(quoted.group())
+        done = quoted.end()
+    pieces.append(_flags_outside_quotes(message[done:]))
+    return "".join(pieces)
+
+
+def _flags_outside_quotes(part: str) -> str:
+    return _API_ARGUMENT.sub(lambda m: "--" + m.group(1).replace("_", "-") + "=", part)

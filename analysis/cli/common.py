@@ -92,7 +92,7 @@ def show_progress(args: argparse.Namespace) -> bool:
     return not getattr(args, "quiet", False) and sys.stderr.isatty()
 
 
-def load_corpus(args: argparse.Namespace) -> corpus.Corpus:
+def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpus.Corpus:
     """Read the corpus the arguments name; data problems become DataError.
 
     Inputs that were skipped are counted in one line on stderr (unless ``--quiet``), so
@@ -113,11 +113,12 @@ def load_corpus(args: argparse.Namespace) -> corpus.Corpus:
     except corpus.CorpusError as exc:
         raise DataError(str(exc)) from exc
     skipped = c.report[c.report["status"] == "skipped"]
-    if len(skipped) and not getattr(args, "quiet", False):
+    if len(skipped) and note_skipped and not getattr(args, "quiet", False):
         first = skipped.iloc[0]
+        path = args.path or corpus.default_seed_path()
         print(
             f"note: {len(skipped)} of {len(c.report)} inputs skipped (first: {first['source']}: "
-            f"{first['detail']}); `communique validate {args.path or ''}` lists them",
+            f"{first['detail']}); `communique validate {path}` lists them",
             file=sys.stderr,
         )
     return c

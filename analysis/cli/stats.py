@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import analysis
+import corpus
 
 from .common import (
+    DataError,
     add_by_argument,
     add_corpus_arguments,
     add_output_arguments,
@@ -47,6 +50,13 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    c = load_corpus(args)
+    try:
+        c = load_corpus(args, note_skipped=False)
+    except DataError as exc:
+        if not isinstance(exc.__cause__, corpus.NoDocumentError):
+            raise
+        emit(exc.__cause__.report, args)  # every input, and why none could be read
+        print(f"communique validate: error: {exc}", file=sys.stderr)
+        return 1
     emit(c.report, args)
     return 0

@@ -85,3 +85,28 @@ def test_skipped_inputs_are_counted_on_stderr_and_nothing_read_is_an_error(
     assert "no document could be read" in capsys.readouterr().err
     assert main(["stats", str(fixtures / "bad_input" / "empty.txt")]) == 1
     assert "empty.txt: skipped" in capsys.readouterr().err
+
+
+def test_validate_lists_every_input_even_when_none_can_be_read(capsys, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(b"\x00\x01binary")
+    assert main(["validate", str(tmp_path), "--format", "csv"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == [
+        'a.txt,,skipped,"binary file (NUL bytes), not text"',
+        'b.txt,,skipped,"binary file (NUL bytes), not text"',
+    ]
+    assert "no document could be read" in captured.err
+    assert "note:" not in captured.err  # validate does not point to itself
+
+
+def test_errors_name_flags_but_leave_paths_and_values_alone():
+    from analysis.cli import as_flags
+
+    assert as_flags("by='nation' is not a docvar") == "--by='nation' is not a docvar"
+    assert as_flags("x.csv: no text column. Pass text_column=...") == (
+        "x.csv: no text column. Pass --text-column=..."
+    )
+    assert as_flags("r/case=lower.csv, line 2: bad row") == "r/case=lower.csv, line 2: bad row"
+    assert as_flags("by='stand by=me' is not a docvar") == "--by='stand by=me' is not a docvar"
+    assert as_flags("pass --by=x") == "pass --by=x"
