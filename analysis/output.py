@@ -225,6 +225,9 @@ def _index_is_meaningful(table: pd.DataFrame) -> bool:
 def _table_json(table: pd.DataFrame, keep_index: bool, float_format: str | None) -> str:
     if keep_index:
         table = table.reset_index()
+    for column in table.columns[table.dtypes == np.float32]:
+        # float32 as its own shortest text (0.1), not its float64 expansion, as in CSV
+        table[column] = [float(str(v)) for v in table[column].to_numpy()]
     records = [
         {str(column): _json_value(value, float_format) for column, value in row.items()}
         for row in table.to_dict("records")

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from .aliases import Aliases
@@ -127,17 +128,22 @@ class Corpus:
                 known = ", ".join(self._docvars.columns) or "none"
                 raise ValueError(f"subset: no docvar {name!r}; docvars are: {known}")
             column = self._docvars[name]
-            if isinstance(wanted, (list, tuple, set, frozenset, range)):
+            if isinstance(wanted, (list, tuple, set, frozenset, range, np.ndarray, pd.Index)):
                 matches = column.isin(list(wanted))
             else:
                 matches = column == wanted
+            # A missing value (NA) matches nothing: False, not "ambiguous".
+            matches = matches.fillna(False).astype(bool)
             if len(column) and not matches.any():
                 # Usually a typo or a type mismatch (year="1990" for the number 1990).
                 sample = column.dropna().unique()[:5]
                 values = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in sample)
+                hint = ""
+                if wanted is None or (isinstance(wanted, float) and wanted != wanted):
+                    hint = f"; for missing values use where=lambda dv: dv[{name!r}].isna()"
                 raise ValueError(
                     f"subset: no document has {name}={wanted!r}; {name} values are like: "
-                    f"{values or 'none'}"
+                    f"{values or 'none'}{hint}"
                 )
             mask &= matches
         if where is not None:

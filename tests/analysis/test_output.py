@@ -192,3 +192,10 @@ def test_bad_extension_names_the_choices(tmp_path):
 )
 def test_scrub_path(text, expected):
     assert scrub_path(text) == expected
+
+
+def test_float32_is_written_as_its_shortest_text(tmp_path):
+    table = pd.DataFrame({"x": np.array([0.1, np.nan], dtype=np.float32)})
+    records = json.loads(analysis.write_table(table, tmp_path / "t.json").read_text())
+    assert records == [{"x": 0.1}, {"x": None}]
+    assert analysis.write_table(table, tmp_path / "t.csv").read_text() == 'x\n0.1\n""\n'

@@ -68,3 +68,13 @@ def test_subset_value_that_matches_nothing_is_an_error():
     with pytest.raises(ValueError, match=r"country='rus'.*'RUS', 'USA'"):
         c.subset(country="rus")
     assert len(c.subset(country=["RUS", "XXX"])) == 1  # any of them: one is enough
+
+
+def test_subset_with_missing_values_and_arrays():
+    import numpy as np
+
+    c = from_texts(["a", "b", "c"], docvars={"year": [1990, 1991, np.nan]})
+    assert len(c.subset(year=1990)) == 1  # a missing year is simply not 1990
+    assert len(c.subset(year=np.array([1990, 1991]))) == 2
+    with pytest.raises(ValueError, match=r"where=lambda dv: dv\['year'\]\.isna\(\)"):
+        c.subset(year=None)
