@@ -37,7 +37,7 @@ class WordCounts:
     vocab: list[str]
     offsets: np.ndarray  # int64, one more than there are documents
     type_ids: np.ndarray  # int32, index into vocab
-    counts: np.ndarray  # int64
+    counts: np.ndarray  # int32 (a word is counted at most 2**31 times in one document)
     words: np.ndarray  # int64, words per document (sum of its counts)
 
 
@@ -81,13 +81,13 @@ def count_chunk(documents: Iterable[Document]) -> tuple:
             _apply_title_fixes(spellings, title_fixes)
         sizes.append(len(spellings))
         type_ids.append(np.fromiter(map(index.__getitem__, spellings), np.int32, len(spellings)))
-        counts.append(np.fromiter(spellings.values(), np.int64, len(spellings)))
+        counts.append(np.fromiter(spellings.values(), np.int32, len(spellings)))
         words.append(len(tokens))
     return (
         list(index),
         np.array(sizes, dtype=np.int64),
         _concatenate(type_ids, np.int32),
-        _concatenate(counts, np.int64),
+        _concatenate(counts, np.int32),
         np.array(words, dtype=np.int64),
     )
 
@@ -132,6 +132,6 @@ def _merge(parts: list[tuple], n_documents: int) -> WordCounts:
         vocab=list(numbering),
         offsets=offsets,
         type_ids=_concatenate(type_ids, np.int32),
-        counts=_concatenate(counts, np.int64),
+        counts=_concatenate(counts, np.int32),
         words=_concatenate(words, np.int64),
     )

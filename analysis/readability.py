@@ -155,9 +155,10 @@ def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.Da
     table = word_counts(c, workers=workers)
     per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int32, len(table.vocab))
     syllables_ = per_type[table.type_ids]  # per table entry
+    counts64 = table.counts.astype(np.int64)  # products and sums in 64 bits
 
     def per_document(values: np.ndarray) -> np.ndarray:
-        return _sum_per_document(values * table.counts, table.offsets)
+        return _sum_per_document(counts64 * values, table.offsets)
 
     return pd.DataFrame(
         {
