@@ -326,15 +326,17 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
         f"animacy={_animacy(view, i - 1, subject)}",
     ]
     features.extend(f"adv={t}" for t in between if t not in NEGATORS and t != "n't")
+    participle, ing = is_participle(after_verb), is_ing(after_verb)
+    opens_sentence = view.sentence_start(i)
     flags = {
-        "perfect": verb in HAVE and (after_verb == "been" or is_participle(after_verb)),
-        "progressive": verb == "be" and is_ing(after_verb),
-        "passive": verb == "be" and is_participle(after_verb),
+        "perfect": verb in HAVE and (after_verb == "been" or participle),
+        "progressive": verb == "be" and ing,
+        "passive": verb == "be" and participle,
         "be": verb == "be",
-        "be_predicate": verb == "be" and not is_participle(after_verb) and not is_ing(after_verb),
+        "be_predicate": verb == "be" and not participle and not ing,
         "stative": verb in _STATIVE_VERBS,
         "negated": negated,
-        "inverted": view.sentence_start(i) and first_after in _INVERTED_SUBJECTS,
+        "inverted": opens_sentence and first_after in _INVERTED_SUBJECTS,
         "question": "?" in view.low[end:],
         "conditional": any(t in {"if", "unless", "whether"} for t in view.low[:i]),
         "adverb": bool(between),
@@ -343,7 +345,7 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
         "no_verb": not verb or not is_word(verb),
         "past_context": any(t in _PAST_MARKERS for t in preceding),
         "purpose": "so" in preceding[-3:] or "order" in preceding[-3:],
-        "sentence_start": view.sentence_start(i),
+        "sentence_start": opens_sentence,
     }
     features.extend(name for name, on in flags.items() if on)
     return features
