@@ -27,6 +27,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Literal, TypeVar
 
 from corpus import Corpus, Document
@@ -50,9 +51,32 @@ SERIAL_BELOW_CHARS = 200_000
 # per-task overhead stays negligible.
 CHUNKS_PER_WORKER = 8
 
+# Whether every pass shows a progress bar (see progress_bars); off by default so that
+# library calls stay quiet, on in the command line when stderr is a terminal.
+_PROGRESS_BY_DEFAULT = False
+
 # The work of the current pooled call, read by forked workers (set just before the pool
 # is created and cleared after it is closed; never mutated while workers run).
 _FORKED_WORK: tuple[Sequence[Document], Callable[..., Any], tuple] | None = None
+
+
+@contextmanager
+def progress_bars(enabled: bool = True) -> Iterator[None]:
+    """Show a progress bar (on stderr, when it is a terminal) for every pass over a
+    corpus inside the ``with`` block, whatever the caller passes as ``progress``.
+
+    Example:
+        >>> from corpus import from_texts
+        >>> with progress_bars(False):
+        ...     map_documents(from_texts(["a b"]), _word_count_example, workers=1)
+        [2]
+    """
+    global _PROGRESS_BY_DEFAULT
+    previous, _PROGRESS_BY_DEFAULT = _PROGRESS_BY_DEFAULT, enabled
+    try:
+        yield
+    finally:
+        _PROGRESS_BY_DEFAULT = previous
 
 
 def map_documents(
@@ -85,6 +109,7 @@ def map_documents(
     """
     check_choice("engine", engine, ENGINES)
     n_workers = resolve_workers(workers)
+    progress = progress or _PROGRESS_BY_DEFAULT
     documents: list[Document] = list(c)
     if not documents:
         return []
@@ -158,11 +183,20 @@ def _map_chunk_pool(documents, func, args, n_workers: int) -> list:
     bounds = chunk_bounds([len(d.text) for d in documents], n_workers * CHUNKS_PER_WORKER)
     if "fork" in multiprocessing.get_all_start_methods():
         _FORKED_WORK = (documents, func, args)
+        bar = _progress_bar(len(documents), _PROGRESS_BY_DEFAULT)
         try:
             with multiprocessing.get_context("fork").Pool(n_workers) as pool:
-                return list(pool.imap(_run_forked_whole_chunk, bounds))
+                results = []
+                for (start, stop), result in zip(
+                    bounds, pool.imap(_run_forked_whole_chunk, bounds), strict=True
+                ):
+                    results.append(result)
+                    _advance(bar, stop - start)
+                return results
         finally:
             _FORKED_WORK = None
+            if bar is not None:
+                bar.close()
     payloads = [(func, args, _ship(documents[a:b])) for a, b in bounds]
     with multiprocessing.get_context("spawn").Pool(n_workers) as pool:
         return list(pool.imap(_run_shipped_whole_chunk, payloads))

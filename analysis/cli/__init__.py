@@ -10,7 +10,9 @@ import importlib
 import re
 import sys
 
-from .common import DataError
+from analysis.engine import progress_bars
+
+from .common import DataError, show_progress
 
 # Each module defines register(subparsers); add new subcommands here.
 COMMAND_MODULES = [
@@ -54,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return args.func(args)
+        # Every pass over the corpus shows its bar (stderr, a terminal, no --quiet).
+        with progress_bars(show_progress(args)):
+            return args.func(args)
     except DataError as exc:
         print(f"communique {args.command}: error: {as_flags(str(exc))}", file=sys.stderr)
         return 1

@@ -110,3 +110,19 @@ def test_errors_name_flags_but_leave_paths_and_values_alone():
     assert as_flags("r/case=lower.csv, line 2: bad row") == "r/case=lower.csv, line 2: bad row"
     assert as_flags("by='stand by=me' is not a docvar") == "--by='stand by=me' is not a docvar"
     assert as_flags("pass --by=x") == "pass --by=x"
+
+
+def test_commands_show_progress_bars_on_a_terminal_unless_quiet(monkeypatch, tmp_path):
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for quiet, expected in (([], True), (["--quiet"], False)):
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        out = str(tmp_path / "h.csv")
+        assert main(["hedging", "--workers", "1", "--output", out, *quiet]) == 0
+        assert ("documents" in terminal.getvalue()) is expected

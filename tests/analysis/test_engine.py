@@ -147,3 +147,14 @@ def test_dask_engine_without_a_client_uses_local_processes():
     assert map_documents(c, word_counts, True, engine="dask", workers=2) == map_documents(
         c, word_counts, True, workers=1
     )
+
+
+def test_progress_bars_switch_on_for_a_block_and_stay_quiet_off_a_terminal(capsys):
+    assert engine._PROGRESS_BY_DEFAULT is False
+    with engine.progress_bars():
+        assert engine._PROGRESS_BY_DEFAULT is True
+        # stderr is captured (not a terminal): no bar is drawn, results are unchanged
+        counts = engine.map_documents(from_texts(["a b", "c"]), word_counts, False, workers=1)
+        assert [sum(c.values()) for c in counts] == [2, 1]
+    assert engine._PROGRESS_BY_DEFAULT is False
+    assert capsys.readouterr().err == ""
