@@ -147,7 +147,10 @@ class Corpus:
                 )
             mask &= matches
         if where is not None:
-            mask &= where(self._docvars).fillna(False).astype(bool)
+            selected = where(self._docvars)
+            if not isinstance(selected, pd.Series):  # a numpy array or a list of booleans
+                selected = pd.Series(np.asarray(selected), index=self._docvars.index)
+            mask &= selected.fillna(False).astype(bool)
         keep = [doc for doc, ok in zip(self._documents, mask.tolist(), strict=True) if ok]
         kept_ids = {d.doc_id for d in keep}
         report = self._report[self._report["doc_id"].isin(kept_ids)]

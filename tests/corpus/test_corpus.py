@@ -78,3 +78,8 @@ def test_subset_with_missing_values_and_arrays():
     assert len(c.subset(year=np.array([1990, 1991]))) == 2
     with pytest.raises(ValueError, match=r"where=lambda dv: dv\['year'\]\.isna\(\)"):
         c.subset(year=None)
+
+
+def test_subset_where_may_return_an_array():
+    c = from_texts(["a", "b", "c"], docvars={"year": [1990, 1991, 1992]})
+    assert c.subset(where=lambda dv: dv["year"].to_numpy() > 1990).doc_ids == ["doc2", "doc3"]
