@@ -30,7 +30,7 @@ from .output import FIGURE_FORMATS, save_figure, write_table
 from .provenance import make_record
 
 SAMPLE_UN = Path(__file__).resolve().parents[1] / "notebooks" / "sample_un"
-DEFAULT_TARGET = "NOR"
+DEFAULT_TARGET = "XNO"
 MATCH_KINDS = ("hedges", "modals", "comparisons")
 RATE_MEASURES = ("hedging", "modality")
 VOICES = ("authorial", "quoted")
@@ -161,7 +161,7 @@ def keyness(
     """Words key to one group against all the others (:func:`analysis.stat_keyness`).
 
     Parameters:
-        target: the group (default: ``NOR`` when present, else the first group).
+        target: the group (default: ``XNO`` when present, else the first group).
         by: the docvar whose values are the groups.
         top_n: words shown per side.
     """

@@ -21,39 +21,41 @@ from pathlib import Path
 OUT = Path(__file__).with_name("sample_un")
 YEARS = range(1990, 1996)
 
+# Invented countries. Their codes come from ISO 3166's user-assigned range (XAA-XZZ),
+# which no real country will ever get, so no file here can pass for a real UN speech.
 COUNTRIES = {
-    "NOR": {
-        "name": "Norway",
+    "XNO": {
+        "name": "Nordhavn",
         "speakers": ["Ingrid Solvang", "Henrik Aasen"],
         "post": "Minister for Foreign Affairs",
         "hedging": 5,
         "boosting": 1,
         "topics": [
-            "Our fisheries depend on clean oceans, and the Arctic is warming faster than any other region.",
-            "Norway has offered its good offices for mediation wherever the parties ask for them.",
+            "Our fisheries depend on clean oceans, and the polar seas are warming faster than any other region.",
+            "Nordhavn has offered its good offices for mediation wherever the parties ask for them.",
             "Development assistance remains close to one per cent of our national income.",
-            "The Arctic Council we propose would bring the northern peoples into one forum.",
+            "The polar council we propose would bring the northern peoples into one forum.",
             "Mediation is slow work, and it rests on the trust of both parties.",
             "The oceans are a common heritage, and fisheries must be managed for the next generation.",
         ],
     },
-    "BRA": {
-        "name": "Brazil",
+    "XVR": {
+        "name": "Verdania",
         "speakers": ["Paulo Mendes Ribeiro", "Ana Luiza Castro"],
         "post": "Minister for External Relations",
         "hedging": 3,
         "boosting": 2,
         "topics": [
-            "The Amazon is a Brazilian responsibility and a concern we share with the world.",
+            "The great forest is a Verdanian responsibility and a concern we share with the world.",
             "Development and the environment are two faces of the same question.",
             "The burden of external debt weighs on every family in our country.",
-            "Mercosur shows that regional integration can serve growth and democracy together.",
+            "Our southern trade union shows that regional integration can serve growth and democracy together.",
             "The rain forest will be protected by development, not by isolation.",
             "Trade barriers against our exports cost us more than all the aid we receive.",
         ],
     },
-    "IND": {
-        "name": "India",
+    "XSA": {
+        "name": "Sarapur",
         "speakers": ["Raghav Menon", "Sunita Kapoor"],
         "post": "Minister of External Affairs",
         "hedging": 1,
@@ -64,36 +66,36 @@ COUNTRIES = {
             "Terrorism across borders is an attack on the sovereignty of every nation.",
             "The countries of the South ask for a fair share in the decisions of the world economy.",
             "Disarmament cannot be selective, and a treaty that freezes inequality will not last.",
-            "Our democracy is the largest in the world, and it speaks for the developing countries.",
+            "Our democracy is among the largest in the world, and it speaks for the developing countries.",
         ],
     },
-    "KEN": {
-        "name": "Kenya",
+    "XKA": {
+        "name": "Kalonga",
         "speakers": ["Joseph Kamau Otieno", "Grace Wanjiru"],
         "post": "Minister for Foreign Affairs and International Co-operation",
         "hedging": 2,
         "boosting": 2,
         "topics": [
             "Drought has again struck the north of our country, and the harvest has failed.",
-            "Africa carries the heaviest burden of refugees, and Kenya hosts many of them.",
-            "Debt relief should be linked to the recovery of African economies.",
-            "Famine in the Horn of Africa should not be met with silence.",
+            "Our region carries the heaviest burden of refugees, and Kalonga hosts many of them.",
+            "Debt relief should be linked to the recovery of the economies of our region.",
+            "Famine in the eastern highlands should not be met with silence.",
             "The refugees in our camps need food, water and a way home.",
-            "Africa asks for partnership, not charity, and for trade on fair terms.",
+            "Our continent asks for partnership, not charity, and for trade on fair terms.",
         ],
     },
-    "JPN": {
-        "name": "Japan",
+    "XHO": {
+        "name": "Hoshima",
         "speakers": ["Takeshi Morita", "Yoko Hasegawa"],
         "post": "Minister for Foreign Affairs",
         "hedging": 4,
         "boosting": 1,
         "topics": [
-            "Japan would be prepared to assume greater responsibilities in the Security Council.",
-            "Our official development assistance has become the largest in the world.",
-            "Peace in the Asia-Pacific region rests on dialogue among its neighbours.",
-            "As the only nation to have suffered atomic bombings, Japan seeks a world without nuclear weapons.",
-            "Peacekeeping by our personnel in Cambodia marked a new step for Japan.",
+            "Hoshima would be prepared to assume greater responsibilities in the Security Council.",
+            "Our official development assistance has become one of the largest in the world.",
+            "Peace in our region rests on dialogue among its neighbours.",
+            "Having known the suffering of war, Hoshima seeks a world without nuclear weapons.",
+            "Peacekeeping by our personnel overseas marked a new step for Hoshima.",
             "Reform of the Security Council would reflect the realities of the present age.",
         ],
     },

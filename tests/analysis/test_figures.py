@@ -82,12 +82,12 @@ def test_sample_corpus_is_read_in_un_layout():
         "post",
         "country_name",
     }
-    row = c.docvars.loc["NOR_45_1990"]
+    row = c.docvars.loc["XNO_45_1990"]
     assert (row["country"], row["session"], row["year"], row["country_name"]) == (
-        "NOR",
+        "XNO",
         45,
         1990,
-        "Norway",
+        "Nordhavn",
     )
     assert row["speaker"] == "Ingrid Solvang"
     assert set(c.report["status"]) == {"loaded", "metadata"}
@@ -111,9 +111,9 @@ def test_summary_output_is_a_table_not_a_figure():
 
 def test_bad_choices_name_the_argument():
     c = figures.un_corpus()
-    with pytest.raises(ValueError, match=r"target='ZZZ'.*'NOR'"):
+    with pytest.raises(ValueError, match=r"target='ZZZ'.*'XNO'"):
         figures.pick_target(c, "ZZZ")
-    assert figures.pick_target(c, None) == "NOR"
+    assert figures.pick_target(c, None) == "XNO"
     with pytest.raises(ValueError, match=r"kind='boosters'"):
         figures.matches(c, "boosters")
     with pytest.raises(ValueError, match=r"formats='gif'"):

@@ -43,10 +43,10 @@ def test_by_group_pools_counts(fixtures):
 
     c = corpus.read_corpus(fixtures / "un_layout")
     table = analysis.stat_readability(c, by="country")
-    assert table["group"].tolist() == ["FRA", "RUS", "USA"]
+    assert table["group"].tolist() == ["XGA", "XNR", "XWS"]
     per_doc = analysis.stat_readability(c)
-    rus = per_doc[per_doc["doc_id"].str.startswith("RUS")]
-    assert table.set_index("group").loc["RUS", "words"] == rus["words"].sum()
+    rus = per_doc[per_doc["doc_id"].str.startswith("XNR")]
+    assert table.set_index("group").loc["XNR", "words"] == rus["words"].sum()
 
 
 def test_sentences_without_words_do_not_count():

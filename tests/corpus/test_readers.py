@@ -24,20 +24,20 @@ def test_seed_is_the_default_input(seed_path):
 
 def test_un_layout_is_recognised_with_speakers(fixtures):
     c = read_corpus(fixtures / "un_layout")
-    assert c.doc_ids == ["RUS_49_1994", "USA_49_1994", "FRA_50_1995", "RUS_50_1995"]
+    assert c.doc_ids == ["XNR_49_1994", "XWS_49_1994", "XGA_50_1995", "XNR_50_1995"]
     dv = c.docvars
-    assert dv.loc["USA_49_1994", ["country", "session", "year"]].tolist() == ["USA", 49, 1994]
+    assert dv.loc["XWS_49_1994", ["country", "session", "year"]].tolist() == ["XWS", 49, 1994]
     assert str(dv["year"].dtype) == "Int64"
-    assert dv.loc["RUS_50_1995", "speaker"] == "Andrei Petrov"
-    assert dv.loc["RUS_50_1995", "post"] == "Minister for Foreign Affairs"
-    assert dv.loc["FRA_50_1995", "country_name"] == "France"
-    assert pd.isna(dv.loc["FRA_50_1995", "post"])
-    assert c["RUS_49_1994"].meta["speaker"] == "Andrei Petrov"
+    assert dv.loc["XNR_50_1995", "speaker"] == "Andrei Petrov"
+    assert dv.loc["XNR_50_1995", "post"] == "Minister for Foreign Affairs"
+    assert dv.loc["XGA_50_1995", "country_name"] == "Galmera"
+    assert pd.isna(dv.loc["XGA_50_1995", "post"])
+    assert c["XNR_49_1994"].meta["speaker"] == "Andrei Petrov"
     report = c.report.set_index("source")
     assert report.loc["Speakers_by_session.csv", "status"] == "metadata"
-    detail = report.loc["Session 49 - 1994/RUS_49_1994.txt", "detail"]
+    detail = report.loc["Session 49 - 1994/XNR_49_1994.txt", "detail"]
     assert "paragraph numbers removed (2)" in detail and "hyphenation joined (1)" in detail
-    assert "Some international problems" in c["RUS_49_1994"].text
+    assert "Some international problems" in c["XNR_49_1994"].text
 
 
 def test_speaker_xlsx_is_read(fixtures, tmp_path):
@@ -47,7 +47,7 @@ def test_speaker_xlsx_is_read(fixtures, tmp_path):
     (folder / "Speakers_by_session.csv").unlink()
     table.to_excel(folder / "Speakers_by_session.xlsx", index=False)
     c = read_corpus(folder)
-    assert c.docvars.loc["USA_49_1994", "speaker"] == "Jane Miller"
+    assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
 
 
 def test_template_mismatch_names_the_file(fixtures):
@@ -159,7 +159,7 @@ def test_duplicate_ids_in_a_table(tmp_path):
 def test_one_surplus_field_on_every_row_is_an_error(tmp_path):
     # pandas would make the first column an index and shift the rest silently
     path = tmp_path / "shifted.csv"
-    path.write_text("id,text,country\n1,We must act.,USA,extra\n", encoding="utf-8")
+    path.write_text("id,text,country\n1,We must act.,XWS,extra\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"shifted.csv, line 2: 4 fields where the header has 3"):
         read_corpus(path)
 
@@ -185,9 +185,9 @@ def test_unsupported_single_file(tmp_path):
 
 
 def test_single_text_file(fixtures):
-    c = read_corpus(fixtures / "un_layout" / "Session 50 - 1995" / "FRA_50_1995.txt")
-    assert c.doc_ids == ["FRA_50_1995"]
-    assert c.docvars.loc["FRA_50_1995", "year"] == 1995
+    c = read_corpus(fixtures / "un_layout" / "Session 50 - 1995" / "XGA_50_1995.txt")
+    assert c.doc_ids == ["XGA_50_1995"]
+    assert c.docvars.loc["XGA_50_1995", "year"] == 1995
 
 
 def test_from_texts_with_docvars():
@@ -226,7 +226,7 @@ def test_nothing_readable_is_an_error_that_lists_the_inputs(tmp_path):
 
 def test_unclosed_quote_in_csv_names_the_lines_it_ran_over(tmp_path):
     path = tmp_path / "broken.csv"
-    path.write_text('text,country\n"unterminated,FRA\nok,USA\n')
+    path.write_text('text,country\n"unterminated,XGA\nok,XWS\n')
     with pytest.raises(CorpusError, match=r"lines 2-3: malformed row.*quote mark left open"):
         read_corpus(path)
     # a blank line does not shift the line numbers of later rows
