@@ -111,19 +111,26 @@ def _count_words(
     return fold_spellings(Counter(text[s:e] for s, e in spans), case, token_map, stopwords)
 
 
+def fold_term(
+    spelling: str, case: str, token_map: dict[str, str], stopwords: frozenset[str]
+) -> str | None:
+    """The term a spelling counts as (case folding, aliases), or None for a stop word."""
+    folded = spelling.lower()
+    if stopwords and folded in stopwords:
+        return None
+    term = folded if case == "lower" else spelling
+    return token_map.get(folded, term) if token_map else term
+
+
 def fold_spellings(
     spellings: Counter, case: str, token_map: dict[str, str], stopwords: frozenset[str]
 ) -> Counter:
     """Counts per term from counts per spelling: case folding, aliases, stop words."""
     counts: Counter = Counter()
     for spelling, n in spellings.items():
-        folded = spelling.lower()
-        if stopwords and folded in stopwords:
-            continue
-        term = folded if case == "lower" else spelling
-        if token_map:
-            term = token_map.get(folded, term)
-        counts[term] += n
+        term = fold_term(spelling, case, token_map, stopwords)
+        if term is not None:
+            counts[term] += n
     return counts
 
 

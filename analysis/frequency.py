@@ -20,7 +20,7 @@ import pandas as pd
 from corpus import Corpus, Document
 
 from ._input import as_corpus, check_top_n, check_voice, group_labels
-from ._terms import check_case, count_document, resolve_stopwords
+from ._terms import check_case, count_document, fold_term, resolve_stopwords
 from ._wordcounts import WordCounts, word_counts
 from .engine import map_chunks
 from .provenance import attach
@@ -112,12 +112,11 @@ def _groups_from_table(
     Spellings are folded to terms once per vocabulary entry; a document that spells a
     term two ways ("Peace", "peace") counts once in the term's document frequency.
     """
-    folded = _FoldedSpellings(case, token_map, stopwords)
     term_numbers: dict[str, int] = {}
     term_of_type = np.fromiter(
         (
             -1
-            if (term := folded[spelling]) is None
+            if (term := fold_term(spelling, case, token_map, stopwords)) is None
             else term_numbers.setdefault(term, len(term_numbers))
             for spelling in table.vocab
         ),
@@ -223,26 +222,6 @@ def count_chunk(
             groups[name] = GroupCounts()
         groups[name].add(counts, words)
     return groups
-
-
-class _FoldedSpellings(dict):
-    """spelling -> term (case folded, alias mapped), or None for a stop word; filled
-    on first use."""
-
-    def __init__(self, case: str, token_map: dict[str, str], stopwords: frozenset[str]):
-        super().__init__()
-        self.case, self.token_map, self.stopwords = case, token_map, stopwords
-
-    def __missing__(self, spelling: str) -> str | None:
-        folded = spelling.lower()
-        if self.stopwords and folded in self.stopwords:
-            term = None
-        else:
-            term = folded if self.case == "lower" else spelling
-            if self.token_map:
-                term = self.token_map.get(folded, term)
-        self[spelling] = term
-        return term
 
 
 def check_ngram(ngram: int) -> int:
