@@ -16,7 +16,6 @@ import pandas as pd
 import textstat
 
 from corpus import Corpus, Document
-from corpus.segment import word_strings
 
 from ._input import as_corpus, check_by, group_labels
 from ._wordcounts import word_counts
@@ -117,26 +116,6 @@ def sentences_with_words(doc: Document) -> int:
     """Sentences that hold at least one word: a line of "!!!" is not a sentence to read."""
     text = doc.text
     return sum(1 for start, end in doc.sentences if _ALPHANUMERIC.search(text, start, end))
-
-
-def document_readability_counts(doc: Document) -> dict:
-    """Readability counts of one document (the per-document form of the corpus path).
-
-    The words are found as strings in one pass (the same words as ``doc.words``) and
-    looked up in a table of per-spelling syllable counts, at C speed.
-    """
-    n_sentences = sentences_with_words(doc)
-    if "words" in doc.__dict__:
-        return {"doc_id": doc.doc_id, **document_counts(doc.text, doc.words, n_sentences)}
-    words, _title_fixes = word_strings(doc.text)  # "Mr." or "Mr": the same syllables
-    per_word = np.fromiter(map(_SYLLABLES.__getitem__, words), np.int64, len(words))
-    return {
-        "doc_id": doc.doc_id,
-        "words": int((per_word > 0).sum()),
-        "sentences": n_sentences,
-        "syllables": int(per_word.sum()),
-        "polysyllables": int((per_word >= 3).sum()),
-    }
 
 
 def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.DataFrame:

@@ -65,8 +65,8 @@ def test_sentences_without_words_do_not_count():
 
 def test_counts_from_word_strings_equal_counts_from_word_spans():
     from analysis.readability import (
+        corpus_readability_counts,
         document_counts,
-        document_readability_counts,
         sentences_with_words,
     )
 
@@ -75,8 +75,9 @@ def test_counts_from_word_strings_equal_counts_from_word_spans():
     )
     import corpus
 
-    doc = next(iter(corpus.from_texts([text])))
-    fast = document_readability_counts(doc)  # words not cached: the string path
+    c = corpus.from_texts([text])
+    fast = corpus_readability_counts(c, workers=1).iloc[0].to_dict()  # the word-table path
+    doc = next(iter(c))
     by_spans = document_counts(doc.text, doc.words, sentences_with_words(doc))
     assert {k: fast[k] for k in by_spans} == by_spans
     # 1990 has no letter; "we" and "'ll" are two words; "Extraordinarily" is the polysyllable
