@@ -34,8 +34,6 @@ SENTENCE_OPENERS = frozenset(
     today now nevertheless moreover furthermore finally also all no one some many""".split()
 )
 
-_CLITIC = r"'(?:s|d|m|ll|re|ve)(?![\w'])"
-
 
 def _title_period_pattern() -> re.Pattern[str]:
     """Full stops right after a title word ("Mr." "Art."), found from the full stop.
@@ -55,22 +53,37 @@ def _title_period_pattern() -> re.Pattern[str]:
 
 
 _TITLE_PERIOD = _title_period_pattern()
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # initialisms: U.N., U.S.A., e.g.
-    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"  # 1,000  3.5  1990s  19th-century
-    r"|[^\W\d_]\w*(?:(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))\w+)*"  # words, hyphens, can't
-    r"|" + _CLITIC + r"|\.\.\.|[^\w\s]"
+# Token kinds as (class of the first character, pattern of the rest), in the order
+# they are tried: an initialism before a plain word, a clitic before a lone "'".
+_WORD_KINDS = (
+    ("[A-Za-z]", r"\.(?:[A-Za-z]\.)+(?![A-Za-z])"),  # initialisms: U.N., U.S.A., e.g.
+    (r"\d", r"\d*(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"),  # 1,000  3.5  1990s  19th-century
+    (r"[^\W\d_]", r"\w*(?:(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))\w+)*"),  # words, can't
+    ("'", r"(?:s|d|m|ll|re|ve)(?![\w'])"),  # clitics: 's 'll 're
 )
+_PUNCTUATION_KINDS = ((r"\.", r"\.\."), (r"[^\w\s]", ""))  # "..." and any other mark
 
-# The word alternatives of _TOKEN alone. Punctuation tokens never start where a word
-# token could (at a "'" the clitic is tried first), so scanning without them finds
-# exactly the word tokens of the full pass.
-_WORD_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
-    r"|[^\W\d_]\w*(?:(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))\w+)*"
-    r"|" + _CLITIC
-)
+
+def _led_by_first_character(first: str, kinds: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern for ``kinds`` that starts with the class ``first`` of every first
+    character, each kind checking its own first character with a lookbehind.
+
+    Same matches as the plain alternation of the kinds; for the word kinds about 1.5x
+    faster: a pattern that starts with a character class lets the regex engine skip
+    the characters that cannot start a word (spaces, punctuation) in C, instead of
+    trying every kind there.
+    """
+    rests = "|".join(f"(?<={first_class}){rest}" for first_class, rest in kinds)
+    return re.compile(f"{first}(?:{rests})")
+
+
+# Every token. Here the plain alternation is the faster pattern: with punctuation among
+# the kinds, almost every character can start a token, so there is little to skip.
+_TOKEN = re.compile("|".join(first + rest for first, rest in _WORD_KINDS + _PUNCTUATION_KINDS))
+# The word kinds alone. Punctuation tokens never start where a word token could (at a
+# "'" the clitic is tried first), so scanning without them finds exactly the word
+# tokens of the full pass.
+_WORD_TOKEN = _led_by_first_character(r"[\w']", _WORD_KINDS)
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # \w is the alphanumerics plus "_"
 _SENTENCE_END = re.compile(r"[.!?]+[\u201d\u2019)\]]*(?=\s|$)|\n[ ]*\n")
 _LONGEST_WORD = 64  # beyond it the word before a full stop is found by walking back
