@@ -85,7 +85,9 @@ _TOKEN = re.compile("|".join(first + rest for first, rest in _WORD_KINDS + _PUNC
 # tokens of the full pass.
 _WORD_TOKEN = _led_by_first_character(r"[\w']", _WORD_KINDS)
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # \w is the alphanumerics plus "_"
-_SENTENCE_END = re.compile(r"[.!?]+[\u201d\u2019)\]]*(?=\s|$)|\n[ ]*\n")
+# A mark (with closing quotes or brackets) before a space or the end, or a paragraph
+# break; led by one character class, as the word pattern is (see _led_by_first_character).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\u201d\u2019)\]]*(?=\s|$)|(?<=\n)[ ]*\n)")
 _LONGEST_WORD = 64  # beyond it the word before a full stop is found by walking back
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s" of "U.S."
 _NEXT_WORD = re.compile(r"\s*([\u201c\u2018(\[]?)(\S*)")
