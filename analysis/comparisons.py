@@ -238,6 +238,7 @@ class _Rules:
     degree_base: frozenset
     degree_suffix: tuple
     bare_superlative: frozenset
+    superlative_formula: re.Pattern
 
 
 def _alternation(terms) -> str:
@@ -379,6 +380,10 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         degree_base=frozenset(terms("comparative", "degree_base")),
         degree_suffix=tuple(terms("comparative", "degree_suffix")),
         bare_superlative=frozenset(terms("superlative", "bare")),
+        # Any formula as a substring: one search instead of a test per formula.
+        superlative_formula=re.compile(
+            "|".join(re.escape(f) for f in sorted(sets["superlative_formula"])) or "(?!)"
+        ),
     )
 
 
@@ -418,31 +423,35 @@ def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tupl
     first = end = -1
     count = 0
     previous = ""
-    tokens = list(_VEHICLE_TOKEN.finditer(text, start, limit))
-    for i, m in enumerate(tokens):
+    # Tokens are read lazily, one ahead: the vehicle usually stops long before the
+    # sentence ends, so tokenizing the rest of it would be wasted.
+    tokens = _VEHICLE_TOKEN.finditer(text, start, limit)
+    m = next(tokens, None)
+    while m is not None:
+        following = next(tokens, None)
         token = m.group()
-        lower = token.lower()
-        if _BOUNDARY.fullmatch(token):
+        if token in _BOUNDARY_TOKENS:
             break
+        lower = token.lower()
         if count and lower in _CLAUSE_WORDS:
-            if not (lower in ("and", "or") and (clause or _phrase_open(previous, tokens, i))):
+            if not (lower in ("and", "or") and (clause or _phrase_open(previous, following))):
                 break
         if count and not clause:
             if (lower in _VERBISH and previous != "political") or lower.endswith("n't"):
                 break  # ... but "political will" is a noun
             if lower in _DETERMINERS and previous not in _OPENERS:
                 break
-            if lower == "in" and i + 1 < len(tokens) and tokens[i + 1].group().lower() == "order":
+            if lower == "in" and following is not None and following.group().lower() == "order":
                 break
-        if not _PHRASE_CHAR.match(token):
-            continue  # stray symbol inside the phrase (e.g. an apostrophe)
-        if first < 0:
-            first = m.start()
-        count += 1
-        end = m.end()
-        previous = lower
-        if count >= _MAX_VEHICLE_WORDS:
-            break
+        if _PHRASE_CHAR.match(token):  # else a stray symbol inside the phrase (an apostrophe)
+            if first < 0:
+                first = m.start()
+            count += 1
+            end = m.end()
+            previous = lower
+            if count >= _MAX_VEHICLE_WORDS:
+                break
+        m = following
     return (first, end) if count else (-1, -1)
 
 
@@ -453,18 +462,20 @@ _OPENERS = _PREPOSITIONS | frozenset(
     via per rather not but even only just also including especially particularly namely""".split()
 )
 _VEHICLE_TOKEN = re.compile(r"[\w'%$-]+|[^\w\s]")
+# The vehicle tokens that _BOUNDARY matches whole (its other matches hold a space).
+_BOUNDARY_TOKENS = frozenset(',;:.!?()[]\u2014\u2013\u201c\u201d"')
 _ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
 
 
-def _phrase_open(previous: str, tokens: list, i: int) -> bool:
+def _phrase_open(previous: str, following: re.Match | None) -> bool:
     """After "and"/"or": True when the noun phrase before it is not finished.
 
     "other newly-independent and emerging countries": the phrase ends in an adjective
     and the next word is a content word, so "and" joins two modifiers of one noun.
     """
-    if i + 1 >= len(tokens):
+    if following is None:
         return False
-    nxt = tokens[i + 1].group()
+    nxt = following.group()
     return (
         previous.endswith(_ADJECTIVE_ENDINGS)
         and nxt.islower()
@@ -478,14 +489,19 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
     cut = sent_start
     for m in _BOUNDARY.finditer(text, sent_start, pos):
         cut = m.end()
-    for s, e in _words_before(text, cut, pos):
-        if text[s:e].lower() in _CLAUSE_OPENERS:
-            cut = e
-    return cut
+    # The last clause word, found by the regex engine rather than by lower-casing
+    # every word of the clause; in the slice, its edges are the clause's.
+    opener = _LAST_CLAUSE_OPENER.match(text[cut:pos])
+    return cut + opener.end() if opener else cut
 
 
 # "so", "yet" and "then" are also adverbs inside a clause ("is so clearly better").
 _CLAUSE_OPENERS = _CLAUSE_WORDS - {"and", "or", "so", "yet", "then"}
+# A clause opener as a whole word of _words_before (a run of [\w'-]); ASCII-only case
+# folding, as str.lower gives for these words.
+_LAST_CLAUSE_OPENER = re.compile(
+    rf"(?s:.*)(?<![\w'-])(?ai:{'|'.join(sorted(_CLAUSE_OPENERS))})(?![\w'-])"
+)
 
 
 # ------------------------------------------------------------------ tenor
@@ -1366,7 +1382,7 @@ def _superlative(scan: _Scan, rules: _Rules):
         joined = " ".join(window)
         nxt = _next_words(text, m.end(), 2)
         following = f"{phrase} {' '.join(nxt)}"
-        if any(f in joined or f in following for f in sets["superlative_formula"]):
+        if rules.superlative_formula.search(joined) or rules.superlative_formula.search(following):
             continue
         if sup in ("most", "least") or (
             sup.startswith(("most ", "least ")) and sup.split()[1] in ("of", "part")
@@ -1513,23 +1529,35 @@ class _Speakers:
         else:
             subjects = self._sentence.get(s0)
             if subjects is None:
-                subjects = self._sentence[s0] = _speaker_subjects(
-                    self.text, s0, self._ends[s0], self._verbs
-                )
+                subjects = self._sentence[s0] = self._in_sentence(s0)
         before = [n for s, e, n in subjects if s0 <= s and e <= t_end]
         return _full_name(self.text, before[0]) if before else ""
 
+    def _in_sentence(self, s0: int) -> list[tuple[int, int, str]]:
+        end = self._ends[s0]
+        i = bisect.bisect_left(self._verbs, s0)
+        if i == len(self._verbs) or self._verbs[i] >= end:
+            return []  # most sentences hold no reporting verb
+        return _speaker_subjects(self.text, s0, end, self._verbs)
 
-_PRONOUN = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
+
+# "he" or "she" as a word (as r"\b[Hh]e\b|\b[Ss]he\b"). Led by a character class, so the
+# regex engine skips ahead to the next h/s instead of trying every position.
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)(?!\w)")
 
 
-def _voice(doc: Document, pos: int) -> tuple[str, str]:
-    # Quotes are marked by typographic quotation marks after normalization; a document
-    # without them has no quotes, and finding quotes would cost more than this stage.
+def _voicing(doc: Document):
+    """A function offset -> (voice, speaker) for ``doc``.
+
+    Quotes are marked by typographic quotation marks after normalization; a document
+    without them has no quotes, and finding quotes would cost more than this stage.
+    The marks are looked for once per document, not once per row.
+    """
     text = doc.text
     if "\u201c" not in text and "\u2018" not in text:
-        return "authorial", str(doc.meta.get("speaker", "") or "")
-    return doc.voice(pos)
+        authorial = ("authorial", str(doc.meta.get("speaker", "") or ""))
+        return lambda pos: authorial
+    return doc.voice
 
 
 def _comparisons_in_document(
@@ -1549,10 +1577,11 @@ def _comparisons_in_document(
             continue
         kept.append(row)
     speakers = _Speakers(text, {s: e for _, s, e in scan._bounds.values()}, scan.verbs)
+    voice_at = _voicing(doc)
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:
         sid, s0, _ = scan.bounds(t_start)
-        actual, speaker = _voice(doc, t_start)
+        actual, speaker = voice_at(t_start)
         if not voice_allows(voice, actual):
             continue
         if actual == "authorial":
