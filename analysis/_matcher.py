@@ -8,7 +8,9 @@ a hyphenated word ("must-have") or a contraction ("can't" is not "can"), but a
 clitic form may follow its host ("we'll" holds "'ll"). Multi-word forms allow any
 whitespace between their words; a word ending in ``*`` matches any ending.
 
-The scan runs in C; Python sees only the hits. At a hit every form that matches
+The scan runs in C; Python sees only the hits (word forms are found together with
+the character before them, so the engine skips the inside of words quickly, and the
+exact left boundary is checked at each hit). At a hit every form that matches
 there is returned, longest first, so the caller can take the longest item its
 context rules accept.
 """
@@ -80,11 +82,28 @@ def _trie_regex(forms: list[str]) -> str:
     return emit(trie)
 
 
+# The character before a word form, for the scan: anything but a lower-case ASCII word
+# character or a hyphen. A set of plain ASCII characters is checked by the regex engine
+# in a tight loop that skips the inside of words, where the left boundary as a
+# lookbehind had to be tried at every character (the text is lower-cased, so only
+# rare non-ASCII letters get past it; :data:`_LEFT_BOUNDARY` rules those out).
+_BEFORE_FORM = "[^0-9_a-z-]"
+_LEFT_BOUNDARY = re.compile(_LEFT)
+
+
 @dataclass(frozen=True)
 class FormMatcher:
-    """Compiled lookup of a lexicon's forms; build with :func:`form_matcher`."""
+    """Compiled lookup of a lexicon's forms; build with :func:`form_matcher`.
 
-    scan: re.Pattern
+    ``words`` finds a word form with the character before it, ``word_at`` a word
+    form at a given offset (for offset 0, which has no character before it),
+    ``clitic_at`` a clitic form (they start with an apostrophe and need no left
+    boundary; None when the lexicon has none).
+    """
+
+    words: re.Pattern
+    word_at: re.Pattern
+    clitic_at: re.Pattern | None
     by_key: dict[str, tuple[tuple[re.Pattern, int], ...]]
 
     def candidates(self, low: str, start: int) -> list[tuple[int, int]]:
@@ -100,25 +119,51 @@ class FormMatcher:
 
     def next_hit(self, low: str, pos: int) -> tuple[int, list[tuple[int, int]]] | None:
         """The first place at or after ``pos`` where some form matches, with its candidates."""
-        m = self.scan.search(low, pos)
-        if m is None:
+        start = self._next_word(low, pos)
+        if self.clitic_at is not None:
+            start = self._first_clitic(low, pos, len(low) if start is None else start)
+        if start is None:
             return None
-        return m.start(), self.candidates(low, m.start())
+        return start, self.candidates(low, start)
+
+    def _next_word(self, low: str, pos: int) -> int | None:
+        if pos == 0 and self.word_at.match(low, 0):
+            return 0
+        # A form at ``start >= pos`` has its character before at ``start - 1 >= pos - 1``.
+        at = max(pos - 1, 0)
+        while (m := self.words.search(low, at)) is not None:
+            start = m.start() + 1
+            if _LEFT_BOUNDARY.match(low, start):
+                return start
+            at = start
+        return None
+
+    def _first_clitic(self, low: str, pos: int, before: int) -> int | None:
+        """The first clitic form in ``[pos, before)``, else ``before`` (None: the end)."""
+        q = low.find("'", pos, before)
+        while q >= 0:
+            if self.clitic_at.match(low, q):
+                return q
+            q = low.find("'", q + 1, before)
+        return before if before < len(low) else None
 
 
 @lru_cache(maxsize=32)
 def _compile(forms: tuple[tuple[str, int], ...]) -> FormMatcher:
     words = [f for f, _ in forms if not f.startswith("'")]
     clitics = [f for f, _ in forms if f.startswith("'")]  # "'ll" follows its host word
-    branches = [_LEFT + "(?:" + _trie_regex(words) + ")"] if words else []
-    if clitics:
-        branches.append(_trie_regex(clitics))
-    scan = re.compile("(?:" + "|".join(branches or ["(?!)"]) + ")" + _RIGHT)
+    word_body = "(?:" + (_trie_regex(words) if words else "(?!)") + ")" + _RIGHT
+    clitic_at = re.compile("(?:" + _trie_regex(clitics) + ")" + _RIGHT) if clitics else None
     by_key: dict[str, list[tuple[re.Pattern, int]]] = {}
     for form, index in forms:
         key = form[:2] if len(form.rstrip("*")) >= 2 and form[1] != "*" else form[:1]
         by_key.setdefault(key, []).append((re.compile(_form_body(form) + _RIGHT), index))
-    return FormMatcher(scan, {k: tuple(v) for k, v in by_key.items()})
+    return FormMatcher(
+        re.compile(_BEFORE_FORM + word_body),
+        re.compile(word_body),
+        clitic_at,
+        {k: tuple(v) for k, v in by_key.items()},
+    )
 
 
 def form_matcher(items: pd.DataFrame) -> FormMatcher:

@@ -1,7 +1,11 @@
+import re
+
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis._context import TokenView
-from analysis._matcher import form_matcher, lowered
+from analysis._matcher import _LEFT, _RIGHT, _form_body, form_matcher, lowered
 from analysis._senses import SenseModel
 
 
@@ -60,3 +64,41 @@ def test_sense_model_predicts_above_threshold_only():
     assert model.predict([], "deontic") == "deontic"  # 0.5 < 0.8: the rule stands
     probs = model.probabilities(["perfect"])
     assert abs(probs[1] - 1 / (1 + 2.718281828459045**-4)) < 1e-9
+
+
+# --- the scan agrees with one plain regex of all forms (its definition) ------------
+
+_FORMS = ["can", "can not", "'ll", "'d better", "may", "must", "not", "rumour*", "ha", "a"]
+
+
+def _reference_starts(forms: list[str], low: str) -> list[int]:
+    """Hit offsets by a flat alternation with the boundaries as lookarounds."""
+    words = "|".join(_form_body(f) for f in forms if not f.startswith("'"))
+    clitics = "|".join(_form_body(f) for f in forms if f.startswith("'"))
+    pattern = re.compile(f"(?:{_LEFT}(?:{words})|{clitics}){_RIGHT}")
+    out, pos = [], 0
+    while (m := pattern.search(low, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return out
+
+
+def _scan_starts(forms: list[str], low: str) -> list[int]:
+    matcher = form_matcher(pd.DataFrame({"term": forms}))
+    out, pos = [], 0
+    while (hit := matcher.next_hit(low, pos)) is not None:
+        out.append(hit[0])
+        pos = hit[0] + 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("canotmyl'dbetrhsu -é_\n1.Ü"), max_size=40))
+def test_scan_finds_the_same_starts_as_the_plain_regex(text):
+    low = lowered(text)
+    assert _scan_starts(_FORMS, low) == _reference_starts(_FORMS, low)
+
+
+def test_scan_edges():
+    for text in ["can", "écan can", "x'll we'll", "_may -may é-must 'must", "a'd better"]:
+        assert _scan_starts(_FORMS, text) == _reference_starts(_FORMS, text), text
