@@ -145,35 +145,44 @@ _REPORTING_EVENT = re.compile(
 
 @dataclass(frozen=True)
 class _Heads:
-    """One word of each lexicon phrase, to rule phrases out before a regex search.
+    """The non-date historical terms grouped by one word of each, so that a text is
+    searched only for the terms that can occur in it.
 
     Every run of word characters in a phrase is a whole run of the text where the
     phrase occurs (lower-cased) or, for the last run of a word ending in '*', the start
-    of one. Each phrase is represented by its longest ASCII run: ``exact`` holds those
-    that must occur as whole runs, ``prefixes`` those that must start one. ``unknown``
-    is True when some phrase has no ASCII run at all.
+    of one. Each phrase is filed under its longest ASCII run: ``exact`` maps a run to
+    the pattern of the phrases that need it as a whole run, ``prefixes`` a run to those
+    that need a run starting with it; ``headless`` holds the phrases without an ASCII
+    run (searched always).
     """
 
-    exact: frozenset
-    prefixes: tuple
-    unknown: bool
+    exact: dict[str, re.Pattern]
+    prefixes: dict[str, re.Pattern]
+    headless: re.Pattern | None
 
-    def may_occur(self, text: str) -> bool:
-        """False only when no phrase can occur in ``text`` (an ASCII string)."""
-        if self.unknown:
+    def search(self, text: str) -> bool:
+        """True when some phrase matches in ``text`` (an ASCII string)."""
+        if self.headless is not None and self.headless.search(text):
             return True
         runs = set(_WORD_RUN.findall(text.lower()))
-        if not runs.isdisjoint(self.exact):
-            return True
-        return bool(self.prefixes) and any(run.startswith(self.prefixes) for run in runs)
+        for run in runs.intersection(self.exact):
+            if self.exact[run].search(text):
+                return True
+        for prefix, pattern in self.prefixes.items():
+            if any(run.startswith(prefix) for run in runs) and pattern.search(text):
+                return True
+        return False
 
 
 _WORD_RUN = re.compile(r"\w+")
 
 
-def _heads(terms) -> _Heads:
-    exact, prefixes, unknown = set(), set(), False
-    for term in terms:
+def _heads(terms: list[tuple[str, str]]) -> _Heads:
+    """Group (phrase, its regex) pairs by the phrase's longest ASCII run."""
+    exact: dict[str, list[str]] = {}
+    prefixes: dict[str, list[str]] = {}
+    headless: list[str] = []
+    for term, regex in terms:
         runs = []  # (length, is a prefix, run)
         for word in term.split():
             stem = word[:-1] if word.endswith("*") else word
@@ -182,27 +191,32 @@ def _heads(terms) -> _Heads:
                     prefix = word.endswith("*") and m.end() == len(stem)
                     runs.append((len(m.group()), not prefix, m.group().lower()))
         if not runs:
-            unknown = True
+            headless.append(regex)
             continue
         _, whole, run = max(runs)  # the longest; a whole run rather than a prefix
-        (exact if whole else prefixes).add(run)
-    return _Heads(frozenset(exact), tuple(sorted(prefixes)), unknown)
+        (exact if whole else prefixes).setdefault(run, []).append(regex)
+
+    def compiled(groups: dict[str, list[str]]) -> dict[str, re.Pattern]:
+        return {run: re.compile("|".join(parts)) for run, parts in sorted(groups.items())}
+
+    return _Heads(
+        compiled(exact), compiled(prefixes), re.compile("|".join(headless)) if headless else None
+    )
 
 
 def _historical(text: str, rules: _Rules) -> bool:
     """True when ``text`` contains a term of the historical lexicon (its pattern matches).
 
-    In ASCII text the dates are searched for first and the other terms only when one
-    of their first words is there: the full pattern tries every alternative at every
-    position, which is slow.
+    In ASCII text the dates are searched for first and then only the terms one of
+    whose words is there: the full pattern tries every alternative at every position,
+    which is slow.
     """
     if not text:
         return False
     if text.isascii():
         if rules.historical_dates.search(text) is not None:
             return True
-        if not rules.historical_heads.may_occur(text):
-            return False
+        return rules.historical_heads.search(text)
     return rules.historical.search(text) is not None
 
 
@@ -294,6 +308,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     hist = load_lexicon(historical)
     hist_parts = []
     date_parts = []
+    term_parts = []  # (term, its regex) for the terms that are not dates
     for row in hist.items.itertuples():
         if row.category == "date":
             hist_parts.append(rf"\b(?:{row.term})\b")
@@ -302,6 +317,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             # Lower-case terms match any case; "Munich" or "Franco" only as names.
             body = rf"\b(?:{_alternation([row.term])})\b"
             hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
+            term_parts.append((row.term, hist_parts[-1]))
     like_terms = terms("simile", "like")
     anchors = {
         "explicit_verb": _anchor_words(verbs["term"]),
@@ -366,7 +382,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         ),
         historical=re.compile("|".join(hist_parts)),
         historical_dates=re.compile("|".join(date_parts) or "(?!)"),
-        historical_heads=_heads(hist.items.loc[hist.items["category"] != "date", "term"]),
+        historical_heads=_heads(term_parts),
         sets=sets,
         irregular=frozenset(t.lower() for t in terms("comparative", "than")),
         labels={"triggers": lex.label, "historical": hist.label},
@@ -486,15 +502,30 @@ def _phrase_open(previous: str, following: re.Match | None) -> bool:
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
     """Start of the clause that ends at ``pos``: after punctuation or a clause word."""
-    cut = sent_start
-    for m in _BOUNDARY.finditer(text, sent_start, pos):
-        cut = m.end()
+    cut = _after_last_boundary(text, sent_start, pos)
     # The last clause word, found by the regex engine rather than by lower-casing
     # every word of the clause; in the slice, its edges are the clause's.
     opener = _LAST_CLAUSE_OPENER.match(text[cut:pos])
     return cut + opener.end() if opener else cut
 
 
+def _after_last_boundary(text: str, lo: int, hi: int) -> int:
+    """End of the last _BOUNDARY match that ``_BOUNDARY.finditer(text, lo, hi)`` yields
+    (``lo`` when there is none), found from the end rather than by reading them all."""
+    last = _LAST_BOUNDARY.match(text, lo, hi)
+    if last is None:
+        return lo
+    start = last.start("boundary")
+    if last.end() - start == 3 and start - 2 >= lo and text[start - 2 : start] == " -":
+        # " - - ": finditer may have taken the " - " this one overlaps; read them all.
+        cut = lo
+        for m in _BOUNDARY.finditer(text, lo, hi):
+            cut = m.end()
+        return cut
+    return last.end()
+
+
+_LAST_BOUNDARY = re.compile(rf"(?s:.*)(?P<boundary>{_BOUNDARY.pattern})")
 # "so", "yet" and "then" are also adverbs inside a clause ("is so clearly better").
 _CLAUSE_OPENERS = _CLAUSE_WORDS - {"and", "or", "so", "yet", "then"}
 # A clause opener as a whole word of _words_before (a run of [\w'-]); ASCII-only case
@@ -685,14 +716,16 @@ def _until_verb(text: str, words: list[tuple[int, int]]):
     return words, []
 
 
-def _tenor(text: str, sent_start: int, pos: int) -> tuple[int, int]:
+def _tenor(text: str, sent_start: int, pos: int, cut: int | None = None) -> tuple[int, int]:
     """What is compared, for a trigger at ``pos``.
 
     The noun phrase right before the trigger when there is one ("weapons far more
     deadly than", "Dialogue rather than"), else the clause subject before its first
-    verb ("The talks | are worse than"); empty when neither ends in a noun.
+    verb ("The talks | are worse than"); empty when neither ends in a noun. ``cut`` is
+    ``_clause_start(text, sent_start, pos)`` when the caller has it already.
     """
-    cut = _clause_start(text, sent_start, pos)
+    if cut is None:
+        cut = _clause_start(text, sent_start, pos)
     words = _words_before(text, cut, pos)
     j = _skip_degree(text, words)
     if j == 0 and cut > sent_start and text[cut - 1] == ",":
@@ -1335,13 +1368,12 @@ def _gradable(scan: _Scan, rules: _Rules):
 def _modified_tenor(text: str, s0: int, start: int, end: int, e0: int) -> tuple[int, int]:
     """Tenor of a comparative word: the noun it modifies ("a greater | burden") when it
     is attributive, else what :func:`_tenor` finds before it."""
-    if not text[start:end].endswith("ly") and _attributive(
-        text, _clause_start(text, s0, start), start
-    ):
+    cut = _clause_start(text, s0, start)
+    if not text[start:end].endswith("ly") and _attributive(text, cut, start):
         head = _head_after(text, end, e0)
         if head[0] >= 0:
             return head
-    return _tenor(text, s0, start)
+    return _tenor(text, s0, start, cut)
 
 
 def _in_formula(prev: list[str], word: str, nxt: str, formulas: frozenset) -> bool:
@@ -1487,6 +1519,8 @@ def _speaker_subjects(
 # Characters no 'Name said' match can hold (nor sit next to as a word character): the
 # matches found between two of them are those a search of the whole text finds there.
 _EVENT_STOPS = ".,;:!?()\u201c\u201d\u2014"
+_EVENT_STOP = re.compile(f"[{re.escape(_EVENT_STOPS)}]")
+_LAST_EVENT_STOP = re.compile(f"(?s:.*)[{re.escape(_EVENT_STOPS)}]")
 
 
 def _verb_windows(text: str, lo: int, hi: int, verbs: list[int]) -> list[tuple[int, int]]:
@@ -1496,9 +1530,10 @@ def _verb_windows(text: str, lo: int, hi: int, verbs: list[int]) -> list[tuple[i
     for v in verbs[bisect.bisect_left(verbs, lo) : bisect.bisect_left(verbs, hi)]:
         if windows and v < windows[-1][1]:
             continue  # inside the previous stretch
-        a = max(lo, max(text.rfind(ch, lo, v) for ch in _EVENT_STOPS) + 1)
-        ends = [e for e in (text.find(ch, v, hi) for ch in _EVENT_STOPS) if e >= 0]
-        b = min(ends) if ends else hi
+        stop_before = _LAST_EVENT_STOP.match(text, lo, v)
+        a = stop_before.end() if stop_before else lo
+        stop_after = _EVENT_STOP.search(text, v, hi)
+        b = stop_after.start() if stop_after else hi
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
