@@ -109,13 +109,15 @@ def is_word(token: str) -> bool:
 
 # Tokens as the corpus tokenizer cuts them (corpus.segment), for small windows of text:
 # a title keeps its period ("Mr."), clitics are split off ("we" + "'ll").
-# A word is a run of word characters joined by hyphens or non-clitic apostrophes; it
-# is written as \w* runs (a fast single-character loop in the regex engine) rather
-# than one repeated alternative per character, which made the window pass 25% slower.
+# Written for the speed of Python's regex engine, which this pass depends on: a word
+# is \w* runs joined by hyphens or non-clitic apostrophes (a single-character loop,
+# not one repeated alternative per character), and each alternative opens with one
+# character (class) so that the engine can skip it at a glance (an abbreviation is
+# "x." twice or more, not "(?:x.){2,}").
 _CLITIC = r"(?:s|d|m|ll|re|ve)(?![\w'])"
 _WINDOW_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
+    r"[A-Za-z]\.(?:[A-Za-z]\.)+(?![A-Za-z])"
+    r"|\d\d*(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
     r"|[^\W\d_]\w*(?:(?:-|'(?!" + _CLITIC + r"))\w+)*"
     r"|'" + _CLITIC + r"|\.\.\.|[^\w\s]"
 )
@@ -125,25 +127,23 @@ WINDOW_BEFORE = 40
 WINDOW_AFTER = 64
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenView:
-    """Lower-cased tokens of a document (or of a window of it) with spans and sentence ids.
+    """Lower-cased tokens of a window of text around a hit, cut to the hit's sentence.
 
-    A window is cut to its sentence; ``opens_sentence`` says whether it starts where
-    the sentence starts (else words before the window are only known to exist).
+    ``opens_sentence`` says whether the window starts where the sentence starts (else
+    words before the window are only known to exist). All tokens of a window are in
+    one sentence, so the methods below stop only at the window's edges.
     """
 
-    doc: Document | None
-    spans: list[tuple[int, int]]
     raw: list[str]
     low: list[str]
-    sent: list[int]
-    opens_sentence: bool = True
-    text: str = ""
-    hit_start: int = -1
-    hit_index: int = 0
-    window_end: int = -1  # a window's last character offset (exclusive), else -1
-    sentence_end: int = -1  # the end of a window's sentence, else -1
+    opens_sentence: bool
+    text: str
+    hit_start: int
+    hit_index: int
+    window_end: int  # the window's last character offset (exclusive)
+    sentence_end: int  # the end of the window's sentence
 
     @classmethod
     def window(cls, text: str, start: int, end: int, sentence: tuple[int, int]) -> TokenView:
@@ -161,9 +161,7 @@ class TokenView:
         before = _tokens(text, left, start)
         raw = before + _tokens(text, start, right)
         low = list(map(str.lower, raw))
-        return cls(
-            None, [], raw, low, [0] * len(raw), left == first, text, start, len(before), right, last
-        )
+        return cls(raw, low, left == first, text, start, len(before), right, last)
 
     def locate(self, start: int, end: int) -> tuple[int, int] | None:
         """Token range ``[i, j)`` of a window's hit that spans characters ``[start, end)``."""
@@ -181,70 +179,55 @@ class TokenView:
         return len(self.low)
 
     def at(self, i: int) -> str:
-        """Lower-cased token i, or "" outside the document."""
+        """Lower-cased token i, or "" outside the window."""
         return self.low[i] if 0 <= i < len(self.low) else ""
 
     def same_sentence(self, i: int, j: int) -> bool:
-        return 0 <= j < len(self.low) and self.sent[i] == self.sent[j]
+        """Whether token j exists (the window holds one sentence)."""
+        return 0 <= j < len(self.low)
 
     def prev_words(self, i: int, n: int = 2) -> list[str]:
         """Up to n lower-cased words (or clitics) right before i, nearest first.
 
-        Stops at punctuation and at the sentence start, so "" pads the list.
+        Stops at punctuation and at the window start, so "" pads the list.
         """
         out = []
-        j = i - 1
-        sent, low = self.sent, self.low
-        while len(out) < n and j >= 0 and sent[j] == sent[i]:
+        low = self.low
+        for j in range(i - 1, max(i - 1 - n, -1), -1):
             tok = low[j]
             if not (tok[:1].isalnum() or tok[:1] == "'"):
                 break
             out.append(tok)
-            j -= 1
         return out + [""] * (n - len(out))
 
     def next_words(self, i: int, n: int = 3) -> list[str]:
-        """Up to n lower-cased tokens after i in the same sentence (punctuation included)."""
-        if self.doc is None:  # a window: all its tokens are in the hit's sentence
-            return self.low[i + 1 : i + 1 + n]
-        out = []
-        j = i + 1
-        while j < len(self.low) and self.sent[j] == self.sent[i] and len(out) < n:
-            out.append(self.low[j])
-            j += 1
-        return out
+        """Up to n lower-cased tokens after i (punctuation included)."""
+        return self.low[i + 1 : i + 1 + n]
 
     def rest_of_sentence(self, i: int) -> list[str]:
         """Lower-cased tokens after i up to the end of its sentence (punctuation included);
         a window cut short of its sentence's end is read on from the text."""
-        if self.doc is not None:
-            return self.next_words(i, len(self.low))
         rest = self.low[i + 1 :]
-        if self.sentence_end > self.window_end >= 0:
+        if self.sentence_end > self.window_end:
             rest += [t.lower() for t in _tokens(self.text, self.window_end, self.sentence_end)]
         return rest
 
     def sentence_start(self, i: int) -> bool:
         """Whether token i opens its sentence (ignoring opening quotes and brackets)."""
-        j = i - 1
-        while j >= 0 and self.sent[j] == self.sent[i]:
-            if is_word(self.low[j]):
+        low = self.low
+        for j in range(i - 1, -1, -1):
+            if is_word(low[j]):
                 return False
-            j -= 1
-        return True if j >= 0 else self.opens_sentence
+        return self.opens_sentence
 
     def negated_before(self, i: int, window: int = 3) -> bool:
         """A negator within ``window`` tokens before i, in the same clause."""
-        j = i - 1
-        seen = 0
-        while j >= 0 and self.sent[j] == self.sent[i] and seen < window:
+        for j in range(i - 1, max(i - 1 - window, -1), -1):
             tok = self.low[j]
             if tok in {",", ";", ":", "—", "but", "that", "which", "who"}:
                 return False
             if tok in NEGATORS or tok.endswith("n't") or tok == "without":
                 return True
-            seen += 1
-            j -= 1
         return False
 
     def negated_after(self, i: int) -> bool:

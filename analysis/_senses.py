@@ -22,7 +22,6 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from operator import add
 from pathlib import Path
 
 MODEL_DIR = Path(__file__).parent / "lexicons" / "modal_senses"
@@ -75,12 +74,12 @@ class SenseModel:
 
     def probabilities(self, features: list[str]) -> list[float]:
         bias, weights = self._folded
-        scores = bias
+        scores = list(bias)
         for feature in features:
             w = weights.get(feature)
             if w is not None:
-                # Element-wise in C; the same additions in the same order as a loop.
-                scores = tuple(map(add, scores, w))
+                for k, value in enumerate(w):
+                    scores[k] += value
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

@@ -14,6 +14,7 @@ form itself is ambiguous.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 from typing import Any
 
 import pandas as pd
@@ -338,21 +339,22 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
         "negated": negated,
         "inverted": opens_sentence and first_after in _INVERTED_SUBJECTS,
         "question": "?" in view.low[end:],
-        "conditional": any(t in {"if", "unless", "whether"} for t in view.low[:i]),
+        "conditional": not _CONDITIONAL_WORDS.isdisjoint(view.low[:i]),
         "adverb": bool(between),
         "well": "well" in between or "possibly" in between or "also" in between,
         "clause_start": subject in {"", "and", "but", "or", "that", "which", "who"},
         "no_verb": not verb or not is_word(verb),
-        "past_context": any(t in _PAST_MARKERS for t in preceding),
+        "past_context": not _PAST_MARKERS.isdisjoint(preceding),
         "purpose": "so" in preceding[-3:] or "order" in preceding[-3:],
         "sentence_start": opens_sentence,
     }
-    features.extend(name for name, on in flags.items() if on)
+    features.extend(compress(flags, flags.values()))  # the names of the flags that are on
     return features
 
 
 # Subjects after a sentence-initial modal that make it an inversion ("Can we", "Should the").
 _INVERTED_SUBJECTS = PERSONAL | {"the", "it", "this"}
+_CONDITIONAL_WORDS = frozenset({"if", "unless", "whether"})
 # Words that mark a past-tense narrative just before the modal ("said he could").
 _PAST_MARKERS = frozenset("was were had did said told asked thought knew felt wanted".split())
 _PERSON = {

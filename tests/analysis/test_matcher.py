@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis._context import TokenView
+from analysis._context import _WINDOW_TOKEN, TokenView
 from analysis._matcher import _LEFT, _RIGHT, _form_body, form_matcher, lowered
 from analysis._senses import SenseModel
 
@@ -102,3 +102,19 @@ def test_scan_finds_the_same_starts_as_the_plain_regex(text):
 def test_scan_edges():
     for text in ["can", "écan can", "x'll we'll", "_may -may é-must 'must", "a'd better"]:
         assert _scan_starts(_FORMS, text) == _reference_starts(_FORMS, text), text
+
+
+# The window tokenizer is written for speed; this is its plain definition.
+_PLAIN_WINDOW_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
+    r"|[^\W\d_](?:\w|(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))(?=\w))*"
+    r"|'(?:s|d|m|ll|re|ve)(?![\w'])|\.\.\.|[^\w\s]"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("aUS.'-ll dve1,2/x—é_\n"), max_size=40), st.integers(0, 40))
+def test_window_tokens_match_the_plain_definition(text, cut):
+    assert _WINDOW_TOKEN.findall(text) == _PLAIN_WINDOW_TOKEN.findall(text)
+    assert _WINDOW_TOKEN.findall(text, 0, cut) == _PLAIN_WINDOW_TOKEN.findall(text, 0, cut)
