@@ -168,6 +168,9 @@ class _Heads:
         for run in runs.intersection(self.exact):
             if self.exact[run].search(text):
                 return True
+        starts = tuple(self.prefixes)
+        if not starts or not any(run.startswith(starts) for run in runs):
+            return False  # the usual case: no run starts with any prefix
         for prefix, pattern in self.prefixes.items():
             if any(run.startswith(prefix) for run in runs) and pattern.search(text):
                 return True
@@ -436,6 +439,18 @@ def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tupl
     were ...", "just as X or Y should ...") stops only at a boundary or a clause word
     other than "and"/"or".
     """
+    first, end, count = _vehicle_words(text, start, limit, clause, _MAX_VEHICLE_WORDS)
+    return (first, end) if count else (-1, -1)
+
+
+def _vehicle_words(
+    text: str, start: int, limit: int, clause: bool, max_words: int
+) -> tuple[int, int, int]:
+    """(start, end, words counted) of the vehicle read up to ``max_words`` words.
+
+    Read with a smaller ``max_words``, the vehicle is the same up to that point: its
+    span is a prefix of the full one, cut at the end of a word.
+    """
     first = end = -1
     count = 0
     previous = ""
@@ -465,10 +480,10 @@ def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tupl
             count += 1
             end = m.end()
             previous = lower
-            if count >= _MAX_VEHICLE_WORDS:
+            if count >= max_words:
                 break
         m = following
-    return (first, end) if count else (-1, -1)
+    return first, end, count
 
 
 # Words after which a determiner continues the phrase ("like | the", "of | the").
@@ -783,10 +798,16 @@ def _head_after(text: str, start: int, limit: int) -> tuple[int, int]:
     participle after the first word; empty when the next word cannot head a phrase
     ("the best | of", "the best | that").
     """
-    span = _vehicle(text, start, limit, clause=True)
-    if span[0] < 0:
-        return span
-    words = _words_before(text, span[0], span[1])[:4]
+    # Only the first four words are looked at: read the vehicle that far only, unless
+    # a counted token held no word ("%"), which leaves fewer than four.
+    lo, hi, count = _vehicle_words(text, start, limit, True, 4)
+    if count == 0:
+        return (-1, -1)
+    words = _words_before(text, lo, hi)
+    if count == 4 and len(words) < 4:
+        lo, hi, count = _vehicle_words(text, start, limit, True, _MAX_VEHICLE_WORDS)
+        words = _words_before(text, lo, hi)
+    words = words[:4]
     kept = []
     for i, (s, e) in enumerate(words):
         low = text[s:e].lower()
@@ -982,10 +1003,11 @@ def _letter_runs(low: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, bytes]:
     letters-only bytes (one byte per character: offsets are the text's)."""
     letters = low.encode("latin-1", "replace").translate(_LETTERS_ONLY)
     codes = np.frombuffer(letters, dtype=np.uint8)
-    is_letter = (codes != 32).view(np.int8)
-    edges = np.diff(is_letter, prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
+    # Between two non-letters added at the ends, letter / non-letter flips alternate:
+    # a run's start, its end, the next run's start, ...
+    is_letter = np.frombuffer(b" " + letters + b" ", dtype=np.uint8) != 32
+    flips = np.flatnonzero(is_letter[1:] != is_letter[:-1])
+    starts, ends = flips[0::2], flips[1::2]
     base, inverse = _powers(1 << max(16, len(codes).bit_length()))
     running = np.zeros(len(codes) + 1, dtype=np.uint64)
     np.cumsum(codes.astype(np.uint64) * base[: len(codes)], out=running[1:])
