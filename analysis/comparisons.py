@@ -250,6 +250,7 @@ class _Rules:
     anchor_hashes: np.ndarray
     anchor_buckets: np.ndarray
     word_led: frozenset
+    hit_contexts: dict[re.Pattern, dict[str, tuple[re.Pattern | None, re.Pattern | None]]]
     gradable: frozenset
     degree: frozenset
     degree_base: frozenset
@@ -286,6 +287,41 @@ def _anchor_words(terms) -> frozenset:
         content = [w for w in words if w not in _FUNCTION_WORDS] or words
         out.add(max(content, key=len))
     return frozenset(out)
+
+
+def _hit_contexts(terms) -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
+    """For each anchor word of ``terms``: (before, after) patterns that some phrase holding
+    the word needs around it, or None where nothing is needed.
+
+    A phrase pattern is its literal characters (any case) with whitespace runs between
+    words, so a match covering an anchor hit has, right before the hit, the phrase's
+    text before the word and, right after it, the text after it. ``before`` must match
+    ending where the hit starts, ``after`` where it ends; a hit where either fails is
+    covered by no match and can be skipped before the slower search. Phrases with a
+    wildcard ('*') or a non-ASCII character give no contexts at all.
+    """
+    phrases = {" ".join(term.lower().split()) for term in terms}
+    if any("*" in phrase or not phrase.isascii() for phrase in phrases):
+        return {}
+
+    def either(parts: set[str], suffix: str) -> re.Pattern | None:
+        if "" in parts:
+            return None  # some phrase needs nothing on this side
+        spaced = (r"\s+".join(re.escape(w) for w in part.split(" ")) for part in sorted(parts))
+        return re.compile(f"(?:{'|'.join(spaced)}){suffix}", re.I)
+
+    contexts = {}
+    for word in _anchor_words(terms):
+        before, after = set(), set()
+        for phrase in phrases:
+            i = phrase.find(word)
+            while i >= 0:
+                before.add(phrase[:i])
+                after.add(phrase[i + len(word) :])
+                i = phrase.find(word, i + 1)
+        if before or after:
+            contexts[word] = (either(before, r"\Z"), either(after, ""))
+    return contexts
 
 
 # A phrase led by a word character: a pattern made of such phrases after "\b" can only
@@ -361,6 +397,15 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         )
         if all(_WORD_FIRST.match(phrase) for phrase in phrases)
     )
+    hit_contexts = {
+        pattern: _hit_contexts(phrases)
+        for pattern, phrases in (
+            (explicit_verb, verbs["term"]),
+            (explicit_phrase, terms("explicit", "phrase")),
+            (historical_prefix, terms("explicit", "historical_prefix")),
+            (comparative_phrase, terms("comparative", "phrase")),
+        )
+    }
     # The letter runs a document scan looks at: anchors and reporting verbs.
     run_words = frozenset().union(*anchors.values()) | _REPORTING
     anchor_hashes = np.array(sorted({_word_hash(w) for w in run_words}), dtype=np.uint64)
@@ -394,6 +439,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         anchor_hashes=anchor_hashes,
         anchor_buckets=_buckets(anchor_hashes),
         word_led=word_led,
+        hit_contexts={k: v for k, v in hit_contexts.items() if v},
         gradable=frozenset(terms("comparative", "adjective")),
         degree=frozenset(terms("comparative", "degree")),
         degree_base=frozenset(terms("comparative", "degree_base")),
@@ -1122,6 +1168,9 @@ class _Scan:
         a non-word character so that ``\\b`` at its edge means what it says.
         """
         text, n = self.text, len(self.text)
+        contexts = self.rules.hit_contexts.get(pattern)
+        if contexts:
+            hits = [h for h in hits if self._may_be_covered(h, contexts, reach)]
         word_led = pattern in self.rules.word_led
         found: dict[int, re.Match] = {}
         for p, q in hits:
@@ -1146,6 +1195,15 @@ class _Scan:
                         found.setdefault(start, m)
                     resume = max(m.end(), start + 1)
         return _non_overlapping(found)
+
+    def _may_be_covered(self, hit: tuple[int, int], contexts: dict, reach: int) -> bool:
+        """False when no phrase can hold the anchor hit: the text after it (or before it,
+        within the window ``around`` searches) is not what a phrase needs there."""
+        p, q = hit
+        before, after = contexts.get(self.low[p:q], (None, None))
+        if after is not None and after.match(self.text, q) is None:
+            return False
+        return before is None or before.search(self.text, max(0, p - reach), p) is not None
 
     def at(self, pattern: re.Pattern, hits) -> list[re.Match]:
         """Non-overlapping matches of ``pattern`` starting at an anchor hit."""
