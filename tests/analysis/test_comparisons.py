@@ -482,7 +482,10 @@ _PIECES = [
     "19th century", "colonialism", "post-war", "9/11", "the past", "has", "was", "Nero",
     "generous", "é", "İ", "x1", "_as", "as_", "3as", "as3", "“", "”", "—", ",", ".", ";",
     "-", "'", "\n", " ", "  ", "Dr", "Smith", "Lavrov said", "he said", "Sergey Lavrov",
-    "compared", "noted", "The Minister", "stated",
+    "compared", "noted", "The Minister", "stated", "the same as", "same", "as opposed to",
+    "opposed", "a new", "new", "a kind of", "kind", "parallels between", "in the manner of",
+    "that", "Which", "WHEN", "that's", "-that", " - ", "%", "$", "50%", "in order",
+    "political will", "and", "or", "threat", "\u212a", "\u017f", "_",
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda parts: "".join(parts))
 _SPACED = st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda parts: " ".join(parts))
@@ -572,3 +575,52 @@ def test_around_at_word_starts_equals_a_window_search(text):
                     found.setdefault(m.start(), m)
         expected = [m.span() for m in _non_overlapping(found)]
         assert [m.span() for m in scan.around(pattern, hits)] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_TEXTS, _SPACED))
+def test_clause_start_equals_a_word_by_word_reading(text):
+    from analysis.comparisons import _BOUNDARY, _CLAUSE_OPENERS, _clause_start, _words_before
+
+    def plain(lo, pos):
+        cut = lo
+        for m in _BOUNDARY.finditer(text, lo, pos):
+            cut = m.end()
+        for s, e in _words_before(text, cut, pos):
+            if text[s:e].lower() in _CLAUSE_OPENERS:
+                cut = e
+        return cut
+
+    for lo in range(0, len(text) + 1, 5):
+        for pos in range(lo, len(text) + 1, 3):
+            assert _clause_start(text, lo, pos) == plain(lo, pos)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_TEXTS, _SPACED))
+def test_pronoun_pattern_finds_he_and_she_as_words(text):
+    import re
+
+    from analysis.comparisons import _PRONOUN
+
+    plain = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
+    for lo in range(0, len(text) + 1, 4):
+        for hi in range(lo, len(text) + 1, 3):
+            got, want = _PRONOUN.search(text, lo, hi), plain.search(text, lo, hi)
+            assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_TEXTS, _SPACED), st.booleans())
+def test_a_shorter_vehicle_is_a_prefix_of_the_full_one(text, clause):
+    from analysis.comparisons import _MAX_VEHICLE_WORDS, _vehicle_words, _words_before
+
+    for start in range(0, len(text) + 1, 3):
+        full = _vehicle_words(text, start, len(text), clause, _MAX_VEHICLE_WORDS)
+        for cap in range(1, _MAX_VEHICLE_WORDS):
+            lo, hi, count = _vehicle_words(text, start, len(text), clause, cap)
+            if count < cap:  # stopped before the cap: the whole vehicle
+                assert (lo, hi, count) == full
+            elif count:
+                words = _words_before(text, lo, hi)
+                assert words == _words_before(text, full[0], full[1])[: len(words)]
