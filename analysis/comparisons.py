@@ -1000,12 +1000,20 @@ def _looks_superlative(word: str) -> bool:
 def _full_name(text: str, name: str) -> str:
     if " " in name:
         return name
-    m = re.search(rf"\b((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(name)}\b", text)
+    first = text.find(name)
+    if first < 0:
+        return name
+    # A match is letters and spaces up to an occurrence of the name, so none starts
+    # before the run of letters and spaces that leads to its first occurrence.
+    lead = _LAST_NON_LETTER.match(text, 0, first)
+    pattern = re.compile(rf"\b((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(name)}\b")
+    m = pattern.search(text, lead.end() if lead else 0)
     if m and not set(m.group(1).split()) & _NOT_NAMES:
         return m.group().strip()
     return name
 
 
+_LAST_NON_LETTER = re.compile(r"(?s:.*)[^A-Za-z\s]")
 _ALPHA = re.compile(r"[a-z]+")
 _PHRASE_REACH = 30  # characters around an anchor word that a lexicon phrase can span
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
@@ -1635,8 +1643,15 @@ class _Speakers:
         self._verbs = verbs
         self._document: list[tuple[int, int, str]] | None = None
         self._sentence: dict[int, list[tuple[int, int, str]]] = {}
+        self._full_names: dict[str, str] = {}
 
     def subject(self, s0: int, t_end: int) -> str:
+        # Every 'Name said' holds a reporting verb, and all of those are in ``verbs``:
+        # without one between the sentence start and the trigger there is nothing to
+        # find (most rows), and the pronoun search can be skipped.
+        i = bisect.bisect_left(self._verbs, s0)
+        if i == len(self._verbs) or self._verbs[i] >= t_end:
+            return ""
         if _PRONOUN.search(self.text, s0, t_end):
             if self._document is None:
                 self._document = _speaker_subjects(self.text, verbs=self._verbs)
@@ -1644,16 +1659,16 @@ class _Speakers:
         else:
             subjects = self._sentence.get(s0)
             if subjects is None:
-                subjects = self._sentence[s0] = self._in_sentence(s0)
+                subjects = self._sentence[s0] = _speaker_subjects(
+                    self.text, s0, self._ends[s0], self._verbs
+                )
         before = [n for s, e, n in subjects if s0 <= s and e <= t_end]
-        return _full_name(self.text, before[0]) if before else ""
-
-    def _in_sentence(self, s0: int) -> list[tuple[int, int, str]]:
-        end = self._ends[s0]
-        i = bisect.bisect_left(self._verbs, s0)
-        if i == len(self._verbs) or self._verbs[i] >= end:
-            return []  # most sentences hold no reporting verb
-        return _speaker_subjects(self.text, s0, end, self._verbs)
+        if not before:
+            return ""
+        full = self._full_names.get(before[0])
+        if full is None:  # a search of the whole text: once per name
+            full = self._full_names[before[0]] = _full_name(self.text, before[0])
+        return full
 
 
 # "he" or "she" as a word (as r"\b[Hh]e\b|\b[Ss]he\b"). Led by a character class, so the
