@@ -1173,7 +1173,8 @@ class _Scan:
         """Non-overlapping matches of ``pattern`` that cover an anchor hit.
 
         Each pattern is run only on a small window around each hit; the window ends at
-        a non-word character so that ``\\b`` at its edge means what it says.
+        a non-word character so that ``\\b`` at its edge means what it says. Hits that
+        no phrase can cover (see :func:`_hit_contexts`) are dropped first: most are.
         """
         text, n = self.text, len(self.text)
         contexts = self.rules.hit_contexts.get(pattern)
