@@ -84,12 +84,17 @@ def read_speakers(path: Path) -> pd.DataFrame:
 
 def join_speakers(metas: list[dict], path: Path) -> None:
     """Add speaker, post and country_name to UN-layout docvars, in place."""
-    speakers = read_speakers(path).set_index(["country", "year"])
-    lookup = speakers.to_dict("index")
+    speakers = read_speakers(path)
+    columns = ("speaker", "post", "country_name")
+    # Plain lists zipped into a dict: DataFrame.to_dict("index") took 10x longer.
+    values = [
+        speakers[c].tolist() if c in speakers.columns else [None] * len(speakers) for c in columns
+    ]
+    keys = zip(speakers["country"].tolist(), speakers["year"].tolist(), strict=True)
+    lookup = dict(zip(keys, zip(*values, strict=True), strict=True))
     for meta in metas:
         if "country" not in meta or "year" not in meta:
             continue
         row = lookup.get((meta["country"], int(meta["year"])))
-        for column in ("speaker", "post", "country_name"):
-            value = row.get(column) if row else None
+        for column, value in zip(columns, row or (None,) * len(columns), strict=True):
             meta.setdefault(column, None if value is None or pd.isna(value) else str(value))
