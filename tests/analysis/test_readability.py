@@ -118,3 +118,17 @@ def test_fast_syllable_count_on_the_seed_vocabulary():
     assert len(words) > 150
     for word in sorted(words):
         assert readability._syllable_count(word) == readability._textstat_count(word), word
+
+
+def test_syllables_counted_in_worker_processes_equal_those_counted_here(monkeypatch):
+    from analysis import readability
+
+    monkeypatch.setattr(readability, "_PARALLEL_FROM_SPELLINGS", 1)
+    monkeypatch.setattr(readability, "_SYLLABLES", readability._SyllablesBySpelling())
+    vocab = ["Peace", "Organization", "self-determination", "1990", "Mr.", "ecology"]
+    readability._count_new_spellings(vocab, 2)
+    assert dict(readability._SYLLABLES) == {
+        spelling: syllables(spelling.lower()) for spelling in vocab
+    }
+    assert readability._SYLLABLES["Organization"] == 5
+    assert readability._SYLLABLES["1990"] == 0
