@@ -1,3 +1,4 @@
+import re
 from collections import Counter
 
 import pytest
@@ -5,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus import split_sentences, tokenize
-from corpus.segment import PackedSpans, word_spans, word_type_counts
+from corpus.segment import PackedSpans, word_spans, word_strings, word_type_counts
 
 
 def words(text):
@@ -142,3 +143,39 @@ def test_word_spans_are_the_word_tokens(text):
 def test_word_spans_keep_title_periods_but_not_ellipses():
     text = "Mr. Smith met Mr... Art. 5."
     assert [text[s:e] for s, e in word_spans(text)] == ["Mr.", "Smith", "met", "Mr", "Art.", "5"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab é²1_.,;:!?)]”’\"'-“( \n\t\u00a0\u2003UNMr"), max_size=60)
+)
+def test_word_strings_are_the_word_tokens_in_order(text):
+    # Taken run by run between whitespace (any Unicode space), they must still be what
+    # the tokenizer's word rules find in the whole text (titles before their period).
+    assert word_strings(text)[0] == _PLAIN_WORD_RULES.findall(text)
+
+
+_PLAIN_WORD_RULES = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
+    r"|[^\W\d_]\w*(?:(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))\w+)*"
+    r"|'(?:s|d|m|ll|re|ve)(?![\w'])"
+)
+
+
+def test_word_strings_take_plain_words_and_closing_marks_apart():
+    text = "Peace, (justice) and “U.S.” aid—e.g. 3.5 per cent; Mr. Li's view."
+    assert word_strings(text)[0] == [
+        "Peace",
+        "justice",
+        "and",
+        "U.S.",
+        "aid",
+        "e.g.",
+        "3.5",
+        "per",
+        "cent",
+        "Mr",
+        "Li",
+        "'s",
+        "view",
+    ]
