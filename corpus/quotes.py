@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import chain
 
 QUOTER_VERSION = "communique-quotes/2"
 
@@ -54,10 +54,40 @@ _DESCRIPTOR_BEFORE_VERB = re.compile(
 _INVERTED_NAME = re.compile(rf"\s+(?P<name>{_NAME})")
 # Longer than any name, adverb and descriptor before a verb.
 _EVENT_REACH = 200
-_EVENT_VERBS = frozenset(v.encode() for v in REPORTING_VERBS | INVERTING_VERBS)
-# ASCII letters stay, every other byte becomes a space: splitting the bytes lists the
-# (ASCII) words, enough to tell which reporting verbs occur.
-_LETTERS_ONLY = bytes(b if (65 <= b <= 90 or 97 <= b <= 122) else 32 for b in range(256))
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """An alternation of ``words`` that shares their prefixes: "add(?:ed|s)", not
+    "added|adds".
+
+    The regex engine tries the alternatives of a group one after the other, so at a
+    place where no word starts the tree rejects after one letter test per distinct
+    first letter instead of one per word.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[:1], []).append(word[1:])
+    complete = "" in by_first  # one of the words ends here
+    branches = [
+        re.escape(first) + _prefix_tree(rests) for first, rests in sorted(by_first.items()) if first
+    ]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not complete:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if complete else "")
+
+
+_EVENT_VERB_WORDS = sorted(REPORTING_VERBS | INVERTING_VERBS)
+# Every reporting verb followed by a non-word character, in one pass. The match starts
+# at the character before the verb: a pattern that starts with a class of characters
+# lets the engine skip in C the characters that cannot start a match, and only
+# characters outside [a-zA-Z0-9_] (mostly spaces) can stand before a verb; letters and
+# digits outside ASCII (é, ²) are turned away in Python. A verb at the very start of
+# the text is matched by _EVENT_VERB_AT_START.
+_VERB_TREE = _prefix_tree(_EVENT_VERB_WORDS)
+_EVENT_VERB = re.compile(rf"[^a-zA-Z0-9_]({_VERB_TREE})(?!\w)")
+_EVENT_VERB_AT_START = re.compile(rf"({_VERB_TREE})(?!\w)")
 # Literal first (found fast), the first letter checked in Python: A/a, I/i.
 _ATTRIBUTION_PHRASES = (
     (re.compile(r"ccording to\s+"), "Aa"),
@@ -174,26 +204,30 @@ def find_quotes(
     spans = find_quote_spans(text)
     if not spans:
         return []
-    events = _speech_events(text, spans)
-    event_starts = [e.start for e in events]
     sentence_starts = [s for s, _ in sentences]
+    enclosing = [_enclosing_sentence(sentences, sentence_starts, s, e) for s, e in spans]
+    # _attribute looks for events no further than one character past a quote's
+    # sentence, and an event's speaker depends only on the events before it: the
+    # events from there on cannot change any quote, so they are not looked for.
+    events = _speech_events(text, spans, max(end for _, end in enclosing) + 1)
+    event_starts = [e.start for e in events]
     quotes = []
-    for start, end in spans:
+    for (start, end), sentence in zip(spans, enclosing, strict=True):
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
-        sentence = _enclosing_sentence(sentences, sentence_starts, start, end)
         speaker = _attribute(start, end, sentence, events, event_starts, kind)
         quotes.append(Quote(start, end, inner, kind, canonical(speaker) if speaker else ""))
     return quotes
 
 
-def _speech_events(text: str, quote_spans: list[tuple[int, int]]) -> list[_SpeechEvent]:
-    """Reporting-verb events outside quotes, in text order, with pronouns resolved.
+def _speech_events(text: str, quote_spans: list[tuple[int, int]], limit: int) -> list[_SpeechEvent]:
+    """Reporting-verb events outside quotes, in text order, with pronouns resolved;
+    every event that starts before ``limit`` (some after it may be included).
 
-    The scan starts from the reporting verbs a document actually holds: each is found
-    by a literal search (fast in C) and the speaker patterns are tried only on a short
-    window before or after it. Trying those patterns at every position of a long
-    speech cost several times more than everything else here.
+    The scan starts from the reporting verbs, found in one pass (see _EVENT_VERB),
+    and the speaker patterns are tried only on a short window before or after each.
+    Trying those patterns at every position of a long speech cost several times more
+    than everything else here.
     """
     quote_starts = [s for s, _ in quote_spans]
 
@@ -201,8 +235,8 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]]) -> list[_Speec
         i = bisect.bisect_left(quote_starts, pos) - 1
         return i < 0 or not quote_spans[i][0] < pos < quote_spans[i][1]
 
-    raw = [e for e in _verb_events(text) if outside_quotes(e[0])]
-    raw.extend(e for e in _according_to_events(text) if outside_quotes(e[0]))
+    raw = [e for e in _verb_events(text, limit) if outside_quotes(e[0])]
+    raw.extend(e for e in _according_to_events(text, limit) if outside_quotes(e[0]))
     raw.sort()
     full_names: list[str] = []
     current = ""
@@ -216,26 +250,30 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]]) -> list[_Speec
     return events
 
 
-def _verb_events(text: str) -> list[tuple[int, int, str, str]]:
+def _verb_events(text: str, limit: int) -> list[tuple[int, int, str, str]]:
     """``(start, end, kind, name)`` of each "Name said", "said Name", "he said" and
-    "the minister said" in ``text``; ``kind`` is "name" or "pronoun"."""
-    # "surrogatepass": a stray surrogate in a caller's string is no reason to fail here.
-    present = set(text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split())
+    "the minister said" in ``text`` that starts before ``limit``; ``kind`` is "name"
+    or "pronoun"."""
     out = []
-    for verb in sorted(_EVENT_VERBS.intersection(present)):
-        word = verb.decode()
-        for hit in _literal_word(word).finditer(text):
-            v, ve = hit.span()
-            before = text[v - 1] if v else " "
-            if before.isalnum() or before == "_":
-                continue  # inside a longer word
-            if word in REPORTING_VERBS and before.isspace():
-                out.extend(_events_ending_at(text, v, ve))
-            if word in INVERTING_VERBS:
-                m = _INVERTED_NAME.match(text, ve)
-                name = _clean_name(m.group("name")) if m else ""
-                if name:
-                    out.append((v, m.end(), "name", name))
+    # An event starts at most _EVENT_REACH characters before its verb.
+    last_verb = limit + _EVENT_REACH
+    first = _EVENT_VERB_AT_START.match(text)
+    hits = chain([first] if first else [], _EVENT_VERB.finditer(text))
+    for hit in hits:
+        v, ve = hit.span(1)
+        if v >= last_verb:
+            break
+        before = text[v - 1] if v else " "
+        if before.isalnum() or before == "_":
+            continue  # inside a longer word
+        word = hit[1]
+        if word in REPORTING_VERBS and before.isspace():
+            out.extend(_events_ending_at(text, v, ve))
+        if word in INVERTING_VERBS:
+            m = _INVERTED_NAME.match(text, ve)
+            name = _clean_name(m.group("name")) if m else ""
+            if name:
+                out.append((v, m.end(), "name", name))
     return out
 
 
@@ -258,8 +296,9 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int) -> list[tuple]:
     return out
 
 
-def _according_to_events(text: str) -> list[tuple[int, int, str, str]]:
-    """ "according to Kremlin diplomat Sergey Lavrov": the last capitalized run is the name.
+def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str]]:
+    """ "according to Kremlin diplomat Sergey Lavrov": the last capitalized run is the name
+    (every phrase that starts before ``limit``).
 
     Phrases do not overlap: in "in the words of the Gospel according to Saint Mark" the
     first phrase's tail holds the second.
@@ -268,6 +307,8 @@ def _according_to_events(text: str) -> list[tuple[int, int, str, str]]:
     for pattern, initials in _ATTRIBUTION_PHRASES:
         for m in pattern.finditer(text):
             start = m.start() - 1  # the phrase's first letter, left out of the literal
+            if start >= limit:
+                break
             if start < 0 or text[start] not in initials:
                 continue
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
@@ -286,11 +327,6 @@ def _according_to_events(text: str) -> list[tuple[int, int, str, str]]:
         if name:
             out.append((start, end, "name", name))
     return out
-
-
-@lru_cache(maxsize=256)
-def _literal_word(word: str) -> re.Pattern:
-    return re.compile(re.escape(word) + r"(?!\w)")
 
 
 def _clean_name(name: str) -> str:

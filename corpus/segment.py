@@ -87,7 +87,18 @@ _WORD_TOKEN = _led_by_first_character(r"[\w']", _WORD_KINDS)
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # \w is the alphanumerics plus "_"
 # A mark (with closing quotes or brackets) before a space or the end, or a paragraph
 # break; led by one character class, as the word pattern is (see _led_by_first_character).
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\u201d\u2019)\]]*(?=\s|$)|(?<=\n)[ ]*\n)")
+#
+# After a mark the pattern also captures the first character of what follows (past
+# spaces and one opening quote or bracket, as _ends_sentence reads it), so most marks
+# are decided without a second regex call. The lookahead consumes nothing: the marks
+# found, and the text each match covers, are those of the pattern without it.
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\u201d\u2019)\]]*(?=\s|$)"
+    r"(?:(?=\s*[\u201c\u2018(\[]?(\S)))?|(?<=\n)[ ]*\n)"
+)
+# Letters before a full stop that no abbreviation has (no word of that many letters
+# is one, and lower-casing never shortens a word).
+_PAST_ABBREVIATIONS = 1 + max(len(a) for a in TITLE_ABBREVIATIONS | AMBIGUOUS_ABBREVIATIONS)
 _LONGEST_WORD = 64  # beyond it the word before a full stop is found by walking back
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s" of "U.S."
 _NEXT_WORD = re.compile(r"\s*([\u201c\u2018(\[]?)(\S*)")
@@ -321,13 +332,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if match.group().startswith("\n"):
-            _add_sentence(text, start, match.start(), sentences)
-            start = end
+        first = match[1]  # what the next sentence would start with
+        if first is None:
+            if text[end - 1] == "\n":
+                _add_sentence(text, start, match.start(), sentences)  # paragraph break
+                start = end
+                continue
+            # otherwise only spaces follow the mark: the text's last sentence
+        elif first.islower() or first in ",;:":
+            continue  # "“Why?” he asked" or "e.g. the": the sentence goes on
+        elif text[match.start()] == "." and not _full_stop_ends_sentence(text, match.start(), end):
             continue
-        if not _ends_sentence(text, match.start(), end):
-            continue
-        _add_sentence(text, start, end, sentences)
+        # The sentence ends with its mark, so only its start can have spaces to skip
+        # (what _add_sentence does, without a call for each sentence).
+        while text[start].isspace():
+            start += 1
+        sentences.append((start, end))
         start = end
     _add_sentence(text, start, len(text), sentences)
     return sentences
@@ -359,6 +379,28 @@ def _word_ending_at(text: str, end: int) -> str:
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     return text[start:end]
+
+
+def _full_stop_ends_sentence(text: str, mark: int, mark_end: int) -> bool:
+    """Whether the full stop at ``mark`` ends its sentence, when what follows it would
+    start a new one (it does not open with a lower-case letter, ``,``, ``;`` or ``:``).
+
+    Most full stops come after a plain word: those are decided here from the word's
+    letters, the rest by the full rules of :func:`_ends_sentence`.
+    """
+    low = mark - _PAST_ABBREVIATIONS
+    if low >= 0 and text[low:mark].isalpha():
+        return True  # a word longer than any abbreviation
+    space = text.rfind(" ", max(low, 0), mark)
+    if space != -1:
+        word = text[space + 1 : mark]
+        if len(word) > 1 and word.isalpha():  # one letter may be an initial: "J. Smith"
+            bare = word.lower()
+            if bare in TITLE_ABBREVIATIONS:
+                return False
+            if bare not in AMBIGUOUS_ABBREVIATIONS:
+                return True
+    return _ends_sentence(text, mark, mark_end)
 
 
 def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
