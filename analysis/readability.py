@@ -7,6 +7,7 @@ archives fast. Works offline: pyphen ships its hyphenation dictionaries.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections import Counter
 from functools import lru_cache
@@ -130,7 +131,8 @@ def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.Da
     Words come from the corpus's word-count table (shared with frequency lists and
     keyness), so syllables are looked up once per spelling of the corpus, and the
     per-document sums are array operations. Sentences are counted document by document
-    (in parallel; the sentences stay on the corpus for later calls).
+    (in parallel; the sentences stay on the corpus for later calls); a large new
+    vocabulary's syllables are counted in worker processes too.
     """
     if all("sentences" in doc.__dict__ for doc in c):
         # Segmented already (by an earlier measure): counting is quicker than a pool.
@@ -170,13 +172,17 @@ def _count_new_spellings(vocab: list[str], workers: int | None) -> None:
     """Count the syllables of a large vocabulary's uncached spellings in parallel.
 
     A first corpus brings tens of thousands of spellings (54,000 in 9.5 million words
-    of UN speeches, about 0.5 s of counting); fewer are counted as they are met.
+    of UN speeches, about 0.5 s of counting); fewer are counted as they are met. Only
+    where processes fork (starting fresh interpreters costs more than the counting) and
+    when the cache has room for them all (else they would be counted twice).
     """
     n_workers = resolve_workers(workers)
-    if n_workers == 1:
+    if n_workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return
     new = [spelling for spelling in vocab if spelling not in _SYLLABLES]
     if len(new) < _PARALLEL_FROM_SPELLINGS:
+        return
+    if len(_SYLLABLES) + len(new) > _MAX_CACHED_SPELLINGS:
         return
     counts = chain.from_iterable(map_in_order(_spelling_syllables, new, workers=n_workers))
     _SYLLABLES.fill(zip(new, counts, strict=True))

@@ -116,7 +116,7 @@ class PeakMemory:
         self._thread: threading.Thread | None = None
 
     def __enter__(self) -> PeakMemory:
-        reader = _ProcReader() if Path("/proc/self/smaps_rollup").exists() else _psutil_reader()
+        reader = _ProcReader() if _ProcReader.available() else _psutil_reader()
         if reader is not None:
             self.peak_bytes = reader.tree_rss()
             self._thread = threading.Thread(target=self._sample, args=(reader,), daemon=True)
@@ -126,11 +126,13 @@ class PeakMemory:
     def _sample(self, reader) -> None:
         tick = 0
         while not self._stop.wait(self.interval):
-            self.peak_bytes = max(self.peak_bytes, reader.tree_rss())
-            if tick % self.PSS_EVERY == 0:
-                # RSS counts pages that forked workers share with the parent once per
-                # process; PSS divides each shared page among its sharers (Linux only).
+            rss = reader.tree_rss()
+            # RSS counts pages that forked workers share with the parent once per
+            # process; PSS divides each shared page among its sharers (Linux only). It
+            # is also read whenever RSS reaches a new peak, so short stages get one.
+            if tick % self.PSS_EVERY == 0 or rss > self.peak_bytes:
                 self.peak_pss_bytes = max(self.peak_pss_bytes, reader.tree_pss())
+            self.peak_bytes = max(self.peak_bytes, rss)
             tick += 1
 
     def __exit__(self, *exc) -> None:
@@ -154,6 +156,15 @@ class _ProcReader:
     """Memory of this process and its descendants, read from Linux's /proc."""
 
     page = os.sysconf("SC_PAGE_SIZE")
+
+    @staticmethod
+    def available() -> bool:
+        """Whether /proc lists PSS and each thread's children (CONFIG_PROC_CHILDREN)."""
+        pid = os.getpid()
+        return (
+            Path("/proc/self/smaps_rollup").exists()
+            and Path(f"/proc/{pid}/task/{pid}/children").exists()
+        )
 
     def tree_rss(self) -> int:
         return sum(self._rss(pid) for pid in self._tree())

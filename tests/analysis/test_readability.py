@@ -132,3 +132,13 @@ def test_syllables_counted_in_worker_processes_equal_those_counted_here(monkeypa
     }
     assert readability._SYLLABLES["Organization"] == 5
     assert readability._SYLLABLES["1990"] == 0
+
+
+def test_a_sentence_of_numbers_counts_and_one_of_marks_does_not():
+    import corpus
+    from analysis.readability import sentences_with_words
+
+    doc = next(iter(corpus.from_texts(["Items follow. 1. 2. (…) “?” 3 cases."])))
+    spans = [doc.text[s:e] for s, e in doc.sentences]
+    assert spans == ["Items follow.", "1.", "2.", "(...)", "“?”", "3 cases."]
+    assert sentences_with_words(doc) == 4
