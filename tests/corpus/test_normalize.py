@@ -1,3 +1,6 @@
+import importlib
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,3 +140,35 @@ def test_idempotence_cases_found_by_fuzzing():
         once = normalize_text(raw)
         assert normalize_text(once) == once, raw
     assert normalize_text("pages 10--12") == "pages 10-12"
+
+
+def test_tab_paragraph_numbers_go_from_the_first_line_too_and_dashes_between_digits():
+    assert normalize_text("  12.\tText of the speech.\n13.\tMore text.") == (
+        "Text of the speech.\nMore text."
+    )
+    assert normalize_text("a--1 and 3--1 and 3\u20134") == "a\u20141 and 3-1 and 3-4"
+
+
+# The plain forms of patterns rewritten to start with a literal or one character class
+# (which Python's regex engine scans for fast): the rewrites must match the same text.
+_PLAIN_FORMS = {
+    "_DIGIT_DASH": r"[\u2012\u2013\u2014\u2212](?<=\d[\u2012\u2013\u2014\u2212])(?=\d)"
+    r"|--(?<=\d--)(?=\d)",
+    "_PAGE_NUMBER_LINE": r"(?:\n[ ]*\d{1,4}[ ]*)+\n(?=\n)",
+    "_SPACES_BEFORE_NEWLINE": r" +\n",
+    "_MANY_NEWLINES": r"\n{3,}",
+}
+
+
+_PIECES = ["\n", " ", "  ", "12.", "7", ".", "\t", "a", "-", "--", "\u2013", "\u2014", "\u2212"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_rewritten_patterns_match_what_their_plain_forms_match(text):
+    module = importlib.import_module("corpus.normalize")
+
+    for name, plain in _PLAIN_FORMS.items():
+        assert getattr(module, name).sub("#", text) == re.sub(plain, "#", text), name
+    # Tab-form paragraph numbers: matched after a line break in "\n" + text.
+    numbers = module._PARAGRAPH_NUMBER.sub("\n", "\n" + text)[1:]
+    assert numbers == re.sub(r"(?m)^[ ]*\d{1,3}\.[ ]*\t", "", text)
