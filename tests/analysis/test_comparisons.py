@@ -624,3 +624,20 @@ def test_a_shorter_vehicle_is_a_prefix_of_the_full_one(text, clause):
             elif count:
                 words = _words_before(text, lo, hi)
                 assert words == _words_before(text, full[0], full[1])[: len(words)]
+
+
+def test_regressions_of_the_speed_shortcuts():
+    from analysis.comparisons import _clause_start
+
+    # A superlative's head read past a run of tokens holding no word.
+    table = find_comparisons("This is the best % % % % countries plan ever.")
+    assert table["tenor"].tolist() == ["countries plan"]
+    # The last of several boundaries counts: " - - " holds two of them.
+    assert _clause_start("war - - peace", 0, 13) == 6
+    # The reporting subject's full name, also when only the surname is next to the verb.
+    said = find_comparisons("Sergey Lavrov said the crisis is worse than 1962.")
+    assert said["speaker"].tolist() == ["Sergey Lavrov"]
+    later = find_comparisons(
+        "Sergey Lavrov arrived in Geneva. Lavrov said the crisis is worse than 1962."
+    )
+    assert later["speaker"].tolist() == ["Sergey Lavrov"]
