@@ -50,6 +50,8 @@ _PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:[Hh]e|[Ss]he){_ADVERB}\s+\Z")
 _DESCRIPTOR_BEFORE_VERB = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS}){_ADVERB}\s+\Z"
 )
+# The last word of each descriptor ("minister" of "foreign minister").
+_DESCRIPTOR_WORDS = frozenset(noun.split()[-1] for noun in DESCRIPTOR_NOUNS.split("|"))
 # After an inverting verb: "…,” said Lavrov."
 _INVERTED_NAME = re.compile(rf"\s+(?P<name>{_NAME})")
 # Longer than any name, adverb and descriptor before a verb.
@@ -88,11 +90,13 @@ _EVENT_VERB_WORDS = sorted(REPORTING_VERBS | INVERTING_VERBS)
 _VERB_TREE = _prefix_tree(_EVENT_VERB_WORDS)
 _EVENT_VERB = re.compile(rf"[^a-zA-Z0-9_]({_VERB_TREE})(?!\w)")
 _EVENT_VERB_AT_START = re.compile(rf"({_VERB_TREE})(?!\w)")
+_LONGEST_VERB = max(len(verb) for verb in _EVENT_VERB_WORDS)
 # Literal first (found fast), the first letter checked in Python: A/a, I/i.
 _ATTRIBUTION_PHRASES = (
     (re.compile(r"ccording to\s+"), "Aa"),
     (re.compile(r"n the words of\s+"), "Ii"),
 )
+_LONGEST_PHRASE = 40  # more than any phrase above and the space after it
 # What follows the phrase, read only once its first letter is checked (a rejected
 # "than the words of" must not swallow a real phrase right after it).
 _ATTRIBUTION_TAIL = re.compile(r"[^.,;:\n\u201c\u201d]{1,80}")
@@ -206,10 +210,16 @@ def find_quotes(
         return []
     sentence_starts = [s for s, _ in sentences]
     enclosing = [_enclosing_sentence(sentences, sentence_starts, s, e) for s, e in spans]
-    # _attribute looks for events no further than one character past a quote's
-    # sentence, and an event's speaker depends only on the events before it: the
-    # events from there on cannot change any quote, so they are not looked for.
-    events = _speech_events(text, spans, max(end for _, end in enclosing) + 1)
+    # _attribute takes the events that start in a quote's sentence or one character
+    # past it. Most speeches quote without naming anyone: when no event starts there,
+    # no quote has a speaker and the rest of the text need not be searched.
+    windows = sorted({(start, end + 1) for start, end in enclosing})
+    if _may_have_events_in(text, spans, windows):
+        # An event's speaker depends only on the events before it, so the events
+        # after the last window cannot change any quote either.
+        events = _speech_events(text, spans, max(high for _, high in windows))
+    else:
+        events = []
     event_starts = [e.start for e in events]
     quotes = []
     for (start, end), sentence in zip(spans, enclosing, strict=True):
@@ -230,13 +240,16 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]], limit: int) ->
     than everything else here.
     """
     quote_starts = [s for s, _ in quote_spans]
-
-    def outside_quotes(pos: int) -> bool:
-        i = bisect.bisect_left(quote_starts, pos) - 1
-        return i < 0 or not quote_spans[i][0] < pos < quote_spans[i][1]
-
-    raw = [e for e in _verb_events(text, limit) if outside_quotes(e[0])]
-    raw.extend(e for e in _according_to_events(text, limit) if outside_quotes(e[0]))
+    raw = [
+        e
+        for e in _verb_events(text, 0, limit + _EVENT_REACH)
+        if _outside_quotes(e[0], quote_spans, quote_starts)
+    ]
+    raw.extend(
+        e
+        for e in _according_to_events(text, limit)
+        if _outside_quotes(e[0], quote_spans, quote_starts)
+    )
     raw.sort()
     full_names: list[str] = []
     current = ""
@@ -250,18 +263,49 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]], limit: int) ->
     return events
 
 
-def _verb_events(text: str, limit: int) -> list[tuple[int, int, str, str]]:
+def _outside_quotes(pos: int, quote_spans: list[tuple[int, int]], quote_starts: list[int]) -> bool:
+    i = bisect.bisect_left(quote_starts, pos) - 1
+    return i < 0 or not quote_spans[i][0] < pos < quote_spans[i][1]
+
+
+def _may_have_events_in(
+    text: str, quote_spans: list[tuple[int, int]], windows: list[tuple[int, int]]
+) -> bool:
+    """False when :func:`_speech_events` has no event that starts in one of the
+    ``(low, high)`` windows.
+
+    Each window is searched on its own: verb events are found there exactly (they
+    depend only on the text around the verb); an attribution phrase counts as soon as
+    it starts there, whatever follows it.
+    """
+    quote_starts = [s for s, _ in quote_spans]
+    for low, high in windows:
+        # An event starts at most _EVENT_REACH characters before its verb.
+        for start, *_ in _verb_events(text, low, high + _EVENT_REACH):
+            if low <= start < high and _outside_quotes(start, quote_spans, quote_starts):
+                return True
+        for pattern, initials in _ATTRIBUTION_PHRASES:
+            for m in pattern.finditer(text, low + 1, high + _LONGEST_PHRASE):
+                start = m.start() - 1  # the phrase's first letter, left out of the literal
+                if start < high and text[start] in initials:
+                    return True
+    return False
+
+
+def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, str]]:
     """``(start, end, kind, name)`` of each "Name said", "said Name", "he said" and
-    "the minister said" in ``text`` that starts before ``limit``; ``kind`` is "name"
-    or "pronoun"."""
+    "the minister said" whose verb starts in ``[low, high)``; ``kind`` is "name" or
+    "pronoun"."""
     out = []
-    # An event starts at most _EVENT_REACH characters before its verb.
-    last_verb = limit + _EVENT_REACH
-    first = _EVENT_VERB_AT_START.match(text)
-    hits = chain([first] if first else [], _EVENT_VERB.finditer(text))
+    # Up to ``high`` and one character past the longest verb, which the lookahead
+    # after a verb needs: hits from the same verbs as a search of the whole text.
+    hits = _EVENT_VERB.finditer(text, max(low - 1, 0), high + _LONGEST_VERB + 1)
+    if low == 0:
+        first = _EVENT_VERB_AT_START.match(text)
+        hits = chain([first] if first else [], hits)
     for hit in hits:
         v, ve = hit.span(1)
-        if v >= last_verb:
+        if v >= high:
             break
         before = text[v - 1] if v else " "
         if before.isalnum() or before == "_":
@@ -283,14 +327,23 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int) -> list[tuple]:
     low = max(0, verb_start - _EVENT_REACH)
     while 0 < low < verb_start and not text[low - 1].isspace():
         low += 1  # start the window at a word start
+    # Each pattern ends with its last word (a name, "he", a descriptor), perhaps an
+    # adverb, and spaces: that word ends one of the last two words before the verb.
+    # Testing those first spares most searches, which try every position of the window.
+    last_words = text[low:verb_start].rsplit(None, 2)[-2:]
     out = []
-    m = _NAME_BEFORE_VERB.search(text, low, verb_start)
-    if m:
-        name = _clean_name(m.group("name"))
-        if name:
-            out.append((m.start(), verb_end, "name", name))
-    for pattern in (_PRONOUN_BEFORE_VERB, _DESCRIPTOR_BEFORE_VERB):
-        m = pattern.search(text, low, verb_start)
+    if not all(word.islower() for word in last_words):  # a capital letter
+        m = _NAME_BEFORE_VERB.search(text, low, verb_start)
+        if m:
+            name = _clean_name(m.group("name"))
+            if name:
+                out.append((m.start(), verb_end, "name", name))
+    if any(word.endswith(("he", "He")) for word in last_words):  # he, she
+        m = _PRONOUN_BEFORE_VERB.search(text, low, verb_start)
+        if m:
+            out.append((m.start(), verb_end, "pronoun", ""))
+    if not _DESCRIPTOR_WORDS.isdisjoint(last_words):
+        m = _DESCRIPTOR_BEFORE_VERB.search(text, low, verb_start)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
