@@ -72,18 +72,54 @@ class SenseModel:
             bias = tuple(map(sum, zip(bias, domain_bias, strict=True)))
         return bias, weights
 
+    @cached_property
+    def _families(self) -> dict[str | None, dict[str, tuple[float, ...]]]:
+        """The folded weights by feature family: ``"subj=we"`` under ``"subj"`` as
+        ``"we"``, a flag (a name without "=") under None."""
+        families: dict[str | None, dict[str, tuple[float, ...]]] = {}
+        for name, w in self._folded[1].items():
+            family, sep, value = name.partition("=")
+            families.setdefault(family if sep else None, {})[value if sep else name] = w
+        return families
+
+    def layout(self, families: tuple[str, ...], flags: tuple[str, ...]) -> tuple:
+        """Weights by feature value, for a caller that knows its features' values
+        without spelling out their names: one dict per family in ``families`` (value ->
+        weights of ``family=value``), the dict of family ``adv``, and the weights (or
+        None) of each flag in ``flags``. Collected in the features' order, they give
+        :meth:`probabilities_of` the same sums as :meth:`probabilities` reading names.
+        """
+        key = (families, flags)
+        layout = self._layouts.get(key)
+        if layout is None:
+            by_name = self._families.get(None, {})
+            layout = (
+                tuple(self._families.get(f, {}) for f in families),
+                self._families.get("adv", {}),
+                tuple(by_name.get(name) for name in flags),
+            )
+            self._layouts[key] = layout
+        return layout
+
+    @cached_property
+    def _layouts(self) -> dict[tuple, tuple]:
+        return {}
+
+    def scores(self, active: list[tuple[float, ...]]) -> list[float]:
+        """Bias plus the weights of the active features, added in their order."""
+        scores = list(self._folded[0])
+        for w in active:
+            for k, value in enumerate(w):
+                scores[k] += value
+        return scores
+
     def probabilities(self, features: list[str]) -> list[float]:
-        bias, weights = self._folded
-        scores = list(bias)
-        for feature in features:
-            w = weights.get(feature)
-            if w is not None:
-                for k, value in enumerate(w):
-                    scores[k] += value
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        weights = self._folded[1]
+        return self.probabilities_of([w for f in features if (w := weights.get(f)) is not None])
+
+    def probabilities_of(self, active: list[tuple[float, ...]]) -> list[float]:
+        """Class probabilities from the weights of the active features, in their order."""
+        return _softmax(self.scores(active))
 
     def predict(self, features: list[str], fallback: str, *, rule_stands: bool = False) -> str:
         """The most probable sense, or ``fallback`` when below the threshold.
@@ -96,13 +132,23 @@ class SenseModel:
         """
         if rule_stands:
             return fallback
-        probs = self.probabilities(features)
+        return self.decide(self.probabilities(features), fallback, ELLIPSIS_FEATURE in features)
+
+    def decide(self, probs: list[float], fallback: str, ellipsis: bool) -> str:
+        """:meth:`predict`'s answer from the probabilities; ``ellipsis``: no governed verb."""
         k = max(range(len(probs)), key=probs.__getitem__)
         if probs[k] >= self.threshold:
             return self.classes[k]
-        if probs[k] < self.unclear_below and ELLIPSIS_FEATURE in features:
+        if probs[k] < self.unclear_below and ellipsis:
             return "unclear"
         return fallback
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 
 def models_from_json(data: dict) -> dict[str, SenseModel]:

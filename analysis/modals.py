@@ -36,7 +36,7 @@ from ._context import (
 )
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from ._matcher import FormMatcher, form_matcher, lowered
-from ._senses import MODEL_VERSION, sense_models
+from ._senses import ELLIPSIS_FEATURE, MODEL_VERSION, SenseModel, sense_models
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .provenance import attach
@@ -284,17 +284,34 @@ def modal_spans(
             pos = start + 1
             continue
         stop, item, i, end = accepted
-        negated = item["negated"] or _negated(view, i, end, item["lemma"])
-        sense = modal_sense(view, i, end, item, negated)
-        model = models.get(item["lemma"]) if models else None
+        lemma = item["lemma"]
+        hit = _hit_context(view, i, end)
+        negated = item["negated"] or _negated(view, i, end, lemma)
+        sense = _modal_sense(view, i, end, item, negated, hit)
+        model = models.get(lemma) if models else None
         if model is not None:
-            # Asked even where a rule stands, so that training sees every instance.
-            features = sense_features(view, i, end, negated, sense)
-            stands = _rule_stands(view, i, end, item["lemma"])
-            sense = model.predict(features, sense, rule_stands=stands)
+            stands = _rule_stands(view, i, end, lemma, hit)
+            if isinstance(model, SenseModel):
+                # Inference: the same answer as predict(sense_features(...)), with the
+                # weights looked up by feature value instead of by spelled-out name.
+                if not stands:
+                    sense = _predict(model, view, i, end, negated, sense, hit)
+            else:
+                # Asked even where a rule stands, so that training sees every instance.
+                features = _sense_features(view, i, end, negated, sense, hit)
+                sense = model.predict(features, sense, rule_stands=stands)
         out.append((start, stop, item, sense, negated, sent_id))
         pos = stop
     return out
+
+
+def _hit_context(view: TokenView, i: int, end: int) -> tuple[list[str], bool, int, str, str]:
+    """What several rules read around the modal at tokens ``[i, end)``, read once:
+    the two words before it, whether it opens its sentence, the governed verb's index
+    and text, and the word after that verb."""
+    j, verb = _next_verb(view, end)
+    after_verb = view.at(j + 1) if j >= 0 else ""
+    return view.prev_words(i, 2), view.sentence_start(i), j, verb, after_verb
 
 
 def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) -> list[str]:
@@ -307,49 +324,117 @@ def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) 
     permission, communication), aspect and voice, a predicate after "be", a past-tense
     context, a purpose clause, and the absence of any governed verb (ellipsis).
     """
-    before = view.prev_words(i, 2)
+    return _sense_features(view, i, end, negated, rule, _hit_context(view, i, end))
+
+
+def _sense_features(
+    view: TokenView, i: int, end: int, negated: bool, rule: str, hit: tuple
+) -> list[str]:
+    words, adverbs, flags = _feature_values(view, i, end, negated, rule, hit)
+    features = [f"{family}={word}" for family, word in zip(_WORD_FAMILIES, words, strict=True)]
+    features.extend(f"adv={t}" for t in adverbs)
+    features.extend(compress(_FLAGS, flags))  # the names of the flags that are on
+    return features
+
+
+def _predict(
+    model: SenseModel, view: TokenView, i: int, end: int, negated: bool, rule: str, hit: tuple
+) -> str:
+    words, adverbs, flags = _feature_values(view, i, end, negated, rule, hit)
+    probs = model.probabilities_of(_active_weights(model, words, adverbs, flags))
+    return model.decide(probs, rule, flags[_NO_VERB])
+
+
+def _active_weights(model: SenseModel, words: tuple, adverbs: list, flags: tuple) -> list:
+    """The weights of the features :func:`sense_features` would name, in its order."""
+    by_family, adverb_weights, flag_weights = model.layout(_WORD_FAMILIES, _FLAGS)
+    pairs = zip(by_family, words, strict=True)
+    active = [w for d, word in pairs if (w := d.get(word)) is not None]
+    if adverbs:
+        active += [w for t in adverbs if (w := adverb_weights.get(t)) is not None]
+    active += [w for w in compress(flag_weights, flags) if w is not None]
+    return active
+
+
+# The families of the single-word features and the flags, in sense_features' order.
+_WORD_FAMILIES = (
+    "rule",
+    "subj",
+    "subj2",
+    "verb",
+    "after",
+    "next",
+    "subjclass",
+    "vclass",
+    "person",
+    "animacy",
+)
+_FLAGS = (
+    "perfect",
+    "progressive",
+    "passive",
+    "be",
+    "be_predicate",
+    "stative",
+    "negated",
+    "inverted",
+    "question",
+    "conditional",
+    "adverb",
+    "well",
+    "clause_start",
+    "no_verb",
+    "past_context",
+    "purpose",
+    "sentence_start",
+)
+_NO_VERB = _FLAGS.index(ELLIPSIS_FEATURE)
+
+
+def _feature_values(
+    view: TokenView, i: int, end: int, negated: bool, rule: str, hit: tuple
+) -> tuple[tuple[str, ...], list[str], tuple[bool, ...]]:
+    """The words of :data:`_WORD_FAMILIES`, the adverbs between the modal and its verb,
+    and the values of :data:`_FLAGS`."""
+    before, opens_sentence, j, verb, after_verb = hit
     subject = before[0]
-    j, verb = _next_verb(view, end)
-    after_verb = view.at(j + 1) if j >= 0 else ""
     between = view.low[end:j] if j >= 0 else []
     first_after = view.at(end)
     preceding = view.low[max(0, i - 8) : i]
-    features = [
-        f"rule={rule}",
-        f"subj={subject}",
-        f"subj2={before[1]}",
-        f"verb={verb}",
-        f"after={after_verb}",
-        f"next={first_after}",
-        f"subjclass={_word_class(view, i - 1, subject)}",
-        f"vclass={_verb_class(verb, after_verb)}",
-        f"person={_PERSON.get(subject, 'other' if subject else 'none')}",
-        f"animacy={_animacy(view, i - 1, subject)}",
-    ]
-    features.extend(f"adv={t}" for t in between if t not in NEGATORS and t != "n't")
+    words = (
+        rule,
+        subject,
+        before[1],
+        verb,
+        after_verb,
+        first_after,
+        _word_class(view, i - 1, subject),
+        _verb_class(verb, after_verb),
+        _PERSON.get(subject, "other" if subject else "none"),
+        _animacy(view, i - 1, subject),
+    )
+    adverbs = [t for t in between if t not in NEGATORS and t != "n't"]
     participle, ing = is_participle(after_verb), is_ing(after_verb)
-    opens_sentence = view.sentence_start(i)
-    flags = {
-        "perfect": verb in HAVE and (after_verb == "been" or participle),
-        "progressive": verb == "be" and ing,
-        "passive": verb == "be" and participle,
-        "be": verb == "be",
-        "be_predicate": verb == "be" and not participle and not ing,
-        "stative": verb in _STATIVE_VERBS,
-        "negated": negated,
-        "inverted": opens_sentence and first_after in _INVERTED_SUBJECTS,
-        "question": "?" in view.low[end:],
-        "conditional": not _CONDITIONAL_WORDS.isdisjoint(view.low[:i]),
-        "adverb": bool(between),
-        "well": "well" in between or "possibly" in between or "also" in between,
-        "clause_start": subject in {"", "and", "but", "or", "that", "which", "who"},
-        "no_verb": not verb or not is_word(verb),
-        "past_context": not _PAST_MARKERS.isdisjoint(preceding),
-        "purpose": "so" in preceding[-3:] or "order" in preceding[-3:],
-        "sentence_start": opens_sentence,
-    }
-    features.extend(compress(flags, flags.values()))  # the names of the flags that are on
-    return features
+    flags = (
+        verb in HAVE and (after_verb == "been" or participle),  # perfect
+        verb == "be" and ing,  # progressive
+        verb == "be" and participle,  # passive
+        verb == "be",  # be
+        verb == "be" and not participle and not ing,  # be_predicate
+        verb in _STATIVE_VERBS,  # stative
+        negated,  # negated
+        opens_sentence and first_after in _INVERTED_SUBJECTS,  # inverted
+        "?" in view.low[end:],  # question
+        not _CONDITIONAL_WORDS.isdisjoint(view.low[:i]),  # conditional
+        bool(between),  # adverb
+        "well" in between or "possibly" in between or "also" in between,  # well
+        subject in {"", "and", "but", "or", "that", "which", "who"},  # clause_start
+        not verb or not is_word(verb),  # no_verb
+        not _PAST_MARKERS.isdisjoint(preceding),  # past_context
+        "so" in preceding[-3:] or "order" in preceding[-3:],  # purpose
+        opens_sentence,  # sentence_start
+    )
+    return words, adverbs, flags
 
 
 # Subjects after a sentence-initial modal that make it an inversion ("Can we", "Should the").
@@ -537,10 +622,10 @@ _PERMISSION_VERBS = frozenset("allow permit tolerate condone countenance let".sp
 _QUESTION_SUBJECTS = frozenset("i we you he she they it this that there".split())
 
 
-def _optative(view: TokenView, i: int, end: int) -> bool:
+def _optative(opens_sentence: bool, first_after: str) -> bool:
     """Sentence-initial "May" before a noun phrase: a wish ("May God bless ..."), while
     "May I ask ..." and "May it be ..." are questions or permissions."""
-    return view.sentence_start(i) and view.at(end) not in _QUESTION_SUBJECTS
+    return opens_sentence and first_after not in _QUESTION_SUBJECTS
 
 
 def _lexicon_versions(lex: Lexicon) -> dict[str, str]:
@@ -548,31 +633,39 @@ def _lexicon_versions(lex: Lexicon) -> dict[str, str]:
     return {lex.id: lex.version, "modal_senses": MODEL_VERSION}
 
 
-def _rule_stands(view: TokenView, i: int, end: int, lemma: str) -> bool:
+def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> bool:
     """Cases the classifier saw too rarely to overrule the rules: "cannot allow" and
     "Can the world tolerate" (permission), "May God bless" (a wish), "Should the
-    talks fail, ..." (a hypothetical clause)."""
+    talks fail, ..." (a hypothetical clause). ``hit``: :func:`_hit_context`."""
     if lemma == "can":
-        return _permission_verb(view, end, _next_verb(view, end)[1], view.sentence_start(i))
+        return _permission_verb(view, end, hit[3], hit[1])
     if lemma == "may":
-        return _optative(view, i, end)
+        return _optative(hit[1], view.at(end))
     if lemma == "should":
-        return _conditional_inversion(view, i, end)
+        return _conditional_inversion(view, i, end, hit)
     return False
 
 
-def _conditional_inversion(view: TokenView, i: int, end: int) -> bool:
+def _conditional_inversion(view: TokenView, i: int, end: int, hit: tuple) -> bool:
     """ "Should the talks fail, ...": "should" opening a clause before its subject.
 
     The clause is closed by a comma; a question ("Should it be allowed to continue?")
     asks about an obligation instead.
     """
-    inverted = view.sentence_start(i) and view.at(end) in _INVERTED_SUBJECTS
-    opens_clause = view.prev_words(i, 1)[0] in {"", "but", "and", "or"}
-    if not ((inverted or opens_clause) and view.at(end) in _CONDITION_SUBJECTS):
+    first_after = view.at(end)
+    if first_after not in _CONDITION_SUBJECTS:
+        return False
+    inverted = hit[1] and first_after in _INVERTED_SUBJECTS
+    opens_clause = hit[0][0] in {"", "but", "and", "or"}
+    if not (inverted or opens_clause):
         return False
     rest = view.rest_of_sentence(end - 1)
     return "," in rest and rest[-1:] != ["?"]
+
+
+def _perfect(verb: str, after_verb: str) -> bool:
+    """ "have been", "have done": the governed verb is a perfect."""
+    return verb in HAVE and (after_verb == "been" or is_participle(after_verb))
 
 
 def _permission_verb(view: TokenView, end: int, verb: str, inverted: bool) -> bool:
@@ -606,41 +699,43 @@ def modal_strength(item: dict, sense: str, negated: bool) -> str:
 
 def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) -> str:
     """Epistemic, deontic, dynamic or unclear, from the modal's context."""
+    return _modal_sense(view, i, end, item, negated, _hit_context(view, i, end))
+
+
+def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, hit: tuple) -> str:
     lemma = item["lemma"]
     default = item["sense"]
-    subject = view.prev_words(i, 1)[0]
-    inverted = view.sentence_start(i) and view.at(end) in _INVERTED_SUBJECTS
-    j, verb = _next_verb(view, end)
-    after_verb = view.at(j + 1) if j >= 0 else ""
-    perfect = verb in HAVE and (after_verb == "been" or is_participle(after_verb))
-    progressive = verb == "be" and is_ing(after_verb)
+    before, opens_sentence, j, verb, after_verb = hit
+    subject = before[0]
+    first_after = view.at(end)
+    inverted = opens_sentence and first_after in _INVERTED_SUBJECTS
     between = view.low[end:j] if j >= 0 else []
 
-    passive = verb == "be" and is_participle(after_verb)
     if lemma == "must":
-        if perfect or progressive or verb == "of":  # "must of been": a spelling of "must've"
+        # "must of been": a spelling of "must've"
+        if _perfect(verb, after_verb) or (verb == "be" and is_ing(after_verb)) or verb == "of":
             return "epistemic"
         # "You must be tired", "that must be hard": inference about a state.
         if (
             subject in _INFERENCE_SUBJECTS
-            and not passive
+            and not (verb == "be" and is_participle(after_verb))
             and (verb == "be" or verb in _STATIVE_VERBS)
         ):
             return "epistemic"
         return "deontic"
-    if lemma == "may" and _optative(view, i, end):
+    if lemma == "may" and _optative(opens_sentence, first_after):
         return "unclear"  # a wish, not a possibility: "May God bless", "May peace prevail"
     if lemma == "may":
-        if perfect or verb in {"be", "well", "even"} or "well" in between:
+        if _perfect(verb, after_verb) or verb in {"be", "well", "even"} or "well" in between:
             return "epistemic"
-        asked = view.at(end) in {"i", "we"} and view.prev_words(i, 1)[0] == ""
+        asked = first_after in {"i", "we"} and subject == ""
         if asked or subject in {"you", "one", "anyone", "nobody"}:
             return "deontic"
         return "epistemic"
     if lemma == "might":
-        return "deontic" if inverted and view.at(end) in {"i", "we"} else "epistemic"
+        return "deontic" if inverted and first_after in {"i", "we"} else "epistemic"
     if lemma == "can":
-        if inverted and view.at(end) in {"i", "we", "you"}:
+        if inverted and first_after in {"i", "we", "you"}:
             return "deontic"
         if _permission_verb(view, end, verb, inverted):
             return "deontic"  # "we cannot allow aggression", "can the world tolerate ...?"
@@ -650,11 +745,11 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
             return "epistemic"
         return default
     if lemma == "could":
-        if inverted and view.at(end) == "you":
+        if inverted and first_after == "you":
             return "deontic"
         if subject in {"that", "which"}:
             return "epistemic"  # "items that could be used", "steps that could help"
-        if passive or perfect:
+        if (verb == "be" and is_participle(after_verb)) or _perfect(verb, after_verb):
             return "dynamic"  # "could be done", "could have stopped it": (unrealised) ability
         if verb in {"be", "well", "possibly"} or "well" in between or "possibly" in between:
             return "epistemic"
@@ -664,23 +759,23 @@ def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) ->
         # A non-human subject ("the deal could collapse") rarely has an ability.
         return "epistemic" if subject else default
     if lemma == "should":
-        if _conditional_inversion(view, i, end):
+        if _conditional_inversion(view, i, end, hit):
             return "epistemic"  # "Should the talks fail, ..." (hypothetical)
         return default
     if lemma == "will":
-        if inverted and view.at(end) == "you":
+        if inverted and first_after == "you":
             return "deontic"
         if subject in {"i", "we"}:
             return "dynamic"
         return default
     if lemma == "would":
-        if verb in {"like", "love", "prefer", "wish"} or view.at(end) == "rather":
+        if verb in {"like", "love", "prefer", "wish"} or first_after == "rather":
             return "dynamic"
-        if inverted and view.at(end) == "you":
+        if inverted and first_after == "you":
             return "deontic"
         return default
     if lemma == "shall":
-        if inverted and view.at(end) == "we":
+        if inverted and first_after == "we":
             return "deontic"
         if subject in {"i", "we"}:
             return "epistemic"

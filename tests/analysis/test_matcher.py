@@ -118,3 +118,51 @@ _PLAIN_WINDOW_TOKEN = re.compile(
 def test_window_tokens_match_the_plain_definition(text, cut):
     assert _WINDOW_TOKEN.findall(text) == _PLAIN_WINDOW_TOKEN.findall(text)
     assert _WINDOW_TOKEN.findall(text, 0, cut) == _PLAIN_WINDOW_TOKEN.findall(text, 0, cut)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=list("aSΣ.'-ll dve1,2/x—é_\n\t“”(),;:?!İMr"), max_size=50),
+    st.integers(0, 50),
+    st.integers(0, 50),
+)
+def test_tokens_run_by_run_match_the_pattern(text, a, b):
+    from analysis._context import _pattern_tokens, _tokens
+
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _tokens(text, a, b) == _pattern_tokens(text, a, b)
+
+
+def test_tokens_run_by_run_edges():
+    from analysis._context import _pattern_tokens, _tokens
+
+    for text in [
+        "Mr. Smith",
+        "Mr .",
+        "peace, and U.S. 19th-century we'll",
+        "a_b _ 'll '",
+        "x.",
+        "",
+    ]:
+        assert _tokens(text, 0, len(text)) == _pattern_tokens(text, 0, len(text)), text
+
+
+def test_sense_model_scores_by_family_equal_scores_by_name():
+    weights = {
+        "subj=we": (0.5, -0.25, 0.125),
+        "masc:subj=we": (0.1, 0.2, 0.3),
+        "verb==": (1.0, 0.0, -1.0),
+        "adv=also": (0.3, 0.3, -0.6),
+        "perfect": (-2.0, 2.0, 0.0),
+        "dom=masc": (0.01, 0.02, 0.03),
+    }
+    model = SenseModel(("a", "b", "c"), (0.1, 0.2, 0.3), weights, 0.5, "masc")
+    by_family, adverbs, flags = model.layout(("subj", "verb", "next"), ("perfect", "passive"))
+    assert by_family[0]["we"] == (0.5 + 0.1, -0.25 + 0.2, 0.125 + 0.3)  # the domain's copy
+    assert by_family[1]["="] == (1.0, 0.0, -1.0)
+    assert by_family[2] == {} and adverbs == {"also": (0.3, 0.3, -0.6)}
+    assert flags == ((-2.0, 2.0, 0.0), None)
+    active = [by_family[0]["we"], by_family[1]["="], adverbs["also"], adverbs["also"], flags[0]]
+    names = ["subj=we", "verb==", "next=x", "adv=also", "adv=also", "perfect"]
+    assert model.probabilities_of(active) == model.probabilities(names)
+    assert model.decide(model.probabilities(names), "c", False) == model.predict(names, "c")

@@ -250,3 +250,76 @@ def test_should_questions_ask_about_obligation_not_a_hypothesis():
 def test_provenance_names_the_sense_classifier():
     lexicons = find_modals("We must act.").attrs["provenance"]["lexicons"]
     assert lexicons == {"modals": "1", "modal_senses": "2"}
+
+
+class _ByName:
+    """Stands in for a shipped model the way the training script's recorder does: it
+    is handed the spelled-out features and predicts from them."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def predict(self, features, fallback, *, rule_stands=False):
+        return self.model.predict(features, fallback, rule_stands=rule_stands)
+
+
+def _spans_both_ways(text: str) -> tuple[list, list]:
+    from analysis._senses import sense_models
+    from analysis.modals import _lexicon, _plan, modal_spans
+
+    matcher, items, models = _plan(_lexicon(None))
+    doc = next(iter(corpus.from_texts([text])))
+    by_name = {lemma: _ByName(m) for lemma, m in sense_models().items()}
+    fast = [
+        (s, e, it["lemma"], sense, neg)
+        for s, e, it, sense, neg, _ in modal_spans(doc, matcher, items, models)
+    ]
+    slow = [
+        (s, e, it["lemma"], sense, neg)
+        for s, e, it, sense, neg, _ in modal_spans(doc, matcher, items, by_name)
+    ]
+    return fast, slow
+
+
+_CONTEXT_WORDS = (
+    "we they it that the world May Should Can could may must can cannot should n't not "
+    "have been be done being well possibly also allow tolerate you i , ? . if said "
+    "order so to like thank Council people"
+).split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_WORDS), min_size=1, max_size=18))
+def test_sense_scores_by_value_give_the_answers_of_the_named_features(words):
+    fast, slow = _spans_both_ways(" ".join(words))
+    assert fast == slow
+
+
+def test_sense_probabilities_by_value_equal_probabilities_of_the_named_features():
+    from analysis._context import TokenView
+    from analysis._senses import sense_models
+    from analysis.modals import _active_weights, _feature_values, _hit_context, sense_features
+
+    texts = [
+        "They may have left, said the minister, so that we could well be done.",
+        "Can the world tolerate this? We cannot allow it and must not be silent.",
+        "It should possibly also be approved; if they can, the Council could not.",
+        "You must be tired. As soon as we can.",
+    ]
+    checked = 0
+    for text in texts:
+        for lemma, model in sense_models().items():
+            start = 0
+            while (start := text.find(f" {lemma} ", start)) >= 0:
+                start += 1
+                view = TokenView.window(text, start, start + len(lemma), (0, len(text)))
+                i, end = view.locate(start, start + len(lemma))
+                for negated in (False, True):
+                    for rule in ("deontic", "epistemic", "dynamic"):
+                        names = sense_features(view, i, end, negated, rule)
+                        hit = _hit_context(view, i, end)
+                        values = _feature_values(view, i, end, negated, rule, hit)
+                        active = _active_weights(model, *values)
+                        assert model.probabilities_of(active) == model.probabilities(names)
+                        checked += 1
+    assert checked >= 30
