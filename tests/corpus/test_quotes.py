@@ -1,4 +1,4 @@
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import classify_quote, find_quote_spans, from_texts, read_corpus
@@ -131,3 +131,90 @@ def test_long_single_line_text_splits_like_short_ones():
     spans = split_sentences(text)
     assert len(spans) == 4000
     assert text[spans[-2][0] : spans[-2][1]] == "Mr. Li met the U.S. envoy on Monday."
+
+
+def _verb_events_by_plain_search(text):
+    """Every reporting-verb event, each verb searched on its own and every speaker
+    pattern tried before every verb: what corpus.quotes finds with its shortcuts."""
+    import re
+
+    from corpus import quotes
+
+    out = []
+    for verb in quotes.REPORTING_VERBS | quotes.INVERTING_VERBS:
+        for hit in re.finditer(rf"(?<!\w){verb}(?!\w)", text):
+            v, ve = hit.span()
+            if verb in quotes.REPORTING_VERBS and (v == 0 or text[v - 1].isspace()):
+                low = max(0, v - quotes._EVENT_REACH)
+                while 0 < low < v and not text[low - 1].isspace():
+                    low += 1
+                m = quotes._NAME_BEFORE_VERB.search(text, low, v)
+                if m and quotes._clean_name(m.group("name")):
+                    out.append((m.start(), ve, "name", quotes._clean_name(m.group("name"))))
+                for pattern in (quotes._PRONOUN_BEFORE_VERB, quotes._DESCRIPTOR_BEFORE_VERB):
+                    m = pattern.search(text, low, v)
+                    if m:
+                        out.append((m.start(), ve, "pronoun", ""))
+            if verb in quotes.INVERTING_VERBS:
+                m = quotes._INVERTED_NAME.match(text, ve)
+                if m and quotes._clean_name(m.group("name")):
+                    out.append((v, m.end(), "name", quotes._clean_name(m.group("name"))))
+    return sorted(out)
+
+
+def _speakers_from_every_event(text):
+    """Quote speakers attributed from the events of the whole text."""
+    from corpus import quotes, split_sentences
+
+    sentences = split_sentences(text)
+    spans = find_quote_spans(text)
+    events = quotes._speech_events(text, spans, len(text) + 1)
+    starts = [e.start for e in events]
+    sentence_starts = [s for s, _ in sentences]
+    speakers = []
+    for start, end in spans:
+        sentence = quotes._enclosing_sentence(sentences, sentence_starts, start, end)
+        kind = classify_quote(text[start + 1 : end - 1])
+        speakers.append(quotes._attribute(start, end, sentence, events, starts, kind))
+    return speakers
+
+
+_ATTRIBUTION_PIECES = st.sampled_from(
+    [" ", " ", ", ", ". ", ": ", "\n", "“", "”", "‘", "’", "(", "—", "é", "_", "5", "x"]
+    + ["said", "says", "stated", "added", "told", "noted", "wrote", "asked", "replied"]
+    + ["insists", "emphasised", "called", "Said", "unsaid", "saidx", "sayso"]
+    + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
+    + ["Sergey Lavrov", "Lavrov", "Anna Berg", "Berg", "Pérez", "Organization", "Mr. Li"]
+    + ["according to", "According to", "in the words of", "We will not yield", "peace"]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_ATTRIBUTION_PIECES, max_size=40).map("".join))
+def test_verb_events_are_those_of_a_plain_search(text):
+    from corpus import quotes
+
+    assert sorted(quotes._verb_events(text, 0, len(text) + 1)) == _verb_events_by_plain_search(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(_ATTRIBUTION_PIECES, max_size=40).map("".join))
+def test_speakers_do_not_depend_on_skipping_events(text):
+    from corpus import split_sentences
+    from corpus.quotes import find_quotes
+
+    quotes = find_quotes(text, split_sentences(text))
+    assert [q.speaker for q in quotes] == _speakers_from_every_event(text)
+
+
+def test_speaker_named_long_before_the_quote_is_still_resolved():
+    # the only event near the quote is a pronoun: its speaker comes from the whole text
+    filler = "Talks went on for days in the city and nothing changed at all. " * 40
+    text = f"Sergey Lavrov said talks would resume. {filler}“We will not yield,” he said."
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == ["Sergey Lavrov"]
+    # a capitalized pronoun opening the sentence
+    text = f"Sergey Lavrov said talks would resume. {filler}He said: “We will not yield.”"
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == ["Sergey Lavrov"]
+    # no event anywhere near a quote: nobody is named
+    text = f"Sergey Lavrov said talks would resume. {filler}We want “peace” now."
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == [""]

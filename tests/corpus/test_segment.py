@@ -2,7 +2,7 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import split_sentences, tokenize
@@ -178,4 +178,64 @@ def test_word_strings_take_plain_words_and_closing_marks_apart():
         "Li",
         "'s",
         "view",
+    ]
+
+
+def _sentences_by_the_full_rules(text):
+    """split_sentences as the plain loop over every candidate mark, each decided by the
+    full rules (_ends_sentence), without the shortcuts split_sentences takes."""
+    from corpus import segment
+
+    candidates = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[”’)\]]*(?=\s|$)|(?<=\n)[ ]*\n)")
+    out, start = [], 0
+    for match in candidates.finditer(text):
+        if match.group().startswith("\n"):
+            segment._add_sentence(text, start, match.start(), out)
+            start = match.end()
+        elif segment._ends_sentence(text, match.start(), match.end()):
+            segment._add_sentence(text, start, match.end(), out)
+            start = match.end()
+    segment._add_sentence(text, start, len(text), out)
+    return out
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    [" ", " ", "  ", "\n", "\n\n", "\n \n", ".", "!", "?", "...", ",", ";", ":", "“", "”", "‘", "’"]
+    + ["(", ")", "[", "]", "'", '"', "\u00a0", "the", "The", "peace", "development", "Nations"]
+    + ["Mr.", "MR.", "Messrs.", "approx.", "Art.", "No.", "e.g.", "i.e.", "U.S.", "J.", "j."]
+    + ["etc.", "Inc.", "al.", "İ", "é", "Ärzte", "5", "3.5", "x", "Ab", "abcdefg", "ABCDEFGH"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_SENTENCE_PIECES, max_size=30).map("".join))
+def test_sentences_follow_the_full_rules_at_every_mark(text):
+    assert split_sentences(text) == _sentences_by_the_full_rules(text)
+
+
+def test_full_stop_after_plain_words_and_abbreviations():
+    assert sentences("We seek development. Peace matters.") == [
+        "We seek development.",
+        "Peace matters.",
+    ]
+    assert sentences("We seek peace. Peace matters.") == ["We seek peace.", "Peace matters."]
+    # a title, in any case, and a single capital stay in the sentence
+    assert sentences("Talks with MR. Li and J. Smith. Then more.") == [
+        "Talks with MR. Li and J. Smith.",
+        "Then more.",
+    ]
+    # "etc." ends a sentence only before a typical opener
+    assert sentences("Food, water etc. The talks failed.") == [
+        "Food, water etc.",
+        "The talks failed.",
+    ]
+    assert sentences("Food, water etc. Peace came.") == ["Food, water etc. Peace came."]
+    # what follows a mark, past spaces and an opening quote, decides
+    assert sentences("He won. “yes,” they said.") == ["He won. “yes,” they said."]
+    assert sentences("He won! “Yes,” they said.") == ["He won!", "“Yes,” they said."]
+    assert sentences("It ended.   ") == ["It ended."]
+    # the longest titles: a word of six letters may still be an abbreviation
+    assert sentences("Messrs. Li and Wu came with approx. Ten aides. Talks began.") == [
+        "Messrs. Li and Wu came with approx. Ten aides.",
+        "Talks began.",
     ]
