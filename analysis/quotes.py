@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from corpus import Corpus, Document, is_word, tokenize
+from corpus import Corpus, Document
+from corpus.segment import word_spans
 
 from ._input import as_corpus
 from .engine import map_documents
@@ -48,7 +49,7 @@ def document_quotes(doc: Document) -> list[tuple]:
         return []  # no opening quote mark: skip sentence splitting altogether
     rows = []
     for q in doc.quotes:
-        words = sum(1 for s, e in tokenize(q.text) if is_word(q.text[s:e]))
+        words = len(word_spans(q.text))  # the word tokens, without the punctuation
         printed = doc.text[q.start : q.end]
         sent_id = doc.sentence_id(q.start)
         rows.append(
