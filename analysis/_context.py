@@ -218,7 +218,7 @@ class TokenView:
         """Whether token i opens its sentence (ignoring opening quotes and brackets)."""
         low = self.low
         for j in range(i - 1, -1, -1):
-            if is_word(low[j]):
+            if low[j][:1].isalnum():  # is_word
                 return False
         return self.opens_sentence
 

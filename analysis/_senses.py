@@ -107,7 +107,15 @@ class SenseModel:
 
     def scores(self, active: list[tuple[float, ...]]) -> list[float]:
         """Bias plus the weights of the active features, added in their order."""
-        scores = list(self._folded[0])
+        bias = self._folded[0]
+        if len(bias) == 3:  # the shipped models: the same additions, in locals
+            s0, s1, s2 = bias
+            for w0, w1, w2 in active:
+                s0 += w0
+                s1 += w1
+                s2 += w2
+            return [s0, s1, s2]
+        scores = list(bias)
         for w in active:
             for k, value in enumerate(w):
                 scores[k] += value

@@ -530,11 +530,13 @@ def _word_class(view: TokenView, k: int, word: str) -> str:
 
 
 def _negated(view: TokenView, i: int, end: int, lemma: str) -> bool:
-    if view.low[end - 1].endswith("n't") or view.low[i] == "cannot":
+    low = view.low
+    if low[end - 1].endswith("n't") or low[i] == "cannot":
         return True
-    if any(t in NEGATORS or t == "n't" for t in view.low[i:end]):
-        return True
-    if view.negated_after(end - 1):
+    for t in low[i:end]:
+        if t in NEGATORS or t == "n't":
+            return True
+    if end < len(low) and (low[end] in NEGATORS or low[end] == "n't"):  # "may not"
         return True
     # "don't have to", "isn't able to": negation on the auxiliary before a semi-modal.
     return " " in lemma and view.negated_before(i, window=2)
@@ -542,13 +544,12 @@ def _negated(view: TokenView, i: int, end: int, lemma: str) -> bool:
 
 def _next_verb(view: TokenView, end: int) -> tuple[int, str]:
     """Index and text of the first token after ``end - 1`` that is not an adverb."""
-    j = end
-    while j < len(view) and view.same_sentence(end - 1, j):
-        tok = view.low[j]
+    low = view.low
+    for j in range(end, len(low)):  # the window holds one sentence
+        tok = low[j]
         if tok in _ADVERBS or (
             tok.endswith("ly") and len(tok) > 4 and tok not in {"apply", "rely", "supply", "reply"}
         ):
-            j += 1
             continue
         return j, tok
     return -1, ""
@@ -556,9 +557,11 @@ def _next_verb(view: TokenView, end: int) -> tuple[int, str]:
 
 def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
     """Whether the candidate at tokens [i, end) is a modal here (not a noun, month, formula)."""
+    if lemma not in _CHECKED_LEMMAS:
+        return True
     low = view.low
-    before = view.prev_words(i, 2)
-    after = view.next_words(end - 1, 6)
+    before = view.prev_words(i, 1)
+    after = low[end : end + 6]
     first_after = after[0] if after else ""
     raw = view.raw[i]
     if lemma == "may" and raw == "May":
@@ -601,6 +604,12 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
     if lemma == "ought to" and low[i] == "ought" and first_after == "":
         return False
     return True
+
+
+# The lemmas is_modal has a rule for; any other candidate is a modal.
+_CHECKED_LEMMAS = frozenset(
+    "may will might can must would".split() + ["need to", "have to", "be going to", "ought to"]
+)
 
 
 def _courtesy_formula(after: list[str]) -> bool:

@@ -165,4 +165,9 @@ def test_sense_model_scores_by_family_equal_scores_by_name():
     active = [by_family[0]["we"], by_family[1]["="], adverbs["also"], adverbs["also"], flags[0]]
     names = ["subj=we", "verb==", "next=x", "adv=also", "adv=also", "perfect"]
     assert model.probabilities_of(active) == model.probabilities(names)
+    plain = [0.1 + 0.01, 0.2 + 0.02, 0.3 + 0.03]  # bias and the domain bias
+    for w in active:
+        for k, value in enumerate(w):
+            plain[k] += value
+    assert model.scores(active) == plain  # the three-class shortcut adds in the same order
     assert model.decide(model.probabilities(names), "c", False) == model.predict(names, "c")
