@@ -70,7 +70,7 @@ import numpy as np
 import pandas as pd
 
 from corpus import Corpus, Document
-from corpus.quotes import REPORTING_VERBS
+from corpus.quotes import OPENING_NOT_NAMES, REPORTING_VERBS
 
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from .engine import map_documents
@@ -80,7 +80,7 @@ from .rates import group_rates
 
 TRIGGERS_LEXICON = "comparison_triggers@2"
 HISTORICAL_LEXICON = "historical_references@1"
-COMPARISONS_VERSION = "communique-comparisons/2"
+COMPARISONS_VERSION = "communique-comparisons/3"
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
 COLUMNS = [
@@ -121,7 +121,7 @@ _VERBISH = frozenset(
 _PREPOSITIONS = frozenset("of in on for to at by with from about among between against".split())
 _LEADING_JUNK = frozenset("and but or so then that which who because while yet also".split())
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z]+)*){0,3}"
-_NOT_NAMES = frozenset(
+_NOT_NAMES = OPENING_NOT_NAMES | frozenset(
     """The This That These Those It We They He She In On At For But And While When If As
     However Our Their His Her Its A An""".split()
 )

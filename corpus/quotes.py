@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-QUOTER_VERSION = "communique-quotes/2"
+QUOTER_VERSION = "communique-quotes/3"
 
 _MAX_QUOTE_CHARS = 2000  # an unclosed quote mark must not swallow the rest of a speech
 
@@ -107,7 +107,16 @@ _INSTITUTION_WORDS = frozenset(
     Government Nations States Union Secretariat Court Treaty Agreement Declaration Report
     Convention Programme Program Agenda Plan Resolution Summit Parliament Congress""".split()
 )
-_NOT_NAMES = frozenset(
+# Capitalized words that open a sentence before a name without being part of it
+# ("Later Lavrov said", "On Monday Lavrov said").
+OPENING_NOT_NAMES = frozenset(
+    """Later Then Today Yesterday Tomorrow Tonight Now Meanwhile Earlier Also Still Again
+    Finally Recently Afterwards Moreover Indeed Thus Here There So Yet Instead Nevertheless
+    Furthermore Subsequently Previously Separately Similarly Likewise Last Next Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
+    July August September October November December""".split()
+)
+_NOT_NAMES = OPENING_NOT_NAMES | frozenset(
     """The This That These Those It We They He She In On At For But And While When If As
     However Moscow Kyiv Washington Russia Ukraine China""".split()
 )

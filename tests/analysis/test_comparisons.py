@@ -641,3 +641,8 @@ def test_regressions_of_the_speed_shortcuts():
         "Sergey Lavrov arrived in Geneva. Lavrov said the crisis is worse than 1962."
     )
     assert later["speaker"].tolist() == ["Sergey Lavrov"]
+
+
+def test_an_opening_adverb_is_not_part_of_the_reporting_subject():
+    text = "Sergey Lavrov spoke. Later Lavrov said that sanctions are worse than the blockade."
+    assert find_comparisons(text)["speaker"].tolist() == ["Sergey Lavrov"]

@@ -218,3 +218,15 @@ def test_speaker_named_long_before_the_quote_is_still_resolved():
     # no event anywhere near a quote: nobody is named
     text = f"Sergey Lavrov said talks would resume. {filler}We want “peace” now."
     assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == [""]
+
+
+def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
+    text = (
+        "Later Lavrov said: \u201cSanctions are worse than the blockade.\u201d "
+        "On Monday Jones said: \u201cNo.\u201d Then Smith said: \u201cYes.\u201d"
+    )
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == [
+        "Lavrov",
+        "Jones",
+        "Smith",
+    ]
