@@ -65,7 +65,7 @@ from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in
 from ._matcher import form_matcher, lowered
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
-from .modals import is_modal, modal_sense
+from .modals import _hit_context, _modal_sense, is_modal
 from .provenance import attach
 from .rates import group_rates
 
@@ -441,6 +441,21 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
     rule = item["context"]
     if not rule:
         return True
+    # The rules that read neither the words before nor the next content word first.
+    if rule == "epistemic_modal":
+        modal = modal_items.get(view.low[i]) or modal_items.get(str(item["term"]))
+        if modal is None or not is_modal(view, i, end, modal["lemma"]):
+            return False
+        hit = _hit_context(view, i, end)  # read once for the rules below
+        if hit[0][0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
+            return False  # "I might add", "we may say": a courtesy formula
+        return _modal_sense(view, i, end, modal, False, hit) == "epistemic" and not _concessive(
+            view, i, end
+        )
+    if rule == "not_in":
+        return view.at(end) not in {"in", "of", "about"}
+    if rule == "attributed":
+        return not _after_modal_be(view, i)
     before = view.prev_words(i, 2)
     prev = before[0]
     if prev in _SKIP or (prev.endswith("ly") and len(prev) > 4):
@@ -449,17 +464,6 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
     else:
         prev_verbal = False
     nxt = _next_content(view, end)
-    if rule == "epistemic_modal":
-        modal = modal_items.get(view.low[i]) or modal_items.get(str(item["term"]))
-        if modal is None or not is_modal(view, i, end, modal["lemma"]):
-            return False
-        if view.prev_words(i, 1)[0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
-            return False  # "I might add", "we may say": a courtesy formula
-        return modal_sense(view, i, end, modal, False) == "epistemic" and not _concessive(
-            view, i, end
-        )
-    if rule == "not_in":
-        return view.at(end) not in {"in", "of", "about"}
     if rule == "not_dynamic":
         return _not_dynamic(view, end, nxt, before)
     if rule == "number":
@@ -468,8 +472,6 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
         return _predicative(view, i, end, nxt, before)
     if rule == "that":
         return nxt == "that"
-    if rule == "attributed":
-        return not _after_modal_be(view, i)
     if rule == "proposition":
         if not _states_proposition(view, i, end):
             return False
@@ -637,7 +639,7 @@ def _action_to_show(view: TokenView, i: int) -> bool:
 def _concessive(view: TokenView, i: int, end: int) -> bool:
     """'however remote they might be', 'important as it may be': granting, not doubting."""
     clause = view.prev_words(i, 10)
-    if any(w in _CONCESSIVE for w in clause) or clause[:3] == ["case", "the", "as"]:
+    if not _CONCESSIVE.isdisjoint(clause) or clause[:3] == ["case", "the", "as"]:
         return True  # ... or "as the case may be"
     after = view.next_words(end - 1, 2)
     return len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause
