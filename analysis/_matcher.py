@@ -85,8 +85,9 @@ def _trie_regex(forms: list[str]) -> str:
 # The character before a word form, for the scan: anything but a lower-case ASCII word
 # character or a hyphen. A set of plain ASCII characters is checked by the regex engine
 # in a tight loop that skips the inside of words, where the left boundary as a
-# lookbehind had to be tried at every character (the text is lower-cased, so only
-# rare non-ASCII letters get past it; :data:`_LEFT_BOUNDARY` rules those out).
+# lookbehind had to be tried at every character. A few characters get past it (a
+# non-ASCII letter or digit such as "é" or "²", a letter followed by "'"); each hit is
+# checked against the full left boundary, :data:`_LEFT_BOUNDARY`, which rules them out.
 _BEFORE_FORM = "[^0-9_a-z-]"
 _LEFT_BOUNDARY = re.compile(_LEFT)
 

@@ -99,6 +99,19 @@ def test_scan_finds_the_same_starts_as_the_plain_regex(text):
     assert _scan_starts(_FORMS, low) == _reference_starts(_FORMS, low)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("canotmyl'dbetrhsu -é_\n1.Ü"), max_size=30))
+def test_next_hit_from_any_position_is_the_first_plain_hit_there(text):
+    low = lowered(text)
+    matcher = form_matcher(pd.DataFrame({"term": _FORMS}))
+    starts = _reference_starts(_FORMS, low)
+    for pos in range(len(low) + 1):
+        hit = matcher.next_hit(low, pos)
+        expected = next((s for s in starts if s >= pos), None)
+        assert (hit[0] if hit else None) == expected, pos
+    assert matcher.next_hit(" a", 1)[0] == 1
+
+
 def test_scan_edges():
     for text in ["can", "écan can", "x'll we'll", "_may -may é-must 'must", "a'd better"]:
         assert _scan_starts(_FORMS, text) == _reference_starts(_FORMS, text), text
