@@ -1797,10 +1797,13 @@ def find_comparisons(
 
 
 def _lexicon_versions() -> dict[str, str]:
+    """The lexicons' versions and the version of the rules that read them (a change of
+    the rules changes rows without any lexicon changing)."""
     labels = _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON).labels
     return {
         labels["triggers"].split("@")[0]: labels["triggers"].split("@")[1],
         labels["historical"].split("@")[0]: labels["historical"].split("@")[1],
+        "comparison_rules": COMPARISONS_VERSION.rsplit("/", 1)[1],
     }
 
 

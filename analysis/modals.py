@@ -291,9 +291,11 @@ def modal_spans(
         model = models.get(lemma) if models else None
         if model is not None:
             stands = _rule_stands(view, i, end, lemma, hit)
-            if isinstance(model, SenseModel):
+            if type(model).predict is SenseModel.predict:
                 # Inference: the same answer as predict(sense_features(...)), with the
-                # weights looked up by feature value instead of by spelled-out name.
+                # weights looked up by feature value instead of by spelled-out name (a
+                # model with its own predict, such as the training recorder, gets the
+                # features spelled out below).
                 if not stands:
                     sense = _predict(model, view, i, end, negated, sense, hit)
             else:

@@ -13,6 +13,7 @@ import pandas as pd
 from .aliases import Aliases
 from .document import Document
 from .normalize import NORMALIZER_VERSION
+from .quotes import QUOTER_VERSION
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 
 REPORT_COLUMNS = ["source", "doc_id", "status", "detail"]
@@ -90,6 +91,7 @@ class Corpus:
             "normalizer": NORMALIZER_VERSION,
             "tokenizer": TOKENIZER_VERSION,
             "sentencizer": SENTENCIZER_VERSION,
+            "quoter": QUOTER_VERSION,
             "aliases": self.aliases.version,
         }
 

@@ -107,14 +107,15 @@ _INSTITUTION_WORDS = frozenset(
     Government Nations States Union Secretariat Court Treaty Agreement Declaration Report
     Convention Programme Program Agenda Plan Resolution Summit Parliament Congress""".split()
 )
-# Capitalized words that open a sentence before a name without being part of it
-# ("Later Lavrov said", "On Monday Lavrov said").
+# Capitalized words that can open a sentence before a name without being part of it
+# ("Later Lavrov said", "On Monday Lavrov said"), stripped from the front of a name.
+# Words that are also first names or surnames (April, June, August, Sunday, So, Still,
+# Last, Next) are not listed: "April Glaspie said" keeps its name.
 OPENING_NOT_NAMES = frozenset(
-    """Later Then Today Yesterday Tomorrow Tonight Now Meanwhile Earlier Also Still Again
-    Finally Recently Afterwards Moreover Indeed Thus Here There So Yet Instead Nevertheless
-    Furthermore Subsequently Previously Separately Similarly Likewise Last Next Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
-    July August September October November December""".split()
+    """Later Then Today Yesterday Tomorrow Tonight Now Meanwhile Earlier Also Again Finally
+    Recently Afterwards Moreover Indeed Thus Here There Yet Instead Nevertheless Furthermore
+    Subsequently Previously Separately Similarly Likewise Monday Tuesday Wednesday Thursday
+    Friday Saturday January February March July September October November December""".split()
 )
 _NOT_NAMES = OPENING_NOT_NAMES | frozenset(
     """The This That These Those It We They He She In On At For But And While When If As

@@ -140,7 +140,12 @@ def test_provenance_records_lexicon_versions():
     t = find_comparisons("It is worse than ever.")
     record = t.attrs["provenance"]
     assert record["function"] == "analysis.find_comparisons"
-    assert record["lexicons"] == {"comparison_triggers": "2", "historical_references": "1"}
+    assert record["lexicons"] == {
+        "comparison_triggers": "2",
+        "historical_references": "1",
+        "comparison_rules": "3",
+    }
+    assert record["corpus"]["versions"]["quoter"] == "communique-quotes/3"
 
 
 def test_hand_checked_un_fixture_sentence_level():
@@ -646,3 +651,10 @@ def test_regressions_of_the_speed_shortcuts():
 def test_an_opening_adverb_is_not_part_of_the_reporting_subject():
     text = "Sergey Lavrov spoke. Later Lavrov said that sanctions are worse than the blockade."
     assert find_comparisons(text)["speaker"].tolist() == ["Sergey Lavrov"]
+
+
+def test_first_names_that_are_months_or_days_stay_in_the_reporting_subject():
+    text = "Ambassador April Glaspie spoke first. Glaspie said the crisis is worse than 1962."
+    assert find_comparisons(text)["speaker"].tolist() == ["Ambassador April Glaspie"]
+    said = find_comparisons("Sunday Dare said that the crisis is worse than 1962.")
+    assert said["speaker"].tolist() == ["Sunday Dare"]

@@ -154,6 +154,7 @@ def test_tokens_run_by_run_edges():
         "Mr .",
         "peace, and U.S. 19th-century we'll",
         "a_b _ 'll '",
+        "a_ 1é ²x é1 x_,",
         "x.",
         "",
     ]:

@@ -323,3 +323,28 @@ def test_sense_probabilities_by_value_equal_probabilities_of_the_named_features(
                         assert model.probabilities_of(active) == model.probabilities(names)
                         checked += 1
     assert checked >= 30
+
+
+def test_the_training_recorder_sees_every_instance_with_its_rule_standing():
+    # benchmarks/train_modal_senses.py scores the shipped pipeline through a recorder
+    # standing in for the classifier: it must see instances where a rule stands too.
+    import corpus
+    from analysis.modals import _lexicon, _plan, modal_spans
+
+    class Recorder:
+        def __init__(self):
+            self.seen = []
+
+        def predict(self, features, fallback, *, rule_stands=False):
+            self.seen.append((features, fallback, rule_stands))
+            return fallback
+
+    matcher, items, _ = _plan(_lexicon(None))
+    texts = ["We cannot allow this.", "May God bless you.", "Should the talks fail, we act."]
+    for text, lemma in zip(texts, ["can", "may", "should"], strict=True):
+        doc = next(iter(corpus.from_texts([text])))
+        recorders = {m: Recorder() for m in ("can", "could", "may", "must", "should")}
+        modal_spans(doc, matcher, items, recorders)
+        [(features, rule, stands)] = recorders[lemma].seen
+        assert stands is True, text
+        assert f"rule={rule}" in features

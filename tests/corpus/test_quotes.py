@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -230,3 +231,26 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         "Jones",
         "Smith",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # First names that are also months, days or adverbs stay part of the name.
+        ("\u201cWe will not yield,\u201d said April Glaspie.", "April Glaspie"),
+        ("Sunday Dare said: \u201cWe will not yield.\u201d", "Sunday Dare"),
+        ("So Se Pyong told reporters: \u201cWe will not yield.\u201d", "So Se Pyong"),
+        ("According to June Smith, \u201cwe will not yield.\u201d", "June Smith"),
+        ("In September Brown said: \u201cNo.\u201d", "Brown"),
+        # A reporting verb in the paragraph after the quote, and one opening the text.
+        ("\u201cWe will not yield,\u201d Lavrov\n\nsaid.", "Lavrov"),
+        ("said Lavrov, \u201cWe will not yield.\u201d", "Lavrov"),
+    ],
+)
+def test_speaker_edge_cases(text, speaker):
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == [speaker]
+    # Also on the text as given (normalization would join the blank line above).
+    from corpus import split_sentences
+    from corpus.quotes import find_quotes
+
+    assert [q.speaker for q in find_quotes(text, split_sentences(text))] == [speaker]

@@ -239,3 +239,8 @@ def test_full_stop_after_plain_words_and_abbreviations():
         "Messrs. Li and Wu came with approx. Ten aides.",
         "Talks began.",
     ]
+
+
+def test_a_mark_followed_by_a_colon_or_lower_case_does_not_end_the_sentence():
+    assert split_sentences("Peace. : and more.") == [(0, 18)]
+    assert split_sentences("It ended (i.e. in 1990). then more.") == [(0, 35)]
