@@ -1,7 +1,7 @@
 """Reading, normalizing and segmenting a corpus, beside the re + Counter floor.
 
 Usage:
-    python benchmarks/bench_corpus.py [PATH] [--generate-words N] [--no-cache]
+    python benchmarks/bench_corpus.py [PATH] [--generate-words N] [--no-cache] [--workers N]
 
 PATH is an unpacked folder (the UN layout's ``TXT/`` is found by itself) or a .tar.xz
 archive. Without PATH the UN archive is looked for at ``../shared/data`` relative to the
@@ -27,17 +27,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _harness  # noqa: E402
 
 import corpus  # noqa: E402
-from corpus.segment import is_word, split_sentences, tokenize  # noqa: E402
+from corpus import Document  # noqa: E402
 
 
 def segment_all(c: corpus.Corpus) -> int:
-    """Sentences, tokens and words of every document, kept only while it is counted."""
+    """Sentences, tokens and words of every document as ``Document`` computes them (the
+    spans the cache stores), on a fresh copy, so the spans die after each document."""
     n = 0
     for doc in c:
-        text = doc.text
-        split_sentences(text)
-        tokens = tokenize(text)
-        n += sum(1 for s, e in tokens if is_word(text[s:e]))
+        fresh = Document(doc.doc_id, doc.text, doc.meta, doc.raw_sha256, doc.aliases)
+        n += len(fresh.sentences) + len(fresh.tokens) + len(fresh.words)
     return n
 
 
@@ -46,18 +45,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", nargs="?", help="corpus folder or .tar.xz archive")
     parser.add_argument("--generate-words", type=int, default=2_000_000)
     parser.add_argument("--no-cache", action="store_true", help="skip the cache stages")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="processes for reading (default: all cores)"
+    )
     args = parser.parse_args(argv)
     with _harness.workdir() as tmp:
         tmp = Path(tmp)
         folder = _harness.corpus_folder(args.path, tmp, args.generate_words)
         if folder is None:
             return 0
-        rows = run(folder, tmp, cache=not args.no_cache)
+        rows = run(folder, tmp, cache=not args.no_cache, workers=args.workers)
     print_rows(rows)
     return 0
 
 
-def run(folder: Path, tmp: Path, *, cache: bool = True) -> list[dict]:
+def run(folder: Path, tmp: Path, *, cache: bool = True, workers: int | None = None) -> list[dict]:
     floor_seconds, words = _harness.floor_pass(folder)
     rows = [{"stage": "floor (re + Counter)", "seconds": floor_seconds, "peak_mb": None}]
 
@@ -69,7 +71,7 @@ def run(folder: Path, tmp: Path, *, cache: bool = True) -> list[dict]:
         rows.append({"stage": stage, "seconds": seconds, "peak_mb": memory.peak_mb})
         return result
 
-    c = timed("read+normalize", lambda: corpus.read_corpus(folder))
+    c = timed("read+normalize", lambda: corpus.read_corpus(folder, workers=workers))
     timed("segment", lambda: segment_all(c))
     rows.append(
         {
@@ -80,9 +82,12 @@ def run(folder: Path, tmp: Path, *, cache: bool = True) -> list[dict]:
     )
     if cache:
         store = tmp / "cache"
-        timed("cache write (read+parse+save)", lambda: corpus.read_corpus(folder, cache=store))
+        timed(
+            "cache write (read+parse+save)",
+            lambda: corpus.read_corpus(folder, cache=store, workers=workers),
+        )
         del c
-        timed("cache read", lambda: corpus.read_corpus(folder, cache=store))
+        timed("cache read", lambda: corpus.read_corpus(folder, cache=store, workers=workers))
     for row in rows:
         row["words"] = words
         row["words_per_s"] = words / row["seconds"] if row["seconds"] else float("nan")
