@@ -52,8 +52,13 @@ _DESCRIPTOR_BEFORE_VERB = re.compile(
 )
 # The last word of each descriptor ("minister" of "foreign minister").
 _DESCRIPTOR_WORDS = frozenset(noun.split()[-1] for noun in DESCRIPTOR_NOUNS.split("|"))
-# After an inverting verb: "…,” said Lavrov."
-_INVERTED_NAME = re.compile(rf"\s+(?P<name>{_NAME})")
+# Honorifics and ranks before a name: not part of it ("said Mr. Blinken" -> Blinken).
+_HONORIFICS = frozenset(
+    "Mr Mrs Ms Messrs Dr Prof Sir Sen Rep Gov Gen Lt Col Maj Capt Adm Amb Rev Sgt".split()
+)
+_HONORIFIC_DOT = rf"(?:{'|'.join(sorted(_HONORIFICS))})\."
+# After an inverting verb: "…,” said Lavrov." / "…,” said Mr. Lavrov."
+_INVERTED_NAME = re.compile(rf"\s+(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})")
 # Longer than any name, adverb and descriptor before a verb.
 _EVENT_REACH = 200
 
@@ -99,7 +104,7 @@ _ATTRIBUTION_PHRASES = (
 _LONGEST_PHRASE = 40  # more than any phrase above and the space after it
 # What follows the phrase, read only once its first letter is checked (a rejected
 # "than the words of" must not swallow a real phrase right after it).
-_ATTRIBUTION_TAIL = re.compile(r"[^.,;:\n\u201c\u201d]{1,80}")
+_ATTRIBUTION_TAIL = re.compile(rf"(?:\b{_HONORIFIC_DOT}|[^.,;:\n\u201c\u201d]){{1,80}}")
 _CAPITALIZED_RUN = re.compile(_NAME)
 # Institutions and documents are not speakers: "the report of the Organization emphasizes".
 _INSTITUTION_WORDS = frozenset(
@@ -117,6 +122,9 @@ OPENING_NOT_NAMES = frozenset(
     Subsequently Previously Separately Similarly Likewise Monday Tuesday Wednesday Thursday
     Friday Saturday January February March July September October November December""".split()
 )
+# Months and days that are also first names, and the words that make them dates.
+_DATE_NAMES = frozenset("April May June August Sunday".split())
+_DATE_PREPOSITIONS = frozenset({"In", "On"})
 _NOT_NAMES = OPENING_NOT_NAMES | frozenset(
     """The This That These Those It We They He She In On At For But And While When If As
     However Moscow Kyiv Washington Russia Ukraine China""".split()
@@ -237,6 +245,24 @@ def find_quotes(
         kind = classify_quote(inner)
         speaker = _attribute(start, end, sentence, events, event_starts, kind)
         quotes.append(Quote(start, end, inner, kind, canonical(speaker) if speaker else ""))
+    return _continued_quotes(text, quotes)
+
+
+# What may stand between a quote and the next one that continues it: the rest of one
+# sentence (the attribution: "Lavrov said in a statement."), no paragraph break.
+_CONTINUATION_GAP = re.compile(r"[^.!?\n\u201c\u201d]{0,100}[.:][ ]*")
+
+
+def _continued_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A whole-sentence quote with no speaker of its own that opens the sentence right
+    after an attributed quote continues it: “We are ready,” Lavrov said. “But the West
+    must listen.” — the second quote is Lavrov's too (a news-writing convention)."""
+    for k in range(1, len(quotes)):
+        before, quote = quotes[k - 1], quotes[k]
+        if quote.speaker or not before.speaker or quote.kind != "direct":
+            continue
+        if _CONTINUATION_GAP.fullmatch(text, before.end, quote.start):
+            quotes[k] = Quote(quote.start, quote.end, quote.text, quote.kind, before.speaker)
     return quotes
 
 
@@ -394,7 +420,14 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
 
 def _clean_name(name: str) -> str:
     words = name.split()
-    while words and words[0] in _NOT_NAMES:
+    after_preposition = False
+    while words and (
+        words[0] in _NOT_NAMES
+        or words[0] in _HONORIFICS
+        or (after_preposition and words[0] in _DATE_NAMES)
+    ):
+        # "In April Smith said": a month or day that is also a name goes after "In".
+        after_preposition = words[0] in _DATE_PREPOSITIONS
         words = words[1:]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):

@@ -254,3 +254,35 @@ def test_speaker_edge_cases(text, speaker):
     from corpus.quotes import find_quotes
 
     assert [q.speaker for q in find_quotes(text, split_sentences(text))] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("\u201cWe will not back down,\u201d said Mr. Blinken.", ["Blinken"]),
+        ("The deal is \u201cdead,\u201d according to Mr. Lavrov.", ["Lavrov"]),
+        ("\u201cNot later,\u201d said Sen. Lindsey Graham.", ["Lindsey Graham"]),
+        ("\u201cWe are ready,\u201d said Mr Lavrov.", ["Lavrov"]),
+        ("In April Smith said: \u201cWe will see.\u201d", ["Smith"]),
+        ("On Sunday Smith said: \u201cWe will see.\u201d", ["Smith"]),
+        # A whole-sentence quote opening the next sentence continues the attributed one ...
+        (
+            "\u201cWe are ready for talks,\u201d Lavrov said in a statement. "
+            "\u201cBut the West must listen to our concerns.\u201d",
+            ["Lavrov", "Lavrov"],
+        ),
+        # ... but not across another sentence or a paragraph break.
+        (
+            "\u201cWe will respond,\u201d Lavrov said. Kuleba disagreed. "
+            "\u201cThat is a lie and everyone knows it.\u201d",
+            ["Lavrov", ""],
+        ),
+        (
+            "\u201cWe will respond,\u201d Lavrov said.\n\n"
+            "\u201cThat is a lie and everyone knows it.\u201d",
+            ["Lavrov", ""],
+        ),
+    ],
+)
+def test_honorifics_dates_and_continued_quotes(text, speakers):
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == speakers
