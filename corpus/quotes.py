@@ -39,7 +39,9 @@ DESCRIPTOR_NOUNS = (
 
 # Capitalized words in any script's letters: "Hammarskjöld", "Pérez de Cuéllar" parts.
 _WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'][^\W\d_]+)*"
-_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
+# Lower-case particles inside a name: "Ursula von der Leyen", "Lula da Silva".
+_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|bin|ibn|al|ter|ten)"
+_NAME = rf"{_WORD}(?:(?:\s+{_PARTICLE})*\s+{_WORD}){{0,3}}"
 _ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often))?"
 
 
@@ -120,7 +122,9 @@ OPENING_NOT_NAMES = frozenset(
     """Later Then Today Yesterday Tomorrow Tonight Now Meanwhile Earlier Also Again Finally
     Recently Afterwards Moreover Indeed Thus Here There Yet Instead Nevertheless Furthermore
     Subsequently Previously Separately Similarly Likewise Monday Tuesday Wednesday Thursday
-    Friday Saturday January February March July September October November December""".split()
+    Friday Saturday January February March July September October November December
+    Officials Diplomats Analysts Experts Critics Observers Sources Witnesses Residents
+    Having Some Many Others Both Its Their Our Everything Nothing Everyone""".split()
 )
 # Months and days that are also first names, and the words that make them dates.
 _DATE_NAMES = frozenset("April May June August Sunday".split())
@@ -370,7 +374,7 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int) -> list[tuple]:
     out = []
     if not all(word.islower() for word in last_words):  # a capital letter
         m = _NAME_BEFORE_VERB.search(text, low, verb_start)
-        if m:
+        if m and not _object_of_preposition(text, low, m.start()):
             name = _clean_name(m.group("name"))
             if name:
                 out.append((m.start(), verb_end, "name", name))
@@ -383,6 +387,23 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int) -> list[tuple]:
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _object_of_preposition(text: str, low: int, name_start: int) -> bool:
+    """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
+    speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
+    the sentence mentions, not the one who speaks."""
+    before = text[low:name_start].split()[-2:]
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+_DETERMINERS = frozenset("the a an this that".split())
+# Not "of": "the representative of Cuba said" names the country that speaks.
+_PREPOSITIONS = frozenset(
+    "in at from to on with by for into near about against across between among".split()
+)
 
 
 def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str]]:
@@ -411,8 +432,11 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         if start < last_end:
             continue
         last_end = end
-        runs = _CAPITALIZED_RUN.findall(tail)
-        name = _clean_name(runs[-1]) if runs else ""
+        # The name ends the phrase: in "according to a senior European diplomat" the
+        # capitalized word describes someone unnamed.
+        runs = list(_CAPITALIZED_RUN.finditer(tail))
+        ends = bool(runs) and not tail[runs[-1].end() :].strip()
+        name = _clean_name(runs[-1].group()) if ends else ""
         if name:
             out.append((start, end, "name", name))
     return out
