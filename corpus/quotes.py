@@ -52,6 +52,11 @@ _PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:[Hh]e|[Ss]he){_ADVERB}\s+\Z")
 _DESCRIPTOR_BEFORE_VERB = re.compile(
     rf"\b[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS}){_ADVERB}\s+\Z"
 )
+# A name before an appositive that describes the speaker: "Lavrov, the foreign minister,
+# said", "Sergey Lavrov, Russia's foreign minister, said".
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:[^,.\u201c\u201d]{{0,40}}\s)?(?:{DESCRIPTOR_NOUNS}),{_ADVERB}\s+\Z"
+)
 # The last word of each descriptor ("minister" of "foreign minister").
 _DESCRIPTOR_WORDS = frozenset(noun.split()[-1] for noun in DESCRIPTOR_NOUNS.split("|"))
 # Honorifics and ranks before a name: not part of it ("said Mr. Blinken" -> Blinken).
@@ -374,6 +379,12 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int) -> list[tuple]:
     out = []
     if not all(word.islower() for word in last_words):  # a capital letter
         m = _NAME_BEFORE_VERB.search(text, low, verb_start)
+        if m and not _object_of_preposition(text, low, m.start()):
+            name = _clean_name(m.group("name"))
+            if name:
+                out.append((m.start(), verb_end, "name", name))
+    if last_words and last_words[-1].rstrip(",") in _DESCRIPTOR_WORDS:  # "minister,"
+        m = _NAME_BEFORE_APPOSITIVE.search(text, low, verb_start)
         if m and not _object_of_preposition(text, low, m.start()):
             name = _clean_name(m.group("name"))
             if name:

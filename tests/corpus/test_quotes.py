@@ -253,6 +253,13 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         # Lower-case particles belong to the name.
         ("Ursula von der Leyen said: \u201cWe are ready.\u201d", "Ursula von der Leyen"),
         ("\u201cWe are ready,\u201d said Luiz Inácio Lula da Silva.", "Luiz Inácio Lula da Silva"),
+        # A name before an appositive that describes the speaker.
+        ("\u201cWe are ready,\u201d Lavrov, the foreign minister, said on Tuesday.", "Lavrov"),
+        (
+            "Sergey Lavrov, Russia's foreign minister, said: \u201cWe are ready.\u201d",
+            "Sergey Lavrov",
+        ),
+        ("May Al-Sayed, a spokeswoman, said: \u201cWe agree with the plan.\u201d", "May Al-Sayed"),
         # An adjective of an unnamed source, and plural nouns, are no names.
         ("The deal is \u201cdead,\u201d according to a senior European diplomat.", ""),
         ("Officials said: \u201cWe are ready.\u201d", ""),
