@@ -71,11 +71,12 @@ def seed_corpus() -> Corpus:
 
 
 def un_corpus(path: str | Path | None = None) -> Corpus:
-    """A corpus in UN General Debate layout; None reads the synthetic sample.
+    """A corpus of UN General Debate speeches; None reads the synthetic sample.
 
     Parameters:
         path: an unpacked archive folder (``Session NN - YYYY/ISO_NN_YYYY.txt``), or None
-            for ``notebooks/sample_un`` (5 invented countries' speeches, 1990-1995).
+            for ``notebooks/sample_un`` (5 invented countries' speeches, 1990-1995, with
+            the UN layout's docvars from its ``metadata.csv``).
     """
     if path is None:
         if not SAMPLE_UN.is_dir():

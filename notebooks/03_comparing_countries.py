@@ -14,7 +14,8 @@
 # %% tags=["parameters"]
 # Parameters. CORPUS: a folder in UN General Debate layout (Session NN - YYYY/ISO_NN_YYYY.txt),
 # e.g. the unpacked archive from ../shared/data; None = the small synthetic sample in
-# notebooks/sample_un (five invented countries, codes XHO XKA XNO XSA XVR, 1990-1995).
+# notebooks/sample_un (five invented countries, codes XHO XKA XNO XSA XVR, 1990-1995;
+# its metadata.csv gives the docvars the UN layout gives the real archive).
 CORPUS = None
 TARGET = "XNO"  # the country compared with all the others (e.g. "RUS" on the real archive)
 OUT = None  # a folder to write this notebook's tables and figures into (None: don't write)

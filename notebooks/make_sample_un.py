@@ -1,4 +1,9 @@
-"""Generate ``notebooks/sample_un/``: a small synthetic corpus in UN General Debate layout.
+"""Generate ``notebooks/sample_un/``: a small synthetic corpus of UN-style speeches.
+
+Files are named ``<year>/<country>.txt`` (not in the UN archive's ``ISO_NN_YYYY.txt``
+layout, so none can pass for a real speech); ``metadata.csv`` gives each file the
+docvars the UN layout gives the real archive: country (code), session, year, speaker,
+post, country_name.
 
 Every sentence here was written for communique; none is taken from the UN General
 Debate Corpus. Speakers are invented. The speeches are built from per-country
@@ -22,7 +27,7 @@ OUT = Path(__file__).with_name("sample_un")
 YEARS = range(1990, 1996)
 
 # Invented countries. Their codes come from ISO 3166's user-assigned range (XAA-XZZ),
-# which no real country will ever get, so no file here can pass for a real UN speech.
+# which no real country will ever get.
 COUNTRIES = {
     "XNO": {
         "name": "Nordhavn",
@@ -204,17 +209,16 @@ def main() -> None:
     rows = []
     for year in YEARS:
         session = year - 1945
-        folder = OUT / f"Session {session} - {year}"
-        folder.mkdir(parents=True, exist_ok=True)
+        (OUT / str(year)).mkdir(parents=True, exist_ok=True)
         for iso, profile in COUNTRIES.items():
-            path = folder / f"{iso}_{session}_{year}.txt"
-            path.write_text(speech(iso, year), encoding="utf-8", newline="\n")
+            name = f"{year}/{profile['name'].lower()}.txt"
+            (OUT / name).write_text(speech(iso, year), encoding="utf-8", newline="\n")
             speaker = profile["speakers"][0 if year < 1993 else 1]
-            rows.append([year, session, iso, profile["name"], speaker, profile["post"]])
-    with open(OUT / "Speakers_by_session.csv", "w", encoding="utf-8", newline="") as handle:
+            rows.append([name, iso, session, year, speaker, profile["post"], profile["name"]])
+    with open(OUT / "metadata.csv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["Year", "Session", "ISO Code", "Country", "Name of Person Speaking", "Post"])
-        writer.writerows(sorted(rows, key=lambda r: (-r[0], r[2])))
+        writer.writerow(["file", "country", "session", "year", "speaker", "post", "country_name"])
+        writer.writerows(rows)
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def test_every_output_has_a_record_naming_the_corpus_fingerprint(two_runs):
     assert {"01_quickstart/summary.csv", "01_quickstart/quotes.csv"} <= outputs
 
 
-def test_sample_corpus_is_read_in_un_layout():
+def test_sample_corpus_has_the_docvars_of_the_un_layout():
     c = figures.un_corpus()
     assert len(c) == 30
     assert set(c.docvars.columns) >= {
@@ -82,7 +82,7 @@ def test_sample_corpus_is_read_in_un_layout():
         "post",
         "country_name",
     }
-    row = c.docvars.loc["XNO_45_1990"]
+    row = c.docvars.loc["1990/nordhavn"]
     assert (row["country"], row["session"], row["year"], row["country_name"]) == (
         "XNO",
         45,
