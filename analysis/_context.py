@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from corpus import Document
 from corpus.quotes import find_quote_spans
-from corpus.segment import TITLE_ABBREVIATIONS
+from corpus.segment import TITLE_ABBREVIATIONS, token_strings
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "cannot", "neither", "nor", "hardly"})
 BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"})
@@ -107,20 +107,6 @@ def is_word(token: str) -> bool:
     return token[:1].isalnum()
 
 
-# Tokens as the corpus tokenizer cuts them (corpus.segment), for small windows of text:
-# a title keeps its period ("Mr."), clitics are split off ("we" + "'ll").
-# Written for the speed of Python's regex engine, which this pass depends on: a word
-# is \w* runs joined by hyphens or non-clitic apostrophes (a single-character loop,
-# not one repeated alternative per character), and each alternative opens with one
-# character (class) so that the engine can skip it at a glance (an abbreviation is
-# "x." twice or more, not "(?:x.){2,}").
-_CLITIC = r"(?:s|d|m|ll|re|ve)(?![\w'])"
-_WINDOW_TOKEN = re.compile(
-    r"[A-Za-z]\.(?:[A-Za-z]\.)+(?![A-Za-z])"
-    r"|\d\d*(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
-    r"|[^\W\d_]\w*(?:(?:-|'(?!" + _CLITIC + r"))\w+)*"
-    r"|'" + _CLITIC + r"|\.\.\.|[^\w\s]"
-)
 # Characters of context kept around a hit: the rules look at most three words back
 # and eight tokens ahead ("would also like to warmly thank", "must not have been").
 WINDOW_BEFORE = 40
@@ -239,27 +225,8 @@ class TokenView:
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
-    """Tokens of ``text[start:end]``; a title keeps its period ("Mr.") as in the corpus.
-
-    No token holds whitespace and the pattern's lookaheads read whitespace as they read
-    the end of the text, so the text is tokenized run by run between spaces: a run of
-    letters is one token, letters and one closing mark ("peace,") two, and the pattern
-    reads the other runs (same tokens as :func:`_pattern_tokens`, much faster).
-    """
-    tokens: list[str] = []
-    for run in text[start:end].split():
-        if run.isalpha():
-            tokens.append(run)
-        elif run[:-1].isalpha() and not run[-1].isalnum() and run[-1] != "_":
-            tokens += (run[:-1], run[-1])
-        else:
-            tokens += _WINDOW_TOKEN.findall(run)
-    return _join_titles(tokens)
-
-
-def _pattern_tokens(text: str, start: int, end: int) -> list[str]:
-    """:func:`_tokens` by the pattern alone (the reference the fast path is tested against)."""
-    return _join_titles(_WINDOW_TOKEN.findall(text, start, end))
+    """Tokens of ``text[start:end]``; a title keeps its period ("Mr.") as in the corpus."""
+    return _join_titles(token_strings(text, start, end))
 
 
 def _join_titles(tokens: list[str]) -> list[str]:

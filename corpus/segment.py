@@ -264,6 +264,31 @@ def word_strings(text: str) -> tuple[list[str], Counter]:
     return words, title_fixes
 
 
+def token_strings(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The tokens of ``text[start:end]`` as strings, before titles take their period
+    ("Mr" "." for "Mr."); the same tokens as :func:`tokenize` spans, read faster.
+
+    No token spans whitespace and the pattern's lookaheads read whitespace as they read
+    the end of the text, so the text is taken one whitespace-free run at a time: a run
+    of letters is one token, letters and one closing mark ("peace,") are two, and the
+    pattern reads the other runs.
+
+    Example:
+        >>> token_strings("Mr. Lavrov's view, e.g. peace.")
+        ['Mr', '.', 'Lavrov', "'s", 'view', ',', 'e.g.', 'peace', '.']
+    """
+    tokens: list[str] = []
+    findall = _TOKEN.findall
+    for run in text[start:end].split():
+        if run.isalpha():
+            tokens.append(run)
+        elif run[:-1].isalpha() and not run[-1].isalnum() and run[-1] != "_":
+            tokens += (run[:-1], run[-1])
+        else:
+            tokens += findall(run)
+    return tokens
+
+
 def _word_tokens(text: str) -> list[str]:
     """``_WORD_TOKEN.findall(text)``, about 1.7x faster on running text.
 

@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis._context import _WINDOW_TOKEN, TokenView
+from analysis._context import TokenView
 from analysis._matcher import _LEFT, _RIGHT, _form_body, form_matcher, lowered
 from analysis._senses import SenseModel
 
@@ -115,50 +115,6 @@ def test_next_hit_from_any_position_is_the_first_plain_hit_there(text):
 def test_scan_edges():
     for text in ["can", "écan can", "x'll we'll", "_may -may é-must 'must", "a'd better"]:
         assert _scan_starts(_FORMS, text) == _reference_starts(_FORMS, text), text
-
-
-# The window tokenizer is written for speed; this is its plain definition.
-_PLAIN_WINDOW_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
-    r"|[^\W\d_](?:\w|(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))(?=\w))*"
-    r"|'(?:s|d|m|ll|re|ve)(?![\w'])|\.\.\.|[^\w\s]"
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=list("aUS.'-ll dve1,2/x—é_\n"), max_size=40), st.integers(0, 40))
-def test_window_tokens_match_the_plain_definition(text, cut):
-    assert _WINDOW_TOKEN.findall(text) == _PLAIN_WINDOW_TOKEN.findall(text)
-    assert _WINDOW_TOKEN.findall(text, 0, cut) == _PLAIN_WINDOW_TOKEN.findall(text, 0, cut)
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.text(alphabet=list("aSΣ.'-ll dve1,2/x—é_\n\t“”(),;:?!İMr"), max_size=50),
-    st.integers(0, 50),
-    st.integers(0, 50),
-)
-def test_tokens_run_by_run_match_the_pattern(text, a, b):
-    from analysis._context import _pattern_tokens, _tokens
-
-    a, b = min(a, b, len(text)), min(max(a, b), len(text))
-    assert _tokens(text, a, b) == _pattern_tokens(text, a, b)
-
-
-def test_tokens_run_by_run_edges():
-    from analysis._context import _pattern_tokens, _tokens
-
-    for text in [
-        "Mr. Smith",
-        "Mr .",
-        "peace, and U.S. 19th-century we'll",
-        "a_b _ 'll '",
-        "a_ 1é ²x é1 x_,",
-        "x.",
-        "",
-    ]:
-        assert _tokens(text, 0, len(text)) == _pattern_tokens(text, 0, len(text)), text
 
 
 def test_sense_model_scores_by_family_equal_scores_by_name():

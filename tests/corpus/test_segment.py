@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import split_sentences, tokenize
-from corpus.segment import PackedSpans, word_spans, word_strings, word_type_counts
+from corpus.segment import PackedSpans, token_strings, word_spans, word_strings, word_type_counts
 
 
 def words(text):
@@ -244,3 +244,36 @@ def test_full_stop_after_plain_words_and_abbreviations():
 def test_a_mark_followed_by_a_colon_or_lower_case_does_not_end_the_sentence():
     assert split_sentences("Peace. : and more.") == [(0, 18)]
     assert split_sentences("It ended (i.e. in 1990). then more.") == [(0, 35)]
+
+
+# The token pattern is written for speed; this is its plain definition.
+_PLAIN_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"
+    r"|\d+(?:[.,:/]\d+)*(?:[A-Za-z]+)?(?:-\w+)*"
+    r"|[^\W\d_](?:\w|(?:-|'(?!(?:s|d|m|ll|re|ve)(?![\w'])))(?=\w))*"
+    r"|'(?:s|d|m|ll|re|ve)(?![\w'])|\.\.\.|[^\w\s]"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=list("aSΣ.'-ll dve1,2/x—é_\n\t“”(),;:?!İMrU"), max_size=50),
+    st.integers(0, 50),
+    st.integers(0, 50),
+)
+def test_token_strings_run_by_run_are_the_plain_tokens(text, a, b):
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    assert token_strings(text, a, b) == _PLAIN_TOKEN.findall(text, a, b)
+
+
+def test_token_strings_edges():
+    for text in [
+        "Mr. Smith",
+        "Mr .",
+        "peace, and U.S. 19th-century we'll",
+        "a_b _ 'll '",
+        "a_ 1é ²x é1 x_,",
+        "x.",
+        "",
+    ]:
+        assert token_strings(text) == _PLAIN_TOKEN.findall(text), text
