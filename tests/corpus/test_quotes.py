@@ -149,9 +149,12 @@ def _verb_events_by_plain_search(text):
                 low = max(0, v - quotes._EVENT_REACH)
                 while 0 < low < v and not text[low - 1].isspace():
                     low += 1
-                m = quotes._NAME_BEFORE_VERB.search(text, low, v)
-                if m and quotes._clean_name(m.group("name")):
-                    out.append((m.start(), ve, "name", quotes._clean_name(m.group("name"))))
+                for pattern in (quotes._NAME_BEFORE_VERB, quotes._NAME_BEFORE_APPOSITIVE):
+                    m = pattern.search(text, low, v)
+                    if m and quotes._object_of_preposition(text, low, m.start()):
+                        continue  # "speaking in Geneva, said"
+                    if m and quotes._clean_name(m.group("name")):
+                        out.append((m.start(), ve, "name", quotes._clean_name(m.group("name"))))
                 for pattern in (quotes._PRONOUN_BEFORE_VERB, quotes._DESCRIPTOR_BEFORE_VERB):
                     m = pattern.search(text, low, v)
                     if m:
@@ -185,6 +188,7 @@ _ATTRIBUTION_PIECES = st.sampled_from(
     + ["said", "says", "stated", "added", "told", "noted", "wrote", "asked", "replied"]
     + ["insists", "emphasised", "called", "Said", "unsaid", "saidx", "sayso"]
     + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
+    + ["in", "at", "minister,", "a spokeswoman,"]
     + ["Sergey Lavrov", "Lavrov", "Anna Berg", "Berg", "Pérez", "Organization", "Mr. Li"]
     + ["according to", "According to", "in the words of", "We will not yield", "peace"]
 )
