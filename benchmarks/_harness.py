@@ -98,18 +98,23 @@ class PeakMemory:
     """Peak resident memory of this process plus its children while the block runs.
 
     On Linux, reads ``/proc`` directly: the tree's RSS every 50 ms (``statm``, a few
-    microseconds per process) and its PSS every 0.5 s (``smaps_rollup``, which makes
-    the kernel walk every page, about 0.5 ms per 300 MB: sampled as often as RSS, it
-    took a visible share of the two cores from the workers being measured). Elsewhere
-    samples RSS with psutil when it is installed, or else reports the high-water marks
-    of ``resource.getrusage`` (self + largest child), which never go down, so stage
-    peaks are then upper bounds.
+    microseconds per process). RSS counts a page that forked workers share with the
+    parent once per process, so the sum is an upper bound. With ``pss=True`` the tree's
+    PSS (each shared page divided among its sharers) is read too, every 0.5 s and at
+    each new RSS peak (so short stages get one). That costs the run time: the kernel
+    walks every page of each process (``smaps_rollup``) and holds the process's memory
+    map meanwhile, so workers being measured wait; on the 9.5M-word acceptance set it
+    made the whole analysis about 0.7 s (8%) slower. So time a run without PSS and
+    measure PSS in a second run. Elsewhere samples RSS with psutil when it is
+    installed, or else reports the high-water marks of ``resource.getrusage`` (self +
+    largest child), which never go down, so stage peaks are then upper bounds.
     """
 
     PSS_EVERY = 10  # samples
 
-    def __init__(self, interval: float = 0.05) -> None:
+    def __init__(self, interval: float = 0.05, *, pss: bool = False) -> None:
         self.interval = interval
+        self.pss = pss
         self.peak_bytes = 0
         self.peak_pss_bytes = 0
         self._stop = threading.Event()
@@ -130,7 +135,7 @@ class PeakMemory:
             # RSS counts pages that forked workers share with the parent once per
             # process; PSS divides each shared page among its sharers (Linux only). It
             # is also read whenever RSS reaches a new peak, so short stages get one.
-            if tick % self.PSS_EVERY == 0 or rss > self.peak_bytes:
+            if self.pss and (tick % self.PSS_EVERY == 0 or rss > self.peak_bytes):
                 self.peak_pss_bytes = max(self.peak_pss_bytes, reader.tree_pss())
             self.peak_bytes = max(self.peak_bytes, rss)
             tick += 1

@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/bench_all.py [PATH] [--workers 1 2] [--fraction 0.1 0.3 1.0]
-                                   [--generate-words N] [--acceptance]
+                                   [--generate-words N] [--acceptance] [--pss]
 
 PATH: as for ``bench_corpus.py`` (folder, .tar.xz, default the UN archive in
 ``../shared/data``, else a generated corpus). Each (fraction, workers) run happens in a
@@ -16,6 +16,12 @@ sum of all stages run one after the other on one corpus.
 ``--acceptance`` runs issue 7's acceptance set instead: read, frequency, quotes, hedges,
 modals, comparisons, readability, each called with its defaults (no separate segment
 stage, so the first stage that needs sentences pays for them; no keyness).
+
+Peak memory is the RSS of the run's process and its workers, summed (an upper bound:
+pages a forked worker shares with the parent count once per process). ``--pss`` also
+reports the PSS (shared pages divided among their sharers); reading it slows the
+workers being measured (about 8% on the acceptance set), so take times from a run
+without it.
 """
 
 from __future__ import annotations
@@ -56,7 +62,7 @@ def count_segments(doc) -> int:
     return len(doc.sentences) + len(doc.words)
 
 
-def run_one(folder: Path, workers: int, acceptance: bool = False) -> dict:
+def run_one(folder: Path, workers: int, acceptance: bool = False, pss: bool = False) -> dict:
     """All stages on one folder in this process; returns seconds and peak MB per stage."""
     import analysis
     import corpus
@@ -65,7 +71,7 @@ def run_one(folder: Path, workers: int, acceptance: bool = False) -> dict:
     results: dict = {"stages": [], "skipped": []}
 
     def timed(stage: str, func) -> object:
-        with _harness.PeakMemory() as memory:
+        with _harness.PeakMemory(pss=pss) as memory:
             start = time.perf_counter()
             value = func()
             seconds = time.perf_counter() - start
@@ -120,10 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--acceptance", action="store_true", help="only issue 7's acceptance stages, in order"
     )
+    parser.add_argument(
+        "--pss", action="store_true", help="also measure PSS (slows the run; see above)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(run_one(Path(args.child[0]), int(args.child[1]), args.acceptance)))
+        folder, workers = Path(args.child[0]), int(args.child[1])
+        print(json.dumps(run_one(folder, workers, args.acceptance, args.pss)))
         return 0
     with _harness.workdir() as tmp:
         tmp = Path(tmp)
@@ -137,14 +147,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"\n=== {fraction:.0%} of the corpus: {words:,} words; floor {floor_seconds:.2f} s"
             )
             for workers in sorted(set(args.workers)):
-                report(_child(sample, workers, args.acceptance), workers, floor_seconds, words)
+                results = _child(sample, workers, args.acceptance, args.pss)
+                report(results, workers, floor_seconds, words)
     return 0
 
 
-def _child(folder: Path, workers: int, acceptance: bool) -> dict:
+def _child(folder: Path, workers: int, acceptance: bool, pss: bool) -> dict:
     command = [sys.executable, __file__, "--child", str(folder), str(workers)]
     if acceptance:
         command.append("--acceptance")
+    if pss:
+        command.append("--pss")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"benchmark run failed:\n{done.stderr}")
@@ -158,18 +171,22 @@ def report(results: dict, workers: int, floor_seconds: float, words: int) -> Non
     peak_pss = max(s.get("peak_pss_mb", 0.0) for s in stages)
     print(f"--- workers={workers}")
     print(
-        f"{'stage':24s} {'seconds':>9s} {'words/s':>12s} {'peak MB':>9s} {'PSS MB':>8s} "
+        f"{'stage':24s} {'seconds':>9s} {'words/s':>12s} {'RSS MB':>9s} {'PSS MB':>8s} "
         f"{'x floor':>8s}"
     )
     whole = {"stage": "whole analysis", "seconds": total, "peak_mb": peak, "peak_pss_mb": peak_pss}
     for s in [*stages, whole]:
         print(
             f"{s['stage']:24s} {s['seconds']:9.2f} {words / s['seconds']:12,.0f} "
-            f"{s['peak_mb']:9.0f} {s.get('peak_pss_mb', 0.0):8.0f} "
+            f"{s['peak_mb']:9.0f} {_megabytes(s.get('peak_pss_mb', 0.0)):>8s} "
             f"{s['seconds'] / floor_seconds:8.2f}"
         )
     for note in results["skipped"]:
         print(f"skipped {note}")
+
+
+def _megabytes(value: float) -> str:
+    return f"{value:.0f}" if value else "-"  # 0: not measured
 
 
 if __name__ == "__main__":
