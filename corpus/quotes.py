@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-QUOTER_VERSION = "communique-quotes/3"
+QUOTER_VERSION = "communique-quotes/4"
 
 _MAX_QUOTE_CHARS = 2000  # an unclosed quote mark must not swallow the rest of a speech
 
@@ -162,30 +162,49 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """Pair opening and closing quote marks; return ``(start, end)`` including the marks.
 
     Double quotes are paired first; single quotes (‘ ’) only outside them, so a quote
-    within a quote stays inside its parent. Unclosed marks are ignored.
+    within a quote stays inside its parent. A quote of several paragraphs is one span
+    from its first opening mark to its closing mark: by the printers' convention each of
+    its paragraphs opens with a mark and only the last one closes. Other unclosed marks
+    are ignored.
     """
-    spans = _pair(text, "\u201c", "\u201d")
+    doubles = _pair(text, "\u201c", "\u201d")
+    spans = list(doubles)
     for start, end in _pair(text, "\u2018", "\u2019"):
-        if not any(s <= start < e for s, e in spans):
+        # Not inside a double quote, nor crossing one ("‘a “b’ c”"): spans nest or part.
+        if not any(s <= start < e or start < s < end < e for s, e in doubles):
             spans.append((start, end))
     return sorted(spans)
 
 
 def _pair(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
     spans = []
-    pos = text.find(opener)
+    pos = start = text.find(opener)  # start: where the quote's first paragraph opened
     while pos != -1:
         close = text.find(closer, pos + 1)
         reopen = text.find(opener, pos + 1)
         if close == -1:
             break
         if reopen != -1 and reopen < close:
-            pos = reopen  # the first mark was never closed
+            if not _continues_in_new_paragraph(text, pos, reopen):
+                start = reopen  # the mark at ``start`` was never closed
+            pos = reopen
             continue
         if close - pos <= _MAX_QUOTE_CHARS:
-            spans.append((pos, close + 1))
-        pos = text.find(opener, close + 1)
+            spans.append((start, close + 1))
+        pos = start = text.find(opener, close + 1)
     return spans
+
+
+def _continues_in_new_paragraph(text: str, opened: int, reopen: int) -> bool:
+    """Whether the opening mark at ``reopen`` starts the next paragraph of the quote
+    opened at ``opened``: it is the first character of a later line, and the paragraph
+    left open is not too long to be a quote."""
+    line_start = text.rfind("\n", opened, reopen) + 1
+    return (
+        0 < line_start
+        and not text[line_start:reopen].strip()
+        and reopen - opened <= (_MAX_QUOTE_CHARS)
+    )
 
 
 def classify_quote(inner: str) -> str:

@@ -55,12 +55,40 @@ def test_classify_quote():
 
 def test_unclosed_quotes_are_ignored():
     assert find_quote_spans("He said “no and “yes” today") == [(16, 21)]
+    # A mark reopened on the same line, or a paragraph left open that is too long to be
+    # a quote, does not continue the quote.
+    assert find_quote_spans("“no\nand “yes”") == [(8, 13)]
+    long_open = "“" + "word " * 500 + "\n“yes”"
+    assert find_quote_spans(long_open) == [(len(long_open) - 5, len(long_open))]
 
 
-@given(st.text(alphabet=st.sampled_from("ab “”‘’.,"), max_size=60))
+def test_a_quote_of_several_paragraphs_is_one_quote():
+    text = (
+        "Lavrov told reporters: “We will not accept this. The West must listen.\n"
+        "“Sanctions have failed.\n"
+        "“Russia will respond,” he said.\n"
+        "Analysts disagreed."
+    )
+    ((start, end),) = find_quote_spans(text)
+    assert text[start:end].startswith("“We will not") and text[start:end].endswith("respond,”")
+    (quote,) = next(iter(from_texts([text]))).quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Lavrov")
+    doc = next(iter(from_texts([text])))
+    assert doc.voice(text.index("Sanctions")) == ("quoted", "Lavrov")
+    assert doc.voice(text.index("Analysts"))[0] == "authorial"
+    # Single quotes follow the same convention.
+    assert find_quote_spans("‘One.\n‘Two’ x") == [(0, 11)]
+
+
+@given(st.text(alphabet=st.sampled_from("ab “”‘’.,\n"), max_size=60))
 def test_quote_spans_start_and_end_with_marks(text):
-    for start, end in find_quote_spans(text):
+    spans = find_quote_spans(text)
+    for start, end in spans:
         assert text[start] in "“‘" and text[end - 1] in "”’"
+    for k, (_, end) in enumerate(spans):
+        for other_start, other_end in spans[k + 1 :]:
+            # Later spans start inside this one and end in it too (nested), or after it.
+            assert other_end <= end or end <= other_start
 
 
 def test_more_attribution_patterns_from_speeches():
