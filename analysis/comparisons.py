@@ -52,10 +52,12 @@ trigger's phrase) contains a term of the ``historical_references`` lexicon: a pa
 event, era, figure, a year up to 2019, a decade or a named century.
 
 Speaker rule: inside a quote, the quote's speaker; otherwise the sentence's reporting
-subject -- the capitalized name (or he/she, resolved to the last named subject) right
-before a reporting verb ("Lavrov compared ...", "Lavrov said ...") earlier in the same
-sentence, expanded to the full name the document uses ("Sergey Lavrov"); otherwise the
-document's ``speaker`` docvar (or "").
+subject -- the name (or he/she, resolved to the last named subject) right before a
+reporting verb ("Lavrov compared ...", "Lavrov said ...") earlier in the same sentence,
+read by the quote attribution rules of :mod:`corpus.quotes` (no honorifics, no place
+after a preposition, appositives) and expanded to the full name the document uses
+("Sergey Lavrov"); a participle ("as described by", ", compared with") reports nobody;
+otherwise the document's ``speaker`` docvar (or "").
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ import numpy as np
 import pandas as pd
 
 from corpus import Corpus, Document
-from corpus.quotes import OPENING_NOT_NAMES, REPORTING_VERBS
+from corpus.quotes import OPENING_NOT_NAMES, REPORTING_VERBS, reporting_events
 
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from .engine import map_documents
@@ -120,7 +122,6 @@ _VERBISH = frozenset(
 )
 _PREPOSITIONS = frozenset("of in on for to at by with from about among between against".split())
 _LEADING_JUNK = frozenset("and but or so then that which who because while yet also".split())
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*(?:\s+[A-Z][a-z]+(?:[-'][A-Za-z]+)*){0,3}"
 _NOT_NAMES = OPENING_NOT_NAMES | frozenset(
     """The This That These Those It We They He She In On At For But And While When If As
     However Our Their His Her Its A An""".split()
@@ -135,9 +136,6 @@ _REPORTING = REPORTING_VERBS | {
     "describes",
     "drew",
 }
-_REPORTING_EVENT = re.compile(
-    rf"(?P<name>{_NAME}|\b[Hh]e\b|\b[Ss]he\b)(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]+)\b"
-)
 
 
 # --------------------------------------------------------------------------- rules
@@ -1014,6 +1012,7 @@ def _full_name(text: str, name: str) -> str:
 
 
 _LAST_NON_LETTER = re.compile(r"(?s:.*)[^A-Za-z\s]")
+_VERB_AS_WRITTEN = re.compile(r"[a-z]+(?!\w)")
 _ALPHA = re.compile(r"[a-z]+")
 _PHRASE_REACH = 30  # characters around an anchor word that a lexicon phrase can span
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
@@ -1577,57 +1576,47 @@ def _speaker_subjects(
 ) -> list[tuple[int, int, str]]:
     """(start, end, name) of every 'Name <reporting verb>' in ``text[lo:hi]``.
 
-    "he"/"she" is resolved to the last name before it in the same span (the empty
-    string when there is none). ``verbs`` (sorted offsets of every word that may be a
-    reporting verb) limits the search to the stretches around them.
+    The subject is found by the quote attribution rules
+    (:func:`corpus.quotes.reporting_events`), so quotes and comparisons name the same
+    speaker. "he", "she" and "the minister" are resolved to the last name before them
+    in the same span (left out when there is none). ``verbs``: sorted offsets of every
+    word that may be a reporting verb (found in the text when not given).
     """
     hi = len(text) if hi is None else hi
-    windows = [(lo, hi)] if verbs is None else _verb_windows(text, lo, hi, verbs)
+    if verbs is None:
+        verbs = [m.start() for m in _ALPHA.finditer(text) if m.group() in _REPORTING]
+    spans = []
+    for v in verbs[bisect.bisect_left(verbs, lo) : bisect.bisect_left(verbs, hi)]:
+        m = _VERB_AS_WRITTEN.match(text, v)  # lower case, a whole word, after a space
+        if m and m.group() in _REPORTING and v > lo and text[v - 1].isspace():
+            if not _PARTICIPLE_USE.match(text, m.end()) and not _participle_clause(text, v, m):
+                spans.append(m.span())
     out = []
     last = ""
-    for a, b in windows:
-        for m in _REPORTING_EVENT.finditer(text, a, b):
-            if m.group("verb") not in _REPORTING:
-                continue
-            name = m.group("name")
-            words = name.split()
-            while words and words[0] in _NOT_NAMES:
-                words = words[1:]
-            if name.lower() in ("he", "she"):
-                name = last
-            elif not words:
-                continue
-            else:
-                name = " ".join(words)
-                last = name
-            if name:
-                out.append((m.start(), m.end(), name))
+    for start, end, kind, name in reporting_events(text, spans, lo):
+        if kind == "name":
+            last = name
+        if last:
+            out.append((start, end, last))
     return out
 
 
-# Characters no 'Name said' match can hold (nor sit next to as a word character): the
-# matches found between two of them are those a search of the whole text finds there.
-_EVENT_STOPS = ".,;:!?()\u201c\u201d\u2014"
-_EVENT_STOP = re.compile(f"[{re.escape(_EVENT_STOPS)}]")
-_LAST_EVENT_STOP = re.compile(f"(?s:.*)[{re.escape(_EVENT_STOPS)}]")
+# A verb used as a participle reports nobody: "as described by", "Asia, compared with
+# other regions, ..." (a comparison's own trigger).
+_PARTICIPLE_USE = re.compile(r"\s+by\b")
 
 
-def _verb_windows(text: str, lo: int, hi: int, verbs: list[int]) -> list[tuple[int, int]]:
-    """Stretches of ``text[lo:hi]`` around each verb, from the stop before it to the
-    stop after it (merged when they overlap)."""
-    windows: list[tuple[int, int]] = []
-    for v in verbs[bisect.bisect_left(verbs, lo) : bisect.bisect_left(verbs, hi)]:
-        if windows and v < windows[-1][1]:
-            continue  # inside the previous stretch
-        stop_before = _LAST_EVENT_STOP.match(text, lo, v)
-        a = stop_before.end() if stop_before else lo
-        stop_after = _EVENT_STOP.search(text, v, hi)
-        b = stop_after.start() if stop_after else hi
-        if windows and a <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], b)
-        else:
-            windows.append((a, b))
-    return windows
+def _participle_clause(text: str, v: int, verb: re.Match) -> bool:
+    """', compared with' / ', compared to': a participle clause after a comma."""
+    return (
+        verb.group() == "compared"
+        and _COMMA_BEFORE.search(text, max(0, v - 8), v) is not None
+        and _WITH_OR_TO.match(text, verb.end()) is not None
+    )
+
+
+_COMMA_BEFORE = re.compile(r",\s*\Z")
+_WITH_OR_TO = re.compile(r"\s+(?:with|to)\b")
 
 
 class _Speakers:

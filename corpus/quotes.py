@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -385,10 +386,39 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
     return out
 
 
-def _events_ending_at(text: str, verb_start: int, verb_end: int) -> list[tuple]:
+def reporting_events(
+    text: str, verb_spans: Iterable[tuple[int, int]], low: int = 0
+) -> list[tuple[int, int, str, str]]:
+    """Who is named right before each reporting verb: ``(start, end, kind, name)``.
+
+    The attribution rules of :func:`find_quotes`, for other measures that want the
+    subject of a reporting verb ("Lavrov compared ...").
+
+    Parameters:
+        text: normalized text.
+        verb_spans: ``(start, end)`` of lower-case verbs, each after a space (the
+            caller decides which verbs report speech).
+        low: where the text may start to be read (a sentence start, say).
+
+    Returns:
+        In text order: ``kind`` "name" with the cleaned name ("Mr. Sergey Lavrov,
+        the foreign minister, said" -> "Sergey Lavrov"), or "pronoun" with "" for
+        "he"/"she"/"the minister", which the caller resolves.
+
+    Example:
+        >>> reporting_events("Later Mr. Lavrov said no.", [(17, 21)])
+        [(10, 21, 'name', 'Lavrov')]
+    """
+    out = []
+    for start, end in verb_spans:
+        out.extend(_events_ending_at(text, start, end, low))
+    return sorted(out)
+
+
+def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0) -> list[tuple]:
     """The events whose reporting verb starts at ``verb_start``: a name, a pronoun or
-    a descriptor right before it."""
-    low = max(0, verb_start - _EVENT_REACH)
+    a descriptor right before it (read from ``floor`` at the earliest)."""
+    low = max(floor, verb_start - _EVENT_REACH)
     while 0 < low < verb_start and not text[low - 1].isspace():
         low += 1  # start the window at a word start
     # Each pattern ends with its last word (a name, "he", a descriptor), perhaps an
@@ -423,14 +453,27 @@ def _object_of_preposition(text: str, low: int, name_start: int) -> bool:
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
     the sentence mentions, not the one who speaks."""
-    before = text[low:name_start].split()[-2:]
+    before = text[low:name_start].split()[-7:]
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
-    return bool(before) and before[-1] in _PREPOSITIONS
+    if not before:
+        return False
+    if before[-1] == "of":
+        # "the representative of Cuba said", "the Minister for External Affairs of
+        # Canada said": the country speaks through its delegate; "the records of the
+        # United Nations, demanded" names no speaker.
+        return _SPEAKS_FOR.isdisjoint(w.lower() for w in before[-6:-1])
+    return before[-1] in _PREPOSITIONS
 
 
 _DETERMINERS = frozenset("the a an this that".split())
-# Not "of": "the representative of Cuba said" names the country that speaks.
+# Who speaks for the place or body named after "of" ("the King of Bhutan said", "the
+# Head of State of El Salvador stated").
+_SPEAKS_FOR = _DESCRIPTOR_WORDS | frozenset(
+    """king queen emperor prince princess sultan emir sheikh pope chief head state
+    government delegation people secretary-general""".split()
+)
+# "of" only after one of those (see _object_of_preposition).
 _PREPOSITIONS = frozenset(
     "in at from to on with by for into near about against across between among".split()
 )

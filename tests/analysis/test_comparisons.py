@@ -658,3 +658,21 @@ def test_first_names_that_are_months_or_days_stay_in_the_reporting_subject():
     assert find_comparisons(text)["speaker"].tolist() == ["Ambassador April Glaspie"]
     said = find_comparisons("Sunday Dare said that the crisis is worse than 1962.")
     assert said["speaker"].tolist() == ["Sunday Dare"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The subject is read by the quote attribution rules (corpus.quotes) ...
+        ("Mr. Lavrov, the foreign minister, said the crisis is worse than 1962.", "Lavrov"),
+        ("Ursula von der Leyen said the crisis is worse than 1962.", "Ursula von der Leyen"),
+        ("The envoy, speaking in Geneva, said the crisis is worse than 1962.", ""),
+        ("The Charter of the United Nations declares that peace is better than war.", ""),
+        # ... and a participle reports nobody.
+        ("In the past, Asia, compared with other regions, grew more slowly.", ""),
+        ("Geneva, described by some as worse than Munich, stays calm.", ""),
+    ],
+)
+def test_reporting_subject_follows_the_quote_rules(text, speaker):
+    speakers = find_comparisons(text)["speaker"].tolist()
+    assert speakers and set(speakers) == {speaker}
