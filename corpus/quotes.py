@@ -33,6 +33,11 @@ REPORTING_VERBS = frozenset(
 INVERTING_VERBS = frozenset(
     "said says added stated wrote asked continued explained replied".split()
 )
+# Participles that report what the subject of their clause said: "Lavrov rejected the
+# plan, saying: “…”".
+PARTICIPLE_VERBS = frozenset(
+    "saying adding noting warning insisting arguing stressing declaring writing".split()
+)
 DESCRIPTOR_NOUNS = (
     "minister|diplomat|spokesman|spokeswoman|spokesperson|president|ambassador|envoy|official|"
     "secretary|chancellor|leader|premier|representative|delegate|negotiator|foreign minister"
@@ -93,7 +98,7 @@ def _prefix_tree(words: list[str]) -> str:
     return "(?:" + "|".join(branches) + ")" + ("?" if complete else "")
 
 
-_EVENT_VERB_WORDS = sorted(REPORTING_VERBS | INVERTING_VERBS)
+_EVENT_VERB_WORDS = sorted(REPORTING_VERBS | INVERTING_VERBS | PARTICIPLE_VERBS)
 # Every reporting verb followed by a non-word character, in one pass. The match starts
 # at the character before the verb: a pattern that starts with a class of characters
 # lets the engine skip in C the characters that cannot start a match, and only
@@ -130,7 +135,8 @@ OPENING_NOT_NAMES = frozenset(
     Subsequently Previously Separately Similarly Likewise Monday Tuesday Wednesday Thursday
     Friday Saturday January February March July September October November December
     Officials Diplomats Analysts Experts Critics Observers Sources Witnesses Residents
-    Having Some Many Others Both Its Their Our Everything Nothing Everyone""".split()
+    Having Some Many Others Both Its Their Our Everything Nothing Everyone One Even
+    Delegates Delegations Representatives Leaders Ministers""".split()
 )
 # Months and days that are also first names, and the words that make them dates.
 _DATE_NAMES = frozenset("April May June August Sunday".split())
@@ -378,6 +384,8 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
         word = hit[1]
         if word in REPORTING_VERBS and before.isspace():
             out.extend(_events_ending_at(text, v, ve))
+        if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
+            out.extend(_clause_subject_events(text, v, ve))
         if word in INVERTING_VERBS:
             m = _INVERTED_NAME.match(text, ve)
             name = _clean_name(m.group("name")) if m else ""
@@ -447,6 +455,59 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _clause_subject_events(text: str, verb_start: int, verb_end: int) -> list[tuple]:
+    """The event of a reporting participle after a comma: the subject that opens its
+    clause ("Lavrov rejected the plan, saying"; "On Monday the minister warned, adding").
+
+    The subject opens the clause (perhaps after a phrase and a comma, "In Geneva,
+    Lavrov rejected"): a capitalized run, or "he"/"she"/"the minister", followed by a
+    word that can be its verb (a past form or a present one in -s); a clause that opens
+    otherwise ("Analysts dismissed it, saying", "Even before ..., declaring") names
+    nobody.
+    """
+    low = max(0, verb_start - _EVENT_REACH)
+    stop = _LAST_CLAUSE_STOP.match(text, low, verb_start)
+    start = stop.end() if stop else low
+    m = _CLAUSE_SUBJECT.match(text, start, verb_start)
+    if m is None or not _finite_verb(m.group("verb")):
+        return []
+    if m.group("name"):
+        if _object_of_preposition(text, start, m.start("name")):
+            return []
+        name = _clean_name(m.group("name"))
+        return [(m.start("name"), verb_end, "name", name)] if name else []
+    return [(m.start("pronoun"), verb_end, "pronoun", "")]
+
+
+# Where a clause can start: after a sentence end, a colon or semicolon, a line break or
+# a quote mark (commas do not end the clause: "In Geneva, Lavrov rejected it, saying").
+_LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[.!?;:\n\u201c\u201d]")
+# The clause's subject: a phrase set off by a comma may come first ("In Geneva, "), an
+# appositive may follow a name ("Lavrov, the foreign minister, "), and the subject is
+# followed by its verb (a lower-case word, perhaps after an adverb).
+_APPOSITIVE = rf",\s+(?:[^,.\u201c\u201d]{{0,40}}\s)?(?:{DESCRIPTOR_NOUNS}),"
+_CLAUSE_SUBJECT = re.compile(
+    rf"(?:[^,]{{0,60}},\s+)?\s*(?:(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}"
+    rf"(?:{DESCRIPTOR_NOUNS})))|(?P<name>{_NAME})(?:{_APPOSITIVE})?){_ADVERB}\s+(?P<verb>[a-z]+)"
+)
+# Past forms that do not end in -ed, for telling a subject's verb ("Lavrov told") from
+# a capitalized word that opens a sentence ("Even before", "One of").
+_IRREGULAR_PAST = frozenset(
+    """said made gave took told spoke wrote went came saw put set left held met sent kept
+    found brought thought stood felt became began drew chose led won rose fell sought
+    meant heard built ran struck was were""".split()
+)
+
+
+def _finite_verb(word: str) -> bool:
+    """Whether ``word`` can be a subject's verb: a past form, or a present one in -s."""
+    return (
+        word.endswith("ed")
+        or word in _IRREGULAR_PAST
+        or (word.endswith("s") and not word.endswith(("ss", "ous", "is", "us")))
+    )
 
 
 def _object_of_preposition(text: str, low: int, name_start: int) -> bool:

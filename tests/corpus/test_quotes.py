@@ -166,17 +166,17 @@ def test_long_single_line_text_splits_like_short_ones():
 
 def _verb_events_by_plain_search(text):
     """Every reporting-verb event, each verb searched on its own and every speaker
-
-    import re
-        pattern tried before every verb: what corpus.quotes finds with its shortcuts."""
+    pattern tried before every verb: what corpus.quotes finds with its shortcuts."""
     import re
 
     from corpus import quotes
 
     out = []
-    for verb in quotes.REPORTING_VERBS | quotes.INVERTING_VERBS:
+    for verb in quotes.REPORTING_VERBS | quotes.INVERTING_VERBS | quotes.PARTICIPLE_VERBS:
         for hit in re.finditer(rf"(?<!\w){verb}(?!\w)", text):
             v, ve = hit.span()
+            if verb in quotes.PARTICIPLE_VERBS and text[max(0, v - 2) : v] == ", ":
+                out.extend(quotes._clause_subject_events(text, v, ve))
             if verb in quotes.REPORTING_VERBS and (v == 0 or text[v - 1].isspace()):
                 low = max(0, v - quotes._EVENT_REACH)
                 while 0 < low < v and not text[low - 1].isspace():
@@ -219,6 +219,7 @@ _ATTRIBUTION_PIECES = st.sampled_from(
     [" ", " ", ", ", ". ", ": ", "\n", "“", "”", "‘", "’", "(", "—", "é", "_", "5", "x"]
     + ["said", "says", "stated", "added", "told", "noted", "wrote", "asked", "replied"]
     + ["insists", "emphasised", "called", "Said", "unsaid", "saidx", "sayso"]
+    + ["saying", "adding", "rejected", "agreed", "In Geneva"]
     + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
     + ["in", "at", "minister,", "a spokeswoman,"]
     + ["Sergey Lavrov", "Lavrov", "Anna Berg", "Berg", "Pérez", "Organization", "Mr. Li"]
@@ -301,6 +302,16 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
             "Sergey Lavrov",
         ),
         ("May Al-Sayed, a spokeswoman, said: \u201cWe agree with the plan.\u201d", "May Al-Sayed"),
+        # A reporting participle after a comma: the subject that opens its clause.
+        ("Lavrov rejected the plan, saying: \u201cWe will not accept it.\u201d", "Lavrov"),
+        ("In Geneva, Lavrov rejected it, adding: \u201cWe will not accept it.\u201d", "Lavrov"),
+        (
+            "Lavrov, the foreign minister, rejected it, saying: \u201cWe will not accept it.\u201d",
+            "Lavrov",
+        ),
+        ("Even before the vote he was clear, declaring: \u201cWe will not accept it.\u201d", ""),
+        ("Analysts dismissed the plan, saying: \u201cIt will not work at all.\u201d", ""),
+        ("Nearly everyone agreed, adding: \u201cIt will not work at all.\u201d", ""),
         # An adjective of an unnamed source, and plural nouns, are no names.
         ("The deal is \u201cdead,\u201d according to a senior European diplomat.", ""),
         ("Officials said: \u201cWe are ready.\u201d", ""),
