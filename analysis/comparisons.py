@@ -55,8 +55,9 @@ Speaker rule: inside a quote, the quote's speaker; otherwise the sentence's repo
 subject -- the name (or he/she, resolved to the last named subject) right before a
 reporting verb ("Lavrov compared ...", "Lavrov said ...") earlier in the same sentence,
 read by the quote attribution rules of :mod:`corpus.quotes` (no honorifics, no place
-after a preposition, appositives) and expanded to the full name the document uses
-("Sergey Lavrov"); a participle ("as described by", ", compared with") reports nobody;
+after a preposition, appositives) and expanded to the fuller name the document gives it
+anywhere (:func:`corpus.quotes.full_name`: "Sergey Lavrov", titles left out); a passive
+participle ("as described by", "was called by") or "compared with" reports nobody;
 otherwise the document's ``speaker`` docvar (or "").
 """
 
@@ -72,7 +73,7 @@ import numpy as np
 import pandas as pd
 
 from corpus import Corpus, Document
-from corpus.quotes import OPENING_NOT_NAMES, REPORTING_VERBS, reporting_events
+from corpus.quotes import REPORTING_VERBS, full_name, reporting_events
 
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from .engine import map_documents
@@ -122,10 +123,6 @@ _VERBISH = frozenset(
 )
 _PREPOSITIONS = frozenset("of in on for to at by with from about among between against".split())
 _LEADING_JUNK = frozenset("and but or so then that which who because while yet also".split())
-_NOT_NAMES = OPENING_NOT_NAMES | frozenset(
-    """The This That These Those It We They He She In On At For But And While When If As
-    However Our Their His Her Its A An""".split()
-)
 _REPORTING = REPORTING_VERBS | {
     "likened",
     "equated",
@@ -995,23 +992,6 @@ def _looks_superlative(word: str) -> bool:
 # ------------------------------------------------------------------ assembling
 
 
-def _full_name(text: str, name: str) -> str:
-    if " " in name:
-        return name
-    first = text.find(name)
-    if first < 0:
-        return name
-    # A match is letters and spaces up to an occurrence of the name, so none starts
-    # before the run of letters and spaces that leads to its first occurrence.
-    lead = _LAST_NON_LETTER.match(text, 0, first)
-    pattern = re.compile(rf"\b((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(name)}\b")
-    m = pattern.search(text, lead.end() if lead else 0)
-    if m and not set(m.group(1).split()) & _NOT_NAMES:
-        return m.group().strip()
-    return name
-
-
-_LAST_NON_LETTER = re.compile(r"(?s:.*)[^A-Za-z\s]")
 _VERB_AS_WRITTEN = re.compile(r"[a-z]+(?!\w)")
 _ALPHA = re.compile(r"[a-z]+")
 _PHRASE_REACH = 30  # characters around an anchor word that a lexicon phrase can span
@@ -1571,99 +1551,109 @@ def _bare_superlative(scan: _Scan, rules: _Rules, hits, covered: set[int]):
 # ------------------------------------------------------------------ assembling
 
 
-def _speaker_subjects(
-    text: str, lo: int = 0, hi: int | None = None, verbs: list[int] | None = None
-) -> list[tuple[int, int, str]]:
-    """(start, end, name) of every 'Name <reporting verb>' in ``text[lo:hi]``.
-
-    The subject is found by the quote attribution rules
-    (:func:`corpus.quotes.reporting_events`), so quotes and comparisons name the same
-    speaker. "he", "she" and "the minister" are resolved to the last name before them
-    in the same span (left out when there is none). ``verbs``: sorted offsets of every
-    word that may be a reporting verb (found in the text when not given).
-    """
-    hi = len(text) if hi is None else hi
-    if verbs is None:
-        verbs = [m.start() for m in _ALPHA.finditer(text) if m.group() in _REPORTING]
+def _sentence_events(text: str, lo: int, hi: int, verbs: list[int]) -> list[tuple]:
+    """``(start, end, kind, name)`` of each subject of a reporting verb in the sentence
+    ``text[lo:hi]``, read by the quote attribution rules
+    (:func:`corpus.quotes.reporting_events`) from the sentence start on; ``kind`` is
+    "name", or "pronoun" for "he"/"she"/"the minister". ``verbs``: sorted offsets of
+    every word that may be a reporting verb."""
     spans = []
     for v in verbs[bisect.bisect_left(verbs, lo) : bisect.bisect_left(verbs, hi)]:
         m = _VERB_AS_WRITTEN.match(text, v)  # lower case, a whole word, after a space
         if m and m.group() in _REPORTING and v > lo and text[v - 1].isspace():
-            if not _PARTICIPLE_USE.match(text, m.end()) and not _participle_clause(text, v, m):
+            if not _passive_by(text, v, m) and not _participle_compared(text, m):
                 spans.append(m.span())
-    out = []
-    last = ""
-    for start, end, kind, name in reporting_events(text, spans, lo):
-        if kind == "name":
-            last = name
-        if last:
-            out.append((start, end, last))
-    return out
+    return reporting_events(text, spans, lo)
 
 
-# A verb used as a participle reports nobody: "as described by", "Asia, compared with
-# other regions, ..." (a comparison's own trigger).
-_PARTICIPLE_USE = re.compile(r"\s+by\b")
+def _passive_by(text: str, v: int, verb: re.Match) -> bool:
+    """'as described by', 'was called by', ', described by': a passive participle,
+    whose agent is not the subject before it ("Zelensky said by video link" reports)."""
+    if not _BY_AFTER.match(text, verb.end()):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, v - 12), v)
+    return before is not None and (before.group(1) in _BEFORE_PASSIVE or before.group(2) == ",")
 
 
-def _participle_clause(text: str, v: int, verb: re.Match) -> bool:
-    """', compared with' / ', compared to': a participle clause after a comma."""
-    return (
-        verb.group() == "compared"
-        and _COMMA_BEFORE.search(text, max(0, v - 8), v) is not None
-        and _WITH_OR_TO.match(text, verb.end()) is not None
-    )
+def _participle_compared(text: str, verb: re.Match) -> bool:
+    """'compared with' / 'compared to' right after the subject: a participle ("Asia,
+    compared with other regions, ...", "Africa compared with Asia is poorer"), the
+    comparison's own trigger; "Lavrov compared the sanctions to a siege" reports."""
+    return verb.group() == "compared" and _WITH_OR_TO.match(text, verb.end()) is not None
 
 
-_COMMA_BEFORE = re.compile(r",\s*\Z")
+_BY_AFTER = re.compile(r"\s+by\b")
+_WORD_BEFORE = re.compile(r"(?:\b([a-z]+)|(,))\s*\Z")
+_BEFORE_PASSIVE = frozenset("as is are was were be been being".split())
 _WITH_OR_TO = re.compile(r"\s+(?:with|to)\b")
 
 
 class _Speakers:
     """The reporting subject of a sentence, looked up only for sentences with rows.
 
-    A sentence's own 'Name said' is found in the sentence; a pronoun subject ('he
-    compared') needs the names before it, so the whole document is scanned once, and
-    only then.
+    The subject is the first one before the row's trigger in its sentence: a name, or
+    "he"/"she"/"the minister", resolved to the last name before it in the document
+    (each sentence read from its own start), so the whole document is read once, and
+    only for such a subject.
     """
 
-    def __init__(self, text: str, sentence_ends: dict[int, int], verbs: list[int]):
+    def __init__(self, text: str, sentences: list[tuple[int, int]], verbs: list[int]):
         self.text = text
-        self._ends = sentence_ends
+        self._ends = dict(sentences)  # every sentence of the document: start -> end
+        self._starts = sorted(self._ends)
         self._verbs = verbs
-        self._document: list[tuple[int, int, str]] | None = None
-        self._sentence: dict[int, list[tuple[int, int, str]]] = {}
+        self._sentence: dict[int, list[tuple]] = {}
+        self._names: tuple[list[int], list[str]] | None = None
         self._full_names: dict[str, str] = {}
 
     def subject(self, s0: int, t_end: int) -> str:
-        # Every 'Name said' holds a reporting verb, and all of those are in ``verbs``:
+        # Every subject comes with a reporting verb, and all of those are in ``verbs``:
         # without one between the sentence start and the trigger there is nothing to
-        # find (most rows), and the pronoun search can be skipped.
+        # find (most rows).
         i = bisect.bisect_left(self._verbs, s0)
         if i == len(self._verbs) or self._verbs[i] >= t_end:
             return ""
-        if _PRONOUN.search(self.text, s0, t_end):
-            if self._document is None:
-                self._document = _speaker_subjects(self.text, verbs=self._verbs)
-            subjects = self._document
-        else:
-            subjects = self._sentence.get(s0)
-            if subjects is None:
-                subjects = self._sentence[s0] = _speaker_subjects(
-                    self.text, s0, self._ends[s0], self._verbs
-                )
-        before = [n for s, e, n in subjects if s0 <= s and e <= t_end]
+        before = [e for e in self._events(s0) if e[1] <= t_end]
         if not before:
             return ""
-        full = self._full_names.get(before[0])
+        start, _, kind, name = before[0]
+        if kind == "pronoun":
+            name = self._last_name_before(start)
+        if not name:
+            return ""
+        full = self._full_names.get(name)
         if full is None:  # a search of the whole text: once per name
-            full = self._full_names[before[0]] = _full_name(self.text, before[0])
+            full = self._full_names[name] = full_name(self.text, name)
         return full
 
+    def _events(self, s0: int) -> list[tuple]:
+        events = self._sentence.get(s0)
+        if events is None:
+            events = self._sentence[s0] = _sentence_events(
+                self.text, s0, self._ends[s0], self._verbs
+            )
+        return events
 
-# "he" or "she" as a word (as r"\b[Hh]e\b|\b[Ss]he\b"). Led by a character class, so the
-# regex engine skips ahead to the next h/s instead of trying every position.
-_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)(?!\w)")
+    def _last_name_before(self, pos: int) -> str:
+        if self._names is None:
+            starts, names = [], []
+            # The sentences that hold a verb, each once, in order.
+            holding = sorted(
+                {
+                    self._starts[bisect.bisect_right(self._starts, v) - 1]
+                    for v in self._verbs
+                    if v >= self._starts[0]
+                }
+            )
+            for s0 in holding:
+                for start, _, kind, name in self._events(s0):
+                    if kind == "name":
+                        starts.append(start)
+                        names.append(name)
+            self._names = (starts, names)
+        starts, names = self._names
+        k = bisect.bisect_left(starts, pos) - 1
+        return names[k] if k >= 0 else ""
 
 
 def _voicing(doc: Document):
@@ -1696,7 +1686,7 @@ def _comparisons_in_document(
         if any(k[0] <= row[0] and row[1] <= k[1] for k in kept[-8:]):
             continue
         kept.append(row)
-    speakers = _Speakers(text, {s: e for _, s, e in scan._bounds.values()}, scan.verbs)
+    speakers = _Speakers(text, doc.sentences or [(0, len(text))], scan.verbs)
     voice_at = _voicing(doc)
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:

@@ -18,7 +18,9 @@ from itertools import chain
 
 QUOTER_VERSION = "communique-quotes/4"
 
-_MAX_QUOTE_CHARS = 2000  # an unclosed quote mark must not swallow the rest of a speech
+# An unclosed quote mark must not swallow the rest of a speech: a quote (or each
+# paragraph of a quote of several paragraphs) is at most this long.
+_MAX_QUOTE_CHARS = 2000
 
 REPORTING_VERBS = frozenset(
     """said says stated states added adds told tells warned warns argued argues insisted insists
@@ -47,7 +49,10 @@ DESCRIPTOR_NOUNS = (
 _WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'][^\W\d_]+)*"
 # Lower-case particles inside a name: "Ursula von der Leyen", "Lula da Silva".
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|bin|ibn|al|ter|ten)"
-_NAME = rf"{_WORD}(?:(?:\s+{_PARTICLE})*\s+{_WORD}){{0,3}}"
+# Between the words of a name: spaces and at most one line break (a name wraps onto
+# the next line of a UN record, but a blank line ends a heading: "Crisis Talks\n\nLavrov").
+NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+_NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD}){{0,3}}"
 _ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often))?"
 
 
@@ -61,7 +66,8 @@ _DESCRIPTOR_BEFORE_VERB = re.compile(
 # A name before an appositive that describes the speaker: "Lavrov, the foreign minister,
 # said", "Sergey Lavrov, Russia's foreign minister, said".
 _NAME_BEFORE_APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:[^,.\u201c\u201d]{{0,40}}\s)?(?:{DESCRIPTOR_NOUNS}),{_ADVERB}\s+\Z"
+    rf"(?P<name>{_NAME}),\s+(?:[^,.\u201c\u201d]{{0,40}}\s)?(?i:{DESCRIPTOR_NOUNS})"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME})?,{_ADVERB}\s+\Z"
 )
 # The last word of each descriptor ("minister" of "foreign minister").
 _DESCRIPTOR_WORDS = frozenset(noun.split()[-1] for noun in DESCRIPTOR_NOUNS.split("|"))
@@ -168,23 +174,36 @@ class _SpeechEvent:
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """Pair opening and closing quote marks; return ``(start, end)`` including the marks.
 
-    Double quotes are paired first; single quotes (‘ ’) only outside them, so a quote
-    within a quote stays inside its parent. A quote of several paragraphs is one span
-    from its first opening mark to its closing mark: by the printers' convention each of
-    its paragraphs opens with a mark and only the last one closes. Other unclosed marks
-    are ignored.
+    Spans never overlap: a quote within a quote is part of its parent, whichever marks
+    the parent uses (“… ‘…’ …”, or British ‘… “…” …’); a single quote that crosses a
+    double one is dropped. A quote of several paragraphs is one span from its first
+    opening mark to its closing mark: by the printers' convention each of its
+    paragraphs opens with a mark and only the last one closes. Other unclosed marks are
+    ignored.
+
+    Example:
+        >>> find_quote_spans("He said ‘they told me “no” twice’ and left.")
+        [(8, 33)]
     """
     doubles = _pair(text, "\u201c", "\u201d")
-    spans = list(doubles)
+    starts = [s for s, _ in doubles]
+    spans, inside_singles = [], set()
     for start, end in _pair(text, "\u2018", "\u2019"):
-        # Not inside a double quote, nor crossing one ("‘a “b’ c”"): spans nest or part.
-        if not any(s <= start < e or start < s < end < e for s, e in doubles):
-            spans.append((start, end))
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < doubles[k][1]:
+            continue  # inside a double quote
+        first, last = k + 1, bisect.bisect_left(starts, end)  # doubles starting inside
+        if first < last and doubles[last - 1][1] > end:
+            continue  # crosses a double quote ("‘a “b’ c”")
+        spans.append((start, end))
+        inside_singles.update(range(first, last))
+    spans.extend(d for k, d in enumerate(doubles) if k not in inside_singles)
     return sorted(spans)
 
 
 def _pair(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
     spans = []
+    wrapped: list[bool] = []  # whether lines are wrapped, worked out once when needed
     pos = start = text.find(opener)  # start: where the quote's first paragraph opened
     while pos != -1:
         close = text.find(closer, pos + 1)
@@ -192,7 +211,7 @@ def _pair(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
         if close == -1:
             break
         if reopen != -1 and reopen < close:
-            if not _continues_in_new_paragraph(text, pos, reopen):
+            if not _continues_in_next_paragraph(text, pos, reopen, wrapped):
                 start = reopen  # the mark at ``start`` was never closed
             pos = reopen
             continue
@@ -202,16 +221,40 @@ def _pair(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _continues_in_new_paragraph(text: str, opened: int, reopen: int) -> bool:
+def _continues_in_next_paragraph(text: str, opened: int, reopen: int, wrapped: list) -> bool:
     """Whether the opening mark at ``reopen`` starts the next paragraph of the quote
-    opened at ``opened``: it is the first character of a later line, and the paragraph
-    left open is not too long to be a quote."""
+    opened at ``opened``.
+
+    The mark opens a line, the paragraph left open is not too long to be a quote and
+    has text after its mark (a mark that ends a line is a misprinted closer), and no
+    other paragraph comes between. Where a document wraps its lines (a paragraph over
+    several lines, as in many UN records), the lines between must not hold a blank
+    line; where one line is one paragraph, there is none between.
+    """
     line_start = text.rfind("\n", opened, reopen) + 1
-    return (
-        0 < line_start
-        and not text[line_start:reopen].strip()
-        and reopen - opened <= (_MAX_QUOTE_CHARS)
-    )
+    if line_start == 0 or text[line_start:reopen].strip() or reopen - opened > _MAX_QUOTE_CHARS:
+        return False
+    left_open = text[opened + 1 : line_start].rstrip()
+    first_line = left_open.split("\n", 1)[0]
+    if not first_line.strip():
+        return False
+    if "\n" not in left_open:
+        return True
+    if not wrapped:
+        wrapped.append(_wraps_lines(text))
+    return wrapped[0] and not _BLANK_LINE.search(left_open)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _wraps_lines(text: str) -> bool:
+    """Whether ``text`` breaks its paragraphs into lines (half its lines are short)."""
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    return len(lengths) >= 5 and lengths[len(lengths) // 2] < _WRAPPED_LINE
+
+
+_WRAPPED_LINE = 100  # characters: a longer typical line is a whole paragraph
 
 
 def classify_quote(inner: str) -> str:
@@ -434,18 +477,24 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
     # Testing those first spares most searches, which try every position of the window.
     last_words = text[low:verb_start].rsplit(None, 2)[-2:]
     out = []
-    if not all(word.islower() for word in last_words):  # a capital letter
-        m = _NAME_BEFORE_VERB.search(text, low, verb_start)
-        if m and not _object_of_preposition(text, low, m.start()):
-            name = _clean_name(m.group("name"))
-            if name:
-                out.append((m.start(), verb_end, "name", name))
-    if last_words and last_words[-1].rstrip(",") in _DESCRIPTOR_WORDS:  # "minister,"
+    appositive = None
+    if _may_close_appositive(last_words):
         m = _NAME_BEFORE_APPOSITIVE.search(text, low, verb_start)
         if m and not _object_of_preposition(text, low, m.start()):
             name = _clean_name(m.group("name"))
             if name:
+                appositive = (m.start(), verb_end, "name", name)
+    if not all(word.islower() for word in last_words):  # a capital letter
+        m = _NAME_BEFORE_VERB.search(text, low, verb_start)
+        # A name inside the appositive ("Casey, the Foreign Minister of Australia,
+        # said") is not the speaker: the one it describes is.
+        inside = appositive is not None and m is not None and m.start() > appositive[0]
+        if m and not inside and not _object_of_preposition(text, low, m.start()):
+            name = _clean_name(m.group("name"))
+            if name:
                 out.append((m.start(), verb_end, "name", name))
+    if appositive:
+        out.append(appositive)
     if any(word.endswith(("he", "He")) for word in last_words):  # he, she
         m = _PRONOUN_BEFORE_VERB.search(text, low, verb_start)
         if m:
@@ -455,6 +504,13 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _may_close_appositive(last_words: list[str]) -> bool:
+    """Whether one of the two words before the verb (an adverb may come last) can end
+    an appositive: a descriptor ("minister,", "minister") or a place after one
+    ("Minister of Australia,")."""
+    return any(w.endswith(",") or w.lower() in _DESCRIPTOR_WORDS for w in last_words)
 
 
 def _clause_subject_events(text: str, verb_start: int, verb_end: int) -> list[tuple]:
@@ -514,25 +570,47 @@ def _object_of_preposition(text: str, low: int, name_start: int) -> bool:
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
     the sentence mentions, not the one who speaks."""
-    before = text[low:name_start].split()[-7:]
+    before = text[low:name_start].split()[-9:]
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
     if not before:
         return False
     if before[-1] == "of":
-        # "the representative of Cuba said", "the Minister for External Affairs of
-        # Canada said": the country speaks through its delegate; "the records of the
-        # United Nations, demanded" names no speaker.
-        return _SPEAKS_FOR.isdisjoint(w.lower() for w in before[-6:-1])
+        return not _speaks_for(before[:-1], text[name_start:].split(None, 1)[0])
     return before[-1] in _PREPOSITIONS
+
+
+def _speaks_for(words_before_of: list[str], first_word_after: str) -> bool:
+    """Whether "<words> of <Name>" makes Name the speaker: a role of a country or body
+    ("the representative of Cuba", "the Minister for External Affairs of Canada", "the
+    Vice-President of Colombia"), not a thing of it ("the Charter of the United
+    Nations", "one of the conquerors of Algeria") nor a portfolio ("the Secretary of
+    State", "the Minister of Foreign Affairs", "the President of the Republic")."""
+    if first_word_after.rstrip(",.;:") in _PORTFOLIOS:
+        return False
+    for word in reversed(words_before_of):
+        if word[-1:] in ",.;:" or (word in _PREPOSITIONS and word != "for"):
+            # The role is in the same phrase: not "an official visit to the Republic
+            # of", but "the Minister for Foreign Affairs of".
+            break
+        if not _SPEAKS_FOR.isdisjoint(word.lower().split("-")):
+            return True
+    return False
 
 
 _DETERMINERS = frozenset("the a an this that".split())
 # Who speaks for the place or body named after "of" ("the King of Bhutan said", "the
 # Head of State of El Salvador stated").
 _SPEAKS_FOR = _DESCRIPTOR_WORDS | frozenset(
-    """king queen emperor prince princess sultan emir sheikh pope chief head state
-    government delegation people secretary-general""".split()
+    """king queen emperor prince princess duke sultan emir sheikh pope chief head state
+    government delegation people general chairman chairperson chairwoman director
+    governor mayor commissioner""".split()
+)
+# Offices named after "of" in a title: "the Secretary of State", "the Chief of Staff".
+_PORTFOLIOS = frozenset(
+    """State Staff Defence Defense Foreign Justice Finance Interior Republic Commerce
+    Economy Education Health Agriculture Labour Labor Trade Treasury Home Information
+    External Planning Industry Energy""".split()
 )
 # "of" only after one of those (see _object_of_preposition).
 _PREPOSITIONS = frozenset(
@@ -591,6 +669,50 @@ def _clean_name(name: str) -> str:
     if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):
         return ""
     return " ".join(words)
+
+
+def full_name(text: str, name: str) -> str:
+    """The fuller form of a one-word name where the text first writes it with one or
+    two capitalized words before it ("Lavrov" -> "Sergey Lavrov"); else ``name``.
+
+    A search of the whole text, used for the reporting subjects of comparisons. Quote
+    speakers are expanded only from names introduced by a reporting verb: over the
+    whole text, capitalized words that open a sentence or name a region ("Since
+    Israel", "Latin America") would too often pass for first names.
+
+    Example:
+        >>> full_name("Sergey Lavrov arrived. Lavrov said no.", "Lavrov")
+        'Sergey Lavrov'
+    """
+    if " " in name:
+        return name
+    first = text.find(name)
+    if first < 0:
+        return name
+    # A match is letters and spaces up to an occurrence of the name, so none starts
+    # before the run of letters and spaces that leads to its first occurrence.
+    lead = _LAST_NON_LETTER.match(text, 0, first)
+    pattern = re.compile(rf"\b((?:[A-Z][a-z]+{NAME_GAP}){{1,2}}){re.escape(name)}\b")
+    for m in pattern.finditer(text, lead.end() if lead else 0):
+        words = m.group(1).split()
+        while words and words[0] in _TITLES:
+            words = words[1:]  # "Ambassador April Glaspie" -> "April Glaspie"
+        if words and _NOT_FIRST_NAMES.isdisjoint(words):
+            return " ".join([*words, name])
+    return name
+
+
+_LAST_NON_LETTER = re.compile(r"(?s:.*)[^A-Za-z\s]")
+# Titles before a name are left out of it ("President Putin" is "Putin", and
+# "Vladimir Putin" later in the text is taken instead): one person, one name.
+_TITLES = _HONORIFICS | frozenset(
+    """President Vice Prime Minister Foreign Secretary General Ambassador King Queen
+    Prince Chancellor Premier Senator Governor Mayor Professor Chairman Director
+    Commissioner Envoy Spokesman Spokeswoman Judge Justice Comrade Marshal Colonel
+    Captain Sheikh Emir Sultan Pope Saint""".split()
+)
+# Words before a surname that are no first names ("The Lavrov", "His Lavrov").
+_NOT_FIRST_NAMES = _NOT_NAMES | _TITLES | frozenset("Our Their His Her Its A An".split())
 
 
 def _expand_surname(name: str, full_names: list[str]) -> str:

@@ -64,6 +64,31 @@ def test_unclosed_quotes_are_ignored():
     assert find_quote_spans(long_open) == [(len(long_open) - 5, len(long_open))]
 
 
+def test_a_quote_within_a_quote_is_part_of_it():
+    text = "Liz Truss said: \u2018They told me \u201cno\u201d, and Blinken said it was over,\u2019 she said."
+    assert find_quote_spans(text) == [(16, 66)]
+    doc = next(iter(from_texts([text])))
+    assert [q.speaker for q in doc.quotes] == ["Liz Truss"]
+    assert doc.voice(text.index("it was over")) == ("quoted", "Liz Truss")
+
+
+def test_paragraphs_between_do_not_join_a_quote():
+    # An authorial paragraph without an opening mark ends the stray quote before it ...
+    text = "It is a matter \u201cfor concern.\nArticle 2 reads:\n\u201cYes.\u201d"
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ["\u201cYes.\u201d"]
+    # ... and so does a mark that ends its line (a misprinted closing mark).
+    text = "It was \u201ca tragedy.\u201c\n\u201cPeace\u201d, he said."
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ["\u201cPeace\u201d"]
+    # Where lines are wrapped, a paragraph spans lines: a blank line ends it.
+    wrapped = "\n".join(["Short wrapped line of a record"] * 6)
+    text = wrapped + "\n\u201cOne paragraph\nwraps here.\n\u201cTwo.\u201d"
+    assert [text[a:b] for a, b in find_quote_spans(text)] == [
+        "\u201cOne paragraph\nwraps here.\n\u201cTwo.\u201d"
+    ]
+    text = wrapped + "\n\u201cOne paragraph\n\nAuthorial words.\n\u201cTwo.\u201d"
+    assert [text[a:b] for a, b in find_quote_spans(text)] == ["\u201cTwo.\u201d"]
+
+
 def test_a_quote_of_several_paragraphs_is_one_quote():
     text = (
         "Lavrov told reporters: “We will not accept this. The West must listen.\n"
@@ -86,11 +111,16 @@ def test_a_quote_of_several_paragraphs_is_one_quote():
 def test_quote_spans_start_and_end_with_marks(text):
     spans = find_quote_spans(text)
     for start, end in spans:
-        assert text[start] in "“‘" and text[end - 1] in "”’"
-    for k, (_, end) in enumerate(spans):
-        for other_start, other_end in spans[k + 1 :]:
-            # Later spans start inside this one and end in it too (nested), or after it.
-            assert other_end <= end or end <= other_start
+        opener, closer = text[start], text[end - 1]
+        assert (opener, closer) in {("“", "”"), ("‘", "’")}
+        inside = text[start + 1 : end - 1]
+        assert closer not in inside  # closed by the first closing mark
+        # Opening marks inside open the later paragraphs of a quote: each at a line start.
+        for k, char in enumerate(inside, start + 1):
+            if char == opener:
+                assert text[text.rfind("\n", 0, k) + 1 : k].strip() == ""
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert end <= start  # quotes do not overlap
 
 
 def test_more_attribution_patterns_from_speeches():
@@ -181,12 +211,17 @@ def _verb_events_by_plain_search(text):
                 low = max(0, v - quotes._EVENT_REACH)
                 while 0 < low < v and not text[low - 1].isspace():
                     low += 1
-                for pattern in (quotes._NAME_BEFORE_VERB, quotes._NAME_BEFORE_APPOSITIVE):
+                appositive_start = None
+                for pattern in (quotes._NAME_BEFORE_APPOSITIVE, quotes._NAME_BEFORE_VERB):
                     m = pattern.search(text, low, v)
                     if m and quotes._object_of_preposition(text, low, m.start()):
                         continue  # "speaking in Geneva, said"
+                    if m and appositive_start is not None and m.start() > appositive_start:
+                        continue  # a name inside the appositive
                     if m and quotes._clean_name(m.group("name")):
                         out.append((m.start(), ve, "name", quotes._clean_name(m.group("name"))))
+                        if pattern is quotes._NAME_BEFORE_APPOSITIVE:
+                            appositive_start = m.start()
                 for pattern in (quotes._PRONOUN_BEFORE_VERB, quotes._DESCRIPTOR_BEFORE_VERB):
                     m = pattern.search(text, low, v)
                     if m:
@@ -220,6 +255,7 @@ _ATTRIBUTION_PIECES = st.sampled_from(
     + ["said", "says", "stated", "added", "told", "noted", "wrote", "asked", "replied"]
     + ["insists", "emphasised", "called", "Said", "unsaid", "saidx", "sayso"]
     + ["saying", "adding", "rejected", "agreed", "In Geneva"]
+    + ["Foreign Minister", "Secretary", "of", "State", "Australia", "Cuba", "representative"]
     + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
     + ["in", "at", "minister,", "a spokeswoman,"]
     + ["Sergey Lavrov", "Lavrov", "Anna Berg", "Berg", "Pérez", "Organization", "Mr. Li"]
@@ -289,6 +325,23 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         ("The representative of Cuba said: \u201cWe are ready.\u201d", "Cuba"),
         ("The Minister for External Affairs of Canada said: \u201cNo.\u201d", "Canada"),
         ("The King of Bhutan said: \u201cWe are ready.\u201d", "Bhutan"),
+        ("The Vice-President of Colombia said: \u201cWe are ready.\u201d", "Colombia"),
+        ("The Director-General of UNESCO said: \u201cWe are ready.\u201d", "UNESCO"),
+        (
+            "The Minister for Foreign Affairs and International Cooperation of Italy said: "
+            "\u201cWe are ready.\u201d",
+            "Italy",
+        ),
+        # A portfolio after "of" is part of a title, not a speaker ...
+        ("The Secretary of State said: \u201cWe are ready.\u201d", ""),
+        ("The Minister of Foreign Affairs said: \u201cWe are ready.\u201d", ""),
+        # ... and the name an appositive describes speaks, not the place in it.
+        (
+            "Antony Blinken, the Secretary of State, said: \u201cWe are ready.\u201d",
+            "Antony Blinken",
+        ),
+        ("Mr. Casey, the Foreign Minister of Australia, told us: \u201cNo.\u201d", "Casey"),
+        ("Lavrov, the foreign minister, also said: \u201cWe are ready.\u201d", "Lavrov"),
         # where a thing or a document "of" a place does not.
         ("The Charter of the United Nations declares: \u201cWe are ready.\u201d", ""),
         ("One of the conquerors of Algeria wrote: \u201cWe are ready.\u201d", ""),
@@ -372,3 +425,15 @@ def test_reporting_events_name_the_subject_of_each_verb():
     said = text.index("said")
     assert reporting_events(text, [(said, said + 4)], low=11) == [(11, 45, "name", "Lavrov")]
     assert reporting_events(text, [(said, said + 4)], low=text.index("the")) == []
+
+
+def test_a_surname_takes_the_fuller_name_the_text_uses():
+    from corpus.quotes import full_name
+
+    assert full_name("Ambassador April Glaspie spoke. Glaspie said no.", "Glaspie") == (
+        "April Glaspie"
+    )
+    # Titles and honorifics are no first names; a later full name is taken instead.
+    assert full_name("President Putin met Vladimir Putin's aides.", "Putin") == "Vladimir Putin"
+    assert full_name("Mr Lavrov spoke.", "Lavrov") == "Lavrov"
+    assert full_name("Sergey Lavrov spoke.", "Sergey Lavrov") == "Sergey Lavrov"
