@@ -83,7 +83,9 @@ from .rates import group_rates
 
 TRIGGERS_LEXICON = "comparison_triggers@2"
 HISTORICAL_LEXICON = "historical_references@1"
-COMPARISONS_VERSION = "communique-comparisons/3"
+# The rules' version, recorded in every table's provenance: 4 reads reporting subjects
+# with corpus.quotes' rules (2026-11-27).
+COMPARISONS_VERSION = "communique-comparisons/4"
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
 COLUMNS = [

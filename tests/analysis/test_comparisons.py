@@ -143,7 +143,7 @@ def test_provenance_records_lexicon_versions():
     assert record["lexicons"] == {
         "comparison_triggers": "2",
         "historical_references": "1",
-        "comparison_rules": "3",
+        "comparison_rules": "4",
     }
     assert record["corpus"]["versions"]["quoter"] == "communique-quotes/4"
 
