@@ -104,7 +104,7 @@ def _prefix_tree(words: list[str]) -> str:
     return "(?:" + "|".join(branches) + ")" + ("?" if complete else "")
 
 
-_EVENT_VERB_WORDS = sorted(REPORTING_VERBS | INVERTING_VERBS | PARTICIPLE_VERBS)
+_EVENT_VERB_WORDS = sorted(REPORTING_VERBS | INVERTING_VERBS | PARTICIPLE_VERBS | {"put"})
 # Every reporting verb followed by a non-word character, in one pass. The match starts
 # at the character before the verb: a pattern that starts with a class of characters
 # lets the engine skip in C the characters that cannot start a match, and only
@@ -141,7 +141,7 @@ OPENING_NOT_NAMES = frozenset(
     Subsequently Previously Separately Similarly Likewise Monday Tuesday Wednesday Thursday
     Friday Saturday January February March July September October November December
     Officials Diplomats Analysts Experts Critics Observers Sources Witnesses Residents
-    Having Some Many Others Both Its Their Our Everything Nothing Everyone One Even
+    Having Some Many Others Both Its Their Our My Your Everything Nothing Everyone One Even
     Delegates Delegations Representatives Leaders Ministers""".split()
 )
 # Months and days that are also first names, and the words that make them dates.
@@ -425,7 +425,7 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
         if before.isalnum() or before == "_":
             continue  # inside a longer word
         word = hit[1]
-        if word in REPORTING_VERBS and before.isspace():
+        if before.isspace() and (word in REPORTING_VERBS or _puts_it(text, word, ve)):
             out.extend(_events_ending_at(text, v, ve))
         if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
             out.extend(_clause_subject_events(text, v, ve))
@@ -464,6 +464,20 @@ def reporting_events(
     for start, end in verb_spans:
         out.extend(_events_ending_at(text, start, end, low))
     return sorted(out)
+
+
+def _puts_it(text: str, word: str, verb_end: int) -> bool:
+    """ "As Lavrov put it, …": "put it" reports words as a reporting verb does (not
+    in "to put it bluntly")."""
+    return (
+        word == "put"
+        and _IT_AFTER.match(text, verb_end) is not None
+        and _TO_BEFORE.search(text, max(0, verb_end - 8), verb_end - 3) is None
+    )
+
+
+_IT_AFTER = re.compile(r" it(?!\w)")
+_TO_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]o\s+\Z")
 
 
 def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0) -> list[tuple]:

@@ -202,12 +202,17 @@ def _verb_events_by_plain_search(text):
     from corpus import quotes
 
     out = []
-    for verb in quotes.REPORTING_VERBS | quotes.INVERTING_VERBS | quotes.PARTICIPLE_VERBS:
+    verbs = quotes.REPORTING_VERBS | quotes.INVERTING_VERBS | quotes.PARTICIPLE_VERBS
+    for verb in verbs | {"put"}:
         for hit in re.finditer(rf"(?<!\w){verb}(?!\w)", text):
             v, ve = hit.span()
+            if verb == "put" and not quotes._puts_it(text, verb, ve):
+                continue  # only "put it", and not "to put it"
             if verb in quotes.PARTICIPLE_VERBS and text[max(0, v - 2) : v] == ", ":
                 out.extend(quotes._clause_subject_events(text, v, ve))
-            if verb in quotes.REPORTING_VERBS and (v == 0 or text[v - 1].isspace()):
+            if (verb in quotes.REPORTING_VERBS or verb == "put") and (
+                v == 0 or text[v - 1].isspace()
+            ):
                 low = max(0, v - quotes._EVENT_REACH)
                 while 0 < low < v and not text[low - 1].isspace():
                     low += 1
@@ -254,7 +259,7 @@ _ATTRIBUTION_PIECES = st.sampled_from(
     [" ", " ", ", ", ". ", ": ", "\n", "“", "”", "‘", "’", "(", "—", "é", "_", "5", "x"]
     + ["said", "says", "stated", "added", "told", "noted", "wrote", "asked", "replied"]
     + ["insists", "emphasised", "called", "Said", "unsaid", "saidx", "sayso"]
-    + ["saying", "adding", "rejected", "agreed", "In Geneva"]
+    + ["saying", "adding", "rejected", "agreed", "In Geneva", "put", " it", "As", "To", "to"]
     + ["Foreign Minister", "Secretary", "of", "State", "Australia", "Cuba", "representative"]
     + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
     + ["in", "at", "minister,", "a spokeswoman,"]
@@ -365,6 +370,11 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         ("Even before the vote he was clear, declaring: \u201cWe will not accept it.\u201d", ""),
         ("Analysts dismissed the plan, saying: \u201cIt will not work at all.\u201d", ""),
         ("Nearly everyone agreed, adding: \u201cIt will not work at all.\u201d", ""),
+        # "put it" reports as a reporting verb does.
+        ("As Lavrov put it, \u201cthe West must listen to us now.\u201d", "Lavrov"),
+        ("Sergey Lavrov said no. As he put it, \u201cthe West must listen.\u201d", "Sergey Lavrov"),
+        ("To put it bluntly, the \u201cnew order\u201d failed, as we all know.", ""),
+        ("My President put it well: \u201cWe must act together now.\u201d", "President"),
         # An adjective of an unnamed source, and plural nouns, are no names.
         ("The deal is \u201cdead,\u201d according to a senior European diplomat.", ""),
         ("Officials said: \u201cWe are ready.\u201d", ""),
