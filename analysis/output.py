@@ -11,8 +11,11 @@ depends on the clock.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import math
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +30,7 @@ from corpus.errors import check_choice
 from .provenance import make_record, scrub_path
 from .style import STYLE_PATH
 
-TABLE_FORMATS = ("csv", "tsv", "parquet", "json")
+TABLE_FORMATS = ("csv", "tsv", "parquet", "json", "xlsx")
 FIGURE_FORMATS = ("png", "svg", "pdf")
 # Floats are written in full (the shortest text that reads back as the same number),
 # so a file carries exactly the values of the table; pass float_format= to round.
@@ -49,15 +52,18 @@ def write_table(
     provenance: dict[str, Any] | None = None,
     float_format: str | None = FLOAT_FORMAT,
 ) -> Path:
-    """Write a result table (CSV, TSV, Parquet or JSON by extension) and its provenance.
+    """Write a result table (CSV, TSV, Parquet, JSON or Excel by extension) and its provenance.
 
     The bytes depend only on the table: floats are written in full (text formats),
     line endings are ``\\n``, the index is written only when it means something (it
-    has a name or is not a plain row number), and Parquet carries no timestamps.
+    has a name or is not a plain row number), and Parquet and Excel files carry no
+    timestamps. An Excel workbook has one sheet named after the function and the
+    record in its document properties (Description).
 
     Parameters:
         table: a result table; its ``attrs["provenance"]`` is the record written.
-        path: output file; the extension picks the format (``.csv, .tsv, .parquet, .json``).
+        path: output file; the extension picks the format (``.csv, .tsv, .parquet, .json,
+            .xlsx``).
         provenance: a record to use instead of the table's own.
         float_format: printf format for floats in CSV/TSV/JSON, e.g. ``"%.6g"`` (default:
             every float in full, so reading the file back gives the same numbers).
@@ -90,6 +96,8 @@ def write_table(
         path.write_bytes(text.encode("utf-8"))
     elif fmt == "json":
         path.write_bytes(_table_json(plain, keep_index, float_format).encode("utf-8"))
+    elif fmt == "xlsx":
+        path.write_bytes(_xlsx_bytes(plain, keep_index, record))
     else:
         _write_parquet(plain, path, keep_index, record)
     _write_sidecar(
@@ -265,6 +273,68 @@ def _write_parquet(table: pd.DataFrame, path: Path, keep_index: bool, record: di
     # No statistics-free tricks needed: Parquet files carry no clock time, only the
     # writer's version string, which is fixed for an installation.
     pq.write_table(arrow, path, compression="snappy")
+
+
+def _xlsx_bytes(table: pd.DataFrame, keep_index: bool, record: dict) -> bytes:
+    """An Excel workbook of ``table`` whose bytes do not depend on when it was written."""
+    function = str(record.get("function") or "table").removeprefix("analysis.")
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _excel_cells(table).to_excel(writer, sheet_name=_sheet_name(function), index=keep_index)
+        properties = writer.book.properties
+        properties.creator = CREATOR
+        properties.title = function
+        properties.description = json.dumps(record, sort_keys=True, ensure_ascii=False)
+    return _without_clock(buffer.getvalue())
+
+
+def _excel_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """Lists, tuples, sets and dicts as JSON text: a cell holds one value."""
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_object_dtype(out[column].dtype):
+            out[column] = [_excel_cell(v) for v in out[column]]
+    return out
+
+
+def _excel_cell(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=str)
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return json.dumps(_json_value(value, None), ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return value
+
+
+def _sheet_name(name: str) -> str:
+    # Excel: at most 31 characters, none of []:*?/\
+    return re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "table"
+
+
+_CORE_DATES = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+
+
+def _without_clock(workbook: bytes) -> bytes:
+    """The workbook re-zipped with fixed entry dates and no created/modified properties.
+
+    openpyxl stamps both properties with the current time and zip entries carry the
+    local time they were written; both are dropped so equal tables give equal bytes.
+    """
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(workbook)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_DATES.sub(b"", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, data)
+    return out.getvalue()
 
 
 __all__ = ["FIGURE_FORMATS", "TABLE_FORMATS", "provenance_path", "save_figure", "write_table"]

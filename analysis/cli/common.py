@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Literal
 
 import pandas as pd
@@ -76,10 +77,53 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=FORMATS,
         default=None,
-        help="output format (default: table; with --output FILE.csv/.tsv/.json/.parquet, "
-        "the file's type)",
+        help="output format (default: table; with --output FILE.csv/.tsv/.json/.parquet/.xlsx, "
+        "the file's type; FILE.md: markdown)",
     )
-    group.add_argument("--output", "-o", help="write to this file instead of standard output")
+    group.add_argument(
+        "--output",
+        "-o",
+        type=_output_file,
+        metavar="FILE",
+        help="write to this file instead of standard output; its extension picks the type: "
+        + _extension_list(),
+    )
+
+
+# File types --output writes as data (by analysis.write_table), with the --format that
+# agrees with each; a binary one agrees with none, so --format cannot be given with it.
+TABLE_FILE_TYPES = {"csv": "csv", "tsv": None, "json": "json", "parquet": None, "xlsx": None}
+BINARY_FILE_TYPES = ("parquet", "xlsx")
+# File types that get the text of --format, and the format each gets without one.
+TEXT_FILE_TYPES = {"txt": "table", "md": "markdown"}
+
+
+def _extension_list() -> str:
+    data = ", ".join(f".{ext}" for ext in TABLE_FILE_TYPES)
+    text = ", ".join(f".{ext}" for ext in TEXT_FILE_TYPES)
+    return f"{data} (data) or {text} (text)"
+
+
+def _suffix(path: str) -> str:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name.lstrip(".") else ""
+
+
+def _output_file(value: str) -> str:
+    """--output checked before any work is done: an unknown type is a usage error."""
+    problem = _unknown_type(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
+def _unknown_type(path: str) -> str | None:
+    """Why --output cannot be ``path`` (its extension names no type), or None."""
+    suffix = _suffix(path)
+    if suffix in TABLE_FILE_TYPES or suffix in TEXT_FILE_TYPES:
+        return None
+    found = f"unknown extension '.{suffix}'" if suffix else "no extension"
+    return f"{found} in {path!r}; valid: {_extension_list()}"
 
 
 def add_by_argument(parser: argparse.ArgumentParser) -> None:
@@ -164,23 +208,31 @@ def _markdown(table: pd.DataFrame) -> str:
 def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
     """Write ``table`` to --output or standard output.
 
-    A file named ``.csv``, ``.tsv``, ``.json`` or ``.parquet`` is written by
+    A file named ``.csv``, ``.tsv``, ``.json``, ``.parquet`` or ``.xlsx`` is written by
     :func:`analysis.write_table`, so it has the same bytes as one written from a notebook;
-    other files get the text of ``--format``. Every file gets a provenance sidecar.
+    a ``.txt`` or ``.md`` file (or a text type given another ``--format``) gets the text of
+    ``--format`` (default: table for ``.txt``, markdown for ``.md``). Any other extension
+    is a ValueError naming the valid ones. Every file gets a provenance sidecar.
     """
     fmt = getattr(args, "format", None)
     output = getattr(args, "output", None)
     if not output:
         sys.stdout.write(format_table(table, fmt or "table"))
         return
-    suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
+    problem = _unknown_type(output)
+    if problem:
+        raise ValueError(f"--output: {problem}")
+    suffix = _suffix(output)
+    if suffix in BINARY_FILE_TYPES and fmt is not None:
+        raise ValueError(
+            f"--format {fmt} cannot be written to a .{suffix} file; leave out --format, "
+            f"or name a .csv, .json, .txt or .md file"
+        )
     if suffix in TABLE_FILE_TYPES and fmt in (None, TABLE_FILE_TYPES[suffix]):
         analysis.write_table(table, output)
         return
+    fmt = fmt or TEXT_FILE_TYPES[suffix]
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
     with open(output, "w", encoding="utf-8") as handle:
-        handle.write(format_table(table, fmt or "table"))
-    analysis.write_provenance(output, table, fmt=fmt or "table")
-
-
-# File types written as data (by write_table), with the --format that agrees with each.
-TABLE_FILE_TYPES = {"csv": "csv", "tsv": None, "json": "json", "parquet": None}
+        handle.write(format_table(table, fmt))
+    analysis.write_provenance(output, table, fmt=fmt)

@@ -126,3 +126,52 @@ def test_commands_show_progress_bars_on_a_terminal_unless_quiet(monkeypatch, tmp
         out = str(tmp_path / "h.csv")
         assert main(["hedging", "--workers", "1", "--output", out, *quiet]) == 0
         assert ("documents" in terminal.getvalue()) is expected
+
+
+def test_output_xlsx_is_an_excel_workbook(tmp_path, capsys):
+    import zipfile
+
+    import pandas as pd
+
+    target = tmp_path / "out" / "s.xlsx"
+    assert main(["stats", "--output", str(target)]) == 0
+    assert zipfile.is_zipfile(target)
+    back = pd.read_excel(target, engine="openpyxl")
+    assert back.columns[0] == "group" and back["words"].tolist() == [316]
+    record = json.loads((target.parent / "s.xlsx.provenance.json").read_text(encoding="utf-8"))
+    assert record["function"] == "analysis.stat_summary"
+    assert record["output"]["format"] == "xlsx"
+
+
+def test_output_with_an_unknown_extension_is_a_usage_error(tmp_path, capsys):
+    import pytest
+
+    target = tmp_path / "s.xslx"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", "--output", str(target)])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "'.xslx'" in err
+    for ext in (".csv", ".tsv", ".json", ".parquet", ".xlsx", ".txt", ".md"):
+        assert ext in err
+    assert not target.exists()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", "--output", str(tmp_path / "noextension")])
+    assert exit_info.value.code == 2
+    assert "no extension" in capsys.readouterr().err
+
+
+def test_output_text_files_get_the_text_formats(tmp_path, capsys):
+    assert main(["stats", "--output", str(tmp_path / "new" / "s.txt")]) == 0
+    assert (tmp_path / "new" / "s.txt").read_text(encoding="utf-8").lstrip().startswith("group")
+    assert main(["stats", "--output", str(tmp_path / "s.md")]) == 0
+    assert (tmp_path / "s.md").read_text(encoding="utf-8").startswith("| group | documents |")
+    record = json.loads((tmp_path / "s.md.provenance.json").read_text(encoding="utf-8"))
+    assert record["output"]["format"] == "markdown"
+
+
+def test_a_binary_file_cannot_take_a_text_format(tmp_path, capsys):
+    for ext in ("xlsx", "parquet"):
+        assert main(["stats", "--format", "csv", "--output", str(tmp_path / f"s.{ext}")]) == 2
+        assert f"--format csv cannot be written to a .{ext} file" in capsys.readouterr().err
+        assert not (tmp_path / f"s.{ext}").exists()

@@ -171,8 +171,8 @@ def test_figure_without_a_record_still_gets_package_versions(tmp_path):
 
 
 def test_bad_extension_names_the_choices(tmp_path):
-    with pytest.raises(ValueError, match=r"path extension='xlsx'.*'csv'"):
-        analysis.write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.xlsx")
+    with pytest.raises(ValueError, match=r"path extension='xls'.*'csv'.*'xlsx'"):
+        analysis.write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.xls")
     fig, _ = plt.subplots()
     with pytest.raises(ValueError, match=r"path extension='jpg'.*'png'"):
         analysis.save_figure(fig, tmp_path / "f.jpg")
@@ -199,3 +199,51 @@ def test_float32_is_written_as_its_shortest_text(tmp_path):
     records = json.loads(analysis.write_table(table, tmp_path / "t.json").read_text())
     assert records == [{"x": 0.1}, {"x": None}]
     assert analysis.write_table(table, tmp_path / "t.csv").read_text() == 'x\n0.1\n""\n'
+
+
+def test_xlsx_is_a_workbook_with_the_table_and_the_record(tmp_path):
+    import zipfile
+
+    table = _rates_table(tmp_path)
+    path = analysis.write_table(table, tmp_path / "t.xlsx")
+    assert zipfile.is_zipfile(path)
+    back = pd.read_excel(path, engine="openpyxl")
+    assert back.columns.tolist() == ["group", "rate", "rate_low", "count"]
+    assert back["group"].tolist() == ["A", "B"]
+    assert back["rate"].tolist() == [1 / 3, 2 / 3]  # full precision
+    assert back["rate_low"].iloc[0] == 0.1 and pd.isna(back["rate_low"].iloc[1])
+    assert back["count"].tolist() == [1, 2]
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["stat_example"]
+    assert book.properties.creator == "communique"
+    fingerprint = table.attrs["provenance"]["corpus"]["fingerprint"]
+    assert json.loads(book.properties.description)["corpus"]["fingerprint"] == fingerprint
+    sidecar = json.loads(provenance_path(path).read_text())
+    assert sidecar["output"]["format"] == "xlsx"
+    assert sidecar["output"]["rows"] == 2
+
+
+def test_xlsx_bytes_do_not_depend_on_the_clock(tmp_path, monkeypatch):
+    import time
+    import zipfile
+
+    table = _rates_table(tmp_path)
+    first = analysis.write_table(table, tmp_path / "a.xlsx").read_bytes()
+    # The zip entries' dates and the workbook's created/modified would be the clock's.
+    real = time.time()
+    monkeypatch.setattr(time, "time", lambda: real + 3 * 86400)
+    monkeypatch.setattr(time, "localtime", lambda *a: time.gmtime(real + 3 * 86400))
+    second = analysis.write_table(table, tmp_path / "b.xlsx")
+    assert second.read_bytes() == first
+    with zipfile.ZipFile(second) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "dcterms:created" not in core and "dcterms:modified" not in core
+
+
+def test_xlsx_cells_hold_lists_as_text(tmp_path):
+    table = pd.DataFrame({"doc_id": ["d1"], "terms": [["may", "might"]]})
+    back = pd.read_excel(analysis.write_table(table, tmp_path / "t.xlsx"), engine="openpyxl")
+    assert back["terms"].tolist() == ['["may", "might"]']
