@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass, field
 
 import pandas as pd
 import yaml
@@ -52,22 +52,156 @@ def split_front_matter(text: str, source: str) -> tuple[str, dict]:
     return text.lstrip("\ufeff")[match.end() :], meta
 
 
-def read_sidecar(path: Path) -> dict[str, dict]:
-    """Read a sidecar CSV keyed by a ``file`` (or ``filename``) column."""
-    if not path.is_file():
-        raise CorpusError(f"{path}: metadata file not found")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    key = next((c for c in ("file", "filename", "path") if c in table.columns), None)
+@dataclass(frozen=True)
+class SidecarRow:
+    """One row of a sidecar CSV: the file it names and the docvars it gives."""
+
+    sidecar: str  # the sidecar file as the report names it
+    line: int  # the line the row starts on
+    name: str  # the value of its file column
+    values: dict
+
+    @property
+    def source(self) -> str:
+        return f"{self.sidecar}:{self.line}"
+
+
+_SIDECAR_KEYS = ("file", "filename", "path")
+
+
+def sidecar_rows(table: pd.DataFrame, sidecar: str) -> list[SidecarRow]:
+    """The rows of a sidecar table keyed by a ``file`` (or ``filename``, ``path``) column.
+
+    Parameters:
+        table: the sidecar as read, every value a string or None, with the line of each
+            row in ``table.attrs["line_numbers"]``.
+        sidecar: the name the report and errors give the sidecar file.
+
+    Rows with no value at all (a spreadsheet's trailing ``,,,``) hold nothing and are
+    passed over; a row with values but no file name is an error naming its line.
+    """
+    key = next((c for c in _SIDECAR_KEYS if c in table.columns), None)
     if key is None:
         raise CorpusError(
-            f"{path}: a sidecar needs a 'file' column naming each document; "
-            f"columns are: {', '.join(table.columns)}"
+            f"{sidecar}: a sidecar needs a 'file' column naming each document; "
+            f"columns are: {', '.join(map(str, table.columns))}"
         )
-    out = {}
-    for row in table.to_dict("records"):
-        name = row.pop(key)
-        out[str(name)] = {k: v for k, v in row.items() if not (isinstance(v, float) and pd.isna(v))}
-    return out
+    lines = table.attrs.get("line_numbers") or range(2, len(table) + 2)
+    rows = []
+    for record, line in zip(table.to_dict("records"), lines, strict=True):
+        name = record.pop(key)
+        values = {k: v for k, v in record.items() if not _missing(v)}
+        if _missing(name):
+            if not values:
+                continue
+            raise CorpusError(
+                f"{sidecar}, line {line}: no file name in column {key!r}; every row names "
+                "the document it describes (a path relative to the folder)"
+            )
+        rows.append(SidecarRow(sidecar, line, str(name), values))
+    return rows
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value))
+
+
+def check_sidecar_unique(rows: list[SidecarRow]) -> None:
+    """Raise CorpusError when two rows name the same file (no row silently wins)."""
+    first: dict[str, SidecarRow] = {}
+    for row in rows:
+        earlier = first.setdefault(row.name, row)
+        if earlier is not row:
+            where = (
+                f"{row.sidecar}, lines {earlier.line} and {row.line}"
+                if earlier.sidecar == row.sidecar
+                else f"{earlier.source} and {row.source}"
+            )
+            raise CorpusError(
+                f"{where} both name {row.name!r}; give each file one row "
+                "(merge the two rows, or delete the wrong one)"
+            )
+
+
+@dataclass
+class SidecarJoin:
+    """Which sidecar row gives each file its docvars, and which rows matched no file.
+
+    ``rows``: file (relative path) -> its row; ``repairs``: file -> how an inexact
+    match was made; ``unmatched``: (row, why) for rows that name no file.
+    """
+
+    rows: dict[str, SidecarRow] = field(default_factory=dict)
+    repairs: dict[str, str] = field(default_factory=dict)
+    unmatched: list[tuple[SidecarRow, str]] = field(default_factory=list)
+
+
+def join_sidecar(rows: list[SidecarRow], files: list[str]) -> SidecarJoin:
+    """Match sidecar rows to a folder's files (relative POSIX paths).
+
+    A row matches the file whose relative path it gives, else every file with that
+    base name. A row matching nothing exactly is matched when exactly one file, not
+    already matched, has the same name up to case (``A.TXT`` for ``a.txt``): that
+    match is reported as a repair. Any other row is unmatched, with a hint when a
+    name differs only in case or surrounding spaces.
+
+    Example:
+        >>> rows = [SidecarRow("m.csv", 2, "A.TXT", {"year": "1990"})]
+        >>> join = join_sidecar(rows, ["a.txt", "b.txt"])
+        >>> join.rows["a.txt"].line, join.repairs["a.txt"]
+        (2, "docvars from m.csv line 2, which names 'A.TXT' (the case differs)")
+    """
+    by_name = {row.name: row for row in rows}
+    join = SidecarJoin()
+    used: set[str] = set()
+    for file in files:
+        row = by_name.get(file) or by_name.get(_base(file))
+        if row is not None:
+            join.rows[file] = row
+            used.add(row.name)
+    rest = [row for row in rows if row.name not in used]
+    candidates = {row.name: _loose_matches(row.name, files) for row in rest}
+    claims: dict[str, int] = {}
+    for row in rest:
+        for file in candidates[row.name]:
+            claims[file] = claims.get(file, 0) + 1
+    for row in rest:
+        found = candidates[row.name]
+        free = [f for f in found if f not in join.rows]
+        if (
+            len(found) == 1
+            and len(free) == 1
+            and claims[free[0]] == 1
+            and _same_but_case(row.name, free[0])
+        ):
+            join.rows[free[0]] = row
+            join.repairs[free[0]] = (
+                f"docvars from {row.sidecar} line {row.line}, which names {row.name!r} "
+                "(the case differs)"
+            )
+            continue
+        why = f"metadata row for {row.name!r}: no such file in the folder"
+        if found:
+            why += f"; did you mean {' or '.join(found[:3])}?"
+            taken = [f for f in found if f in join.rows]
+            if taken:
+                why += " (" + ", ".join(f"{f} has {join.rows[f].source}" for f in taken[:3]) + ")"
+        join.unmatched.append((row, why))
+    return join
+
+
+def _base(file: str) -> str:
+    return file.rsplit("/", 1)[-1]
+
+
+def _same_but_case(name: str, file: str) -> bool:
+    return name.casefold() in (file.casefold(), _base(file).casefold())
+
+
+def _loose_matches(name: str, files: list[str]) -> list[str]:
+    """Files whose path or base name equals ``name`` up to case and surrounding spaces."""
+    wanted = name.strip().casefold()
+    return [f for f in files if wanted in (f.casefold(), _base(f).casefold())]
 
 
 def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:

@@ -18,9 +18,13 @@ from .corpus import REPORT_COLUMNS, Corpus
 from .document import Document
 from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
 from .metadata import (
+    SidecarJoin,
+    SidecarRow,
+    check_sidecar_unique,
     coerce_docvar_types,
+    join_sidecar,
     parse_filename,
-    read_sidecar,
+    sidecar_rows,
     split_front_matter,
 )
 from .normalize import Normalized, normalize
@@ -144,10 +148,15 @@ def read_corpus(
             path, filename_template, metadata, encoding, aliases, progress, workers
         )
     elif path.suffix.lower() in TABLE_EXTENSIONS:
+        if metadata is not None:
+            raise CorpusError(
+                f"metadata={str(metadata)!r} joins docvars to the files of a folder; "
+                f"{path.name} is a table: give the docvars as columns of the table instead"
+            )
         loaded = _read_table(path, text_column, id_column, aliases)
     elif path.suffix.lower() in TEXT_EXTENSIONS:
         loaded = _Loaded()
-        _read_text_file(path, path.parent, loaded, filename_template, {}, encoding, aliases)
+        _read_text_file(path, metadata, loaded, filename_template, encoding, aliases)
     else:
         raise CorpusError(
             f"{path}: cannot read {path.suffix or 'files without an extension'}; give a folder, "
@@ -222,14 +231,21 @@ def default_seed_path() -> Path:
 def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, workers) -> _Loaded:
     loaded = _Loaded()
     files = sorted(p for p in folder.rglob("*") if p.is_file())
-    sidecar: dict[str, dict] = {}
     sidecar_files = (
         [Path(sidecar_path)]
         if sidecar_path
         else [folder / name for name in SIDECAR_NAMES if (folder / name).is_file()]
     )
-    for side in sidecar_files:
-        sidecar.update(read_sidecar(side))
+    sidecars = [_read_sidecar(side, folder) for side in sidecar_files]
+    rows = [row for side in sidecars for row in side.rows]
+    check_sidecar_unique(rows)
+    join = join_sidecar(rows, [file.relative_to(folder).as_posix() for file in files])
+    # Said on each document a sidecar has no row for: its docvars are missing.
+    no_row = (
+        f"{' or '.join(side.label for side in sidecars)} has no row for this file"
+        if sidecars
+        else ""
+    )
     speakers_file = find_speakers_table(folder)
     metadata_files = {p.resolve() for p in sidecar_files}
     if speakers_file:
@@ -251,11 +267,60 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
         if reason is not None:
             loaded.add_report(relative, "", *reason)
         else:
-            extra = sidecar.get(relative) or sidecar.get(file.name) or {}
-            _add_parsed(loaded, next(parsed), file, template, extra, aliases)
+            joined = _joined_meta(join, relative, no_row)
+            _add_parsed(loaded, next(parsed), file, template, joined, aliases)
+    for side in sidecars:
+        if not side.inside:  # a sidecar from elsewhere is an input too
+            loaded.add_report(side.label, "", "metadata", "read for docvars")
+    for row, why in join.unmatched:
+        loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
         join_speakers(loaded.metas, speakers_file)
     return loaded
+
+
+@dataclass
+class _Sidecar:
+    """A sidecar CSV as read: its rows, and how the report names and describes it."""
+
+    path: Path
+    label: str
+    inside: bool  # in the folder read (it has a report row of its own there)
+    rows: list[SidecarRow]
+
+
+def _read_sidecar(path: Path, folder: Path) -> _Sidecar:
+    if not path.is_file():
+        raise CorpusError(f"{path}: metadata file not found")
+    try:
+        label = path.resolve().relative_to(folder.resolve()).as_posix()
+        inside = True
+    except ValueError:
+        label, inside = str(path), False
+    # Whatever its extension (pandas read any as CSV before): tab-separated only as .tsv.
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    try:
+        table = _read_delimited(path, delimiter)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); re-save as UTF-8") from exc
+    return _Sidecar(path, label, inside, sidecar_rows(table, label))
+
+
+@dataclass
+class _Joined:
+    """The sidecar's part in one document: its docvars, a repair, a note."""
+
+    values: dict = field(default_factory=dict)
+    repairs: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _joined_meta(join: SidecarJoin, relative: str, no_row: str) -> _Joined:
+    row = join.rows.get(relative)
+    if row is None:
+        return _Joined(notes=[no_row] if no_row else [])
+    repair = join.repairs.get(relative)
+    return _Joined(row.values, [repair] if repair else [])
 
 
 def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
@@ -295,8 +360,16 @@ def _mostly_un_layout(files: list[Path]) -> bool:
     return matching > 0 and matching >= 0.75 * len(texts)
 
 
-def _read_text_file(file, root, loaded, template, extra, encoding, aliases) -> None:
-    _add_parsed(loaded, _parse_file(file, root, encoding), file, template, extra, aliases)
+def _read_text_file(file, sidecar_path, loaded, template, encoding, aliases) -> None:
+    joined = _Joined()
+    if sidecar_path:
+        side = _read_sidecar(Path(sidecar_path), file.parent)
+        check_sidecar_unique(side.rows)
+        # Only this file's row counts: the others describe files not read.
+        join = join_sidecar(side.rows, [file.name])
+        joined = _joined_meta(join, file.name, f"{side.label} has no row for this file")
+    parsed = _parse_file(file, file.parent, encoding)
+    _add_parsed(loaded, parsed, file, template, joined, aliases)
 
 
 @dataclass
@@ -338,7 +411,7 @@ def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
     )
 
 
-def _add_parsed(loaded, parsed: _Parsed, file: Path, template, extra, aliases) -> None:
+def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, aliases) -> None:
     relative = parsed.relative
     if parsed.skip_reason:
         loaded.add_report(relative, "", "skipped", parsed.skip_reason)
@@ -349,7 +422,7 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, extra, aliases) -
         **un_layout_meta(file),
         **parse_filename(file.name, template, relative),
         **parsed.front,
-        **extra,
+        **joined.values,
     }
     doc_id = relative.rsplit(".", 1)[0] if "un_layout" not in meta else file.stem
     meta.pop("un_layout", None)
@@ -364,8 +437,9 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, extra, aliases) -
         parsed.normalized,
         parsed.raw_sha,
         meta,
-        parsed.decode_repairs,
+        parsed.decode_repairs + joined.repairs,
         aliases,
+        notes=joined.notes,
     )
 
 
@@ -385,13 +459,17 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
     _add_normalized(loaded, source, doc_id, normalize(body), raw_sha, meta, repairs, aliases)
 
 
-def _add_normalized(loaded, source, doc_id, normalized, raw_sha, meta, repairs, aliases) -> None:
+def _add_normalized(
+    loaded, source, doc_id, normalized, raw_sha, meta, repairs, aliases, *, notes=()
+) -> None:
     fixes = list(repairs) + [r for r in normalized.repairs if _is_repair(r)]
     style = [r for r in normalized.repairs if not _is_repair(r)]
     if fixes:
-        status, detail = "repaired", "; ".join(fixes)
+        status, said = "repaired", fixes
     else:
-        status, detail = "loaded", ("normalized: " + "; ".join(style)) if style else ""
+        status, said = "loaded", ["normalized: " + "; ".join(style)] if style else []
+    # Notes (a missing metadata row) first: "normalized: ..." lists rules up to the end.
+    detail = "; ".join([*notes, *said])
     loaded.sources[doc_id] = source
     loaded.metas.append(dict(meta))
     loaded.documents.append(Document(doc_id, normalized.text, {}, raw_sha, aliases))

@@ -1,0 +1,222 @@
+"""Sidecar metadata: every row joins a file or is reported, every file without a row is noted."""
+
+import pandas as pd
+import pytest
+
+from corpus import CorpusError, StrictModeError, read_corpus
+from corpus.metadata import SidecarRow, join_sidecar, sidecar_rows
+
+
+def write_folder(folder, files, sidecar, name="metadata.csv"):
+    folder.mkdir(exist_ok=True)
+    for relative, text in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text, encoding="utf-8")
+    (folder / name).write_text(sidecar, encoding="utf-8")
+    return folder
+
+
+def report_of(c):
+    return [tuple(row) for row in c.report.itertuples(index=False)]
+
+
+def test_clean_sidecar_reports_nothing_new(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"a.txt": "Peace.", "b.txt": "War."}, "file,year\na.txt,1990\nb.txt,1991\n"
+    )
+    c = read_corpus(folder)
+    assert report_of(c) == [
+        ("a.txt", "a", "loaded", ""),
+        ("b.txt", "b", "loaded", ""),
+        ("metadata.csv", "", "metadata", "read for docvars"),
+    ]
+    assert c.docvars["year"].tolist() == [1990, 1991]
+
+
+def test_row_naming_a_missing_file_is_reported_and_strict_fails(tmp_path):
+    folder = write_folder(
+        tmp_path / "f",
+        {"a.txt": "Peace."},
+        "file,year\na.txt,1990\nmissing.txt,1992\n",
+    )
+    c = read_corpus(folder)
+    assert report_of(c)[-1] == (
+        "metadata.csv:3",
+        "",
+        "skipped",
+        "metadata row for 'missing.txt': no such file in the folder",
+    )
+    assert c.doc_ids == ["a"]
+    with pytest.raises(StrictModeError, match=r"metadata.csv:3: skipped \(metadata row for"):
+        read_corpus(folder, strict=True)
+
+
+def test_file_without_a_row_is_noted_on_its_report_row(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"a.txt": "Peace.", "c.txt": "Hope."}, "file,year\na.txt,1990\n"
+    )
+    c = read_corpus(folder)
+    assert report_of(c)[1] == ("c.txt", "c", "loaded", "metadata.csv has no row for this file")
+    assert pd.isna(c.docvars.loc["c", "year"])
+    # A note, not a repair: the document itself was read as it is.
+    assert len(read_corpus(folder, strict=True)) == 2
+
+
+def test_missing_row_note_comes_before_the_normalization_detail(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"a.txt": "Peace.", "c.txt": 'He said "no".'}, "file\na.txt\n"
+    )
+    detail = read_corpus(folder).report.set_index("source").loc["c.txt", "detail"]
+    assert detail.startswith("metadata.csv has no row for this file; normalized: ")
+
+
+def test_case_only_difference_is_matched_as_a_repair(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"a.txt": "Peace.", "b.txt": "War."}, "file,year\nA.TXT,1990\nb.txt,1991\n"
+    )
+    c = read_corpus(folder)
+    assert report_of(c)[0] == (
+        "a.txt",
+        "a",
+        "repaired",
+        "docvars from metadata.csv line 2, which names 'A.TXT' (the case differs)",
+    )
+    assert c.docvars["year"].tolist() == [1990, 1991]
+    with pytest.raises(
+        StrictModeError, match=r"a.txt: repaired \(docvars from metadata.csv line 2"
+    ):
+        read_corpus(folder, strict=True)
+
+
+def test_case_match_in_a_subfolder_and_by_base_name(tmp_path):
+    folder = write_folder(
+        tmp_path / "f",
+        {"sub/a.txt": "Peace.", "b.txt": "War."},
+        "file,year\nSub/A.txt,1990\nB.txt,1991\n",
+    )
+    c = read_corpus(folder)
+    assert c.docvars["year"].tolist() == [1991, 1990]  # b.txt sorts before sub/
+    assert set(c.report["status"]) == {"repaired", "metadata"}
+
+
+def test_ambiguous_case_match_is_not_guessed(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"x/a.txt": "Peace.", "y/a.txt": "War."}, "file,year\nA.TXT,1990\n"
+    )
+    c = read_corpus(folder)
+    assert report_of(c)[-1] == (
+        "metadata.csv:2",
+        "",
+        "skipped",
+        "metadata row for 'A.TXT': no such file in the folder; did you mean x/a.txt or y/a.txt?",
+    )
+    assert "year" not in c.docvars.columns
+
+
+def test_case_variant_of_a_matched_row_points_to_that_row(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"a.txt": "Peace."}, "file,year\na.txt,1990\nA.TXT,1991\n"
+    )
+    c = read_corpus(folder)
+    assert report_of(c)[-1] == (
+        "metadata.csv:3",
+        "",
+        "skipped",
+        "metadata row for 'A.TXT': no such file in the folder; did you mean a.txt? "
+        "(a.txt has metadata.csv:2)",
+    )
+    assert c.docvars["year"].tolist() == [1990]
+
+
+def test_duplicate_rows_are_an_error_naming_both_lines(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"a.txt": "Peace."}, "file,year\na.txt,1990\n\nb.txt,1\na.txt,1991\n"
+    )
+    with pytest.raises(CorpusError) as error:
+        read_corpus(folder)
+    assert str(error.value) == (
+        "metadata.csv, lines 2 and 5 both name 'a.txt'; give each file one row "
+        "(merge the two rows, or delete the wrong one)"
+    )
+
+
+def test_duplicate_rows_across_two_sidecars(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file,year\na.txt,1990\n")
+    (folder / "docvars.csv").write_text("file,country\na.txt,FRA\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^metadata.csv:2 and docvars.csv:2 both name 'a.txt'"):
+        read_corpus(folder)
+
+
+def test_explicit_sidecar_outside_the_folder_is_in_the_report(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "", name="ignored.md")
+    (folder / "ignored.md").unlink()
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text("file,year\na.txt,1990\nz.txt,1999\n", encoding="utf-8")
+    c = read_corpus(folder, metadata=sidecar)
+    assert report_of(c) == [
+        ("a.txt", "a", "loaded", ""),
+        (str(sidecar), "", "metadata", "read for docvars"),
+        (f"{sidecar}:3", "", "skipped", "metadata row for 'z.txt': no such file in the folder"),
+    ]
+
+
+def test_sidecar_row_without_a_file_name(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file,year\na.txt,1990\n,1991\n,\n")
+    with pytest.raises(CorpusError, match=r"^metadata.csv, line 3: no file name in column 'file'"):
+        read_corpus(folder)
+    # A row with no value at all (a spreadsheet's trailing ",") holds nothing: passed over.
+    (folder / "metadata.csv").write_text("file,year\na.txt,1990\n,\n", encoding="utf-8")
+    assert len(read_corpus(folder).report) == 2
+
+
+def test_short_sidecar_row_is_an_error_naming_the_line(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file,year,country\na.txt,1990\n")
+    with pytest.raises(CorpusError, match=r"metadata.csv, line 2: 2 fields where the header has 3"):
+        read_corpus(folder)
+
+
+def test_metadata_for_a_single_text_file(tmp_path):
+    (tmp_path / "a.txt").write_text("Peace.", encoding="utf-8")
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text("file,year\na.txt,1990\nb.txt,1991\n", encoding="utf-8")
+    c = read_corpus(tmp_path / "a.txt", metadata=sidecar)
+    assert c.docvars["year"].tolist() == [1990]
+    assert report_of(c) == [("a.txt", "a", "loaded", "")]
+    sidecar.write_text("file,year\nb.txt,1991\n", encoding="utf-8")
+    c = read_corpus(tmp_path / "a.txt", metadata=sidecar)
+    assert report_of(c) == [("a.txt", "a", "loaded", "meta.csv has no row for this file")]
+
+
+def test_metadata_for_a_table_is_an_error(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("doc_id,text\nx,Peace.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^metadata='m.csv' joins docvars to the files of a"):
+        read_corpus(table, metadata="m.csv")
+
+
+def test_join_sidecar_directly():
+    rows = [
+        SidecarRow("m.csv", 2, "a.txt", {"year": "1990"}),
+        SidecarRow("m.csv", 3, "B.txt", {"year": "1991"}),
+        SidecarRow("m.csv", 4, " c.txt", {"year": "1992"}),
+    ]
+    join = join_sidecar(rows, ["a.txt", "b.txt", "c.txt", "d.txt"])
+    assert {f: r.line for f, r in join.rows.items()} == {"a.txt": 2, "b.txt": 3}
+    assert join.repairs == {
+        "b.txt": "docvars from m.csv line 3, which names 'B.txt' (the case differs)"
+    }
+    # Stray spaces are a hint, not a match.
+    assert [(r.line, why) for r, why in join.unmatched] == [
+        (4, "metadata row for ' c.txt': no such file in the folder; did you mean c.txt?")
+    ]
+
+
+def test_sidecar_rows_keep_lines_and_drop_empty_values():
+    table = pd.DataFrame({"filename": ["a.txt", "b.txt"], "year": ["1990", None]}, dtype=object)
+    table.attrs["line_numbers"] = [2, 4]
+    assert sidecar_rows(table, "m.csv") == [
+        SidecarRow("m.csv", 2, "a.txt", {"year": "1990"}),
+        SidecarRow("m.csv", 4, "b.txt", {}),
+    ]
+    with pytest.raises(CorpusError, match=r"m.csv: a sidecar needs a 'file' column"):
+        sidecar_rows(pd.DataFrame({"name": ["a.txt"]}), "m.csv")
