@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -93,8 +95,10 @@ def read_corpus(
             without it.
         metadata: a sidecar CSV keyed by a ``file`` column (path relative to the folder).
             A ``metadata.csv`` in the folder is used without being named.
-        encoding: force a text encoding; by default UTF-8, then cp1252, then latin-1
-            (a fallback is reported as a repair).
+        encoding: force the encoding of text files and CSV/TSV/JSONL tables; by default
+            UTF-8 (or UTF-16 with a byte-order mark), then cp1252, then latin-1 (a
+            fallback is reported as a repair, on every row of a table). A sidecar is
+            always detected that way.
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
         aliases: alias table (an :class:`Aliases` or a path to a TSV); default: shipped table.
         progress: show a progress bar on stderr.
@@ -118,6 +122,8 @@ def read_corpus(
         aliases = Aliases.read(aliases)
     aliases = aliases or Aliases.default()
     resolve_workers(workers)  # a bad value fails here, before any reading
+    if encoding is not None:
+        _check_encoding(encoding)
     if path is None:
         path = default_seed_path()
     path = Path(path)
@@ -153,7 +159,7 @@ def read_corpus(
                 f"metadata={str(metadata)!r} joins docvars to the files of a folder; "
                 f"{path.name} is a table: give the docvars as columns of the table instead"
             )
-        loaded = _read_table(path, text_column, id_column, aliases)
+        loaded = _read_table(path, text_column, id_column, encoding, aliases)
     elif path.suffix.lower() in TEXT_EXTENSIONS:
         loaded = _Loaded()
         _read_text_file(path, metadata, loaded, filename_template, encoding, aliases)
@@ -168,6 +174,16 @@ def read_corpus(
             f"{path}: no document could be read. {_skipped_summary(c.report)}", c.report
         )
     return c
+
+
+def _check_encoding(encoding: str) -> None:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise CorpusError(
+            f"encoding={encoding!r} is not an encoding Python knows; "
+            "give one such as 'utf-8', 'cp1252' or 'latin-1', or None to detect it"
+        ) from None
 
 
 def _skipped_summary(report: pd.DataFrame, shown: int = 5) -> str:
@@ -246,6 +262,7 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
         if sidecars
         else ""
     )
+    metadata_detail = {side.path.resolve(): side.detail for side in sidecars}
     speakers_file = find_speakers_table(folder)
     metadata_files = {p.resolve() for p in sidecar_files}
     if speakers_file:
@@ -265,13 +282,18 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
         relative = file.relative_to(folder).as_posix()
         reason = not_documents[file]
         if reason is not None:
-            loaded.add_report(relative, "", *reason)
+            status, detail = reason
+            if status == "metadata":
+                detail = metadata_detail.get(file.resolve(), detail)
+                status = "repaired" if detail != "read for docvars" else status
+            loaded.add_report(relative, "", status, detail)
         else:
             joined = _joined_meta(join, relative, no_row)
             _add_parsed(loaded, next(parsed), file, template, joined, aliases)
     for side in sidecars:
         if not side.inside:  # a sidecar from elsewhere is an input too
-            loaded.add_report(side.label, "", "metadata", "read for docvars")
+            status = "metadata" if side.detail == "read for docvars" else "repaired"
+            loaded.add_report(side.label, "", status, side.detail)
     for row, why in join.unmatched:
         loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
@@ -287,6 +309,7 @@ class _Sidecar:
     label: str
     inside: bool  # in the folder read (it has a report row of its own there)
     rows: list[SidecarRow]
+    detail: str
 
 
 def _read_sidecar(path: Path, folder: Path) -> _Sidecar:
@@ -299,11 +322,10 @@ def _read_sidecar(path: Path, folder: Path) -> _Sidecar:
         label, inside = str(path), False
     # Whatever its extension (pandas read any as CSV before): tab-separated only as .tsv.
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    try:
-        table = _read_delimited(path, delimiter)
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); re-save as UTF-8") from exc
-    return _Sidecar(path, label, inside, sidecar_rows(table, label))
+    table = _read_delimited(path, delimiter, _decode_table(path, None))
+    repairs = table.attrs["repairs"]
+    detail = "; ".join(["read for docvars", *repairs])
+    return _Sidecar(path, label, inside, sidecar_rows(table, label), detail)
 
 
 @dataclass
@@ -499,8 +521,14 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     if encoding:
         try:
             return _Decoded(data.decode(encoding))
-        except (UnicodeDecodeError, LookupError) as exc:
-            return _Decoded(skip_reason=f"cannot decode as {encoding}: {exc}")
+        except UnicodeDecodeError as exc:
+            byte = data[exc.start : exc.start + 1].hex()
+            return _Decoded(
+                skip_reason=f"cannot decode as {encoding}: byte 0x{byte} on line "
+                f"{_line_of(data, exc.start)} is not {encoding} ({exc.reason})"
+            )
+        except LookupError:
+            return _Decoded(skip_reason=f"cannot decode as {encoding}: unknown encoding")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return _Decoded(data.decode("utf-16"), ["decoded as UTF-16"])
     if b"\x00" in data[:8192]:
@@ -508,15 +536,21 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     try:
         return _Decoded(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        where = f"invalid UTF-8 at byte {exc.start}"
+        where = f"invalid UTF-8 on line {_line_of(data, exc.start)}"
     try:
         return _Decoded(data.decode("cp1252"), [f"decoded as cp1252 ({where})"])
     except UnicodeDecodeError:
         return _Decoded(data.decode("latin-1"), [f"decoded as latin-1 ({where})"])
 
 
-def _read_table(path: Path, text_column, id_column, aliases) -> _Loaded:
-    table = read_table_file(path)
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loaded:
+    table = read_table_file(path, encoding=encoding)
+    # A table decoded from cp1252 or UTF-16 is repaired on every row it gave.
+    decode_repairs = table.attrs.get("repairs", [])
     text_column = _pick_column(path, table, text_column, TEXT_COLUMN_CANDIDATES, "text_column")
     if id_column is not None:
         _pick_column(path, table, id_column, (), "id_column")
@@ -538,33 +572,57 @@ def _read_table(path: Path, text_column, id_column, aliases) -> _Loaded:
         raw = str(body)
         raw_sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
         meta = {c: row[c] for c in meta_columns}
-        _add_document(loaded, source, doc_id, raw, raw_sha, meta, [], aliases)
+        _add_document(loaded, source, doc_id, raw, raw_sha, meta, decode_repairs, aliases)
     return loaded
 
 
-def read_table_file(path: Path) -> pd.DataFrame:
-    """Read a CSV/TSV/JSONL/Parquet file; malformed rows raise an error with the line."""
+def read_table_file(path: Path, *, encoding: str | None = None) -> pd.DataFrame:
+    """Read a CSV/TSV/JSONL/Parquet file; malformed rows raise an error with the line.
+
+    Text tables are decoded as text files are (:func:`decode_bytes`): UTF-8, else
+    UTF-16 with a BOM, cp1252 or latin-1, listed in ``table.attrs["repairs"]``.
+    """
     suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        try:
+            table = pd.read_parquet(path)
+        except OSError as exc:
+            raise CorpusError(f"{path}: cannot read ({exc})") from exc
+        table.attrs["repairs"] = []
+        return table
+    text = _decode_table(path, encoding)
+    if suffix in (".csv", ".tsv"):
+        return _read_delimited(path, "\t" if suffix == ".tsv" else ",", text)
+    return _read_jsonl(path, text)
+
+
+@dataclass
+class _TableText:
+    text: str
+    repairs: list[str]
+
+
+def _decode_table(path: Path, encoding: str | None) -> _TableText:
     try:
-        if suffix in (".csv", ".tsv"):
-            return _read_delimited(path, "\t" if suffix == ".tsv" else ",")
-        if suffix == ".parquet":
-            return pd.read_parquet(path)
-        return _read_jsonl(path)
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); re-save as UTF-8") from exc
+        data = path.read_bytes()
     except OSError as exc:
-        raise CorpusError(f"{path}: cannot read ({exc})") from exc
+        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from exc
+    if not data:
+        raise CorpusError(f"{path}: empty file (0 bytes)")
+    decoded = decode_bytes(data, encoding)
+    if decoded.skip_reason:
+        raise CorpusError(f"{path}: {decoded.skip_reason}")
+    return _TableText(decoded.text.removeprefix("\ufeff"), decoded.repairs)
 
 
-def _read_delimited(path: Path, delimiter: str) -> pd.DataFrame:
+def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataFrame:
     """CSV/TSV with every row checked against the header.
 
     pandas silently shifts columns when a row has one field too many (the surplus
     becomes an index); here any row whose field count differs from the header's is an
     error naming the line.
     """
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with io.StringIO(decoded.text, newline="") as handle:
         # strict: a quote left open at the end of the file is an error, not one huge field
         reader = csv.reader(handle, delimiter=delimiter, strict=True)
         try:
@@ -607,13 +665,14 @@ def _read_delimited(path: Path, delimiter: str) -> pd.DataFrame:
             ) from exc
     table = pd.DataFrame(rows, columns=header, dtype=object).replace("", None)
     table.attrs["line_numbers"] = lines
+    table.attrs["repairs"] = decoded.repairs
     return table
 
 
-def _read_jsonl(path: Path) -> pd.DataFrame:
+def _read_jsonl(path: Path, decoded: _TableText) -> pd.DataFrame:
     records = []
     lines = []
-    with path.open(encoding="utf-8-sig") as handle:
+    with io.StringIO(decoded.text, newline="") as handle:
         for line_number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -631,6 +690,7 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
             lines.append(line_number)
     table = pd.DataFrame.from_records(records)
     table.attrs["line_numbers"] = lines
+    table.attrs["repairs"] = decoded.repairs
     return table
 
 

@@ -235,3 +235,77 @@ def test_unclosed_quote_in_csv_names_the_lines_it_ran_over(tmp_path):
         "blank.csv:3",
         "blank.csv:5",
     ]
+
+
+def test_cp1252_csv_is_decoded_and_every_row_reported_repaired(tmp_path):
+    path = tmp_path / "cp1252.csv"
+    path.write_bytes("doc_id,text\nx,Peace.\ny,Caf\xe9 \x93firm\x94.\n".encode("latin-1"))
+    c = read_corpus(path)
+    assert c["y"].text == "Café “firm”."
+    assert [tuple(r) for r in c.report.itertuples(index=False)] == [
+        ("cp1252.csv:2", "x", "repaired", "decoded as cp1252 (invalid UTF-8 on line 3)"),
+        ("cp1252.csv:3", "y", "repaired", "decoded as cp1252 (invalid UTF-8 on line 3)"),
+    ]
+    with pytest.raises(StrictModeError, match=r"cp1252.csv:2: repaired \(decoded as cp1252"):
+        read_corpus(path, strict=True)
+
+
+def test_latin1_jsonl_and_utf16_tsv_are_decoded(tmp_path):
+    jsonl = tmp_path / "t.jsonl"
+    jsonl.write_bytes('{"id": "j", "text": "Se\xf1or."}\n'.encode("latin-1"))
+    c = read_corpus(jsonl)
+    assert c["j"].text == "Señor."
+    assert c.report["detail"].tolist() == ["decoded as cp1252 (invalid UTF-8 on line 1)"]
+    tsv = tmp_path / "t.tsv"  # Excel's "Unicode text" export
+    tsv.write_bytes("id\ttext\nu\tJosé.\n".encode("utf-16"))
+    c = read_corpus(tsv)
+    assert c["u"].text == "José."
+    assert c.report["detail"].tolist() == ["decoded as UTF-16"]
+
+
+def test_forced_encoding_that_fails_names_the_line(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes("id,text\na,One.\nb,Caf\xe9.\n".encode("latin-1"))
+    with pytest.raises(CorpusError) as error:
+        read_corpus(path, encoding="utf-8")
+    assert str(error.value) == (
+        f"{path}: cannot decode as utf-8: byte 0xe9 on line 3 is not utf-8 (invalid continuation byte)"
+    )
+    assert read_corpus(path, encoding="latin-1")["b"].text == "Café."
+    assert read_corpus(path, encoding="latin-1").report["status"].tolist() == ["loaded"] * 2
+
+
+def test_unknown_encoding_is_an_argument_error(tmp_path):
+    with pytest.raises(CorpusError, match=r"^encoding='utf9' is not an encoding Python knows"):
+        read_corpus(tmp_path, encoding="utf9")
+
+
+def test_binary_or_empty_table_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"id,text\x00\x01\x02")
+    with pytest.raises(CorpusError, match=r"t.csv: binary file \(NUL bytes\), not text"):
+        read_corpus(path)
+    path.write_bytes(b"")
+    with pytest.raises(CorpusError, match=r"t.csv: empty file \(0 bytes\)"):
+        read_corpus(path)
+
+
+def test_cp1252_sidecar_is_decoded_and_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Peace.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_bytes(
+        "file,speaker\na.txt,Jos\xe9 Mart\xed\n".encode("latin-1")
+    )
+    c = read_corpus(tmp_path)
+    assert c.docvars.loc["a", "speaker"] == "José Martí"
+    assert c.report.set_index("source").loc["metadata.csv"].tolist() == [
+        "",
+        "repaired",
+        "read for docvars; decoded as cp1252 (invalid UTF-8 on line 2)",
+    ]
+    with pytest.raises(StrictModeError, match=r"metadata.csv: repaired"):
+        read_corpus(tmp_path, strict=True)
+
+
+def test_text_file_fallback_names_the_line(fixtures):
+    report = read_corpus(fixtures / "bad_input").report.set_index("source")
+    assert report.loc["windows_1252.txt", "detail"] == "decoded as cp1252 (invalid UTF-8 on line 1)"
