@@ -1697,7 +1697,9 @@ def _comparisons_in_document(
         if not voice_allows(voice, actual):
             continue
         if actual == "authorial":
-            speaker = speakers.subject(s0, t_end) or speaker
+            subject = speakers.subject(s0, t_end)
+            # The alias table, as for quote speakers: "Sergei Lavrov" is "Sergey Lavrov".
+            speaker = (doc.aliases.canonical(subject) if doc.aliases else subject) or speaker
         spans = [(t_start, t_end)] + [sp for sp in (tenor, vehicle) if sp[0] >= 0]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)

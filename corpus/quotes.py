@@ -124,7 +124,9 @@ _LONGEST_PHRASE = 40  # more than any phrase above and the space after it
 # What follows the phrase, read only once its first letter is checked (a rejected
 # "than the words of" must not swallow a real phrase right after it).
 _ATTRIBUTION_TAIL = re.compile(rf"(?:\b{_HONORIFIC_DOT}|[^.,;:\n\u201c\u201d]){{1,80}}")
-_CAPITALIZED_RUN = re.compile(_NAME)
+# The capitalized words that end an attribution phrase, however many: titles before the
+# name are taken off it ("according to NATO Secretary General Jens Stoltenberg").
+_TRAILING_RUN = re.compile(rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD})*\s*\Z")
 # Institutions and documents are not speakers: "the report of the Organization emphasizes".
 _INSTITUTION_WORDS = frozenset(
     """Organization Organisation Assembly Council Charter Committee Conference Commission
@@ -309,7 +311,9 @@ def find_quotes(
     # _attribute takes the events that start in a quote's sentence or one character
     # past it. Most speeches quote without naming anyone: when no event starts there,
     # no quote has a speaker and the rest of the text need not be searched.
-    windows = sorted({(start, end + 1) for start, end in enclosing})
+    # A quote that opens a paragraph after "Lula said:" also reads the colon's sentence.
+    introductions = [_introduction(text, s, sentences, sentence_starts) for s, _ in spans]
+    windows = sorted({(start, end + 1) for start, end in enclosing + introductions if end >= 0})
     if _may_have_events_in(text, spans, windows):
         # An event's speaker depends only on the events before it, so the events
         # after the last window cannot change any quote either.
@@ -318,17 +322,21 @@ def find_quotes(
         events = []
     event_starts = [e.start for e in events]
     quotes = []
-    for (start, end), sentence in zip(spans, enclosing, strict=True):
+    for (start, end), sentence, (low, colon) in zip(spans, enclosing, introductions, strict=True):
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
         speaker = _attribute(start, end, sentence, events, event_starts, kind)
+        if not speaker and kind == "direct" and colon >= 0:
+            introducing = [e for e in events if low <= e.start and e.end <= colon]
+            speaker = introducing[-1].speaker if introducing else ""
         quotes.append(Quote(start, end, inner, kind, canonical(speaker) if speaker else ""))
     return _continued_quotes(text, quotes)
 
 
 # What may stand between a quote and the next one that continues it: the rest of one
 # sentence (the attribution: "Lavrov said in a statement."), no paragraph break.
-_CONTINUATION_GAP = re.compile(r"[^.!?\n\u201c\u201d]{0,100}[.:][ ]*")
+# A colon would introduce the next quote with its own source ("The treaty states:").
+_CONTINUATION_GAP = re.compile(r"[^.!?\n\u201c\u201d]{0,100}\.[ ]*")
 
 
 def _continued_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -429,7 +437,9 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
             out.extend(_events_ending_at(text, v, ve))
         if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
             out.extend(_clause_subject_events(text, v, ve))
-        if word in INVERTING_VERBS:
+        if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 4, v)):
+            # "…,” said Lavrov", "…, said Lavrov", "… — said Lavrov"; not "Scholz said
+            # Germany would help".
             m = _INVERTED_NAME.match(text, ve)
             name = _clean_name(m.group("name")) if m else ""
             if name:
@@ -477,6 +487,7 @@ def _puts_it(text: str, word: str, verb_end: int) -> bool:
 
 
 _IT_AFTER = re.compile(r" it(?!\w)")
+_AFTER_QUOTE_OR_COMMA = re.compile(r"[\u201d\u2019,\u2014]\s*\Z")
 _TO_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]o\s+\Z")
 
 
@@ -494,7 +505,7 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
     appositive = None
     if _may_close_appositive(last_words):
         m = _NAME_BEFORE_APPOSITIVE.search(text, low, verb_start)
-        if m and not _object_of_preposition(text, low, m.start()):
+        if m and not _object_of_preposition(text, low, m.start(), m.group("name")):
             name = _clean_name(m.group("name"))
             if name:
                 appositive = (m.start(), verb_end, "name", name)
@@ -503,7 +514,7 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         # A name inside the appositive ("Casey, the Foreign Minister of Australia,
         # said") is not the speaker: the one it describes is.
         inside = appositive is not None and m is not None and m.start() > appositive[0]
-        if m and not inside and not _object_of_preposition(text, low, m.start()):
+        if m and not inside and not _object_of_preposition(text, low, m.start(), m["name"]):
             name = _clean_name(m.group("name"))
             if name:
                 out.append((m.start(), verb_end, "name", name))
@@ -544,7 +555,7 @@ def _clause_subject_events(text: str, verb_start: int, verb_end: int) -> list[tu
     if m is None or not _finite_verb(m.group("verb")):
         return []
     if m.group("name"):
-        if _object_of_preposition(text, start, m.start("name")):
+        if _object_of_preposition(text, start, m.start("name"), m.group("name")):
             return []
         name = _clean_name(m.group("name"))
         return [(m.start("name"), verb_end, "name", name)] if name else []
@@ -558,9 +569,12 @@ _LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[.!?;:\n\u201c\u201d]")
 # appositive may follow a name ("Lavrov, the foreign minister, "), and the subject is
 # followed by its verb (a lower-case word, perhaps after an adverb).
 _APPOSITIVE = rf",\s+(?:[^,.\u201c\u201d]{{0,40}}\s)?(?:{DESCRIPTOR_NOUNS}),"
+# A descriptor before the name: "Chinese foreign ministry spokesman Wang Wenbin".
+_TITLE_PHRASE = rf"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){{0,3}}(?i:{DESCRIPTOR_NOUNS})\s+"
 _CLAUSE_SUBJECT = re.compile(
     rf"(?:[^,]{{0,60}},\s+)?\s*(?:(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}"
-    rf"(?:{DESCRIPTOR_NOUNS})))|(?P<name>{_NAME})(?:{_APPOSITIVE})?){_ADVERB}\s+(?P<verb>[a-z]+)"
+    rf"(?:{DESCRIPTOR_NOUNS})))|(?:{_TITLE_PHRASE})?(?P<name>{_NAME})(?:{_APPOSITIVE})?){_ADVERB}"
+    rf"\s+(?P<verb>[a-z]+)"
 )
 # Past forms that do not end in -ed, for telling a subject's verb ("Lavrov told") from
 # a capitalized word that opens a sentence ("Even before", "One of").
@@ -580,7 +594,7 @@ def _finite_verb(word: str) -> bool:
     )
 
 
-def _object_of_preposition(text: str, low: int, name_start: int) -> bool:
+def _object_of_preposition(text: str, low: int, name_start: int, name: str = "") -> bool:
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
     the sentence mentions, not the one who speaks."""
@@ -590,18 +604,20 @@ def _object_of_preposition(text: str, low: int, name_start: int) -> bool:
     if not before:
         return False
     if before[-1] == "of":
-        return not _speaks_for(before[:-1], text[name_start:].split(None, 1)[0])
+        return not _speaks_for(before[:-1], (name or text[name_start : name_start + 80]).split())
     return before[-1] in _PREPOSITIONS
 
 
-def _speaks_for(words_before_of: list[str], first_word_after: str) -> bool:
+def _speaks_for(words_before_of: list[str], name_words: list[str]) -> bool:
     """Whether "<words> of <Name>" makes Name the speaker: a role of a country or body
     ("the representative of Cuba", "the Minister for External Affairs of Canada", "the
     Vice-President of Colombia"), not a thing of it ("the Charter of the United
     Nations", "one of the conquerors of Algeria") nor a portfolio ("the Secretary of
     State", "the Minister of Foreign Affairs", "the President of the Republic")."""
-    if first_word_after.rstrip(",.;:") in _PORTFOLIOS:
-        return False
+    if name_words and name_words[0].rstrip(",.;:") in _PORTFOLIOS:
+        # "the Secretary of State said" names nobody; "Secretary of State Antony
+        # Blinken said" names Blinken (the title is left out of the name).
+        return any(w.rstrip(",.;:") not in _TITLE_WORDS for w in name_words[1:])
     for word in reversed(words_before_of):
         if word[-1:] in ",.;:" or (word in _PREPOSITIONS and word != "for"):
             # The role is in the same phrase: not "an official visit to the Republic
@@ -660,9 +676,8 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         last_end = end
         # The name ends the phrase: in "according to a senior European diplomat" the
         # capitalized word describes someone unnamed.
-        runs = list(_CAPITALIZED_RUN.finditer(tail))
-        ends = bool(runs) and not tail[runs[-1].end() :].strip()
-        name = _clean_name(runs[-1].group()) if ends else ""
+        run = _TRAILING_RUN.search(tail)
+        name = _clean_name(run.group()) if run else ""
         if name:
             out.append((start, end, "name", name))
     return out
@@ -682,6 +697,14 @@ def _clean_name(name: str) -> str:
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):
         return ""
+    # Titles before a name are not part of it ("French President Emmanuel Macron",
+    # "NATO Secretary General Jens Stoltenberg"): one person, one name. A run that ends
+    # with a title names nobody in particular and stays ("Prime Minister").
+    titles = [i for i, w in enumerate(words) if w in _TITLE_WORDS]
+    if titles and titles[-1] < len(words) - 1:
+        rest = words[titles[-1] + 1 :]
+        if not all(w in _INSTITUTION_WORDS for w in rest):  # not "General Assembly"
+            words = rest
     return " ".join(words)
 
 
@@ -723,7 +746,19 @@ _TITLES = _HONORIFICS | frozenset(
     """President Vice Prime Minister Foreign Secretary General Ambassador King Queen
     Prince Chancellor Premier Senator Governor Mayor Professor Chairman Director
     Commissioner Envoy Spokesman Spokeswoman Judge Justice Comrade Marshal Colonel
-    Captain Sheikh Emir Sultan Pope Saint""".split()
+    Captain Sheikh Emir Sultan Pope""".split()
+)
+# Titles and portfolios left out of a speaker's name ("Secretary of State Antony
+# Blinken" -> "Antony Blinken").
+_TITLE_WORDS = (
+    _TITLES
+    | _PORTFOLIOS
+    | frozenset(
+        """Affairs Deputy Secretary-General Vice-President Head Chief Archbishop Cardinal
+        Emperor Empress Lord Lady Dame Baroness Baron Duke Representative Delegate Leader
+        Commander Admiral Lieutenant Brigadier Chairperson Chairwoman Spokesperson
+        Minister-President President-elect President-Elect""".split()
+    )
 )
 # Words before a surname that are no first names ("The Lavrov", "His Lavrov").
 _NOT_FIRST_NAMES = _NOT_NAMES | _TITLES | frozenset("Our Their His Her Its A An".split())
@@ -736,6 +771,17 @@ def _expand_surname(name: str, full_names: list[str]) -> str:
         if full.split()[-1] == name:
             return full
     return name
+
+
+def _introduction(text, start, sentences, sentence_starts) -> tuple[int, int]:
+    """``(sentence start, colon)`` of the sentence that ends with a colon in the
+    paragraph before a quote that opens its own ("Lula said:\n\n“…”"), the way news
+    introduces a long quote; ``(-1, -1)`` when the quote is not introduced so."""
+    low = max(0, start - _EVENT_REACH)
+    colon = low + len(text[low:start].rstrip())
+    if colon == low or text[colon - 1] != ":" or "\n" not in text[colon:start]:
+        return (-1, -1)
+    return (_enclosing_sentence(sentences, sentence_starts, colon - 1, colon)[0], colon)
 
 
 def _enclosing_sentence(sentences, sentence_starts, start: int, end: int) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 TOKENIZER_VERSION = "communique-tok/1"
-SENTENCIZER_VERSION = "communique-sent/1"
+SENTENCIZER_VERSION = "communique-sent/2"
 
 # Abbreviations that are never the last word of a sentence: a name or number follows.
 TITLE_ABBREVIATIONS = frozenset(
@@ -26,6 +26,8 @@ TITLE_ABBREVIATIONS = frozenset(
     gen col lt sr jr rev hon amb gov sen rep messrs mme mlle op para paras vol pp p fig cf vs
     approx e.g i.e""".split()
 )
+# "No." abbreviates "number" only before one ("No. 5"): "He said no. The talks ended."
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 # Abbreviations that may end a sentence; they do only when a sentence opener follows.
 AMBIGUOUS_ABBREVIATIONS = frozenset("etc inc ltd co corp al".split())
 SENTENCE_OPENERS = frozenset(
@@ -422,6 +424,8 @@ def _full_stop_ends_sentence(text: str, mark: int, mark_end: int) -> bool:
         word = text[space + 1 : mark]
         if len(word) > 1 and word.isalpha():  # one letter may be an initial: "J. Smith"
             bare = word.lower()
+            if bare in _NUMBER_ABBREVIATIONS:
+                return _ends_sentence(text, mark, mark_end)
             if bare in TITLE_ABBREVIATIONS:
                 return False
             if bare not in AMBIGUOUS_ABBREVIATIONS:
@@ -441,6 +445,8 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
         return True
     word = _word_ending_at(text, mark_start + 1)
     bare = word.rstrip(".").lstrip("“‘(\"'").lower()
+    if bare in _NUMBER_ABBREVIATIONS:
+        return not next_word[:1].isdigit()  # "No. 5" goes on; "said no. The" ends
     if bare in TITLE_ABBREVIATIONS or (len(bare) == 1 and bare.isalpha() and word[0].isupper()):
         return False  # "Mr. Lavrov", "Art. 51", "J. Smith"
     if _INITIALISM.fullmatch(bare) or bare in AMBIGUOUS_ABBREVIATIONS:

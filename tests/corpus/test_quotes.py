@@ -219,7 +219,7 @@ def _verb_events_by_plain_search(text):
                 appositive_start = None
                 for pattern in (quotes._NAME_BEFORE_APPOSITIVE, quotes._NAME_BEFORE_VERB):
                     m = pattern.search(text, low, v)
-                    if m and quotes._object_of_preposition(text, low, m.start()):
+                    if m and quotes._object_of_preposition(text, low, m.start(), m["name"]):
                         continue  # "speaking in Geneva, said"
                     if m and appositive_start is not None and m.start() > appositive_start:
                         continue  # a name inside the appositive
@@ -231,7 +231,9 @@ def _verb_events_by_plain_search(text):
                     m = pattern.search(text, low, v)
                     if m:
                         out.append((m.start(), ve, "pronoun", ""))
-            if verb in quotes.INVERTING_VERBS:
+            if verb in quotes.INVERTING_VERBS and (
+                v == 0 or re.search(r"[\u201d\u2019,\u2014]\s*\Z", text[max(0, v - 4) : v])
+            ):
                 m = quotes._INVERTED_NAME.match(text, ve)
                 if m and quotes._clean_name(m.group("name")):
                     out.append((v, m.end(), "name", quotes._clean_name(m.group("name"))))
@@ -251,12 +253,36 @@ def _speakers_from_every_event(text):
     for start, end in spans:
         sentence = quotes._enclosing_sentence(sentences, sentence_starts, start, end)
         kind = classify_quote(text[start + 1 : end - 1])
-        speakers.append(quotes._attribute(start, end, sentence, events, starts, kind))
+        speaker = quotes._attribute(start, end, sentence, events, starts, kind)
+        low, colon = quotes._introduction(text, start, sentences, sentence_starts)
+        if not speaker and kind == "direct" and colon >= 0:
+            introducing = [e for e in events if low <= e.start and e.end <= colon]
+            speaker = introducing[-1].speaker if introducing else ""
+        speakers.append(speaker)
     return speakers
 
 
 _ATTRIBUTION_PIECES = st.sampled_from(
-    [" ", " ", ", ", ". ", ": ", "\n", "“", "”", "‘", "’", "(", "—", "é", "_", "5", "x"]
+    [
+        " ",
+        " ",
+        ", ",
+        ". ",
+        ": ",
+        "\n",
+        "\n\n",
+        ":\n",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "(",
+        "—",
+        "é",
+        "_",
+        "5",
+        "x",
+    ]
     + ["said", "says", "stated", "added", "told", "noted", "wrote", "asked", "replied"]
     + ["insists", "emphasised", "called", "Said", "unsaid", "saidx", "sayso"]
     + ["saying", "adding", "rejected", "agreed", "In Geneva", "put", " it", "As", "To", "to"]
@@ -375,6 +401,29 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         ("Sergey Lavrov said no. As he put it, \u201cthe West must listen.\u201d", "Sergey Lavrov"),
         ("To put it bluntly, the \u201cnew order\u201d failed, as we all know.", ""),
         ("My President put it well: \u201cWe must act together now.\u201d", "President"),
+        # "said <Name>" names the speaker only after a quote or a comma ...
+        (
+            "Olaf Scholz said Germany would help. \u201cWe must be careful,\u201d he added.",
+            "Olaf Scholz",
+        ),
+        # ... titles are left out of names (one person, one name) ...
+        ("French President Emmanuel Macron said: \u201cWe are ready.\u201d", "Emmanuel Macron"),
+        (
+            "Secretary of State Antony Blinken warned: \u201cIt is destabilizing.\u201d",
+            "Antony Blinken",
+        ),
+        (
+            "According to NATO Secretary General Jens Stoltenberg, it is \u201cready.\u201d",
+            "Jens Stoltenberg",
+        ),
+        (
+            "Chinese foreign ministry spokesman Wang Wenbin rejected it, saying: \u201cA lie.\u201d",
+            "Wang Wenbin",
+        ),
+        ("The Prime Minister said: \u201cWe are ready.\u201d", "Prime Minister"),
+        # ... and a quote opening the paragraph after "X said:" is X's.
+        ("Lula said:\n\n\u201cWe will not accept this outcome at all.\u201d", "Lula"),
+        ("Lula said no.\n\n\u201cWe will not accept this outcome at all.\u201d", ""),
         # An adjective of an unnamed source, and plural nouns, are no names.
         ("The deal is \u201cdead,\u201d according to a senior European diplomat.", ""),
         ("Officials said: \u201cWe are ready.\u201d", ""),
@@ -404,7 +453,12 @@ def test_speaker_edge_cases(text, speaker):
             "\u201cBut the West must listen to our concerns.\u201d",
             ["Lavrov", "Lavrov"],
         ),
-        # ... but not across another sentence or a paragraph break.
+        # ... but not when a colon introduces it with a source of its own.
+        (
+            "Lavrov said: \u201cWe reject this.\u201d The treaty states: \u201cParties shall consult.\u201d",
+            ["Lavrov", ""],
+        ),
+        # ... and not across another sentence or a paragraph break.
         (
             "\u201cWe will respond,\u201d Lavrov said. Kuleba disagreed. "
             "\u201cThat is a lie and everyone knows it.\u201d",

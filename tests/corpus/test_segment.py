@@ -66,6 +66,18 @@ def test_sentences_respect_abbreviations_and_quotes():
     ]
 
 
+def test_no_abbreviates_number_only_before_one():
+    assert sentences("See No. 5 and Nos. 6 and 7. He said no. The talks ended.") == [
+        "See No. 5 and Nos. 6 and 7.",
+        "He said no.",
+        "The talks ended.",
+    ]
+    assert sentences("He said \u201cNo.\u201d The Charter is clear.") == [
+        "He said \u201cNo.\u201d",
+        "The Charter is clear.",
+    ]
+
+
 def test_initialism_ends_sentence_only_before_an_opener():
     assert sentences("He lives in the U.S. The talks failed.") == [
         "He lives in the U.S.",
