@@ -42,7 +42,9 @@ from .quotes import QUOTER_VERSION, Quote, find_quotes
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
 from .ungdc import find_speakers_table
 
-CACHE_FORMAT = "communique-cache/1"
+# 2: the load report names metadata rows without a file and files without a row, and
+# tables decoded from cp1252 (a cache of format 1 would return the older report).
+CACHE_FORMAT = "communique-cache/2"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"
