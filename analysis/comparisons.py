@@ -73,6 +73,7 @@ import numpy as np
 import pandas as pd
 
 from corpus import Corpus, Document
+from corpus.errors import check_choice
 from corpus.quotes import REPORTING_VERBS, full_name, reporting_events
 
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
@@ -1795,10 +1796,14 @@ def _lexicon_versions() -> dict[str, str]:
 MEASURES = ("comparisons", *TYPES, "historical")
 
 
-def _document_counts(doc: Document, voice: str, triggers: str, historical: str) -> dict[str, int]:
+def _document_counts(
+    doc: Document, voice: str, triggers: str, historical: str, types: tuple[str, ...]
+) -> dict[str, int]:
     rows = _comparisons_in_document(doc, voice, triggers, historical)
     counts = {m: 0 for m in MEASURES}
     for row in rows:
+        if row["type"] not in types:
+            continue
         counts["comparisons"] += 1
         counts[row["type"]] += 1
         counts["historical"] += row["historical"]
@@ -1811,6 +1816,7 @@ def stat_comparisons(
     *,
     by: str | None = None,
     voice: str | None = None,
+    types: list[str] | tuple[str, ...] | None = None,
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Comparisons per 1,000 words by type, per group, with bootstrap intervals.
@@ -1820,11 +1826,13 @@ def stat_comparisons(
         by: a docvar to group documents by; "doc_id" gives one group per document;
             None pools every document into the group "all".
         voice: count only comparisons (and words) in this voice.
+        types: count only these types (default: all of :data:`TYPES`); the
+            ``comparisons`` and ``historical`` measures then cover these types only.
         workers: processes for the per-document pass.
 
     Returns:
-        One row per group and measure (``comparisons`` = all types, then ``explicit,
-        simile, comparative, superlative, historical``): ``group, measure, documents,
+        One row per group and measure (``comparisons`` = the types counted, then each
+        of those types, then ``historical``): ``group, measure, documents,
         count, words, rate`` (mean of document rates per 1,000 words), ``rate_low,
         rate_high`` (95% bootstrap interval over documents), ``pooled_rate``.
 
@@ -1834,15 +1842,30 @@ def stat_comparisons(
         1
     """
     voice = check_voice(voice)
+    types = _check_types(types)
     c = as_corpus(c)
     groups = group_labels(c, by)
     _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON)  # compiled here, inherited by forked workers
     counts = map_documents(
-        c, _document_counts, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, workers=workers
+        c, _document_counts, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, types, workers=workers
     )
     per_doc = pd.DataFrame(counts, index=pd.Index(c.doc_ids, name="doc_id"))
-    table = group_rates(per_doc, groups, list(MEASURES))
-    return attach(table, "stat_comparisons", {"by": by, "voice": voice}, c, _lexicon_versions())
+    measures = [m for m in MEASURES if m in ("comparisons", "historical") or m in types]
+    table = group_rates(per_doc, groups, measures)
+    params = {"by": by, "voice": voice, "types": list(types)}
+    return attach(table, "stat_comparisons", params, c, _lexicon_versions())
+
+
+def _check_types(types) -> tuple[str, ...]:
+    if types is None:
+        return TYPES
+    if isinstance(types, str):
+        types = [types]
+    for kind in types:
+        check_choice("types", kind, TYPES)
+    if not types:
+        raise ValueError(f"types=[] counts nothing; give some of {', '.join(TYPES)} or None")
+    return tuple(t for t in TYPES if t in types)
 
 
 def plot_comparisons(table: pd.DataFrame, *, ax=None):

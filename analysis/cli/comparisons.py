@@ -50,8 +50,8 @@ def run_comparisons(args: argparse.Namespace) -> int:
         if args.types:
             table = table[table["type"].isin(args.types)]
     else:
-        table = analysis.stat_comparisons(c, by=args.by, voice=args.voice, workers=args.workers)
-        if args.types:
-            table = table[table["measure"].isin(["comparisons", *args.types])]
+        table = analysis.stat_comparisons(
+            c, by=args.by, voice=args.voice, types=args.types, workers=args.workers
+        )
     emit(table, args)
     return 0

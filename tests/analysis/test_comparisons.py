@@ -214,7 +214,29 @@ def test_cli_matches_and_rates(capsys):
     assert main(["comparisons", "--type", "explicit", "--format", "csv", "--quiet"]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].startswith("group,measure")
-    assert [line.split(",")[1] for line in table[1:]] == ["comparisons", "explicit"]
+    assert [line.split(",")[1] for line in table[1:]] == ["comparisons", "explicit", "historical"]
+
+
+def test_the_total_counts_only_the_types_asked_for():
+    texts = ["It is worse than the Cold War, like a siege. It is the best plan.", "Peace."]
+    every = stat_comparisons(texts).set_index("measure")["count"]
+    assert every.to_dict() == {
+        "comparisons": 3,
+        "explicit": 0,
+        "simile": 1,
+        "comparative": 1,
+        "superlative": 1,
+        "historical": 1,
+    }
+    some = stat_comparisons(texts, types=["simile", "superlative"]).set_index("measure")
+    assert some["count"].to_dict() == {
+        "comparisons": 2,
+        "simile": 1,
+        "superlative": 1,
+        "historical": 0,
+    }
+    with pytest.raises(ValueError, match="types='similes' is not valid"):
+        stat_comparisons(texts, types=["similes"])
 
 
 _WORDS = st.sampled_from(
