@@ -65,18 +65,19 @@ def _api(name: str) -> Callable[..., Any]:
 # --- corpora ----------------------------------------------------------------------
 
 
-def seed_corpus() -> Corpus:
+def seed_corpus(*, workers: int | None = None) -> Corpus:
     """The seed document(s) shipped in ``seeds/``."""
-    return corpus.read_corpus(None)
+    return corpus.read_corpus(None, workers=workers)
 
 
-def un_corpus(path: str | Path | None = None) -> Corpus:
+def un_corpus(path: str | Path | None = None, *, workers: int | None = None) -> Corpus:
     """A corpus of UN General Debate speeches; None reads the synthetic sample.
 
     Parameters:
         path: an unpacked archive folder (``Session NN - YYYY/ISO_NN_YYYY.txt``), or None
             for ``notebooks/sample_un`` (5 invented countries' speeches, 1990-1995, with
             the UN layout's docvars from its ``metadata.csv``).
+        workers: processes used to read it (None: every core).
     """
     if path is None:
         if not SAMPLE_UN.is_dir():
@@ -85,23 +86,28 @@ def un_corpus(path: str | Path | None = None) -> Corpus:
                 "notebooks folder?); pass a corpus path"
             )
         path = SAMPLE_UN
-    return corpus.read_corpus(path)
+    return corpus.read_corpus(path, workers=workers)
 
 
 # --- 01 quickstart ----------------------------------------------------------------
 
 
-def summary(c: Corpus, *, by: str | None = None) -> Output:
+def summary(c: Corpus, *, by: str | None = None, workers: int | None = None) -> Output:
     """Size and readability (:func:`analysis.stat_summary`)."""
-    return Output("summary", _api("stat_summary")(c, by=by))
+    return Output("summary", _api("stat_summary")(c, by=by, workers=workers))
 
 
-def quotes(c: Corpus) -> Output:
+def quotes(c: Corpus, *, workers: int | None = None) -> Output:
     """Quoted spans with kind and speaker (:func:`analysis.find_quotes`)."""
-    return Output("quotes", _api("find_quotes")(c))
+    return Output("quotes", _api("find_quotes")(c, workers=workers))
 
 
-def matches(c: Corpus, kind: Literal["hedges", "modals", "comparisons"]) -> Output:
+def matches(
+    c: Corpus,
+    kind: Literal["hedges", "modals", "comparisons"],
+    *,
+    workers: int | None = None,
+) -> Output:
     """Hedges, modals or comparisons found in ``c``, each with its sentence.
 
     Returns:
@@ -109,7 +115,7 @@ def matches(c: Corpus, kind: Literal["hedges", "modals", "comparisons"]) -> Outp
         match starts in), so every row can be read in context.
     """
     check_choice("kind", kind, MATCH_KINDS)
-    table = _api(f"find_{kind}")(c)
+    table = _api(f"find_{kind}")(c, workers=workers)
     return Output(kind, with_sentences(table, c))
 
 
@@ -136,7 +142,12 @@ def with_sentences(table: pd.DataFrame, c: Corpus) -> pd.DataFrame:
 # --- 02 voices --------------------------------------------------------------------
 
 
-def voices(c: Corpus, measure: Literal["hedging", "modality"] = "hedging") -> Output:
+def voices(
+    c: Corpus,
+    measure: Literal["hedging", "modality"] = "hedging",
+    *,
+    workers: int | None = None,
+) -> Output:
     """The reporter's voice against the quoted speakers', side by side.
 
     Returns:
@@ -145,7 +156,7 @@ def voices(c: Corpus, measure: Literal["hedging", "modality"] = "hedging") -> Ou
     """
     check_choice("measure", measure, RATE_MEASURES)
     stat = _api(f"stat_{measure}")
-    parts = [stat(c, voice=voice).assign(group=voice) for voice in VOICES]
+    parts = [stat(c, voice=voice, workers=workers).assign(group=voice) for voice in VOICES]
     table = pd.concat(parts, ignore_index=True)
     table.attrs["provenance"] = _combined_record(
         "figures.voices", {"measure": measure, "voices": list(VOICES)}, c, parts
@@ -157,7 +168,12 @@ def voices(c: Corpus, measure: Literal["hedging", "modality"] = "hedging") -> Ou
 
 
 def keyness(
-    c: Corpus, *, target: str | None = None, by: str = "country", top_n: int = 20
+    c: Corpus,
+    *,
+    target: str | None = None,
+    by: str = "country",
+    top_n: int = 20,
+    workers: int | None = None,
 ) -> Output:
     """Words key to one group against all the others (:func:`analysis.stat_keyness`).
 
@@ -165,9 +181,10 @@ def keyness(
         target: the group (default: ``XNO`` when present, else the first group).
         by: the docvar whose values are the groups.
         top_n: words shown per side.
+        workers: processes to use (None: every core).
     """
     target = pick_target(c, target, by=by)
-    table = _api("stat_keyness")(c, target=target, by=by)
+    table = _api("stat_keyness")(c, target=target, by=by, workers=workers)
 
     def plot(t: pd.DataFrame, ax: Any = None) -> Any:
         return _api("plot_keyness")(t, ax=ax, top_n=top_n)
@@ -189,18 +206,19 @@ def rates(
     measure: Literal["hedging", "modality"] = "hedging",
     *,
     by: Literal["country", "year"] = "country",
+    workers: int | None = None,
 ) -> Output:
     """Hedging or modality rates per 1,000 words by country or by year, with 95% CIs."""
     check_choice("measure", measure, RATE_MEASURES)
-    table = _api(f"stat_{measure}")(c, by=by)
+    table = _api(f"stat_{measure}")(c, by=by, workers=workers)
     if by == "year":
         return Output(f"{measure}_by_year", table, _timeseries_plot(measure))
     return Output(f"{measure}_by_{by}", table, _api(f"plot_{measure}"))
 
 
-def comparisons_over_time(c: Corpus, *, by: str = "year") -> Output:
+def comparisons_over_time(c: Corpus, *, by: str = "year", workers: int | None = None) -> Output:
     """Comparisons per 1,000 words by year, with 95% CIs (:func:`analysis.stat_comparisons`)."""
-    table = _api("stat_comparisons")(c, by=by)
+    table = _api("stat_comparisons")(c, by=by, workers=workers)
     return Output(f"comparisons_by_{by}", table, _timeseries_plot("comparisons"))
 
 
@@ -237,26 +255,26 @@ def _combined_record(
 
 
 def notebook_outputs(
-    notebook: str, c: Corpus, *, target: str | None = None
+    notebook: str, c: Corpus, *, target: str | None = None, workers: int | None = None
 ) -> list[Callable[[], Output]]:
     """The outputs one notebook makes, as zero-argument calls (evaluated lazily)."""
     if notebook == "01_quickstart":
         return [
-            lambda: summary(c),
-            lambda: quotes(c),
-            *[(lambda k=k: matches(c, k)) for k in MATCH_KINDS],
+            lambda: summary(c, workers=workers),
+            lambda: quotes(c, workers=workers),
+            *[(lambda k=k: matches(c, k, workers=workers)) for k in MATCH_KINDS],
         ]
     if notebook == "02_voices":
-        return [(lambda m=m: voices(c, m)) for m in RATE_MEASURES]
+        return [(lambda m=m: voices(c, m, workers=workers)) for m in RATE_MEASURES]
     if notebook == "03_comparing_countries":
         return [
-            lambda: keyness(c, target=target),
+            lambda: keyness(c, target=target, workers=workers),
             *[
-                (lambda m=m, b=b: rates(c, m, by=b))
+                (lambda m=m, b=b: rates(c, m, by=b, workers=workers))
                 for m in RATE_MEASURES
                 for b in ("country", "year")
             ],
-            lambda: comparisons_over_time(c),
+            lambda: comparisons_over_time(c, workers=workers),
         ]
     raise ValueError(f"notebook={notebook!r} is not valid; choose one of: {', '.join(NOTEBOOKS)}")
 
@@ -270,6 +288,7 @@ def build_figures(
     *,
     target: str | None = None,
     formats: Sequence[str] = FIGURE_FORMATS,
+    workers: int | None = None,
 ) -> list[Path]:
     """Regenerate every table and figure the notebooks make, without Jupyter.
 
@@ -283,6 +302,8 @@ def build_figures(
         out_dir: output folder (created).
         target: the country whose keywords are compared with the rest.
         formats: figure formats, from ``png, svg, pdf``.
+        workers: processes to use for reading and every analysis (None: every core;
+            1: no worker processes). The files written are the same either way.
 
     Returns:
         The paths of the tables and figures written (sidecars not listed).
@@ -295,13 +316,13 @@ def build_figures(
     for fmt in formats:
         check_choice("formats", fmt, FIGURE_FORMATS)
     out_dir = Path(out_dir)
-    seed = seed_corpus()
-    un = un_corpus(corpus_path)
+    seed = seed_corpus(workers=workers)
+    un = un_corpus(corpus_path, workers=workers)
     written: list[Path] = []
     for notebook in NOTEBOOKS:
         c = un if notebook == "03_comparing_countries" else seed
         folder = out_dir / notebook
-        for make in notebook_outputs(notebook, c, target=target):
+        for make in notebook_outputs(notebook, c, target=target, workers=workers):
             output = make()
             written.append(write_table(output.table, folder / f"{output.name}.csv"))
             if output.plot is None:

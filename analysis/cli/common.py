@@ -46,18 +46,23 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
     )
     group.add_argument("--quiet", action="store_true", help="no progress bar")
-    group.add_argument(
-        "--workers",
-        type=_positive_int,
-        default=None,
-        metavar="N",
-        help="processes to use (default: all available cores; 1: no worker processes)",
-    )
+    add_workers_argument(group)
     group.add_argument(
         "--cache",
         action="store_true",
         help="keep the parsed corpus in .communique-cache/ (or $COMMUNIQUE_CACHE_DIR) "
         "and reuse it while the input files are unchanged",
+    )
+
+
+def add_workers_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """--workers N, for every command that reads or analyses a corpus."""
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="processes to use (default: all available cores; 1: no worker processes)",
     )
 
 

@@ -6,6 +6,8 @@ import argparse
 
 import analysis
 
+from .common import add_workers_argument
+
 
 def register(subparsers) -> None:
     figures = subparsers.add_parser(
@@ -36,6 +38,7 @@ def register(subparsers) -> None:
         choices=analysis.figures.FIGURE_FORMATS,
         help="figure format; repeat for several (default: png, svg and pdf)",
     )
+    add_workers_argument(figures)
     figures.set_defaults(func=run_figures)
 
 
@@ -48,6 +51,7 @@ def run_figures(args: argparse.Namespace) -> int:
         args.out,
         target=args.target,
         formats=args.formats or analysis.figures.FIGURE_FORMATS,
+        workers=args.workers,
     )
     for path in paths:
         print(path)

@@ -118,3 +118,51 @@ def test_bad_choices_name_the_argument():
         figures.matches(c, "boosters")
     with pytest.raises(ValueError, match=r"formats='gif'"):
         analysis.build_figures(out_dir="unused", formats=["gif"])
+
+
+def test_cli_workers_gives_the_same_files(two_runs, tmp_path, capsys):
+    from analysis.cli import main
+
+    base, _ = two_runs
+    assert main(["figures", "--workers", "1", "--format", "png", "--out", str(tmp_path)]) == 0
+    one_process = _files(tmp_path)
+    assert any(name.endswith(".png") for name in one_process)
+    default = _files(base / "a")
+    assert {name: default[name] for name in one_process} == one_process
+
+
+def test_bad_workers_is_a_usage_error_for_figures(capsys):
+    from analysis.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["figures", "--workers", "0"])
+    assert exit_info.value.code == 2
+    assert "--workers='0': give a positive whole number" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["figures", "--help"])
+    assert "--workers N" in capsys.readouterr().out
+
+
+def test_workers_reaches_every_analysis_call(monkeypatch):
+    seen: list[tuple[str, object]] = []
+    api = figures._api
+
+    def spy(name):
+        function = api(name)
+        if name.startswith("plot_"):
+            return function
+
+        def call(*args, **kwargs):
+            seen.append((name, kwargs.get("workers")))
+            return function(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(figures, "_api", spy)
+    for notebook in figures.NOTEBOOKS:
+        c = figures.un_corpus() if notebook.startswith("03") else figures.seed_corpus()
+        for make in figures.notebook_outputs(notebook, c, workers=1):
+            make()
+    names = {name for name, _ in seen}
+    assert {"stat_summary", "find_quotes", "stat_keyness", "stat_comparisons"} <= names
+    assert {workers for _, workers in seen} == {1}
