@@ -300,7 +300,8 @@ def build_figures(
         corpus_path: the UN-layout corpus for ``03_comparing_countries`` (None: the
             synthetic sample); the seed notebooks always use the seed.
         out_dir: output folder (created).
-        target: the country whose keywords are compared with the rest.
+        target: the country whose keywords are compared with the rest (default:
+            ``DEFAULT_TARGET`` when the corpus has it, else the first country).
         formats: figure formats, from ``png, svg, pdf``.
         workers: processes to use for reading and every analysis (None: every core;
             1: no worker processes). The files written are the same either way.
@@ -335,6 +336,7 @@ def build_figures(
 
 
 __all__ = [
+    "DEFAULT_TARGET",
     "NOTEBOOKS",
     "Output",
     "build_figures",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 import analysis
+from analysis.figures import DEFAULT_TARGET
 
 from .common import add_workers_argument
 
@@ -29,7 +30,11 @@ def register(subparsers) -> None:
         "--out", metavar="DIR", default="figures", help="output folder (default: figures)"
     )
     figures.add_argument(
-        "--target", metavar="COUNTRY", default=None, help="country for keyness (default: NOR)"
+        "--target",
+        metavar="COUNTRY",
+        default=None,
+        help=f"country for keyness (default: {DEFAULT_TARGET} when the corpus has it, "
+        "else the first country)",
     )
     figures.add_argument(
         "--format",

@@ -166,3 +166,14 @@ def test_workers_reaches_every_analysis_call(monkeypatch):
     names = {name for name, _ in seen}
     assert {"stat_summary", "find_quotes", "stat_keyness", "stat_comparisons"} <= names
     assert {workers for _, workers in seen} == {1}
+
+
+def test_figures_help_names_the_real_default_target(capsys):
+    from analysis.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["figures", "--help"])
+    assert exit_info.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert f"(default: {figures.DEFAULT_TARGET} " in help_text
+    assert "NOR" not in help_text
