@@ -601,8 +601,8 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
     if lemma == "would" and low[i] == "'d":
         if not first_after or first_after in {"better", "been"} or is_participle(first_after):
             return False
-    if lemma == "would" and _courtesy_formula(after):
-        return False
+    if lemma in ("would", "should") and _courtesy_formula(after):
+        return False  # "would like to thank", British "I should like to thank"
     if lemma == "ought to" and low[i] == "ought" and first_after == "":
         return False
     return True
@@ -610,7 +610,7 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
 
 # The lemmas is_modal has a rule for; any other candidate is a modal.
 _CHECKED_LEMMAS = frozenset(
-    "may will might can must would".split() + ["need to", "have to", "be going to", "ought to"]
+    "may will might can must would should".split() + ["need to", "have to", "be going to", "ought to"]
 )
 
 
@@ -653,8 +653,14 @@ def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> b
     if lemma == "may":
         return _optative(hit[1], view.at(end))
     if lemma == "should":
-        return _conditional_inversion(view, i, end, hit)
+        return _conditional_inversion(view, i, end, hit) or _volition(view, end)
     return False
+
+
+def _volition(view: TokenView, end: int) -> bool:
+    """British "I should like to …" means "I would like to …": a wish, not a duty."""
+    after = [t for t in view.next_words(end - 1, 5) if t not in _ADVERBS]
+    return after[:2] == ["like", "to"]
 
 
 def _conditional_inversion(view: TokenView, i: int, end: int, hit: tuple) -> bool:
@@ -772,6 +778,8 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
     if lemma == "should":
         if _conditional_inversion(view, i, end, hit):
             return "epistemic"  # "Should the talks fail, ..." (hypothetical)
+        if _volition(view, end):
+            return "dynamic"  # "I should like to state": volition, as "would like to"
         return default
     if lemma == "will":
         if inverted and first_after == "you":

@@ -52,6 +52,8 @@ def test_columns_and_offsets_slice_back():
         "He drank a can of soda.",
         "I would like to thank the President.",
         "We would also like to congratulate you.",
+        "I should like to thank the President.",
+        "We should also like to stress our support.",
         "The need to act is clear.",
         "This has to do with trust.",
         "Lavrov accused Kyiv of exploiting international goodwill.",
@@ -348,3 +350,11 @@ def test_the_training_recorder_sees_every_instance_with_its_rule_standing():
         [(features, rule, stands)] = recorders[lemma].seen
         assert stands is True, text
         assert f"rule={rule}" in features
+
+
+def test_should_like_to_is_a_wish_not_a_duty():
+    table = find_modals("I should like to see a world without war. The Council should act.")
+    assert table[["match", "sense"]].values.tolist() == [
+        ["should", "dynamic"],
+        ["should", "deontic"],
+    ]
