@@ -99,6 +99,7 @@ CONTEXT_RULES = (
     "proposition",
     "factive",
     "evidential",
+    "attributive",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -138,6 +139,11 @@ _EPISTEMIC_SUBJECTS = PERSONAL | frozenset(
     critics diplomats sources authorities police investigators""".split()
 )
 _MAKE = frozenset({"make", "makes", "made", "making"})
+# Words after "potential" that show it is a noun: "the potential of", "its potential is".
+_NOT_A_NOUN_HEAD = frozenset(
+    """of for to and or but in on at by with as is are was were be been has have had that
+    which who will would can could may might must should""".split()
+)
 _WISH = frozenset(
     """like wish wishes wished want wants wanted hope hoped desire anxious eager""".split()
 )
@@ -289,8 +295,9 @@ def plot_hedging(table: pd.DataFrame, *, ax: Any = None):
     Returns:
         The Axes.
     """
-    from ._plots import grouped_bars
+    from ._plots import RATE_COLUMNS, check_plot_table, grouped_bars
 
+    check_plot_table(table, RATE_COLUMNS, plot="plot_hedging", source="stat_hedging")
     return grouped_bars(
         table, list(HEDGING_MEASURES), ax=ax, ylabel="per 1,000 words", title="Hedging and boosting"
     )
@@ -466,6 +473,10 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
     nxt = _next_content(view, end)
     if rule == "not_dynamic":
         return _not_dynamic(view, end, nxt, before)
+    if rule == "attributive":
+        # "a potential threat" hedges; "Brazil's potential", "the potential for growth"
+        # name a capacity (a noun), not a possibility.
+        return nxt.isalpha() and nxt not in _NOT_A_NOUN_HEAD
     if rule == "number":
         return is_number(nxt) and not (view.low[i] == "some" and nxt in {"one", "of"})
     if rule == "predicative":
@@ -508,7 +519,7 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
     """Possibility of a proposition, not of doing something."""
     if nxt in {"to", "for"} or before[0] in _NOT_EPISTEMIC_BEFORE:
         return False
-    if before[0] == "it" and before[1] in _MAKE:  # "make it possible for"
+    if before[1] in _MAKE:  # "make it possible for", "make this possible"
         return False
     if view.low[end - 1] == "possibilities":  # opportunities, unless "possibilities that"
         return nxt == "that"

@@ -256,3 +256,15 @@ def test_offsets_always_slice_back_to_match(words, approximators):
         assert doc.text[row.start : row.end] == row.match
         assert row.category in {"hedge", "booster"}
     assert table["start"].is_monotonic_increasing
+
+
+def test_potential_hedges_only_before_the_noun_it_qualifies():
+    text = (
+        "This is a potential threat. Brazil has great potential. The potential for growth "
+        "is large. Its potential is vast. We will make this possible. It is possible that he lied."
+    )
+    hedges = find_hedges(text)
+    assert hedges[["match", "category"]].values.tolist() == [
+        ["potential", "hedge"],
+        ["It is possible", "hedge"],
+    ]
