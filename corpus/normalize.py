@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-NORMALIZER_VERSION = "communique-norm/3"
+NORMALIZER_VERSION = "communique-norm/4"
 
 _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -208,7 +208,8 @@ def _orient_straight_quotes(text: str, repairs: list[str]) -> str:
 
 
 def _close_single_quotes(text: str) -> tuple[str, int]:
-    """A straight ' after a word closes a ‘ opened earlier in the paragraph."""
+    """A straight ' after a word or a closing punctuation mark closes a ‘ opened earlier
+    in the paragraph: ‘the new order', ‘We are ready,' he said."""
     out = list(text)
     open_quote = False
     closed = 0
@@ -219,7 +220,7 @@ def _close_single_quotes(text: str) -> tuple[str, int]:
             open_quote = True
         elif ch != "'":  # a closing ’ or a paragraph break
             open_quote = False
-        elif open_quote and i and text[i - 1].isalnum():
+        elif open_quote and i and (text[i - 1].isalnum() or text[i - 1] in ",.!?;:"):
             following = text[i + 1 : i + 2]
             if not following.isalnum():
                 out[i] = "\u2019"

@@ -172,3 +172,11 @@ def test_rewritten_patterns_match_what_their_plain_forms_match(text):
     # Tab-form paragraph numbers: matched after a line break in "\n" + text.
     numbers = module._PARAGRAPH_NUMBER.sub("\n", "\n" + text)[1:]
     assert numbers == re.sub(r"(?m)^[ ]*\d{1,3}\.[ ]*\t", "", text)
+
+
+def test_straight_single_quotes_closed_after_punctuation_are_quotes():
+    text = normalize("'We are ready,' he said. Lavrov said: 'No.' The leaders' summit ended.").text
+    assert (
+        text
+        == "\u2018We are ready,\u2019 he said. Lavrov said: \u2018No.\u2019 The leaders' summit ended."
+    )
