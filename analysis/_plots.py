@@ -1,13 +1,66 @@
-"""Grouped bar chart of per-group rates with bootstrap intervals (hedging, modality)."""
+"""Shared plot helpers: the check that a plot was given the table it draws, and the
+grouped bar chart of per-group rates with bootstrap intervals (hedging, modality)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .provenance import remember_provenance
+
+# The columns of a per-group rate table (analysis.group_rates and the stat_* built on it).
+RATE_COLUMNS = ("group", "measure", "rate", "rate_low", "rate_high")
+
+
+def check_plot_table(
+    table: Any,
+    columns: Sequence[str | tuple[str, ...]],
+    *,
+    plot: str,
+    source: str | tuple[str, ...],
+) -> None:
+    """Raise a ValueError naming ``source`` when ``table`` lacks a column ``plot`` draws.
+
+    Parameters:
+        table: what the plot function was given.
+        columns: the columns it needs; a tuple means any one of them will do.
+        plot: the plot function's name, e.g. ``"plot_comparisons"``.
+        source: the function whose table it draws, e.g. ``"stat_comparisons"`` (a tuple:
+            any of them).
+
+    Example:
+        >>> check_plot_table(pd.DataFrame({"match": []}), ["group"], plot="plot_x", source="stat_x")
+        Traceback (most recent call last):
+        ...
+        ValueError: plot_x draws the table of analysis.stat_x (columns: group); this table is missing: group (its columns: match)
+    """
+    needed = ", ".join(_names(c) for c in columns)
+    sources = [f"analysis.{name}" for name in ((source,) if isinstance(source, str) else source)]
+    maker = " or ".join(sources)
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(
+            f"{plot} draws the table of {maker} (columns: {needed}), not a "
+            f"{type(table).__name__}; call {maker} first and plot its result"
+        )
+    have = set(table.columns)
+    missing = [_names(c) for c in columns if not have & set((c,) if isinstance(c, str) else c)]
+    if not missing:
+        return
+    message = (
+        f"{plot} draws the table of {maker} (columns: {needed}); this table is "
+        f"missing: {', '.join(missing)} (its columns: {', '.join(map(str, table.columns))})"
+    )
+    made_by = table.attrs.get("provenance", {}).get("function")
+    if made_by and made_by not in sources:
+        message += f". It was made by {made_by}: call {maker} and plot its result"
+    raise ValueError(message)
+
+
+def _names(column: str | tuple[str, ...]) -> str:
+    return column if isinstance(column, str) else " or ".join(column)
 
 
 def grouped_bars(

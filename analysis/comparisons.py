@@ -1880,8 +1880,10 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
     """
     import matplotlib.pyplot as plt
 
+    from ._plots import RATE_COLUMNS, check_plot_table
     from .style import house_style, series_style
 
+    check_plot_table(table, RATE_COLUMNS, plot="plot_comparisons", source="stat_comparisons")
     with house_style():
         if ax is None:
             _, ax = plt.subplots()

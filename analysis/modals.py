@@ -196,8 +196,9 @@ def plot_modality(table: pd.DataFrame, *, ax: Any = None, measures: list[str] | 
     Returns:
         The Axes.
     """
-    from ._plots import grouped_bars
+    from ._plots import RATE_COLUMNS, check_plot_table, grouped_bars
 
+    check_plot_table(table, RATE_COLUMNS, plot="plot_modality", source="stat_modality")
     measures = list(measures or SENSES)
     return grouped_bars(table, measures, ax=ax, ylabel="per 1,000 words", title="Modality")
 

@@ -12,8 +12,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from ._plots import check_plot_table
 from .provenance import remember_provenance
 from .style import CONTRAST, house_style, series_style
+
+# The functions whose tables plot_rates and plot_timeseries draw.
+RATE_SOURCES = ("group_rates", "compare")
 
 
 def _style() -> AbstractContextManager:
@@ -61,6 +65,12 @@ def plot_keyness(
     Returns:
         The Axes; bars are log ratios with their 95% intervals.
     """
+    check_plot_table(
+        table,
+        ["term", "direction", ("log_ratio", "g2")],
+        plot="plot_keyness",
+        source="stat_keyness",
+    )
     if "group" in table.columns:
         groups = table["group"].unique().tolist()
         if group is None and len(groups) > 1:
@@ -106,12 +116,20 @@ def plot_keyness(
     return ax
 
 
-def _rate_columns(table: pd.DataFrame) -> tuple[pd.DataFrame, str, str, str, str]:
-    """Normalise group_rates and compare tables to (table, value, low, high, measure col)."""
-    if "kind" in table.columns:  # a compare() table
+def _rate_columns(table: pd.DataFrame, *, plot: str) -> tuple[pd.DataFrame, str, str, str, str]:
+    """Normalise group_rates and compare tables to (table, value, low, high, measure col).
+
+    Any other table is a ValueError naming ``plot`` and the tables it draws.
+    """
+    is_compare = isinstance(table, pd.DataFrame) and "kind" in table.columns
+    value, low, high = ("estimate", "ci_low", "ci_high") if is_compare else RATE_VALUES
+    check_plot_table(table, ["group", value, low, high], plot=plot, source=RATE_SOURCES)
+    if is_compare:
         table = table[table["kind"] == "group"]
-        return table, "estimate", "ci_low", "ci_high", "measure"
-    return table, "rate", "rate_low", "rate_high", "measure"
+    return table, value, low, high, "measure"
+
+
+RATE_VALUES = ("rate", "rate_low", "rate_high")
 
 
 def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
@@ -127,7 +145,7 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
     Returns:
         The Axes.
     """
-    table, value, low, high, mcol = _rate_columns(table)
+    table, value, low, high, mcol = _rate_columns(table, plot="plot_rates")
     if measure is not None:
         table = table[table[mcol] == measure]
     measures = table[mcol].unique().tolist() if mcol in table else [None]
@@ -180,7 +198,7 @@ def plot_timeseries(
     Returns:
         The Axes.
     """
-    table, value, low, high, mcol = _rate_columns(table)
+    table, value, low, high, mcol = _rate_columns(table, plot="plot_timeseries")
     if measure is not None:
         table = table[table[mcol] == measure]
     measures = table[mcol].unique().tolist() if mcol in table else [None]

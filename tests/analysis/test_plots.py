@@ -71,3 +71,57 @@ def test_timeseries_with_events():
     assert any(t.get_text() == "Soviet collapse" for t in ax.texts)
     assert ax.get_xlabel() == "year"
     plt.close("all")
+
+
+WRONG_TABLE_CORPUS = corpus.from_texts(
+    [
+        "We may perhaps see it as a siege, like the war of 1914. It could pass.",
+        "Surely this is clear. The talks must go on, as in 1990.",
+    ],
+    docvars={"country": ["A", "B"], "year": [1990, 1991]},
+)
+
+
+def _plots_and_wrong_tables():
+    from analysis import (
+        find_comparisons,
+        find_hedges,
+        find_modals,
+        plot_comparisons,
+        plot_hedging,
+        plot_modality,
+    )
+
+    return [
+        (plot_comparisons, find_comparisons, "stat_comparisons", "group, measure, rate"),
+        (plot_hedging, find_hedges, "stat_hedging", "group, measure, rate"),
+        (plot_modality, find_modals, "stat_modality", "group, measure, rate"),
+        (plot_keyness, find_hedges, "stat_keyness", "term, direction, log_ratio or g2"),
+        (plot_rates, find_modals, "group_rates or analysis.compare", "group, rate"),
+        (plot_timeseries, find_comparisons, "group_rates or analysis.compare", "group, rate"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("plot", "finder", "source", "missing"),
+    _plots_and_wrong_tables(),
+    ids=lambda v: getattr(v, "__name__", None),
+)
+def test_a_table_of_the_wrong_function_names_the_right_one(plot, finder, source, missing):
+    table = finder(WRONG_TABLE_CORPUS)
+    with pytest.raises(ValueError) as error:
+        plot(table)
+    message = str(error.value)
+    assert message.startswith(f"{plot.__name__} draws the table of analysis.{source} (columns:")
+    assert f"missing: {missing}" in message
+    assert f"It was made by analysis.{finder.__name__}" in message
+    with pytest.raises(ValueError, match=rf"^{plot.__name__} draws .* not a Corpus"):
+        plot(WRONG_TABLE_CORPUS)
+    plt.close("all")
+
+
+def test_plot_comparisons_of_find_comparisons_says_which_table_it_needs():
+    from analysis import find_comparisons, plot_comparisons
+
+    with pytest.raises(ValueError, match=r"analysis\.stat_comparisons .*missing: group, measure"):
+        plot_comparisons(find_comparisons(WRONG_TABLE_CORPUS))
