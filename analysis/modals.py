@@ -545,6 +545,12 @@ def _negated(view: TokenView, i: int, end: int, lemma: str) -> bool:
     return " " in lemma and view.negated_before(i, window=2)
 
 
+def _past_adverbs(view: TokenView, k: int) -> str:
+    """The first token from index ``k`` on that is not an adverb ("fully preserved")."""
+    j, token = _next_verb(view, k)
+    return token
+
+
 def _next_verb(view: TokenView, end: int) -> tuple[int, str]:
     """Index and text of the first token after ``end - 1`` that is not an adverb."""
     low = view.low
@@ -611,7 +617,8 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
 
 # The lemmas is_modal has a rule for; any other candidate is a modal.
 _CHECKED_LEMMAS = frozenset(
-    "may will might can must would should".split() + ["need to", "have to", "be going to", "ought to"]
+    "may will might can must would should".split()
+    + ["need to", "have to", "be going to", "ought to"]
 )
 
 
@@ -733,10 +740,11 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
         # "must of been": a spelling of "must've"
         if _perfect(verb, after_verb) or (verb == "be" and is_ing(after_verb)) or verb == "of":
             return "epistemic"
-        # "You must be tired", "that must be hard": inference about a state.
+        # "You must be tired", "that must be hard": inference about a state; not a
+        # passive, also with an adverb before the participle ("must be fully preserved").
         if (
             subject in _INFERENCE_SUBJECTS
-            and not (verb == "be" and is_participle(after_verb))
+            and not (verb == "be" and is_participle(_past_adverbs(view, j + 1)))
             and (verb == "be" or verb in _STATIVE_VERBS)
         ):
             return "epistemic"

@@ -358,3 +358,8 @@ def test_should_like_to_is_a_wish_not_a_duty():
         ["should", "dynamic"],
         ["should", "deontic"],
     ]
+
+
+def test_an_adverb_before_the_participle_keeps_a_passive_deontic():
+    table = find_modals("These are the areas that must be fully preserved. That must be hard.")
+    assert table["sense"].tolist() == ["deontic", "epistemic"]
