@@ -163,10 +163,14 @@ def plot_dispersion(
     Returns:
         The Axes.
     """
+    from ._plots import check_plot_table
     from .plots import _axes, _style
 
     if isinstance(c_or_table, pd.DataFrame):
         table = c_or_table
+        check_plot_table(
+            table, ["doc_id", "per_10k"], plot="plot_dispersion", source="term_by_document"
+        )
     else:
         if term is None:
             raise ValueError("term= is needed when plotting from a Corpus")

@@ -69,3 +69,12 @@ def test_term_by_document_and_plot_labels(c):
     assert "peace" in ax.get_ylabel() and ax.get_xlabel() == "documents ordered by year"
     with pytest.raises(ValueError, match="order_by='decade'"):
         plot_dispersion(table, order_by="decade")
+
+
+def test_plot_dispersion_names_the_table_it_draws():
+    import pandas as pd
+
+    with pytest.raises(
+        ValueError, match="plot_dispersion draws the table of analysis.term_by_document"
+    ):
+        plot_dispersion(pd.DataFrame({"doc_id": ["a"], "count": [1]}))
