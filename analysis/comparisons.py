@@ -83,7 +83,7 @@ from .provenance import attach, remember_provenance
 from .rates import group_rates
 
 TRIGGERS_LEXICON = "comparison_triggers@2"
-HISTORICAL_LEXICON = "historical_references@1"
+HISTORICAL_LEXICON = "historical_references@2"
 # The rules' version, recorded in every table's provenance: 4 reads reporting subjects
 # with corpus.quotes' rules (2026-11-27).
 COMPARISONS_VERSION = "communique-comparisons/4"

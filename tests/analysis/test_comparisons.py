@@ -142,7 +142,7 @@ def test_provenance_records_lexicon_versions():
     assert record["function"] == "analysis.find_comparisons"
     assert record["lexicons"] == {
         "comparison_triggers": "2",
-        "historical_references": "1",
+        "historical_references": "2",
         "comparison_rules": "4",
     }
     assert record["corpus"]["versions"]["quoter"] == "communique-quotes/4"
