@@ -508,7 +508,7 @@ def _vehicle_words(
         if token in _BOUNDARY_TOKENS:
             break
         lower = token.lower()
-        if count and lower in _CLAUSE_WORDS:
+        if count and lower in _CLAUSE_WORDS and not _since_a_date(lower, following):
             if not (lower in ("and", "or") and (clause or _phrase_open(previous, following))):
                 break
         if count and not clause:
@@ -528,6 +528,15 @@ def _vehicle_words(
                 break
         m = following
     return first, end, count
+
+
+def _since_a_date(word: str, following: re.Match | None) -> bool:
+    """ "since" as a preposition ("than at any time since the Second World War", "since
+    1945"), not a conjunction ("since we met"): the vehicle goes on."""
+    if word != "since" or following is None:
+        return False
+    after = following.group()
+    return after.lower() in _DETERMINERS or after[:1].isdigit()
 
 
 # Words after which a determiner continues the phrase ("like | the", "of | the").

@@ -747,3 +747,13 @@ def test_reporting_subject_follows_the_quote_rules(text, speaker):
 def test_reporting_subjects_use_the_alias_table_as_quotes_do():
     text = "Sergei Lavrov said the crisis is worse than 1962."
     assert find_comparisons(text)["speaker"].tolist() == ["Sergey Lavrov"]
+
+
+def test_since_a_date_belongs_to_the_vehicle():
+    rows = find_comparisons("The economy is weaker than at any time since the Second World War.")
+    assert rows[["vehicle", "historical"]].values.tolist() == [
+        ["at any time since the Second World War", True]
+    ]
+    assert find_comparisons("It is better than since we met.")["vehicle"].tolist() == [
+        "since we met"
+    ]
