@@ -1698,6 +1698,7 @@ def _comparisons_in_document(
         if any(k[0] <= row[0] and row[1] <= k[1] for k in kept[-8:]):
             continue
         kept.append(row)
+    kept = _without_preference_doubles(kept)
     speakers = _Speakers(text, doc.sentences or [(0, len(text))], scan.verbs)
     voice_at = _voicing(doc)
     rows = []
@@ -1737,6 +1738,21 @@ def _comparisons_in_document(
             }
         )
     return rows
+
+
+def _without_preference_doubles(rows: list[tuple]) -> list[tuple]:
+    """ "preferred dialogue rather than confrontation" is one comparison: the row of the
+    "rather than" (or "to", "over") inside the vehicle of "prefer…" stands for it."""
+    starts = [row[0] for row in rows]
+    out = []
+    for row in rows:
+        t_start, _, trigger, _, _, (v_start, v_end) = row
+        if trigger.lower().startswith("prefer") and v_start >= 0:
+            k = bisect.bisect_left(starts, v_start)
+            if k < len(starts) and starts[k] < v_end:
+                continue  # another trigger starts inside this row's vehicle
+        out.append(row)
+    return out
 
 
 def find_comparisons(

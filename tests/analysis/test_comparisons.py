@@ -757,3 +757,9 @@ def test_since_a_date_belongs_to_the_vehicle():
     assert find_comparisons("It is better than since we met.")["vehicle"].tolist() == [
         "since we met"
     ]
+
+
+def test_preferred_x_rather_than_y_is_one_comparison():
+    rows = find_comparisons("Hungary preferred dialogue rather than confrontation.")
+    assert rows[["trigger", "vehicle"]].values.tolist() == [["rather than", "confrontation"]]
+    assert find_comparisons("We prefer dialogue.")["trigger"].tolist() == ["prefer"]
