@@ -508,7 +508,7 @@ def _vehicle_words(
         if token in _BOUNDARY_TOKENS:
             break
         lower = token.lower()
-        if count and lower in _CLAUSE_WORDS and not _since_a_date(lower, following):
+        if count and lower in _CLAUSE_WORDS and not _since_a_date(text, lower, following):
             if not (lower in ("and", "or") and (clause or _phrase_open(previous, following))):
                 break
         if count and not clause:
@@ -530,13 +530,25 @@ def _vehicle_words(
     return first, end, count
 
 
-def _since_a_date(word: str, following: re.Match | None) -> bool:
-    """ "since" as a preposition ("than at any time since the Second World War", "since
-    1945"), not a conjunction ("since we met"): the vehicle goes on."""
+def _since_a_date(text: str, word: str, following: re.Match | None) -> bool:
+    """ "since" as a preposition before a date or a time ("than at any time since 1945",
+    "since the Second World War", "since its founding"), not a conjunction ("since the
+    sanctions were imposed", "since we met"): the vehicle goes on."""
     if word != "since" or following is None:
         return False
     after = following.group()
-    return after.lower() in _DETERMINERS or after[:1].isdigit()
+    if after[:1].isdigit():
+        return True
+    return after.lower() in _DETERMINERS and bool(_TIME_AFTER.match(text, following.end()))
+
+
+# A time or an event after "since the/its": "the war", "the Second World War", "its
+# founding", "the end of", "the adoption of" (followed by no verb in the same phrase).
+_TIME_AFTER = re.compile(
+    r"\s+(?:(?:First|Second|Great|Cold|last|first|early|late)\s+)?(?:World\s+)?(?:war|War|"
+    r"end|founding|foundation|beginning|creation|establishment|inception|adoption|start|"
+    r"days|time|times|birth|independence|signing|fall|collapse)\b(?!\s+(?:was|were|has|have|had)\b)"
+)
 
 
 # Words after which a determiner continues the phrase ("like | the", "of | the").
@@ -1742,17 +1754,22 @@ def _comparisons_in_document(
 
 def _without_preference_doubles(rows: list[tuple]) -> list[tuple]:
     """ "preferred dialogue rather than confrontation" is one comparison: the row of the
-    "rather than" (or "to", "over") inside the vehicle of "prefer…" stands for it."""
-    starts = [row[0] for row in rows]
+    "rather than" (or "instead of") inside the vehicle of "prefer…" stands for it; any
+    other trigger there ("prefer peace to a war worse than any before it") is another
+    comparison."""
+    alternatives = sorted(row[0] for row in rows if row[2].lower() in _ALTERNATIVE_TRIGGERS)
     out = []
     for row in rows:
-        t_start, _, trigger, _, _, (v_start, v_end) = row
+        _, _, trigger, _, _, (v_start, v_end) = row
         if trigger.lower().startswith("prefer") and v_start >= 0:
-            k = bisect.bisect_left(starts, v_start)
-            if k < len(starts) and starts[k] < v_end:
-                continue  # another trigger starts inside this row's vehicle
+            k = bisect.bisect_left(alternatives, v_start)
+            if k < len(alternatives) and alternatives[k] < v_end:
+                continue
         out.append(row)
     return out
+
+
+_ALTERNATIVE_TRIGGERS = frozenset({"rather than", "instead of"})
 
 
 def find_comparisons(

@@ -139,10 +139,15 @@ _EPISTEMIC_SUBJECTS = PERSONAL | frozenset(
     critics diplomats sources authorities police investigators""".split()
 )
 _MAKE = frozenset({"make", "makes", "made", "making"})
+# Words that do not start a second adjective after "potential and".
+_NOT_AN_ADJECTIVE = frozenset(
+    "the a an its their our his her my your this that these those we they it he she".split()
+)
 # Words after "potential" that show it is a noun: "the potential of", "its potential is".
 _NOT_A_NOUN_HEAD = frozenset(
     """of for to and or but in on at by with as is are was were be been has have had that
-    which who will would can could may might must should""".split()
+    which who will would can could may might must should here there now today itself
+    remains lies""".split()
 )
 _WISH = frozenset(
     """like wish wishes wished want wants wanted hope hoped desire anxious eager""".split()
@@ -476,6 +481,11 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
     if rule == "attributive":
         # "a potential threat" hedges; "Brazil's potential", "the potential for growth"
         # name a capacity (a noun), not a possibility.
+        if nxt in ("and", "or"):
+            # "potential and actual threats" (two adjectives), not "its potential and
+            # its growth" (two nouns).
+            pair = view.next_words(end - 1, 2)
+            return len(pair) == 2 and pair[1].isalpha() and pair[1] not in _NOT_AN_ADJECTIVE
         return nxt.isalpha() and nxt not in _NOT_A_NOUN_HEAD
     if rule == "number":
         return is_number(nxt) and not (view.low[i] == "some" and nxt in {"one", "of"})

@@ -608,7 +608,7 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
     if lemma == "would" and low[i] == "'d":
         if not first_after or first_after in {"better", "been"} or is_participle(first_after):
             return False
-    if lemma in ("would", "should") and _courtesy_formula(after):
+    if lemma in ("would", "should") and _courtesy_formula(low[end : end + 12]):
         return False  # "would like to thank", British "I should like to thank"
     if lemma == "ought to" and low[i] == "ought" and first_after == "":
         return False
@@ -623,14 +623,21 @@ _CHECKED_LEMMAS = frozenset(
 
 
 def _courtesy_formula(after: list[str]) -> bool:
-    """'would (also) like to (warmly) thank/congratulate/...'."""
-    if "like" not in after[:3]:
-        return False
-    rest = after[after.index("like") + 1 :]
-    if not rest or rest[0] != "to":
-        return False
-    verbs = [t for t in rest[1:] if t not in _ADVERBS and not t.endswith("ly")]
+    """'would (also) like to (warmly) thank/congratulate/...', also with a phrase before
+    "to": 'I should like, first of all, to thank', 'should like once again to express'."""
+    verbs = _wished_verbs(after)
     return bool(verbs) and verbs[0] in _COURTESY_VERBS
+
+
+def _wished_verbs(after: list[str]) -> list[str]:
+    """The words after "like ... to" in the tokens after a modal ("like to thank" ->
+    ["thank", ...]), or [] when they do not read "like (…) to"."""
+    if "like" not in after[:3]:
+        return []
+    rest = after[after.index("like") + 1 :]
+    if "to" not in rest[:7]:
+        return []
+    return [t for t in rest[rest.index("to") + 1 :] if t not in _ADVERBS and not t.endswith("ly")]
 
 
 # "cannot allow / tolerate": what may or may not be permitted, not an ability. ("cannot
@@ -666,9 +673,9 @@ def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> b
 
 
 def _volition(view: TokenView, end: int) -> bool:
-    """British "I should like to …" means "I would like to …": a wish, not a duty."""
-    after = [t for t in view.next_words(end - 1, 5) if t not in _ADVERBS]
-    return after[:2] == ["like", "to"]
+    """British "I should like to …" means "I would like to …": a wish, not a duty (also
+    "I should like, at the outset, to …")."""
+    return bool(_wished_verbs(view.low[end : end + 12]))
 
 
 def _conditional_inversion(view: TokenView, i: int, end: int, hit: tuple) -> bool:

@@ -53,7 +53,7 @@ _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|bin|ibn|al|ter|te
 # the next line of a UN record, but a blank line ends a heading: "Crisis Talks\n\nLavrov").
 NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD}){{0,3}}"
-_ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often))?"
+_ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often|further))?"
 
 
 # Speaker patterns, each tried on the window that ends where a reporting verb starts.
@@ -143,7 +143,7 @@ OPENING_NOT_NAMES = frozenset(
     Subsequently Previously Separately Similarly Likewise Monday Tuesday Wednesday Thursday
     Friday Saturday January February March July September October November December
     Officials Diplomats Analysts Experts Critics Observers Sources Witnesses Residents
-    Having Some Many Others Both Its Their Our My Your Everything Nothing Everyone One Even
+    Having Some Many Others Both Its Their Our My You Your Everything Nothing Everyone One Even
     Delegates Delegations Representatives Leaders Ministers""".split()
 )
 # Months and days that are also first names, and the words that make them dates.
@@ -171,6 +171,7 @@ class _SpeechEvent:
     start: int
     end: int
     speaker: str  # resolved name, "" when nobody was named yet
+    named_at: int = -1  # where that name was given (this event's start for a name)
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -327,16 +328,21 @@ def find_quotes(
         kind = classify_quote(inner)
         speaker = _attribute(start, end, sentence, events, event_starts, kind)
         if not speaker and kind == "direct" and colon >= 0:
-            introducing = [e for e in events if low <= e.start and e.end <= colon]
-            speaker = introducing[-1].speaker if introducing else ""
+            speaker = _introducer(text, events, event_starts, low, colon)
         quotes.append(Quote(start, end, inner, kind, canonical(speaker) if speaker else ""))
     return _continued_quotes(text, quotes)
 
 
 # What may stand between a quote and the next one that continues it: the rest of one
 # sentence (the attribution: "Lavrov said in a statement."), no paragraph break.
-# A colon would introduce the next quote with its own source ("The treaty states:").
-_CONTINUATION_GAP = re.compile(r"[^.!?\n\u201c\u201d]{0,100}\.[ ]*")
+_CONTINUATION_GAP = re.compile(r"[^.!?\n\u201c\u201d]{0,100}[.:][ ]*")
+# A gap ending in a colon that names a source of its own ("The treaty states:", "the
+# Charter of the United Nations declares:"): a noun after a determiner, or a capitalized
+# word other than a pronoun or linking word ("He went on:", "And again:" continue).
+_OWN_SOURCE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?)\s+[a-z]"
+    r"|\b(?!(?:He|She|It|They|We|I|And|Then|Again|But|Also|Later|Finally|So|Thus)\b)[A-Z]"
+)
 
 
 def _continued_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -347,7 +353,8 @@ def _continued_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
         before, quote = quotes[k - 1], quotes[k]
         if quote.speaker or not before.speaker or quote.kind != "direct":
             continue
-        if _CONTINUATION_GAP.fullmatch(text, before.end, quote.start):
+        gap = _CONTINUATION_GAP.fullmatch(text, before.end, quote.start)
+        if gap and not (gap.group().rstrip().endswith(":") and _OWN_SOURCE.search(gap.group())):
             quotes[k] = Quote(quote.start, quote.end, quote.text, quote.kind, before.speaker)
     return quotes
 
@@ -374,14 +381,14 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]], limit: int) ->
     )
     raw.sort()
     full_names: list[str] = []
-    current = ""
+    current, named_at = "", -1
     events = []
     for start, end, kind, name in raw:
         if kind == "name":
-            current = _expand_surname(name, full_names)
+            current, named_at = _expand_surname(name, full_names), start
             if " " in current and current not in full_names:
                 full_names.append(current)
-        events.append(_SpeechEvent(start, end, current))
+        events.append(_SpeechEvent(start, end, current, named_at))
     return events
 
 
@@ -437,9 +444,9 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
             out.extend(_events_ending_at(text, v, ve))
         if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
             out.extend(_clause_subject_events(text, v, ve))
-        if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 4, v)):
-            # "…,” said Lavrov", "…, said Lavrov", "… — said Lavrov"; not "Scholz said
-            # Germany would help".
+        if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 8, v)):
+            # "…,” said Lavrov", "…, said Lavrov", "… - said Lavrov -", "(said Lavrov)",
+            # "so wrote Seneca"; not "Scholz said Germany would help".
             m = _INVERTED_NAME.match(text, ve)
             name = _clean_name(m.group("name")) if m else ""
             if name:
@@ -487,7 +494,7 @@ def _puts_it(text: str, word: str, verb_end: int) -> bool:
 
 
 _IT_AFTER = re.compile(r" it(?!\w)")
-_AFTER_QUOTE_OR_COMMA = re.compile(r"[\u201d\u2019,\u2014]\s*\Z")
+_AFTER_QUOTE_OR_COMMA = re.compile(r"(?:[\u201d\u2019,\u2014(-]|\b(?:[Ss]o|[Tt]hus))\s*\Z")
 _TO_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]o\s+\Z")
 
 
@@ -594,6 +601,16 @@ def _finite_verb(word: str) -> bool:
     )
 
 
+def _could_be_a_name(word: str) -> bool:
+    return not (
+        word in _NOT_NAMES
+        or word in _PORTFOLIOS
+        or word in _TITLE_WORDS
+        or word.removesuffix("s") in _TITLE_WORDS
+        or word in _INSTITUTION_WORDS
+    )
+
+
 def _object_of_preposition(text: str, low: int, name_start: int, name: str = "") -> bool:
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
@@ -616,8 +633,10 @@ def _speaks_for(words_before_of: list[str], name_words: list[str]) -> bool:
     State", "the Minister of Foreign Affairs", "the President of the Republic")."""
     if name_words and name_words[0].rstrip(",.;:") in _PORTFOLIOS:
         # "the Secretary of State said" names nobody; "Secretary of State Antony
-        # Blinken said" names Blinken (the title is left out of the name).
-        return any(w.rstrip(",.;:") not in _TITLE_WORDS for w in name_words[1:])
+        # Blinken said" names Blinken (the portfolio is left out of the name), but not
+        # "the Council of Foreign Ministers" or "the Minister of Finance Tuesday".
+        named = [w.rstrip(",.;:") for w in name_words[1:]]
+        return sum(_could_be_a_name(w) for w in named) >= 2
     for word in reversed(words_before_of):
         if word[-1:] in ",.;:" or (word in _PREPOSITIONS and word != "for"):
             # The role is in the same phrase: not "an official visit to the Republic
@@ -694,18 +713,35 @@ def _clean_name(name: str) -> str:
         # "In April Smith said": a month or day that is also a name goes after "In".
         after_preposition = words[0] in _DATE_PREPOSITIONS
         words = words[1:]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]  # "Russia's" (but "Mongolian People's Republic")
     if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):
         return ""
-    # Titles before a name are not part of it ("French President Emmanuel Macron",
-    # "NATO Secretary General Jens Stoltenberg"): one person, one name. A run that ends
-    # with a title names nobody in particular and stays ("Prime Minister").
-    titles = [i for i, w in enumerate(words) if w in _TITLE_WORDS]
-    if titles and titles[-1] < len(words) - 1:
-        rest = words[titles[-1] + 1 :]
-        if not all(w in _INSTITUTION_WORDS for w in rest):  # not "General Assembly"
-            words = rest
-    return " ".join(words)
+    return " ".join(_without_leading_titles(words))
+
+
+def _without_leading_titles(words: list[str]) -> list[str]:
+    """A name without the titles that lead it, one person one name: "French President
+    Emmanuel Macron", "NATO Secretary General Jens Stoltenberg", "Prime Minister Tony
+    Blair", "State Antony Blinken" (of "Secretary of State …") -> the name.
+
+    Only a prefix goes: at most one word before the titles (a nationality or body:
+    "French", "NATO"), and the name after them is kept whole. Words that are titles only
+    in some names are titles only after another title ("Secretary General", not
+    "General Motors"). A run that is only titles ("Prime Minister") stays, and so do
+    bodies named with a portfolio ("State Department", "Health Canada", "Labour Party").
+    """
+    if len(words) >= 3 and words[0] in _PORTFOLIOS and words[1] not in _TITLE_WORDS:
+        return words[1:]  # "State Antony Blinken": the tail of "Secretary of State"
+    first = 1 if len(words) > 1 and words[0] not in _TITLE_WORDS else 0
+    k = first
+    while k < len(words) and (
+        words[k] in _TITLE_WORDS or (k > first and words[k] in _TITLES_AFTER_A_TITLE)
+    ):
+        k += 1
+    if k == first or k == len(words):
+        return words  # no title, or nothing but titles
+    return words[k:]
 
 
 def full_name(text: str, name: str) -> str:
@@ -748,18 +784,15 @@ _TITLES = _HONORIFICS | frozenset(
     Commissioner Envoy Spokesman Spokeswoman Judge Justice Comrade Marshal Colonel
     Captain Sheikh Emir Sultan Pope""".split()
 )
-# Titles and portfolios left out of a speaker's name ("Secretary of State Antony
-# Blinken" -> "Antony Blinken").
-_TITLE_WORDS = (
-    _TITLES
-    | _PORTFOLIOS
-    | frozenset(
-        """Affairs Deputy Secretary-General Vice-President Head Chief Archbishop Cardinal
-        Emperor Empress Lord Lady Dame Baroness Baron Duke Representative Delegate Leader
-        Commander Admiral Lieutenant Brigadier Chairperson Chairwoman Spokesperson
-        Minister-President President-elect President-Elect""".split()
-    )
+# Titles of persons left out of a speaker's name (see _without_leading_titles).
+_TITLE_WORDS = (_TITLES - {"General", "Prince", "Justice", "Foreign"}) | frozenset(
+    """Deputy Secretary-General Vice-President Archbishop Cardinal Emperor Empress
+    Commander Admiral Lieutenant Brigadier Chairperson Chairwoman Spokesperson
+    President-elect President-Elect Minister-President Field Attorney""".split()
 )
+# Words that are titles only after another title: "Secretary General", "Attorney
+# General", "Foreign Minister" is led by a portfolio, "Minister of Foreign Affairs".
+_TITLES_AFTER_A_TITLE = frozenset("General Foreign Affairs".split())
 # Words before a surname that are no first names ("The Lavrov", "His Lavrov").
 _NOT_FIRST_NAMES = _NOT_NAMES | _TITLES | frozenset("Our Their His Her Its A An".split())
 
@@ -771,6 +804,20 @@ def _expand_surname(name: str, full_names: list[str]) -> str:
         if full.split()[-1] == name:
             return full
     return name
+
+
+def _introducer(text, events, event_starts, low: int, colon: int) -> str:
+    """The speaker of the last event in ``text[low:colon]``: one it names, or "he" or
+    "the minister" when the name was given in the same paragraph (further back, the
+    pronoun too often points elsewhere)."""
+    k = bisect.bisect_left(event_starts, colon) - 1
+    while k >= 0 and events[k].start >= low:
+        event = events[k]
+        if event.end <= colon:
+            paragraph = text.rfind("\n", 0, low) + 1
+            return event.speaker if event.named_at >= paragraph else ""
+        k -= 1
+    return ""
 
 
 def _introduction(text, start, sentences, sentence_starts) -> tuple[int, int]:

@@ -28,6 +28,9 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 # "No." abbreviates "number" only before one ("No. 5"): "He said no. The talks ended."
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+# What follows "No." as a number: digits, a Roman numeral, a code holding a digit or a
+# slash, or a single capital letter ("No. II", "Sales No. E.79.V.3", "No. R (2000)").
+_NUMBER_LIKE = re.compile(r"\d|[IVXLC]+\b|[A-Z]\b|\S*[\d/]")
 # Abbreviations that may end a sentence; they do only when a sentence opener follows.
 AMBIGUOUS_ABBREVIATIONS = frozenset("etc inc ltd co corp al".split())
 SENTENCE_OPENERS = frozenset(
@@ -446,7 +449,10 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
     word = _word_ending_at(text, mark_start + 1)
     bare = word.rstrip(".").lstrip("“‘(\"'").lower()
     if bare in _NUMBER_ABBREVIATIONS:
-        return not next_word[:1].isdigit()  # "No. 5" goes on; "said no. The" ends
+        # "No. 5", "No. II", "No. A/46/123", "No. R (2000)" go on; "said no. The" ends.
+        if word.lstrip("“‘(\"'")[:1].islower():  # "said no. I disagree": digits only
+            return not next_word[:1].isdigit()
+        return not (opener or _NUMBER_LIKE.match(next_word))
     if bare in TITLE_ABBREVIATIONS or (len(bare) == 1 and bare.isalpha() and word[0].isupper()):
         return False  # "Mr. Lavrov", "Art. 51", "J. Smith"
     if _INITIALISM.fullmatch(bare) or bare in AMBIGUOUS_ABBREVIATIONS:

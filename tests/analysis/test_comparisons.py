@@ -757,9 +757,14 @@ def test_since_a_date_belongs_to_the_vehicle():
     assert find_comparisons("It is better than since we met.")["vehicle"].tolist() == [
         "since we met"
     ]
+    text = "The economy is weaker than before since the sanctions were imposed."
+    assert find_comparisons(text)["vehicle"].tolist() == ["before"]
 
 
 def test_preferred_x_rather_than_y_is_one_comparison():
     rows = find_comparisons("Hungary preferred dialogue rather than confrontation.")
     assert rows[["trigger", "vehicle"]].values.tolist() == [["rather than", "confrontation"]]
     assert find_comparisons("We prefer dialogue.")["trigger"].tolist() == ["prefer"]
+    # Another comparison inside the vehicle is one of its own.
+    text = "We prefer peace to a war worse than any before it."
+    assert find_comparisons(text)["trigger"].tolist() == ["prefer", "worse than"]

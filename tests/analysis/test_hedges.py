@@ -268,3 +268,8 @@ def test_potential_hedges_only_before_the_noun_it_qualifies():
         ["potential", "hedge"],
         ["It is possible", "hedge"],
     ]
+    text = (
+        "We face potential and actual threats. The potential here is enormous. "
+        "Its potential and its growth matter."
+    )
+    assert find_hedges(text)["start"].tolist() == [text.index("potential")]

@@ -54,6 +54,9 @@ def test_columns_and_offsets_slice_back():
         "We would also like to congratulate you.",
         "I should like to thank the President.",
         "We should also like to stress our support.",
+        "I should like, first of all, to thank the President.",
+        "I should like also to thank the President.",
+        "I would like, at the outset, to congratulate you.",
         "The need to act is clear.",
         "This has to do with trust.",
         "Lavrov accused Kyiv of exploiting international goodwill.",
@@ -353,8 +356,12 @@ def test_the_training_recorder_sees_every_instance_with_its_rule_standing():
 
 
 def test_should_like_to_is_a_wish_not_a_duty():
-    table = find_modals("I should like to see a world without war. The Council should act.")
+    table = find_modals(
+        "I should like to see a world without war. I should like once again to see peace. "
+        "The Council should act."
+    )
     assert table[["match", "sense"]].values.tolist() == [
+        ["should", "dynamic"],
         ["should", "dynamic"],
         ["should", "deontic"],
     ]

@@ -232,7 +232,10 @@ def _verb_events_by_plain_search(text):
                     if m:
                         out.append((m.start(), ve, "pronoun", ""))
             if verb in quotes.INVERTING_VERBS and (
-                v == 0 or re.search(r"[\u201d\u2019,\u2014]\s*\Z", text[max(0, v - 4) : v])
+                v == 0
+                or re.search(
+                    r"(?:[\u201d\u2019,\u2014(-]|\b(?:[Ss]o|[Tt]hus))\s*\Z", text[max(0, v - 8) : v]
+                )
             ):
                 m = quotes._INVERTED_NAME.match(text, ve)
                 if m and quotes._clean_name(m.group("name")):
@@ -257,9 +260,11 @@ def _speakers_from_every_event(text):
         low, colon = quotes._introduction(text, start, sentences, sentence_starts)
         if not speaker and kind == "direct" and colon >= 0:
             introducing = [e for e in events if low <= e.start and e.end <= colon]
-            speaker = introducing[-1].speaker if introducing else ""
-        speakers.append(speaker)
-    return speakers
+            paragraph = text.rfind("\n", 0, low) + 1
+            named_here = introducing and introducing[-1].named_at >= paragraph
+            speaker = introducing[-1].speaker if named_here else ""
+        speakers.append(quotes.Quote(start, end, text[start + 1 : end - 1], kind, speaker))
+    return [q.speaker for q in quotes._continued_quotes(text, speakers)]
 
 
 _ATTRIBUTION_PIECES = st.sampled_from(
@@ -421,9 +426,28 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
             "Wang Wenbin",
         ),
         ("The Prime Minister said: \u201cWe are ready.\u201d", "Prime Minister"),
+        # ... but bodies named with a portfolio or a title-like word stay whole.
+        ("\u201cWe will look into it,\u201d the State Department said.", "State Department"),
+        ("\u201cWe will look into it,\u201d General Motors said.", "General Motors"),
+        ("\u201cWe will look into it,\u201d Health Canada said.", "Health Canada"),
+        ("The Council of Foreign Ministers declared: \u201cWe are ready to act now.\u201d", ""),
+        ("The Minister of Finance Tuesday said: \u201cWe are ready to act now.\u201d", ""),
+        # "said X" after a dash, in brackets or after "so".
+        ("\u201cWe are ready to talk to anyone\u201d - said Mr. Haq.", "Haq"),
+        ("\u201cWe are ready to talk to anyone\u201d, so wrote Seneca.", "Seneca"),
+        ("\u201cWe are ready to talk to anyone\u201d (said Lavrov).", "Lavrov"),
         # ... and a quote opening the paragraph after "X said:" is X's.
         ("Lula said:\n\n\u201cWe will not accept this outcome at all.\u201d", "Lula"),
         ("Lula said no.\n\n\u201cWe will not accept this outcome at all.\u201d", ""),
+        # "He said:" takes a name given in the same paragraph, not one from further back.
+        (
+            "Sergey Lavrov said so.\n\nMuch later he said:\n\n\u201cWe will not accept it.\u201d",
+            "",
+        ),
+        (
+            "Sergey Lavrov said no. He said:\n\n\u201cWe will not accept this outcome.\u201d",
+            "Sergey Lavrov",
+        ),
         # An adjective of an unnamed source, and plural nouns, are no names.
         ("The deal is \u201cdead,\u201d according to a senior European diplomat.", ""),
         ("Officials said: \u201cWe are ready.\u201d", ""),
@@ -457,6 +481,11 @@ def test_speaker_edge_cases(text, speaker):
         (
             "Lavrov said: \u201cWe reject this.\u201d The treaty states: \u201cParties shall consult.\u201d",
             ["Lavrov", ""],
+        ),
+        # ... and a colon with no source of its own continues it.
+        (
+            "Sergey Lavrov said: \u201cWe are ready.\u201d And again: \u201cThe West must listen.\u201d",
+            ["Sergey Lavrov", "Sergey Lavrov"],
         ),
         # ... and not across another sentence or a paragraph break.
         (

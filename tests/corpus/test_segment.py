@@ -72,6 +72,11 @@ def test_no_abbreviates_number_only_before_one():
         "He said no.",
         "The talks ended.",
     ]
+    assert sentences("See Protocol No. II and document No. A/46/123. He said no. I disagree.") == [
+        "See Protocol No. II and document No. A/46/123.",
+        "He said no.",
+        "I disagree.",
+    ]
     assert sentences("He said \u201cNo.\u201d The Charter is clear.") == [
         "He said \u201cNo.\u201d",
         "The Charter is clear.",
