@@ -220,5 +220,61 @@ def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
                 )
             docvars[column] = numbers.astype("Int64")
         elif lowered in _DATE_COLUMNS:
-            docvars[column] = pd.to_datetime(docvars[column], errors="raise", format="mixed")
+            docvars[column] = _parse_dates(docvars[column], column)
     return docvars
+
+
+def _parse_dates(values: pd.Series, column) -> pd.Series:
+    """One reading for a whole date column, or an error naming the document and value.
+
+    ISO dates (2024-03-13) and dates with a month name are read as written. Numeric dates
+    with slashes or dots are read day-first or month-first for the whole column,
+    whichever its values allow (13/03/2024 can only be day-first); when every value
+    could be either (01/03/2024), the column is refused rather than guessed: pandas
+    would read each value its own way.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    text = values.astype("string").str.strip()
+    present = text.notna() & (text != "")
+    parsed = pd.to_datetime(text.where(present), errors="coerce", format="ISO8601")
+    todo = present & parsed.isna()
+    if todo.any():
+        parts = text[todo].str.extract(_NUMERIC_DATE)
+        numeric = parts.notna().all(axis=1)
+        if numeric.any():
+            first, second = (parts.loc[numeric, k].astype(int) for k in (0, 1))
+            day_first = bool((first > 12).any())
+            month_first = bool((second > 12).any())
+            if day_first and month_first:
+                _refuse_date(values, column, todo, "mixes day-first and month-first dates")
+            if not day_first and not month_first:
+                _refuse_date(
+                    values,
+                    column,
+                    todo,
+                    "could be read day-first or month-first",
+                )
+            index = parts.index[numeric]
+            parsed.loc[index] = pd.to_datetime(
+                text[index], errors="coerce", dayfirst=day_first, format="mixed"
+            )
+        rest = todo & parsed.isna()
+        if rest.any():
+            parsed.loc[rest] = pd.to_datetime(text[rest], errors="coerce", format="mixed")
+    bad = present & parsed.isna()
+    if bad.any():
+        _refuse_date(values, column, bad, "is not a date")
+    return parsed
+
+
+_NUMERIC_DATE = r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$"
+
+
+def _refuse_date(values: pd.Series, column, rows: pd.Series, problem: str) -> None:
+    example = values.index[rows.to_numpy()][0]
+    raise CorpusError(
+        f"docvar {column!r}: document {example!r} has {values[example]!r}, which {problem}; "
+        "write dates as YYYY-MM-DD (ISO 8601)"
+        + ("" if "not a date" in problem else " so that every value reads one way")
+    )

@@ -1,5 +1,7 @@
 """Sidecar metadata: every row joins a file or is reported, every file without a row is noted."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -220,3 +222,32 @@ def test_sidecar_rows_keep_lines_and_drop_empty_values():
     ]
     with pytest.raises(CorpusError, match=r"m.csv: a sidecar needs a 'file' column"):
         sidecar_rows(pd.DataFrame({"name": ["a.txt"]}), "m.csv")
+
+
+def _dates(values):
+    from corpus.metadata import coerce_docvar_types
+
+    table = pd.DataFrame({"date": values}, index=[f"d{i}" for i in range(len(values))])
+    return coerce_docvar_types(table)["date"].dt.strftime("%Y-%m-%d").tolist()
+
+
+def test_a_date_column_is_read_one_way():
+    assert _dates(["01/03/2024", "13/03/2024"]) == ["2024-03-01", "2024-03-13"]  # day first
+    assert _dates(["03/01/2024", "03/13/2024"]) == ["2024-03-01", "2024-03-13"]  # month first
+    assert _dates(["March 3, 2024", "2024-03-05"]) == ["2024-03-03", "2024-03-05"]
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (
+            ["01/03/2024", "02/03/2024"],
+            "'01/03/2024', which could be read day-first or month-first",
+        ),
+        (["13/03/2024", "03/13/2024"], "mixes day-first and month-first dates"),
+        (["2024-01-01", "n.d."], "document 'd1' has 'n.d.', which is not a date"),
+    ],
+)
+def test_a_date_that_cannot_be_read_one_way_is_an_error_naming_it(values, message):
+    with pytest.raises(CorpusError, match=re.escape(message)):
+        _dates(values)
