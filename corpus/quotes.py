@@ -33,7 +33,9 @@ REPORTING_VERBS = frozenset(
 )
 # Verbs that put the speaker after them: "…,” said Lavrov."
 INVERTING_VERBS = frozenset(
-    "said says added stated wrote asked continued explained replied".split()
+    """said says added stated wrote asked continued explained replied warned insisted noted
+    declared argued stressed recalled observed remarked concluded responded announced
+    cautioned emphasized emphasised affirmed asserted countered complained""".split()
 )
 # Participles that report what the subject of their clause said: "Lavrov rejected the
 # plan, saying: “…”".
@@ -272,6 +274,8 @@ def classify_quote(inner: str) -> str:
     starts_capital = bool(inner.lstrip()) and inner.lstrip()[0].isupper()
     if starts_capital and _looks_like_title(inner, words):
         return "fragment"
+    if starts_capital and len(words) >= 2 and inner.rstrip()[-1:] in ",.!?":
+        return "direct"  # a short whole statement: “Nobody wins,” “Not now.”
     if len(words) >= 4 and _AUXILIARIES.intersection(w.lower() for w in words):
         return "direct"  # a clause, even mid-sentence: “the world is changing fast.”
     if (starts_capital and len(words) >= 3) or len(words) >= 8:

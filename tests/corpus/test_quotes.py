@@ -50,6 +50,8 @@ def test_voice_of_offsets():
 
 
 def test_classify_quote():
+    assert classify_quote("Nobody wins,") == "direct"  # a short whole statement
+    assert classify_quote("Not now.") == "direct"
     assert classify_quote("peacekeepers") == "fragment"
     assert classify_quote("a distraction from real diplomacy.") == "fragment"
     assert classify_quote("Peace cannot be built on lies,") == "direct"
@@ -432,6 +434,8 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         ("\u201cWe will look into it,\u201d Health Canada said.", "Health Canada"),
         ("The Council of Foreign Ministers declared: \u201cWe are ready to act now.\u201d", ""),
         ("The Minister of Finance Tuesday said: \u201cWe are ready to act now.\u201d", ""),
+        # Other reporting verbs put the speaker after them too.
+        ("\u201cWe are sleepwalking into war,\u201d warned Anna Kovacs.", "Anna Kovacs"),
         # "said X" after a dash, in brackets or after "so".
         ("\u201cWe are ready to talk to anyone\u201d - said Mr. Haq.", "Haq"),
         ("\u201cWe are ready to talk to anyone\u201d, so wrote Seneca.", "Seneca"),
