@@ -72,9 +72,11 @@ def group_rates(
         per: rates are per this many words (1,000 by default).
 
     Returns:
-        One row per group and measure: ``group, measure, documents, count, words,
-        rate`` (mean of document rates), ``rate_low, rate_high`` (95% bootstrap
-        interval), ``pooled_rate`` (sum of counts / sum of words x per).
+        One row per group and measure: ``group, measure, documents`` (those with
+        words, which the rate averages over: with ``voice="quoted"`` a document that
+        quotes nobody has no rate and is not counted), ``count, words, rate`` (mean of
+        document rates), ``rate_low, rate_high`` (95% bootstrap interval),
+        ``pooled_rate`` (sum of counts / sum of words x per).
     """
     table = per_doc.join(groups.rename("group"), how="left")
     rows = []
@@ -90,7 +92,7 @@ def group_rates(
                 {
                     "group": str(group),
                     "measure": measure,
-                    "documents": int(len(part)),
+                    "documents": int(has_words.sum()),
                     "count": int(counts.sum()),
                     "words": int(total_words),
                     "rate": float(np.nanmean(rates)) if has_words.any() else float("nan"),

@@ -28,3 +28,13 @@ def test_bootstrap_is_seeded_and_matches_an_independent_resampling():
     means = [rng.choice(values, size=4).mean() for _ in range(20000)]
     assert low == pytest.approx(np.quantile(means, 0.025), abs=0.3)
     assert high == pytest.approx(np.quantile(means, 0.975), abs=0.3)
+
+
+def test_documents_counts_those_the_rate_averages_over():
+    per_doc = pd.DataFrame(
+        {"hedges": [2, 0, 1], "words": [100, 0, 50]}, index=pd.Index(["a", "b", "c"], name="doc_id")
+    )
+    groups = pd.Series({"a": "X", "b": "X", "c": "X"})
+    row = group_rates(per_doc, groups, ["hedges"]).iloc[0]
+    # "b" has no words in the voice measured: no rate, not in the base of the mean.
+    assert (row["documents"], row["rate"]) == (2, (20.0 + 20.0) / 2)
