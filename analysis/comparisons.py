@@ -74,7 +74,7 @@ import pandas as pd
 
 from corpus import Corpus, Document
 from corpus.errors import check_choice
-from corpus.quotes import REPORTING_VERBS, full_name, reporting_events
+from corpus.quotes import REPORTING_VERBS, full_name, reporting_events, speaker_after
 
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from .engine import map_documents
@@ -1632,14 +1632,15 @@ class _Speakers:
 
     def subject(self, s0: int, t_end: int) -> str:
         # Every subject comes with a reporting verb, and all of those are in ``verbs``:
-        # without one between the sentence start and the trigger there is nothing to
-        # find (most rows).
+        # without one in the sentence there is nothing to find (most rows).
         i = bisect.bisect_left(self._verbs, s0)
-        if i == len(self._verbs) or self._verbs[i] >= t_end:
+        if i == len(self._verbs) or self._verbs[i] >= self._ends[s0]:
             return ""
         before = [e for e in self._events(s0) if e[1] <= t_end]
         if not before:
-            return ""
+            # "Sanctions are like a siege, said Pavel Dorn."
+            name = speaker_after(self.text, t_end, self._ends[s0])
+            return full_name(self.text, name) if name else ""
         start, _, kind, name = before[0]
         if kind == "pronoun":
             name = self._last_name_before(start)

@@ -502,6 +502,27 @@ _AFTER_QUOTE_OR_COMMA = re.compile(r"(?:[\u201d\u2019,\u2014(-]|\b(?:[Ss]o|[Tt]h
 _TO_BEFORE = re.compile(r"(?<![^\W\d_])[Tt]o\s+\Z")
 
 
+def speaker_after(text: str, start: int, end: int) -> str:
+    """The speaker named after a reporting verb that follows a comma, quote or dash in
+    ``text[start:end]`` ("Sanctions are like a siege, said Pavel Dorn." -> "Pavel
+    Dorn"); "" when there is none.
+
+    Example:
+        >>> speaker_after("It is a siege, said Mr. Dorn, a diplomat.", 0, 41)
+        'Dorn'
+    """
+    for m in _INVERTED_AFTER_MARK.finditer(text, start, end):
+        if m.group(1) in INVERTING_VERBS:
+            named = _INVERTED_NAME.match(text, m.end(), end)
+            name = _clean_name(named.group("name")) if named else ""
+            if name:
+                return name
+    return ""
+
+
+_INVERTED_AFTER_MARK = re.compile(r"[,\u201d\u2019\u2014(-]\s*([a-z]+)(?!\w)")
+
+
 def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0) -> list[tuple]:
     """The events whose reporting verb starts at ``verb_start``: a name, a pronoun or
     a descriptor right before it (read from ``floor`` at the earliest)."""

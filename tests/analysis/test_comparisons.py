@@ -596,7 +596,7 @@ def test_reporting_subjects_are_those_of_a_plain_reading(text):
         _Speakers,
         full_name,
     )
-    from corpus.quotes import reporting_events
+    from corpus.quotes import reporting_events, speaker_after
 
     doc = _document(text)
     scan = _Scan(doc, _rules())
@@ -621,6 +621,9 @@ def test_reporting_subjects_are_those_of_a_plain_reading(text):
         for t_end in range(s0, s1 + 1, 3):
             before = [e for e in events(s0, s1) if e[1] <= t_end]
             want = ""
+            if not before:
+                name = speaker_after(text, t_end, s1)
+                want = full_name(text, name) if name else ""
             if before:
                 start, _, kind, name = before[0]
                 if kind == "pronoun":
@@ -732,6 +735,8 @@ def test_first_names_that_are_months_or_days_stay_in_the_reporting_subject():
         ("Zelensky said by video link that the war is worse than 1939.", "Zelenskyy"),
         # A heading is not part of the name; "the minister" is the last one named.
         ("Crisis Talks\n\nLavrov said the sanctions are worse than 1962.", "Lavrov"),
+        # ... and "said X" after the comparison.
+        ("Sanctions are like a siege, said Pavel Dorn.", "Pavel Dorn"),
         (
             "Sergey Lavrov said on Monday that talks failed. "
             "The minister compared the sanctions to a siege.",
