@@ -410,11 +410,23 @@ def _accept(
         i, end = located
         item = items[index]
         if _context_holds(view, i, end, item, modal_items):
-            negated = view.negated_before(i) or (
-                item["context"] == "epistemic_modal" and view.negated_after(end - 1)
+            negated = (
+                view.negated_before(i)
+                or (item["context"] == "epistemic_modal" and view.negated_after(end - 1))
+                or _negative_subject(view, i)
             )
             return start, stop, item, negated, sent_id
     return None
+
+
+def _negative_subject(view: TokenView, i: int) -> bool:
+    """ "Nothing is clear yet", "nobody is sure": a negative subject right before the
+    verb before the match negates it as "not" would."""
+    before = view.prev_words(i, 3)
+    return before[0] in BE and (before[1] in _NEGATIVE_PRONOUNS or before[1:] == ["one", "no"])
+
+
+_NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
 
 
 def _negation_cancels(item: dict) -> bool:

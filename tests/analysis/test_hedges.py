@@ -273,3 +273,12 @@ def test_potential_hedges_only_before_the_noun_it_qualifies():
         "Its potential and its growth matter."
     )
     assert find_hedges(text)["start"].tolist() == [text.index("potential")]
+
+
+def test_a_negative_subject_negates_a_certainty_marker():
+    table = find_hedges("Nothing is clear yet. Nobody is sure. It is clear that we won.")
+    assert table[["match", "category", "negated"]].values.tolist() == [
+        ["clear", "hedge", True],
+        ["sure", "hedge", True],
+        ["It is clear", "booster", False],
+    ]
