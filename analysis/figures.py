@@ -8,15 +8,18 @@ provenance record) and, for figures, the plot that draws it.
   hedges, modals and comparisons, each with the sentence it was found in.
 - ``02_voices`` (the seed): :func:`voices` — the reporter's words against the quoted
   speakers', for hedging and modality.
-- ``03_comparing_countries`` (a corpus in UN General Debate layout): :func:`keyness`
-  of one country against the rest, :func:`rates` of hedging and modality by country
-  and by year, :func:`comparisons_over_time`.
+- ``03_comparing_countries`` (any corpus with ``country`` and ``year`` docvars, such as
+  the UN General Debate layout): :func:`countries`, :func:`keyness` of one country
+  against the rest, :func:`rates` of hedging and modality by country and by year,
+  :func:`comparisons_over_time`. Its corpus goes through :func:`for_countries` first
+  (``year`` taken from a ``date`` docvar when absent; a missing docvar is a
+  :class:`MissingDocvarError` before anything is computed or written).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +30,7 @@ from corpus import Corpus
 from corpus.errors import check_choice
 
 from .output import FIGURE_FORMATS, save_figure, write_table
-from .provenance import make_record
+from .provenance import attach, make_record
 
 SAMPLE_UN = Path(__file__).resolve().parents[1] / "notebooks" / "sample_un"
 DEFAULT_TARGET = "XNO"
@@ -70,23 +73,114 @@ def seed_corpus(*, workers: int | None = None) -> Corpus:
     return corpus.read_corpus(None, workers=workers)
 
 
-def un_corpus(path: str | Path | None = None, *, workers: int | None = None) -> Corpus:
-    """A corpus of UN General Debate speeches; None reads the synthetic sample.
+def un_corpus(
+    path: str | Path | None = None, *, workers: int | None = None, **read_options: Any
+) -> Corpus:
+    """The corpus of ``03_comparing_countries``; None reads the synthetic sample.
 
     Parameters:
-        path: an unpacked archive folder (``Session NN - YYYY/ISO_NN_YYYY.txt``), or None
-            for ``notebooks/sample_un`` (5 invented countries' speeches, 1990-1995, with
-            the UN layout's docvars from its ``metadata.csv``).
+        path: anything :func:`corpus.read_corpus` reads whose docvars include
+            ``country`` and ``year`` (or ``date``): an unpacked UN General Debate archive
+            (``Session NN - YYYY/ISO_NN_YYYY.txt``), a CSV of news articles, ... None:
+            ``notebooks/sample_un`` (5 invented countries' speeches, 1990-1995, with the
+            UN layout's docvars from its ``metadata.csv``).
         workers: processes used to read it (None: every core).
+        read_options: passed to :func:`corpus.read_corpus` (``text_column=``,
+            ``metadata=``, ...).
+
+    Returns:
+        The corpus after :func:`for_countries` (raises :class:`MissingDocvarError`
+        when it lacks a docvar the notebook needs).
     """
-    if path is None:
-        if not SAMPLE_UN.is_dir():
-            raise ValueError(
-                f"the sample corpus is not at {SAMPLE_UN.name}/ (installed without the "
-                "notebooks folder?); pass a corpus path"
-            )
-        path = SAMPLE_UN
-    return corpus.read_corpus(path, workers=workers)
+    return for_countries(corpus.read_corpus(sample_path(path), workers=workers, **read_options))
+
+
+def sample_path(path: str | Path | None) -> str | Path:
+    """``path``, or the synthetic UN sample when None."""
+    if path is not None:
+        return path
+    if not SAMPLE_UN.is_dir():
+        raise ValueError(
+            f"the sample corpus is not at {SAMPLE_UN.name}/ (installed without the "
+            "notebooks folder?); pass a corpus path"
+        )
+    return SAMPLE_UN
+
+
+class MissingDocvarError(ValueError):
+    """The corpus lacks a docvar some output needs (a data problem, not a bad option)."""
+
+
+# The docvars each output of 03_comparing_countries groups by, named by the stem of the
+# files build_figures writes (keyness_<target> is written "keyness").
+NEEDED_DOCVARS = {
+    "countries": "country",
+    "keyness": "country",
+    "hedging_by_country": "country",
+    "modality_by_country": "country",
+    "hedging_by_year": "year",
+    "modality_by_year": "year",
+    "comparisons_by_year": "year",
+}
+
+
+def for_countries(c: Corpus) -> Corpus:
+    """``c`` ready for ``03_comparing_countries``: ``year`` ensured, docvars checked.
+
+    When ``c`` has no ``year`` docvar but a ``date`` one (dates as the CSV, JSONL or
+    Parquet reader parses them, or text it can parse), ``year`` is the year of each
+    date (missing where the date is). ``country_name`` is optional: without it,
+    countries are labelled by their ``country`` value.
+
+    Raises:
+        MissingDocvarError: ``country`` or ``year`` (and ``date``) is missing, naming
+            the outputs that need it and the docvars the corpus has; raised before any
+            analysis runs, so nothing is half-computed or half-written.
+
+    Example:
+        >>> c = corpus.from_texts(["We may go."], docvars={"country": ["XNO"], "date": ["2021-03-04"]})
+        >>> for_countries(c).docvars["year"].tolist()
+        [2021]
+    """
+    have = list(c.docvars.columns)
+    for docvar in dict.fromkeys(NEEDED_DOCVARS.values()):
+        if docvar in have or (docvar == "year" and "date" in have):
+            continue
+        outputs = ", ".join(name for name, need in NEEDED_DOCVARS.items() if need == docvar)
+        wanted = f"a {docvar!r} docvar" + (", or a 'date' one," if docvar == "year" else "")
+        raise MissingDocvarError(
+            f"03_comparing_countries needs {wanted} for {outputs}; this corpus has "
+            f"docvars: {', '.join(have) or 'none'}. Add a {docvar!r} column, or give it by "
+            "a metadata file or a filename template"
+        )
+    c = with_year(c)
+    return c
+
+
+def with_year(c: Corpus) -> Corpus:
+    """``c`` with a ``year`` docvar from its ``date`` docvar, when it has no ``year``.
+
+    Raises:
+        MissingDocvarError: a ``date`` value that is not a date (naming the document).
+    """
+    docvars = c.docvars
+    if "year" in docvars.columns or "date" not in docvars.columns:
+        return c
+    dates = docvars["date"]
+    parsed = pd.to_datetime(dates, errors="coerce", format="mixed")
+    unreadable = parsed.isna() & dates.notna()
+    if unreadable.any():
+        doc_id = unreadable[unreadable].index[0]
+        raise MissingDocvarError(
+            f"03_comparing_countries needs a 'year' docvar; this corpus has none, and its "
+            f"'date' cannot give one: document {doc_id!r} has date={dates[doc_id]!r}, "
+            f"which is not a date ({int(unreadable.sum())} such documents). Add a 'year' column"
+        )
+    docvars["year"] = parsed.dt.year.astype("Int64")
+    documents = [
+        replace(doc, meta={**doc.meta, "year": docvars.at[doc.doc_id, "year"]}) for doc in c
+    ]
+    return Corpus(documents, docvars, c.report, aliases=c.aliases)
 
 
 # --- 01 quickstart ----------------------------------------------------------------
@@ -165,6 +259,28 @@ def voices(
 
 
 # --- 03 comparing countries -------------------------------------------------------
+
+
+def countries(c: Corpus) -> Output:
+    """The countries of ``c``: code, name when the corpus gives one, and documents.
+
+    Returns:
+        One row per ``country`` value, sorted: ``country``, ``country_name`` (only when
+        the corpus has that docvar: its first value for the country), ``documents``.
+
+    Example:
+        >>> c = corpus.from_texts(["A.", "B.", "C."], docvars={"country": ["XNO", "XKA", "XNO"]})
+        >>> countries(c).table.values.tolist()
+        [['XKA', 1], ['XNO', 2]]
+    """
+    docvars = c.docvars
+    grouped = docvars.groupby("country", sort=True)
+    table = grouped.size().rename("documents").reset_index()
+    if "country_name" in docvars.columns:
+        names = grouped["country_name"].first().reset_index(drop=True)
+        table.insert(1, "country_name", names)
+    table = table.astype({"country": str})
+    return Output("countries", attach(table, "figures.countries", {}, c))
 
 
 def keyness(
@@ -268,6 +384,7 @@ def notebook_outputs(
         return [(lambda m=m: voices(c, m, workers=workers)) for m in RATE_MEASURES]
     if notebook == "03_comparing_countries":
         return [
+            lambda: countries(c),
             lambda: keyness(c, target=target, workers=workers),
             *[
                 (lambda m=m, b=b: rates(c, m, by=b, workers=workers))
@@ -283,7 +400,7 @@ NOTEBOOKS = ("01_quickstart", "02_voices", "03_comparing_countries")
 
 
 def build_figures(
-    corpus_path: str | Path | None = None,
+    corpus_path: str | Path | Corpus | None = None,
     out_dir: str | Path = "figures",
     *,
     target: str | None = None,
@@ -294,11 +411,15 @@ def build_figures(
 
     Tables are written as CSV, figures in each of ``formats``, into
     ``out_dir/<notebook>/``, each with a ``.provenance.json`` beside it. Running it
-    twice on the same inputs writes byte-identical files.
+    twice on the same inputs writes byte-identical files. Every table is computed
+    before the first file is written, so an error (a missing docvar, a bad ``target``)
+    leaves ``out_dir`` as it was.
 
     Parameters:
-        corpus_path: the UN-layout corpus for ``03_comparing_countries`` (None: the
-            synthetic sample); the seed notebooks always use the seed.
+        corpus_path: the corpus for ``03_comparing_countries``, a path or a
+            :class:`~corpus.Corpus` (None: the synthetic sample); it needs ``country``
+            and ``year`` (or ``date``) docvars, see :func:`for_countries`. The seed
+            notebooks always use the seed.
         out_dir: output folder (created).
         target: the country whose keywords are compared with the rest (default:
             ``DEFAULT_TARGET`` when the corpus has it, else the first country).
@@ -309,6 +430,9 @@ def build_figures(
     Returns:
         The paths of the tables and figures written (sidecars not listed).
 
+    Raises:
+        MissingDocvarError: the corpus lacks ``country`` or ``year``/``date``.
+
     Example:
         >>> paths = build_figures(out_dir="figures")  # doctest: +SKIP
     """
@@ -317,39 +441,56 @@ def build_figures(
     for fmt in formats:
         check_choice("formats", fmt, FIGURE_FORMATS)
     out_dir = Path(out_dir)
+    if isinstance(corpus_path, Corpus):
+        un = for_countries(corpus_path)
+    else:
+        un = un_corpus(corpus_path, workers=workers)
+    target = pick_target(un, target)
     seed = seed_corpus(workers=workers)
-    un = un_corpus(corpus_path, workers=workers)
+    outputs = [
+        (notebook, make())
+        for notebook in NOTEBOOKS
+        for make in notebook_outputs(
+            notebook,
+            un if notebook == "03_comparing_countries" else seed,
+            target=target,
+            workers=workers,
+        )
+    ]
     written: list[Path] = []
-    for notebook in NOTEBOOKS:
-        c = un if notebook == "03_comparing_countries" else seed
+    for notebook, output in outputs:
         folder = out_dir / notebook
-        for make in notebook_outputs(notebook, c, target=target, workers=workers):
-            output = make()
-            written.append(write_table(output.table, folder / f"{output.name}.csv"))
-            if output.plot is None:
-                continue
-            ax = output.draw()
-            for fmt in formats:
-                written.append(save_figure(ax, folder / f"{output.name}.{fmt}", table=output.table))
-            plt.close(ax.figure)
+        written.append(write_table(output.table, folder / f"{output.name}.csv"))
+        if output.plot is None:
+            continue
+        ax = output.draw()
+        for fmt in formats:
+            written.append(save_figure(ax, folder / f"{output.name}.{fmt}", table=output.table))
+        plt.close(ax.figure)
     return written
 
 
 __all__ = [
     "DEFAULT_TARGET",
+    "NEEDED_DOCVARS",
     "NOTEBOOKS",
+    "MissingDocvarError",
     "Output",
     "build_figures",
     "comparisons_over_time",
+    "countries",
+    "for_countries",
     "keyness",
     "matches",
     "notebook_outputs",
     "pick_target",
     "quotes",
     "rates",
+    "sample_path",
     "seed_corpus",
     "summary",
     "un_corpus",
     "voices",
     "with_sentences",
+    "with_year",
 ]

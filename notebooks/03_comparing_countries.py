@@ -12,12 +12,13 @@
 # ---
 
 # %% tags=["parameters"]
-# Parameters. CORPUS: a folder in UN General Debate layout (Session NN - YYYY/ISO_NN_YYYY.txt),
-# e.g. the unpacked archive from ../shared/data; None = the small synthetic sample in
-# notebooks/sample_un (five invented countries, codes XHO XKA XNO XSA XVR, 1990-1995;
-# its metadata.csv gives the docvars the UN layout gives the real archive).
+# Parameters. CORPUS: any corpus with 'country' and 'year' (or 'date') docvars: a folder in UN
+# General Debate layout (Session NN - YYYY/ISO_NN_YYYY.txt), e.g. the unpacked archive from
+# ../shared/data, or a CSV of articles with country and date columns; None = the small
+# synthetic sample in notebooks/sample_un (five invented countries, codes XHO XKA XNO XSA XVR,
+# 1990-1995; its metadata.csv gives the docvars the UN layout gives the real archive).
 CORPUS = None
-TARGET = "XNO"  # the country compared with all the others (e.g. "RUS" on the real archive)
+TARGET = None  # the country compared with the rest, e.g. "RUS" (None: XNO when present, else the first)
 OUT = None  # a folder to write this notebook's tables and figures into (None: don't write)
 
 # %% [markdown]
@@ -32,11 +33,13 @@ import corpus
 import analysis
 from analysis import figures
 
+# Checks the docvars first ('year' comes from 'date' when the corpus has no 'year').
 c = figures.un_corpus(CORPUS)
 c.report["status"].value_counts()
 
 # %%
-c.docvars.groupby(["country", "country_name"]).size()
+countries = figures.countries(c)  # with names when the corpus has a 'country_name' docvar
+countries.table
 
 # %% [markdown]
 # ## Keyness: one country against the rest
@@ -85,7 +88,7 @@ comparisons.draw();
 
 # %%
 if OUT:
-    outputs = [keyness, hedging_by_country, modality_by_country, hedging_by_year,
+    outputs = [countries, keyness, hedging_by_country, modality_by_country, hedging_by_year,
                modality_by_year, comparisons]
     for output in outputs:
         analysis.write_table(output.table, f"{OUT}/{output.name}.csv")

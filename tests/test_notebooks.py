@@ -52,3 +52,43 @@ def test_notebooks_import_only_the_public_api():
                     "import analysis",
                     "from analysis import figures",
                 }, f"{source.name}: {line}"
+
+
+def test_notebook_03_and_the_figures_command_agree_on_a_news_csv(tmp_path, monkeypatch):
+    """A CSV with country and date columns only (no year, no country_name) works in both."""
+    import pandas as pd
+
+    from analysis import build_figures
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    news = tmp_path / "news.csv"
+    pd.DataFrame(
+        {
+            "id": ["n1", "n2", "n3", "n4"],
+            "outlet": ["Daily Post", "Daily Post", "Herald", "Herald"],
+            "date": ["2021-03-04", "2022-05-06", "2021-07-08", "2022-09-10"],
+            "country": ["XFR", "XDE", "XFR", "XDE"],
+            "text": [
+                "The minister said the talks may resume. We will probably agree.",
+                "Officials perhaps expect a deal. The row could worsen, like a storm.",
+                "The summit must succeed. It seems likely that leaders will meet.",
+                "Prices might fall. Analysts clearly believe supply is tighter than before.",
+            ],
+        }
+    ).to_csv(news, index=False)
+    notebook = jupytext.read(NOTEBOOK_DIR / "03_comparing_countries.py")
+    notebook.cells[0].source += f"\nCORPUS = {str(news)!r}\nOUT = {str(tmp_path / 'nb')!r}\n"
+    nbclient.NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=CELL_TIMEOUT,
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
+    build_figures(news, tmp_path / "cmd", formats=["png"], workers=1)
+    from_notebook = {p.name: p.read_bytes() for p in (tmp_path / "nb").glob("*.csv")}
+    from_command = {
+        p.name: p.read_bytes() for p in (tmp_path / "cmd" / "03_comparing_countries").glob("*.csv")
+    }
+    assert sorted(from_notebook) == sorted(from_command)
+    assert "countries.csv" in from_notebook and "hedging_by_year.csv" in from_notebook
+    assert from_notebook == from_command

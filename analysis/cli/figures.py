@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import analysis
-from analysis.figures import DEFAULT_TARGET
+from analysis.figures import DEFAULT_TARGET, MissingDocvarError, sample_path
 
-from .common import add_workers_argument
+from .common import DataError, add_corpus_arguments, load_corpus
+
+PATH_HELP = (
+    "the corpus of 03_comparing_countries: folder, .txt/.md file, or CSV/TSV/JSONL/Parquet "
+    "table with 'country' and 'year' (or 'date') docvars (default: the synthetic UN sample)"
+)
 
 
 def register(subparsers) -> None:
@@ -17,14 +23,18 @@ def register(subparsers) -> None:
         description=(
             "Write the tables (CSV) and figures (PNG, SVG, PDF) of the notebooks into OUT, "
             "one folder per notebook, each file with a .provenance.json beside it. The seed "
-            "notebooks use the seed; 03_comparing_countries uses --corpus."
+            "notebooks use the seed; 03_comparing_countries uses PATH (or --corpus), which "
+            "needs 'country' and 'year' docvars ('year' is taken from 'date' when absent). "
+            "Everything is computed before the first file is written."
         ),
     )
+    add_corpus_arguments(figures)
+    _set_help(figures, "path", PATH_HELP)
     figures.add_argument(
         "--corpus",
         metavar="PATH",
         default=None,
-        help="a corpus in UN General Debate layout (default: the synthetic sample)",
+        help="the same as PATH (kept for earlier scripts)",
     )
     figures.add_argument(
         "--out", metavar="DIR", default="figures", help="output folder (default: figures)"
@@ -43,21 +53,37 @@ def register(subparsers) -> None:
         choices=analysis.figures.FIGURE_FORMATS,
         help="figure format; repeat for several (default: png, svg and pdf)",
     )
-    add_workers_argument(figures)
     figures.set_defaults(func=run_figures)
+
+
+def _set_help(parser: argparse.ArgumentParser, dest: str, text: str) -> None:
+    # The shared PATH help says its default is the seed; for figures it is the UN sample.
+    for action in parser._actions:
+        if action.dest == dest:
+            action.help = text
 
 
 def run_figures(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    paths = analysis.build_figures(
-        args.corpus,
-        args.out,
-        target=args.target,
-        formats=args.formats or analysis.figures.FIGURE_FORMATS,
-        workers=args.workers,
-    )
+    if args.path and args.corpus and args.path != args.corpus:
+        raise ValueError(f"give the corpus once: PATH {args.path!r} or --corpus {args.corpus!r}")
+    args.path = str(sample_path(args.path or args.corpus))
+    c = load_corpus(args)
+    year_from_date = "year" not in c.docvars.columns and "date" in c.docvars.columns
+    try:
+        paths = analysis.build_figures(
+            c,
+            args.out,
+            target=args.target,
+            formats=args.formats or analysis.figures.FIGURE_FORMATS,
+            workers=args.workers,
+        )
+    except MissingDocvarError as exc:
+        raise DataError(str(exc)) from exc
+    if year_from_date and not args.quiet:
+        print("note: 'year' was taken from the 'date' docvar", file=sys.stderr)
     for path in paths:
         print(path)
     return 0

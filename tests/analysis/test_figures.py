@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -177,3 +179,168 @@ def test_figures_help_names_the_real_default_target(capsys):
     help_text = " ".join(capsys.readouterr().out.split())
     assert f"(default: {figures.DEFAULT_TARGET} " in help_text
     assert "NOR" not in help_text
+
+
+# --- a corpus that is not in UN layout: news articles with country and date -------------
+
+NEWS_ROWS = [
+    ("n1", "Daily Post", "2021-03-04", "XFR", "Talks resume",
+     'The minister said the talks may resume. "We will probably agree," she said.'),
+    ("n2", "Daily Post", "2022-05-06", "XDE", "Trade row",
+     "Officials perhaps expect a deal. The row could worsen, like a storm."),
+    ("n3", "Herald", "2021-07-08", "XFR", "Summit",
+     "The summit must succeed. It seems likely that leaders will meet."),
+    ("n4", "Herald", "2022-09-10", "XDE", "Energy",
+     "Prices might fall. Analysts clearly believe supply is tighter than last year."),
+]  # fmt: skip
+NEWS_COLUMNS = ["id", "outlet", "date", "country", "title", "text"]
+NEWS_03_FILES = {
+    "countries.csv",
+    "keyness_XDE.csv",
+    "keyness_XDE.png",
+    "hedging_by_country.csv",
+    "hedging_by_country.png",
+    "modality_by_country.csv",
+    "modality_by_country.png",
+    "hedging_by_year.csv",
+    "hedging_by_year.png",
+    "modality_by_year.csv",
+    "modality_by_year.png",
+    "comparisons_by_year.csv",
+    "comparisons_by_year.png",
+}
+
+
+def write_news(path: Path, *, drop: tuple[str, ...] = (), rename: dict | None = None) -> Path:
+    table = pd.DataFrame(NEWS_ROWS, columns=NEWS_COLUMNS).drop(columns=list(drop))
+    table.rename(columns=rename or {}).to_csv(path, index=False)
+    return path
+
+
+def _figures_cli(*args: str) -> tuple[int, str, str]:
+    from analysis.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main(["figures", "--workers", "1", "--format", "png", *args])
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+def test_for_countries_takes_the_year_from_a_date_docvar():
+    c = corpus.from_texts(
+        ["We may go.", "It rains.", "No date."],
+        docvars={"country": ["XNO", "XKA", "XNO"], "date": ["2021-03-04", "1999-12-31", None]},
+    )
+    ready = figures.for_countries(c)
+    assert ready.docvars["year"].tolist() == [2021, 1999, pd.NA]
+    assert ready["doc1"].meta["year"] == 2021
+    assert ready.doc_ids == c.doc_ids and ready["doc1"].text == "We may go."
+    with_year = corpus.from_texts(
+        ["A."], docvars={"country": ["X"], "year": [1990], "date": ["2021-01-01"]}
+    )
+    assert figures.for_countries(with_year).docvars["year"].tolist() == [1990]
+
+
+def test_for_countries_names_the_missing_docvar_the_outputs_and_what_the_corpus_has():
+    no_country = corpus.from_texts(["A."], docvars={"outlet": ["Herald"], "year": [2020]})
+    with pytest.raises(figures.MissingDocvarError) as error:
+        figures.for_countries(no_country)
+    assert str(error.value) == (
+        "03_comparing_countries needs a 'country' docvar for countries, keyness, "
+        "hedging_by_country, modality_by_country; this corpus has docvars: outlet, year. "
+        "Add a 'country' column, or give it by a metadata file or a filename template"
+    )
+    no_year = corpus.from_texts(["A."], docvars={"country": ["XNO"]})
+    with pytest.raises(
+        figures.MissingDocvarError,
+        match=r"needs a 'year' docvar, or a 'date' one, for hedging_by_year, modality_by_year, comparisons_by_year; this corpus has docvars: country\.",
+    ):
+        figures.for_countries(no_year)
+
+
+def test_a_date_that_is_not_a_date_names_the_document():
+    base = corpus.from_texts(["A.", "B."], docvars={"country": ["X", "Y"]})
+    docvars = base.docvars.assign(date=["2020-01-02", "spring"])
+    c = corpus.Corpus(list(base), docvars, base.report)
+    with pytest.raises(figures.MissingDocvarError, match=r"document 'doc2' has date='spring'"):
+        figures.for_countries(c)
+
+
+def test_countries_labels_by_code_without_a_country_name_docvar():
+    c = corpus.from_texts(["A.", "B.", "C."], docvars={"country": ["XNO", "XKA", "XNO"]})
+    table = figures.countries(c).table
+    assert list(table.columns) == ["country", "documents"]
+    assert table.values.tolist() == [["XKA", 1], ["XNO", 2]]
+    assert table.attrs["provenance"]["function"] == "analysis.figures.countries"
+    sample = figures.countries(figures.un_corpus()).table
+    assert list(sample.columns) == ["country", "country_name", "documents"]
+    assert sample.iloc[2].tolist() == ["XNO", "Nordhavn", 6]
+
+
+def test_cli_on_a_news_csv_without_year_or_country_name(tmp_path):
+    news = write_news(tmp_path / "news.csv")
+    code, out, err = _figures_cli("--corpus", str(news), "--out", str(tmp_path / "figs"))
+    assert code == 0, err
+    assert "note: 'year' was taken from the 'date' docvar" in err
+    written = {p.name for p in (tmp_path / "figs" / "03_comparing_countries").iterdir()}
+    assert {n for n in written if not n.endswith(".provenance.json")} == NEWS_03_FILES
+    countries = (tmp_path / "figs" / "03_comparing_countries" / "countries.csv").read_text()
+    assert countries == "country,documents\nXDE,2\nXFR,2\n"
+    by_year = pd.read_csv(tmp_path / "figs" / "03_comparing_countries" / "hedging_by_year.csv")
+    assert sorted(set(by_year["group"])) == [2021, 2022]
+    assert len(out.splitlines()) == 5 + 2 * 2 + len(NEWS_03_FILES)
+
+
+def test_a_missing_docvar_is_a_data_error_and_nothing_is_written(tmp_path):
+    news = write_news(tmp_path / "news.csv", drop=("country",))
+    out_dir = tmp_path / "figs"
+    code, out, err = _figures_cli(str(news), "--out", str(out_dir))
+    assert code == 1 and out == ""
+    assert err == (
+        "communique figures: error: 03_comparing_countries needs a 'country' docvar for "
+        "countries, keyness, hedging_by_country, modality_by_country; this corpus has "
+        "docvars: outlet, date, title. Add a 'country' column, or give it by a metadata "
+        "file or a filename template\n"
+    )
+    assert not out_dir.exists()
+    news = write_news(tmp_path / "nodate.csv", drop=("date",))
+    code, _, err = _figures_cli(str(news), "--out", str(out_dir))
+    assert code == 1 and "needs a 'year' docvar, or a 'date' one," in err
+    assert not out_dir.exists()
+
+
+def test_a_bad_target_is_found_before_anything_is_written(tmp_path):
+    news = write_news(tmp_path / "news.csv")
+    out_dir = tmp_path / "figs"
+    code, _, err = _figures_cli(str(news), "--target", "XNO", "--out", str(out_dir))
+    assert code == 2
+    assert "--target='XNO' is not valid; choose one of: 'XDE', 'XFR'" in err
+    assert not out_dir.exists()
+
+
+def test_cli_takes_the_shared_corpus_options(tmp_path):
+    news = write_news(tmp_path / "news.csv", rename={"text": "article", "id": "ref"})
+    code, out, err = _figures_cli(
+        str(news), "--text-column", "article", "--id-column", "ref", "--quiet",
+        "--out", str(tmp_path / "figs"),
+    )  # fmt: skip
+    assert code == 0 and err == ""
+    folder = tmp_path / "figs" / "03_comparing_countries"
+    assert (folder / "countries.csv").read_text() == "country,documents\nXDE,2\nXFR,2\n"
+    record = json.loads((folder / "countries.csv.provenance.json").read_text())
+    assert record["corpus"]["documents"] == 4
+    code, _, err = _figures_cli(str(news), "--out", str(tmp_path / "other"))
+    assert code == 1 and "no text column found" in err and "--text-column=" in err
+    assert not (tmp_path / "other").exists()
+
+
+def test_path_and_corpus_given_differently_is_a_usage_error(tmp_path):
+    code, _, err = _figures_cli("a.csv", "--corpus", "b.csv", "--out", str(tmp_path / "x"))
+    assert code == 2
+    assert "give the corpus once: PATH 'a.csv' or --corpus 'b.csv'" in err
+
+
+def test_build_figures_takes_a_corpus(tmp_path):
+    c = corpus.read_corpus(write_news(tmp_path / "news.csv"))
+    paths = analysis.build_figures(c, tmp_path / "figs", formats=["png"], workers=1)
+    assert {p.name for p in paths if p.parent.name == "03_comparing_countries"} == NEWS_03_FILES
