@@ -322,7 +322,8 @@ def find_quotes(
     if _may_have_events_in(text, spans, windows):
         # An event's speaker depends only on the events before it, so the events
         # after the last window cannot change any quote either.
-        events = _speech_events(text, spans, max(high for _, high in windows))
+        limit = max(high for _, high in windows)
+        events = _speech_events(text, spans, limit, sentence_starts)
     else:
         events = []
     event_starts = [e.start for e in events]
@@ -363,7 +364,12 @@ def _continued_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     return quotes
 
 
-def _speech_events(text: str, quote_spans: list[tuple[int, int]], limit: int) -> list[_SpeechEvent]:
+def _speech_events(
+    text: str,
+    quote_spans: list[tuple[int, int]],
+    limit: int,
+    sentence_starts: list[int] = (),
+) -> list[_SpeechEvent]:
     """Reporting-verb events outside quotes, in text order, with pronouns resolved;
     every event that starts before ``limit`` (some after it may be included).
 
@@ -383,17 +389,41 @@ def _speech_events(text: str, quote_spans: list[tuple[int, int]], limit: int) ->
         for e in _according_to_events(text, limit)
         if _outside_quotes(e[0], quote_spans, quote_starts)
     )
+    raw.extend(
+        e
+        for e in _mentions(text, sentence_starts, limit)
+        if _outside_quotes(e[0], quote_spans, quote_starts)
+    )
     raw.sort()
     full_names: list[str] = []
     current, named_at = "", -1
     events = []
     for start, end, kind, name in raw:
-        if kind == "name":
+        if kind in ("name", "mention"):
             current, named_at = _expand_surname(name, full_names), start
             if " " in current and current not in full_names:
                 full_names.append(current)
-        events.append(_SpeechEvent(start, end, current, named_at))
+        if kind != "mention":  # a mention gives "he" a referent; it attributes nothing
+            events.append(_SpeechEvent(start, end, current, named_at))
     return events
+
+
+def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, str, str]]:
+    """Someone introduced by title or appositive as a sentence's subject, without a
+    reporting verb: "Foreign Minister Anna Kovacs signalled flexibility." or "Greta Lind,
+    the foreign minister, read a statement." A later "she said" refers to them."""
+    out = []
+    for start in sentence_starts:
+        if start >= limit:
+            break
+        m = _MENTION.match(text, start)
+        if m is None or not _finite_verb(m.group("verb")):
+            continue
+        group = "name" if m.group("name") else "named"
+        name = _clean_name(m.group(group))
+        if " " in name:  # a full name, not "the Minister" or one capitalized word
+            out.append((m.start(group), m.end(group), "mention", name))
+    return out
 
 
 def _outside_quotes(pos: int, quote_spans: list[tuple[int, int]], quote_starts: list[int]) -> bool:
@@ -613,7 +643,7 @@ _CLAUSE_SUBJECT = re.compile(
 _IRREGULAR_PAST = frozenset(
     """said made gave took told spoke wrote went came saw put set left held met sent kept
     found brought thought stood felt became began drew chose led won rose fell sought
-    meant heard built ran struck was were""".split()
+    meant heard built ran struck was were read""".split()
 )
 
 
@@ -814,6 +844,12 @@ _TITLE_WORDS = (_TITLES - {"General", "Prince", "Justice", "Foreign"}) | frozens
     """Deputy Secretary-General Vice-President Archbishop Cardinal Emperor Empress
     Commander Admiral Lieutenant Brigadier Chairperson Chairwoman Spokesperson
     President-elect President-Elect Minister-President Field Attorney""".split()
+)
+# A sentence's subject named with a title or an appositive (see _mentions).
+_TITLE_ALTERNATION = "|".join(sorted(map(re.escape, _TITLE_WORDS), key=len, reverse=True))
+_MENTION = re.compile(
+    rf"[\s\u201c\u2018(]*(?:(?:[A-Z][\w-]*\s+)?(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
+    rf"|(?P<named>{_NAME}){_APPOSITIVE}){_ADVERB}\s+(?P<verb>[a-z]+)"
 )
 # Words that are titles only after another title: "Secretary General", "Attorney
 # General", "Foreign Minister" is led by a portfolio, "Minister of Foreign Affairs".

@@ -30,7 +30,8 @@ def test_attribution_patterns():
     doc = next(iter(from_texts([text])))
     got = [(q.text, q.kind, q.speaker) for q in doc.quotes]
     assert got == [
-        ("We will not yield to pressure,", "direct", ""),
+        # "she" is Anna Berg, introduced by title as the subject of the sentence before.
+        ("We will not yield to pressure,", "direct", "Anna Berg"),
         ("Talks must resume,", "direct", "Paul Okafor"),
         ("Nothing is agreed.", "direct", "Paul Okafor"),
         ("dead", "fragment", "Li Wei"),
@@ -251,9 +252,9 @@ def _speakers_from_every_event(text):
 
     sentences = split_sentences(text)
     spans = find_quote_spans(text)
-    events = quotes._speech_events(text, spans, len(text) + 1)
-    starts = [e.start for e in events]
     sentence_starts = [s for s, _ in sentences]
+    events = quotes._speech_events(text, spans, len(text) + 1, sentence_starts)
+    starts = [e.start for e in events]
     speakers = []
     for start, end in spans:
         sentence = quotes._enclosing_sentence(sentences, sentence_starts, start, end)
@@ -443,6 +444,12 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         # ... and a quote opening the paragraph after "X said:" is X's.
         ("Lula said:\n\n\u201cWe will not accept this outcome at all.\u201d", "Lula"),
         ("Lula said no.\n\n\u201cWe will not accept this outcome at all.\u201d", ""),
+        # A name introduced by title or appositive as a sentence's subject is remembered.
+        (
+            "Greta Lind, the foreign minister, read a statement. She said: \u201cWe must act.\u201d",
+            "Greta Lind",
+        ),
+        ("The United Nations has failed. \u201cWe are ready,\u201d he said.", ""),
         # "He said:" takes a name given in the same paragraph, not one from further back.
         (
             "Sergey Lavrov said so.\n\nMuch later he said:\n\n\u201cWe will not accept it.\u201d",
