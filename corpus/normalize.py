@@ -36,6 +36,11 @@ _DIGIT_DASH = re.compile(
 )
 _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
+# Guillemets are quote marks with their role: « » as “ ” (the spaces French typography
+# puts inside them go too). Single ‹ › are left alone: as ‘ ’ they would be read as
+# apostrophes by a second normalization, which must change nothing.
+_GUILLEMET_OPEN = re.compile("\u00ab[ \u00a0\u202f]*")
+_GUILLEMET_CLOSE = re.compile("[ \u00a0\u202f]*\u00bb")
 # Matched in "\n" + text, so that the pattern starts with a literal the engine finds
 # fast (a "^" would be tried at every character) and the first line counts too.
 _PARAGRAPH_NUMBER = re.compile(r"\n[ ]*\d{1,3}\.[ ]*\t")
@@ -85,6 +90,8 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _APOSTROPHE_LIKE: tuple("\u2019\u2018`\u00b4\u02bc\u2032"),
     _DIGIT_DASH: (*"\u2012\u2013\u2014\u2212", "--"),
     _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
+    _GUILLEMET_OPEN: ("\u00ab",),
+    _GUILLEMET_CLOSE: ("\u00bb",),
     _ELLIPSIS: ("\u2026",),
     _SPACES_BEFORE_NEWLINE: (" \n",),
     _SPACES_AFTER_NEWLINE: ("\n ",),
@@ -157,6 +164,8 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("dashes", _DIGIT_DASH, "-")
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
+    apply("guillemets", _GUILLEMET_OPEN, "\u201c")
+    apply("guillemets", _GUILLEMET_CLOSE, "\u201d")
     text = _orient_straight_quotes(text, repairs)
     apply("spaces", _SPACES_BEFORE_NEWLINE, "\n")
     apply("spaces", _SPACES_AFTER_NEWLINE, "\n")

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from corpus import normalize, normalize_text
 
-SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ"
+SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f"
 
 
 def test_typographic_marks_keep_quote_roles():
@@ -180,3 +180,9 @@ def test_straight_single_quotes_closed_after_punctuation_are_quotes():
         text
         == "\u2018We are ready,\u2019 he said. Lavrov said: \u2018No.\u2019 The leaders' summit ended."
     )
+
+
+def test_guillemets_are_double_quotes():
+    normalized = normalize("Lind dijo: « Debemos actuar ». The «last» war.")
+    assert normalized.text == "Lind dijo: \u201cDebemos actuar\u201d. The \u201clast\u201d war."
+    assert normalized.repairs == ["guillemets (4)"]
