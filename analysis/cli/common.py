@@ -43,6 +43,12 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
     )
     group.add_argument("--metadata", help="sidecar CSV with a 'file' column and docvars")
     group.add_argument(
+        "--aliases",
+        metavar="FILE",
+        help="alias table (CSV or TSV with 'variant' and 'canonical' columns) used instead "
+        "of the shipped one: name variants counted as one speaker and one term",
+    )
+    group.add_argument(
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
     )
     group.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -154,6 +160,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             id_column=getattr(args, "id_column", None),
             filename_template=getattr(args, "filename_template", None),
             metadata=getattr(args, "metadata", None),
+            aliases=getattr(args, "aliases", None),
             strict=getattr(args, "strict", False),
             progress=show_progress(args),
             cache=getattr(args, "cache", False),

@@ -175,3 +175,20 @@ def test_a_binary_file_cannot_take_a_text_format(tmp_path, capsys):
         assert main(["stats", "--format", "csv", "--output", str(tmp_path / f"s.{ext}")]) == 2
         assert f"--format csv cannot be written to a .{ext} file" in capsys.readouterr().err
         assert not (tmp_path / f"s.{ext}").exists()
+
+
+def test_aliases_option_unifies_speakers(tmp_path, capsys):
+    table = tmp_path / "news.csv"
+    table.write_text(
+        'id,text\na,"\u201cWe may resign,\u201d Holm said."\nb,"\u201cWe may stay,\u201d Lars Holm said."\n',
+        encoding="utf-8",
+    )
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("variant\tcanonical\nHolm\tLars Holm\n", encoding="utf-8")
+    args = ["hedging", str(table), "--matches", "--format", "csv", "--quiet"]
+    assert main([*args, "--aliases", str(aliases)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    speaker = rows[0].split(",").index("speaker")
+    assert [row.split(",")[speaker] for row in rows[1:]] == ["Lars Holm", "Lars Holm"]
+    assert main([*args, "--aliases", str(tmp_path / "none.tsv")]) == 1
+    assert "cannot read alias table" in capsys.readouterr().err
