@@ -72,9 +72,18 @@ def make_record(
         record["corpus"] = {
             "fingerprint": c.fingerprint,
             "documents": len(c),
+            "inputs": _input_counts(c),
             "versions": c.versions,
         }
     return record
+
+
+def _input_counts(c: Corpus) -> dict[str, int]:
+    """How many inputs were loaded, repaired and skipped (the load report's statuses)."""
+    report = getattr(c, "report", None)
+    if report is None or "status" not in getattr(report, "columns", ()):
+        return {}
+    return {str(k): int(v) for k, v in sorted(report["status"].value_counts().items())}
 
 
 def attach(
@@ -93,7 +102,12 @@ def attach(
         c: the corpus analysed (its fingerprint, size and text-processing versions).
         lexicons: lexicon id -> version used.
     """
-    table.attrs["provenance"] = make_record(function, params, c, lexicons)
+    record = make_record(function, params, c, lexicons)
+    # Tables of group rates carry how their intervals were drawn (see rates.group_rates).
+    bootstrap = table.attrs.pop("bootstrap", None)
+    if bootstrap is not None:
+        record["bootstrap"] = bootstrap
+    table.attrs["provenance"] = record
     return table
 
 

@@ -103,4 +103,12 @@ def group_rates(
                     else float("nan"),
                 }
             )
-    return pd.DataFrame(rows, columns=GROUP_RATE_COLUMNS)
+    table = pd.DataFrame(rows, columns=GROUP_RATE_COLUMNS)
+    # Recorded in the table's provenance by provenance.attach.
+    table.attrs["bootstrap"] = {
+        "over": "documents",
+        "resamples": n_boot,
+        "seed": seed,
+        "level": 0.95,
+    }
+    return table
