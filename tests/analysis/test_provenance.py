@@ -1,6 +1,9 @@
-def test_rate_tables_record_their_bootstrap_and_the_inputs_read():
-    from analysis import stat_hedging
+"""Tests for analysis.provenance: what a result table's record says about its making."""
 
+from analysis import stat_hedging
+
+
+def test_rate_tables_record_their_bootstrap_and_the_inputs_read():
     record = stat_hedging(["We may go.", "Perhaps."]).attrs["provenance"]
     assert record["bootstrap"] == {
         "over": "documents",
