@@ -1257,8 +1257,12 @@ def _explicit(scan: _Scan, rules: _Rules):
         trigger = f"{key} ... {link.group().strip().lower()}" if tenor != (-1, -1) else key
         if tenor == (-1, -1):  # "compared with last year": prepositional
             tenor = _tenor(text, s0, m.start())
-        elif not _can_end_phrase(text[tenor[0] : tenor[1]].split()[-1]):
-            tenor = (-1, -1)  # "compared it to": a pronoun is no tenor
+        else:
+            words = text[tenor[0] : tenor[1]].split()
+            # After a determiner the last word is a noun ("the proposed deal"), even one
+            # that is also a verb; "compared it to": a pronoun is no tenor.
+            if not _can_end_phrase(words[-1], noun_position=words[0].lower() in _DETERMINERS):
+                tenor = (-1, -1)
         yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
     for m in scan.around(rules.explicit_phrase, scan.hits(rules.anchors["explicit_phrase"])):
         _, s0, e0 = scan.bounds(m.start())

@@ -773,3 +773,11 @@ def test_preferred_x_rather_than_y_is_one_comparison():
     # Another comparison inside the vehicle is one of its own.
     text = "We prefer peace to a war worse than any before it."
     assert find_comparisons(text)["trigger"].tolist() == ["prefer", "worse than"]
+
+
+def test_the_object_of_compared_is_the_tenor_after_a_determiner():
+    rows = find_comparisons("The minister compared the proposed deal to Munich in 1938.")
+    assert rows[["tenor", "vehicle", "historical"]].values.tolist() == [
+        ["the proposed deal", "Munich in 1938", True]
+    ]
+    assert find_comparisons("He compared it to a siege.")["tenor"].tolist() == [""]
