@@ -19,6 +19,7 @@ from .aliases import Aliases
 from .corpus import REPORT_COLUMNS, Corpus
 from .document import Document
 from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
+from .language import language_note
 from .metadata import (
     SidecarJoin,
     SidecarRow,
@@ -405,6 +406,7 @@ class _Parsed:
     front: dict = field(default_factory=dict)
     decode_repairs: list[str] = field(default_factory=list)
     raw_sha: str = ""
+    language: str = ""  # a note when the text is probably not English
 
 
 def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
@@ -424,12 +426,14 @@ def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
         body, front = split_front_matter(decoded.text, relative)
     except CorpusError as exc:
         return _Parsed(relative, error=exc)
+    normalized = normalize(body) if body.strip() else None
     return _Parsed(
         relative,
-        normalized=normalize(body) if body.strip() else None,
+        normalized=normalized,
         front=front,
         decode_repairs=decoded.repairs,
         raw_sha=hashlib.sha256(raw_bytes).hexdigest(),
+        language=language_note(normalized.text) if normalized else "",
     )
 
 
@@ -461,7 +465,7 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         meta,
         parsed.decode_repairs + joined.repairs,
         aliases,
-        notes=joined.notes,
+        notes=[*joined.notes, parsed.language] if parsed.language else joined.notes,
     )
 
 
@@ -478,7 +482,19 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
     if not body.strip():
         loaded.add_report(source, doc_id, "skipped", "empty: no text")
         return
-    _add_normalized(loaded, source, doc_id, normalize(body), raw_sha, meta, repairs, aliases)
+    normalized = normalize(body)
+    language = language_note(normalized.text)
+    _add_normalized(
+        loaded,
+        source,
+        doc_id,
+        normalized,
+        raw_sha,
+        meta,
+        repairs,
+        aliases,
+        notes=[language] if language else (),
+    )
 
 
 def _add_normalized(
