@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -227,48 +228,48 @@ def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
 def _parse_dates(values: pd.Series, column) -> pd.Series:
     """One reading for a whole date column, or an error naming the document and value.
 
-    ISO dates (2024-03-13) and dates with a month name are read as written. Numeric dates
-    with slashes or dots are read day-first or month-first for the whole column,
-    whichever its values allow (13/03/2024 can only be day-first); when every value
-    could be either (01/03/2024), the column is refused rather than guessed: pandas
-    would read each value its own way.
+    ISO dates (2024-03-13, with or without a time; times with a zone are taken to UTC)
+    and dates with a month name are read as written. Numeric dates with slashes, dots,
+    dashes or spaces (13/03/2024, 13-03-2024 10:00) are read day-first or month-first for
+    the whole column, whichever its values allow (13/03/2024 can only be day-first);
+    when every value could be either (01/03/2024), the column is refused rather than
+    guessed: pandas would read each value its own way.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         return values
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
-    parsed = pd.to_datetime(text.where(present), errors="coerce", format="ISO8601")
-    todo = present & parsed.isna()
-    if todo.any():
-        parts = text[todo].str.extract(_NUMERIC_DATE)
-        numeric = parts.notna().all(axis=1)
-        if numeric.any():
-            first, second = (parts.loc[numeric, k].astype(int) for k in (0, 1))
-            day_first = bool((first > 12).any())
-            month_first = bool((second > 12).any())
-            if day_first and month_first:
-                _refuse_date(values, column, todo, "mixes day-first and month-first dates")
-            if not day_first and not month_first:
-                _refuse_date(
-                    values,
-                    column,
-                    todo,
-                    "could be read day-first or month-first",
-                )
-            index = parts.index[numeric]
-            parsed.loc[index] = pd.to_datetime(
-                text[index], errors="coerce", dayfirst=day_first, format="mixed"
-            )
-        rest = todo & parsed.isna()
-        if rest.any():
-            parsed.loc[rest] = pd.to_datetime(text[rest], errors="coerce", format="mixed")
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    parts = text.str.extract(_NUMERIC_DATE)
+    numeric = present & parts[0].notna()
+    if numeric.any():
+        first, second = (parts.loc[numeric, k].astype(int) for k in (0, 1))
+        day_first = bool((first > 12).any())
+        month_first = bool((second > 12).any())
+        if day_first and month_first:
+            _refuse_date(values, column, numeric, "mixes day-first and month-first dates")
+        if not day_first and not month_first:
+            _refuse_date(values, column, numeric, "could be read day-first or month-first")
+        parsed[numeric] = _to_datetime(text[numeric], dayfirst=day_first)
+    rest = present & ~numeric
+    if rest.any():
+        parsed[rest] = _to_datetime(text[rest], dayfirst=False)
     bad = present & parsed.isna()
     if bad.any():
         _refuse_date(values, column, bad, "is not a date")
     return parsed
 
 
-_NUMERIC_DATE = r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$"
+def _to_datetime(text: pd.Series, *, dayfirst: bool) -> pd.Series:
+    """Each value parsed on its own (mixed formats), zones taken to UTC and dropped."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # pandas' "could not infer format"
+        parsed = pd.to_datetime(text, errors="coerce", dayfirst=dayfirst, format="mixed", utc=True)
+    return parsed.dt.tz_localize(None)
+
+
+# A numeric day and month, either way round, then a year (and perhaps a time).
+_NUMERIC_DATE = r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2,4})(?:[ T].*)?$"
 
 
 def _refuse_date(values: pd.Series, column, rows: pd.Series, problem: str) -> None:

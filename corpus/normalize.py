@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-NORMALIZER_VERSION = "communique-norm/4"
+NORMALIZER_VERSION = "communique-norm/5"
 
 _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -36,11 +36,9 @@ _DIGIT_DASH = re.compile(
 )
 _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
-# Guillemets are quote marks with their role: « » as “ ” (the spaces French typography
-# puts inside them go too). Single ‹ › are left alone: as ‘ ’ they would be read as
-# apostrophes by a second normalization, which must change nothing.
-_GUILLEMET_OPEN = re.compile("\u00ab[ \u00a0\u202f]*")
-_GUILLEMET_CLOSE = re.compile("[ \u00a0\u202f]*\u00bb")
+# Guillemets are double quote marks (see _orient_guillemets). Single ‹ › are left alone:
+# as ‘ ’ a second normalization would read them as apostrophes, and it must change nothing.
+_GUILLEMET = re.compile("[ \u00a0\u202f]*[\u00ab\u00bb][ \u00a0\u202f]*")
 # Matched in "\n" + text, so that the pattern starts with a literal the engine finds
 # fast (a "^" would be tried at every character) and the first line counts too.
 _PARAGRAPH_NUMBER = re.compile(r"\n[ ]*\d{1,3}\.[ ]*\t")
@@ -90,8 +88,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _APOSTROPHE_LIKE: tuple("\u2019\u2018`\u00b4\u02bc\u2032"),
     _DIGIT_DASH: (*"\u2012\u2013\u2014\u2212", "--"),
     _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
-    _GUILLEMET_OPEN: ("\u00ab",),
-    _GUILLEMET_CLOSE: ("\u00bb",),
+    _GUILLEMET: ("\u00ab", "\u00bb"),
     _ELLIPSIS: ("\u2026",),
     _SPACES_BEFORE_NEWLINE: (" \n",),
     _SPACES_AFTER_NEWLINE: ("\n ",),
@@ -164,8 +161,9 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("dashes", _DIGIT_DASH, "-")
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
-    apply("guillemets", _GUILLEMET_OPEN, "\u201c")
-    apply("guillemets", _GUILLEMET_CLOSE, "\u201d")
+    if "\u00ab" in text or "\u00bb" in text:
+        text, n = _GUILLEMET.subn(_orient_guillemet, text)
+        repairs.append(f"guillemets ({n})")
     text = _orient_straight_quotes(text, repairs)
     apply("spaces", _SPACES_BEFORE_NEWLINE, "\n")
     apply("spaces", _SPACES_AFTER_NEWLINE, "\n")
@@ -189,6 +187,26 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         again = normalize(text, _passes_left=_passes_left - 1)
         return Normalized(again.text, _merge_counts(repairs + again.repairs))
     return Normalized(text, _merge_counts(repairs))
+
+
+def _orient_guillemet(m: re.Match) -> str:
+    """A guillemet as “ or ” by where it stands, so French «…», German »…« and the
+    spaced French « … » all read as quotes: a mark with a word right after it and a
+    space (or nothing, or an opening bracket) before it opens; a mark right after a word
+    or a punctuation mark, with a space, punctuation or nothing after it, closes; a mark
+    between two spaces keeps its French role. Spaces inside the quote go."""
+    mark = m.group().strip(" \u00a0\u202f")
+    lead, trail = m.group().split(mark)
+    text, start, end = m.string, m.start(), m.end()
+    before = " " if lead or start == 0 else text[start - 1]
+    after = " " if trail or end == len(text) else text[end]
+    if after.isalnum() and (before.isspace() or before in "([{\u2014"):
+        opens = True
+    elif not before.isspace() and not after.isalnum():
+        opens = False
+    else:
+        opens = mark == "\u00ab"
+    return lead + "\u201c" if opens else "\u201d" + trail
 
 
 def _has_mojibake(text: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
-QUOTER_VERSION = "communique-quotes/4"
+QUOTER_VERSION = "communique-quotes/5"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -29,7 +29,8 @@ REPORTING_VERBS = frozenset(
     explains continued concluded replied responded remarked announced announces compared
     dismissed urged urges called calls suggested suggests acknowledged observed maintained
     affirmed asserted contended cautioned threatened vowed pledged recalled
-    complained denied charged alleged admitted conceded predicted promised demanded""".split()
+    complained denied charged alleged admitted conceded predicted promised demanded
+    countered""".split()
 )
 # Verbs that put the speaker after them: "…,” said Lavrov."
 INVERTING_VERBS = frozenset(
@@ -275,7 +276,10 @@ def classify_quote(inner: str) -> str:
     if starts_capital and _looks_like_title(inner, words):
         return "fragment"
     if starts_capital and len(words) >= 2 and inner.rstrip()[-1:] in ",.!?":
-        return "direct"  # a short whole statement: “Nobody wins,” “Not now.”
+        # A short whole statement ("Nobody wins,", "Not now."), not a name or a term
+        # with the comma inside the quote ("New Thinking.", "Arab Spring,").
+        if any(w.islower() for w in words[1:]):
+            return "direct"
     if len(words) >= 4 and _AUXILIARIES.intersection(w.lower() for w in words):
         return "direct"  # a clause, even mid-sentence: “the world is changing fast.”
     if (starts_capital and len(words) >= 3) or len(words) >= 8:
@@ -420,8 +424,11 @@ def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, st
         if m is None or not _finite_verb(m.group("verb")):
             continue
         group = "name" if m.group("name") else "named"
-        name = _clean_name(m.group(group))
-        if " " in name:  # a full name, not "the Minister" or one capitalized word
+        raw = m.group(group)
+        if "'s" in raw or raw.split()[0] in _NOT_NAMES:
+            continue  # "President Doe's Government", "The Russian Federation, led by ..."
+        name = _clean_name(raw)
+        if " " in name and all(_could_be_a_name(w) for w in name.split()):
             out.append((m.start(group), m.end(group), "mention", name))
     return out
 
@@ -481,11 +488,18 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
         if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 8, v)):
             # "…,” said Lavrov", "…, said Lavrov", "… - said Lavrov -", "(said Lavrov)",
             # "so wrote Seneca"; not "Scholz said Germany would help".
-            m = _INVERTED_NAME.match(text, ve)
+            m = _inverted_name(text, ve, len(text))
             name = _clean_name(m.group("name")) if m else ""
             if name:
                 out.append((v, m.end(), "name", name))
     return out
+
+
+def _inverted_name(text: str, pos: int, end: int) -> re.Match | None:
+    """The name after an inverted reporting verb, past the titles before it ("said
+    French Foreign Minister Anna Berg", "said Deputy Prime Minister Anna Berg"): the
+    titles would leave too few of a name's four words for the name itself."""
+    return _INVERTED_TITLED_NAME.match(text, pos, end) or _INVERTED_NAME.match(text, pos, end)
 
 
 def reporting_events(
@@ -543,7 +557,7 @@ def speaker_after(text: str, start: int, end: int) -> str:
     """
     for m in _INVERTED_AFTER_MARK.finditer(text, start, end):
         if m.group(1) in INVERTING_VERBS:
-            named = _INVERTED_NAME.match(text, m.end(), end)
+            named = _inverted_name(text, m.end(), end)
             name = _clean_name(named.group("name")) if named else ""
             if name:
                 return name
@@ -850,6 +864,11 @@ _TITLE_ALTERNATION = "|".join(sorted(map(re.escape, _TITLE_WORDS), key=len, reve
 _MENTION = re.compile(
     rf"[\s\u201c\u2018(]*(?:(?:[A-Z][\w-]*\s+)?(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
     rf"|(?P<named>{_NAME}){_APPOSITIVE}){_ADVERB}\s+(?P<verb>[a-z]+)"
+)
+# After an inverted verb: up to two words and then titles before the name.
+_INVERTED_TITLED_NAME = re.compile(
+    rf"\s+(?:{_HONORIFIC_DOT}\s+)?(?:[A-Z][\w-]*\s+){{0,2}}(?:(?:{_TITLE_ALTERNATION})\s+)+"
+    rf"(?P<name>{_NAME})"
 )
 # Words that are titles only after another title: "Secretary General", "Attorney
 # General", "Foreign Minister" is led by a portfolio, "Minister of Foreign Affairs".

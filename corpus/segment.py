@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 TOKENIZER_VERSION = "communique-tok/1"
-SENTENCIZER_VERSION = "communique-sent/2"
+SENTENCIZER_VERSION = "communique-sent/3"
 
 # Abbreviations that are never the last word of a sentence: a name or number follows.
 TITLE_ABBREVIATIONS = frozenset(

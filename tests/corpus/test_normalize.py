@@ -186,3 +186,6 @@ def test_guillemets_are_double_quotes():
     normalized = normalize("Lind dijo: « Debemos actuar ». The «last» war.")
     assert normalized.text == "Lind dijo: \u201cDebemos actuar\u201d. The \u201clast\u201d war."
     assert normalized.repairs == ["guillemets (4)"]
+    # German quotes open with » and close with «.
+    text = normalize("Er sagte »Nein« und dann »Ja«.").text
+    assert text == "Er sagte \u201cNein\u201d und dann \u201cJa\u201d."

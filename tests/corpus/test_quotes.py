@@ -240,7 +240,7 @@ def _verb_events_by_plain_search(text):
                     r"(?:[\u201d\u2019,\u2014(-]|\b(?:[Ss]o|[Tt]hus))\s*\Z", text[max(0, v - 8) : v]
                 )
             ):
-                m = quotes._INVERTED_NAME.match(text, ve)
+                m = quotes._inverted_name(text, ve, len(text))
                 if m and quotes._clean_name(m.group("name")):
                     out.append((v, m.end(), "name", quotes._clean_name(m.group("name"))))
     return sorted(out)
