@@ -334,6 +334,7 @@ def _map_dask(documents, func, args, n_workers: int, *, per_partition=None) -> l
     """Map over the partitions of a dask.bag: each document (``_run_partition``) or each
     partition as one chunk (``_run_whole_partition``)."""
     try:
+        import dask
         import dask.bag as db
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError('engine="dask" needs Dask: pip install "dask[bag,distributed]"') from exc
@@ -343,7 +344,12 @@ def _map_dask(documents, func, args, n_workers: int, *, per_partition=None) -> l
     mapped = bag.map_partitions(per_partition or _run_partition, func, args)
     if client is not None:
         return list(client.compute(mapped, sync=True))
-    return list(mapped.compute(scheduler="processes", num_workers=n_workers))
+    # Dask's process scheduler spawns fresh interpreters by default, which re-run a
+    # script that has no `if __name__ == "__main__":` guard; forking (as the local
+    # engine does) needs no guard where the platform can fork.
+    context = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with dask.config.set({"multiprocessing.context": context}):
+        return list(mapped.compute(scheduler="processes", num_workers=n_workers))
 
 
 def _active_dask_client():

@@ -51,7 +51,7 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
     group.add_argument(
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
     )
-    group.add_argument("--quiet", action="store_true", help="no progress bar")
+    group.add_argument("--quiet", action="store_true", help="no progress bar and no notes")
     add_workers_argument(group)
     group.add_argument(
         "--cache",

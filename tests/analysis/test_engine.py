@@ -158,3 +158,23 @@ def test_progress_bars_switch_on_for_a_block_and_stay_quiet_off_a_terminal(capsy
         assert [sum(c.values()) for c in counts] == [2, 1]
     assert engine._PROGRESS_BY_DEFAULT is False
     assert capsys.readouterr().err == ""
+
+
+def test_dask_without_a_client_runs_from_a_script_without_a_main_guard(tmp_path):
+    pytest.importorskip("dask.bag")
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import corpus\n"
+        "from analysis.engine import _word_count_example, map_documents\n"
+        "c = corpus.from_texts(['a b c', 'd e'])\n"
+        "print(map_documents(c, _word_count_example, engine='dask', workers=2))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[3, 2]"
