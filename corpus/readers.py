@@ -549,6 +549,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
         return _Decoded(data.decode("utf-16"), ["decoded as UTF-16"])
     if b"\x00" in data[:8192]:
         return _Decoded(skip_reason="binary file (NUL bytes), not text")
+    controls = _control_share(data[:8192])
+    if controls > _MAX_CONTROL_SHARE:
+        return _Decoded(skip_reason=f"binary file ({controls:.0%} control bytes), not text")
     try:
         return _Decoded(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -557,6 +560,19 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
         return _Decoded(data.decode("cp1252"), [f"decoded as cp1252 ({where})"])
     except UnicodeDecodeError:
         return _Decoded(data.decode("latin-1"), [f"decoded as latin-1 ({where})"])
+
+
+# Text has almost no control bytes besides tab, newline, carriage return and form feed;
+# random or compressed bytes have about one in eight.
+_MAX_CONTROL_SHARE = 0.05
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
+def _control_share(sample: bytes) -> float:
+    """Share of control bytes in ``sample`` (0 for an empty sample)."""
+    if not sample:
+        return 0.0
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample)
 
 
 def _line_of(data: bytes, offset: int) -> int:

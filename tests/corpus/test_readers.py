@@ -309,3 +309,16 @@ def test_cp1252_sidecar_is_decoded_and_reported(tmp_path):
 def test_text_file_fallback_names_the_line(fixtures):
     report = read_corpus(fixtures / "bad_input").report.set_index("source")
     assert report.loc["windows_1252.txt", "detail"] == "decoded as cp1252 (invalid UTF-8 on line 1)"
+
+
+def test_random_bytes_without_nul_are_binary_not_latin1(tmp_path):
+    import random
+
+    rng = random.Random(1)
+    noise = bytes(rng.randrange(1, 256) for _ in range(400))
+    (tmp_path / "noise.txt").write_bytes(noise)
+    (tmp_path / "ok.txt").write_text("Peace is near.\n", encoding="utf-8")
+    c = read_corpus(tmp_path)
+    assert c.doc_ids == ["ok"]
+    row = c.report.set_index("source").loc["noise.txt"]
+    assert row["status"] == "skipped" and row["detail"].startswith("binary file (")
