@@ -44,8 +44,9 @@ from .ungdc import find_speakers_table
 
 # 2: the load report names metadata rows without a file and files without a row, and
 # tables decoded from cp1252 (a cache of format 1 would return the older report).
-# 3: it notes documents that are probably not English.
-CACHE_FORMAT = "communique-cache/3"
+# 3: it notes documents that are probably not English. 4: files of control bytes are
+# skipped as binary.
+CACHE_FORMAT = "communique-cache/4"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"
