@@ -347,9 +347,15 @@ def _map_dask(documents, func, args, n_workers: int, *, per_partition=None) -> l
     # Dask's process scheduler spawns fresh interpreters by default, which re-run a
     # script that has no `if __name__ == "__main__":` guard; forking (as the local
     # engine does) needs no guard where the platform can fork.
-    context = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with dask.config.set({"multiprocessing.context": context}):
-        return list(mapped.compute(scheduler="processes", num_workers=n_workers))
+    # Only on Linux (macOS can fork, but CPython calls it unsafe there), and not over a
+    # context the user chose.
+    if (
+        sys.platform.startswith("linux")
+        and dask.config.get("multiprocessing.context", None) is None
+    ):
+        with dask.config.set({"multiprocessing.context": "fork"}):
+            return list(mapped.compute(scheduler="processes", num_workers=n_workers))
+    return list(mapped.compute(scheduler="processes", num_workers=n_workers))
 
 
 def _active_dask_client():

@@ -239,9 +239,11 @@ def _parse_dates(values: pd.Series, column) -> pd.Series:
         return values
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
-    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    # Microseconds reach far enough for history ("1648-10-24") where nanoseconds do not.
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     parts = text.str.extract(_NUMERIC_DATE)
-    numeric = present & parts[0].notna()
+    # A first group over 31 is a year ("99-01-02"), not a day or a month.
+    numeric = present & parts[0].notna() & (parts[0].fillna("0").astype(int) <= 31)
     if numeric.any():
         first, second = (parts.loc[numeric, k].astype(int) for k in (0, 1))
         day_first = bool((first > 12).any())
@@ -254,7 +256,8 @@ def _parse_dates(values: pd.Series, column) -> pd.Series:
     rest = present & ~numeric
     if rest.any():
         parsed[rest] = _to_datetime(text[rest], dayfirst=False)
-    bad = present & parsed.isna()
+    # A value without a digit ("March") has no year: pandas would make one up.
+    bad = present & (parsed.isna() | ~text.str.contains(r"\d", na=False))
     if bad.any():
         _refuse_date(values, column, bad, "is not a date")
     return parsed
@@ -265,7 +268,7 @@ def _to_datetime(text: pd.Series, *, dayfirst: bool) -> pd.Series:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # pandas' "could not infer format"
         parsed = pd.to_datetime(text, errors="coerce", dayfirst=dayfirst, format="mixed", utc=True)
-    return parsed.dt.tz_localize(None)
+    return parsed.dt.tz_localize(None).dt.as_unit("us")
 
 
 # A numeric day and month, either way round, then a year (and perhaps a time).

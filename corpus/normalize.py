@@ -162,7 +162,8 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
     if "\u00ab" in text or "\u00bb" in text:
-        text, n = _GUILLEMET.subn(_orient_guillemet, text)
+        opener = _guillemet_opener(text)
+        text, n = _GUILLEMET.subn(lambda m: _orient_guillemet(m, opener), text)
         repairs.append(f"guillemets ({n})")
     text = _orient_straight_quotes(text, repairs)
     apply("spaces", _SPACES_BEFORE_NEWLINE, "\n")
@@ -189,12 +190,22 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     return Normalized(text, _merge_counts(repairs))
 
 
-def _orient_guillemet(m: re.Match) -> str:
+def _guillemet_opener(text: str) -> str:
+    """The mark that opens quotes in ``text``: « (French, Spanish, Russian) unless its
+    first guillemet is a » followed by text (German, Scandinavian: »…«)."""
+    first = min(i for i in (text.find("\u00ab"), text.find("\u00bb")) if i >= 0)
+    following = text[first + 1 : first + 2]
+    return (
+        "\u00bb" if text[first] == "\u00bb" and following and not following.isspace() else "\u00ab"
+    )
+
+
+def _orient_guillemet(m: re.Match, opener: str) -> str:
     """A guillemet as “ or ” by where it stands, so French «…», German »…« and the
     spaced French « … » all read as quotes: a mark with a word right after it and a
     space (or nothing, or an opening bracket) before it opens; a mark right after a word
-    or a punctuation mark, with a space, punctuation or nothing after it, closes; a mark
-    between two spaces keeps its French role. Spaces inside the quote go."""
+    or a punctuation mark, with a space, punctuation or nothing after it, closes; any
+    other mark opens when it is the text's ``opener``. Spaces inside the quote go."""
     mark = m.group().strip(" \u00a0\u202f")
     lead, trail = m.group().split(mark)
     text, start, end = m.string, m.start(), m.end()
@@ -205,7 +216,7 @@ def _orient_guillemet(m: re.Match) -> str:
     elif not before.isspace() and not after.isalnum():
         opens = False
     else:
-        opens = mark == "\u00ab"
+        opens = mark == opener
     return lead + "\u201c" if opens else "\u201d" + trail
 
 

@@ -412,6 +412,10 @@ def _speech_events(
     return events
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_DETERMINER_WORDS = frozenset("The This That These Those Its Their Our A An".split())
+
+
 def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, str, str]]:
     """Someone introduced by title or appositive as a sentence's subject, without a
     reporting verb: "Foreign Minister Anna Kovacs signalled flexibility." or "Greta Lind,
@@ -425,7 +429,7 @@ def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, st
             continue
         group = "name" if m.group("name") else "named"
         raw = m.group(group)
-        if "'s" in raw or raw.split()[0] in _NOT_NAMES:
+        if _POSSESSIVE.search(raw) or raw.split()[0] in _DETERMINER_WORDS:
             continue  # "President Doe's Government", "The Russian Federation, led by ..."
         name = _clean_name(raw)
         if " " in name and all(_could_be_a_name(w) for w in name.split()):
@@ -499,7 +503,10 @@ def _inverted_name(text: str, pos: int, end: int) -> re.Match | None:
     """The name after an inverted reporting verb, past the titles before it ("said
     French Foreign Minister Anna Berg", "said Deputy Prime Minister Anna Berg"): the
     titles would leave too few of a name's four words for the name itself."""
-    return _INVERTED_TITLED_NAME.match(text, pos, end) or _INVERTED_NAME.match(text, pos, end)
+    titled = _INVERTED_TITLED_NAME.match(text, pos, end)
+    if titled and _could_be_a_name(titled.group("name").split()[0]):
+        return titled
+    return _INVERTED_NAME.match(text, pos, end)  # also "said Prime Minister": titles only
 
 
 def reporting_events(
@@ -867,8 +874,8 @@ _MENTION = re.compile(
 )
 # After an inverted verb: up to two words and then titles before the name.
 _INVERTED_TITLED_NAME = re.compile(
-    rf"\s+(?:{_HONORIFIC_DOT}\s+)?(?:[A-Z][\w-]*\s+){{0,2}}(?:(?:{_TITLE_ALTERNATION})\s+)+"
-    rf"(?P<name>{_NAME})"
+    rf"\s+(?:{_HONORIFIC_DOT}\s+)?(?:[A-Z][\w-]*{NAME_GAP}){{0,2}}(?:{_TITLE_ALTERNATION}){NAME_GAP}"
+    rf"(?:(?:{_TITLE_ALTERNATION}|General|Foreign|Affairs){NAME_GAP})*(?P<name>{_NAME})"
 )
 # Words that are titles only after another title: "Secretary General", "Attorney
 # General", "Foreign Minister" is led by a portfolio, "Minister of Foreign Affairs".

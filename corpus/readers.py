@@ -550,7 +550,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     if b"\x00" in data[:8192]:
         return _Decoded(skip_reason="binary file (NUL bytes), not text")
     controls = _control_share(data[:8192])
-    if controls > _MAX_CONTROL_SHARE:
+    if controls > _MAX_CONTROL_SHARE and len(data) >= _MIN_BINARY_BYTES:
         return _Decoded(skip_reason=f"binary file ({controls:.0%} control bytes), not text")
     try:
         return _Decoded(data.decode("utf-8-sig"))
@@ -565,7 +565,11 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
 # Text has almost no control bytes besides tab, newline, carriage return and form feed;
 # random or compressed bytes have about one in eight.
 _MAX_CONTROL_SHARE = 0.05
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+_MIN_BINARY_BYTES = 512  # a short file is judged by its NUL bytes only
+# Controls that text files do hold are not counted: tab, newline, vertical tab (a line
+# break in OCR and word-processor output), form feed, carriage return, backspace
+# (overstrike), Ctrl-Z (DOS end of file), escape (terminal colours).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (8, 9, 10, 11, 12, 13, 26, 27)) + b"\x7f"
 
 
 def _control_share(sample: bytes) -> float:

@@ -237,6 +237,8 @@ def test_a_date_column_is_read_one_way():
     assert _dates(["March 3, 2024", "2024-03-05"]) == ["2024-03-03", "2024-03-05"]
     assert _dates(["13-03-2024", "01-03-2024 10:00"]) == ["2024-03-13", "2024-03-01"]  # dashes
     assert _dates(["2024-03-01T23:00:00-02:00", "2024-03-02"]) == ["2024-03-02", "2024-03-02"]
+    assert _dates(["1648-10-24", "2500-01-01"]) == ["1648-10-24", "2500-01-01"]  # history
+    assert _dates(["99-01-02"]) == ["1999-01-02"]  # a year first
 
 
 @pytest.mark.parametrize(
@@ -249,6 +251,7 @@ def test_a_date_column_is_read_one_way():
         (["13/03/2024", "03/13/2024"], "mixes day-first and month-first dates"),
         (["2024-01-01", "n.d."], "document 'd1' has 'n.d.', which is not a date"),
         (["n.d.", "01/03/2024"], "document 'd1' has '01/03/2024', which could be read"),
+        (["March"], "document 'd0' has 'March', which is not a date"),
     ],
 )
 def test_a_date_that_cannot_be_read_one_way_is_an_error_naming_it(values, message):

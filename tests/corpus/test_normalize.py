@@ -187,5 +187,7 @@ def test_guillemets_are_double_quotes():
     assert normalized.text == "Lind dijo: \u201cDebemos actuar\u201d. The \u201clast\u201d war."
     assert normalized.repairs == ["guillemets (4)"]
     # German quotes open with » and close with «.
-    text = normalize("Er sagte »Nein« und dann »Ja«.").text
-    assert text == "Er sagte \u201cNein\u201d und dann \u201cJa\u201d."
+    text = normalize("Er sagte »Nein« und dann »Ja«. Er sagte »(leise) nein«.").text
+    assert text == (
+        "Er sagte \u201cNein\u201d und dann \u201cJa\u201d. Er sagte \u201c(leise) nein\u201d."
+    )

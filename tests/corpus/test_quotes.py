@@ -295,6 +295,7 @@ _ATTRIBUTION_PIECES = st.sampled_from(
     + ["insists", "emphasised", "called", "Said", "unsaid", "saidx", "sayso"]
     + ["saying", "adding", "rejected", "agreed", "In Geneva", "put", " it", "As", "To", "to"]
     + ["Foreign Minister", "Secretary", "of", "State", "Australia", "Cuba", "representative"]
+    + ["Prime", "Deputy", "Attorney", "General", "Vice", "President", "'s", "\n\n"]
     + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
     + ["in", "at", "minister,", "a spokeswoman,"]
     + ["Sergey Lavrov", "Lavrov", "Anna Berg", "Berg", "Pérez", "Organization", "Mr. Li"]
@@ -435,6 +436,21 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         ("\u201cWe will look into it,\u201d Health Canada said.", "Health Canada"),
         ("The Council of Foreign Ministers declared: \u201cWe are ready to act now.\u201d", ""),
         ("The Minister of Finance Tuesday said: \u201cWe are ready to act now.\u201d", ""),
+        # Titles after an inverted verb are skipped ...
+        ("\u201cWe will act now,\u201d said Attorney General Merrick Garland.", "Merrick Garland"),
+        (
+            "\u201cWe will act now,\u201d said UN Secretary General Antonio Guterres.",
+            "Antonio Guterres",
+        ),
+        # ... unless nothing but titles follows; and a name does not run over a blank line.
+        ("\u201cWe will act now,\u201d said Prime Minister.", "Prime Minister"),
+        ("\u201cWe will act now,\u201d said Lavrov\n\nPresident Putin spoke next.", "Lavrov"),
+        # A mention after an opening adverb is still remembered.
+        (
+            "Meanwhile Greta Lind, the foreign minister, read a statement. "
+            "\u201cWe will act now,\u201d she said.",
+            "Greta Lind",
+        ),
         # Other reporting verbs put the speaker after them too.
         ("\u201cWe are sleepwalking into war,\u201d warned Anna Kovacs.", "Anna Kovacs"),
         # "said X" after a dash, in brackets or after "so".

@@ -315,10 +315,16 @@ def test_random_bytes_without_nul_are_binary_not_latin1(tmp_path):
     import random
 
     rng = random.Random(1)
-    noise = bytes(rng.randrange(1, 256) for _ in range(400))
+    noise = bytes(rng.randrange(1, 256) for _ in range(2000))
     (tmp_path / "noise.txt").write_bytes(noise)
     (tmp_path / "ok.txt").write_text("Peace is near.\n", encoding="utf-8")
     c = read_corpus(tmp_path)
     assert c.doc_ids == ["ok"]
     row = c.report.set_index("source").loc["noise.txt"]
     assert row["status"] == "skipped" and row["detail"].startswith("binary file (")
+    # Controls that text files hold are text: a DOS end of file, vertical tabs (OCR line
+    # breaks), terminal colours; and a short file is judged by NUL bytes only.
+    (tmp_path / "dos.txt").write_bytes(b"Peace is near.\r\n" * 40 + b"\x1a")
+    (tmp_path / "ocr.txt").write_bytes(b"Peace\x0bis\x0bnear.\n" * 60)
+    (tmp_path / "short.txt").write_bytes(b"Peace\x01is near.")
+    assert read_corpus(tmp_path).doc_ids == ["dos", "ocr", "ok", "short"]
