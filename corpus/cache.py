@@ -44,9 +44,9 @@ from .ungdc import find_speakers_table
 
 # 2: the load report names metadata rows without a file and files without a row, and
 # tables decoded from cp1252 (a cache of format 1 would return the older report).
-# 3: it notes documents that are probably not English. 4: files of control bytes are
-# skipped as binary.
-CACHE_FORMAT = "communique-cache/4"
+# 3: it notes documents that are probably not English. 4 and 5: files of control bytes
+# are skipped as binary (5: only files of 512 bytes or more, text controls allowed).
+CACHE_FORMAT = "communique-cache/5"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-NORMALIZER_VERSION = "communique-norm/5"
+NORMALIZER_VERSION = "communique-norm/6"
 
 _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")

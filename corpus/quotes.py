@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
-QUOTER_VERSION = "communique-quotes/5"
+QUOTER_VERSION = "communique-quotes/6"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.

@@ -145,7 +145,7 @@ def test_provenance_records_lexicon_versions():
         "historical_references": "2",
         "comparison_rules": "4",
     }
-    assert record["corpus"]["versions"]["quoter"] == "communique-quotes/5"
+    assert record["corpus"]["versions"]["quoter"] == "communique-quotes/6"
 
 
 def test_hand_checked_un_fixture_sentence_level():
