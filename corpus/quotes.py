@@ -61,15 +61,17 @@ _ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often|further)
 
 # Speaker patterns, each tried on the window that ends where a reporting verb starts.
 # The optional comma takes appositives: "The Head of State, Major Pierre Buyoya, said: ..."
+# Pieces shared by the patterns below and by the clause and mention patterns further on.
+_PRONOUN_WORD = r"[Hh]e|[Ss]he"
+_DESCRIPTOR_PHRASE = rf"[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS})"  # "the minister"
+_APPOSITIVE_OPENING = r",\s+(?:[^,.\u201c\u201d]{0,40}\s)?"  # ", Russia's foreign " (minister)
 _NAME_BEFORE_VERB = re.compile(rf"(?P<name>{_NAME}),?{_ADVERB}\s+\Z")
-_PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:[Hh]e|[Ss]he){_ADVERB}\s+\Z")
-_DESCRIPTOR_BEFORE_VERB = re.compile(
-    rf"\b[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS}){_ADVERB}\s+\Z"
-)
+_PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:{_PRONOUN_WORD}){_ADVERB}\s+\Z")
+_DESCRIPTOR_BEFORE_VERB = re.compile(rf"\b{_DESCRIPTOR_PHRASE}{_ADVERB}\s+\Z")
 # A name before an appositive that describes the speaker: "Lavrov, the foreign minister,
 # said", "Sergey Lavrov, Russia's foreign minister, said".
 _NAME_BEFORE_APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:[^,.\u201c\u201d]{{0,40}}\s)?(?i:{DESCRIPTOR_NOUNS})"
+    rf"(?P<name>{_NAME}){_APPOSITIVE_OPENING}(?i:{DESCRIPTOR_NOUNS})"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME})?,{_ADVERB}\s+\Z"
 )
 # The last word of each descriptor ("minister" of "foreign minister").
@@ -651,13 +653,12 @@ _LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[.!?;:\n\u201c\u201d]")
 # The clause's subject: a phrase set off by a comma may come first ("In Geneva, "), an
 # appositive may follow a name ("Lavrov, the foreign minister, "), and the subject is
 # followed by its verb (a lower-case word, perhaps after an adverb).
-_APPOSITIVE = rf",\s+(?:[^,.\u201c\u201d]{{0,40}}\s)?(?:{DESCRIPTOR_NOUNS}),"
+_APPOSITIVE = rf"{_APPOSITIVE_OPENING}(?:{DESCRIPTOR_NOUNS}),"
 # A descriptor before the name: "Chinese foreign ministry spokesman Wang Wenbin".
 _TITLE_PHRASE = rf"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){{0,3}}(?i:{DESCRIPTOR_NOUNS})\s+"
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:[^,]{{0,60}},\s+)?\s*(?:(?P<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}"
-    rf"(?:{DESCRIPTOR_NOUNS})))|(?:{_TITLE_PHRASE})?(?P<name>{_NAME})(?:{_APPOSITIVE})?){_ADVERB}"
-    rf"\s+(?P<verb>[a-z]+)"
+    rf"(?:[^,]{{0,60}},\s+)?\s*(?:(?P<pronoun>\b(?:{_PRONOUN_WORD}|{_DESCRIPTOR_PHRASE}))"
+    rf"|(?:{_TITLE_PHRASE})?(?P<name>{_NAME})(?:{_APPOSITIVE})?){_ADVERB}\s+(?P<verb>[a-z]+)"
 )
 # Past forms that do not end in -ed, for telling a subject's verb ("Lavrov told") from
 # a capitalized word that opens a sentence ("Even before", "One of").
@@ -867,7 +868,11 @@ _TITLE_WORDS = (_TITLES - {"General", "Prince", "Justice", "Foreign"}) | frozens
     President-elect President-Elect Minister-President Field Attorney""".split()
 )
 # A sentence's subject named with a title or an appositive (see _mentions).
-_TITLE_ALTERNATION = "|".join(sorted(map(re.escape, _TITLE_WORDS), key=len, reverse=True))
+# Longest first, so "Secretary-General" wins over "Secretary"; ties in a fixed order, so the
+# pattern is the same in every process (set order varies with hash randomization).
+_TITLE_ALTERNATION = "|".join(
+    re.escape(word) for word in sorted(_TITLE_WORDS, key=lambda word: (-len(word), word))
+)
 _MENTION = re.compile(
     rf"[\s\u201c\u2018(]*(?:(?:[A-Z][\w-]*\s+)?(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
     rf"|(?P<named>{_NAME}){_APPOSITIVE}){_ADVERB}\s+(?P<verb>[a-z]+)"
