@@ -545,12 +545,6 @@ def _negated(view: TokenView, i: int, end: int, lemma: str) -> bool:
     return " " in lemma and view.negated_before(i, window=2)
 
 
-def _past_adverbs(view: TokenView, k: int) -> str:
-    """The first token from index ``k`` on that is not an adverb ("fully preserved")."""
-    j, token = _next_verb(view, k)
-    return token
-
-
 def _next_verb(view: TokenView, end: int) -> tuple[int, str]:
     """Index and text of the first token after ``end - 1`` that is not an adverb."""
     low = view.low
@@ -751,7 +745,7 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
         # passive, also with an adverb before the participle ("must be fully preserved").
         if (
             subject in _INFERENCE_SUBJECTS
-            and not (verb == "be" and is_participle(_past_adverbs(view, j + 1)))
+            and not (verb == "be" and is_participle(_next_verb(view, j + 1)[1]))
             and (verb == "be" or verb in _STATIVE_VERBS)
         ):
             return "epistemic"
