@@ -77,6 +77,7 @@ from corpus.errors import check_choice
 from corpus.quotes import REPORTING_VERBS, full_name, reporting_events, speaker_after
 
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
+from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import load_lexicon
 from .provenance import attach, remember_provenance
@@ -107,6 +108,19 @@ COLUMNS = [
     "voice",
     "speaker",
 ]
+_COMPARISON_TABLE = RowsTable(
+    tuple(COLUMNS),
+    {
+        "sent_id": int,
+        "start": int,
+        "end": int,
+        "tenor_start": int,
+        "tenor_end": int,
+        "vehicle_start": int,
+        "vehicle_end": int,
+        "historical": bool,
+    },
+)
 
 _MAX_VEHICLE_WORDS = 12
 _MAX_TENOR_WORDS = 8
@@ -1807,23 +1821,16 @@ def find_comparisons(
     voice = check_voice(voice)
     c = as_corpus(c_or_text)
     _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON)  # compiled here, inherited by forked workers
-    results = map_documents(
-        c, _comparisons_in_document, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, workers=workers
+    parts = map_documents(
+        c,
+        _comparisons_in_document,
+        voice,
+        TRIGGERS_LEXICON,
+        HISTORICAL_LEXICON,
+        workers=workers,
+        combine=_COMPARISON_TABLE,
     )
-    rows = [row for part in results for row in part]
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    table = table.astype(
-        {
-            "sent_id": int,
-            "start": int,
-            "end": int,
-            "tenor_start": int,
-            "tenor_end": int,
-            "vehicle_start": int,
-            "vehicle_end": int,
-            "historical": bool,
-        }
-    )
+    table = _COMPARISON_TABLE.concat(parts)
     return attach(table, "find_comparisons", {"voice": voice}, c, _lexicon_versions())
 
 

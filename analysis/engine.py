@@ -86,7 +86,8 @@ def map_documents(
     workers: int | None = None,
     engine: Engine = "local",
     progress: bool = False,
-) -> list[T]:
+    combine: Callable[[list[T]], Any] | None = None,
+) -> list:
     """``[func(doc, *args) for doc in c]``, possibly in parallel.
 
     Parameters:
@@ -97,10 +98,17 @@ def map_documents(
         engine: "local" (this machine) or "dask" (a Dask cluster; see the README's
             "Scale" section).
         progress: show a progress bar on stderr (only when stderr is a terminal).
+        combine: a module-level function of a list of consecutive documents' results,
+            run where they were computed (in each worker, on its chunk): rows become a
+            table in parallel, and one table per chunk crosses process borders instead
+            of one Python object per row.
 
     Returns:
         One result per document, in corpus order: the same list whatever the engine
-        and the number of workers.
+        and the number of workers. With ``combine``: ``combine`` of consecutive runs of
+        those results, in corpus order (how the corpus is cut depends on its size and
+        the workers, so merge the parts with an operation that does not, such as
+        concatenation).
 
     Example:
         >>> from corpus import from_texts
@@ -114,19 +122,20 @@ def map_documents(
     if not documents:
         return []
     if engine == "dask":
-        return _map_dask(documents, func, args, n_workers)
+        return _map_dask(documents, func, args, n_workers, combine=combine)
     total_chars = sum(len(d.text) for d in documents)
     if total_chars < SERIAL_BELOW_CHARS:
         # Small corpora keep their spans cached on the documents: cheap and handy.
-        return [func(doc, *args) for doc in _with_progress(documents, progress)]
+        results = [func(doc, *args) for doc in _with_progress(documents, progress)]
+        return results if combine is None else [combine(results)]
     if n_workers == 1 or len(documents) == 1:
         results = []
         for doc in _with_progress(documents, progress):
             result, kept = _run_fresh(doc, func, args)
             _keep(doc, kept)
             results.append(result)
-        return results
-    return _map_pool(documents, func, args, n_workers, progress)
+        return results if combine is None else [combine(results)]
+    return _map_pool(documents, func, args, n_workers, progress, combine)
 
 
 def map_chunks(
@@ -273,7 +282,7 @@ def _keep(doc: Document, kept: tuple | None) -> None:
         ]
 
 
-def _map_pool(documents, func, args, n_workers: int, progress: bool) -> list:
+def _map_pool(documents, func, args, n_workers: int, progress: bool, combine=None) -> list:
     global _FORKED_WORK
     bounds = chunk_bounds([len(d.text) for d in documents], n_workers * CHUNKS_PER_WORKER)
     methods = multiprocessing.get_all_start_methods()
@@ -281,34 +290,48 @@ def _map_pool(documents, func, args, n_workers: int, progress: bool) -> list:
     results: list = []
     if "fork" in methods:
         context = multiprocessing.get_context("fork")
-        _FORKED_WORK = (documents, func, args)
+        _FORKED_WORK = (documents, func, args, combine)
         try:
             with context.Pool(n_workers) as pool:
-                for (start, _stop), part in zip(
+                for (start, stop), (part, kept_spans) in zip(
                     bounds, pool.imap(_run_forked_chunk, bounds), strict=True
                 ):
-                    for offset, (result, kept) in enumerate(part):
+                    for offset, kept in enumerate(kept_spans):
                         _keep(documents[start + offset], kept)
-                        results.append(result)
-                    _advance(bar, len(part))
+                    if combine is None:
+                        results.extend(part)
+                    else:
+                        results.append(part)
+                    _advance(bar, stop - start)
         finally:
             _FORKED_WORK = None
     else:
         context = multiprocessing.get_context("spawn")
-        payloads = [(func, args, _ship(documents[a:b])) for a, b in bounds]
+        payloads = [(func, args, combine, _ship(documents[a:b])) for a, b in bounds]
         with context.Pool(n_workers) as pool:
-            for part in pool.imap(_run_shipped_chunk, payloads):
-                results.extend(part)
-                _advance(bar, len(part))
+            for (start, stop), part in zip(
+                bounds, pool.imap(_run_shipped_chunk, payloads), strict=True
+            ):
+                if combine is None:
+                    results.extend(part)
+                else:
+                    results.append(part)
+                _advance(bar, stop - start)
     if bar is not None:
         bar.close()
     return results
 
 
-def _run_forked_chunk(bounds: tuple[int, int]) -> list:
-    documents, func, args = _FORKED_WORK  # type: ignore[misc]
+def _run_forked_chunk(bounds: tuple[int, int]) -> tuple[Any, list]:
+    """A chunk's results (combined, when asked) and the spans to keep of each document."""
+    documents, func, args, combine = _FORKED_WORK  # type: ignore[misc]
     start, stop = bounds
-    return [_run_fresh(doc, func, args) for doc in documents[start:stop]]
+    results, kept = [], []
+    for doc in documents[start:stop]:
+        result, spans = _run_fresh(doc, func, args)
+        results.append(result)
+        kept.append(spans)
+    return (results if combine is None else combine(results)), kept
 
 
 def _ship(documents: Sequence[Document]) -> list[tuple]:
@@ -321,18 +344,21 @@ def _unship(record: tuple) -> Document:
     return Document(doc_id, text, meta, raw_sha256, aliases)
 
 
-def _run_shipped_chunk(payload: tuple) -> list:
-    func, args, records = payload
-    return [func(_unship(record), *args) for record in records]
+def _run_shipped_chunk(payload: tuple) -> Any:
+    func, args, combine, records = payload
+    results = [func(_unship(record), *args) for record in records]
+    return results if combine is None else combine(results)
 
 
-def _run_partition(records: Sequence[tuple], func: Callable, args: tuple) -> list:
-    return [func(_unship(record), *args) for record in records]
+def _run_partition(records: Sequence[tuple], func: Callable, args: tuple, combine=None) -> list:
+    results = [func(_unship(record), *args) for record in records]
+    return results if combine is None else [combine(results)]
 
 
-def _map_dask(documents, func, args, n_workers: int, *, per_partition=None) -> list:
-    """Map over the partitions of a dask.bag: each document (``_run_partition``) or each
-    partition as one chunk (``_run_whole_partition``)."""
+def _map_dask(documents, func, args, n_workers: int, *, per_partition=None, combine=None) -> list:
+    """Map over the partitions of a dask.bag: each document (``_run_partition``, its
+    results combined per partition when ``combine`` is given) or each partition as one
+    chunk (``_run_whole_partition``)."""
     try:
         import dask
         import dask.bag as db
@@ -341,7 +367,10 @@ def _map_dask(documents, func, args, n_workers: int, *, per_partition=None) -> l
     client = _active_dask_client()
     n_partitions = max(1, min(len(documents), _dask_parallelism(client, n_workers) * 4))
     bag = db.from_sequence(_ship(documents), npartitions=n_partitions)
-    mapped = bag.map_partitions(per_partition or _run_partition, func, args)
+    if per_partition is None:
+        mapped = bag.map_partitions(_run_partition, func, args, combine)
+    else:
+        mapped = bag.map_partitions(per_partition, func, args)
     if client is not None:
         return list(client.compute(mapped, sync=True))
     # Dask's process scheduler spawns fresh interpreters by default, which re-run a

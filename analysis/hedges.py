@@ -63,6 +63,7 @@ from corpus import Corpus, Document
 from ._context import BE, PERSONAL, TokenView, is_ing, is_number, is_word, voices
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from ._matcher import form_matcher, lowered
+from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .modals import _hit_context, _modal_sense, is_modal
@@ -82,6 +83,11 @@ HEDGE_COLUMNS = [
     "voice",
     "speaker",
 ]
+_HEDGE_TABLE = RowsTable(
+    tuple(HEDGE_COLUMNS),
+    {"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool},
+    rows_at=0,
+)
 HEDGING_MEASURES = ("hedges", "boosters")
 CONTEXT_RULES = (
     "",
@@ -233,10 +239,10 @@ def find_hedges(
     voice = check_voice(voice)
     c = as_corpus(c_or_text)
     lex, plan = _prepare(lexicon, approximators)
-    parts = map_documents(c, hedges_in_document, plan, voice, False, workers=workers)
-    rows = [row for part, _words in parts for row in part]
-    table = pd.DataFrame(rows, columns=HEDGE_COLUMNS)
-    table = table.astype({"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool})
+    parts = map_documents(
+        c, hedges_in_document, plan, voice, False, workers=workers, combine=_HEDGE_TABLE
+    )
+    table = _HEDGE_TABLE.concat(parts)
     params = {"voice": voice, "lexicon": lex.label, "approximators": approximators}
     return attach(table, "find_hedges", params, c, _versions(lex))
 

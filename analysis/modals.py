@@ -37,6 +37,7 @@ from ._context import (
 from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
 from ._matcher import FormMatcher, form_matcher, lowered
 from ._senses import ELLIPSIS_FEATURE, MODEL_VERSION, SenseModel, sense_models
+from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .provenance import attach
@@ -55,6 +56,11 @@ MODAL_COLUMNS = [
     "voice",
     "speaker",
 ]
+_MODAL_TABLE = RowsTable(
+    tuple(MODAL_COLUMNS),
+    {"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool},
+    rows_at=0,
+)
 SENSES = ("epistemic", "deontic", "dynamic", "unclear")
 STRENGTHS = ("low", "median", "high")
 MODALITY_MEASURES = ("modals", *SENSES, *(f"strength_{s}" for s in STRENGTHS))
@@ -126,10 +132,10 @@ def find_modals(
     c = as_corpus(c_or_text)
     lex = _lexicon(lexicon)
     plan = _plan(lex)
-    parts = map_documents(c, modals_in_document, plan, voice, False, workers=workers)
-    rows = [row for part, _words in parts for row in part]
-    table = pd.DataFrame(rows, columns=MODAL_COLUMNS)
-    table = table.astype({"start": "int64", "end": "int64", "sent_id": "int64", "negated": bool})
+    parts = map_documents(
+        c, modals_in_document, plan, voice, False, workers=workers, combine=_MODAL_TABLE
+    )
+    table = _MODAL_TABLE.concat(parts)
     return attach(table, "find_modals", {"voice": voice}, c, _lexicon_versions(lex))
 
 

@@ -8,10 +8,12 @@ from corpus import Corpus, Document
 from corpus.segment import word_spans
 
 from ._input import as_corpus
+from ._tables import RowsTable
 from .engine import map_documents
 from .provenance import attach
 
 QUOTE_COLUMNS = ["doc_id", "sent_id", "start", "end", "match", "text", "kind", "speaker", "words"]
+_QUOTE_TABLE = RowsTable(tuple(QUOTE_COLUMNS))
 
 
 def find_quotes(
@@ -37,9 +39,8 @@ def find_quotes(
         [['peacekeepers', 'fragment', 'Lavrov'], ['Peace cannot be built on lies,', 'direct', 'Lavrov']]
     """
     c = as_corpus(c_or_text)
-    per_document = map_documents(c, document_quotes, workers=workers)
-    rows = [row for rows in per_document for row in rows]
-    table = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    parts = map_documents(c, document_quotes, workers=workers, combine=_QUOTE_TABLE)
+    table = _QUOTE_TABLE.concat(parts)
     return attach(table, "find_quotes", {}, c)
 
 

@@ -101,6 +101,42 @@ def test_spawned_pool_equals_serial(big, monkeypatch):
     )
 
 
+def counts_of_chunk(results: list[Counter]) -> tuple[int, Counter]:
+    """A combine function: how many documents the part holds, and their counts summed."""
+    total: Counter = Counter()
+    for counts in results:
+        total.update(counts)
+    return len(results), total
+
+
+def _merged(parts: list[tuple[int, Counter]]) -> tuple[int, Counter]:
+    return sum(n for n, _ in parts), sum((counts for _, counts in parts), Counter())
+
+
+@pytest.mark.parametrize("spawn", [False, True])
+def test_combine_runs_per_chunk_and_merges_to_the_serial_result(big, monkeypatch, spawn):
+    if spawn:
+        monkeypatch.setattr(engine.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    per_document = map_documents(big, word_counts, True, workers=1)
+    expected = (len(big), sum(per_document, Counter()))
+    serial = map_documents(big, word_counts, True, workers=1, combine=counts_of_chunk)
+    assert serial == [expected]  # one process: one part
+    pooled = map_documents(big, word_counts, True, workers=2, combine=counts_of_chunk)
+    # a pool combines each chunk where it was counted: several parts, in corpus order
+    bounds = engine.chunk_bounds([len(d.text) for d in big], 2 * engine.CHUNKS_PER_WORKER)
+    assert [n for n, _ in pooled] == [stop - start for start, stop in bounds]
+    assert _merged(pooled) == expected
+
+
+def test_combine_on_a_small_corpus_and_on_dask():
+    c = _big_corpus(n_docs=6, words_per_doc=20)
+    expected = [(6, sum(map_documents(c, word_counts, True), Counter()))]
+    assert map_documents(c, word_counts, True, combine=counts_of_chunk) == expected
+    pytest.importorskip("dask.bag")
+    parts = map_documents(c, word_counts, True, engine="dask", workers=2, combine=counts_of_chunk)
+    assert _merged(parts) == expected[0]
+
+
 def test_bad_engine_and_workers_are_named():
     c = from_texts(["x"])
     with pytest.raises(ValueError, match=r"engine='spark'.*'local', 'dask'"):
