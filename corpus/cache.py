@@ -46,7 +46,8 @@ from .ungdc import find_speakers_table
 # tables decoded from cp1252 (a cache of format 1 would return the older report).
 # 3: it notes documents that are probably not English. 4 and 5: files of control bytes
 # are skipped as binary (5: only files of 512 bytes or more, text controls allowed).
-CACHE_FORMAT = "communique-cache/5"
+# 6: the English test reads a document's first 2,000 characters (4,000 before).
+CACHE_FORMAT = "communique-cache/6"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"

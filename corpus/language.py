@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 # How much of a document is read, and how few words are too few to judge.
-_SAMPLE_CHARS = 4000
+_SAMPLE_CHARS = 2000
 _MIN_WORDS = 40
 # Below this share of function words a text is reported as probably not English.
 _ENGLISH_SHARE = 0.15
@@ -38,7 +38,7 @@ def language_note(text: str) -> str:
     words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
     if len(words) < _MIN_WORDS:
         return ""
-    share = sum(word in _FUNCTION_WORDS for word in words) / len(words)
+    share = sum(map(_FUNCTION_WORDS.__contains__, words)) / len(words)
     if share >= _ENGLISH_SHARE:
         return ""
     return (

@@ -100,6 +100,20 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+
+def _trigger_tests(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple]:
+    """Substring tests, and regex searches for strings of several characters that do not
+    start with a space: the regex engine looks for their rare first character ("\n" of
+    "\n ") and checks the rest, where ``in`` keys on the last character, which is often a
+    common one: about three times faster on whole archives."""
+    searched = tuple(t for t in triggers if len(t) > 1 and t[0] != " ")
+    plain = tuple(t for t in triggers if t not in searched)
+    return plain, tuple(re.compile(re.escape(t)).search for t in searched)
+
+
+_TRIGGER_TESTS = {pattern: _trigger_tests(triggers) for pattern, triggers in _TRIGGERS.items()}
+
+
 @dataclass
 class Normalized:
     """The normalized text and the names of the rules that changed it."""
@@ -129,7 +143,7 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         nonlocal text
         # Most rules find nothing in most documents; a substring test (a C-speed scan,
         # instant when the character cannot occur in the string) skips their regex pass.
-        if not any(trigger in text for trigger in _TRIGGERS[pattern]):
+        if not _may_match(text, pattern):
             return
         new_text, n = pattern.subn(replacement, text)
         if n:
@@ -221,8 +235,14 @@ def _orient_guillemet(m: re.Match, opener: str) -> str:
 
 
 def _has_mojibake(text: str) -> bool:
-    # The substring tests are several times faster than the regex on clean text.
-    return any(trigger in text for trigger in _TRIGGERS[_MOJIBAKE]) and bool(_MOJIBAKE.search(text))
+    # The trigger tests are several times faster than the regex on clean text.
+    return _may_match(text, _MOJIBAKE) and bool(_MOJIBAKE.search(text))
+
+
+def _may_match(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds one of the triggers of ``pattern`` (see _TRIGGERS)."""
+    characters, searches = _TRIGGER_TESTS[pattern]
+    return any(ch in text for ch in characters) or any(search(text) for search in searches)
 
 
 def _orient_straight_quotes(text: str, repairs: list[str]) -> str:

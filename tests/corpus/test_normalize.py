@@ -191,3 +191,11 @@ def test_guillemets_are_double_quotes():
     assert text == (
         "Er sagte \u201cNein\u201d und dann \u201cJa\u201d. Er sagte \u201c(leise) nein\u201d."
     )
+
+
+@given(st.text(alphabet=" \n-\tâ€Ãa\u2013\u00a0\u201e", max_size=12))
+def test_trigger_tests_agree_with_substring_tests(text):
+    # the gate only decides which rules run: it must say yes wherever a trigger occurs
+    module = importlib.import_module("corpus.normalize")
+    for pattern, triggers in module._TRIGGERS.items():
+        assert module._may_match(text, pattern) == any(t in text for t in triggers)
