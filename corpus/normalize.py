@@ -100,7 +100,6 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
-
 def _trigger_tests(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple]:
     """Substring tests, and regex searches for strings of several characters that do not
     start with a space: the regex engine looks for their rare first character ("\n" of
