@@ -4,11 +4,13 @@ A cached corpus holds the normalized texts, docvars, the load report and every s
 the text-processing policies produce (sentences, tokens, words, quotes with kind and
 speaker), so a second run skips reading, normalizing and segmenting.
 
-An entry is keyed by a hash of the inputs (relative paths, sizes and modification
-times of the files read, the reading options) and of the normalizer, tokenizer,
-sentencizer, quoter and alias versions: touching any input file or changing any policy
-gives a new key, and the old entry is simply never read again (:func:`clear_cache`
-removes entries).
+An entry is keyed by a hash of the inputs (relative paths and the SHA-256 of the
+contents of the files read, the reading options) and of the normalizer, tokenizer,
+sentencizer, quoter and alias versions: changing any input file or any policy gives a
+new key, and the old entry is simply never read again (:func:`clear_cache` removes
+entries). Contents, not sizes and modification times: copies that keep times (``cp -p``,
+``rsync -a``, restoring a backup) can change a file without changing either, and hashing
+costs a tenth of the parsing the cache saves.
 
 Spans are restored without re-parsing and without building millions of Python tuples:
 each document gets read-only :class:`SpanList` views over the Parquet columns' integer
@@ -46,7 +48,8 @@ from .ungdc import find_speakers_table
 # tables decoded from cp1252 (a cache of format 1 would return the older report).
 # 3: it notes documents that are probably not English. 4 and 5: files of control bytes
 # are skipped as binary (5: only files of 512 bytes or more, text controls allowed).
-# 6: the English test reads a document's first 2,000 characters (4,000 before).
+# 6: the English test reads a document's first 2,000 characters (4,000 before); entries
+# are keyed by file contents (sizes and modification times before).
 CACHE_FORMAT = "communique-cache/6"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
@@ -120,7 +123,7 @@ def clear_cache(directory: str | Path | None = None) -> int:
 
 
 def cache_key(path: Path, options: dict, aliases: Aliases) -> str:
-    """Hash of the input files (relative path, size, mtime), options and policy versions."""
+    """Hash of the input files (relative path, content), options and policy versions."""
     digest = hashlib.sha256()
     versions = [
         CACHE_FORMAT,
@@ -133,12 +136,17 @@ def cache_key(path: Path, options: dict, aliases: Aliases) -> str:
     digest.update(json.dumps(versions).encode())
     digest.update(json.dumps(aliases.items(), ensure_ascii=False).encode())
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
-    for name, stat in _input_files(path, options.get("metadata")):
-        digest.update(f"\x00{name}\x00{stat.st_size}\x00{stat.st_mtime_ns}".encode())
+    for name, file in _input_files(path, options.get("metadata")):
+        digest.update(f"\x00{name}\x00{_content_digest(file)}".encode())
     return digest.hexdigest()[:32]
 
 
-def _input_files(path: Path, metadata) -> list[tuple[str, os.stat_result]]:
+def _content_digest(file: Path) -> str:
+    with open(file, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _input_files(path: Path, metadata) -> list[tuple[str, Path]]:
     path = path.resolve()
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file())
@@ -150,10 +158,10 @@ def _input_files(path: Path, metadata) -> list[tuple[str, os.stat_result]]:
         extra = []
     if metadata:
         extra.append(Path(metadata))
-    listed = [(f.relative_to(root).as_posix(), f.stat()) for f in files]
+    listed = [(f.relative_to(root).as_posix(), f) for f in files]
     for f in extra:
         if f is not None and f.is_file():
-            listed.append((f"extra:{f.resolve().as_posix()}", f.stat()))
+            listed.append((f"extra:{f.resolve().as_posix()}", f))
     return listed
 
 

@@ -88,6 +88,24 @@ def test_touching_an_input_file_invalidates_the_entry(folder, tmp_path):
     assert len(entries(store)) == 2
 
 
+def test_an_edit_that_keeps_size_and_modification_time_invalidates_the_entry(folder, tmp_path):
+    # what cp -p, rsync -a or restoring a backup can do: same size, same mtime, new words
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    target = folder / "FRA_50_1995.txt"
+    before = target.stat()
+    target.write_text(OTHER.replace("Peace", "Hope!"), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    c = corpus.read_corpus(folder, cache=store)
+    assert c["FRA_50_1995"].text.startswith("Hope! must prevail.")
+    assert len(entries(store)) == 2
+    # and the same contents again find the first entry
+    target.write_text(OTHER, encoding="utf-8")
+    assert corpus.read_corpus(folder, cache=store)["FRA_50_1995"].text == OTHER
+    assert len(entries(store)) == 2
+
+
 def test_adding_a_file_or_changing_options_gives_a_new_entry(folder, tmp_path):
     store = tmp_path / "store"
     corpus.read_corpus(folder, cache=store)
