@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -456,6 +457,9 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
     if parsed.normalized is None:
         loaded.add_report(relative, doc_id, "skipped", "empty: no text")
         return
+    if not has_words(parsed.normalized.text):
+        loaded.add_report(relative, doc_id, "skipped", NO_WORDS)
+        return
     _add_normalized(
         loaded,
         relative,
@@ -467,6 +471,16 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         aliases,
         notes=[*joined.notes, parsed.language] if parsed.language else joined.notes,
     )
+
+
+NO_WORDS = "no words: only punctuation, symbols or spaces"
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or digit: a text of marks alone ("!!! ...") has no
+    words to measure, so every rate on it would be 0 or undefined."""
+    return _LETTER_OR_DIGIT.search(text) is not None
 
 
 def _check_unique(loaded: _Loaded, doc_id: str, source: str) -> None:
@@ -483,6 +497,9 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
         loaded.add_report(source, doc_id, "skipped", "empty: no text")
         return
     normalized = normalize(body)
+    if not has_words(normalized.text):
+        loaded.add_report(source, doc_id, "skipped", NO_WORDS)
+        return
     language = language_note(normalized.text)
     _add_normalized(
         loaded,

@@ -328,3 +328,21 @@ def test_random_bytes_without_nul_are_binary_not_latin1(tmp_path):
     (tmp_path / "ocr.txt").write_bytes(b"Peace\x0bis\x0bnear.\n" * 60)
     (tmp_path / "short.txt").write_bytes(b"Peace\x01is near.")
     assert read_corpus(tmp_path).doc_ids == ["dos", "ocr", "ok", "short"]
+
+
+def test_a_text_of_marks_alone_is_skipped_with_its_reason(tmp_path):
+    (tmp_path / "speech.txt").write_text("Peace must prevail.", encoding="utf-8")
+    (tmp_path / "marks.txt").write_text("!!! ... ???\n— * —\n", encoding="utf-8")
+    (tmp_path / "greek.txt").write_text("Ειρήνη!", encoding="utf-8")  # letters of any script
+    c = read_corpus(tmp_path)
+    report = c.report.set_index("source")
+    assert report.loc["marks.txt", "status"] == "skipped"
+    assert report.loc["marks.txt", "detail"] == "no words: only punctuation, symbols or spaces"
+    assert sorted(c.doc_ids) == ["greek", "speech"]
+    with pytest.raises(StrictModeError, match=r"marks.txt: skipped \(no words"):
+        read_corpus(tmp_path, strict=True)
+    table = tmp_path / "rows.csv"
+    table.write_text('id,text\na,"We shall see."\nb,"?!"\n', encoding="utf-8")
+    rows = read_corpus(table)
+    assert rows.doc_ids == ["a"]
+    assert rows.report.set_index("doc_id").loc["b", "detail"].startswith("no words")
