@@ -26,6 +26,33 @@ def template_regex(template: str) -> re.Pattern[str]:
     return re.compile(pattern + r"\Z")
 
 
+def check_template(template: str | None) -> None:
+    """Raise CorpusError when ``template`` is not a file-name template (before any file
+    is read, so the message is about the template, not about a file).
+
+    Example:
+        >>> check_template("{country}_{year}.txt")
+        >>> check_template("{country_{year}.txt")
+        Traceback (most recent call last):
+        ...
+        corpus.errors.CorpusError: filename_template='{country_{year}.txt' is not valid: a brace without its pair; write fields as {name}, e.g. '{country}_{session}_{year}.txt'
+    """
+    if template is None:
+        return
+    example = "e.g. '{country}_{session}_{year}.txt'"
+    fields = _FIELD.findall(template)
+    problem = ""
+    if "{" in _FIELD.sub("", template) or "}" in _FIELD.sub("", template):
+        problem = "a brace without its pair; write fields as {name}"
+    elif not fields:
+        problem = "it names no field; write fields as {name}"
+    elif len(set(fields)) < len(fields):
+        twice = sorted({f for f in fields if fields.count(f) > 1})
+        problem = f"field {twice[0]!r} appears twice; name each field once"
+    if problem:
+        raise CorpusError(f"filename_template={template!r} is not valid: {problem}, {example}")
+
+
 def parse_filename(name: str, template: str | None, source: str) -> dict:
     """Docvars from a file name under ``template`` ({} when there is no template).
 

@@ -25,6 +25,7 @@ from .metadata import (
     SidecarJoin,
     SidecarRow,
     check_sidecar_unique,
+    check_template,
     coerce_docvar_types,
     join_sidecar,
     parse_filename,
@@ -131,6 +132,7 @@ def read_corpus(
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
+    check_template(filename_template)
     if cache:
         from .cache import read_through_cache
 

@@ -257,3 +257,20 @@ def test_a_date_column_is_read_one_way():
 def test_a_date_that_cannot_be_read_one_way_is_an_error_naming_it(values, message):
     with pytest.raises(CorpusError, match=re.escape(message)):
         _dates(values)
+
+
+@pytest.mark.parametrize(
+    ("template", "problem"),
+    [
+        ("{country", "a brace without its pair"),
+        ("country}_{year}.txt", "a brace without its pair"),
+        ("speech.txt", "it names no field"),
+        ("{country}_{country}.txt", "field 'country' appears twice"),
+    ],
+)
+def test_a_malformed_filename_template_is_named_before_any_file_is_read(
+    tmp_path, template, problem
+):
+    (tmp_path / "RUS_50_1995.txt").write_text("Peace.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=rf"filename_template='.*' is not valid: {problem}"):
+        read_corpus(tmp_path, filename_template=template)
