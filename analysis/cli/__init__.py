@@ -12,7 +12,7 @@ import sys
 
 from analysis.engine import progress_bars
 
-from .common import DataError, show_progress
+from .common import DataError, check_writable, show_progress
 
 # Each module defines register(subparsers); add new subcommands here.
 COMMAND_MODULES = [
@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "analysis.cli.readability",
     "analysis.cli.frequency",
     "analysis.cli.hedging",
+    "analysis.cli.quotes",
 ]
 
 
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        check_writable(getattr(args, "output", None))  # before the work, not after
         # Every pass over the corpus shows its bar (stderr, a terminal, no --quiet).
         with progress_bars(show_progress(args)):
             return args.func(args)

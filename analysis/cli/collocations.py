@@ -6,7 +6,14 @@ import argparse
 
 import analysis
 
-from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus
+from .common import (
+    add_corpus_arguments,
+    add_output_arguments,
+    emit,
+    load_corpus,
+    min_count_value,
+    top_n_value,
+)
 
 
 def register(subparsers) -> None:
@@ -21,8 +28,10 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--measure", choices=analysis.COLLOCATION_MEASURES, default="logdice", help="sort order"
     )
-    parser.add_argument("--min-count", type=int, default=3, help="minimum co-occurrences")
-    parser.add_argument("--top-n", type=int, default=50, help="collocates shown (0 = all)")
+    parser.add_argument(
+        "--min-count", type=min_count_value, default=3, help="minimum co-occurrences"
+    )
+    parser.add_argument("--top-n", type=top_n_value, default=50, help="collocates shown (0 = all)")
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -12,13 +15,79 @@ import pandas as pd
 
 import analysis
 import corpus
+import corpus.cache
 
 FORMATS = ("table", "csv", "json", "markdown")
 Format = Literal["table", "csv", "json", "markdown"]
 
 
 class DataError(Exception):
-    """Bad input data: exit code 1."""
+    """Bad input data, or an output that cannot be written: exit code 1."""
+
+
+def check_writable(path: str | os.PathLike | None, *, folder: bool = False) -> None:
+    """Raise DataError now, before any work, when ``path`` plainly cannot be written.
+
+    Only what the file system shows without writing is checked (the target is a folder
+    where a file is wanted, or a folder on the way is a file); :func:`writing` catches
+    the rest when the file is written.
+    """
+    if path is None:
+        return
+    problem = _path_problem(Path(path), folder=folder)
+    if problem:
+        raise DataError(_cannot_write(path, problem, folder=folder))
+
+
+@contextmanager
+def writing(path: str | os.PathLike, *, folder: bool = False) -> Iterator[None]:
+    """Turn an OSError raised while writing ``path`` into a DataError that says why.
+
+    ``folder``: ``path`` is a folder the command writes into (figures --out).
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise DataError(_cannot_write(path, _why(Path(path), exc, folder), folder=folder)) from exc
+
+
+def _cannot_write(path: str | os.PathLike, problem: str, *, folder: bool) -> str:
+    what = "write into" if folder else "write"
+    where = "a folder you can write" if folder else "a path in a folder you can write"
+    return f"cannot {what} {os.fspath(path)}: {problem}; give {where}"
+
+
+def _path_problem(path: Path, *, folder: bool) -> str | None:
+    """What the file system shows is wrong with writing ``path``, or None."""
+    # os.path's tests answer False where Path's raise (a folder we may not look into).
+    if folder and os.path.exists(path) and not os.path.isdir(path):
+        return "it is a file, not a folder"
+    if not folder and os.path.isdir(path):
+        return "it is a folder, not a file"
+    existing = _nearest_existing(path)
+    if existing is not None and not os.path.isdir(existing):
+        return f"its folder {existing} is a file"
+    return None
+
+
+def _nearest_existing(path: Path) -> Path | None:
+    """The longest leading part of ``path`` that exists (None for a relative path
+    none of whose parts exist, which means the working directory)."""
+    for part in path.parents:
+        if os.path.exists(part):
+            return part
+    return None
+
+
+def _why(path: Path, exc: OSError, folder: bool) -> str:
+    problem = _path_problem(path, folder=folder)
+    if problem:
+        return problem
+    parent = _nearest_existing(path) or Path(".")
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, PermissionError):
+        return f"no permission to write in {parent}"
+    return f"the folder {parent} does not take new files or folders ({reason})"
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool = False) -> None:
@@ -80,6 +149,31 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"--workers={value!r}: give a positive whole number")
     return number
+
+
+def top_n_value(value: str) -> int:
+    """--top-n N: a whole number, 0 for all rows (the API's None)."""
+    number = _whole_number(value)
+    if number is None or number < 0:
+        raise argparse.ArgumentTypeError(
+            f"--top-n={value!r}: give a positive whole number, or 0 for all rows"
+        )
+    return number
+
+
+def min_count_value(value: str) -> int:
+    """--min-count N: a whole number, 0 or more."""
+    number = _whole_number(value)
+    if number is None or number < 0:
+        raise argparse.ArgumentTypeError(f"--min-count={value!r}: give a whole number, 0 or more")
+    return number
+
+
+def _whole_number(value: str) -> int | None:
+    try:
+        return int(value)
+    except ValueError:
+        return None
 
 
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
@@ -153,6 +247,9 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
     Inputs that were skipped are counted in one line on stderr (unless ``--quiet``), so
     a result is never computed on less than the user gave without saying so.
     """
+    cache = getattr(args, "cache", False)
+    if cache:
+        _check_cache_folder()
     try:
         c = corpus.read_corpus(
             args.path,
@@ -163,11 +260,15 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             aliases=getattr(args, "aliases", None),
             strict=getattr(args, "strict", False),
             progress=show_progress(args),
-            cache=getattr(args, "cache", False),
+            cache=cache,
             workers=getattr(args, "workers", None),
         )
     except corpus.CorpusError as exc:
         raise DataError(str(exc)) from exc
+    except OSError as exc:
+        if cache and _inside(exc.filename, corpus.cache.default_cache_dir()):
+            raise DataError(_cache_problem(exc)) from exc
+        raise
     skipped = c.report[c.report["status"] == "skipped"]
     if len(skipped) and note_skipped and not getattr(args, "quiet", False):
         first = skipped.iloc[0]
@@ -178,6 +279,35 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             file=sys.stderr,
         )
     return c
+
+
+def _check_cache_folder() -> None:
+    """--cache: make the cache folder now, so a bad one fails before the corpus is read."""
+    try:
+        corpus.cache.default_cache_dir().mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataError(_cache_problem(exc)) from exc
+
+
+def _cache_problem(exc: OSError) -> str:
+    root = corpus.cache.default_cache_dir()
+    problem = _why(root, exc, folder=True)
+    variable = corpus.cache.CACHE_DIR_VARIABLE
+    origin = f" (from ${variable})" if os.environ.get(variable) else ""
+    return (
+        f"--cache: cannot use the cache folder {root}{origin}: {problem}; "
+        f"set {variable} to a folder you can write, or leave out --cache"
+    )
+
+
+def _inside(filename: str | os.PathLike | None, folder: Path) -> bool:
+    if filename is None:
+        return False
+    try:
+        Path(os.path.abspath(filename)).relative_to(os.path.abspath(folder))
+    except ValueError:
+        return False
+    return True
 
 
 def format_table(table: pd.DataFrame, fmt: str) -> str:
@@ -224,7 +354,8 @@ def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
     :func:`analysis.write_table`, so it has the same bytes as one written from a notebook;
     a ``.txt`` or ``.md`` file (or a text type given another ``--format``) gets the text of
     ``--format`` (default: table for ``.txt``, markdown for ``.md``). Any other extension
-    is a ValueError naming the valid ones. Every file gets a provenance sidecar.
+    is a ValueError naming the valid ones. Every file gets a provenance sidecar. A file
+    that cannot be written is a DataError saying why.
     """
     fmt = getattr(args, "format", None)
     output = getattr(args, "output", None)
@@ -240,11 +371,12 @@ def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
             f"--format {fmt} cannot be written to a .{suffix} file; leave out --format, "
             f"or name a .csv, .json, .txt or .md file"
         )
-    if suffix in TABLE_FILE_TYPES and fmt in (None, TABLE_FILE_TYPES[suffix]):
-        analysis.write_table(table, output)
-        return
-    fmt = fmt or TEXT_FILE_TYPES[suffix]
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
-    with open(output, "w", encoding="utf-8") as handle:
-        handle.write(format_table(table, fmt))
-    analysis.write_provenance(output, table, fmt=fmt)
+    with writing(output):
+        if suffix in TABLE_FILE_TYPES and fmt in (None, TABLE_FILE_TYPES[suffix]):
+            analysis.write_table(table, output)
+            return
+        fmt = fmt or TEXT_FILE_TYPES[suffix]
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(format_table(table, fmt))
+        analysis.write_provenance(output, table, fmt=fmt)

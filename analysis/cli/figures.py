@@ -8,7 +8,7 @@ import sys
 import analysis
 from analysis.figures import DEFAULT_TARGET, MissingDocvarError, sample_path
 
-from .common import DataError, add_corpus_arguments, load_corpus
+from .common import DataError, add_corpus_arguments, check_writable, load_corpus, writing
 
 PATH_HELP = (
     "the corpus of 03_comparing_countries: folder, .txt/.md file, or CSV/TSV/JSONL/Parquet "
@@ -70,16 +70,16 @@ def run_figures(args: argparse.Namespace) -> int:
     if args.path and args.corpus and args.path != args.corpus:
         raise ValueError(f"give the corpus once: PATH {args.path!r} or --corpus {args.corpus!r}")
     args.path = str(sample_path(args.path or args.corpus))
+    check_writable(args.out, folder=True)
+    # --format png --format png: each file once, in the order given.
+    formats = list(dict.fromkeys(args.formats or analysis.figures.FIGURE_FORMATS))
     c = load_corpus(args)
     year_from_date = "year" not in c.docvars.columns and "date" in c.docvars.columns
     try:
-        paths = analysis.build_figures(
-            c,
-            args.out,
-            target=args.target,
-            formats=args.formats or analysis.figures.FIGURE_FORMATS,
-            workers=args.workers,
-        )
+        with writing(args.out, folder=True):
+            paths = analysis.build_figures(
+                c, args.out, target=args.target, formats=formats, workers=args.workers
+            )
     except MissingDocvarError as exc:
         raise DataError(str(exc)) from exc
     if year_from_date and not args.quiet:

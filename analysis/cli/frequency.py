@@ -6,7 +6,15 @@ import argparse
 
 import analysis
 
-from .common import add_by_argument, add_corpus_arguments, add_output_arguments, emit, load_corpus
+from .common import (
+    add_by_argument,
+    add_corpus_arguments,
+    add_output_arguments,
+    emit,
+    load_corpus,
+    min_count_value,
+    top_n_value,
+)
 
 
 def register(subparsers) -> None:
@@ -18,9 +26,11 @@ def register(subparsers) -> None:
     add_corpus_arguments(parser)
     add_by_argument(parser)
     parser.add_argument("--ngram", type=int, default=1, help="1 words, 2 bigrams, ... (default: 1)")
-    parser.add_argument("--min-count", type=int, default=1, help="minimum count (default: 1)")
     parser.add_argument(
-        "--top-n", type=int, default=50, help="terms per group (default: 50; 0 = all)"
+        "--min-count", type=min_count_value, default=1, help="minimum count (default: 1)"
+    )
+    parser.add_argument(
+        "--top-n", type=top_n_value, default=50, help="terms per group (default: 50; 0 = all)"
     )
     parser.add_argument(
         "--stopwords", action="store_true", help="drop stop words (the shipped list)"

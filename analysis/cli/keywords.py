@@ -7,8 +7,17 @@ import argparse
 import pandas as pd
 
 import analysis
+import corpus
 
-from .common import DataError, add_corpus_arguments, add_output_arguments, emit, load_corpus
+from .common import (
+    DataError,
+    add_corpus_arguments,
+    add_output_arguments,
+    emit,
+    load_corpus,
+    min_count_value,
+    top_n_value,
+)
 
 
 def register(subparsers) -> None:
@@ -31,9 +40,11 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--measure", choices=analysis.KEYNESS_MEASURES, default="g2")
     parser.add_argument("--correction", choices=analysis.P_CORRECTIONS, default="holm")
-    parser.add_argument("--min-count", type=int, default=5, help="minimum count (default: 5)")
     parser.add_argument(
-        "--top-n", type=int, default=25, help="terms per direction (default: 25; 0 = all)"
+        "--min-count", type=min_count_value, default=5, help="minimum count (default: 5)"
+    )
+    parser.add_argument(
+        "--top-n", type=top_n_value, default=25, help="terms per direction (default: 25; 0 = all)"
     )
     add_output_arguments(parser)
     parser.set_defaults(func=run)
@@ -53,16 +64,65 @@ def _reference(value: str | None):
 
 def run(args: argparse.Namespace) -> int:
     c = load_corpus(args)
-    table = analysis.stat_keyness(
-        c,
-        by=args.by,
-        target=args.target,
-        reference=_reference(args.reference),
-        measure=args.measure,
-        min_count=args.min_count,
-        correction=args.correction,
-        top_n=args.top_n or None,
-        workers=args.workers,
-    )
+    reference = _reference(args.reference)
+    try:
+        table = analysis.stat_keyness(
+            c,
+            by=args.by,
+            target=args.target,
+            reference=reference,
+            measure=args.measure,
+            min_count=args.min_count,
+            correction=args.correction,
+            top_n=args.top_n or None,
+            workers=args.workers,
+        )
+    except ValueError as exc:
+        if not str(exc).startswith(EMPTY_SIDE):
+            raise
+        # The library cannot say which side; the CLI knows the groups and can.
+        raise DataError(_empty_side(c, args, reference) or str(exc)) from exc
     emit(table, args)
     return 0
+
+
+# The start of analysis.keyness's message when the target or the reference has no words.
+EMPTY_SIDE = "keyness needs words on both sides"
+
+
+def _empty_side(c: corpus.Corpus, args: argparse.Namespace, reference) -> str | None:
+    """Which side of the comparison has no words, said with the command's options."""
+    words = _words_per_group(c, args.by)
+    total = sum(words.values())
+    by = f"--by {args.by}"
+    if isinstance(reference, pd.DataFrame) and reference["count"].sum() <= 0:
+        return (
+            f"--reference {args.reference}: the frequency list has no words (its counts add to 0)"
+        )
+    targets = [str(args.target)] if args.target not in (None, "all") else sorted(words)
+    for target in targets:
+        if words.get(target, 0) == 0:
+            return f"the target group {target!r} ({by}) has no words"
+        if isinstance(reference, str):
+            if words.get(reference, 0) == 0:
+                return f"the reference group {reference!r} ({by}) has no words"
+        elif reference is None and total - words[target] == 0:
+            return (
+                f"the reference (the documents outside the target group {target!r}) has no "
+                f"words: {target!r} is the only {by} group; give --by a docvar with several "
+                "values, or --reference a frequency list (term,count)"
+            )
+    return None
+
+
+def _words_per_group(c: corpus.Corpus, by: str) -> dict[str, int]:
+    """Words of each --by group, labelled as analysis labels them (missing: "(missing)")."""
+    if by == "doc_id":
+        labels = pd.Series(c.doc_ids, index=c.doc_ids)
+    else:
+        labels = c.docvars[by].astype("string").fillna("(missing)")
+    words: dict[str, int] = {}
+    for doc in c:
+        label = str(labels[doc.doc_id])
+        words[label] = words.get(label, 0) + len(doc.words)
+    return words

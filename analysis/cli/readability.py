@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import copy
+
+import pandas as pd
 
 import analysis
 
@@ -32,6 +35,26 @@ def run(args: argparse.Namespace) -> int:
         c, by=args.by, window=args.window, workers=args.workers
     )
     key = "doc_id" if args.by is None else "group"
-    diversity = diversity.drop(columns=["words"])
-    emit(readability.merge(diversity, on=key, how="left"), args)
+    table = readability.merge(diversity.drop(columns=["words"]), on=key, how="left")
+    table.attrs["provenance"] = joined_record(readability, diversity)
+    emit(table, args)
     return 0
+
+
+def joined_record(left: pd.DataFrame, right: pd.DataFrame) -> dict:
+    """The provenance of ``left`` joined with ``right``: left's record, with right's
+    parameters and lexicons added and right's function named under ``joined_with``.
+
+    A merge keeps no attrs when its tables' records differ, so the CLI writes this one.
+    """
+    record = copy.deepcopy(left.attrs.get("provenance", {}))
+    other = right.attrs.get("provenance", {})
+    record["parameters"] = dict(
+        sorted({**other.get("parameters", {}), **record.get("parameters", {})}.items())
+    )
+    record["lexicons"] = dict(
+        sorted({**other.get("lexicons", {}), **record.get("lexicons", {})}.items())
+    )
+    if other.get("function"):
+        record["joined_with"] = other["function"]
+    return record

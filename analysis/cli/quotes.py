@@ -1,0 +1,80 @@
+"""`communique quotes`: every quoted span, its kind and who is quoted."""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+
+import pandas as pd
+
+import analysis
+import corpus
+
+from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus
+
+KINDS = ("direct", "fragment")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "quotes",
+        help="quoted statements and quoted words or phrases, with the speaker where named",
+        description=(
+            "One row per quoted span: where it is (doc_id, sent_id, start, end), the quote "
+            "as printed and inside its marks, its kind (direct: a quoted statement; "
+            "fragment: a quoted word or phrase, or scare quotes), the speaker the text "
+            "names (canonical spelling, or empty) and its words."
+        ),
+    )
+    add_corpus_arguments(parser)
+    parser.add_argument(
+        "--kind", choices=KINDS, default=None, help="only quotes of this kind (default: both)"
+    )
+    parser.add_argument(
+        "--speaker",
+        metavar="NAME",
+        default=None,
+        help="only quotes attributed to NAME (any spelling in the alias table; case does not "
+        "matter; a single name such as a surname matches the full name)",
+    )
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    table = analysis.find_quotes(c, workers=args.workers)
+    record = table.attrs.get("provenance", {})
+    if args.kind is not None:
+        table = table[table["kind"] == args.kind]
+    if args.speaker is not None:
+        table = table[speaker_matches(table["speaker"], args.speaker, c.aliases)]
+    table = table.reset_index(drop=True)
+    table.attrs["provenance"] = _with_filters(record, kind=args.kind, speaker=args.speaker)
+    emit(table, args)
+    return 0
+
+
+def speaker_matches(speakers: pd.Series, name: str, aliases: corpus.Aliases) -> pd.Series:
+    """Which ``speakers`` are ``name``: its canonical form, case-insensitively, or a full
+    name that has ``name`` as one of its words ("Lavrov" -> "Sergey Lavrov").
+
+    Example:
+        >>> import pandas as pd, corpus
+        >>> speaker_matches(pd.Series(["Sergey Lavrov", "Lavrova", ""]), "lavrov",
+        ...                 corpus.Aliases({})).tolist()
+        [True, False, False]
+    """
+    wanted = aliases.canonical(name.strip()).casefold()
+    if not wanted:
+        return speakers == ""
+    word = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+    return speakers.map(lambda speaker: bool(word.search(speaker.casefold())))
+
+
+def _with_filters(record: dict, **filters) -> dict:
+    """find_quotes' record with the filters the command applied as parameters."""
+    record = copy.deepcopy(record)
+    record["parameters"] = dict(sorted({**record.get("parameters", {}), **filters}.items()))
+    return record
