@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from corpus import Document, tokenize
 from corpus.errors import check_choice
@@ -145,19 +146,19 @@ def check_case(case: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def load_stopwords(source: str = STOPWORDS_LEXICON) -> tuple[frozenset[str], str]:
-    """The stop-word set (lower-cased) and its lexicon label ``id@version``."""
+def load_stopwords(source: str = STOPWORDS_LEXICON) -> tuple[frozenset[str], Any]:
+    """The stop-word set (lower-cased) and the lexicon it comes from."""
     from .lexicon import load_lexicon
 
     lexicon = load_lexicon(source)
     terms = frozenset(str(t).lower() for t in lexicon.items["term"])
-    return terms, lexicon.label
+    return terms, lexicon
 
 
 def resolve_stopwords(
     stopwords: bool | str | list | set | frozenset | None,
-) -> tuple[frozenset[str], dict[str, str]]:
-    """``stopwords=`` as a set plus the lexicon versions to record in provenance.
+) -> tuple[frozenset[str], dict[str, Any]]:
+    """``stopwords=`` as a set plus the lexicon to record in provenance.
 
     False/None: none; True: the shipped list; a string: a lexicon id, ``id@version``
     or file; a collection: those words.
@@ -167,8 +168,8 @@ def resolve_stopwords(
     if stopwords is True:
         stopwords = STOPWORDS_LEXICON
     if isinstance(stopwords, str):
-        words, label = load_stopwords(stopwords)
-        return words, {"stopwords": label}
+        words, lexicon = load_stopwords(stopwords)
+        return words, {lexicon.id: lexicon}
     return frozenset(str(w).lower() for w in stopwords), {"stopwords": "custom"}
 
 

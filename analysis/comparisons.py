@@ -1834,13 +1834,15 @@ def find_comparisons(
     return attach(table, "find_comparisons", {"voice": voice}, c, _lexicon_versions())
 
 
-def _lexicon_versions() -> dict[str, str]:
-    """The lexicons' versions and the version of the rules that read them (a change of
-    the rules changes rows without any lexicon changing)."""
+def _lexicon_versions() -> dict[str, Any]:
+    """The lexicons (loaded: provenance records their digests) and the version of the
+    rules that read them (a change of the rules changes rows without any lexicon
+    changing)."""
     labels = _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON).labels
+    triggers, historical = load_lexicon(labels["triggers"]), load_lexicon(labels["historical"])
     return {
-        labels["triggers"].split("@")[0]: labels["triggers"].split("@")[1],
-        labels["historical"].split("@")[0]: labels["historical"].split("@")[1],
+        triggers.id: triggers,
+        historical.id: historical,
         "comparison_rules": COMPARISONS_VERSION.rsplit("/", 1)[1],
     }
 

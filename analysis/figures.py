@@ -360,9 +360,13 @@ def _combined_record(
     function: str, params: dict, c: Corpus, parts: Sequence[pd.DataFrame]
 ) -> dict[str, Any]:
     lexicons: dict[str, str] = {}
+    digests: dict[str, str] = {}
     for part in parts:
         lexicons.update(part.attrs.get("provenance", {}).get("lexicons", {}))
+        digests.update(part.attrs.get("provenance", {}).get("lexicon_sha256", {}))
     record = make_record(function, params, c, lexicons)
+    if digests:
+        record["lexicon_sha256"] = dict(sorted(digests.items()))
     record["sources"] = [p.attrs.get("provenance", {}).get("function") for p in parts]
     return record
 

@@ -317,9 +317,9 @@ def plot_hedging(table: pd.DataFrame, *, ax: Any = None):
 # --- per-document pass -------------------------------------------------------------
 
 
-def _versions(lex: Lexicon) -> dict[str, str]:
+def _versions(lex: Lexicon) -> dict[str, Lexicon]:
     modals = load_lexicon("modals")
-    return {lex.id: lex.version, modals.id: modals.version}
+    return {lex.id: lex, modals.id: modals}
 
 
 def _prepare(lexicon: str | Lexicon | None, approximators: bool) -> tuple[Lexicon, tuple]:

@@ -147,11 +147,20 @@ def _resolve(source: str | Path) -> Path:
     if version:
         candidates = [p for p in candidates if p.stem.rsplit("-v", 1)[-1] == version]
     if not candidates:
-        known = sorted({p.parent.name for p in _shipped_files()})
         raise LexiconError(
-            f"lexicon={str(source)!r} is not a shipped lexicon or a file; shipped: {', '.join(known) or 'none'}"
+            f"lexicon={str(source)!r} is not a shipped lexicon or a file; shipped: "
+            + (", ".join(_shipped_labels()) or "none")
         )
     return candidates[-1]
+
+
+def _shipped_labels() -> list[str]:
+    """``id@version`` of every shipped lexicon file, oldest version of each id first."""
+    files = sorted(
+        _shipped_files(),
+        key=lambda p: (p.parent.name, _version_key(p.stem.rsplit("-v", 1)[-1])),
+    )
+    return [f"{p.parent.name}@{p.stem.rsplit('-v', 1)[-1]}" for p in files]
 
 
 def _version_key(version: str) -> tuple:

@@ -654,9 +654,9 @@ def _optative(opens_sentence: bool, first_after: str) -> bool:
     return opens_sentence and first_after not in _QUESTION_SUBJECTS
 
 
-def _lexicon_versions(lex: Lexicon) -> dict[str, str]:
+def _lexicon_versions(lex: Lexicon) -> dict[str, Lexicon | str]:
     """The modal lexicon and the sense classifier behind a table (both change senses)."""
-    return {lex.id: lex.version, "modal_senses": MODEL_VERSION}
+    return {lex.id: lex, "modal_senses": MODEL_VERSION}
 
 
 def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> bool:

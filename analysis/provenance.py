@@ -12,7 +12,19 @@ import pandas as pd
 
 from corpus import Corpus
 
-PACKAGES = ("communique", "nltk", "pandas", "matplotlib", "textstat", "numpy")
+# What a result can depend on: syllable counts (textstat, pyphen), p-values and the
+# sense classifier's training (scipy), Parquet and string columns (pyarrow).
+PACKAGES = (
+    "communique",
+    "nltk",
+    "pandas",
+    "matplotlib",
+    "textstat",
+    "pyphen",
+    "numpy",
+    "scipy",
+    "pyarrow",
+)
 _WINDOWS_PATH = re.compile(r"\A[A-Za-z]:[\\/]")
 
 
@@ -59,15 +71,18 @@ def make_record(
     function: str,
     params: dict[str, Any],
     c: Corpus | None = None,
-    lexicons: dict[str, str] | None = None,
+    lexicons: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A provenance record as a plain dict (see :func:`attach`)."""
+    versions, digests = _lexicon_fields(lexicons or {})
     record: dict[str, Any] = {
         "function": f"analysis.{function}",
         "parameters": {k: _plain(v) for k, v in sorted(params.items())},
-        "lexicons": dict(sorted((lexicons or {}).items())),
+        "lexicons": versions,
         "packages": package_versions(),
     }
+    if digests:
+        record["lexicon_sha256"] = digests
     if c is not None:
         record["corpus"] = {
             "fingerprint": c.fingerprint,
@@ -76,6 +91,19 @@ def make_record(
             "versions": c.versions,
         }
     return record
+
+
+def _lexicon_fields(lexicons: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """``{id: version}`` and, for the loaded lexicons among the values, ``{id: sha256}``
+    of their files: a version names a publication, the digest pins the exact content
+    (a user's own file can reuse an id and version)."""
+    versions, digests = {}, {}
+    for name, value in sorted(lexicons.items()):
+        versions[name] = str(getattr(value, "version", value))
+        digest = getattr(value, "sha256", "")
+        if digest:
+            digests[name] = digest
+    return versions, digests
 
 
 def _input_counts(c: Corpus) -> dict[str, int]:
@@ -100,7 +128,8 @@ def attach(
         function: the public function's name, e.g. ``"find_hedges"``.
         params: its parameters (objects are recorded by type name only).
         c: the corpus analysed (its fingerprint, size and text-processing versions).
-        lexicons: lexicon id -> version used.
+        lexicons: lexicon id -> the version used, or the loaded Lexicon (whose file's
+            SHA-256 is then recorded too, under ``lexicon_sha256``).
     """
     record = make_record(function, params, c, lexicons)
     # Tables of group rates carry how their intervals were drawn (see rates.group_rates).

@@ -1,10 +1,12 @@
+import hashlib
+
 import matplotlib
 
 matplotlib.use("Agg")
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import corpus
@@ -186,7 +188,10 @@ def test_user_lexicon_file(tmp_path):
     )
     table = find_hedges("It is kind of odd, definitely odd.", lexicon=str(path))
     assert table["lemma"].tolist() == ["kind of", "definitely"]
-    assert table.attrs["provenance"]["lexicons"]["mine"] == "1"
+    record = table.attrs["provenance"]
+    assert record["lexicons"]["mine"] == "1"
+    # a user's file is pinned by its content, whatever id and version it claims
+    assert record["lexicon_sha256"]["mine"] == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_user_lexicon_with_bad_category_is_rejected(tmp_path):
@@ -250,6 +255,7 @@ WORDS = st.sampled_from(
 @given(st.lists(WORDS, min_size=1, max_size=25), st.booleans())
 def test_offsets_always_slice_back_to_match(words, approximators):
     c = corpus.from_texts([" ".join(words)])
+    assume(len(c) == 1)  # a text of marks alone is skipped: no words
     doc = next(iter(c))
     table = find_hedges(c, approximators=approximators)
     for row in table.itertuples():

@@ -62,5 +62,7 @@ def test_modal_lexicon_strengths_follow_halliday():
 def test_unknown_lexicon_names_the_value():
     with pytest.raises(LexiconError, match="nonsense"):
         load_lexicon("nonsense")
-    with pytest.raises(LexiconError, match="hedges@9"):
+    with pytest.raises(LexiconError, match="hedges@9") as raised:
         load_lexicon("hedges@9")
+    # the versions that exist, so the user can pick one
+    assert "hedges@1" in str(raised.value) and "comparison_triggers@2" in str(raised.value)

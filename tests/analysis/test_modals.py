@@ -5,7 +5,7 @@ matplotlib.use("Agg")
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import analysis
@@ -174,6 +174,7 @@ WORDS = st.sampled_from(
 @given(st.lists(WORDS, min_size=1, max_size=25))
 def test_offsets_always_slice_back_to_match(words):
     c = corpus.from_texts([" ".join(words)])
+    assume(len(c) == 1)  # a text of marks alone is skipped: no words
     doc = next(iter(c))
     table = find_modals(c)
     for row in table.itertuples():
@@ -273,7 +274,10 @@ def _spans_both_ways(text: str) -> tuple[list, list]:
     from analysis.modals import _lexicon, _plan, modal_spans
 
     matcher, items, models = _plan(_lexicon(None))
-    doc = next(iter(corpus.from_texts([text])))
+    docs = list(corpus.from_texts([text]))
+    if not docs:  # a text of marks alone is skipped: no words, no modals
+        return [], []
+    doc = docs[0]
     by_name = {lemma: _ByName(m) for lemma, m in sense_models().items()}
     fast = [
         (s, e, it["lemma"], sense, neg)

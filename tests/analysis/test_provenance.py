@@ -12,3 +12,18 @@ def test_rate_tables_record_their_bootstrap_and_the_inputs_read():
         "level": 0.95,
     }
     assert record["corpus"]["inputs"] == {"loaded": 2}
+
+
+def test_records_pin_lexicon_contents_and_name_the_packages_results_depend_on():
+    from analysis import find_modals, load_lexicon
+
+    record = stat_hedging(["We may go."]).attrs["provenance"]
+    assert record["lexicons"] == {"hedges": "1", "modals": "1"}
+    assert record["lexicon_sha256"] == {
+        "hedges": load_lexicon("hedges").sha256,
+        "modals": load_lexicon("modals").sha256,
+    }
+    # the sense classifier is a model file with a version of its own, no lexicon digest
+    modal_record = find_modals("We must act.").attrs["provenance"]
+    assert set(modal_record["lexicon_sha256"]) == {"modals"}
+    assert {"pyphen", "scipy", "pyarrow", "textstat"} <= set(record["packages"])
