@@ -266,7 +266,7 @@ def stat_readability(
 
     Example:
         >>> stat_readability("The cat sat. It was happy.")["flesch_reading_ease"].round(1).tolist()
-        [115.1]
+        [105.1]
     """
     c = as_corpus(c)
     check_by(c, by)  # before the pass over the corpus, not after
