@@ -81,7 +81,7 @@ from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import load_lexicon
 from .provenance import attach, remember_provenance
-from .rates import group_rates
+from .rates import check_min_words, group_rates
 
 TRIGGERS_LEXICON = "comparison_triggers@2"
 HISTORICAL_LEXICON = "historical_references@2"
@@ -1873,6 +1873,7 @@ def stat_comparisons(
     by: str | None = None,
     voice: str | None = None,
     types: list[str] | tuple[str, ...] | None = None,
+    min_words: int = 1,
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Comparisons per 1,000 words by type, per group, with bootstrap intervals.
@@ -1884,6 +1885,11 @@ def stat_comparisons(
         voice: count only comparisons (and words) in this voice.
         types: count only these types (default: all of :data:`TYPES`); the
             ``comparisons`` and ``historical`` measures then cover these types only.
+        min_words: a document gets a rate only with at least this many words in the
+            voice (default 1); fewer words still count in ``count``, ``words`` and
+            ``pooled_rate``. With ``voice="quoted"`` most documents quote only a few
+            words, whose rates swing wildly (one booster in two quoted words is 500 per
+            1,000): ask for e.g. ``min_words=50``, or read ``pooled_rate``.
         workers: processes for the per-document pass.
 
     Returns:
@@ -1899,6 +1905,7 @@ def stat_comparisons(
     """
     voice = check_voice(voice)
     types = _check_types(types)
+    min_words = check_min_words(min_words)
     c = as_corpus(c)
     groups = group_labels(c, by)
     _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON)  # compiled here, inherited by forked workers
@@ -1907,8 +1914,8 @@ def stat_comparisons(
     )
     per_doc = pd.DataFrame(counts, index=pd.Index(c.doc_ids, name="doc_id"))
     measures = [m for m in MEASURES if m in ("comparisons", "historical") or m in types]
-    table = group_rates(per_doc, groups, measures)
-    params = {"by": by, "voice": voice, "types": list(types)}
+    table = group_rates(per_doc, groups, measures, min_words=min_words)
+    params = {"by": by, "voice": voice, "types": list(types), "min_words": min_words}
     return attach(table, "stat_comparisons", params, c, _lexicon_versions())
 
 

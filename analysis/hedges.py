@@ -68,7 +68,7 @@ from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .modals import _hit_context, _modal_sense, is_modal
 from .provenance import attach
-from .rates import group_rates
+from .rates import check_min_words, group_rates
 
 HEDGE_COLUMNS = [
     "doc_id",
@@ -254,6 +254,7 @@ def stat_hedging(
     voice: str | None = None,
     lexicon: str | Lexicon | None = None,
     approximators: bool = False,
+    min_words: int = 1,
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Hedges and boosters per 1,000 words, per group, with bootstrap intervals.
@@ -269,6 +270,11 @@ def stat_hedging(
         by: a docvar, ``"doc_id"`` (one row per document), or None (group ``"all"``).
         voice: ``"authorial"``, ``"quoted"`` or ``"all"``.
         lexicon, approximators, workers: as in :func:`find_hedges`.
+        min_words: a document gets a rate only with at least this many words in the
+            voice (default 1); fewer words still count in ``count``, ``words`` and
+            ``pooled_rate``. With ``voice="quoted"`` most documents quote only a few
+            words, whose rates swing wildly (one booster in two quoted words is 500 per
+            1,000): ask for e.g. ``min_words=50``, or read ``pooled_rate``.
 
     Returns:
         Columns ``group, measure, documents, count, words, rate, rate_low, rate_high,
@@ -280,6 +286,7 @@ def stat_hedging(
         [['hedges', 2, 8], ['boosters', 1, 8]]
     """
     voice = check_voice(voice)
+    min_words = check_min_words(min_words)
     c = as_corpus(c)
     labels = group_labels(c, by)
     lex, plan = _prepare(lexicon, approximators)
@@ -291,8 +298,16 @@ def stat_hedging(
             counts["hedges" if row[6] == "hedge" else "boosters"] += 1
         per_doc.append({"doc_id": doc_id, "words": words, **counts})
     frame = pd.DataFrame(per_doc, columns=["doc_id", "words", *HEDGING_MEASURES])
-    table = group_rates(frame.set_index("doc_id"), labels, list(HEDGING_MEASURES))
-    params = {"by": by, "voice": voice, "lexicon": lex.label, "approximators": approximators}
+    table = group_rates(
+        frame.set_index("doc_id"), labels, list(HEDGING_MEASURES), min_words=min_words
+    )
+    params = {
+        "by": by,
+        "voice": voice,
+        "lexicon": lex.label,
+        "approximators": approximators,
+        "min_words": min_words,
+    }
     return attach(table, "stat_hedging", params, c, _versions(lex))
 
 

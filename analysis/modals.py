@@ -41,7 +41,7 @@ from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import Lexicon, load_lexicon
 from .provenance import attach
-from .rates import group_rates
+from .rates import check_min_words, group_rates
 
 MODAL_COLUMNS = [
     "doc_id",
@@ -145,6 +145,7 @@ def stat_modality(
     by: str | None = None,
     voice: str | None = None,
     lexicon: str | Lexicon | None = None,
+    min_words: int = 1,
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Modals per 1,000 words, overall and by sense and strength, per group.
@@ -161,6 +162,11 @@ def stat_modality(
             (one group ``"all"``).
         voice: ``"authorial"``, ``"quoted"`` or ``"all"``.
         lexicon, workers: as in :func:`find_modals`.
+        min_words: a document gets a rate only with at least this many words in the
+            voice (default 1); fewer words still count in ``count``, ``words`` and
+            ``pooled_rate``. With ``voice="quoted"`` most documents quote only a few
+            words, whose rates swing wildly (one booster in two quoted words is 500 per
+            1,000): ask for e.g. ``min_words=50``, or read ``pooled_rate``.
 
     Returns:
         Columns ``group, measure, documents, count, words, rate, rate_low, rate_high,
@@ -174,6 +180,7 @@ def stat_modality(
         2
     """
     voice = check_voice(voice)
+    min_words = check_min_words(min_words)
     c = as_corpus(c)
     labels = group_labels(c, by)
     lex = _lexicon(lexicon)
@@ -187,8 +194,11 @@ def stat_modality(
             counts[f"strength_{row[7]}"] += 1
         per_doc.append({"doc_id": doc_id, "words": words, **counts})
     frame = pd.DataFrame(per_doc, columns=["doc_id", "words", *MODALITY_MEASURES])
-    table = group_rates(frame.set_index("doc_id"), labels, list(MODALITY_MEASURES))
-    return attach(table, "stat_modality", {"by": by, "voice": voice}, c, _lexicon_versions(lex))
+    table = group_rates(
+        frame.set_index("doc_id"), labels, list(MODALITY_MEASURES), min_words=min_words
+    )
+    params = {"by": by, "voice": voice, "min_words": min_words}
+    return attach(table, "stat_modality", params, c, _lexicon_versions(lex))
 
 
 def plot_modality(table: pd.DataFrame, *, ax: Any = None, measures: list[str] | None = None):

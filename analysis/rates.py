@@ -2,7 +2,11 @@
 
 A group's rate is the mean of its documents' rates, and its interval comes from
 resampling documents, so one long speech cannot dominate a group. The pooled rate
-(sum of counts over sum of words) is reported beside it.
+(sum of counts over sum of words) is reported beside it. The mean has the opposite
+weakness: a document with a handful of words in the chosen voice (two quoted words,
+one of them "never") has an extreme rate that counts as much as a long speech's, so
+``min_words`` leaves documents with fewer words out of the mean and its interval
+(they still count in ``count``, ``words`` and ``pooled_rate``).
 """
 
 from __future__ import annotations
@@ -53,6 +57,13 @@ def bootstrap_mean_ci(
     return float(low), float(high)
 
 
+def check_min_words(min_words: int) -> int:
+    """``min_words=`` as a whole number of at least 1, else a ValueError naming it."""
+    if isinstance(min_words, bool) or not isinstance(min_words, (int, np.integer)) or min_words < 1:
+        raise ValueError(f"min_words={min_words!r} is not valid; give a whole number >= 1")
+    return int(min_words)
+
+
 def group_rates(
     per_doc: pd.DataFrame,
     groups: pd.Series,
@@ -60,6 +71,7 @@ def group_rates(
     *,
     words_column: str = "words",
     per: float = 1000.0,
+    min_words: int = 1,
     n_boot: int = N_BOOT,
     seed: int = SEED,
 ) -> pd.DataFrame:
@@ -70,19 +82,31 @@ def group_rates(
         groups: group label per doc_id.
         measures: the count columns to turn into rates.
         per: rates are per this many words (1,000 by default).
+        min_words: a document gets a rate (and counts in ``documents``, ``rate`` and
+            its interval) only with at least this many words.
 
     Returns:
-        One row per group and measure: ``group, measure, documents`` (those with
-        words, which the rate averages over: with ``voice="quoted"`` a document that
-        quotes nobody has no rate and is not counted), ``count, words, rate`` (mean of
-        document rates), ``rate_low, rate_high`` (95% bootstrap interval),
-        ``pooled_rate`` (sum of counts / sum of words x per).
+        One row per group and measure: ``group, measure, documents`` (those with at
+        least ``min_words`` words, which the rate averages over: with
+        ``voice="quoted"`` a document that quotes nobody has no rate and is not
+        counted), ``count, words`` (all documents), ``rate`` (mean of document rates),
+        ``rate_low, rate_high`` (95% bootstrap interval), ``pooled_rate`` (sum of
+        counts / sum of words x per, all documents).
+
+    Example:
+        >>> per_doc = pd.DataFrame({"words": [1000, 2], "hedges": [5, 1]}, index=["a", "b"])
+        >>> groups = pd.Series("all", index=["a", "b"])
+        >>> group_rates(per_doc, groups, ["hedges"])["rate"].round(1).tolist()
+        [252.5]
+        >>> group_rates(per_doc, groups, ["hedges"], min_words=50)["rate"].tolist()
+        [5.0]
     """
+    min_words = check_min_words(min_words)
     table = per_doc.join(groups.rename("group"), how="left")
     rows = []
     for group, part in table.groupby("group", sort=True, observed=True):
         words = part[words_column].to_numpy(dtype=float)
-        has_words = words > 0
+        has_words = words >= min_words
         for measure in measures:
             counts = part[measure].to_numpy(dtype=float)
             rates = np.where(has_words, counts / np.where(has_words, words, 1) * per, np.nan)

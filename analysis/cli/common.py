@@ -169,6 +169,26 @@ def min_count_value(value: str) -> int:
     return number
 
 
+def add_min_words_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--min-words",
+        type=_min_words_value,
+        default=1,
+        metavar="N",
+        help=(
+            "a document gets a rate only with at least N words in the voice (default: 1); "
+            "with --voice quoted, e.g. 50 keeps two quoted words from swinging a group's mean"
+        ),
+    )
+
+
+def _min_words_value(value: str) -> int:
+    number = _whole_number(value)
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError(f"--min-words={value!r}: give a whole number, 1 or more")
+    return number
+
+
 def _whole_number(value: str) -> int | None:
     try:
         return int(value)

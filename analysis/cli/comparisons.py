@@ -6,7 +6,14 @@ import argparse
 
 import analysis
 
-from .common import add_by_argument, add_corpus_arguments, add_output_arguments, emit, load_corpus
+from .common import (
+    add_by_argument,
+    add_corpus_arguments,
+    add_min_words_argument,
+    add_output_arguments,
+    emit,
+    load_corpus,
+)
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
 
@@ -39,6 +46,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--matches", action="store_true", help="one row per comparison instead of rates"
     )
+    add_min_words_argument(parser)
     add_output_arguments(parser)
     parser.set_defaults(func=run_comparisons)
 
@@ -51,7 +59,12 @@ def run_comparisons(args: argparse.Namespace) -> int:
             table = table[table["type"].isin(args.types)]
     else:
         table = analysis.stat_comparisons(
-            c, by=args.by, voice=args.voice, types=args.types, workers=args.workers
+            c,
+            by=args.by,
+            voice=args.voice,
+            types=args.types,
+            min_words=args.min_words,
+            workers=args.workers,
         )
     emit(table, args)
     return 0

@@ -6,7 +6,14 @@ import argparse
 
 import analysis
 
-from .common import add_by_argument, add_corpus_arguments, add_output_arguments, emit, load_corpus
+from .common import (
+    add_by_argument,
+    add_corpus_arguments,
+    add_min_words_argument,
+    add_output_arguments,
+    emit,
+    load_corpus,
+)
 
 
 def register(subparsers) -> None:
@@ -51,6 +58,7 @@ def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
     parser.add_argument(
         "--matches", action="store_true", help=f"one row per {what} instead of rates"
     )
+    add_min_words_argument(parser)
     add_output_arguments(parser)
 
 
@@ -60,7 +68,9 @@ def run_hedging(args: argparse.Namespace) -> int:
     if args.matches:
         table = analysis.find_hedges(c, workers=args.workers, **options)
     else:
-        table = analysis.stat_hedging(c, by=args.by, workers=args.workers, **options)
+        table = analysis.stat_hedging(
+            c, by=args.by, min_words=args.min_words, workers=args.workers, **options
+        )
     emit(table, args)
     return 0
 
@@ -70,6 +80,8 @@ def run_modality(args: argparse.Namespace) -> int:
     if args.matches:
         table = analysis.find_modals(c, voice=args.voice, workers=args.workers)
     else:
-        table = analysis.stat_modality(c, by=args.by, voice=args.voice, workers=args.workers)
+        table = analysis.stat_modality(
+            c, by=args.by, voice=args.voice, min_words=args.min_words, workers=args.workers
+        )
     emit(table, args)
     return 0

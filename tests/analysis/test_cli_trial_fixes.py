@@ -217,3 +217,21 @@ def test_figures_writes_each_format_once(tmp_path, monkeypatch, capsys):
     assert main([*args, "--format", "svg", "--format", "png", "--format", "svg"]) == 0
     assert seen["formats"] == ["svg", "png"]
     assert capsys.readouterr().out.count("figure.svg") == 1
+
+
+# --- rates of tiny documents: --min-words -------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["hedging", "modality", "comparisons"])
+def test_min_words_reaches_the_rates_and_rejects_zero(fixtures, tmp_path, capsys, command):
+    path = str(fixtures / "un_layout")
+    out = tmp_path / "rates.csv"
+    assert main([command, path, "--min-words", "100000", "--quiet", "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert (table["documents"] == 0).all()  # no document has that many words
+    assert table["rate"].isna().all() and table["pooled_rate"].notna().all()
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, path, "--min-words", "0"])
+    assert exit_info.value.code == 2
+    assert "--min-words='0': give a whole number, 1 or more" in capsys.readouterr().err

@@ -288,3 +288,18 @@ def test_a_negative_subject_negates_a_certainty_marker():
         ["sure", "hedge", True],
         ["It is clear", "booster", False],
     ]
+
+
+def test_stat_hedging_min_words_keeps_a_two_word_quote_from_swinging_the_mean():
+    texts = [
+        "Lavrov said: “We may perhaps agree on many of the things that matter to us.”",
+        "They called the plan “never enough”.",
+    ]
+    table = stat_hedging(texts, voice="quoted").set_index("measure")
+    assert table.loc["boosters", "documents"] == 2
+    assert table.loc["boosters", "rate"] == pytest.approx(500 / 2)  # (0 + 1 in 2 words) / 2
+    kept = stat_hedging(texts, voice="quoted", min_words=5).set_index("measure")
+    assert kept.loc["boosters", "documents"] == 1
+    assert kept.loc["boosters", "rate"] == 0
+    assert kept.loc["boosters", "count"] == 1  # still in the totals and the pooled rate
+    assert kept.attrs["provenance"]["parameters"]["min_words"] == 5

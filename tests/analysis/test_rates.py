@@ -38,3 +38,21 @@ def test_documents_counts_those_the_rate_averages_over():
     row = group_rates(per_doc, groups, ["hedges"]).iloc[0]
     # "b" has no words in the voice measured: no rate, not in the base of the mean.
     assert (row["documents"], row["rate"]) == (2, (20.0 + 20.0) / 2)
+
+
+def test_min_words_leaves_tiny_documents_out_of_the_mean_but_not_out_of_the_totals():
+    per_doc = pd.DataFrame(
+        {"words": [1000, 800, 2, 0], "hedges": [5, 4, 1, 0]}, index=["a", "b", "c", "d"]
+    )
+    groups = pd.Series("g", index=per_doc.index)
+    every = group_rates(per_doc, groups, ["hedges"]).iloc[0]
+    # "c" (1 hedge in 2 words = 500 per 1,000) dominates the mean of a, b, c
+    assert every["documents"] == 3
+    assert every["rate"] == pytest.approx((5 + 5 + 500) / 3)
+    kept = group_rates(per_doc, groups, ["hedges"], min_words=50).iloc[0]
+    assert kept["documents"] == 2
+    assert kept["rate"] == pytest.approx(5.0)
+    assert (kept["count"], kept["words"]) == (10, 1802)  # totals keep every document
+    assert kept["pooled_rate"] == pytest.approx(10 / 1802 * 1000)
+    with pytest.raises(ValueError, match="min_words=0"):
+        group_rates(per_doc, groups, ["hedges"], min_words=0)
