@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
-QUOTER_VERSION = "communique-quotes/6"
+QUOTER_VERSION = "communique-quotes/7"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -48,8 +48,9 @@ DESCRIPTOR_NOUNS = (
     "secretary|chancellor|leader|premier|representative|delegate|negotiator|foreign minister"
 )
 
-# Capitalized words in any script's letters: "Hammarskjöld", "Pérez de Cuéllar" parts.
-_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'][^\W\d_]+)*"
+# Capitalized words in any script's letters: "Hammarskjöld", "Pérez de Cuéllar" parts,
+# "O'Brien", "D'Alema", "d'Estaing" (of "Giscard d'Estaing").
+_WORD = r"(?:d')?[A-ZÀ-ÖØ-Þ](?:'[A-ZÀ-ÖØ-Þ])?[^\W\d_]+(?:[-'][^\W\d_]+)*"
 # Lower-case particles inside a name: "Ursula von der Leyen", "Lula da Silva".
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|bin|ibn|al|ter|ten)"
 # Between the words of a name: spaces and at most one line break (a name wraps onto
@@ -65,13 +66,15 @@ _ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often|further)
 _PRONOUN_WORD = r"[Hh]e|[Ss]he"
 _DESCRIPTOR_PHRASE = rf"[Tt]he\s+(?:[A-Za-z-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS})"  # "the minister"
 _APPOSITIVE_OPENING = r",\s+(?:[^,.\u201c\u201d]{0,40}\s)?"  # ", Russia's foreign " (minister)
-_NAME_BEFORE_VERB = re.compile(rf"(?P<name>{_NAME}),?{_ADVERB}\s+\Z")
+# A name starts a word: "the super-Powers, stresses" names no "Powers".
+_NAME_START = r"(?<![\w'\u2019-])"
+_NAME_BEFORE_VERB = re.compile(rf"{_NAME_START}(?P<name>{_NAME}),?{_ADVERB}\s+\Z")
 _PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:{_PRONOUN_WORD}){_ADVERB}\s+\Z")
 _DESCRIPTOR_BEFORE_VERB = re.compile(rf"\b{_DESCRIPTOR_PHRASE}{_ADVERB}\s+\Z")
 # A name before an appositive that describes the speaker: "Lavrov, the foreign minister,
 # said", "Sergey Lavrov, Russia's foreign minister, said".
 _NAME_BEFORE_APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}){_APPOSITIVE_OPENING}(?i:{DESCRIPTOR_NOUNS})"
+    rf"{_NAME_START}(?P<name>{_NAME}){_APPOSITIVE_OPENING}(?i:{DESCRIPTOR_NOUNS})"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME})?,{_ADVERB}\s+\Z"
 )
 # The last word of each descriptor ("minister" of "foreign minister").

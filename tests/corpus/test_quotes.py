@@ -557,3 +557,22 @@ def test_a_surname_takes_the_fuller_name_the_text_uses():
     assert full_name("President Putin met Vladimir Putin's aides.", "Putin") == "Vladimir Putin"
     assert full_name("Mr Lavrov spoke.", "Lavrov") == "Lavrov"
     assert full_name("Sergey Lavrov spoke.", "Sergey Lavrov") == "Sergey Lavrov"
+
+
+def test_a_name_starts_a_word_and_keeps_its_apostrophe():
+    def speakers(text):
+        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
+
+    # "super-Powers" is no speaker "Powers" (user trial)
+    assert speakers(
+        "The line taken by the super-Powers, stresses “interdependence” above all."
+    ) == [""]
+    assert speakers("The non-European States stress “interdependence”.") == [""]
+    # names with an apostrophe are whole: not "Brien", "Estaing", "Ivoire"
+    assert speakers("O'Brien said “no” again.") == ["O'Brien"]
+    assert speakers("“No,” said D'Alema.") == ["D'Alema"]
+    assert speakers("President Giscard d'Estaing said “no” again.") == ["Giscard d'Estaing"]
+    assert speakers("Mr. O'Brien, the foreign minister, said “no”.") == ["O'Brien"]
+    # a hyphenated name or a name after a hyphenated prefix still speaks
+    assert speakers("Pro-Western Lavrov said “no” again.") == ["Pro-Western Lavrov"]
+    assert speakers("The ex-President Smith said “no” again.") == ["Smith"]
