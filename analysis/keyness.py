@@ -183,7 +183,9 @@ def keyness_table(
     b = merged["count_reference"].to_numpy(dtype=float)
     c, d = float(target_words), float(reference_words)
     if c <= 0 or d <= 0:
-        raise ValueError("keyness needs words on both sides: the target or the reference is empty")
+        empty = [side for side, n in (("target", c), ("reference", d)) if n <= 0]
+        which = "the target and the reference have" if len(empty) == 2 else f"the {empty[0]} has"
+        raise ValueError(f"keyness needs words on both sides: {which} no words")
 
     from scipy import stats  # imported when first needed: it costs half a second
 

@@ -298,7 +298,23 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             f"{first['detail']}); `communique validate {path}` lists them",
             file=sys.stderr,
         )
+    _note_foreign(c, args)
     return c
+
+
+def _note_foreign(c: corpus.Corpus, args: argparse.Namespace) -> None:
+    """One stderr line when documents are probably not English: every measure reads
+    English, so their rates would be taken at face value otherwise."""
+    if getattr(args, "quiet", False) or "detail" not in c.report.columns:
+        return
+    details = c.report["detail"].astype(str)
+    foreign = c.report[details.str.contains("probably not English", regex=False)]
+    if len(foreign):
+        print(
+            f"note: {len(foreign)} of {len(c)} documents are probably not English (first: "
+            f"{foreign.iloc[0]['source']}); the measures read English",
+            file=sys.stderr,
+        )
 
 
 def _check_cache_folder() -> None:

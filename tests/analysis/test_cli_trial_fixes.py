@@ -235,3 +235,13 @@ def test_min_words_reaches_the_rates_and_rejects_zero(fixtures, tmp_path, capsys
         main([command, path, "--min-words", "0"])
     assert exit_info.value.code == 2
     assert "--min-words='0': give a whole number, 1 or more" in capsys.readouterr().err
+
+
+def test_documents_probably_not_in_english_are_noted_on_stderr(tmp_path, capsys):
+    (tmp_path / "en.txt").write_text("The minister said that we must act with care. " * 10)
+    (tmp_path / "es.txt").write_text("La ministra dijo que debemos actuar con prudencia. " * 10)
+    assert main(["stats", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "note: 1 of 2 documents are probably not English (first: es.txt)" in err
+    assert main(["stats", str(tmp_path), "--quiet"]) == 0
+    assert "probably not English" not in capsys.readouterr().err

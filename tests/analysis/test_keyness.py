@@ -206,3 +206,15 @@ def test_numeric_group_names_and_a_reference_group():
         stat_keyness(c, by="g", target=1, reference=1, min_count=1)
     with pytest.raises(TypeError, match="reference= must be a group name"):
         stat_keyness(c, by="g", target=1, reference=2.5, min_count=1)
+
+
+def test_an_empty_side_is_named():
+    from analysis.keyness import keyness_table
+
+    sides = pd.DataFrame({"term": ["peace"], "count_target": [3], "count_reference": [0]})
+    with pytest.raises(ValueError, match="the reference has no words"):
+        keyness_table(sides, 10, 0, target_documents=1)
+    with pytest.raises(ValueError, match="the target has no words"):
+        keyness_table(sides, 0, 10, target_documents=1)
+    with pytest.raises(ValueError, match="the target and the reference have no words"):
+        keyness_table(sides, 0, 0, target_documents=1)
