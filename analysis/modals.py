@@ -165,7 +165,7 @@ def stat_modality(
         min_words: a document gets a rate only with at least this many words in the
             voice (default 1); fewer words still count in ``count``, ``words`` and
             ``pooled_rate``. With ``voice="quoted"`` most documents quote only a few
-            words, whose rates swing wildly (one booster in two quoted words is 500 per
+            words, whose rates swing wildly (one modal in two quoted words is 500 per
             1,000): ask for e.g. ``min_words=50``, or read ``pooled_rate``.
 
     Returns:

@@ -41,6 +41,7 @@ from .corpus import Corpus
 from .document import Document
 from .normalize import NORMALIZER_VERSION
 from .quotes import QUOTER_VERSION, Quote, find_quotes
+from .readers import folder_files
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
 from .ungdc import find_speakers_table
 
@@ -138,6 +139,9 @@ def cache_key(path: Path, options: dict, aliases: Aliases) -> str:
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     for name, file in _input_files(path, options.get("metadata")):
         digest.update(f"\x00{name}\x00{_content_digest(file)}".encode())
+    if path.is_dir():  # hidden entries are named in the load report
+        for hidden in folder_files(path.resolve())[1]:
+            digest.update(f"\x00hidden:{hidden.name}".encode())
     return digest.hexdigest()[:32]
 
 
@@ -147,9 +151,11 @@ def _content_digest(file: Path) -> str:
 
 
 def _input_files(path: Path, metadata) -> list[tuple[str, Path]]:
+    """The files a read of ``path`` takes (hidden ones, such as a cache folder inside the
+    corpus folder, are not read, so they are not part of the key)."""
     path = path.resolve()
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file())
+        files = folder_files(path)[0]
         root = path
         extra = [find_speakers_table(path)]
     else:

@@ -41,8 +41,11 @@ def check_template(template: str | None) -> None:
         return
     example = "e.g. '{country}_{session}_{year}.txt'"
     fields = _FIELD.findall(template)
+    named = [name for name in re.findall(r"\{([^{}]*)\}", template) if not name.isidentifier()]
     problem = ""
-    if "{" in _FIELD.sub("", template) or "}" in _FIELD.sub("", template):
+    if named:
+        problem = f"field name {named[0]!r} must be letters, digits or _, not starting with a digit"
+    elif "{" in _FIELD.sub("", template) or "}" in _FIELD.sub("", template):
         problem = "a brace without its pair; write fields as {name}"
     elif not fields:
         problem = "it names no field; write fields as {name}"

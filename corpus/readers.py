@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -248,9 +249,38 @@ def default_seed_path() -> Path:
     raise CorpusError("no path given and no seeds/ folder found; pass a corpus path")
 
 
+HIDDEN = "hidden (its name starts with '.'): not read"
+_CACHE_FOLDER = ".communique-cache"  # corpus.cache.DEFAULT_CACHE_DIR (cache imports readers)
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The files a folder read takes, sorted, and the hidden files and folders it leaves
+    out (names starting with "."), each hidden folder once, not its contents.
+
+    Hidden entries are system and tool files, not documents: .DS_Store, .git, a
+    notebook's .ipynb_checkpoints (copies of real files, which would be read twice).
+    communique's own cache folder (.communique-cache, where a run from inside the
+    corpus folder keeps it) is left out without a word: it is no input.
+    """
+    files, hidden = [], []
+    for root, folders, names in os.walk(folder):
+        here = Path(root)
+        hidden.extend(
+            here / name for name in folders if name.startswith(".") and name != _CACHE_FOLDER
+        )
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in names:
+            path = here / name
+            if name.startswith("."):
+                hidden.append(path)
+            elif path.is_file():
+                files.append(path)
+    return sorted(files), sorted(hidden)
+
+
 def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, workers) -> _Loaded:
     loaded = _Loaded()
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files, hidden = folder_files(folder)
     sidecar_files = (
         [Path(sidecar_path)]
         if sidecar_path
@@ -294,6 +324,8 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
         else:
             joined = _joined_meta(join, relative, no_row)
             _add_parsed(loaded, next(parsed), file, template, joined, aliases)
+    for path in hidden:
+        loaded.add_report(path.relative_to(folder).as_posix(), "", "skipped", HIDDEN)
     for side in sidecars:
         if not side.inside:  # a sidecar from elsewhere is an input too
             status = "metadata" if side.detail == "read for docvars" else "repaired"

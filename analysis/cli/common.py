@@ -298,7 +298,8 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             f"{first['detail']}); `communique validate {path}` lists them",
             file=sys.stderr,
         )
-    _note_foreign(c, args)
+    if note_skipped:  # validate lists every note in its own table
+        _note_foreign(c, args)
     return c
 
 

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         if not str(exc).startswith(EMPTY_SIDE):
             raise
-        # The library cannot say which side; the CLI knows the groups and can.
+        # The library names the side; the CLI also names the groups and options behind it.
         raise DataError(_empty_side(c, args, reference) or str(exc)) from exc
     emit(table, args)
     return 0

@@ -69,8 +69,11 @@ def speaker_matches(speakers: pd.Series, name: str, aliases: corpus.Aliases) -> 
     wanted = aliases.canonical(name.strip()).casefold()
     if not wanted:
         return speakers == ""
-    word = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
-    return speakers.map(lambda speaker: bool(word.search(speaker.casefold())))
+    # A whole name or a whole word of one, as corpus.quotes reads names: "Brien" is not
+    # "O'Brien", "Ivoire" not "Côte d'Ivoire".
+    word = re.compile(rf"(?<![\w'\u2019-]){re.escape(wanted)}(?![\w'\u2019-])")
+    found = [bool(word.search(speaker.casefold())) for speaker in speakers]
+    return pd.Series(found, index=speakers.index, dtype=bool)  # bool also when empty
 
 
 def _with_filters(record: dict, **filters) -> dict:

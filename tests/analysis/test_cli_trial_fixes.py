@@ -245,3 +245,31 @@ def test_documents_probably_not_in_english_are_noted_on_stderr(tmp_path, capsys)
     assert "note: 1 of 2 documents are probably not English (first: es.txt)" in err
     assert main(["stats", str(tmp_path), "--quiet"]) == 0
     assert "probably not English" not in capsys.readouterr().err
+
+
+def test_speaker_filter_on_a_corpus_without_quotes_keeps_the_columns(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("We are here. The world is bigger than ever.")
+    out = tmp_path / "q.csv"
+    assert main(["quotes", str(tmp_path), "--speaker", "lavrov", "--quiet", "-o", str(out)]) == 0
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("doc_id,sent_id,start,end,match")
+
+
+def test_speaker_filter_takes_whole_names_as_quote_attribution_reads_them():
+    from analysis.cli.quotes import speaker_matches
+
+    speakers = pd.Series(["O'Brien", "Côte d'Ivoire", "Sergey Lavrov", "Ivoire"])
+    aliases = corpus.Aliases({})
+    assert speaker_matches(speakers, "Brien", aliases).tolist() == [False, False, False, False]
+    assert speaker_matches(speakers, "ivoire", aliases).tolist() == [False, False, False, True]
+    assert speaker_matches(speakers, "o'brien", aliases).tolist() == [True, False, False, False]
+    assert speaker_matches(speakers, "Lavrov", aliases).tolist() == [False, False, True, False]
+    assert speaker_matches(pd.Series([], dtype=object), "x", aliases).dtype == bool
+
+
+def test_validate_does_not_repeat_the_not_english_note(tmp_path, capsys):
+    (tmp_path / "es.txt").write_text("La ministra dijo que debemos actuar con prudencia. " * 10)
+    main(["validate", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert "probably not English" in captured.out  # in the table
+    assert "probably not English" not in captured.err

@@ -168,3 +168,19 @@ def test_span_list_equality_and_repr():
     assert spans != [(0, 2)]
     assert list(reversed(spans)) == [(3, 5), (0, 2)]
     assert repr(spans) == "SpanList([(0, 2), (3, 5)])"
+
+
+def test_a_cache_inside_the_corpus_folder_is_hit_again(folder, monkeypatch):
+    # the default .communique-cache/ of a run from inside the corpus folder is hidden:
+    # neither read as input nor part of the key, so the second read is a hit
+    monkeypatch.chdir(folder)
+    corpus.read_corpus(".", cache=True)
+    corpus.read_corpus(".", cache=True)
+    assert len(entries(folder / ".communique-cache")) == 1
+    assert sorted(corpus.read_corpus(".", cache=True).doc_ids) == ["FRA_50_1995", "RUS_50_1995"]
+
+
+def test_the_reader_leaves_out_the_default_cache_folder_by_its_real_name():
+    from corpus import readers
+
+    assert readers._CACHE_FOLDER == cache_module.DEFAULT_CACHE_DIR

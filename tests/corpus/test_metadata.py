@@ -274,3 +274,10 @@ def test_a_malformed_filename_template_is_named_before_any_file_is_read(
     (tmp_path / "RUS_50_1995.txt").write_text("Peace.", encoding="utf-8")
     with pytest.raises(CorpusError, match=rf"filename_template='.*' is not valid: {problem}"):
         read_corpus(tmp_path, filename_template=template)
+
+
+@pytest.mark.parametrize("template", ["{1}_{year}.txt", "{country-code}_{year}.txt", "{}.txt"])
+def test_a_field_name_that_is_no_name_is_named(tmp_path, template):
+    (tmp_path / "RUS_50_1995.txt").write_text("Peace.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"field name '.*' must be letters, digits or _"):
+        read_corpus(tmp_path, filename_template=template)

@@ -346,3 +346,17 @@ def test_a_text_of_marks_alone_is_skipped_with_its_reason(tmp_path):
     rows = read_corpus(table)
     assert rows.doc_ids == ["a"]
     assert rows.report.set_index("doc_id").loc["b", "detail"].startswith("no words")
+
+
+def test_hidden_files_and_folders_are_reported_not_read(tmp_path):
+    (tmp_path / "speech.txt").write_text("Peace must prevail.", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    checkpoints = tmp_path / ".ipynb_checkpoints"
+    checkpoints.mkdir()
+    (checkpoints / "speech-checkpoint.txt").write_text("Peace must prevail.", encoding="utf-8")
+    c = read_corpus(tmp_path)
+    assert c.doc_ids == ["speech"]  # the checkpoint copy is not read twice
+    report = c.report.set_index("source")
+    assert report.loc[".ipynb_checkpoints", "status"] == "skipped"
+    assert report.loc[".DS_Store", "detail"] == "hidden (its name starts with '.'): not read"
+    assert "speech-checkpoint.txt" not in " ".join(report.index)
