@@ -77,12 +77,16 @@ def _nltk_measures():
 
 
 def _log_likelihood(marginals) -> float:
-    """NLTK's G2, or NaN when the window slots overlap so much the table is impossible."""
+    """NLTK's G2, signed: negative when the word occurs near the node less often than
+    chance predicts (G2 alone measures any departure, so a word that avoids the node
+    ranked among its collocates). NaN when the window slots overlap so much the table
+    is impossible."""
     observed, (row, column), total = marginals
     # Overlapping windows can count one occurrence for several node tokens.
     if min(row - observed, column - observed, total - row - column + observed) < 0:
         return float("nan")
-    return _nltk_measures().likelihood_ratio(*marginals)
+    g2 = _nltk_measures().likelihood_ratio(*marginals)
+    return -g2 if observed < row * column / total else g2
 
 
 def stat_collocations(
@@ -111,6 +115,9 @@ def stat_collocations(
         ``node, term, count`` (co-occurrences), ``count_node, count_term`` (corpus
         frequencies), ``expected`` (co-occurrences expected by chance), ``mi,
         t_score, log_likelihood, log_dice``; sorted by ``measure``, strongest first.
+        Words seen near the node less often than ``expected`` are kept, with a
+        negative ``mi``, ``t_score`` and ``log_likelihood`` (signed G2), so they sort
+        last by those measures.
 
     Example:
         >>> t = stat_collocations("keep the peace. keep peace now.", "peace", window=1, min_count=1)

@@ -9,12 +9,17 @@ numbers per term: ``a`` (count in target), ``b`` (count in reference), ``c`` and
   (Dunning 1993), p from chi-square with 1 df.
 - ``chi2``: Pearson's chi-square on the 2x2 table ``[[a, b], [c-a, d-b]]`` with Yates'
   continuity correction (as ``scipy.stats.chi2_contingency``).
-- ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``, a zero count replaced by 0.5;
+- ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``. A zero count is replaced by half
+  an occurrence in the larger of the two sides (``0.5 c/max(c, d)`` for ``a``): 0.5, as
+  Hardie advises, when the sides are the same size, and never a rate above the other
+  side's, so a term one side never uses always leans to the other side (a flat 0.5 in a
+  small target out-rated a few uses in a large reference and flipped the sign);
   its 95% interval is the Wald interval of a log rate ratio,
   ``ln RR +- 1.96 sqrt(1/a - 1/c + 1/b - 1/d)``, divided by ln 2.
 - ``pct_diff``: %DIFF (Gabrielatos & Marchi 2012), ``100 (nf_t - nf_r) / nf_r`` on
   per-million frequencies, a zero reference frequency replaced by 1e-18 as they advise.
-- ``odds_ratio``: ``(a/(c-a)) / (b/(d-b))``, 0.5 added to every cell when one is zero.
+- ``odds_ratio``: ``(a/(c-a)) / (b/(d-b))``, a zero count replaced as for ``log_ratio``
+  (adding 0.5 to every cell flipped the direction of terms unused by a small target).
 - ``bic``: Wilson (2013), ``G2 - ln(c+d)`` (1 degree of freedom).
 - ``simple_maths``: Kilgarriff (2009), ``(pm_t + k)/(pm_r + k)`` on per-million
   frequencies, ``k=1`` by default.
@@ -93,10 +98,25 @@ def chi_square_yates(a, b, c, d) -> np.ndarray:
     return terms.sum(axis=0)
 
 
+def _without_zeros(a, b, c, d) -> tuple[np.ndarray, np.ndarray]:
+    """Counts with a zero replaced by half an occurrence in the larger side, in the size
+    of its own side: ``0.5 c/max(c, d)`` for ``a``, ``0.5 d/max(c, d)`` for ``b``. Its
+    rate (``0.5/max(c, d)``) is below any rate of one occurrence on either side.
+
+    Example:
+        >>> a, b = _without_zeros(np.array([0, 3]), np.array([5, 0]), 1000, 100000)
+        >>> a.tolist(), b.tolist()
+        ([0.005, 3.0], [5.0, 0.5])
+    """
+    half = 0.5 / max(c, d)
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    return np.where(a == 0, half * c, a), np.where(b == 0, half * d, b)
+
+
 def log_ratio(a, b, c, d) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Hardie's (2014) log ratio and its 95% interval (zero counts become 0.5)."""
-    a = np.where(np.asarray(a) == 0, 0.5, a).astype(float)
-    b = np.where(np.asarray(b) == 0, 0.5, b).astype(float)
+    """Hardie's (2014) log ratio and its 95% interval (zero counts: see _without_zeros)."""
+    a, b = _without_zeros(a, b, c, d)
     ratio = np.log2((a / c) / (b / d))
     se = np.sqrt(np.maximum(1 / a - 1 / c + 1 / b - 1 / d, 0.0)) / np.log(2)
     return ratio, ratio - Z95 * se, ratio + Z95 * se
@@ -110,10 +130,12 @@ def pct_diff(a, b, c, d) -> np.ndarray:
 
 
 def odds_ratio(a, b, c, d) -> np.ndarray:
-    """Odds ratio of the 2x2 table, with 0.5 added to all cells when one is zero."""
-    cells = np.stack([a, c - np.asarray(a), b, d - np.asarray(b)]).astype(float)
-    cells = np.where((cells == 0).any(axis=0), cells + 0.5, cells)
-    return (cells[0] / cells[1]) / (cells[2] / cells[3])
+    """Odds ratio of the 2x2 table; a zero count as in :func:`log_ratio`, and a side made
+    of the term alone (no other word) gets half an other word."""
+    others_t = np.maximum(c - np.asarray(a, dtype=float), 0.5)
+    others_r = np.maximum(d - np.asarray(b, dtype=float), 0.5)
+    a, b = _without_zeros(a, b, c, d)
+    return (a / others_t) / (b / others_r)
 
 
 def bic(g2: np.ndarray, c, d) -> np.ndarray:
@@ -238,7 +260,9 @@ def _dispersion_flags(docs: np.ndarray, a: np.ndarray, n_docs: int) -> np.ndarra
 def _order(table: pd.DataFrame, measure: str, top_n: int | None) -> pd.DataFrame:
     """Target keywords first (strongest first), then reference keywords (strongest last).
 
-    Ratio measures are ordered on their logarithm so both directions are symmetric;
+    Rows are split by direction first, so no measure can interleave the two sides (a
+    reference term with a negative BIC, no evidence either way, once sorted among the
+    target's keywords). Within a side, ratio measures are ordered on their logarithm;
     G2, chi2 and BIC are signed by direction. ``top_n`` keeps that many of each side.
     """
     values = table[measure].to_numpy(dtype=float)
@@ -248,14 +272,15 @@ def _order(table: pd.DataFrame, measure: str, top_n: int | None) -> pd.DataFrame
         score = np.where(table["direction"] == "target", values, -values)
     else:
         score = values
-    table = table.assign(_score=score).sort_values(
-        ["_score", "term"], ascending=[False, True], kind="stable"
+    side = np.where(table["direction"] == "target", 0, 1)
+    table = table.assign(_side=side, _score=score).sort_values(
+        ["_side", "_score", "term"], ascending=[True, False, True], kind="stable"
     )
     if top_n is not None:
         top = table[table["direction"] == "target"].head(top_n)
         bottom = table[table["direction"] == "reference"].tail(top_n)
         table = pd.concat([top, bottom])
-    return table.drop(columns="_score").reset_index(drop=True)
+    return table.drop(columns=["_side", "_score"]).reset_index(drop=True)
 
 
 class Vocabulary:

@@ -52,3 +52,17 @@ def test_sorting_min_count_top_n_and_glob(c):
         stat_collocations(c, "x", measure="dice")
     with pytest.raises(ValueError, match="node="):
         stat_collocations(c, "two words")
+
+
+def test_a_word_that_avoids_the_node_has_a_negative_log_likelihood():
+    # "the" is everywhere but next to "peace" once: fewer times than chance predicts
+    text = ["the cat sat on the mat"] * 30 + ["the peace holds firm", "lasting peace holds"]
+    table = stat_collocations(text, "peace", window=1, min_count=1).set_index("term")
+    the = table.loc["the"]
+    assert the["count"] < the["expected"]
+    assert the["log_likelihood"] < 0 and the["mi"] < 0 and the["t_score"] < 0
+    holds = table.loc["holds"]
+    assert holds["count"] > holds["expected"] and holds["log_likelihood"] > 0
+    # so it sorts after every word that is attracted to the node
+    by_ll = stat_collocations(text, "peace", window=1, min_count=1, measure="log_likelihood")
+    assert by_ll["term"].iloc[-1] == "the"

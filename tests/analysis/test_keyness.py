@@ -70,8 +70,24 @@ def test_other_measures_by_hand():
     )
     sample = scipy_odds_ratio([[A, C - A], [B, D - B]], kind="sample").statistic
     assert k.odds_ratio(A, B, C, D) == pytest.approx(sample, rel=1e-12)
-    # a zero cell: Haldane's 0.5 on every cell
-    assert k.odds_ratio(0, 5, 100, 200) == pytest.approx((0.5 / 100.5) / (5.5 / 195.5))
+    # a zero count: half an occurrence in the larger side (200), in the target's size
+    zero = 0.5 * 100 / 200
+    assert k.odds_ratio(0, 5, 100, 200) == pytest.approx((zero / 100) / (5 / 195))
+
+
+def test_a_term_one_side_never_uses_leans_to_the_other_side():
+    # a small target that never uses a word the large reference uses 5 times: a flat 0.5
+    # (Hardie's rule, meant for sides of equal size) gave +3.8 and an odds ratio of 14
+    c, d = 30_086, 4_145_279
+    ratio, low, high = k.log_ratio(0, 5, c, d)
+    assert ratio < 0 and k.odds_ratio(0, 5, c, d) < 1
+    expected = math.log2((0.5 * c / d / c) / (5 / d))
+    assert ratio == pytest.approx(expected)
+    assert low < ratio < high
+    # and the other way round
+    assert k.log_ratio(5, 0, c, d)[0] > 0 and k.odds_ratio(5, 0, c, d) > 1
+    # sides of the same size: Hardie's 0.5
+    assert k.log_ratio(0, 4, 1000, 1000)[0] == pytest.approx(math.log2(0.5 / 4))
 
 
 def test_pct_diff_zero_reference_uses_tiny_denominator():
@@ -119,7 +135,9 @@ def _independent(c, target):
         a, b = counts["t"][term], counts["r"][term]
         e = [ct * (a + b) / (ct + cr), cr * (a + b) / (ct + cr)]
         g2 = stats.power_divergence([a, b], f_exp=e, lambda_="log-likelihood")[0]
-        lr = math.log2(((a or 0.5) / ct) / ((b or 0.5) / cr))
+        # a zero count: half an occurrence in the larger side, in its own side's size
+        half = 0.5 / max(ct, cr)
+        lr = math.log2(((a or half * ct) / ct) / ((b or half * cr) / cr))
         out[term] = (a, b, g2, lr)
     return out
 
@@ -218,3 +236,18 @@ def test_an_empty_side_is_named():
         keyness_table(sides, 0, 10, target_documents=1)
     with pytest.raises(ValueError, match="the target and the reference have no words"):
         keyness_table(sides, 0, 0, target_documents=1)
+
+
+@pytest.mark.parametrize("measure", ["g2", "chi2", "log_ratio", "odds_ratio", "bic", "pct_diff"])
+def test_every_measure_lists_the_target_side_before_the_reference_side(measure):
+    c = corpus.from_texts(
+        ["peace and war " * 10, "trade and peace " * 500 + "sanctions " * 20],
+        docvars={"g": ["A", "B"]},
+    )
+    table = stat_keyness(c, by="g", target="A", measure=measure, min_count=1)
+    directions = table["direction"].tolist()
+    assert directions == sorted(directions, key=lambda d: d != "target"), directions
+    sanctions = table.set_index("term").loc["sanctions"]
+    assert sanctions["direction"] == "reference"
+    if measure in ("log_ratio", "odds_ratio"):  # the ratio leans the same way
+        assert sanctions[measure] < (0 if measure == "log_ratio" else 1)
