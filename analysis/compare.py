@@ -23,7 +23,7 @@ from .diversity import DIVERSITY_MEASURES, stat_lexical_diversity
 from .engine import map_documents
 from .keyness import CORRECTIONS, adjust_p
 from .provenance import attach
-from .rates import N_BOOT, SEED, bootstrap_mean_ci
+from .rates import N_BOOT, SEED, bootstrap_mean_ci, expanded_levels
 from .readability import stat_readability
 
 READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
@@ -88,14 +88,17 @@ def _rng(seed: int, key: str) -> np.random.Generator:
 def bootstrap_difference_ci(
     a: np.ndarray, b: np.ndarray, *, n_boot: int, level: float, seed: int, key: str
 ) -> tuple[float, float]:
-    """Percentile interval of mean(a) - mean(b), resampling each group's documents."""
+    """Bootstrap interval of mean(a) - mean(b), resampling each group's documents, at
+    expanded percentiles (see :func:`analysis.rates.expanded_levels`) for the smaller
+    group: the plain percentile interval excluded 0 in 12-15% of simulated comparisons of
+    3 to 7 documents with no real difference, where 5% was promised."""
     if len(a) < 2 or len(b) < 2:
         return float("nan"), float("nan")
     rng = _rng(seed, key)
     means_a = a[rng.integers(0, len(a), size=(n_boot, len(a)))].mean(axis=1)
     means_b = b[rng.integers(0, len(b), size=(n_boot, len(b)))].mean(axis=1)
-    alpha = (1 - level) / 2
-    low, high = np.quantile(means_a - means_b, [alpha, 1 - alpha])
+    levels = expanded_levels(min(len(a), len(b)), level)
+    low, high = np.quantile(means_a - means_b, levels)
     return float(low), float(high)
 
 

@@ -2,7 +2,20 @@
 
 A group's rate is the mean of its documents' rates, and its interval comes from
 resampling documents, so one long speech cannot dominate a group. The pooled rate
-(sum of counts over sum of words) is reported beside it. The mean has the opposite
+(sum of counts over sum of words) is reported beside it.
+
+The interval is the wider of two, so that it never claims more precision than the data
+hold (a simulation of documents with Poisson counts found the plain percentile
+bootstrap covering the true rate 44-49% of the time with 2 documents, 76-84% with 5,
+84-91% with 10; the combination 94-99% where counting noise dominates, and no lower
+than the bootstrap's where documents differ):
+
+- the bootstrap interval over documents, at Hesterberg's (2015) expanded percentiles:
+  the percentile interval is too narrow for few documents, by about the factor
+  ``sqrt(n/(n-1)) t(n-1) / z``, so its percentiles are taken that much further out;
+- the exact Poisson interval of the group's pooled count (Garwood 1936): a resample of
+  a few documents knows nothing of the words they might have said, and a group with no
+  occurrence at all got the interval [0, 0]. The mean has the opposite
 weakness: a document with a handful of words in the chosen voice (two quoted words,
 one of them "never") has an extreme rate that counts as much as a long speech's, so
 ``min_words`` leaves documents with fewer words out of the mean and its interval
@@ -32,6 +45,44 @@ GROUP_RATE_COLUMNS = [
 ]
 
 
+def expanded_levels(n: int, level: float = 0.95) -> tuple[float, float]:
+    """The percentiles of Hesterberg's (2015) expanded percentile interval for the mean of
+    ``n`` values: the plain interval's ``(1 - level)/2`` and ``(1 + level)/2`` moved out
+    so that its z value becomes ``sqrt(n/(n-1)) t(n-1)`` (NaN levels below 2 values).
+
+    Example:
+        >>> [round(p, 4) for p in expanded_levels(10)]
+        [0.0086, 0.9914]
+        >>> [round(p, 4) for p in expanded_levels(10_000)]
+        [0.025, 0.975]
+    """
+    if n < 2:
+        return float("nan"), float("nan")
+    from scipy import stats  # imported when first needed: it costs half a second
+
+    z = np.sqrt(n / (n - 1)) * stats.t.ppf((1 + level) / 2, n - 1)
+    return float(stats.norm.cdf(-z)), float(stats.norm.cdf(z))
+
+
+def poisson_rate_ci(
+    count: int, words: float, *, per: float = 1000.0, level: float = 0.95
+) -> tuple[float, float]:
+    """Exact (Garwood 1936) interval of a Poisson count, as a rate per ``per`` words.
+
+    Example:
+        >>> [round(x, 3) for x in poisson_rate_ci(0, 1000)]
+        [0.0, 3.689]
+    """
+    if words <= 0:
+        return float("nan"), float("nan")
+    from scipy import stats
+
+    tail = (1 - level) / 2
+    low = stats.chi2.ppf(tail, 2 * count) / 2 if count > 0 else 0.0
+    high = stats.chi2.ppf(1 - tail, 2 * count + 2) / 2
+    return float(low / words * per), float(high / words * per)
+
+
 def bootstrap_mean_ci(
     values: np.ndarray,
     *,
@@ -40,7 +91,8 @@ def bootstrap_mean_ci(
     seed: int = SEED,
     key: str = "",
 ) -> tuple[float, float]:
-    """Percentile bootstrap interval for the mean of ``values`` (NaN for fewer than 2).
+    """Bootstrap interval for the mean of ``values`` (NaN for fewer than 2): Hesterberg's
+    expanded percentile interval (see :func:`expanded_levels`).
 
     The generator is seeded from ``seed`` and ``key`` (e.g. the group label), so a
     group's interval does not depend on which other groups are in the table.
@@ -52,8 +104,7 @@ def bootstrap_mean_ci(
     rng = np.random.default_rng([seed, zlib.crc32(key.encode())])
     draws = rng.integers(0, len(values), size=(n_boot, len(values)))
     means = values[draws].mean(axis=1)
-    alpha = (1 - level) / 2
-    low, high = np.quantile(means, [alpha, 1 - alpha])
+    low, high = np.quantile(means, expanded_levels(len(values), level))
     return float(low), float(high)
 
 
@@ -90,8 +141,10 @@ def group_rates(
         least ``min_words`` words, which the rate averages over: with
         ``voice="quoted"`` a document that quotes nobody has no rate and is not
         counted), ``count, words`` (all documents), ``rate`` (mean of document rates),
-        ``rate_low, rate_high`` (95% bootstrap interval), ``pooled_rate`` (sum of
-        counts / sum of words x per, all documents).
+        ``rate_low, rate_high`` (95% interval: the wider of the expanded bootstrap
+        interval over those documents and the exact Poisson interval of their pooled
+        count; NaN for fewer than 2 documents), ``pooled_rate`` (sum of counts / sum of
+        words x per, all documents).
 
     Example:
         >>> per_doc = pd.DataFrame({"words": [1000, 2], "hedges": [5, 1]}, index=["a", "b"])
@@ -111,6 +164,11 @@ def group_rates(
             counts = part[measure].to_numpy(dtype=float)
             rates = np.where(has_words, counts / np.where(has_words, words, 1) * per, np.nan)
             low, high = bootstrap_mean_ci(rates, n_boot=n_boot, seed=seed, key=f"{group}|{measure}")
+            if not np.isnan(low):
+                counted = poisson_rate_ci(
+                    int(counts[has_words].sum()), float(words[has_words].sum()), per=per
+                )
+                low, high = min(low, counted[0]), max(high, counted[1])
             total_words = words.sum()
             rows.append(
                 {
@@ -134,5 +192,7 @@ def group_rates(
         "resamples": n_boot,
         "seed": seed,
         "level": 0.95,
+        "interval": "expanded percentile (Hesterberg 2015), widened to the exact Poisson "
+        "interval of the pooled count (Garwood 1936)",
     }
     return table

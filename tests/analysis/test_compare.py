@@ -85,3 +85,19 @@ def test_named_and_callable_measures():
 
 def len_of_text(doc):
     return len(doc.text)
+
+
+def test_difference_interval_uses_the_expanded_percentiles_of_the_smaller_group():
+    from analysis.compare import bootstrap_difference_ci
+
+    a = np.array([1.0, 2.0, 4.0, 2.5, 3.0, 6.0, 1.5, 2.0])
+    b = np.array([2.0, 3.0, 5.0, 6.0, 9.0, 4.0, 3.5, 5.5, 7.0, 4.5])
+    low, high = bootstrap_difference_ci(a, b, n_boot=20000, level=0.95, seed=7, key="k")
+    # an independent resampling, read at the percentiles of z = sqrt(8/7) t(7)
+    rng = np.random.default_rng(3)
+    diffs = [rng.choice(a, len(a)).mean() - rng.choice(b, len(b)).mean() for _ in range(20000)]
+    z = np.sqrt(8 / 7) * stats.t.ppf(0.975, 7)
+    assert low == pytest.approx(np.quantile(diffs, stats.norm.cdf(-z)), abs=0.1)
+    assert high == pytest.approx(np.quantile(diffs, stats.norm.cdf(z)), abs=0.1)
+    plain = np.quantile(diffs, [0.025, 0.975])
+    assert low < plain[0] and high > plain[1]  # wider than the plain percentile interval

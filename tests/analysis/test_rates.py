@@ -1,8 +1,15 @@
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from analysis.rates import bootstrap_mean_ci, group_rates
+
+
+def _garwood(count: int, words: float) -> tuple[float, float]:
+    """Exact Poisson interval per 1,000 words, from the chi-square quantiles."""
+    low = stats.chi2.ppf(0.025, 2 * count) / 2 if count else 0.0
+    return low / words * 1000, stats.chi2.ppf(0.975, 2 * count + 2) / 2 / words * 1000
 
 
 def test_group_rates_mean_of_document_rates():
@@ -16,8 +23,21 @@ def test_group_rates_mean_of_document_rates():
     assert table.loc["X", "rate"] == pytest.approx(6.5)
     assert table.loc["X", "pooled_rate"] == pytest.approx(4 / 1100 * 1000)
     assert table.loc["X", "documents"] == 2
-    assert 3 <= table.loc["X", "rate_low"] <= table.loc["X", "rate_high"] <= 10
+    # the wider of the bootstrap interval (within the document rates 3..10) and the
+    # exact Poisson interval of 4 hedges in 1,100 words
+    poisson_low, poisson_high = _garwood(4, 1100)
+    assert table.loc["X", "rate_low"] == pytest.approx(min(poisson_low, 3.0))
+    assert table.loc["X", "rate_high"] == pytest.approx(max(poisson_high, 10.0))
     assert np.isnan(table.loc["Y", "rate_low"])  # one document: no interval
+
+
+def test_a_group_without_occurrences_gets_the_poisson_upper_bound_not_zero_width():
+    per_doc = pd.DataFrame(
+        {"similes": [0, 0], "words": [2000, 2287]}, index=pd.Index(["a", "b"], name="doc_id")
+    )
+    row = group_rates(per_doc, pd.Series("ARM", index=per_doc.index), ["similes"]).iloc[0]
+    assert row["rate"] == 0 and row["rate_low"] == 0
+    assert row["rate_high"] == pytest.approx(-np.log(0.025) / 4287 * 1000)  # 0.86
 
 
 def test_bootstrap_is_seeded_and_matches_an_independent_resampling():
@@ -26,8 +46,11 @@ def test_bootstrap_is_seeded_and_matches_an_independent_resampling():
     low, high = bootstrap_mean_ci(values, key="g", n_boot=20000)
     rng = np.random.default_rng(1)
     means = [rng.choice(values, size=4).mean() for _ in range(20000)]
-    assert low == pytest.approx(np.quantile(means, 0.025), abs=0.3)
-    assert high == pytest.approx(np.quantile(means, 0.975), abs=0.3)
+    # Hesterberg's expanded percentiles for n = 4: z = sqrt(4/3) t(3)
+    z = np.sqrt(4 / 3) * stats.t.ppf(0.975, 3)
+    assert low == pytest.approx(np.quantile(means, stats.norm.cdf(-z)), abs=0.3)
+    assert high == pytest.approx(np.quantile(means, stats.norm.cdf(z)), abs=0.3)
+    assert high - low > np.subtract(*np.quantile(means, [0.975, 0.025]))  # wider
 
 
 def test_documents_counts_those_the_rate_averages_over():
