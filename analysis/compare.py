@@ -115,8 +115,13 @@ def permutation_p(a: np.ndarray, b: np.ndarray, *, n_perm: int, seed: int, key: 
 
 
 def welch_p(a: np.ndarray, b: np.ndarray) -> float:
+    """Welch's two-sided p; NaN where it is undefined: fewer than 2 documents on a side,
+    or no variation inside either group while the means differ (scipy answers p = 0
+    there; the permutation test gives what the documents can show)."""
     if len(a) < 2 or len(b) < 2:
         return float("nan")
+    if np.var(a) == 0 and np.var(b) == 0:
+        return 1.0 if a.mean() == b.mean() else float("nan")
     from scipy import stats  # imported when first needed: it costs half a second
 
     return float(stats.ttest_ind(a, b, equal_var=False).pvalue)

@@ -41,6 +41,17 @@ def register(subparsers) -> None:
     parser.add_argument("--measure", choices=analysis.KEYNESS_MEASURES, default="g2")
     parser.add_argument("--correction", choices=analysis.P_CORRECTIONS, default="holm")
     parser.add_argument(
+        "--test",
+        choices=("tokens", "documents"),
+        default="tokens",
+        help=(
+            "where p-values come from: tokens (G2's chi-square p, which treats every word "
+            "as independent and is far too small for words that cluster in speeches) or "
+            "documents (a permutation test with the speeches as the sample; needs 2 "
+            "documents a side)"
+        ),
+    )
+    parser.add_argument(
         "--min-count", type=min_count_value, default=5, help="minimum count (default: 5)"
     )
     parser.add_argument(
@@ -74,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
             measure=args.measure,
             min_count=args.min_count,
             correction=args.correction,
+            test=args.test,
             top_n=args.top_n or None,
             workers=args.workers,
         )

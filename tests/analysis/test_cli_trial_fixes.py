@@ -273,3 +273,12 @@ def test_validate_does_not_repeat_the_not_english_note(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "probably not English" in captured.out  # in the table
     assert "probably not English" not in captured.err
+
+
+def test_keywords_test_option_reaches_the_p_values(fixtures, tmp_path):
+    path = str(fixtures / "un_layout")
+    out = tmp_path / "k.csv"
+    args = ["keywords", path, "--by", "year", "--target", "1994", "--min-count", "1", "--quiet"]
+    assert main([*args, "--test", "documents", "-o", str(out)]) == 0
+    record = json.loads((tmp_path / "k.csv.provenance.json").read_text(encoding="utf-8"))
+    assert record["parameters"]["test"] == "documents"

@@ -101,3 +101,12 @@ def test_difference_interval_uses_the_expanded_percentiles_of_the_smaller_group(
     assert high == pytest.approx(np.quantile(diffs, stats.norm.cdf(z)), abs=0.1)
     plain = np.quantile(diffs, [0.025, 0.975])
     assert low < plain[0] and high > plain[1]  # wider than the plain percentile interval
+
+
+def test_welch_without_variation_is_undefined_not_p_zero():
+    from analysis.compare import welch_p
+
+    assert np.isnan(welch_p(np.array([0.0, 0.0, 0.0]), np.array([2.0, 2.0])))
+    assert welch_p(np.array([1.0, 1.0]), np.array([1.0, 1.0, 1.0])) == 1.0
+    a, b = np.array([1.0, 2.0, 4.0]), np.array([2.0, 3.5])  # both vary: Welch as scipy
+    assert welch_p(a, b) == pytest.approx(stats.ttest_ind(a, b, equal_var=False).pvalue)

@@ -251,3 +251,78 @@ def test_every_measure_lists_the_target_side_before_the_reference_side(measure):
     assert sanctions["direction"] == "reference"
     if measure in ("log_ratio", "odds_ratio"):  # the ratio leans the same way
         assert sanctions[measure] < (0 if measure == "log_ratio" else 1)
+
+
+def _exact_permutation_p(rates: dict[str, float], target: list[str]) -> float:
+    """Two-sided exact permutation p of the target's sum of rates (every subset)."""
+    from itertools import combinations
+
+    ids = sorted(rates)
+    observed = sum(rates[d] for d in target)
+    sums = [sum(rates[d] for d in chosen) for chosen in combinations(ids, len(target))]
+    upper = sum(s >= observed - 1e-12 for s in sums) / len(sums)
+    lower = sum(s <= observed + 1e-12 for s in sums) / len(sums)
+    return min(1.0, 2 * min(upper, lower))
+
+
+def test_document_test_p_values_are_never_smaller_than_the_exact_permutation_p():
+    texts = [
+        "peace peace talks now",
+        "peace talks resume",
+        "we talk of trade",
+        "trade grows and grows",
+        "the talks on trade",
+        "peace and trade",
+        "grain and trade",
+        "we want peace",
+        "talks stall",
+    ]
+    groups = ["A", "A", "A", "B", "B", "B", "B", "B", "B"]
+    c = corpus.from_texts(texts, docvars={"g": groups})
+    table = stat_keyness(c, by="g", target="A", test="documents", min_count=1, correction="none")
+    target = [d for d, g in zip(c.doc_ids, groups, strict=True) if g == "A"]
+    for row in table.itertuples():
+        rates = {}
+        for doc in c:
+            words = [doc.text[s:e].lower() for s, e in doc.words]
+            rates[doc.doc_id] = words.count(row.term) / len(words)
+        # few documents per side: the bound regime, conservative by construction
+        assert row.p_value >= _exact_permutation_p(rates, target) - 1e-12, row.term
+
+
+def test_document_test_needs_two_documents_a_side_and_a_corpus_reference(small):
+    with pytest.raises(
+        ValueError, match="at least 2 documents on each side; the target 'USA' has 1"
+    ):
+        stat_keyness(small, by="country", target="USA", test="documents")
+    reference = pd.DataFrame({"term": ["peace"], "count": [5]})
+    with pytest.raises(ValueError, match="external frequency list"):
+        stat_keyness(small, by="country", target="RUS", reference=reference, test="documents")
+    with pytest.raises(ValueError, match="test='chisq'"):
+        stat_keyness(small, by="country", target="RUS", test="chisq")
+    table = stat_keyness(small, by="country", target="RUS", test="documents", min_count=1)
+    tokens = stat_keyness(small, by="country", target="RUS", min_count=1)
+    # the same terms, measures and order; only the p-values change
+    pd.testing.assert_frame_equal(
+        table.drop(columns=["p_value", "p_adjusted"]),
+        tokens.drop(columns=["p_value", "p_adjusted"]),
+    )
+    assert table.attrs["provenance"]["parameters"]["test"] == "documents"
+
+
+def test_dense_terms_use_the_exact_moments_of_the_permutation_distribution():
+    from scipy import stats as st
+
+    from analysis._document_test import DocumentRates
+
+    # every document uses both words: the normal tail of the permutation distribution
+    texts = [("peace " * (i % 5 + 1)) + ("trade " * (7 - i % 5)) for i in range(40)]
+    groups = ["T" if i < 12 else "R" for i in range(40)]
+    c = corpus.from_texts(texts, docvars={"g": groups})
+    ids = c.doc_ids
+    p = DocumentRates(c, "lower").permutation_p(["peace"], ids[:12], ids[12:])[0]
+    rates = np.array([(i % 5 + 1) / 8 for i in range(40)])
+    n, n1 = 40, 12
+    variance = n1 * (n - n1) / (n - 1) * rates.var()
+    z = abs(rates[:12].sum() - n1 * rates.mean()) / np.sqrt(variance)
+    assert p == pytest.approx(2 * st.norm.sf(z))
