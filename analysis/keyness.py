@@ -407,8 +407,9 @@ def stat_keyness(
             speeches against the rest gave 14-27 Holm-significant "keywords" in each of
             ten draws). "documents": Welch's t-test on the documents' relative
             frequencies of the term (Lijffijt et al. 2016), with the documents as the
-            sample; it needs at least 2 documents on each side, a reference from the
-            corpus and every voice. The measures and the order do not change.
+            sample; it needs at least 2 documents on each side (every group against
+            the rest: NaN p-values for a group with one document), a reference from
+            the corpus and every voice. The measures and the order do not change.
         case, voice, workers: as in :func:`stat_frequency`.
 
     Returns:
@@ -479,7 +480,7 @@ def stat_keyness(
             sides, ref_words = _sides_against_corpus(vocab, tgt, ref)
         document_p = None
         if rates is not None:
-            document_p = _document_test(rates, labels, name, reference)
+            document_p = _document_test(rates, labels, name, reference, strict=not several)
         table = keyness_table(
             sides,
             tgt.words,
@@ -505,9 +506,12 @@ def stat_keyness(
 
 
 def _document_test(
-    rates: DocumentRates, labels: pd.Series, target: str, reference: str | None
+    rates: DocumentRates, labels: pd.Series, target: str, reference: str | None, strict: bool
 ) -> Callable[[list[str]], np.ndarray]:
-    """Permutation p-values of terms between the target's documents and the reference's."""
+    """Permutation p-values of terms between the target's documents and the reference's.
+
+    A side with fewer than 2 documents is an error for one target (``strict``); in a
+    table of every group against the rest, that group's p-values are NaN instead."""
     target_ids = group_doc_ids(labels, target)
     if reference is None:
         chosen = set(target_ids)
@@ -516,6 +520,8 @@ def _document_test(
     else:
         reference_ids = group_doc_ids(labels, reference)
         side = f"reference {reference!r}"
+    if not strict and min(len(target_ids), len(reference_ids)) < 2:
+        return lambda terms: np.full(len(terms), np.nan)
     check_document_sides(f"target {target!r}", len(target_ids))
     check_document_sides(side, len(reference_ids))
     return lambda terms: rates.permutation_p(terms, target_ids, reference_ids)

@@ -326,3 +326,13 @@ def test_dense_terms_use_the_exact_moments_of_the_permutation_distribution():
     variance = n1 * (n - n1) / (n - 1) * rates.var()
     z = abs(rates[:12].sum() - n1 * rates.mean()) / np.sqrt(variance)
     assert p == pytest.approx(2 * st.norm.sf(z))
+
+
+def test_document_test_for_every_group_leaves_single_document_groups_without_p(small):
+    table = stat_keyness(small, by="country", test="documents", min_count=1)
+    by_group = table.groupby("group")["p_value"]
+    assert by_group.apply(lambda p: p.isna().all()).to_dict() == {
+        "FRA": True,  # one document each
+        "RUS": False,
+        "USA": True,
+    }
