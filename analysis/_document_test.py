@@ -65,20 +65,24 @@ class DocumentRates:
         """Two-sided p-values for "the target's documents use the term more (or less)
         than documents drawn at random would", each document one draw.
 
-        The statistic is the sum of the target documents' relative frequencies, whose
-        distribution under random assignment of documents to the two sides (the
-        permutation distribution) is known in two regimes:
+        The statistic is the sum of the target documents' relative frequencies. Its
+        distribution under random assignment of documents to the sides (the permutation
+        distribution) is not computed but bounded, so the p-values are never smaller
+        than the exact permutation p-values (conservative), from two bounds on the tail,
+        the smaller of which is used:
 
-        - when both sides can expect at least 5 documents that use the term, its exact
-          mean and variance (sampling without replacement) and a normal tail;
-        - otherwise (rare terms, small targets) a bound, not an approximation: the
-          target cannot reach its sum with fewer of the term's documents than the
-          largest values take (or exceed it with more than the smallest allow), so the
-          tail is at most that of the hypergeometric count of those documents.
+        - hypergeometric: the target cannot reach its sum with fewer of the term's
+          documents than the largest values take (nor stay below it with more than the
+          smallest allow), so the tail is at most that of the hypergeometric count of
+          those documents; strong for rare terms;
+        - Bernstein's inequality for sums of draws without replacement (Hoeffding 1963,
+          section 6): ``exp(-u^2 / (2 n1 var + 2 b u / 3))`` for a departure ``u`` from
+          the expected sum, with the variance and the largest deviation ``b`` of all
+          the documents' values; strong for common terms.
 
-        A normal tail for a rare term (one speech of seven using a word no other speech
-        uses) gave p = 1e-30 where the exact answer is 7/1151; t-tests and rank tests
-        failed the same way on random groups of speeches.
+        Approximations failed: a normal tail with the exact permutation moments gave
+        Holm-significant terms for 6-30% of random groups of speeches (p = 1.2e-7 for
+        a word whose exact p is 5.9e-6), t-tests and rank tests far more.
         """
         from scipy import stats
 
@@ -90,41 +94,32 @@ class DocumentRates:
         side = np.zeros(n, dtype=bool)
         side[:n1] = True  # rows of the target come first
         out = np.ones(len(terms))
-        bound_at, bound_args = [], []
+        at, upper, count, used, bernstein = [], [], [], [], []
         for k, term in enumerate(terms):
             column = self.column.get(term)
             if column is None:
                 continue
-            lo, hi = both.indptr[column], both.indptr[column + 1]
-            values = both.data[lo:hi]
-            used = len(values)
-            if used == 0:
+            values = self._values(both, column)
+            if not len(values):
                 continue
-            observed = values[side[both.indices[lo:hi]]].sum()
+            lo = both.indptr[column]
+            observed = values[side[both.indices[lo : lo + len(values)]]].sum()
             expected = n1 * values.sum() / n
-            if min(n1, n - n1) * used / n >= _DENSE_FROM:
-                variance = (
-                    n1
-                    * (n - n1)
-                    / (n - 1)
-                    * (np.square(values).sum() / n - (values.sum() / n) ** 2)
-                )
-                if variance > 0:
-                    z = abs(observed - expected) / np.sqrt(variance)
-                    out[k] = min(1.0, 2 * stats.norm.sf(z))
-                continue
-            bound_at.append(k)
-            bound_args.append(_hypergeometric_bound(values, observed, expected))
-        if bound_at:
-            upper, count = zip(*bound_args, strict=True)
-            count = np.array(count)
-            used = np.array([len(self._values(both, self.column[terms[k]])) for k in bound_at])
-            tail = np.where(
+            is_upper, documents = _hypergeometric_bound(values, observed, expected)
+            at.append(k)
+            upper.append(is_upper)
+            count.append(documents)
+            used.append(len(values))
+            bernstein.append(_bernstein_tail(values, n, n1, abs(observed - expected)))
+        if at:
+            count_, used_ = np.array(count), np.array(used)
+            hypergeometric = np.where(
                 np.array(upper),
-                stats.hypergeom.sf(count - 1, n, used, n1),
-                stats.hypergeom.cdf(count, n, used, n1),
+                stats.hypergeom.sf(count_ - 1, n, used_, n1),
+                stats.hypergeom.cdf(count_, n, used_, n1),
             )
-            out[np.array(bound_at)] = np.minimum(1.0, 2 * tail)
+            tail = np.minimum(hypergeometric, np.array(bernstein))
+            out[np.array(at)] = np.minimum(1.0, 2 * tail)
         return out
 
     @staticmethod
@@ -132,9 +127,17 @@ class DocumentRates:
         return matrix.data[matrix.indptr[column] : matrix.indptr[column + 1]]
 
 
-# Documents using the term that each side can expect, from which the normal tail of the
-# permutation distribution is used (the rule of five of the chi-square approximation).
-_DENSE_FROM = 5.0
+def _bernstein_tail(values: np.ndarray, n: int, n1: int, departure: float) -> float:
+    """Bernstein's bound on P(|sum of n1 draws - expected| >= departure) one side, for
+    draws without replacement from ``n`` documents: ``values`` are the non-zero ones,
+    the other documents hold 0."""
+    if departure <= 0:
+        return 1.0
+    mean = values.sum() / n
+    variance = max(np.square(values).sum() / n - mean**2, 0.0)
+    spread = max(values.max() - mean, mean if len(values) < n else mean - values.min())
+    exponent = departure**2 / (2 * n1 * variance + 2 * spread * departure / 3)
+    return float(np.exp(-exponent))
 
 
 def _hypergeometric_bound(values: np.ndarray, observed: float, expected: float) -> tuple[bool, int]:
@@ -151,7 +154,7 @@ def _hypergeometric_bound(values: np.ndarray, observed: float, expected: float) 
 
 
 def check_document_sides(name: str, n: int) -> None:
-    """Welch's test needs two documents on a side to see how documents vary."""
+    """The test needs two documents on a side: one says nothing of how documents vary."""
     if n < 2:
         raise ValueError(
             f"test='documents' needs at least 2 documents on each side; the {name} has {n} "

@@ -9,11 +9,12 @@ numbers per term: ``a`` (count in target), ``b`` (count in reference), ``c`` and
   (Dunning 1993), p from chi-square with 1 df.
 - ``chi2``: Pearson's chi-square on the 2x2 table ``[[a, b], [c-a, d-b]]`` with Yates'
   continuity correction (as ``scipy.stats.chi2_contingency``).
-- ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``. A zero count is replaced by half
-  an occurrence in the larger of the two sides (``0.5 c/max(c, d)`` for ``a``): 0.5, as
-  Hardie advises, when the sides are the same size, and never a rate above the other
-  side's, so a term one side never uses always leans to the other side (a flat 0.5 in a
-  small target out-rated a few uses in a large reference and flipped the sign);
+- ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``. A zero count is replaced by 0.5,
+  as Hardie advises, or by less where 0.5 would out-rate the other side: at most half
+  the other side's rate (``min(0.5, 0.5 b c/d)`` for ``a``), so a term one side never
+  uses always leans to the other side (a flat 0.5 in a small target out-rated a few
+  uses in a large reference and flipped the sign). Rows with a zero count have wide
+  intervals: they hold little evidence;
   its 95% interval is the Wald interval of a log rate ratio,
   ``ln RR +- 1.96 sqrt(1/a - 1/c + 1/b - 1/d)``, divided by ln 2.
 - ``pct_diff``: %DIFF (Gabrielatos & Marchi 2012), ``100 (nf_t - nf_r) / nf_r`` on
@@ -103,19 +104,21 @@ def chi_square_yates(a, b, c, d) -> np.ndarray:
 
 
 def _without_zeros(a, b, c, d) -> tuple[np.ndarray, np.ndarray]:
-    """Counts with a zero replaced by half an occurrence in the larger side, in the size
-    of its own side: ``0.5 c/max(c, d)`` for ``a``, ``0.5 d/max(c, d)`` for ``b``. Its
-    rate (``0.5/max(c, d)``) is below any rate of one occurrence on either side.
+    """Counts with a zero replaced by Hardie's 0.5, or by the count at half the other
+    side's rate where that is less (``min(0.5, 0.5 b c/d)`` for ``a``,
+    ``min(0.5, 0.5 a d/c)`` for ``b``): the side without the term never gets the higher
+    rate, and a term with real evidence on the other side keeps Hardie's value.
 
     Example:
-        >>> a, b = _without_zeros(np.array([0, 3]), np.array([5, 0]), 1000, 100000)
+        >>> a, b = _without_zeros(np.array([0, 0, 3]), np.array([5, 2000, 0]), 1000, 100000)
         >>> a.tolist(), b.tolist()
-        ([0.005, 3.0], [5.0, 0.5])
+        ([0.025, 0.5, 3.0], [5.0, 2000.0, 0.5])
     """
-    half = 0.5 / max(c, d)
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
-    return np.where(a == 0, half * c, a), np.where(b == 0, half * d, b)
+    a_star = np.minimum(0.5, 0.5 * b * c / d)
+    b_star = np.minimum(0.5, 0.5 * a * d / c)
+    return np.where(a == 0, a_star, a), np.where(b == 0, b_star, b)
 
 
 def log_ratio(a, b, c, d) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -404,18 +407,22 @@ def stat_keyness(
         test: where ``p_value`` comes from. "tokens" (default): G2's (or chi2's)
             chi-square p, which treats every word token as an independent draw; words
             cluster in speeches, so these p-values are far too small (seven random UN
-            speeches against the rest gave 14-27 Holm-significant "keywords" in each of
-            ten draws). "documents": Welch's t-test on the documents' relative
-            frequencies of the term (Lijffijt et al. 2016), with the documents as the
-            sample; it needs at least 2 documents on each side (every group against
-            the rest: NaN p-values for a group with one document), a reference from
-            the corpus and every voice. The measures and the order do not change.
+            speeches against the rest gave 12-53 Holm-significant "keywords" in every
+            draw). "documents": a permutation test of the documents' relative
+            frequencies of the term (after Lijffijt et al. 2016), with the documents as
+            the sample, whose p-values are bounds, never below the exact permutation
+            p-values (see :mod:`analysis._document_test`): conservative, 0 significant
+            terms for random groups of speeches. It needs at least 2 documents on each
+            side (every group against the rest: NaN p-values for a group with one
+            document), a reference from the corpus and every voice. The measures and
+            the order do not change.
         case, voice, workers: as in :func:`stat_frequency`.
 
     Returns:
         ``term, count_target, count_reference, per_10k_target, per_10k_reference,
         direction`` ("target": relatively more frequent in the target), ``g2``, the
-        chosen measure when it is not g2, ``p_value`` (G2's, or chi2's for "chi2"),
+        chosen measure when it is not g2, ``p_value`` (G2's, or chi2's for "chi2";
+        the document test's with ``test="documents"``),
         ``p_adjusted, log_ratio, log_ratio_low, log_ratio_high, doc_count_target,
         doc_range_target, doc_count_reference, dispersion_flag`` ("single_document",
         "absent" or "ok"); with several targets, ``group`` first. Target keywords come
@@ -467,6 +474,8 @@ def stat_keyness(
     known = sorted(groups)
     options = dict(measure=measure, min_count=min_count, correction=correction, k=k, top_n=top_n)
     targets = known if several else [target]
+    if several and isinstance(reference, str):
+        targets = [name for name in targets if name != reference]  # not against itself
 
     vocab = None if external else Vocabulary(groups)
     rates = DocumentRates(c, case, workers=workers) if test == "documents" else None

@@ -1,25 +1,28 @@
-"""Rates per group with bootstrap confidence intervals over documents.
+"""Rates per group with confidence intervals over documents.
 
-A group's rate is the mean of its documents' rates, and its interval comes from
-resampling documents, so one long speech cannot dominate a group. The pooled rate
-(sum of counts over sum of words) is reported beside it.
-
-The interval is the wider of two, so that it never claims more precision than the data
-hold (a simulation of documents with Poisson counts found the plain percentile
-bootstrap covering the true rate 44-49% of the time with 2 documents, 76-84% with 5,
-84-91% with 10; the combination 94-99% where counting noise dominates, and no lower
-than the bootstrap's where documents differ):
-
-- the bootstrap interval over documents, at Hesterberg's (2015) expanded percentiles:
-  the percentile interval is too narrow for few documents, by about the factor
-  ``sqrt(n/(n-1)) t(n-1) / z``, so its percentiles are taken that much further out;
-- the exact Poisson interval of the group's pooled count (Garwood 1936): a resample of
-  a few documents knows nothing of the words they might have said, and a group with no
-  occurrence at all got the interval [0, 0]. The mean has the opposite
+A group's rate is the mean of its documents' rates, and its interval treats the
+documents as the sample, so one long speech cannot dominate a group. The pooled rate
+(sum of counts over sum of words) is reported beside it. The mean has the opposite
 weakness: a document with a handful of words in the chosen voice (two quoted words,
 one of them "never") has an extreme rate that counts as much as a long speech's, so
 ``min_words`` leaves documents with fewer words out of the mean and its interval
 (they still count in ``count``, ``words`` and ``pooled_rate``).
+
+The interval is the wider of two, so that it never claims more precision than the data
+hold:
+
+- over documents: Hesterberg's (2015) expanded percentile bootstrap interval, or, below
+  :data:`BOOTSTRAP_FROM` documents, Student's t interval (a resample of two documents
+  never reaches beyond the span between them, which holds the true mean about half the
+  time);
+- the exact Poisson interval of the group's pooled count (Garwood 1936): a few
+  documents say little about the words they might have said, and a group with no
+  occurrence at all got the interval [0, 0].
+
+Simulated coverage of the 95% interval (Poisson counts, lognormal lengths, 400 groups a
+cell, n = 2/3/5/10/20 documents): 0.97-1.00 for equal rates in every document; for
+rates varying between documents (gamma, shape 4/2/1) 0.93-0.96, 0.91-0.95, 0.87-0.94.
+The plain percentile bootstrap gave 0.44-0.51 with 2 documents and 0.74-0.84 with 5.
 """
 
 from __future__ import annotations
@@ -83,6 +86,30 @@ def poisson_rate_ci(
     return float(low / words * per), float(high / words * per)
 
 
+# Below this many documents a resample cannot reach beyond the few values there are (the
+# bootstrap interval of two documents is at most the span between them, which holds the
+# true mean about half the time): Student's t interval is used instead.
+BOOTSTRAP_FROM = 10
+
+
+def t_mean_ci(values: np.ndarray, level: float = 0.95) -> tuple[float, float]:
+    """Student's t interval for the mean of ``values`` (NaN for fewer than 2).
+
+    Example:
+        >>> [round(x, 3) for x in t_mean_ci(np.array([1.0, 3.0]))]
+        [-10.706, 14.706]
+    """
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    if len(values) < 2:
+        return float("nan"), float("nan")
+    from scipy import stats
+
+    half = stats.t.ppf((1 + level) / 2, len(values) - 1) * values.std(ddof=1)
+    half /= np.sqrt(len(values))
+    return float(values.mean() - half), float(values.mean() + half)
+
+
 def bootstrap_mean_ci(
     values: np.ndarray,
     *,
@@ -91,8 +118,9 @@ def bootstrap_mean_ci(
     seed: int = SEED,
     key: str = "",
 ) -> tuple[float, float]:
-    """Bootstrap interval for the mean of ``values`` (NaN for fewer than 2): Hesterberg's
-    expanded percentile interval (see :func:`expanded_levels`).
+    """Interval for the mean of ``values`` over documents (NaN for fewer than 2):
+    Hesterberg's expanded percentile bootstrap interval (see :func:`expanded_levels`),
+    or Student's t interval below :data:`BOOTSTRAP_FROM` values.
 
     The generator is seeded from ``seed`` and ``key`` (e.g. the group label), so a
     group's interval does not depend on which other groups are in the table.
@@ -101,6 +129,8 @@ def bootstrap_mean_ci(
     values = values[~np.isnan(values)]
     if len(values) < 2:
         return (float("nan"), float("nan"))
+    if len(values) < BOOTSTRAP_FROM:
+        return t_mean_ci(values, level)
     rng = np.random.default_rng([seed, zlib.crc32(key.encode())])
     draws = rng.integers(0, len(values), size=(n_boot, len(values)))
     means = values[draws].mean(axis=1)
@@ -168,7 +198,8 @@ def group_rates(
                 counted = poisson_rate_ci(
                     int(counts[has_words].sum()), float(words[has_words].sum()), per=per
                 )
-                low, high = min(low, counted[0]), max(high, counted[1])
+                # a rate is never negative (a t interval of few documents can be)
+                low, high = max(min(low, counted[0]), 0.0), max(high, counted[1])
             total_words = words.sum()
             rows.append(
                 {

@@ -90,13 +90,13 @@ def len_of_text(doc):
 def test_difference_interval_uses_the_expanded_percentiles_of_the_smaller_group():
     from analysis.compare import bootstrap_difference_ci
 
-    a = np.array([1.0, 2.0, 4.0, 2.5, 3.0, 6.0, 1.5, 2.0])
-    b = np.array([2.0, 3.0, 5.0, 6.0, 9.0, 4.0, 3.5, 5.5, 7.0, 4.5])
+    a = np.array([1.0, 2.0, 4.0, 2.5, 3.0, 6.0, 1.5, 2.0, 3.5, 2.2, 4.1, 1.8])
+    b = np.array([2.0, 3.0, 5.0, 6.0, 9.0, 4.0, 3.5, 5.5, 7.0, 4.5, 6.5, 3.8, 5.1, 4.4, 8.0])
     low, high = bootstrap_difference_ci(a, b, n_boot=20000, level=0.95, seed=7, key="k")
-    # an independent resampling, read at the percentiles of z = sqrt(8/7) t(7)
+    # an independent resampling, read at the percentiles of z = sqrt(12/11) t(11)
     rng = np.random.default_rng(3)
     diffs = [rng.choice(a, len(a)).mean() - rng.choice(b, len(b)).mean() for _ in range(20000)]
-    z = np.sqrt(8 / 7) * stats.t.ppf(0.975, 7)
+    z = np.sqrt(12 / 11) * stats.t.ppf(0.975, 11)
     assert low == pytest.approx(np.quantile(diffs, stats.norm.cdf(-z)), abs=0.1)
     assert high == pytest.approx(np.quantile(diffs, stats.norm.cdf(z)), abs=0.1)
     plain = np.quantile(diffs, [0.025, 0.975])
@@ -110,3 +110,19 @@ def test_welch_without_variation_is_undefined_not_p_zero():
     assert welch_p(np.array([1.0, 1.0]), np.array([1.0, 1.0, 1.0])) == 1.0
     a, b = np.array([1.0, 2.0, 4.0]), np.array([2.0, 3.5])  # both vary: Welch as scipy
     assert welch_p(a, b) == pytest.approx(stats.ttest_ind(a, b, equal_var=False).pvalue)
+
+
+def test_small_groups_get_welchs_t_interval_for_the_difference():
+    from analysis.compare import bootstrap_difference_ci
+
+    a, b = np.array([1.0, 2.0, 4.0]), np.array([2.0, 3.0, 5.0, 6.0, 9.0, 4.0])
+    low, high = bootstrap_difference_ci(a, b, n_boot=500, level=0.95, seed=7, key="k")
+    va, vb = a.var(ddof=1) / 3, b.var(ddof=1) / 6
+    df = (va + vb) ** 2 / (va**2 / 2 + vb**2 / 5)
+    half = stats.t.ppf(0.975, df) * np.sqrt(va + vb)
+    assert (low, high) == pytest.approx((a.mean() - b.mean() - half, a.mean() - b.mean() + half))
+    # no variation in either small group: no interval, as Welch's p is undefined
+    same = np.array([2.0, 2.0])
+    assert np.isnan(
+        bootstrap_difference_ci(same, same + 1, n_boot=500, level=0.95, seed=7, key="k")[0]
+    )

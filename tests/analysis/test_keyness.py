@@ -6,7 +6,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 from scipy.stats.contingency import odds_ratio as scipy_odds_ratio
@@ -70,8 +70,9 @@ def test_other_measures_by_hand():
     )
     sample = scipy_odds_ratio([[A, C - A], [B, D - B]], kind="sample").statistic
     assert k.odds_ratio(A, B, C, D) == pytest.approx(sample, rel=1e-12)
-    # a zero count: half an occurrence in the larger side (200), in the target's size
-    zero = 0.5 * 100 / 200
+    # a zero count: Hardie's 0.5 (0.5 of 100 words is below half of 5 in 200 words)
+    zero = min(0.5, 0.5 * 5 * 100 / 200)
+    assert zero == 0.5
     assert k.odds_ratio(0, 5, 100, 200) == pytest.approx((zero / 100) / (5 / 195))
 
 
@@ -81,8 +82,10 @@ def test_a_term_one_side_never_uses_leans_to_the_other_side():
     c, d = 30_086, 4_145_279
     ratio, low, high = k.log_ratio(0, 5, c, d)
     assert ratio < 0 and k.odds_ratio(0, 5, c, d) < 1
-    expected = math.log2((0.5 * c / d / c) / (5 / d))
+    expected = math.log2((min(0.5, 0.5 * 5 * c / d) / c) / (5 / d))  # -1: half the rate
     assert ratio == pytest.approx(expected)
+    # with real evidence on the other side, Hardie's 0.5 (not an inflated ratio)
+    assert k.log_ratio(0, 1355, c, d)[0] == pytest.approx(math.log2((0.5 / c) / (1355 / d)))
     assert low < ratio < high
     # and the other way round
     assert k.log_ratio(5, 0, c, d)[0] > 0 and k.odds_ratio(5, 0, c, d) > 1
@@ -135,9 +138,10 @@ def _independent(c, target):
         a, b = counts["t"][term], counts["r"][term]
         e = [ct * (a + b) / (ct + cr), cr * (a + b) / (ct + cr)]
         g2 = stats.power_divergence([a, b], f_exp=e, lambda_="log-likelihood")[0]
-        # a zero count: half an occurrence in the larger side, in its own side's size
-        half = 0.5 / max(ct, cr)
-        lr = math.log2(((a or half * ct) / ct) / ((b or half * cr) / cr))
+        # a zero count: 0.5, or the count at half the other side's rate where less
+        a_ = a or min(0.5, 0.5 * b * ct / cr)
+        b_ = b or min(0.5, 0.5 * a * cr / ct)
+        lr = math.log2((a_ / ct) / (b_ / cr))
         out[term] = (a, b, g2, lr)
     return out
 
@@ -310,22 +314,48 @@ def test_document_test_needs_two_documents_a_side_and_a_corpus_reference(small):
     assert table.attrs["provenance"]["parameters"]["test"] == "documents"
 
 
-def test_dense_terms_use_the_exact_moments_of_the_permutation_distribution():
-    from scipy import stats as st
-
+def test_common_terms_use_bernsteins_bound_for_draws_without_replacement():
     from analysis._document_test import DocumentRates
 
-    # every document uses both words: the normal tail of the permutation distribution
+    # every document uses both words: the hypergeometric bound says nothing here
     texts = [("peace " * (i % 5 + 1)) + ("trade " * (7 - i % 5)) for i in range(40)]
     groups = ["T" if i < 12 else "R" for i in range(40)]
     c = corpus.from_texts(texts, docvars={"g": groups})
     ids = c.doc_ids
     p = DocumentRates(c, "lower").permutation_p(["peace"], ids[:12], ids[12:])[0]
     rates = np.array([(i % 5 + 1) / 8 for i in range(40)])
-    n, n1 = 40, 12
-    variance = n1 * (n - n1) / (n - 1) * rates.var()
-    z = abs(rates[:12].sum() - n1 * rates.mean()) / np.sqrt(variance)
-    assert p == pytest.approx(2 * st.norm.sf(z))
+    n1, mean = 12, rates.mean()
+    u = abs(rates[:12].sum() - n1 * mean)
+    b = max(rates.max() - mean, mean - rates.min())
+    expected = 2 * math.exp(-(u**2) / (2 * n1 * rates.var() + 2 * b * u / 3))
+    assert p == pytest.approx(min(1.0, expected))
+
+
+def test_a_word_of_one_target_speech_gets_the_exact_chance_of_that_speech_being_drawn():
+    texts = ["uniquely peace now"] + [f"peace now again {i}" for i in range(19)]
+    groups = ["T"] * 4 + ["R"] * 16
+    c = corpus.from_texts(texts, docvars={"g": groups})
+    table = stat_keyness(c, by="g", target="T", test="documents", min_count=1, correction="none")
+    # P(the one document using it is among 4 drawn of 20) = 4/20, two-sided: 0.4
+    assert table.set_index("term").loc["uniquely", "p_value"] == pytest.approx(2 * 4 / 20)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(0, 4), min_size=5, max_size=9),
+    st.lists(st.integers(1, 6), min_size=5, max_size=9),
+    st.integers(2, 3),
+)
+def test_document_p_values_never_fall_below_the_exact_permutation_p(uses, sizes, n1):
+    from analysis._document_test import DocumentRates
+
+    n = min(len(uses), len(sizes))
+    texts = [" ".join(["w"] * uses[i] + ["x"] * sizes[i]) for i in range(n)]
+    c = corpus.from_texts(texts)
+    ids = c.doc_ids
+    p = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
+    rates = {d: uses[i] / (uses[i] + sizes[i]) for i, d in enumerate(ids)}
+    assert p >= _exact_permutation_p(rates, ids[:n1]) - 1e-9
 
 
 def test_document_test_for_every_group_leaves_single_document_groups_without_p(small):
@@ -336,3 +366,8 @@ def test_document_test_for_every_group_leaves_single_document_groups_without_p(s
         "RUS": False,
         "USA": True,
     }
+
+
+def test_every_group_against_a_named_reference_leaves_out_the_reference_itself(small):
+    table = stat_keyness(small, by="country", reference="USA", min_count=1)
+    assert set(table["group"]) == {"RUS", "FRA"}

@@ -23,11 +23,12 @@ def test_group_rates_mean_of_document_rates():
     assert table.loc["X", "rate"] == pytest.approx(6.5)
     assert table.loc["X", "pooled_rate"] == pytest.approx(4 / 1100 * 1000)
     assert table.loc["X", "documents"] == 2
-    # the wider of the bootstrap interval (within the document rates 3..10) and the
-    # exact Poisson interval of 4 hedges in 1,100 words
+    # two documents: Student's t interval of the rates 10 and 3, widened to the exact
+    # Poisson interval of 4 hedges in 1,100 words, and not below 0
+    half = stats.t.ppf(0.975, 1) * np.std([10.0, 3.0], ddof=1) / np.sqrt(2)
     poisson_low, poisson_high = _garwood(4, 1100)
-    assert table.loc["X", "rate_low"] == pytest.approx(min(poisson_low, 3.0))
-    assert table.loc["X", "rate_high"] == pytest.approx(max(poisson_high, 10.0))
+    assert table.loc["X", "rate_low"] == pytest.approx(max(min(6.5 - half, poisson_low), 0))
+    assert table.loc["X", "rate_high"] == pytest.approx(max(6.5 + half, poisson_high))
     assert np.isnan(table.loc["Y", "rate_low"])  # one document: no interval
 
 
@@ -40,14 +41,21 @@ def test_a_group_without_occurrences_gets_the_poisson_upper_bound_not_zero_width
     assert row["rate_high"] == pytest.approx(-np.log(0.025) / 4287 * 1000)  # 0.86
 
 
-def test_bootstrap_is_seeded_and_matches_an_independent_resampling():
+def test_few_documents_get_students_t_interval():
     values = np.array([1.0, 2.0, 3.0, 10.0])
+    low, high = bootstrap_mean_ci(values, key="g")
+    expected = stats.t.interval(0.95, 3, loc=values.mean(), scale=stats.sem(values))
+    assert (low, high) == pytest.approx(expected)
+
+
+def test_bootstrap_is_seeded_and_matches_an_independent_resampling():
+    values = np.array([1.0, 2.0, 3.0, 10.0, 4.0, 6.0, 2.5, 3.5, 5.0, 1.5, 7.0, 4.5])
     assert bootstrap_mean_ci(values, key="g") == bootstrap_mean_ci(values, key="g")
     low, high = bootstrap_mean_ci(values, key="g", n_boot=20000)
     rng = np.random.default_rng(1)
-    means = [rng.choice(values, size=4).mean() for _ in range(20000)]
-    # Hesterberg's expanded percentiles for n = 4: z = sqrt(4/3) t(3)
-    z = np.sqrt(4 / 3) * stats.t.ppf(0.975, 3)
+    means = [rng.choice(values, size=12).mean() for _ in range(20000)]
+    # Hesterberg's expanded percentiles for n = 12: z = sqrt(12/11) t(11)
+    z = np.sqrt(12 / 11) * stats.t.ppf(0.975, 11)
     assert low == pytest.approx(np.quantile(means, stats.norm.cdf(-z)), abs=0.3)
     assert high == pytest.approx(np.quantile(means, stats.norm.cdf(z)), abs=0.3)
     assert high - low > np.subtract(*np.quantile(means, [0.975, 0.025]))  # wider
