@@ -131,9 +131,11 @@ def _bernstein_tail(values: np.ndarray, n: int, n1: int, departure: float) -> fl
     """Bernstein's bound on P(|sum of n1 draws - expected| >= departure) one side, for
     draws without replacement from ``n`` documents: ``values`` are the non-zero ones,
     the other documents hold 0."""
-    if departure <= 0:
-        return 1.0
     mean = values.sum() / n
+    # No departure beyond rounding (every document with the same rate gives a sum that
+    # differs from its expectation only in the last bits): no evidence at all.
+    if departure <= 1e-9 * max(n1 * abs(mean), 1e-300):
+        return 1.0
     variance = max(np.square(values).sum() / n - mean**2, 0.0)
     spread = max(values.max() - mean, mean if len(values) < n else mean - values.min())
     exponent = departure**2 / (2 * n1 * variance + 2 * spread * departure / 3)

@@ -1,5 +1,11 @@
-"""Compare a per-document measure across groups: means with bootstrap intervals over
-documents, and pairwise differences with corrected p-values, in one tidy table.
+"""Compare a per-document measure across groups: means with intervals over documents,
+and pairwise differences with corrected p-values, in one tidy table.
+
+Intervals: Hesterberg's expanded percentile bootstrap from 10 documents a group;
+below that Student's t for a mean and, for a difference, a t interval with the
+conservative ``min(n_a, n_b) - 1`` degrees of freedom (Welch's Satterthwaite degrees
+left out a true difference of 0 in 13-27% of simulated 2-vs-30 comparisons of skewed
+values; these 0-8%). A ``rate:`` measure's interval does not go below 0.
 
 Documents are the unit: a group's estimate is the mean of its documents' values, so
 one long speech counts once. Works the same for countries and for years (a time series).
@@ -105,16 +111,18 @@ def bootstrap_difference_ci(
 
 
 def welch_difference_ci(a: np.ndarray, b: np.ndarray, level: float) -> tuple[float, float]:
-    """Welch's t interval of mean(a) - mean(b), for groups too small to resample (a
-    bootstrap interval cannot reach beyond the few differences there are: with 2 and 2
-    documents it left out a true difference of 0 a third of the time). NaN where
-    neither group varies."""
+    """A t interval of mean(a) - mean(b) with unpooled variances, for groups too small to
+    resample (a bootstrap interval cannot reach beyond the few differences there are:
+    with 2 and 2 documents it left out a true difference of 0 a third of the time).
+    Degrees of freedom ``min(n_a, n_b) - 1`` (Hsu; Banerjee 1961), not Welch's
+    Satterthwaite approximation, which is too liberal when a small group meets a large
+    one. NaN where neither group varies."""
     from scipy import stats
 
     va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
     if va + vb == 0:
         return float("nan"), float("nan")
-    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
+    df = min(len(a), len(b)) - 1
     half = stats.t.ppf((1 + level) / 2, df) * np.sqrt(va + vb)
     difference = a.mean() - b.mean()
     return float(difference - half), float(difference + half)
@@ -210,8 +218,11 @@ def compare(
     order = _group_order(list(by_group))
 
     rows = []
+    never_negative = isinstance(name, str) and name.startswith("rate:")
     for g in order:
         low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=g)
+        if never_negative and not np.isnan(low):
+            low = max(low, 0.0)
         rows.append(
             {
                 "kind": "group",

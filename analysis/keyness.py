@@ -116,8 +116,9 @@ def _without_zeros(a, b, c, d) -> tuple[np.ndarray, np.ndarray]:
     """
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
-    a_star = np.minimum(0.5, 0.5 * b * c / d)
-    b_star = np.minimum(0.5, 0.5 * a * d / c)
+    # (both zero, with min_count=0: Hardie's 0.5 on each side, a ratio of 1)
+    a_star = np.where(b == 0, 0.5, np.minimum(0.5, 0.5 * b * c / d))
+    b_star = np.where(a == 0, 0.5, np.minimum(0.5, 0.5 * a * d / c))
     return np.where(a == 0, a_star, a), np.where(b == 0, b_star, b)
 
 

@@ -19,10 +19,13 @@ hold:
   documents say little about the words they might have said, and a group with no
   occurrence at all got the interval [0, 0].
 
-Simulated coverage of the 95% interval (Poisson counts, lognormal lengths, 400 groups a
-cell, n = 2/3/5/10/20 documents): 0.97-1.00 for equal rates in every document; for
-rates varying between documents (gamma, shape 4/2/1) 0.93-0.96, 0.91-0.95, 0.87-0.94.
-The plain percentile bootstrap gave 0.44-0.51 with 2 documents and 0.74-0.84 with 5.
+Coverage of the 95% interval, simulated (Poisson counts, lognormal lengths, 400 groups
+a cell, n = 2/3/5/10/20 documents): 0.97-1.00 for equal rates in every document; for
+rates varying between documents (gamma, shape 4/2/1/0.5) 0.93-0.96, 0.91-0.95,
+0.87-0.94, 0.81-0.91. For random groups of real UN speeches and the corpus mean rate:
+0.85-0.92 for "nuclear", "africa", "terrorism": bursty words, whose rates swing from
+speech to speech, stay below 0.95. The plain percentile bootstrap gave 0.44-0.51 with
+2 documents and 0.74-0.84 with 5.
 """
 
 from __future__ import annotations
@@ -171,10 +174,10 @@ def group_rates(
         least ``min_words`` words, which the rate averages over: with
         ``voice="quoted"`` a document that quotes nobody has no rate and is not
         counted), ``count, words`` (all documents), ``rate`` (mean of document rates),
-        ``rate_low, rate_high`` (95% interval: the wider of the expanded bootstrap
-        interval over those documents and the exact Poisson interval of their pooled
-        count; NaN for fewer than 2 documents), ``pooled_rate`` (sum of counts / sum of
-        words x per, all documents).
+        ``rate_low, rate_high`` (95% interval: the wider of the interval over those
+        documents, see :func:`bootstrap_mean_ci`, and the exact Poisson interval of
+        their pooled count, never below 0; NaN for fewer than 2 documents),
+        ``pooled_rate`` (sum of counts / sum of words x per, all documents).
 
     Example:
         >>> per_doc = pd.DataFrame({"words": [1000, 2], "hedges": [5, 1]}, index=["a", "b"])
@@ -223,7 +226,8 @@ def group_rates(
         "resamples": n_boot,
         "seed": seed,
         "level": 0.95,
-        "interval": "expanded percentile (Hesterberg 2015), widened to the exact Poisson "
+        "interval": "expanded percentile bootstrap (Hesterberg 2015) from "
+        f"{BOOTSTRAP_FROM} documents, Student's t below, widened to the exact Poisson "
         "interval of the pooled count (Garwood 1936)",
     }
     return table

@@ -118,11 +118,19 @@ def test_small_groups_get_welchs_t_interval_for_the_difference():
     a, b = np.array([1.0, 2.0, 4.0]), np.array([2.0, 3.0, 5.0, 6.0, 9.0, 4.0])
     low, high = bootstrap_difference_ci(a, b, n_boot=500, level=0.95, seed=7, key="k")
     va, vb = a.var(ddof=1) / 3, b.var(ddof=1) / 6
-    df = (va + vb) ** 2 / (va**2 / 2 + vb**2 / 5)
-    half = stats.t.ppf(0.975, df) * np.sqrt(va + vb)
+    half = stats.t.ppf(0.975, 3 - 1) * np.sqrt(va + vb)  # conservative df: min(n) - 1
     assert (low, high) == pytest.approx((a.mean() - b.mean() - half, a.mean() - b.mean() + half))
     # no variation in either small group: no interval, as Welch's p is undefined
     same = np.array([2.0, 2.0])
     assert np.isnan(
         bootstrap_difference_ci(same, same + 1, n_boot=500, level=0.95, seed=7, key="k")[0]
     )
+
+
+def test_a_rate_interval_of_few_documents_does_not_go_below_zero():
+    t = pd.DataFrame({"g": ["A", "A", "B", "B"], "x": [0.0, 9.0, 1.0, 2.0]})
+    free = compare(t, "x", by="g", pairs="none").set_index("group")
+    assert free.loc["A", "ci_low"] < 0  # a t interval of 2 values: any measure
+    t = t.rename(columns={"x": "rate:peace"})
+    rates = compare(t, "rate:peace", by="g", pairs="none").set_index("group")
+    assert rates.loc["A", "ci_low"] == 0 and rates.loc["A", "ci_high"] == free.loc["A", "ci_high"]

@@ -371,3 +371,18 @@ def test_document_test_for_every_group_leaves_single_document_groups_without_p(s
 def test_every_group_against_a_named_reference_leaves_out_the_reference_itself(small):
     table = stat_keyness(small, by="country", reference="USA", min_count=1)
     assert set(table["group"]) == {"RUS", "FRA"}
+
+
+def test_a_term_every_document_uses_at_the_same_rate_is_no_evidence():
+    # each text: "the" and nine words of its own, so every document's rate of "the" is 0.1
+    texts = [" ".join(["the"] + [f"w{i}x{j}" for j in range(9)]) for i in range(12)]
+    c = corpus.from_texts(texts, docvars={"g": ["T"] * 4 + ["R"] * 8})
+    table = stat_keyness(c, by="g", target=None, test="documents", min_count=1)
+    the = table[table["term"] == "the"]
+    assert (the["p_value"] == 1.0).all()
+
+
+def test_a_term_neither_side_uses_gets_a_ratio_of_one():
+    a, b = k._without_zeros(np.array([0.0]), np.array([0.0]), 100, 1000)
+    assert (a[0], b[0]) == (0.5, 0.5)
+    assert k.log_ratio(0, 0, 1000, 1000)[0] == pytest.approx(0.0)

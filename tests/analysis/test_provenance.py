@@ -10,8 +10,9 @@ def test_rate_tables_record_their_bootstrap_and_the_inputs_read():
         "resamples": 2000,
         "seed": 20261127,
         "level": 0.95,
-        "interval": "expanded percentile (Hesterberg 2015), widened to the exact Poisson "
-        "interval of the pooled count (Garwood 1936)",
+        "interval": "expanded percentile bootstrap (Hesterberg 2015) from 10 documents, "
+        "Student's t below, widened to the exact Poisson interval of the pooled count "
+        "(Garwood 1936)",
     }
     assert record["corpus"]["inputs"] == {"loaded": 2}
 
