@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
-QUOTER_VERSION = "communique-quotes/7"
+QUOTER_VERSION = "communique-quotes/8"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -405,6 +405,8 @@ def _speech_events(
     )
     raw.sort()
     full_names: list[str] = []
+    genders: dict[str, str] = {}  # name -> "f" or "m", where a title said so
+    named: list[tuple[str, int]] = []  # every (name, where named), in text order
     current, named_at = "", -1
     events = []
     for start, end, kind, name in raw:
@@ -412,9 +414,48 @@ def _speech_events(
             current, named_at = _expand_surname(name, full_names), start
             if " " in current and current not in full_names:
                 full_names.append(current)
-        if kind != "mention":  # a mention gives "he" a referent; it attributes nothing
-            events.append(_SpeechEvent(start, end, current, named_at))
+            gender = _title_gender(text, start)
+            if gender:
+                genders[current] = gender
+            named.append((current, named_at))
+        if kind == "mention":  # a mention gives "he" a referent; it attributes nothing
+            continue
+        speaker, at = current, named_at
+        wanted = _pronoun_gender(text, start) if kind == "pronoun" else None
+        if wanted and genders.get(current, wanted) != wanted:
+            # "Mrs. Gandhi agreed. “…,” he said": not Mrs. Gandhi, but the last man
+            # (or person of unknown gender) named before her
+            speaker, at = next(
+                ((n, a) for n, a in reversed(named) if genders.get(n, wanted) == wanted),
+                ("", -1),
+            )
+        events.append(_SpeechEvent(start, end, speaker, at))
     return events
+
+
+# Titles that say a person's gender, right before the name: "Mrs. Gandhi", "Sir Anthony".
+_GENDERED_TITLE = re.compile(
+    r"(?:\b(?P<f>Mrs|Ms|Miss|Mme|Madam|Madame|Lady|Dame|Queen|Princess|Begum)"
+    r"|\b(?P<m>Mr|Sir|Lord|King|Prince|Sheikh|Monsieur|M))\.?\s+\Z"
+)
+
+
+def _title_gender(text: str, name_start: int) -> str:
+    """ "f" or "m" when a gendered title stands right before the name, else ""."""
+    m = _GENDERED_TITLE.search(text, max(0, name_start - 12), name_start)
+    if m is None:
+        return ""
+    return "f" if m.group("f") else "m"
+
+
+def _pronoun_gender(text: str, start: int) -> str:
+    """ "f" for an event that starts with "she", "m" for "he", "" otherwise ("the minister")."""
+    word = text[start : start + 4].lower()
+    if word.startswith("she") and not word[3:4].isalpha():
+        return "f"
+    if word.startswith("he") and not word[2:3].isalpha():
+        return "m"
+    return ""
 
 
 _POSSESSIVE = re.compile(r"'s\b")

@@ -576,3 +576,19 @@ def test_a_name_starts_a_word_and_keeps_its_apostrophe():
     # a hyphenated name or a name after a hyphenated prefix still speaks
     assert speakers("Pro-Western Lavrov said “no” again.") == ["Pro-Western Lavrov"]
     assert speakers("The ex-President Smith said “no” again.") == ["Smith"]
+
+
+def test_he_and_she_skip_a_person_whose_title_gives_the_other_gender():
+    def speakers(text):
+        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
+
+    opening = "Mr. Nixon said the talks went well. Mrs. Gandhi replied that they had not. "
+    assert speakers(opening + "“We will see,” he said.") == ["Nixon"]  # not Gandhi
+    assert speakers(opening + "“We will see,” she said.") == ["Gandhi"]
+    # no one of that gender named: nobody, rather than the wrong person
+    assert speakers("Mr. Nixon said the talks went well. “We will see,” she said.") == [""]
+    # without a gendered title the last name stands, as before
+    assert speakers("Lavrov said it. Kovacs replied. “We will see,” she said.") == ["Kovacs"]
+    assert speakers("Sir Anthony Eden said it. Ms. Lind replied. “No,” he said.") == [
+        "Anthony Eden"
+    ]
