@@ -434,9 +434,10 @@ def _speech_events(
 
 
 # Titles that say a person's gender, right before the name: "Mrs. Gandhi", "Sir Anthony".
+# Not the French "M.": an initial ("Anna M. Kovacs") reads the same.
 _GENDERED_TITLE = re.compile(
     r"(?:\b(?P<f>Mrs|Ms|Miss|Mme|Madam|Madame|Lady|Dame|Queen|Princess|Begum)"
-    r"|\b(?P<m>Mr|Sir|Lord|King|Prince|Sheikh|Monsieur|M))\.?\s+\Z"
+    r"|\b(?P<m>Mr|Sir|Lord|King|Prince|Sheikh|Monsieur))\.?\s+\Z"
 )
 
 

@@ -592,3 +592,8 @@ def test_he_and_she_skip_a_person_whose_title_gives_the_other_gender():
     assert speakers("Sir Anthony Eden said it. Ms. Lind replied. “No,” he said.") == [
         "Anthony Eden"
     ]
+
+
+def test_a_middle_initial_is_no_title():
+    quotes = next(iter(from_texts(["Anna M. Kovacs said it. “We will see,” she said."]))).quotes
+    assert [q.speaker for q in quotes] == ["Kovacs"]
