@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-NORMALIZER_VERSION = "communique-norm/6"
+NORMALIZER_VERSION = "communique-norm/7"
 
 _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -156,6 +156,11 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
             text = fixed
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        # Unicode's line and paragraph separators (some word processors' exports): as
+        # line breaks they end lines and, doubled, paragraphs, which end sentences.
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+        repairs.append("line and paragraph separators")
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         repairs.append("unicode NFC")

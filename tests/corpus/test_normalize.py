@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from corpus import normalize, normalize_text
 
-SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f"
+SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f\u2028\u2029"
 
 
 def test_typographic_marks_keep_quote_roles():
@@ -199,3 +199,10 @@ def test_trigger_tests_agree_with_substring_tests(text):
     module = importlib.import_module("corpus.normalize")
     for pattern, triggers in module._TRIGGERS.items():
         assert module._may_match(text, pattern) == any(t in text for t in triggers)
+
+
+def test_unicode_line_and_paragraph_separators_become_line_breaks():
+    result = normalize("We agree.\u2029The talks\u2028continue.")
+    assert result.text == "We agree.\n\nThe talks\ncontinue."
+    assert "line and paragraph separators" in result.repairs
+    assert normalize_text(result.text) == result.text
