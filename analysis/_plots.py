@@ -1,5 +1,5 @@
 """Shared plot helpers: the check that a plot was given the table it draws, and the
-grouped bar chart of per-group rates with bootstrap intervals (hedging, modality)."""
+grouped bar chart of per-group rates with 95% intervals over documents (hedging, modality)."""
 
 from __future__ import annotations
 

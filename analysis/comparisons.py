@@ -1876,7 +1876,7 @@ def stat_comparisons(
     min_words: int = 1,
     workers: int | None = None,
 ) -> pd.DataFrame:
-    """Comparisons per 1,000 words by type, per group, with bootstrap intervals.
+    """Comparisons per 1,000 words by type, per group, with 95% intervals.
 
     Parameters:
         c: the corpus (or text).
@@ -1896,7 +1896,7 @@ def stat_comparisons(
         One row per group and measure (``comparisons`` = the types counted, then each
         of those types, then ``historical``): ``group, measure, documents,
         count, words, rate`` (mean of document rates per 1,000 words), ``rate_low,
-        rate_high`` (95% bootstrap interval over documents), ``pooled_rate``.
+        rate_high`` (95% interval over documents, see :mod:`analysis.rates`), ``pooled_rate``.
 
     Example:
         >>> t = stat_comparisons(["It is worse than the Cold War.", "Peace is near."])

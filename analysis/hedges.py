@@ -257,10 +257,10 @@ def stat_hedging(
     min_words: int = 1,
     workers: int | None = None,
 ) -> pd.DataFrame:
-    """Hedges and boosters per 1,000 words, per group, with bootstrap intervals.
+    """Hedges and boosters per 1,000 words, per group, with 95% intervals.
 
-    A group's ``rate`` is the mean of its documents' rates, with a 95% bootstrap
-    interval over documents (one long speech cannot dominate a group);
+    A group's ``rate`` is the mean of its documents' rates, with a 95% interval
+    over documents (one long speech cannot dominate a group; see :mod:`analysis.rates`);
     ``pooled_rate`` is the sum of counts over the sum of words. For per-document
     rows pass ``by="doc_id"``: every document is then its own group (its interval
     is NaN). Words are counted in the chosen voice only.
@@ -312,7 +312,7 @@ def stat_hedging(
 
 
 def plot_hedging(table: pd.DataFrame, *, ax: Any = None):
-    """Bars of hedges and boosters per 1,000 words per group, with bootstrap intervals.
+    """Bars of hedges and boosters per 1,000 words per group, with 95% intervals.
 
     Parameters:
         table: a :func:`stat_hedging` table.

@@ -150,7 +150,7 @@ def stat_modality(
 ) -> pd.DataFrame:
     """Modals per 1,000 words, overall and by sense and strength, per group.
 
-    A group's rate is the mean of its documents' rates, with a 95% bootstrap interval
+    A group's rate is the mean of its documents' rates, with a 95% interval
     over documents (so one long speech cannot dominate); ``pooled_rate`` is the sum
     of counts over the sum of words. Per-document rows: pass ``by="doc_id"`` (each
     document is then its own group; its interval is NaN). Words are counted in the
@@ -202,7 +202,7 @@ def stat_modality(
 
 
 def plot_modality(table: pd.DataFrame, *, ax: Any = None, measures: list[str] | None = None):
-    """Bar chart of modal rates per group with bootstrap intervals.
+    """Bar chart of modal rates per group with 95% intervals.
 
     Parameters:
         table: a :func:`stat_modality` table.

@@ -174,7 +174,7 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
         )
         if len(measures) > 1:
             ax.legend(title="measure")
-        ax.set_title("95% bootstrap intervals over documents")
+        ax.set_title("95% intervals over documents")
     remember_provenance(ax, table)
     return ax
 
