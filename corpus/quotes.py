@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 QUOTER_VERSION = "communique-quotes/8"
@@ -405,48 +406,60 @@ def _speech_events(
     )
     raw.sort()
     full_names: list[str] = []
-    genders: dict[str, str] = {}  # name -> "f" or "m", where a title said so
-    named: list[tuple[str, int]] = []  # every (name, where named), in text order
-    current, named_at = "", -1
+    named: list[tuple[str, int, str]] = []  # every (name, where named, gender), in order
+    current, named_at, current_gender = "", -1, ""
     events = []
     for start, end, kind, name in raw:
         if kind in ("name", "mention"):
             current, named_at = _expand_surname(name, full_names), start
             if " " in current and current not in full_names:
                 full_names.append(current)
-            gender = _title_gender(text, start)
-            if gender:
-                genders[current] = gender
-            named.append((current, named_at))
+            # the gender a title gives this naming ("Mrs. Clinton" after "Bill Clinton"
+            # says nothing of Bill): kept with the naming, not with the name
+            current_gender = _title_gender(text, start, end, name)
+            named.append((current, named_at, current_gender))
         if kind == "mention":  # a mention gives "he" a referent; it attributes nothing
             continue
         speaker, at = current, named_at
-        wanted = _pronoun_gender(text, start) if kind == "pronoun" else None
-        if wanted and genders.get(current, wanted) != wanted:
-            # "Mrs. Gandhi agreed. “…,” he said": not Mrs. Gandhi, but the last man
+        wanted = _pronoun_gender(text, start) if kind == "pronoun" else ""
+        if wanted and current_gender and current_gender != wanted:
+            # "Mrs. Gandhi replied. “…,” he said": not Mrs. Gandhi, but the last man
             # (or person of unknown gender) named before her
             speaker, at = next(
-                ((n, a) for n, a in reversed(named) if genders.get(n, wanted) == wanted),
+                ((n, a) for n, a, g in reversed(named) if g in (wanted, "")),
                 ("", -1),
             )
         events.append(_SpeechEvent(start, end, speaker, at))
     return events
 
 
-# Titles that say a person's gender, right before the name: "Mrs. Gandhi", "Sir Anthony".
-# Not the French "M.": an initial ("Anna M. Kovacs") reads the same.
-_GENDERED_TITLE = re.compile(
-    r"(?:\b(?P<f>Mrs|Ms|Miss|Mme|Madam|Madame|Lady|Dame|Queen|Princess|Begum)"
-    r"|\b(?P<m>Mr|Sir|Lord|King|Prince|Sheikh|Monsieur))\.?\s+\Z"
-)
+# Titles that say a person's gender, with or without their period: "Mrs. Gandhi",
+# "Ms Ardern", "Sir Anthony". Not titles that also open place and body names (Prince
+# Edward Island, King's College, Lady Justice) or family names (Sheikh Hasina), nor the
+# French "M.", which reads like an initial ("Anna M. Kovacs").
+_FEMALE_TITLES = "Mrs|Ms|Miss|Mme|Madam|Madame|Dame"
+_MALE_TITLES = "Mr|Sir|Monsieur"
 
 
-def _title_gender(text: str, name_start: int) -> str:
-    """ "f" or "m" when a gendered title stands right before the name, else ""."""
-    m = _GENDERED_TITLE.search(text, max(0, name_start - 12), name_start)
+def _title_gender(text: str, start: int, end: int, name: str) -> str:
+    """ "f" or "m" when a gendered title stands right before the name in its event
+    (which may start at the name, or at the verb of "said Mrs. X", or at "according
+    to"), else ""."""
+    first = name.split()[0] if name.split() else ""
+    if not first:
+        return ""
+    pattern = _gendered_title_before(first)
+    m = pattern.search(text, max(0, start - 12), min(len(text), end + 80))
     if m is None:
         return ""
     return "f" if m.group("f") else "m"
+
+
+@lru_cache(maxsize=4096)
+def _gendered_title_before(first_word: str) -> re.Pattern:
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<f>{_FEMALE_TITLES})|(?P<m>{_MALE_TITLES}))\.?\s+{re.escape(first_word)}\b"
+    )
 
 
 def _pronoun_gender(text: str, start: int) -> str:

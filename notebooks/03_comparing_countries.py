@@ -61,8 +61,13 @@ keyness.draw();
 
 # %%
 target = keyness.table.attrs["provenance"]["parameters"]["target"]
-by_speech = analysis.stat_keyness(c, by="country", target=target, test="documents")
-by_speech[by_speech["p_adjusted"] < 0.05][["term", "direction", "g2", "p_value", "p_adjusted"]]
+try:
+    by_speech = analysis.stat_keyness(c, by="country", target=target, test="documents")
+    shown = by_speech[by_speech["p_adjusted"] < 0.05]
+    significant = shown[["term", "direction", "g2", "p_value", "p_adjusted"]]
+except ValueError as problem:  # a country with one speech: nothing to test over speeches
+    significant = str(problem)
+significant  # may be empty: a few speeches cannot show much once every word is tested
 
 # %% [markdown]
 # ## Hedging and modality by country

@@ -597,3 +597,28 @@ def test_he_and_she_skip_a_person_whose_title_gives_the_other_gender():
 def test_a_middle_initial_is_no_title():
     quotes = next(iter(from_texts(["Anna M. Kovacs said it. “We will see,” she said."]))).quotes
     assert [q.speaker for q in quotes] == ["Kovacs"]
+
+
+def test_gender_is_read_with_each_naming_and_in_every_attribution_form():
+    def speakers(text):
+        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
+
+    # one surname, two people: the title belongs to that naming, not to the surname
+    assert speakers(
+        "Hillary Clinton said the talks went well. Mr. Clinton said Arkansas was ready. "
+        "“We will see,” she said."
+    ) == ["Hillary Clinton"]
+    # a title after an inverted verb, after "according to", or without its period
+    opening = "Mr. Blair said Labour would win. "
+    for clause in (
+        "“We are ready,” said Mrs. Thatcher.",
+        "According to Mrs. Thatcher, Britain was ready.",
+        "Mrs Thatcher said Britain was ready.",
+    ):
+        quotes = speakers(opening + clause + " “We will see,” he said.")
+        assert quotes[-1] == "Blair", clause
+    # words that open names and places are no titles: Sheikh Hasina is a woman
+    assert speakers(
+        "Mr. Ortiz said the talks went well. Prime Minister Sheikh Hasina Wazed signalled "
+        "flexibility. “We will see,” she said."
+    ) == ["Hasina Wazed"]
