@@ -76,7 +76,10 @@ def independent_keyness(folder: Path, target: str, terms: list[str]) -> pd.DataF
             r_words * (a + b) / (t_words + r_words),
         ]
         g2 = stats.power_divergence([a, b], f_exp=expected, lambda_="log-likelihood")[0]
-        ratio = math.log2(((a or 0.5) / t_words) / ((b or 0.5) / r_words))
+        # a zero count: Hardie's 0.5, or the count at half the other side's rate if less
+        a_ = a or min(0.5, 0.5 * b * t_words / r_words)
+        b_ = b or min(0.5, 0.5 * a * r_words / t_words)
+        ratio = math.log2((a_ / t_words) / (b_ / r_words))
         rows.append(
             {"term": term, "count_target": a, "count_reference": b, "g2": g2, "log_ratio": ratio}
         )
