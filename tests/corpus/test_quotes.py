@@ -149,10 +149,12 @@ def test_more_attribution_patterns_from_speeches():
     assert quotes("We welcome “An Agenda for Peace” warmly.") == [("fragment", "")]
 
 
-def test_events_next_to_dashes_and_nested_attribution_phrases():
-    def speakers(text):
-        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
+def speakers(text: str) -> list[str]:
+    """The speakers of a text's quotes, in order."""
+    return [q.speaker for q in next(iter(from_texts([text]))).quotes]
 
+
+def test_events_next_to_dashes_and_nested_attribution_phrases():
     # a reporting verb glued to a dash is still a reporting verb
     assert speakers(
         "“We are impressed by the progress,” —the Secretary-General concluded— "
@@ -255,7 +257,7 @@ def _speakers_from_every_event(text):
     sentence_starts = [s for s, _ in sentences]
     events = quotes._speech_events(text, spans, len(text) + 1, sentence_starts)
     starts = [e.start for e in events]
-    speakers = []
+    found = []
     for start, end in spans:
         sentence = quotes._enclosing_sentence(sentences, sentence_starts, start, end)
         kind = classify_quote(text[start + 1 : end - 1])
@@ -266,8 +268,8 @@ def _speakers_from_every_event(text):
             paragraph = text.rfind("\n", 0, low) + 1
             named_here = introducing and introducing[-1].named_at >= paragraph
             speaker = introducing[-1].speaker if named_here else ""
-        speakers.append(quotes.Quote(start, end, text[start + 1 : end - 1], kind, speaker))
-    return [q.speaker for q in quotes._continued_quotes(text, speakers)]
+        found.append(quotes.Quote(start, end, text[start + 1 : end - 1], kind, speaker))
+    return [q.speaker for q in quotes._continued_quotes(text, found)]
 
 
 _ATTRIBUTION_PIECES = st.sampled_from(
@@ -560,9 +562,6 @@ def test_a_surname_takes_the_fuller_name_the_text_uses():
 
 
 def test_a_name_starts_a_word_and_keeps_its_apostrophe():
-    def speakers(text):
-        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
-
     # "super-Powers" is no speaker "Powers" (user trial)
     assert speakers(
         "The line taken by the super-Powers, stresses “interdependence” above all."
@@ -579,9 +578,6 @@ def test_a_name_starts_a_word_and_keeps_its_apostrophe():
 
 
 def test_he_and_she_skip_a_person_whose_title_gives_the_other_gender():
-    def speakers(text):
-        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
-
     opening = "Mr. Nixon said the talks went well. Mrs. Gandhi replied that they had not. "
     assert speakers(opening + "“We will see,” he said.") == ["Nixon"]  # not Gandhi
     assert speakers(opening + "“We will see,” she said.") == ["Gandhi"]
@@ -600,9 +596,6 @@ def test_a_middle_initial_is_no_title():
 
 
 def test_gender_is_read_with_each_naming_and_in_every_attribution_form():
-    def speakers(text):
-        return [q.speaker for q in next(iter(from_texts([text]))).quotes]
-
     # one surname, two people: the title belongs to that naming, not to the surname
     assert speakers(
         "Hillary Clinton said the talks went well. Mr. Clinton said Arkansas was ready. "
