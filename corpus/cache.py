@@ -137,11 +137,11 @@ def cache_key(path: Path, options: dict, aliases: Aliases) -> str:
     digest.update(json.dumps(versions).encode())
     digest.update(json.dumps(aliases.items(), ensure_ascii=False).encode())
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
-    for name, file in _input_files(path, options.get("metadata")):
+    files, hidden = _input_files(path, options.get("metadata"))
+    for name, file in files:
         digest.update(f"\x00{name}\x00{_content_digest(file)}".encode())
-    if path.is_dir():  # hidden entries are named in the load report
-        for hidden in folder_files(path.resolve())[1]:
-            digest.update(f"\x00hidden:{hidden.name}".encode())
+    for entry in hidden:  # hidden entries are named in the load report
+        digest.update(f"\x00hidden:{entry.name}".encode())
     return digest.hexdigest()[:32]
 
 
@@ -150,12 +150,14 @@ def _content_digest(file: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _input_files(path: Path, metadata) -> list[tuple[str, Path]]:
-    """The files a read of ``path`` takes (hidden ones, such as a cache folder inside the
-    corpus folder, are not read, so they are not part of the key)."""
+def _input_files(path: Path, metadata) -> tuple[list[tuple[str, Path]], list[Path]]:
+    """The files a read of ``path`` takes, as ``(key name, file)``, and the hidden files
+    and folders of a folder, which are not read (a cache folder inside the corpus folder
+    among them), so only their names are part of the key. One walk of the folder."""
     path = path.resolve()
+    hidden: list[Path] = []
     if path.is_dir():
-        files = folder_files(path)[0]
+        files, hidden = folder_files(path)
         root = path
         extra = [find_speakers_table(path)]
     else:
@@ -168,7 +170,7 @@ def _input_files(path: Path, metadata) -> list[tuple[str, Path]]:
     for f in extra:
         if f is not None and f.is_file():
             listed.append((f"extra:{f.resolve().as_posix()}", f))
-    return listed
+    return listed, hidden
 
 
 def read_through_cache(
