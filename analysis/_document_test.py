@@ -21,7 +21,7 @@ import pandas as pd
 
 from corpus import Corpus
 
-from ._terms import fold_term
+from ._terms import fold_vocabulary
 from ._wordcounts import word_counts
 
 
@@ -39,24 +39,16 @@ class DocumentRates:
 
         table = word_counts(c, workers=workers)
         token_map = c.aliases.token_map()
-        numbers: dict[str, int] = {}
-        term_of_type = np.fromiter(
-            (
-                numbers.setdefault(fold_term(spelling, case, token_map, frozenset()), len(numbers))
-                for spelling in table.vocab
-            ),
-            dtype=np.int64,
-            count=len(table.vocab),
-        )
+        term_of_type, terms = fold_vocabulary(table.vocab, case, token_map, frozenset())
         rows = np.repeat(np.arange(len(c)), np.diff(table.offsets))
         counts = sparse.csr_matrix(
             (table.counts.astype(float), (rows, term_of_type[table.type_ids])),
-            shape=(len(c), max(len(numbers), 1)),
+            shape=(len(c), max(len(terms), 1)),
         )  # spellings of one term in one document are summed here
         words = table.words.astype(float)
         scale = np.divide(1.0, words, out=np.zeros_like(words), where=words > 0)
         self.rates = (sparse.diags(scale) @ counts).tocsr()
-        self.column = numbers
+        self.column = {term: k for k, term in enumerate(terms)}
         self.doc_index = {doc_id: i for i, doc_id in enumerate(c.doc_ids)}
 
     def permutation_p(

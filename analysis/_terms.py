@@ -12,6 +12,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from corpus import Document, tokenize
 from corpus.errors import check_choice
 
@@ -121,6 +123,32 @@ def fold_term(
         return None
     term = folded if case == "lower" else spelling
     return token_map.get(folded, term) if token_map else term
+
+
+def fold_vocabulary(
+    vocab: list[str], case: str, token_map: dict[str, str], stopwords: frozenset[str]
+) -> tuple[np.ndarray, list[str]]:
+    """Each spelling's term number (-1 for a stop word) and the terms, numbered in the
+    order they are first met: the word-count table's vocabulary folded once per
+    spelling, not once per document.
+
+    Example:
+        >>> numbers, terms = fold_vocabulary(["Peace", "peace", "the"], "lower", {}, frozenset({"the"}))
+        >>> numbers.tolist(), terms
+        ([0, 0, -1], ['peace'])
+    """
+    numbers: dict[str, int] = {}
+    term_of_type = np.fromiter(
+        (
+            -1
+            if (term := fold_term(spelling, case, token_map, stopwords)) is None
+            else numbers.setdefault(term, len(numbers))
+            for spelling in vocab
+        ),
+        dtype=np.int64,
+        count=len(vocab),
+    )
+    return term_of_type, list(numbers)
 
 
 def fold_spellings(

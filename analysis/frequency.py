@@ -20,7 +20,7 @@ import pandas as pd
 from corpus import Corpus, Document
 
 from ._input import as_corpus, check_top_n, check_voice, group_labels
-from ._terms import check_case, count_document, fold_term, resolve_stopwords
+from ._terms import check_case, count_document, fold_vocabulary, resolve_stopwords
 from ._wordcounts import WordCounts, word_counts
 from .engine import map_chunks
 from .provenance import attach
@@ -112,18 +112,8 @@ def _groups_from_table(
     Spellings are folded to terms once per vocabulary entry; a document that spells a
     term two ways ("Peace", "peace") counts once in the term's document frequency.
     """
-    term_numbers: dict[str, int] = {}
-    term_of_type = np.fromiter(
-        (
-            -1
-            if (term := fold_term(spelling, case, token_map, stopwords)) is None
-            else term_numbers.setdefault(term, len(term_numbers))
-            for spelling in table.vocab
-        ),
-        dtype=np.int64,
-        count=len(table.vocab),
-    )
-    terms = np.array(list(term_numbers), dtype=object)
+    term_of_type, term_list = fold_vocabulary(table.vocab, case, token_map, stopwords)
+    terms = np.array(term_list, dtype=object)
     n_terms = max(len(terms), 1)
     doc_codes, group_names = pd.factorize(pd.Series(doc_labels, dtype=object))  # first seen first
     # Documents are taken in blocks, so the temporary arrays stay small whatever the
