@@ -50,6 +50,7 @@ class DocumentRates:
         self.rates = (sparse.diags(scale) @ counts).tocsr()
         self.column = {term: k for k, term in enumerate(terms)}
         self.doc_index = {doc_id: i for i, doc_id in enumerate(c.doc_ids)}
+        self._last_columns: tuple[tuple[int, ...], _Columns] | None = None
 
     def permutation_p(
         self, terms: Iterable[str], target: list[str], reference: list[str]
@@ -78,73 +79,132 @@ class DocumentRates:
         """
         from scipy import stats
 
-        terms = list(terms)
         rows_t = [self.doc_index[d] for d in target]
         rows_r = [self.doc_index[d] for d in reference]
         n1, n = len(rows_t), len(rows_t) + len(rows_r)
-        both = self.rates[rows_t + rows_r].tocsc()
-        side = np.zeros(n, dtype=bool)
-        side[:n1] = True  # rows of the target come first
-        out = np.ones(len(terms))
-        at, upper, count, used, bernstein = [], [], [], [], []
-        for k, term in enumerate(terms):
-            column = self.column.get(term)
-            if column is None:
-                continue
-            values = self._values(both, column)
-            if not len(values):
-                continue
-            lo = both.indptr[column]
-            observed = values[side[both.indices[lo : lo + len(values)]]].sum()
-            expected = n1 * values.sum() / n
-            is_upper, documents = _hypergeometric_bound(values, observed, expected)
-            at.append(k)
-            upper.append(is_upper)
-            count.append(documents)
-            used.append(len(values))
-            bernstein.append(_bernstein_tail(values, n, n1, abs(observed - expected)))
-        if at:
-            count_, used_ = np.array(count), np.array(used)
-            hypergeometric = np.where(
-                np.array(upper),
-                stats.hypergeom.sf(count_ - 1, n, used_, n1),
-                stats.hypergeom.cdf(count_, n, used_, n1),
-            )
-            tail = np.minimum(hypergeometric, np.array(bernstein))
-            out[np.array(at)] = np.minimum(1.0, 2 * tail)
+        columns = self._columns_of(rows_t + rows_r)
+        found = np.array([self.column.get(t, -1) for t in terms], dtype=np.int64)
+        pick = np.where(found >= 0, found, 0)
+        used = np.where(found >= 0, columns.used[pick], 0)
+        out = np.ones(len(found))
+        at = np.flatnonzero(used > 0)
+        if not len(at):
+            return out
+        column = pick[at]
+        observed = np.asarray(self.rates[rows_t].sum(axis=0)).ravel()[column]
+        total = columns.sums[column]
+        expected = n1 * total / n
+        is_upper = observed >= expected
+        count = np.where(
+            is_upper,
+            columns.fewest_reaching(column, observed),
+            columns.most_within(column, observed),
+        )
+        # each term's one tail only: the lower tail's cdf is the costly one
+        hypergeometric = np.empty(len(at))
+        up = is_upper
+        hypergeometric[up] = stats.hypergeom.sf(count[up] - 1, n, used[at][up], n1)
+        hypergeometric[~up] = stats.hypergeom.cdf(count[~up], n, used[at][~up], n1)
+        bernstein = _bernstein_tail(columns, column, n, n1, observed, expected)
+        out[at] = np.minimum(1.0, 2 * np.minimum(hypergeometric, bernstein))
         return out
 
-    @staticmethod
-    def _values(matrix, column: int) -> np.ndarray:
-        return matrix.data[matrix.indptr[column] : matrix.indptr[column + 1]]
+    def _columns_of(self, rows: list[int]) -> _Columns:
+        """Per-term statistics over these documents, kept for the last set asked (every
+        group against the rest asks for all documents each time)."""
+        key = tuple(sorted(rows))
+        if self._last_columns is None or self._last_columns[0] != key:
+            self._last_columns = (key, _Columns(self.rates[list(key)].tocsc()))
+        return self._last_columns[1]
 
 
-def _bernstein_tail(values: np.ndarray, n: int, n1: int, departure: float) -> float:
+class _Columns:
+    """Each term's non-zero values over a set of documents, sorted within the term, with
+    what the bounds of :meth:`DocumentRates.permutation_p` read: computed once for all
+    terms with array operations instead of once per term."""
+
+    def __init__(self, matrix) -> None:
+        bounds = matrix.indptr
+        self.used = np.diff(bounds)
+        entries = np.repeat(np.arange(len(self.used)), self.used)
+        values = matrix.data
+        self.sums = np.bincount(entries, weights=values, minlength=len(self.used))
+        self.squares = np.bincount(entries, weights=values**2, minlength=len(self.used))
+        order = np.lexsort((values, entries))  # ascending within each term
+        ascending = values[order]
+        self.entries = entries
+        starts, ends = bounds[:-1], bounds[1:]
+        # Running sums within each term: from its smallest values, and from its largest
+        # (entry j of a term's span [start, end) mirrored is start + end - 1 - j).
+        self.within = _running_within(ascending, starts, self.used)
+        mirrored = (starts + ends - 1)[entries] - np.arange(len(values))
+        self.reach = _running_within(ascending[mirrored], starts, self.used)
+        self.largest = np.zeros(len(self.used))
+        self.smallest = np.zeros(len(self.used))
+        filled = self.used > 0
+        self.largest[filled] = ascending[ends[filled] - 1]
+        self.smallest[filled] = ascending[starts[filled]]
+
+    def fewest_reaching(self, column: np.ndarray, observed: np.ndarray) -> np.ndarray:
+        """The fewest of each term's documents whose largest values reach ``observed``."""
+        return self._count(self.reach, column, observed - _slack(observed), strict=True) + 1
+
+    def most_within(self, column: np.ndarray, observed: np.ndarray) -> np.ndarray:
+        """The most of each term's documents whose smallest values stay within ``observed``."""
+        return self._count(self.within, column, observed + _slack(observed), strict=False)
+
+    def _count(self, running, column, threshold, *, strict: bool) -> np.ndarray:
+        """How many of each chosen term's running sums are below (``strict``) or at most
+        ``threshold``: the running sums rise within a term, so this is where the
+        threshold would be inserted."""
+        limit = np.full(len(self.used), np.nan)
+        limit[column] = threshold
+        per_entry = limit[self.entries]
+        hits = running < per_entry if strict else running <= per_entry
+        counts = np.bincount(self.entries, weights=hits, minlength=len(self.used))
+        return counts[column].astype(np.int64)
+
+
+def _running_within(values: np.ndarray, starts: np.ndarray, used: np.ndarray) -> np.ndarray:
+    """Cumulative sums restarting at each term's first entry, added in the same order
+    as ``np.cumsum`` of the term's own values. (One cumulative sum over every term and
+    a subtraction at each term's start loses the last bits to the large running total,
+    more than the bounds' tolerance.) Position k of every term long enough is added at
+    once, so the loop runs over the longest term's length, not over the terms."""
+    out = np.empty_like(values)
+    order = np.argsort(-used, kind="stable")  # terms, longest first
+    lengths, firsts = used[order], starts[order]
+    running = np.zeros(len(order))
+    for k in range(int(lengths[0]) if len(lengths) else 0):
+        live = int(np.searchsorted(-lengths, -k, side="left"))  # terms longer than k
+        at = firsts[:live] + k
+        running[:live] += values[at]
+        out[at] = running[:live]
+    return out
+
+
+def _slack(observed: np.ndarray) -> np.ndarray:
+    return 1e-12 * np.maximum(observed, 1e-300)
+
+
+def _bernstein_tail(
+    columns: _Columns, column: np.ndarray, n: int, n1: int, observed, expected
+) -> np.ndarray:
     """Bernstein's bound on P(|sum of n1 draws - expected| >= departure) one side, for
-    draws without replacement from ``n`` documents: ``values`` are the non-zero ones,
-    the other documents hold 0."""
-    mean = values.sum() / n
+    draws without replacement from ``n`` documents, for each chosen term; its
+    documents without the term hold 0."""
+    departure = np.abs(observed - expected)
+    mean = columns.sums[column] / n
+    variance = np.maximum(columns.squares[column] / n - mean**2, 0.0)
+    below = np.where(columns.used[column] < n, mean, mean - columns.smallest[column])
+    spread = np.maximum(columns.largest[column] - mean, below)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        exponent = departure**2 / (2 * n1 * variance + 2 * spread * departure / 3)
+    tail = np.exp(-exponent)
     # No departure beyond rounding (every document with the same rate gives a sum that
     # differs from its expectation only in the last bits): no evidence at all.
-    if departure <= 1e-9 * max(n1 * abs(mean), 1e-300):
-        return 1.0
-    variance = max(np.square(values).sum() / n - mean**2, 0.0)
-    spread = max(values.max() - mean, mean if len(values) < n else mean - values.min())
-    exponent = departure**2 / (2 * n1 * variance + 2 * spread * departure / 3)
-    return float(np.exp(-exponent))
-
-
-def _hypergeometric_bound(values: np.ndarray, observed: float, expected: float) -> tuple[bool, int]:
-    """``(upper tail, documents)`` for the bound of :meth:`DocumentRates.permutation_p`:
-    above expectation, the fewest of the term's documents whose largest values reach the
-    observed sum (the tail is P(count >= that)); below it, the most documents whose
-    smallest values stay within it (the tail is P(count <= that))."""
-    slack = 1e-12 * max(observed, 1e-300)
-    if observed >= expected:
-        reach = np.cumsum(np.sort(values)[::-1])
-        return True, int(np.searchsorted(reach, observed - slack) + 1)
-    within = np.cumsum(np.sort(values))
-    return False, int(np.searchsorted(within, observed + slack, side="right"))
+    no_departure = departure <= 1e-9 * np.maximum(n1 * np.abs(mean), 1e-300)
+    return np.where(no_departure | ~np.isfinite(exponent), 1.0, tail)
 
 
 def check_document_sides(name: str, n: int) -> None:
