@@ -14,9 +14,18 @@ from dataclasses import dataclass, field
 
 import ftfy
 
-NORMALIZER_VERSION = "communique-norm/7"
+NORMALIZER_VERSION = "communique-norm/8"
 
 _MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
+# A text that went through a wrong encoding and lost bytes on the way keeps only the
+# "â" of an apostrophe's three bytes ("the worldâs", "Côte dâIvoire"). Restored only in
+# a text where decodable mojibake was found (the evidence of that round trip), and only
+# where an apostrophe is all that can stand: before a clitic, after a plural "s" before
+# a space, or in an elision ("d'", "l'", "o'"). "mâché" and "débâcle" keep their "â".
+_LOST_APOSTROPHE = re.compile(
+    r"\u00e2(?<=[^\W\d_]\u00e2)"
+    r"(?:(?=(?:s|t|d|m|ll|re|ve)\b)|(?<=s\u00e2)(?=\s)|(?<=\b[dDlLoO]\u00e2)(?=[^\W\d_]|-))"
+)
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
 _STRAY_MARKS = re.compile("[\u25a0\u25aa\u25cf]")  # OCR page debris (■ ▪ ●): never prose
@@ -154,6 +163,9 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         if fixed != text:
             repairs.append("mojibake decoded")
             text = fixed
+        text, n = _LOST_APOSTROPHE.subn("'", text)
+        if n:
+            repairs.append(f"apostrophes lost in mojibake restored ({n})")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u2028" in text or "\u2029" in text:

@@ -52,6 +52,27 @@ def test_mojibake_is_decoded():
     assert "mojibake decoded" in result.repairs
 
 
+def test_apostrophes_lost_in_mojibake_are_restored():
+    # As in some 1998 UN files: one apostrophe decodes, others kept only their "â".
+    raw = (
+        "It isn\u00e2\u20ac\u2122t the world\u00e2s task; C\u00f4te d\u00e2Ivoire and the "
+        "countries\u00e2 own raison d\u00e2\u00c3\u00aatre. A papier-m\u00e2ch\u00e9 prop."
+    )
+    result = normalize(raw)
+    assert result.text == (
+        "It isn't the world's task; Côte d'Ivoire and the countries' own raison d'être. "
+        "A papier-mâché prop."
+    )
+    assert "apostrophes lost in mojibake restored (4)" in result.repairs
+
+
+def test_a_circumflex_kept_without_mojibake_evidence():
+    # No decodable mojibake in the text: "â" is a letter, even before "s".
+    assert normalize_text("the Brâs of Dâ-Monzon, papier-mâché") == (
+        "the Brâs of Dâ-Monzon, papier-mâché"
+    )
+
+
 def test_ocr_debris():
     assert normalize_text("the tasks \u25a0 entrusted, tranquillity\u201e towards") == (
         "the tasks entrusted, tranquillity, towards"
