@@ -227,3 +227,10 @@ def test_unicode_line_and_paragraph_separators_become_line_breaks():
     assert result.text == "We agree.\n\nThe talks\ncontinue."
     assert "line and paragraph separators" in result.repairs
     assert normalize_text(result.text) == result.text
+
+
+def test_c1_controls_are_read_as_cp1252():
+    # cp1252 bytes decoded as latin-1: 0x85 is "…", 0x93/0x94 are quotes; 0x81 is nothing.
+    result = normalize("He paused\x85 then said \x93no\x94 \x81twice.")
+    assert result.text == "He paused... then said “no” twice."
+    assert "control characters read as cp1252 (4)" in result.repairs
