@@ -130,6 +130,7 @@ class TokenView:
     hit_index: int
     window_end: int  # the window's last character offset (exclusive)
     sentence_end: int  # the end of the window's sentence
+    sentence_first: int = 0  # the start of the window's sentence
 
     @classmethod
     def window(cls, text: str, start: int, end: int, sentence: tuple[int, int]) -> TokenView:
@@ -148,7 +149,15 @@ class TokenView:
         hit_index = len(raw)
         raw += _tokens(text, start, right)
         return cls(
-            raw, list(map(str.lower, raw)), left == first, text, start, hit_index, right, last
+            raw,
+            list(map(str.lower, raw)),
+            left == first,
+            text,
+            start,
+            hit_index,
+            right,
+            last,
+            first,
         )
 
     def locate(self, start: int, end: int) -> tuple[int, int] | None:
@@ -199,6 +208,10 @@ class TokenView:
         if self.sentence_end > self.window_end:
             rest += [t.lower() for t in _tokens(self.text, self.window_end, self.sentence_end)]
         return rest
+
+    def text_before_hit(self) -> str:
+        """The sentence's text before the hit (beyond the window's left edge)."""
+        return self.text[self.sentence_first : self.hit_start]
 
     def sentence_start(self, i: int) -> bool:
         """Whether token i opens its sentence (ignoring opening quotes and brackets)."""

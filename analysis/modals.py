@@ -13,6 +13,7 @@ form itself is ambiguous.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import compress
 from typing import Any
@@ -664,6 +665,19 @@ def _optative(opens_sentence: bool, first_after: str) -> bool:
     return opens_sentence and first_after not in _QUESTION_SUBJECTS
 
 
+# "so that" / "in order that" opening a purpose clause; no ";" or ":" after it.
+_PURPOSE_OPENER = re.compile(r"\b(?:so|in\s+order)\s+that\b(?!.*[;:])", re.IGNORECASE | re.DOTALL)
+
+
+def _purpose_clause(view: TokenView) -> bool:
+    """The hit is in a purpose clause ("so that the two communities may live in
+    peace", "in order that it might be heard"): "may" and "might" there say what the
+    purpose makes possible, not how likely something is. Every such instance in the
+    annotated corpora is dynamic (6 of 6, MASC and a judged UN sample)."""
+    before = view.text_before_hit()
+    return ("that" in before or "That" in before) and bool(_PURPOSE_OPENER.search(before))
+
+
 def _lexicon_versions(lex: Lexicon) -> dict[str, Lexicon | str]:
     """The modal lexicon and the sense classifier behind a table (both change senses)."""
     return {lex.id: lex, "modal_senses": MODEL_VERSION}
@@ -676,7 +690,9 @@ def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> b
     if lemma == "can":
         return _permission_verb(view, end, hit[3], hit[1])
     if lemma == "may":
-        return _optative(hit[1], view.at(end))
+        return _optative(hit[1], view.at(end)) or _purpose_clause(view)
+    if lemma == "might":
+        return _purpose_clause(view)
     if lemma == "should":
         return _conditional_inversion(view, i, end, hit) or _volition(view, end)
     return False
@@ -768,6 +784,8 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
         return "deontic"
     if lemma == "may" and _optative(opens_sentence, first_after):
         return "unclear"  # a wish, not a possibility: "May God bless", "May peace prevail"
+    if lemma in {"may", "might"} and _purpose_clause(view):
+        return "dynamic"  # "so that all countries may hear": what the purpose enables
     if lemma == "may":
         if _perfect(verb, after_verb) or verb in {"be", "well", "even"} or "well" in between:
             return "epistemic"

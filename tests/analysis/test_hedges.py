@@ -303,3 +303,8 @@ def test_stat_hedging_min_words_keeps_a_two_word_quote_from_swinging_the_mean():
     assert kept.loc["boosters", "rate"] == 0
     assert kept.loc["boosters", "count"] == 1  # still in the totals and the pooled rate
     assert kept.attrs["provenance"]["parameters"]["min_words"] == 5
+
+
+def test_may_in_a_purpose_clause_is_no_hedge():
+    text = "Funds were raised so that all countries may take part. Prices may fall."
+    assert hedges(text) == [("may", "hedge")]

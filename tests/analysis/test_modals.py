@@ -374,3 +374,17 @@ def test_should_like_to_is_a_wish_not_a_duty():
 def test_an_adverb_before_the_participle_keeps_a_passive_deontic():
     table = find_modals("These are the areas that must be fully preserved. That must be hard.")
     assert table["sense"].tolist() == ["deontic", "epistemic"]
+
+
+def test_may_and_might_in_a_purpose_clause_are_dynamic():
+    # What the purpose makes possible, not how likely it is (a judged UN sample: 5 of 5).
+    text = (
+        "We acted in order that the two communities in Cyprus may live in harmony. "
+        "Funds were raised so that all countries might take part. "
+        "We acted so that the talks resumed; they may fail."
+    )
+    assert [(m, s) for m, _, s in modals(text)] == [
+        ("may", "dynamic"),
+        ("might", "dynamic"),
+        ("may", "epistemic"),
+    ]
