@@ -457,6 +457,9 @@ def _feature_values(
     return words, adverbs, flags
 
 
+# "I will", "we shall", "I myself shall": the speaker's own intention (volition).
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we", "myself", "ourselves"})
+
 # Subjects after a sentence-initial modal that make it an inversion ("Can we", "Should the").
 _INVERTED_SUBJECTS = PERSONAL | {"the", "it", "this"}
 _CONDITIONAL_WORDS = frozenset({"if", "unless", "whether"})
@@ -828,7 +831,7 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
     if lemma == "will":
         if inverted and first_after == "you":
             return "deontic"
-        if subject in {"i", "we"}:
+        if subject in _FIRST_PERSON_SUBJECTS:
             return "dynamic"
         return default
     if lemma == "would":
@@ -840,8 +843,11 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
     if lemma == "shall":
         if inverted and first_after == "we":
             return "deontic"
-        if subject in {"i", "we"}:
-            return "epistemic"
+        if subject in _FIRST_PERSON_SUBJECTS:
+            # "We shall intensify our efforts" says what "we will intensify" says: an
+            # intention. Read alike, so that older speeches, which prefer "shall", do
+            # not shift the epistemic and dynamic rates by spelling habit alone.
+            return "dynamic"
         return default
     if lemma == "have to" and verb == "be" and after_verb in _STATIVE_ADJ_AFTER_BE:
         return "epistemic" if subject in {"it", "this", "that", "there"} else default

@@ -388,3 +388,16 @@ def test_may_and_might_in_a_purpose_clause_are_dynamic():
         ("might", "dynamic"),
         ("may", "epistemic"),
     ]
+
+
+def test_first_person_shall_and_will_are_both_intentions():
+    text = (
+        "We shall intensify our efforts. We will intensify our efforts. "
+        "I myself shall mention one point. The parties shall respect the border."
+    )
+    assert [(m, s) for m, _, s in modals(text)] == [
+        ("shall", "dynamic"),
+        ("will", "dynamic"),
+        ("shall", "dynamic"),
+        ("shall", "deontic"),
+    ]
