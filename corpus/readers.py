@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -651,9 +652,19 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
         source = f"{path.name}:{line}"
         doc_id = str(row[id_column]) if id_column else f"{path.stem}:{row_number + 1}"
         body = row[text_column]
-        if body is None or (isinstance(body, float) and pd.isna(body)):
+        if body is None or body is pd.NA or (isinstance(body, float) and pd.isna(body)):
             loaded.add_report(
                 source, doc_id, "skipped", f"empty: no value in column {text_column!r}"
+            )
+            continue
+        if not isinstance(body, (str, int, float)):
+            # A JSON array or object (or a Parquet list): its Python spelling is no text.
+            loaded.add_report(
+                source,
+                doc_id,
+                "skipped",
+                f"not text: column {text_column!r} holds a {_value_kind(body)}; "
+                "give the text as one string",
             )
             continue
         raw = str(body)
@@ -661,6 +672,14 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
         meta = {c: row[c] for c in meta_columns}
         _add_document(loaded, source, doc_id, raw, raw_sha, meta, decode_repairs, aliases)
     return loaded
+
+
+def _value_kind(value) -> str:
+    if isinstance(value, dict):
+        return "JSON object"
+    if isinstance(value, (list, tuple)) or hasattr(value, "__array__"):
+        return "list"
+    return type(value).__name__
 
 
 def read_table_file(path: Path, *, encoding: str | None = None) -> pd.DataFrame:
@@ -709,7 +728,7 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
     becomes an index); here any row whose field count differs from the header's is an
     error naming the line.
     """
-    with io.StringIO(decoded.text, newline="") as handle:
+    with io.StringIO(decoded.text, newline="") as handle, _field_size_limit(len(decoded.text)):
         # strict: a quote left open at the end of the file is an error, not one huge field
         reader = csv.reader(handle, delimiter=delimiter, strict=True)
         try:
@@ -754,6 +773,18 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
     table.attrs["line_numbers"] = lines
     table.attrs["repairs"] = decoded.repairs
     return table
+
+
+@contextmanager
+def _field_size_limit(size: int) -> Iterator[None]:
+    """Let a field be as long as the whole file: the csv module stops at 131,072
+    characters, and a long speech in one cell is a text, not a broken quote."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, size))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _read_jsonl(path: Path, decoded: _TableText) -> pd.DataFrame:

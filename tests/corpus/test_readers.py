@@ -360,3 +360,30 @@ def test_hidden_files_and_folders_are_reported_not_read(tmp_path):
     assert report.loc[".ipynb_checkpoints", "status"] == "skipped"
     assert report.loc[".DS_Store", "detail"] == "hidden (its name starts with '.'): not read"
     assert "speech-checkpoint.txt" not in " ".join(report.index)
+
+
+def test_a_csv_cell_longer_than_the_csv_modules_limit_is_read(tmp_path):
+    import csv
+
+    speech = "We must act now. " * 12_000  # 204,000 characters, beyond 131,072
+    pd.DataFrame({"id": ["long"], "text": [speech]}).to_csv(tmp_path / "long.csv", index=False)
+    before = csv.field_size_limit()
+    c = read_corpus(tmp_path / "long.csv")
+    assert len(c["long"].text) == len(speech.strip())
+    assert csv.field_size_limit() == before  # the module's limit is given back
+
+
+def test_a_jsonl_text_that_is_a_list_or_object_is_skipped_with_the_reason(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text(
+        '{"id": 1, "text": "Peace now."}\n'
+        '{"id": 2, "text": ["a", "b"]}\n'
+        '{"id": 3, "text": {"body": "c"}}\n'
+    )
+    c = read_corpus(path)
+    assert c.doc_ids == ["1"]
+    skipped = c.report[c.report["status"] == "skipped"]
+    assert skipped["detail"].tolist() == [
+        "not text: column 'text' holds a list; give the text as one string",
+        "not text: column 'text' holds a JSON object; give the text as one string",
+    ]
