@@ -203,7 +203,7 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FORMATS,
         default=None,
         help="output format (default: table; with --output FILE.csv/.tsv/.json/.parquet/.xlsx, "
-        "the file's type; FILE.md: markdown)",
+        "the file's type, which --format must not contradict; FILE.md: markdown)",
     )
     group.add_argument(
         "--output",
@@ -407,6 +407,13 @@ def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
         raise ValueError(
             f"--format {fmt} cannot be written to a .{suffix} file; leave out --format, "
             f"or name a .csv, .json, .txt or .md file"
+        )
+    if suffix in TABLE_FILE_TYPES and fmt not in (None, TABLE_FILE_TYPES[suffix]):
+        # CSV text in "x.json" would be a file whose name lies about its contents.
+        agreeing = next((f".{ext}" for ext, f in TABLE_FILE_TYPES.items() if f == fmt), ".txt")
+        raise ValueError(
+            f"--format {fmt} does not match the .{suffix} file {output!r}; leave out "
+            f"--format (the extension picks the type), or name a {agreeing} file"
         )
     with writing(output):
         if suffix in TABLE_FILE_TYPES and fmt in (None, TABLE_FILE_TYPES[suffix]):

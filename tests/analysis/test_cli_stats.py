@@ -192,3 +192,14 @@ def test_aliases_option_unifies_speakers(tmp_path, capsys):
     assert [row.split(",")[speaker] for row in rows[1:]] == ["Lars Holm", "Lars Holm"]
     assert main([*args, "--aliases", str(tmp_path / "none.tsv")]) == 1
     assert "cannot read alias table" in capsys.readouterr().err
+
+
+def test_a_format_that_contradicts_the_data_file_extension_is_refused(tmp_path, capsys):
+    assert main(["stats", "--format", "csv", "--output", str(tmp_path / "s.json")]) == 2
+    err = capsys.readouterr().err
+    assert "--format csv does not match the .json file" in err and "name a .csv file" in err
+    assert not (tmp_path / "s.json").exists()
+    assert main(["stats", "--format", "markdown", "--output", str(tmp_path / "s.tsv")]) == 2
+    assert "name a .txt file" in capsys.readouterr().err
+    assert main(["stats", "--format", "json", "--output", str(tmp_path / "s.json")]) == 0
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
