@@ -81,27 +81,45 @@ def grouped_bars(
         groups = list(dict.fromkeys(table["group"]))
         x = np.arange(len(groups))
         width = 0.8 / len(measures)
+        without_interval: set[str] = set()
         for k, measure in enumerate(measures):
             part = table[table["measure"] == measure].set_index("group").reindex(groups)
             rate = part["rate"].to_numpy(dtype=float)
-            low = np.nan_to_num(rate - part["rate_low"].to_numpy(dtype=float), nan=0.0)
-            high = np.nan_to_num(part["rate_high"].to_numpy(dtype=float) - rate, nan=0.0)
+            low = part["rate_low"].to_numpy(dtype=float)
+            high = part["rate_high"].to_numpy(dtype=float)
             style = series_style(k)
+            centre = x + (k - (len(measures) - 1) / 2) * width
             ax.bar(
-                x + (k - (len(measures) - 1) / 2) * width,
+                centre,
                 rate,
                 width,
-                yerr=np.vstack([low, high]),
                 label=measure,
                 color=style["color"],
                 hatch=style["hatch"],
+            )
+            # Whiskers only where there is an interval: a flat cap at the value would
+            # read as "no uncertainty" for a group of one document.
+            known = np.isfinite(rate) & np.isfinite(low) & np.isfinite(high)
+            ax.errorbar(
+                centre[known],
+                rate[known],
+                yerr=np.vstack([rate[known] - low[known], high[known] - rate[known]]),
+                fmt="none",
+                ecolor="black",
+                elinewidth=0.8,
                 capsize=2,
             )
+            drawn = np.isfinite(rate)
+            without_interval.update(np.asarray(groups, dtype=object)[drawn & ~known].tolist())
         ax.set_xticks(x, groups)
         if len(groups) > 8:  # many countries: turn the labels so they do not overlap
             ax.tick_params(axis="x", labelrotation=90, labelsize=max(4, 9 - len(groups) // 25))
         ax.set_ylabel(ylabel)
         ax.set_title(title)
+        if without_interval:
+            named = ", ".join(g for g in groups if g in without_interval)
+            # Below the group names, where nothing else is drawn.
+            ax.set_xlabel(f"no interval (too few documents): {named}", fontsize=7)
         # Outside the axes: inside, a swatch can sit on a bar of its own colour.
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     remember_provenance(ax, table)

@@ -308,3 +308,22 @@ def test_stat_hedging_min_words_keeps_a_two_word_quote_from_swinging_the_mean():
 def test_may_in_a_purpose_clause_is_no_hedge():
     text = "Funds were raised so that all countries may take part. Prices may fall."
     assert hedges(text) == [("may", "hedge")]
+
+
+def test_plot_hedging_draws_no_whisker_for_a_group_without_an_interval():
+    import matplotlib.pyplot as plt
+
+    c = corpus.from_texts(
+        ["Perhaps we act.", "It may rain. Perhaps.", "Maybe so."],
+        docvars={"country": ["A", "A", "B"]},
+    )
+    table = stat_hedging(c, by="country")
+    hedge = table[table["measure"] == "hedges"].set_index("group")
+    assert hedge.loc["B", ["rate_low", "rate_high"]].isna().all()  # one document
+    fig, ax = plt.subplots()
+    plot_hedging(table, ax=ax)
+    whiskers = [c for c in ax.collections if len(c.get_segments())]
+    # one whisker per series (hedges, boosters) for group A only, none for B
+    assert sorted(len(c.get_segments()) for c in whiskers) == [1, 1]
+    assert ax.get_xlabel() == "no interval (too few documents): B"
+    plt.close(fig)
