@@ -185,10 +185,13 @@ def compare(
     Returns:
         A tidy table ``kind, measure, group, group_b, documents, documents_b,
         estimate, ci_low, ci_high, p_value, p_adjusted``: ``kind == "group"`` rows give
-        each group's mean over documents and its bootstrap interval; ``kind ==
-        "difference"`` rows give mean(group) - mean(group_b), its bootstrap interval
-        and the test's raw and corrected p-values. Groups with a missing value are
-        left out per document (NaN values are dropped).
+        each group's mean over documents and its interval; ``kind == "difference"``
+        rows give mean(group) - mean(group_b), its interval and the test's raw and
+        corrected p-values (intervals: Student's t below 10 documents, expanded
+        bootstrap percentiles from 10). Documents whose ``by`` value is missing form
+        their own group, "(missing)", as in every grouped table; a document whose
+        measure is missing (NaN) is left out of its group (``documents`` counts the
+        rest).
 
     Example:
         >>> import pandas as pd
