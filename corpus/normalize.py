@@ -51,6 +51,9 @@ _DIGIT_DASH = re.compile(
 )
 _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
+# ". . ." (and ". . . ." after a sentence's full stop), typed or OCR'd: as "..." the
+# sentence splitter reads one mark, not three sentences of one full stop each.
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 # Guillemets are double quote marks (see _orient_guillemets). Single ‹ › are left alone:
 # as ‘ ’ a second normalization would read them as apostrophes, and it must change nothing.
 _GUILLEMET = re.compile("[ \u00a0\u202f]*[\u00ab\u00bb][ \u00a0\u202f]*")
@@ -105,6 +108,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
     _GUILLEMET: ("\u00ab", "\u00bb"),
     _ELLIPSIS: ("\u2026",),
+    _SPACED_ELLIPSIS: (". . .",),
     _SPACES_BEFORE_NEWLINE: (" \n",),
     _SPACES_AFTER_NEWLINE: ("\n ",),
     _PAGE_NUMBER_LINE: ("\n",),
@@ -201,6 +205,7 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("dashes", _DIGIT_DASH, "-")
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
+    apply("ellipses", _SPACED_ELLIPSIS, lambda m: m.group().replace(" ", ""))
     if "\u00ab" in text or "\u00bb" in text:
         opener = _guillemet_opener(text)
         text, n = _GUILLEMET.subn(lambda m: _orient_guillemet(m, opener), text)

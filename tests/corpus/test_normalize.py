@@ -234,3 +234,9 @@ def test_c1_controls_are_read_as_cp1252():
     result = normalize("He paused\x85 then said \x93no\x94 \x81twice.")
     assert result.text == "He paused... then said “no” twice."
     assert "control characters read as cp1252 (4)" in result.repairs
+
+
+def test_spaced_ellipses_close_up():
+    result = normalize("declared: “. . . in accordance” and . . . they act. Programme. . . . Many")
+    assert result.text == "declared: “... in accordance” and ... they act. Programme.... Many"
+    assert "ellipses (3)" in result.repairs

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import split_sentences, tokenize
+from corpus import from_texts, split_sentences, tokenize
 from corpus.segment import PackedSpans, token_strings, word_spans, word_strings, word_type_counts
 
 
@@ -294,3 +294,14 @@ def test_token_strings_edges():
         "",
     ]:
         assert token_strings(text) == _PLAIN_TOKEN.findall(text), text
+
+
+def test_a_spaced_ellipsis_is_no_run_of_sentences():
+    doc = next(
+        iter(from_texts(["We declared . . . that peace holds. Programme. . . . Many agree."]))
+    )
+    assert [doc.text[a:b] for a, b in doc.sentences] == [
+        "We declared ... that peace holds.",
+        "Programme....",
+        "Many agree.",
+    ]
