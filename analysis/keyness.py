@@ -261,9 +261,14 @@ def keyness_table(
 
 
 def _dispersion_flags(docs: np.ndarray, a: np.ndarray, n_docs: int) -> np.ndarray:
-    """``single_document`` when one target document holds every occurrence, else ``ok``."""
+    """``single_document`` when one target document holds every occurrence;
+    ``one_target_document`` for every term of a target that is one document (its
+    keywords say how that text differs, not how its group speaks); else ``ok``."""
     flags = np.full(len(docs), "ok", dtype=object)
-    flags[(docs == 1) & (a > 0) & (n_docs > 1)] = "single_document"
+    if n_docs == 1:
+        flags[a > 0] = "one_target_document"
+    else:
+        flags[(docs == 1) & (a > 0)] = "single_document"
     flags[a == 0] = "absent"
     return flags
 
@@ -426,7 +431,7 @@ def stat_keyness(
         the document test's with ``test="documents"``),
         ``p_adjusted, log_ratio, log_ratio_low, log_ratio_high, doc_count_target,
         doc_range_target, doc_count_reference, dispersion_flag`` ("single_document",
-        "absent" or "ok"); with several targets, ``group`` first. Target keywords come
+        "one_target_document", "absent" or "ok"); with several targets, ``group`` first. Target keywords come
         first, strongest first; reference keywords follow, strongest last.
 
     Example:

@@ -386,3 +386,18 @@ def test_a_term_neither_side_uses_gets_a_ratio_of_one():
     a, b = k._without_zeros(np.array([0.0]), np.array([0.0]), 100, 1000)
     assert (a[0], b[0]) == (0.5, 0.5)
     assert k.log_ratio(0, 0, 1000, 1000)[0] == pytest.approx(0.0)
+
+
+def test_a_one_document_target_flags_every_keyword_it_has():
+    c = corpus.from_texts(
+        ["peace peace treaty", "war war trade", "war trade trade"],
+        docvars={"country": ["A", "B", "B"]},
+    )
+    table = stat_keyness(c, by="country", target="A", min_count=1)
+    flags = dict(zip(table["term"], table["dispersion_flag"], strict=True))
+    assert flags == {
+        "peace": "one_target_document",
+        "treaty": "one_target_document",
+        "war": "absent",
+        "trade": "absent",
+    }
