@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-QUOTER_VERSION = "communique-quotes/8"
+QUOTER_VERSION = "communique-quotes/9"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -407,11 +407,11 @@ def _speech_events(
     raw.sort()
     full_names: list[str] = []
     named: list[tuple[str, int, str]] = []  # every (name, where named, gender), in order
-    current, named_at, current_gender = "", -1, ""
+    current, named_at, current_end, current_gender = "", -1, 0, ""
     events = []
     for start, end, kind, name in raw:
         if kind in ("name", "mention"):
-            current, named_at = _expand_surname(name, full_names), start
+            current, named_at, current_end = _expand_surname(name, full_names), start, end
             if " " in current and current not in full_names:
                 full_names.append(current)
             # the gender a title gives this naming ("Mrs. Clinton" after "Bill Clinton"
@@ -422,6 +422,12 @@ def _speech_events(
             continue
         speaker, at = current, named_at
         wanted = _pronoun_gender(text, start) if kind == "pronoun" else ""
+        if wanted and at >= 0 and _other_referent(text, current_end, start, quote_spans):
+            # "… my Prime Minister in her address … She said:" or "Jawaharlal Nehru's
+            # speech … He said:": someone else came up since the last naming; which of
+            # them "she" means the text does not settle, so nobody is named.
+            events.append(_SpeechEvent(start, end, "", -1))
+            continue
         if wanted and current_gender and current_gender != wanted:
             # "Mrs. Gandhi replied. “…,” he said": not Mrs. Gandhi, but the last man
             # (or person of unknown gender) named before her
@@ -431,6 +437,33 @@ def _speech_events(
             )
         events.append(_SpeechEvent(start, end, speaker, at))
     return events
+
+
+# Someone a later "he" or "she" may mean other than the last person named: an office
+# held by the speaker's side ("my Prime Minister", "our President") or a person's name
+# in the possessive ("Jawaharlal Nehru's speech"; two or more capitalized words).
+_OTHER_REFERENT = re.compile(
+    rf"\b(?:[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}(?i:{DESCRIPTOR_NOUNS})\b"
+    rf"|{_NAME_START}{_WORD}(?:{NAME_GAP}{_WORD}){{1,3}}'s\b"
+)
+
+
+def _other_referent(text: str, low: int, high: int, quote_spans) -> bool:
+    """Whether someone other than the last person named comes up in ``text[low:high]``
+    (see _OTHER_REFERENT), outside quotes; "The West's", "Its" and bodies ("the Soviet
+    Union Government's") are no persons."""
+    quote_starts = [a for a, _ in quote_spans]
+    for m in _OTHER_REFERENT.finditer(text, low, high):
+        words = m.group().removesuffix("'s").split()
+        if words[0] in _NOT_NAMES or words[0] in _DETERMINER_WORDS:
+            continue
+        if words[0] not in ("my", "My", "our", "Our", "their", "Their") and not all(
+            map(_could_be_a_name, words)
+        ):
+            continue  # "the North Atlantic Treaty Organization's": no person
+        if _outside_quotes(m.start(), quote_spans, quote_starts):
+            return True
+    return False
 
 
 # Titles that say a person's gender, with or without their period: "Mrs. Gandhi",
@@ -487,12 +520,14 @@ def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, st
         m = _MENTION.match(text, start)
         if m is None or not _finite_verb(m.group("verb")):
             continue
-        group = "name" if m.group("name") else "named"
+        group = next(g for g in ("name", "honoured", "named") if m.group(g))
         raw = m.group(group)
         if _POSSESSIVE.search(raw) or raw.split()[0] in _DETERMINER_WORDS:
             continue  # "President Doe's Government", "The Russian Federation, led by ..."
         name = _clean_name(raw)
-        if " " in name and all(_could_be_a_name(w) for w in name.split()):
+        # "Mr. Gromyko indulges …": an honorific makes one word a person's name.
+        whole = " " in name or (group == "honoured" and name)
+        if whole and all(_could_be_a_name(w) for w in name.split()):
             out.append((m.start(group), m.end(group), "mention", name))
     return out
 
@@ -820,7 +855,7 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
             tail = _ATTRIBUTION_TAIL.match(text, m.end())
-            if tail:
+            if tail and not _cut_short(text, tail):
                 found.append((start, tail.end(), tail.group()))
     out = []
     last_end = -1
@@ -835,6 +870,15 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         if name:
             out.append((start, end, "name", name))
     return out
+
+
+def _cut_short(text: str, tail: re.Match) -> bool:
+    """Whether an attribution phrase ran to the length limit with more words to come:
+    its last capitalized words are then wherever the limit fell ("the work of the
+    Organ" of "Organization", "Federal Republi"), not a name that ends the phrase."""
+    # The tail takes every character but these: stopping before another one means it
+    # reached the limit.
+    return tail.end() < len(text) and text[tail.end()] not in ".,;:\n\u201c\u201d"
 
 
 def _clean_name(name: str) -> str:
@@ -933,6 +977,7 @@ _TITLE_ALTERNATION = "|".join(
 )
 _MENTION = re.compile(
     rf"[\s\u201c\u2018(]*(?:(?:[A-Z][\w-]*\s+)?(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
+    rf"|{_HONORIFIC_DOT}\s+(?P<honoured>{_NAME})"
     rf"|(?P<named>{_NAME}){_APPOSITIVE}){_ADVERB}\s+(?P<verb>[a-z]+)"
 )
 # After an inverted verb: up to two words and then titles before the name.

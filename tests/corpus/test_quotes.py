@@ -615,3 +615,35 @@ def test_gender_is_read_with_each_naming_and_in_every_attribution_form():
         "Mr. Ortiz said the talks went well. Prime Minister Sheikh Hasina Wazed signalled "
         "flexibility. “We will see,” she said."
     ) == ["Hasina Wazed"]
+
+
+def test_a_cut_off_attribution_phrase_names_nobody():
+    # The phrase runs past its 80-character reach: "Organization" would end as "Organ".
+    text = (
+        "In the words of the Secretary-General in the introduction to his report on the "
+        "work of the Organization “we must now go forward to action.”"
+    )
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == [""]
+
+
+def test_he_or_she_names_nobody_when_someone_else_came_up_since():
+    texts = [
+        "South Africa said it would act. I recall the words of my Prime Minister in her "
+        "address, when she stressed our commitment. She said: “We have always affirmed peace.”",
+        "Mahatma Gandhi said that violence fails. I am reminded of Jawaharlal Nehru's speech "
+        "in Paris. He said: “The objectives are clear.”",
+        "Mr. Nixon said talks would go on. The West's patience is short. “We will act,” he said.",
+    ]
+    assert [[q.speaker for q in d.quotes] for d in from_texts(texts)] == [
+        [""],
+        [""],
+        ["Nixon"],  # a possessive body ("The West's") is nobody a pronoun could mean
+    ]
+
+
+def test_an_honorific_makes_a_sentence_subject_a_referent_for_he():
+    text = (
+        "Mr. Lloyd said the talks had failed. Mr. Gromyko indulges his sense of humour when "
+        "he tells us that guarantees are “the firmest that can be imagined”."
+    )
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == ["Gromyko"]
