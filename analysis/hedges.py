@@ -54,6 +54,7 @@ is reported as a hedge.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
@@ -494,6 +495,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
         hit = _hit_context(view, i, end)  # read once for the rules below
         if hit[0][0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
             return False  # "I might add", "we may say": a courtesy formula
+        if _assurance(view, end) or "pray" in view.prev_words(i, 3):
+            return False  # "He may be sure that ...", "we pray that we may": no doubt
         return _modal_sense(view, i, end, modal, False, hit) == "epistemic" and not _concessive(
             view, i, end
         )
@@ -562,6 +565,8 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
     """Possibility of a proposition, not of doing something."""
     if nxt in {"to", "for"} or before[0] in _NOT_EPISTEMIC_BEFORE:
         return False
+    if len(before[0]) > 5 and before[0].endswith("est"):
+        return False  # "within the shortest possible time", "the broadest possible support"
     if before[1] in _MAKE:  # "make it possible for", "make this possible"
         return False
     if view.low[end - 1] == "possibilities":  # opportunities, unless "possibilities that"
@@ -576,6 +581,8 @@ def _predicative(view: TokenView, i: int, end: int, nxt: str, before: list[str])
     word = view.low[i]
     if word in {"sure", "certain"} and before[0] in _MAKE:  # "make sure": ensure
         return False
+    if word == "true" and nxt in {"of", "to", "for"}:
+        return False  # "true of the Assembly", "true to its policy": holds for, faithful
     if word in {"certain", "true"}:  # "there are certain trends", "are true tests"
         after = view.next_words(end - 1, 1)
         if after and is_word(after[0]) and after[0] not in _AFTER_PREDICATIVE:
@@ -691,12 +698,25 @@ def _action_to_show(view: TokenView, i: int) -> bool:
 
 
 def _concessive(view: TokenView, i: int, end: int) -> bool:
-    """'however remote they might be', 'important as it may be': granting, not doubting."""
+    """'however remote they might be', 'important as it may be', 'no matter what the
+    desire of the settlers might be': granting, not doubting."""
     clause = view.prev_words(i, 10)
     if not _CONCESSIVE.isdisjoint(clause) or clause[:3] == ["case", "the", "as"]:
         return True  # ... or "as the case may be"
+    if ("matter", "no") in pairwise(clause):
+        return True
     after = view.next_words(end - 1, 2)
     return len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause
+
+
+def _assurance(view: TokenView, end: int) -> bool:
+    """'may be sure', 'may rest assured', 'may be confident': an assurance given to the
+    hearer, not a doubt about a proposition."""
+    after = view.next_words(end - 1, 2)
+    return len(after) == 2 and after[0] in {"be", "rest"} and after[1] in _ASSURED
+
+
+_ASSURED = frozenset({"sure", "assured", "certain", "confident", "convinced"})
 
 
 __all__ = ["find_hedges", "plot_hedging", "stat_hedging"]

@@ -146,6 +146,16 @@ def test_not_hedges(text):
         ("The two leaders must show that they are serious.", []),
         ("That goes to show that the founders were wise.", [("show", "booster")]),
         ("Statistics show that hunger is rising.", [("show", "booster")]),
+        # a judged sample of 300 UN speeches (this session)
+        ("That is even more true of the Assembly.", []),
+        ("France is true to its policy.", []),
+        ("It is true that we failed.", [("true", "booster")]),
+        ("We resume talks within the shortest possible time.", []),
+        ("It is possible that talks resume.", [("It is possible", "hedge")]),
+        ("He may be sure that we shall help.", [("sure", "booster")]),  # an assurance
+        ("We pray that we may all be guided.", []),
+        ("No matter what the settlers' desire might be, we act.", []),
+        ("The settlers might leave.", [("might", "hedge")]),
     ],
 )
 def test_un_sample_regressions(text, expected):
