@@ -77,7 +77,11 @@ def read_speakers(path: Path) -> pd.DataFrame:
     table["year"] = pd.to_numeric(table["year"], errors="coerce").astype("Int64")
     for column in ("speaker", "post", "country_name", "country"):
         if column in table.columns:
-            table[column] = table[column].astype("string").str.strip()
+            # "Mr.  Kissinger" and "Mr. Kissinger" are one speaker: runs of spaces
+            # (and non-breaking spaces) in the workbook become one space.
+            table[column] = (
+                table[column].astype("string").str.replace(r"\s+", " ", regex=True).str.strip()
+            )
     # One speech per country and year: the first listed speaker is the one kept.
     return table.dropna(subset=["year"]).drop_duplicates(["country", "year"], keep="first")
 

@@ -50,6 +50,16 @@ def test_speaker_xlsx_is_read(fixtures, tmp_path):
     assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
 
 
+def test_speaker_names_have_their_spaces_collapsed(fixtures, tmp_path):
+    folder = tmp_path / "un"
+    shutil.copytree(fixtures / "un_layout", folder)
+    table = pd.read_csv(folder / "Speakers_by_session.csv")
+    table["Name of Person Speaking"] = table["Name of Person Speaking"].str.replace(" ", "  \u00a0")
+    table.to_csv(folder / "Speakers_by_session.csv", index=False)
+    c = read_corpus(folder)
+    assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
+
+
 def test_template_mismatch_names_the_file(fixtures):
     with pytest.raises(CorpusError, match=r"DEU_2003_statement.md: file name does not match"):
         read_corpus(fixtures / "templated", filename_template="{country}_{year}_statement.txt")
