@@ -47,5 +47,10 @@ def run(args: argparse.Namespace) -> int:
         top_n=args.top_n or None,
         workers=args.workers,
     )
-    emit(table, args)
+    emit(
+        table,
+        args,
+        empty=f"{args.node!r} does not occur, or no word occurs near it "
+        f"--min-count {args.min_count} times",
+    )
     return 0

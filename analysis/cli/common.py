@@ -303,6 +303,19 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
     return c
 
 
+def note_no_quotes(c: corpus.Corpus, args: argparse.Namespace) -> None:
+    """One stderr line when --voice quoted meets a corpus without quotes: its rates are
+    empty (NaN) for a reason the table cannot say."""
+    if getattr(args, "voice", None) != "quoted" or getattr(args, "quiet", False):
+        return
+    if not any(doc.quotes for doc in c):
+        print(
+            "note: the corpus has no quotes (“…” or ‘…’ after normalization), so --voice "
+            "quoted finds nothing",
+            file=sys.stderr,
+        )
+
+
 def _note_foreign(c: corpus.Corpus, args: argparse.Namespace) -> None:
     """One stderr line when documents are probably not English: every measure reads
     English, so their rates would be taken at face value otherwise."""
@@ -384,7 +397,7 @@ def _markdown(table: pd.DataFrame) -> str:
     return "\n".join([header, rule, *body]) + "\n"
 
 
-def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
+def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> None:
     """Write ``table`` to --output or standard output.
 
     A file named ``.csv``, ``.tsv``, ``.json``, ``.parquet`` or ``.xlsx`` is written by
@@ -396,6 +409,9 @@ def emit(table: pd.DataFrame, args: argparse.Namespace) -> None:
     """
     fmt = getattr(args, "format", None)
     output = getattr(args, "output", None)
+    if table.empty and not getattr(args, "quiet", False):
+        # An empty table on its own looks like a failure; say what it means.
+        print(f"note: no rows{': ' + empty if empty else ''}", file=sys.stderr)
     if not output:
         sys.stdout.write(format_table(table, fmt or "table"))
         return

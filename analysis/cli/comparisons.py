@@ -13,6 +13,7 @@ from .common import (
     add_output_arguments,
     emit,
     load_corpus,
+    note_no_quotes,
 )
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
@@ -53,6 +54,7 @@ def register(subparsers) -> None:
 
 def run_comparisons(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    note_no_quotes(c, args)
     if args.matches:
         table = analysis.find_comparisons(c, voice=args.voice, workers=args.workers)
         if args.types:

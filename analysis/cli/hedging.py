@@ -13,6 +13,7 @@ from .common import (
     add_output_arguments,
     emit,
     load_corpus,
+    note_no_quotes,
 )
 
 
@@ -64,6 +65,7 @@ def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
 
 def run_hedging(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    note_no_quotes(c, args)
     options = {"voice": args.voice, "lexicon": args.lexicon, "approximators": args.approximators}
     if args.matches:
         table = analysis.find_hedges(c, workers=args.workers, **options)
@@ -77,6 +79,7 @@ def run_hedging(args: argparse.Namespace) -> int:
 
 def run_modality(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    note_no_quotes(c, args)
     if args.matches:
         table = analysis.find_modals(c, voice=args.voice, workers=args.workers)
     else:

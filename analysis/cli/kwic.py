@@ -42,5 +42,9 @@ def run(args: argparse.Namespace) -> int:
         regex=args.regex,
         workers=args.workers,
     )
-    emit(table, args)
+    emit(
+        table,
+        args,
+        empty=f"{args.query!r} does not occur (a word, glob or phrase; --regex for a pattern)",
+    )
     return 0

@@ -282,3 +282,15 @@ def test_keywords_test_option_reaches_the_p_values(fixtures, tmp_path):
     assert main([*args, "--test", "documents", "-o", str(out)]) == 0
     record = json.loads((tmp_path / "k.csv.provenance.json").read_text(encoding="utf-8"))
     assert record["parameters"]["test"] == "documents"
+
+
+def test_an_empty_result_and_a_corpus_without_quotes_are_explained(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("We may act. Perhaps we will act together.", encoding="utf-8")
+    assert main(["collocations", str(tmp_path), "zzzz"]) == 0
+    assert "note: no rows: 'zzzz' does not occur" in capsys.readouterr().err
+    assert main(["kwic", str(tmp_path), "détente"]) == 0
+    assert "note: no rows: 'détente' does not occur" in capsys.readouterr().err
+    assert main(["hedging", str(tmp_path), "--voice", "quoted"]) == 0
+    assert "note: the corpus has no quotes" in capsys.readouterr().err
+    assert main(["hedging", str(tmp_path), "--voice", "quoted", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
