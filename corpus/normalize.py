@@ -17,15 +17,20 @@ import ftfy.fixes
 
 NORMALIZER_VERSION = "communique-norm/9"
 
-_MOJIBAKE = re.compile(r"â€|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
+# UTF-8 read as cp1252 ("â€™", "Ã©") or as latin-1 ("â" and C1 controls).
+_MOJIBAKE = re.compile(r"â[€\u0080-\u009f]|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
 # A text that went through a wrong encoding and lost bytes on the way keeps only the
 # "â" of an apostrophe's three bytes ("the worldâs", "Côte dâIvoire"). Restored only in
-# a text where decodable mojibake was found (the evidence of that round trip), and only
+# a text where ftfy decodes other mojibake (the evidence of that round trip), and only
 # where an apostrophe is all that can stand: before a clitic, after a plural "s" before
-# a space, or in an elision ("d'", "l'", "o'"). "mâché" and "débâcle" keep their "â".
+# a space, or in an elision before a vowel, "h" or a capital ("d'", "l'", "o'").
+# "mâché", "débâcle" and "lâcher" keep their "â".
 _LOST_APOSTROPHE = re.compile(
     r"\u00e2(?<=[^\W\d_]\u00e2)"
-    r"(?:(?=(?:s|t|d|m|ll|re|ve)\b)|(?<=s\u00e2)(?=\s)|(?<=\b[dDlLoO]\u00e2)(?=[^\W\d_]|-))"
+    r"(?:(?=(?:s|d|m|ll|re|ve)\b)"  # "the worldâs", "weâll"
+    r"|(?<=n\u00e2)(?=t\b)"  # "donât"
+    r"|(?<=s\u00e2)(?=\s)"  # "the countriesâ own"
+    r"|(?<=\b[dDlLoO]\u00e2)(?=[aeiouhA-Z\u00c0-\u00dd\u00e0-\u00ef\u00f2-\u00f6\u00f9-\u00fc]|-))"
 )
 # C1 control characters in running text are cp1252 bytes read as latin-1 (0x85 "…",
 # 0x93 "“", 0x92 "'"): read them as cp1252; the five bytes cp1252 leaves undefined
@@ -53,7 +58,7 @@ _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
 # ". . ." (and ". . . ." after a sentence's full stop), typed or OCR'd: as "..." the
 # sentence splitter reads one mark, not three sentences of one full stop each.
-_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
+_SPACED_ELLIPSIS = re.compile(r"\.(?: +\.){2,}")
 # Guillemets are double quote marks (see _orient_guillemets). Single ‹ › are left alone:
 # as ‘ ’ a second normalization would read them as apostrophes, and it must change nothing.
 _GUILLEMET = re.compile("[ \u00a0\u202f]*[\u00ab\u00bb][ \u00a0\u202f]*")
@@ -94,7 +99,7 @@ _STRAIGHT_SINGLE_OPEN = re.compile(r"'(?<![^\s(\[—]')(?=\w)")
 
 # What every match of a rule contains: a rule whose triggers are all absent is skipped.
 _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _MOJIBAKE: ("\u00e2\u20ac", "\u00c3", "\u00c2"),
+    _MOJIBAKE: ("\u00e2", "\u00c3", "\u00c2"),
     _INVISIBLE: tuple("\ufeff\u200b\u200c\u200d\u2060\u00ad"),
     _STRAY_MARKS: tuple("\u25a0\u25aa\u25cf"),
     _LOW_QUOTE_COMMA: ("\u201e",),
@@ -108,7 +113,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
     _GUILLEMET: ("\u00ab", "\u00bb"),
     _ELLIPSIS: ("\u2026",),
-    _SPACED_ELLIPSIS: (". . .",),
+    _SPACED_ELLIPSIS: (". ",),  # any spacing: ".  .  ." too
     _SPACES_BEFORE_NEWLINE: (" \n",),
     _SPACES_AFTER_NEWLINE: ("\n ",),
     _PAGE_NUMBER_LINE: ("\n",),
@@ -172,10 +177,13 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
             repairs.append("mojibake decoded")
+            # Looked for before decoding: a real "â" that ftfy decodes from "Ã¢"
+            # ("lÃ¢cher") must not be read as a lost apostrophe.
+            restored, n = _LOST_APOSTROPHE.subn("'", text)
+            if n:
+                repairs.append(f"apostrophes lost in mojibake restored ({n})")
+                fixed = ftfy.fix_encoding(restored)
             text = fixed
-        text, n = _LOST_APOSTROPHE.subn("'", text)
-        if n:
-            repairs.append(f"apostrophes lost in mojibake restored ({n})")
     if any(ch in text for ch in _C1_CHARACTERS):
         n = len(_C1_CONTROLS.findall(text))
         text = _C1_CONTROLS.sub("", ftfy.fixes.fix_c1_controls(text))
@@ -187,14 +195,16 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         # line breaks they end lines and, doubled, paragraphs, which end sentences.
         text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
         repairs.append("line and paragraph separators")
+    # Characters are removed before NFC: a soft hyphen or an OCR mark between a letter
+    # and a combining accent would keep NFC from joining them until a second pass.
+    apply("invisible characters removed", _INVISIBLE, "")
+    apply("OCR debris removed", _STRAY_MARKS, "")
+    apply("OCR debris removed", _ISOLATED_DEBRIS, "")
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         repairs.append("unicode NFC")
         text = nfc
-    apply("invisible characters removed", _INVISIBLE, "")
-    apply("OCR debris removed", _STRAY_MARKS, "")
-    apply("OCR low quote read as comma", _LOW_QUOTE_COMMA, ",")
-    apply("OCR debris removed", _ISOLATED_DEBRIS, "")
+    apply("OCR low quote read as comma", _LOW_QUOTE_COMMA, ",")  # reads the letter before
     if "\t" in text:
         numbers_removed, n = _PARAGRAPH_NUMBER.subn("\n", "\n" + text)
         if n:

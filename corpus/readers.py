@@ -56,6 +56,7 @@ _REPAIR_RULES = (
     "page break",
     "hyphenation",
     "spaced hyphen",
+    "control characters",
 )
 
 

@@ -1,12 +1,13 @@
 import importlib
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import normalize, normalize_text
 
-SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f\u2028\u2029"
+SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f\u2028\u2029\x85\x93\x9d\u0302ds"
 
 
 def test_typographic_marks_keep_quote_roles():
@@ -240,3 +241,24 @@ def test_spaced_ellipses_close_up():
     result = normalize("declared: “. . . in accordance” and . . . they act. Programme. . . . Many")
     assert result.text == "declared: “... in accordance” and ... they act. Programme.... Many"
     assert "ellipses (3)" in result.repairs
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a real "â" decoded from mojibake is no lost apostrophe
+        (
+            "Il ne faut pas lÃ¢cher prise, dit le prÃ©sident.",
+            "Il ne faut pas lâcher prise, dit le président.",
+        ),
+        # UTF-8 read as latin-1: C1 characters inside the mojibake are decoded with it
+        ("He said \u00e2\x80\x9cno\u00e2\x80\x9d to it.", "He said “no” to it."),
+        ("The worldâs view was \u00e2\x80\x9d.", "The world's view was ”."),
+        # spaced ellipses with any spacing; a soft hyphen before a combining accent
+        ("He paused.  .  .  and went on.", "He paused... and went on."),
+        ("a\u00ad\u0302", "\u00e2"),
+    ],
+)
+def test_review_cases_normalize_once_and_for_all(raw, expected):
+    assert normalize_text(raw) == expected
+    assert normalize_text(expected) == expected
