@@ -63,6 +63,9 @@ def _names(column: str | tuple[str, ...]) -> str:
     return column if isinstance(column, str) else " or ".join(column)
 
 
+_NAMED_AT_MOST = 8  # groups without an interval named under the axis
+
+
 def grouped_bars(
     table: pd.DataFrame, measures: list[str], *, ax: Any = None, ylabel: str, title: str
 ):
@@ -117,9 +120,14 @@ def grouped_bars(
         ax.set_ylabel(ylabel)
         ax.set_title(title)
         if without_interval:
-            named = ", ".join(g for g in groups if g in without_interval)
-            # Below the group names, where nothing else is drawn.
-            ax.set_xlabel(f"no interval (too few documents): {named}", fontsize=7)
+            # Below the group names, where nothing else is drawn; a long list of names
+            # would widen the figure, so many groups are counted instead.
+            lacking = [g for g in groups if g in without_interval]
+            if len(lacking) <= _NAMED_AT_MOST:
+                note = ", ".join(map(str, lacking))
+            else:
+                note = f"{len(lacking)} of {len(groups)} groups"
+            ax.set_xlabel(f"no interval (too few documents): {note}", fontsize=7)
         # Outside the axes: inside, a swatch can sit on a bar of its own colour.
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     remember_provenance(ax, table)

@@ -114,6 +114,10 @@ _NOT_EPISTEMIC_BEFORE = frozenset(
     whatever utmost made make makes
     making highest lowest largest smallest fastest earliest fullest widest""".split()
 )
+# Words in -est that are no superlatives (before "possible" they leave it a hedge).
+_NOT_SUPERLATIVE = frozenset(
+    "modest honest earnest interest request manifest harvest protest suggest digest".split()
+)
 _FLIPPING = frozenset({"certainty"})
 _DEGREE = frozenset(
     """not very quite so too absolutely entirely fairly increasingly all less more
@@ -495,7 +499,9 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
         hit = _hit_context(view, i, end)  # read once for the rules below
         if hit[0][0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
             return False  # "I might add", "we may say": a courtesy formula
-        if _assurance(view, end) or "pray" in view.prev_words(i, 3):
+        if modal["lemma"] == "may" and (
+            _assurance(view, end, hit[0][0]) or "pray" in view.prev_words(i, 3)
+        ):
             return False  # "He may be sure that ...", "we pray that we may": no doubt
         return _modal_sense(view, i, end, modal, False, hit) == "epistemic" and not _concessive(
             view, i, end
@@ -565,8 +571,10 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
     """Possibility of a proposition, not of doing something."""
     if nxt in {"to", "for"} or before[0] in _NOT_EPISTEMIC_BEFORE:
         return False
-    if len(before[0]) > 5 and before[0].endswith("est"):
-        return False  # "within the shortest possible time", "the broadest possible support"
+    if before[0] == "least" or (
+        len(before[0]) > 5 and before[0].endswith("est") and before[0] not in _NOT_SUPERLATIVE
+    ):
+        return False  # "within the shortest possible time", "the least possible harm"
     if before[1] in _MAKE:  # "make it possible for", "make this possible"
         return False
     if view.low[end - 1] == "possibilities":  # opportunities, unless "possibilities that"
@@ -709,14 +717,19 @@ def _concessive(view: TokenView, i: int, end: int) -> bool:
     return len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause
 
 
-def _assurance(view: TokenView, end: int) -> bool:
-    """'may be sure', 'may rest assured', 'may be confident': an assurance given to the
-    hearer, not a doubt about a proposition."""
+def _assurance(view: TokenView, end: int, subject: str) -> bool:
+    """'may rest assured', and 'you/he/she may be sure': an assurance given to the hearer
+    (or to the person addressed, as "He" for the President), not a doubt. "Investors may
+    be confident" stays a hedge."""
     after = view.next_words(end - 1, 2)
-    return len(after) == 2 and after[0] in {"be", "rest"} and after[1] in _ASSURED
+    if len(after) < 2:
+        return False
+    if after == ["rest", "assured"]:
+        return True
+    return after[0] == "be" and after[1] in _ASSURED and subject in {"you", "he", "she"}
 
 
-_ASSURED = frozenset({"sure", "assured", "certain", "confident", "convinced"})
+_ASSURED = frozenset({"sure", "assured", "certain", "confident"})
 
 
 __all__ = ["find_hedges", "plot_hedging", "stat_hedging"]

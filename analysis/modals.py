@@ -457,8 +457,14 @@ def _feature_values(
     return words, adverbs, flags
 
 
-# "I will", "we shall", "I myself shall": the speaker's own intention (volition).
-_FIRST_PERSON_SUBJECTS = frozenset({"i", "we", "myself", "ourselves"})
+def _first_person(before: list[str]) -> bool:
+    """ "I will", "we shall", "I myself shall": the speaker's own intention (volition);
+    not "the goals we have set ourselves will", where "ourselves" is an object."""
+    subject, word_before = before[0], before[1]
+    return subject in {"i", "we"} or (
+        subject in {"myself", "ourselves"} and word_before in {"i", "we"}
+    )
+
 
 # Subjects after a sentence-initial modal that make it an inversion ("Can we", "Should the").
 _INVERTED_SUBJECTS = PERSONAL | {"the", "it", "this"}
@@ -668,8 +674,9 @@ def _optative(opens_sentence: bool, first_after: str) -> bool:
     return opens_sentence and first_after not in _QUESTION_SUBJECTS
 
 
-# "so that" / "in order that" opening a purpose clause; no ";" or ":" after it.
-_PURPOSE_OPENER = re.compile(r"\b(?:so|in\s+order)\s+that\b(?!.*[;:])", re.IGNORECASE | re.DOTALL)
+# "so that" / "in order that" opening a purpose clause that the hit is still in: no ";",
+# ":" or "," after it ("so that all could take part, but it may be too late").
+_PURPOSE_OPENER = re.compile(r"\b(?:so|in\s+order)\s+that\b(?!.*[;:,])", re.IGNORECASE | re.DOTALL)
 
 
 def _purpose_clause(view: TokenView) -> bool:
@@ -831,7 +838,7 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
     if lemma == "will":
         if inverted and first_after == "you":
             return "deontic"
-        if subject in _FIRST_PERSON_SUBJECTS:
+        if _first_person(before):
             return "dynamic"
         return default
     if lemma == "would":
@@ -843,7 +850,7 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
     if lemma == "shall":
         if inverted and first_after == "we":
             return "deontic"
-        if subject in _FIRST_PERSON_SUBJECTS:
+        if _first_person(before):
             # "We shall intensify our efforts" says what "we will intensify" says: an
             # intention. Read alike, so that older speeches, which prefer "shall", do
             # not shift the epistemic and dynamic rates by spelling habit alone.

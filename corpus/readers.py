@@ -7,9 +7,11 @@ import csv
 import hashlib
 import io
 import json
+import numbers
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -658,7 +660,7 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
                 source, doc_id, "skipped", f"empty: no value in column {text_column!r}"
             )
             continue
-        if not isinstance(body, (str, int, float)):
+        if not isinstance(body, (str, numbers.Number)):
             # A JSON array or object (or a Parquet list): its Python spelling is no text.
             loaded.add_report(
                 source,
@@ -779,13 +781,21 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
 @contextmanager
 def _field_size_limit(size: int) -> Iterator[None]:
     """Let a field be as long as the whole file: the csv module stops at 131,072
-    characters, and a long speech in one cell is a text, not a broken quote."""
-    previous = csv.field_size_limit()
-    csv.field_size_limit(max(previous, size))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
+    characters, and a long speech in one cell is a text, not a broken quote.
+
+    The limit is the csv module's, for the whole process: tables are read one at a time
+    (a lock) so that one reader cannot give back the limit while another still needs it.
+    """
+    with _FIELD_LIMIT_LOCK:
+        previous = csv.field_size_limit()
+        csv.field_size_limit(max(previous, size))
+        try:
+            yield
+        finally:
+            csv.field_size_limit(previous)
+
+
+_FIELD_LIMIT_LOCK = threading.Lock()
 
 
 def _read_jsonl(path: Path, decoded: _TableText) -> pd.DataFrame:

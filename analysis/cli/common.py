@@ -426,7 +426,10 @@ def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> N
         )
     if suffix in TABLE_FILE_TYPES and fmt not in (None, TABLE_FILE_TYPES[suffix]):
         # CSV text in "x.json" would be a file whose name lies about its contents.
-        agreeing = next((f".{ext}" for ext, f in TABLE_FILE_TYPES.items() if f == fmt), ".txt")
+        agreeing = next(
+            (f".{ext}" for ext, f in TABLE_FILE_TYPES.items() if f == fmt),
+            ".md" if fmt == "markdown" else ".txt",
+        )
         raise ValueError(
             f"--format {fmt} does not match the .{suffix} file {output!r}; leave out "
             f"--format (the extension picks the type), or name a {agreeing} file"

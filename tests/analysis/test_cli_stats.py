@@ -200,6 +200,8 @@ def test_a_format_that_contradicts_the_data_file_extension_is_refused(tmp_path, 
     assert "--format csv does not match the .json file" in err and "name a .csv file" in err
     assert not (tmp_path / "s.json").exists()
     assert main(["stats", "--format", "markdown", "--output", str(tmp_path / "s.tsv")]) == 2
+    assert "name a .md file" in capsys.readouterr().err
+    assert main(["stats", "--format", "table", "--output", str(tmp_path / "s.csv")]) == 2
     assert "name a .txt file" in capsys.readouterr().err
     assert main(["stats", "--format", "json", "--output", str(tmp_path / "s.json")]) == 0
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))

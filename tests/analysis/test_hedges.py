@@ -153,6 +153,13 @@ def test_not_hedges(text):
         ("We resume talks within the shortest possible time.", []),
         ("It is possible that talks resume.", [("It is possible", "hedge")]),
         ("He may be sure that we shall help.", [("sure", "booster")]),  # an assurance
+        ("You may rest assured that we act.", []),
+        (
+            "Investors may be confident that prices rise.",
+            [("may", "hedge"), ("confident", "booster")],
+        ),
+        ("It caused the least possible harm.", []),
+        ("A modest possible gain is likely.", [("possible", "hedge"), ("likely", "hedge")]),
         ("We pray that we may all be guided.", []),
         ("No matter what the settlers' desire might be, we act.", []),
         ("The settlers might leave.", [("might", "hedge")]),
@@ -336,4 +343,15 @@ def test_plot_hedging_draws_no_whisker_for_a_group_without_an_interval():
     # one whisker per series (hedges, boosters) for group A only, none for B
     assert sorted(len(c.get_segments()) for c in whiskers) == [1, 1]
     assert ax.get_xlabel() == "no interval (too few documents): B"
+    plt.close(fig)
+
+
+def test_many_groups_without_an_interval_are_counted_not_named():
+    import matplotlib.pyplot as plt
+
+    names = [f"C{k:02d}" for k in range(12)]
+    c = corpus.from_texts([f"Perhaps {n} acts." for n in names], docvars={"country": names})
+    fig, ax = plt.subplots()
+    plot_hedging(stat_hedging(c, by="country"), ax=ax)
+    assert ax.get_xlabel() == "no interval (too few documents): 12 of 12 groups"
     plt.close(fig)

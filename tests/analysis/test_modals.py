@@ -401,3 +401,13 @@ def test_first_person_shall_and_will_are_both_intentions():
         ("shall", "dynamic"),
         ("shall", "deontic"),
     ]
+
+
+def test_a_reflexive_object_before_will_is_no_first_person_subject():
+    text = "The goals we have set ourselves will be hard to reach. We ourselves shall act."
+    assert [(m, s) for m, _, s in modals(text)] == [("will", "epistemic"), ("shall", "dynamic")]
+
+
+def test_a_purpose_clause_ends_at_a_comma():
+    text = "We changed the rules so that all could take part, but it may be too late."
+    assert [(m, s) for m, _, s in modals(text)][-1] == ("may", "epistemic")

@@ -397,3 +397,10 @@ def test_a_jsonl_text_that_is_a_list_or_object_is_skipped_with_the_reason(tmp_pa
         "not text: column 'text' holds a list; give the text as one string",
         "not text: column 'text' holds a JSON object; give the text as one string",
     ]
+
+
+def test_a_parquet_decimal_text_cell_is_read_as_its_digits(tmp_path):
+    from decimal import Decimal
+
+    pd.DataFrame({"id": ["a"], "text": [Decimal("1.5")]}).to_parquet(tmp_path / "d.parquet")
+    assert read_corpus(tmp_path / "d.parquet")["a"].text == "1.5"
