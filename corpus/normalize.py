@@ -58,7 +58,7 @@ _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 _ELLIPSIS = re.compile("\u2026")
 # ". . ." (and ". . . ." after a sentence's full stop), typed or OCR'd: as "..." the
 # sentence splitter reads one mark, not three sentences of one full stop each.
-_SPACED_ELLIPSIS = re.compile(r"\.(?: +\.){2,}")
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 # Guillemets are double quote marks (see _orient_guillemets). Single ‹ › are left alone:
 # as ‘ ’ a second normalization would read them as apostrophes, and it must change nothing.
 _GUILLEMET = re.compile("[ \u00a0\u202f]*[\u00ab\u00bb][ \u00a0\u202f]*")
@@ -113,7 +113,7 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
     _GUILLEMET: ("\u00ab", "\u00bb"),
     _ELLIPSIS: ("\u2026",),
-    _SPACED_ELLIPSIS: (". ",),  # any spacing: ".  .  ." too
+    _SPACED_ELLIPSIS: (". .",),  # run after runs of spaces became one
     _SPACES_BEFORE_NEWLINE: (" \n",),
     _SPACES_AFTER_NEWLINE: ("\n ",),
     _PAGE_NUMBER_LINE: ("\n",),
@@ -215,7 +215,6 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("dashes", _DIGIT_DASH, "-")
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
-    apply("ellipses", _SPACED_ELLIPSIS, lambda m: m.group().replace(" ", ""))
     if "\u00ab" in text or "\u00bb" in text:
         opener = _guillemet_opener(text)
         text, n = _GUILLEMET.subn(lambda m: _orient_guillemet(m, opener), text)
@@ -232,6 +231,8 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     text = _join_broken_hyphenation(text, repairs)
     apply("spaced hyphen joined", _SPACED_HYPHEN, "-")
     apply("spaces", _MANY_SPACES, " ")
+    # After the spaces are single: ". . ." is then the only spacing left to look for.
+    apply("ellipses", _SPACED_ELLIPSIS, lambda m: m.group().replace(" ", ""))
     apply("blank lines", _MANY_NEWLINES, "\n\n")
     stripped = text.strip()
     if stripped != text:
