@@ -148,6 +148,23 @@ def check_min_words(min_words: int) -> int:
     return int(min_words)
 
 
+def _check_counts(per_doc: pd.DataFrame, column: str) -> None:
+    """Counts and word totals are whole numbers >= 0: a missing or negative one has no
+    rate, and would otherwise surface as a cryptic error or a wrong mean."""
+    if column not in per_doc.columns:
+        known = ", ".join(map(str, per_doc.columns))
+        raise ValueError(f"no column {column!r} in the per-document table; columns: {known}")
+    values = pd.to_numeric(per_doc[column], errors="coerce")
+    bad = values.isna() | (values < 0)
+    if bad.any():
+        doc_id = per_doc.index[bad.to_numpy()][0]
+        raise ValueError(
+            f"column {column!r} has {int(bad.sum())} missing or negative value(s), first "
+            f"for document {doc_id!r} ({per_doc[column][bad].iloc[0]}); counts and "
+            "words must be numbers >= 0"
+        )
+
+
 def group_rates(
     per_doc: pd.DataFrame,
     groups: pd.Series,
@@ -188,6 +205,10 @@ def group_rates(
         [5.0]
     """
     min_words = check_min_words(min_words)
+    if isinstance(n_boot, bool) or not isinstance(n_boot, int) or n_boot < 1:
+        raise ValueError(f"n_boot={n_boot!r} is not valid; give a positive whole number")
+    for column in [words_column, *measures]:
+        _check_counts(per_doc, column)
     table = per_doc.join(groups.rename("group"), how="left")
     rows = []
     for group, part in table.groupby("group", sort=True, observed=True):

@@ -87,3 +87,12 @@ def test_min_words_leaves_tiny_documents_out_of_the_mean_but_not_out_of_the_tota
     assert kept["pooled_rate"] == pytest.approx(10 / 1802 * 1000)
     with pytest.raises(ValueError, match="min_words=0"):
         group_rates(per_doc, groups, ["hedges"], min_words=0)
+
+
+def test_group_rates_names_a_missing_count_and_a_bad_n_boot():
+    per_doc = pd.DataFrame({"words": [100, 200], "hedges": [1.0, np.nan]}, index=["a", "b"])
+    groups = pd.Series("all", index=["a", "b"])
+    with pytest.raises(ValueError, match=r"column 'hedges' has 1 missing .* document 'b' \(nan\)"):
+        group_rates(per_doc, groups, ["hedges"])
+    with pytest.raises(ValueError, match=r"n_boot=0 is not valid"):
+        group_rates(per_doc.fillna(0), groups, ["hedges"], n_boot=0)
