@@ -499,7 +499,7 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: d
         hit = _hit_context(view, i, end)  # read once for the rules below
         if hit[0][0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
             return False  # "I might add", "we may say": a courtesy formula
-        if modal["lemma"] == "may" and (
+        if modal["lemma"] in {"may", "might"} and (
             _assurance(view, end, hit[0][0]) or "pray" in view.prev_words(i, 3)
         ):
             return False  # "He may be sure that ...", "we pray that we may": no doubt
@@ -571,7 +571,7 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
     """Possibility of a proposition, not of doing something."""
     if nxt in {"to", "for"} or before[0] in _NOT_EPISTEMIC_BEFORE:
         return False
-    if before[0] == "least" or (
+    if before[0] in {"least", "worst"} or (
         len(before[0]) > 5 and before[0].endswith("est") and before[0] not in _NOT_SUPERLATIVE
     ):
         return False  # "within the shortest possible time", "the least possible harm"
@@ -718,18 +718,18 @@ def _concessive(view: TokenView, i: int, end: int) -> bool:
 
 
 def _assurance(view: TokenView, end: int, subject: str) -> bool:
-    """'may rest assured', and 'you/he/she may be sure': an assurance given to the hearer
-    (or to the person addressed, as "He" for the President), not a doubt. "Investors may
-    be confident" stays a hedge."""
+    """'may rest assured', 'may be assured' ("Members may be assured of our support"),
+    and 'we/you/he/she may be sure': an assurance, not a doubt. "Investors may be
+    confident" stays a hedge."""
     after = view.next_words(end - 1, 2)
-    if len(after) < 2:
+    if len(after) < 2 or after[0] not in {"rest", "be"}:
         return False
-    if after == ["rest", "assured"]:
+    if after[1] == "assured":
         return True
-    return after[0] == "be" and after[1] in _ASSURED and subject in {"you", "he", "she"}
+    return after[0] == "be" and after[1] in _ASSURED and subject in {"we", "you", "he", "she"}
 
 
-_ASSURED = frozenset({"sure", "assured", "certain", "confident"})
+_ASSURED = frozenset({"sure", "certain", "confident"})
 
 
 __all__ = ["find_hedges", "plot_hedging", "stat_hedging"]

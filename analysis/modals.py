@@ -675,8 +675,12 @@ def _optative(opens_sentence: bool, first_after: str) -> bool:
 
 
 # "so that" / "in order that" opening a purpose clause that the hit is still in: no ";",
-# ":" or "," after it ("so that all could take part, but it may be too late").
-_PURPOSE_OPENER = re.compile(r"\b(?:so|in\s+order)\s+that\b(?!.*[;:,])", re.IGNORECASE | re.DOTALL)
+# ":" or ", but/and/yet/or/while/whereas" after it ("so that all could take part, but it
+# may be too late"); a comma alone sets off a phrase ("so that, in time, all may prosper").
+_PURPOSE_OPENER = re.compile(
+    r"\b(?:so|in\s+order)\s+that\b(?!.*(?:[;:]|,\s*(?:but|and|yet|or|while|whereas)\b))",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _purpose_clause(view: TokenView) -> bool:

@@ -30,6 +30,7 @@ speech to speech, stay below 0.95. The plain percentile bootstrap gave 0.44-0.51
 
 from __future__ import annotations
 
+import numbers
 import zlib
 
 import numpy as np
@@ -148,6 +149,11 @@ def check_min_words(min_words: int) -> int:
     return int(min_words)
 
 
+def _whole_if_whole(total: float) -> int | float:
+    """A sum of counts as an integer, unless the counts were weights with fractions."""
+    return int(total) if float(total).is_integer() else float(total)
+
+
 def _check_counts(per_doc: pd.DataFrame, column: str) -> None:
     """Counts and word totals are whole numbers >= 0: a missing or negative one has no
     rate, and would otherwise surface as a cryptic error or a wrong mean."""
@@ -205,11 +211,12 @@ def group_rates(
         [5.0]
     """
     min_words = check_min_words(min_words)
-    if isinstance(n_boot, bool) or not isinstance(n_boot, int) or n_boot < 1:
+    if isinstance(n_boot, bool) or not isinstance(n_boot, numbers.Integral) or n_boot < 1:
         raise ValueError(f"n_boot={n_boot!r} is not valid; give a positive whole number")
-    for column in [words_column, *measures]:
-        _check_counts(per_doc, column)
     table = per_doc.join(groups.rename("group"), how="left")
+    grouped = table[table["group"].notna()]  # documents without a group are left out
+    for column in [words_column, *measures]:
+        _check_counts(grouped, column)
     rows = []
     for group, part in table.groupby("group", sort=True, observed=True):
         words = part[words_column].to_numpy(dtype=float)
@@ -230,7 +237,7 @@ def group_rates(
                     "group": str(group),
                     "measure": measure,
                     "documents": int(has_words.sum()),
-                    "count": int(counts.sum()),
+                    "count": _whole_if_whole(counts.sum()),
                     "words": int(total_words),
                     "rate": float(np.nanmean(rates)) if has_words.any() else float("nan"),
                     "rate_low": low,

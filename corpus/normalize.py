@@ -30,7 +30,8 @@ _LOST_APOSTROPHE = re.compile(
     r"(?:(?=(?:s|d|m|ll|re|ve)\b)"  # "the worldâs", "weâll"
     r"|(?<=n\u00e2)(?=t\b)"  # "donât"
     r"|(?<=s\u00e2)(?=\s)"  # "the countriesâ own"
-    r"|(?<=\b[dDlLoO]\u00e2)(?=[aeiouhA-Z\u00c0-\u00dd\u00e0-\u00ef\u00f2-\u00f6\u00f9-\u00fc]|-))"
+    r"|(?<=\b[dDlLoO]\u00e2)(?=[aeiouhA-Z\u00c0-\u00dd\u00e0-\u00ef\u00f2-\u00f6\u00f9-\u00fc]|-)"
+    r"|(?<=\b[oO]\u00e2)(?=clock\b))"  # "five oâclock"
 )
 # C1 control characters in running text are cp1252 bytes read as latin-1 (0x85 "…",
 # 0x93 "“", 0x92 "'"): read them as cp1252; the five bytes cp1252 leaves undefined
@@ -199,11 +200,13 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     # and a combining accent would keep NFC from joining them until a second pass.
     apply("invisible characters removed", _INVISIBLE, "")
     apply("OCR debris removed", _STRAY_MARKS, "")
-    apply("OCR debris removed", _ISOLATED_DEBRIS, "")
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         repairs.append("unicode NFC")
         text = nfc
+    # After NFC, which turns the Greek ano teleia (U+0387) into "·"; it keeps the spaces
+    # around the mark, so it cannot join a letter and an accent.
+    apply("OCR debris removed", _ISOLATED_DEBRIS, "")
     apply("OCR low quote read as comma", _LOW_QUOTE_COMMA, ",")  # reads the letter before
     if "\t" in text:
         numbers_removed, n = _PARAGRAPH_NUMBER.subn("\n", "\n" + text)

@@ -655,7 +655,7 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
         source = f"{path.name}:{line}"
         doc_id = str(row[id_column]) if id_column else f"{path.stem}:{row_number + 1}"
         body = row[text_column]
-        if body is None or body is pd.NA or (isinstance(body, float) and pd.isna(body)):
+        if body is None or body is pd.NA or (isinstance(body, numbers.Number) and body != body):
             loaded.add_report(
                 source, doc_id, "skipped", f"empty: no value in column {text_column!r}"
             )

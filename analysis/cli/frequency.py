@@ -13,6 +13,7 @@ from .common import (
     emit,
     load_corpus,
     min_count_value,
+    note_no_quotes,
     top_n_value,
 )
 
@@ -43,6 +44,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    note_no_quotes(c, args)
     table = analysis.stat_frequency(
         c,
         by=args.by,

@@ -6,7 +6,7 @@ import argparse
 
 import analysis
 
-from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus
+from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus, note_no_quotes
 
 
 def register(subparsers) -> None:
@@ -33,6 +33,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    note_no_quotes(c, args)
     table = analysis.kwic(
         c,
         args.query,
@@ -42,9 +43,11 @@ def run(args: argparse.Namespace) -> int:
         regex=args.regex,
         workers=args.workers,
     )
-    emit(
-        table,
-        args,
-        empty=f"{args.query!r} does not occur (a word, glob or phrase; --regex for a pattern)",
-    )
+    if args.regex:
+        why = f"the pattern {args.query!r} matches nothing"
+    else:
+        why = f"{args.query!r} does not occur (a word, glob or phrase; --regex for a pattern)"
+    if args.voice != "all":
+        why += f" in the {args.voice} voice"
+    emit(table, args, empty=why)
     return 0

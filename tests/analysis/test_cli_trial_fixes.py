@@ -290,6 +290,11 @@ def test_an_empty_result_and_a_corpus_without_quotes_are_explained(tmp_path, cap
     assert "note: no rows: 'zzzz' does not occur" in capsys.readouterr().err
     assert main(["kwic", str(tmp_path), "détente"]) == 0
     assert "note: no rows: 'détente' does not occur" in capsys.readouterr().err
+    assert main(["kwic", str(tmp_path), "zz+", "--regex"]) == 0
+    assert "note: no rows: the pattern 'zz+' matches nothing" in capsys.readouterr().err
+    assert main(["kwic", str(tmp_path), "act", "--voice", "quoted"]) == 0
+    err = capsys.readouterr().err
+    assert "the corpus has no quotes" in err and "in the quoted voice" in err
     assert main(["hedging", str(tmp_path), "--voice", "quoted"]) == 0
     assert "note: the corpus has no quotes" in capsys.readouterr().err
     assert main(["hedging", str(tmp_path), "--voice", "quoted", "--quiet"]) == 0

@@ -154,6 +154,10 @@ def test_not_hedges(text):
         ("It is possible that talks resume.", [("It is possible", "hedge")]),
         ("He may be sure that we shall help.", [("sure", "booster")]),  # an assurance
         ("You may rest assured that we act.", []),
+        ("Members may be assured of our support.", []),
+        ("We pray that we might all be guided.", []),
+        ("We act so that, in time, all nations may prosper.", []),
+        ("It is the worst possible outcome.", []),
         (
             "Investors may be confident that prices rise.",
             [("may", "hedge"), ("confident", "booster")],

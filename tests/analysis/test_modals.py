@@ -408,6 +408,8 @@ def test_a_reflexive_object_before_will_is_no_first_person_subject():
     assert [(m, s) for m, _, s in modals(text)] == [("will", "epistemic"), ("shall", "dynamic")]
 
 
-def test_a_purpose_clause_ends_at_a_comma():
+def test_a_purpose_clause_ends_at_a_coordinated_clause_not_at_any_comma():
     text = "We changed the rules so that all could take part, but it may be too late."
     assert [(m, s) for m, _, s in modals(text)][-1] == ("may", "epistemic")
+    text = "We act so that, in time, all nations may prosper."
+    assert [(m, s) for m, _, s in modals(text)] == [("may", "dynamic")]

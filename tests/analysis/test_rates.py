@@ -96,3 +96,7 @@ def test_group_rates_names_a_missing_count_and_a_bad_n_boot():
         group_rates(per_doc, groups, ["hedges"])
     with pytest.raises(ValueError, match=r"n_boot=0 is not valid"):
         group_rates(per_doc.fillna(0), groups, ["hedges"], n_boot=0)
+    # numpy integers are whole numbers; a document without a group is left out unchecked
+    assert len(group_rates(per_doc.fillna(0), groups, ["hedges"], n_boot=np.int64(50))) == 1
+    ungrouped = pd.Series({"a": "all"})
+    assert group_rates(per_doc, ungrouped, ["hedges"])["count"].tolist() == [1]

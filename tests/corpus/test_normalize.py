@@ -257,6 +257,9 @@ def test_spaced_ellipses_close_up():
         # spaced ellipses with any spacing; a soft hyphen before a combining accent
         ("He paused.  .  .  and went on.", "He paused... and went on."),
         ("a\u00ad\u0302", "\u00e2"),
+        # the Greek ano teleia becomes "·" under NFC, then goes as isolated debris
+        ("a \u0387 b", "a b"),
+        ("five oâclock in CÃ´te dâIvoire", "five o'clock in Côte d'Ivoire"),
     ],
 )
 def test_review_cases_normalize_once_and_for_all(raw, expected):

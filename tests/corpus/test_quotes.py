@@ -650,3 +650,11 @@ def test_every_pronoun_of_a_long_text_reaches_the_one_naming():
     text = "Foreign Minister Olof Kovacs spoke. " + (sentence + "He said: “We act.” ") * 300
     quotes = next(iter(from_texts([text]))).quotes
     assert [q.speaker for q in quotes] == ["Olof Kovacs"] * 300
+
+
+def test_an_honorific_makes_a_sentence_subject_a_referent_for_he():
+    text = (
+        "Mr. Lloyd said the talks had failed. Mr. Gromyko indulges his sense of humour when "
+        "he tells us that guarantees are “the firmest that can be imagined”."
+    )
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == ["Gromyko"]

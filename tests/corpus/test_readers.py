@@ -402,5 +402,7 @@ def test_a_jsonl_text_that_is_a_list_or_object_is_skipped_with_the_reason(tmp_pa
 def test_a_parquet_decimal_text_cell_is_read_as_its_digits(tmp_path):
     from decimal import Decimal
 
-    pd.DataFrame({"id": ["a"], "text": [Decimal("1.5")]}).to_parquet(tmp_path / "d.parquet")
-    assert read_corpus(tmp_path / "d.parquet")["a"].text == "1.5"
+    table = pd.DataFrame({"id": ["a", "b"], "text": [Decimal("1.5"), Decimal("NaN")]})
+    table.to_parquet(tmp_path / "d.parquet")
+    c = read_corpus(tmp_path / "d.parquet")
+    assert c["a"].text == "1.5" and c.doc_ids == ["a"]  # a NaN cell is an empty one
