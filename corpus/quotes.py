@@ -14,7 +14,6 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 QUOTER_VERSION = "communique-quotes/9"
@@ -451,29 +450,40 @@ def _speech_events(
 # more capitalized words in the possessive ("Jawaharlal Nehru's speech", "South Africa's
 # policy"). Broad on purpose: on 109 changed UN quotes, naming nobody after any such
 # possessive was right far more often than the last named speaker (see the README).
-_OTHER_REFERENT = re.compile(
-    rf"(?P<office>\b(?:[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}(?i:{DESCRIPTOR_NOUNS})\b)"
-    rf"|(?P<author>{_NAME_START}{_WORD}(?:{NAME_GAP}{_WORD}){{1,3}})'s\b"
+# Led by the words' first letters and by "'s" (found fast) rather than by a lookbehind,
+# which would be tried at every character of the text.
+_OFFICE = re.compile(
+    rf"(?:[Mm]y|[Oo]ur|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}(?i:{DESCRIPTOR_NOUNS})\b"
+)
+_POSSESSIVE_S = re.compile(r"'s\b")
+# The capitalized words right before a possessive "'s", read backwards from it.
+_NAME_BEFORE_POSSESSIVE = re.compile(
+    rf"{_NAME_START}(?P<name>{_WORD}(?:{NAME_GAP}{_WORD}){{1,3}})\Z"
 )
 
 
 def _other_referents(text: str, quote_spans) -> tuple[list[int], list[str]]:
-    """Where someone else comes up (see _OTHER_REFERENT), outside quotes, in text order,
-    with the person's name ("" for an office)."""
+    """Where someone else comes up (see the comment above _OFFICE), outside quotes, in
+    text order, with the person's name ("" for an office)."""
+    found = [
+        (m.start(), "")
+        for m in _OFFICE.finditer(text)
+        if not (m.start() and text[m.start() - 1].isalnum())
+    ]
+    for m in _POSSESSIVE_S.finditer(text):
+        before = _NAME_BEFORE_POSSESSIVE.search(text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        words = before.group("name").split()
+        if words[0] in _NOT_NAMES or words[0] in _DETERMINER_WORDS:
+            continue  # "The Secretary-General's report" names no one new
+        if not all(map(_could_be_a_name, words)):
+            continue  # "the Organization's report"
+        found.append((before.start("name"), " ".join(words)))
+    found.sort()
     quote_starts = [a for a, _ in quote_spans]
-    starts, names = [], []
-    for m in _OTHER_REFERENT.finditer(text):
-        name = m.group("author") or ""
-        if name:
-            words = name.split()
-            if words[0] in _NOT_NAMES or words[0] in _DETERMINER_WORDS:
-                continue  # "The Secretary-General's report" names no one new
-            if not all(map(_could_be_a_name, words)):
-                continue  # "the Organization's report"
-        if _outside_quotes(m.start(), quote_spans, quote_starts):
-            starts.append(m.start())
-            names.append(name)
-    return starts, names
+    kept = [(at, name) for at, name in found if _outside_quotes(at, quote_spans, quote_starts)]
+    return [at for at, _ in kept], [name for _, name in kept]
 
 
 def _someone_else(referents, low: int, high: int, current: str) -> bool:
@@ -503,18 +513,20 @@ def _title_gender(text: str, start: int, end: int, name: str) -> str:
     first = name.split()[0] if name.split() else ""
     if not first:
         return ""
-    pattern = _gendered_title_before(first)
-    m = pattern.search(text, max(0, start - 12), min(len(text), end + 80))
-    if m is None:
-        return ""
-    return "f" if m.group("f") else "m"
+    # One pattern for every name (compiling one per name cost more than attribution):
+    # each title in the window is checked for the name's first word after it.
+    for m in _GENDERED_TITLE.finditer(text, max(0, start - 12), min(len(text), end + 80)):
+        if text.startswith(first, m.end()) and not _continues_word(text, m.end() + len(first)):
+            return "f" if m.group("f") else "m"
+    return ""
 
 
-@lru_cache(maxsize=4096)
-def _gendered_title_before(first_word: str) -> re.Pattern:
-    return re.compile(
-        rf"(?<![\w.])(?:(?P<f>{_FEMALE_TITLES})|(?P<m>{_MALE_TITLES}))\.?\s+{re.escape(first_word)}\b"
-    )
+_GENDERED_TITLE = re.compile(rf"(?<![\w.])(?:(?P<f>{_FEMALE_TITLES})|(?P<m>{_MALE_TITLES}))\.?\s+")
+
+
+def _continues_word(text: str, at: int) -> bool:
+    """Whether a word goes on at ``at`` (the end of "Li" in "Lind" does not end a word)."""
+    return at < len(text) and (text[at].isalnum() or text[at] == "_")
 
 
 def _pronoun_gender(text: str, start: int) -> str:
