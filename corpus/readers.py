@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +38,7 @@ from .metadata import (
     split_front_matter,
 )
 from .normalize import Normalized, normalize
-from .ungdc import find_speakers_table, join_speakers, un_layout_meta
+from .ungdc import find_speakers_table, join_speakers, read_speakers, un_layout_meta
 
 TEXT_EXTENSIONS = (".txt", ".md")
 TABLE_EXTENSIONS = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet")
@@ -309,6 +310,12 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
     not_documents = {file: _not_a_document(file, metadata_files, un_layout) for file in files}
     documents = [file for file in files if not_documents[file] is None]
     parsed = _parse_files(documents, folder, encoding, workers)
+    speakers = None
+    if speakers_file:
+        # Read while worker processes parse the speeches (asking for the first result
+        # starts them): the workbook took 0.1 s of the main process's time on its own.
+        parsed = _started(parsed)
+        speakers = read_speakers(speakers_file)
     iterator: Iterable[Path] = files
     if progress:
         from tqdm import tqdm
@@ -337,8 +344,14 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
     for row, why in join.unmatched:
         loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
-        join_speakers(loaded.metas, speakers_file)
+        join_speakers(loaded.metas, speakers_file, speakers)
     return loaded
+
+
+def _started(results: Iterator[_Parsed]) -> Iterator[_Parsed]:
+    """``results`` with its first item already computed (which starts a lazy pool)."""
+    first = next(results, None)
+    return results if first is None else chain([first], results)
 
 
 @dataclass

@@ -86,9 +86,11 @@ def read_speakers(path: Path) -> pd.DataFrame:
     return table.dropna(subset=["year"]).drop_duplicates(["country", "year"], keep="first")
 
 
-def join_speakers(metas: list[dict], path: Path) -> None:
-    """Add speaker, post and country_name to UN-layout docvars, in place."""
-    speakers = read_speakers(path)
+def join_speakers(metas: list[dict], path: Path, speakers: pd.DataFrame | None = None) -> None:
+    """Add speaker, post and country_name to UN-layout docvars, in place (``speakers``:
+    the table of ``path`` when it was read already)."""
+    if speakers is None:
+        speakers = read_speakers(path)
     columns = ("speaker", "post", "country_name")
     # Plain lists zipped into a dict: DataFrame.to_dict("index") took 10x longer.
     values = [
