@@ -116,18 +116,14 @@ def _groups_from_table(
     terms = np.array(term_list, dtype=object)
     n_terms = max(len(terms), 1)
     doc_codes, group_names = pd.factorize(pd.Series(doc_labels, dtype=object))  # first seen first
-    # Documents are taken in blocks, so the temporary arrays stay small whatever the
-    # corpus size; a block's (group, term) totals are merged at the end.
-    keys, key_counts, key_documents = [], [], []
-    for first, last in _document_blocks(table.offsets, _BLOCK_ENTRIES):
-        block = _block_group_terms(table, first, last, term_of_type, doc_codes, n_terms)
-        keys.append(block[0])
-        key_counts.append(block[1])
-        key_documents.append(block[2])
-    group_term, per_group_term = np.unique(np.concatenate(keys), return_inverse=True)
-    counts = np.bincount(per_group_term, weights=np.concatenate(key_counts))
-    documents_using = np.bincount(per_group_term, weights=np.concatenate(key_documents))
-    documents_using = documents_using.astype(np.int64)
+    if len(group_names) * n_terms <= _DENSE_KEYS:
+        group_term, counts, documents_using = _dense_group_terms(
+            table, term_of_type, doc_codes, n_terms, len(group_names)
+        )
+    else:
+        group_term, counts, documents_using = _sorted_group_terms(
+            table, term_of_type, doc_codes, n_terms
+        )
     group_of_key = group_term // n_terms
     bounds = np.searchsorted(group_of_key, np.arange(len(group_names) + 1))
     words = np.bincount(doc_codes, weights=table.words, minlength=len(group_names))
@@ -148,6 +144,64 @@ def _groups_from_table(
 
 # Entries of the word-count table handled at once (about 100 MB of temporary arrays).
 _BLOCK_ENTRIES = 1_000_000
+# Up to this many (group, term) keys the totals are kept in dense arrays (8 bytes a key
+# each), summed without sorting; more keys (many groups) are sorted instead.
+_DENSE_KEYS = 4_000_000
+
+
+def _sorted_group_terms(table, term_of_type, doc_codes, n_terms):
+    """(group * n_terms + term) keys in increasing order, with their counts and the
+    number of documents using each; by sorting, for many groups."""
+    # Documents are taken in blocks, so the temporary arrays stay small whatever the
+    # corpus size; a block's (group, term) totals are merged at the end.
+    keys, key_counts, key_documents = [], [], []
+    for first, last in _document_blocks(table.offsets, _BLOCK_ENTRIES):
+        block = _block_group_terms(table, first, last, term_of_type, doc_codes, n_terms)
+        keys.append(block[0])
+        key_counts.append(block[1])
+        key_documents.append(block[2])
+    group_term, per_group_term = np.unique(np.concatenate(keys), return_inverse=True)
+    counts = np.bincount(per_group_term, weights=np.concatenate(key_counts))
+    documents_using = np.bincount(per_group_term, weights=np.concatenate(key_documents))
+    return group_term, counts, documents_using.astype(np.int64)
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique without an inverse hashes, which was 30x
+    slower on these keys)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
+def _dense_group_terms(table, term_of_type, doc_codes, n_terms, n_groups):
+    """The same as :func:`_sorted_group_terms`, summed into one array slot per key.
+
+    A document uses a term once whatever its spellings, but only terms spelled more
+    than one way ("Peace", "peace") can meet themselves twice in a document: only their
+    entries are made unique per document (a sort of a few of them), the rest count as
+    they are.
+    """
+    size = n_groups * n_terms
+    spelled = term_of_type[term_of_type >= 0]
+    several_spellings = np.bincount(spelled, minlength=n_terms) > 1
+    counts = np.zeros(size)
+    documents_using = np.zeros(size, dtype=np.int64)
+    for first, last in _document_blocks(table.offsets, _BLOCK_ENTRIES):
+        lo, hi = table.offsets[first], table.offsets[last]
+        entry_terms = term_of_type[table.type_ids[lo:hi]]
+        kept = entry_terms >= 0
+        entry_terms = entry_terms[kept]
+        entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
+        entry_docs = entry_docs[kept]
+        keys = doc_codes[entry_docs] * n_terms + entry_terms
+        counts += np.bincount(keys, weights=table.counts[lo:hi][kept], minlength=size)
+        folded = several_spellings[entry_terms]
+        documents_using += np.bincount(keys[~folded], minlength=size)
+        doc_term = _distinct(entry_docs[folded] * n_terms + entry_terms[folded])
+        once = doc_codes[doc_term // n_terms] * n_terms + doc_term % n_terms
+        documents_using += np.bincount(once, minlength=size)
+    group_term = np.flatnonzero(documents_using)
+    return group_term, counts[group_term], documents_using[group_term]
 
 
 def _document_blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:

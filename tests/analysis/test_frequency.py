@@ -157,3 +157,31 @@ def test_fast_word_counts_equal_counting_each_document(docs):
             assert +fast.counts == +slow.counts
             assert +fast.doc_freq == +slow.doc_freq
             assert (fast.words, fast.documents) == (slow.words, slow.documents)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from("Peace peace PEACE war War the The trade Trade".split()),
+            min_size=1,
+            max_size=12,
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(["A", "B", "C"]), min_size=8, max_size=8),
+)
+def test_dense_and_sorted_group_totals_agree(docs, labels):
+    # Few groups sum into dense arrays, many are sorted: both give the same table.
+    from analysis import frequency
+
+    c = corpus.from_texts([" ".join(words) for words in docs], docvars={"g": labels[: len(docs)]})
+    tables = []
+    for dense_keys in (frequency._DENSE_KEYS, -1):
+        previous, frequency._DENSE_KEYS = frequency._DENSE_KEYS, dense_keys
+        try:
+            tables.append(stat_frequency(c, by="g", stopwords=["the"]))
+        finally:
+            frequency._DENSE_KEYS = previous
+    pd.testing.assert_frame_equal(tables[0], tables[1])
