@@ -57,7 +57,13 @@ _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|bin|ibn|al|ter|te
 # the next line of a UN record, but a blank line ends a heading: "Crisis Talks\n\nLavrov").
 NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD}){{0,3}}"
-_ADVERB = r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often|further))?"
+# Between a speaker and the reporting verb: an adverb, and a perfect's auxiliary before or
+# after it ("the Secretary-General has rightly said", "Pope Paul VI has stressed").
+_ADVERB = (
+    r"(?:\s+(?:has|have|had))?"
+    r"(?:\s+(?:[a-z]+ly|once|also|then|again|later|recently|often|further))?"
+    r"(?:\s+(?:has|have|had))?"
+)
 
 
 # Speaker patterns, each tried on the window that ends where a reporting verb starts.
@@ -340,11 +346,27 @@ def find_quotes(
     for (start, end), sentence, (low, colon) in zip(spans, enclosing, introductions, strict=True):
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
-        speaker = _attribute(start, end, sentence, events, event_starts, kind)
+        speaker = _attribute(text, start, end, sentence, events, event_starts, kind)
         if not speaker and kind == "direct" and colon >= 0:
             speaker = _introducer(text, events, event_starts, low, colon)
+        if speaker and kind == "fragment" and _named_thing(text, start, inner):
+            speaker = ""  # a term in scare quotes or the name of a thing: nobody's words
         quotes.append(Quote(start, end, inner, kind, canonical(speaker) if speaker else ""))
     return _continued_quotes(text, quotes)
+
+
+# What comes right before a term in scare quotes or the name of a thing: "the so-called
+# “nuclear umbrella”", "called “Operation Pan-America”". Not "its" or "this": "Ukraine
+# must abandon its “dangerous escalation”, he said" quotes someone's words.
+_TERM_BEFORE = re.compile(
+    r"(?:\bso-called|\b(?:so\s+)?call(?:s|ed)?(?:\s+(?:this|it|them))?(?:\s+(?:a|an|the))?)\s*\Z"
+)
+
+
+def _named_thing(text: str, start: int, inner: str) -> bool:
+    """Whether a short or capitalized fragment is a term or a name, not quoted words."""
+    short = len(inner.split()) <= 3 or inner[:1].isupper()
+    return short and bool(_TERM_BEFORE.search(text, max(0, start - 40), start))
 
 
 # What may stand between a quote and the next one that continues it: the rest of one
@@ -1069,7 +1091,7 @@ def _enclosing_sentence(sentences, sentence_starts, start: int, end: int) -> tup
     return (min(first[0], start), max(last[1], end))
 
 
-def _attribute(start, end, sentence, events, event_starts, kind) -> str:
+def _attribute(text, start, end, sentence, events, event_starts, kind) -> str:
     """Speaker of a quote: a reporting verb right after it, else before it in its sentence."""
     sent_start, sent_end = sentence
 
@@ -1078,13 +1100,26 @@ def _attribute(start, end, sentence, events, event_starts, kind) -> str:
             bisect.bisect_left(event_starts, low) : bisect.bisect_left(event_starts, high)
         ]
 
-    after = between(end, min(end + 80, sent_end + 1))
+    def same_clause(event: _SpeechEvent) -> bool:
+        # After the quote, only in its own clause: "“…”. 2 That is why Mr. Bokassa said"
+        # introduces the next quote.
+        return event.start < start or not _CLAUSE_BREAK.search(text, end, event.start)
+
+    after = [e for e in between(end, min(end + 80, sent_end + 1)) if same_clause(e)]
     if after and kind == "direct":
         return after[0].speaker
     before = between(sent_start, start)
     if before:
         return before[-1].speaker
-    inside_sentence = between(sent_start, sent_end)
+    inside_sentence = [e for e in between(sent_start, sent_end) if same_clause(e)]
     if inside_sentence:
         return inside_sentence[0].speaker
     return ""
+
+
+# Between a quote and a reporting verb after it, a sign that the verb belongs to another
+# clause: a number (a paragraph's), a sentence end (not "Mr."), or a word that opens a
+# clause. Not "as" ("“…”, as Litvinov said"): it attributes.
+_CLAUSE_BREAK = re.compile(
+    r"\d|(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)[.!?]\s|\b(?:and|when|why|that|because|whereas|while)\b"
+)

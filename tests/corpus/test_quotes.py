@@ -261,13 +261,19 @@ def _speakers_from_every_event(text):
     for start, end in spans:
         sentence = quotes._enclosing_sentence(sentences, sentence_starts, start, end)
         kind = classify_quote(text[start + 1 : end - 1])
-        speaker = quotes._attribute(start, end, sentence, events, starts, kind)
+        speaker = quotes._attribute(text, start, end, sentence, events, starts, kind)
         low, colon = quotes._introduction(text, start, sentences, sentence_starts)
         if not speaker and kind == "direct" and colon >= 0:
             introducing = [e for e in events if low <= e.start and e.end <= colon]
             paragraph = text.rfind("\n", 0, low) + 1
             named_here = introducing and introducing[-1].named_at >= paragraph
             speaker = introducing[-1].speaker if named_here else ""
+        if (
+            speaker
+            and kind == "fragment"
+            and quotes._named_thing(text, start, text[start + 1 : end - 1])
+        ):
+            speaker = ""
         found.append(quotes.Quote(start, end, text[start + 1 : end - 1], kind, speaker))
     return [q.speaker for q in quotes._continued_quotes(text, found)]
 
@@ -658,3 +664,22 @@ def test_an_honorific_makes_a_sentence_subject_a_referent_for_he():
         "he tells us that guarantees are “the firmest that can be imagined”."
     )
     assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == ["Gromyko"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a perfect's auxiliary between the speaker and the verb
+        ("Mr. Gorbachev has said “there is no fatal inevitability of conflict”.", ["Gorbachev"]),
+        ("As President Fidel Castro has stated, “we do not fear threats”.", ["Fidel Castro"]),
+        # a term in scare quotes or the name of a thing is nobody's words
+        ("Lavrov said the so-called “nuclear umbrella” was a myth.", [""]),
+        ("Smith said it was called the “Boulevard” then.", [""]),
+        # a reporting verb in the next clause introduces the next quote, not this one
+        ("We agree that “peace is indivisible”. 2. That is why Mr. Bokassa said it.", [""]),
+        # quoted words stay the speaker's after "its"
+        ("Ukraine must abandon its “dangerous escalation”, Lavrov said.", ["Lavrov"]),
+    ],
+)
+def test_judged_un_quote_patterns(text, speakers):
+    assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == speakers
