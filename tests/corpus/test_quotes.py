@@ -679,6 +679,13 @@ def test_an_honorific_makes_a_sentence_subject_a_referent_for_he():
         ("We agree that “peace is indivisible”. 2. That is why Mr. Bokassa said it.", [""]),
         # quoted words stay the speaker's after "its"
         ("Ukraine must abandon its “dangerous escalation”, Lavrov said.", ["Lavrov"]),
+        # a person named with an honorific since the last naming: "he" is not settled
+        (
+            "Mr. Bulganin said talks would go on. We recall the view of Mr. Khrushchev. "
+            "“We know,” he said.",
+            [""],
+        ),
+        ("Mr. Bulganin said talks would go on. Mr. President, “we know,” he said.", ["Bulganin"]),
     ],
 )
 def test_judged_un_quote_patterns(text, speakers):
