@@ -349,10 +349,41 @@ def find_quotes(
         speaker = _attribute(text, start, end, sentence, events, event_starts, kind)
         if not speaker and kind == "direct" and colon >= 0:
             speaker = _introducer(text, events, event_starts, low, colon)
+        if not speaker and kind == "direct":
+            speaker = _words_of(text, max(sentence[0], start - _WORDS_OF_REACH), start)
         if speaker and kind == "fragment" and _named_thing(text, start, inner):
             speaker = ""  # a term in scare quotes or the name of a thing: nobody's words
         quotes.append(Quote(start, end, inner, kind, canonical(speaker) if speaker else ""))
     return _continued_quotes(text, quotes)
+
+
+# A quote introduced by a noun of speech rather than a verb: "the same statement by the
+# Secretary-General: “…”", "President Nujoma's concluding words: “…”", "the testimony of
+# Ignatius IV". The noun phrase must end right before the quote (a colon, a comma or
+# "that" between, after at most one phrase set off by a comma: "words, spoken here last
+# year:"), so that a statement mentioned earlier in the sentence does not count.
+_SPEECH_NOUN = r"(?:words|statement|remarks|view|views|testimony|message|opinion|appeal|address)"
+_WORDS_OF = re.compile(
+    rf"(?:{_SPEECH_NOUN}\s+(?:[a-z]+\s+){{0,3}}(?:of|by)\s+(?:the\s+)?(?:{_HONORIFIC_DOT}\s+)?"
+    rf"(?P<of>{_NAME})"
+    rf"|(?P<owner>{_NAME})'s\s+(?:[a-z]+\s+){{0,2}}{_SPEECH_NOUN})"
+    rf"(?:\s*,[^.;:,\u201c\u201d]{{1,40}})?\s*(?:\bthat|:|,)?\s*\Z"
+)
+_WORDS_OF_REACH = 160
+
+
+def _words_of(text: str, low: int, start: int) -> str:
+    """The person whose words a noun phrase right before the quote names, or ""."""
+    m = _WORDS_OF.search(text, low, start)
+    if m is None:
+        return ""
+    name = _clean_name(m.group("of") or m.group("owner"))
+    return name if name and all(map(_could_be_a_name_or_title, name.split())) else ""
+
+
+def _could_be_a_name_or_title(word: str) -> bool:
+    """A word of a person's name, or of an office that speaks ("Secretary-General")."""
+    return word in _TITLE_WORDS or _could_be_a_name(word)
 
 
 # What comes right before a term in scare quotes or the name of a thing: "the so-called

@@ -686,6 +686,14 @@ def test_an_honorific_makes_a_sentence_subject_a_referent_for_he():
             [""],
         ),
         ("Mr. Bulganin said talks would go on. Mr. President, “we know,” he said.", ["Bulganin"]),
+        # a noun of speech right before the quote names whose words they are
+        (
+            "I quote the statement by the Secretary-General: “We must act now.”",
+            ["Secretary-General"],
+        ),
+        ("Recall President Nujoma's concluding words, spoken here: “Namibia is free.”", ["Nujoma"]),
+        ("We recall the words of Mr. Joseph Sisco: “The door is open.”", ["Joseph Sisco"]),
+        ("The statement by Mr. Smith was long, and we said: “Nothing is new here.”", [""]),
     ],
 )
 def test_judged_un_quote_patterns(text, speakers):
