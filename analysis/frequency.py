@@ -187,14 +187,9 @@ def _dense_group_terms(table, term_of_type, doc_codes, n_terms, n_groups):
     counts = np.zeros(size)
     documents_using = np.zeros(size, dtype=np.int64)
     for first, last in _document_blocks(table.offsets, _BLOCK_ENTRIES):
-        lo, hi = table.offsets[first], table.offsets[last]
-        entry_terms = term_of_type[table.type_ids[lo:hi]]
-        kept = entry_terms >= 0
-        entry_terms = entry_terms[kept]
-        entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
-        entry_docs = entry_docs[kept]
+        entry_docs, entry_terms, entry_counts = _block_entries(table, first, last, term_of_type)
         keys = doc_codes[entry_docs] * n_terms + entry_terms
-        counts += np.bincount(keys, weights=table.counts[lo:hi][kept], minlength=size)
+        counts += np.bincount(keys, weights=entry_counts, minlength=size)
         folded = several_spellings[entry_terms]
         documents_using += np.bincount(keys[~folded], minlength=size)
         doc_term = _distinct(entry_docs[folded] * n_terms + entry_terms[folded])
@@ -216,6 +211,18 @@ def _document_blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:
     return blocks or [(0, 0)]
 
 
+def _block_entries(
+    table: WordCounts, first: int, last: int, term_of_type: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Document, term and count of each entry of documents ``first:last`` whose
+    spelling folds to a term (stop words left out)."""
+    lo, hi = table.offsets[first], table.offsets[last]
+    entry_terms = term_of_type[table.type_ids[lo:hi]]
+    kept = entry_terms >= 0
+    entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
+    return entry_docs[kept], entry_terms[kept], table.counts[lo:hi][kept]
+
+
 def _block_group_terms(
     table: WordCounts,
     first: int,
@@ -226,17 +233,10 @@ def _block_group_terms(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(group * n_terms + term) keys of documents ``first:last`` with their counts and
     the number of documents using each."""
-    lo, hi = table.offsets[first], table.offsets[last]
-    entry_terms = term_of_type[table.type_ids[lo:hi]]
-    kept = entry_terms >= 0
-    entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
+    entry_docs, entry_terms, entry_counts = _block_entries(table, first, last, term_of_type)
     # One key per (document, term): sums the spellings of a term within a document.
-    doc_term, per_doc_term = np.unique(
-        entry_docs[kept] * n_terms + entry_terms[kept], return_inverse=True
-    )
-    doc_term_counts = np.bincount(
-        per_doc_term, weights=table.counts[lo:hi][kept], minlength=len(doc_term)
-    )
+    doc_term, per_doc_term = np.unique(entry_docs * n_terms + entry_terms, return_inverse=True)
+    doc_term_counts = np.bincount(per_doc_term, weights=entry_counts, minlength=len(doc_term))
     # Then one key per (group, term): counts and the number of documents using it.
     group_term, per_group_term = np.unique(
         doc_codes[doc_term // n_terms] * n_terms + doc_term % n_terms, return_inverse=True
