@@ -310,7 +310,6 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
     not_documents = {file: _not_a_document(file, metadata_files, un_layout) for file in files}
     documents = [file for file in files if not_documents[file] is None]
     parsed = _parse_files(documents, folder, encoding, workers)
-    speakers = None
     if speakers_file:
         # Read while worker processes parse the speeches (asking for the first result
         # starts them): the workbook took 0.1 s of the main process's time on its own.
@@ -344,7 +343,7 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
     for row, why in join.unmatched:
         loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
-        join_speakers(loaded.metas, speakers_file, speakers)
+        join_speakers(loaded.metas, speakers)
     return loaded
 
 

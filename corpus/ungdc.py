@@ -86,11 +86,9 @@ def read_speakers(path: Path) -> pd.DataFrame:
     return table.dropna(subset=["year"]).drop_duplicates(["country", "year"], keep="first")
 
 
-def join_speakers(metas: list[dict], path: Path, speakers: pd.DataFrame | None = None) -> None:
+def join_speakers(metas: list[dict], speakers: pd.DataFrame) -> None:
     """Add speaker, post and country_name to UN-layout docvars, in place (``speakers``:
-    the table of ``path`` when it was read already)."""
-    if speakers is None:
-        speakers = read_speakers(path)
+    the table :func:`read_speakers` gives)."""
     columns = ("speaker", "post", "country_name")
     # Plain lists zipped into a dict: DataFrame.to_dict("index") took 10x longer.
     values = [

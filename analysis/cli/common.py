@@ -308,7 +308,9 @@ def note_no_quotes(c: corpus.Corpus, args: argparse.Namespace) -> None:
     empty (NaN) for a reason the table cannot say."""
     if getattr(args, "voice", None) != "quoted" or getattr(args, "quiet", False):
         return
-    if not any(doc.quotes for doc in c):
+    # Quote marks alone settle it: attributing speakers here (segmenting every text in
+    # this process first) would repeat what the analysis does in its workers.
+    if not any(corpus.find_quote_spans(doc.text) for doc in c):
         print(
             "note: the corpus has no quotes (“…” or ‘…’ after normalization), so --voice "
             "quoted finds nothing",
