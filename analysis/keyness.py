@@ -431,8 +431,9 @@ def stat_keyness(
         the document test's with ``test="documents"``),
         ``p_adjusted, log_ratio, log_ratio_low, log_ratio_high, doc_count_target,
         doc_range_target, doc_count_reference, dispersion_flag`` ("single_document",
-        "one_target_document", "absent" or "ok"); with several targets, ``group`` first. Target keywords come
-        first, strongest first; reference keywords follow, strongest last.
+        "one_target_document", "absent" or "ok"); with several targets, ``group``
+        first. Target keywords come first, strongest first; reference keywords follow,
+        strongest last.
 
     Example:
         >>> import corpus

@@ -155,8 +155,9 @@ def _whole_if_whole(total: float) -> int | float:
 
 
 def _check_counts(per_doc: pd.DataFrame, column: str) -> None:
-    """Counts and word totals are whole numbers >= 0: a missing or negative one has no
-    rate, and would otherwise surface as a cryptic error or a wrong mean."""
+    """Counts and word totals are numbers >= 0 (weights may have fractions): a missing
+    or negative one has no rate, and would otherwise surface as a cryptic error or a
+    wrong mean."""
     if column not in per_doc.columns:
         known = ", ".join(map(str, per_doc.columns))
         raise ValueError(f"no column {column!r} in the per-document table; columns: {known}")

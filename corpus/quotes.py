@@ -517,11 +517,7 @@ _NAME_BEFORE_POSSESSIVE = re.compile(
 
 # A person named with an honorific anywhere ("that of Mr. Khrushchev. “We know,” he
 # said"): a judge found most wrong UN speakers were a "he said" reaching back past one.
-# Led by a class of capitals, which the engine skips to in C (an alternation of the
-# honorifics is tried at every character).
-_HONOURED_NAME = re.compile(
-    rf"[DMS](?:(?<=M)(?:rs|r|s|me|adame|onsieur)|(?<=D)r|(?<=S)ir)\.?\s+(?P<name>{_NAME})"
-)
+_HONOURED_NAME = re.compile(rf"(?:Mrs|Mr|Ms|Dr|Sir|Mme|Madame|Monsieur)\.?\s+(?P<name>{_NAME})")
 
 
 def _other_referents(text: str, quote_spans) -> tuple[list[int], list[str]]:
