@@ -141,9 +141,11 @@ class FormMatcher:
 
     def _first_clitic(self, low: str, pos: int, before: int) -> int | None:
         """The first clitic form in ``[pos, before)``, else ``before`` (None: the end)."""
+        clitic_at = self.clitic_at
+        assert clitic_at is not None
         q = low.find("'", pos, before)
         while q >= 0:
-            if self.clitic_at.match(low, q):
+            if clitic_at.match(low, q):
                 return q
             q = low.find("'", q + 1, before)
         return before if before < len(low) else None

@@ -4,7 +4,7 @@ Items come from a versioned lexicon (default ``hedges``); each may name a contex
 rule that must hold for a match to count:
 
 - ``epistemic_modal``: a modal verb counts only in its epistemic sense, as read by
-  :func:`analysis.modals.modal_sense` ("may" yes, the month May and permission "may"
+  :func:`analysis._modal_rules.modal_sense` ("may" yes, the month May and permission "may"
   no; "must" only as in "must have been").
 - ``predicative``: an adjective after "be"/"seem"/"not"/a degree adverb, or before a
   that-clause ("it is clear that", "we are sure"), not attributive ("a certain").
@@ -54,20 +54,17 @@ is reported as a hedge.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 
 from corpus import Corpus, Document
 
-from ._context import BE, PERSONAL, TokenView, is_ing, is_number, is_word, voices
-from ._input import as_corpus, check_voice, group_labels, voice_allows, words_in_voice
-from ._matcher import form_matcher, lowered
+from ._hedge_rules import _prepare, _versions, hedges_in_document
+from ._input import as_corpus, check_voice, group_labels
 from ._tables import RowsTable
 from .engine import map_documents
-from .lexicon import Lexicon, load_lexicon
-from .modals import _hit_context, _modal_sense, is_modal
+from .lexicon import Lexicon
 from .provenance import attach
 from .rates import check_min_words, group_rates
 
@@ -90,124 +87,6 @@ _HEDGE_TABLE = RowsTable(
     rows_at=0,
 )
 HEDGING_MEASURES = ("hedges", "boosters")
-CONTEXT_RULES = (
-    "",
-    "epistemic_modal",
-    "predicative",
-    "number",
-    "that",
-    "complement",
-    "epistemic_verb",
-    "mental_verb",
-    "not_dynamic",
-    "not_in",
-    "opinion_verb",
-    "attributed",
-    "proposition",
-    "factive",
-    "evidential",
-    "attributive",
-)
-DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
-_NOT_EPISTEMIC_BEFORE = frozenset(
-    """as if where whenever wherever when best greatest only every all everything anything
-    whatever utmost made make makes
-    making highest lowest largest smallest fastest earliest fullest widest""".split()
-)
-# Words in -est that are no superlatives (before "possible" they leave it a hedge).
-_NOT_SUPERLATIVE = frozenset(
-    "modest honest earnest interest request manifest harvest protest suggest digest".split()
-)
-_FLIPPING = frozenset({"certainty"})
-_DEGREE = frozenset(
-    """not very quite so too absolutely entirely fairly increasingly all less more
-    n't now still also far perfectly pretty most""".split()
-)
-_COPULAS = BE | frozenset(
-    {
-        "seem",
-        "seems",
-        "seemed",
-        "become",
-        "becomes",
-        "became",
-        "remain",
-        "remains",
-        "remained",
-        "appear",
-        "appears",
-        "appeared",
-        "feel",
-        "felt",
-        "make",
-        "made",
-        "makes",
-    }
-)
-_COMPLEMENT = frozenset({"that", "to", "as", "whether", "if", "likely", "unlikely", "certain"})
-_EPISTEMIC_SUBJECTS = PERSONAL | frozenset(
-    """it many some experts officials analysts observers people others most scientists
-    critics diplomats sources authorities police investigators""".split()
-)
-_MAKE = frozenset({"make", "makes", "made", "making"})
-# Words that do not start a second adjective after "potential and".
-_NOT_AN_ADJECTIVE = frozenset(
-    "the a an its their our his her my your this that these those we they it he she".split()
-)
-# Words after "potential" that show it is a noun: "the potential of", "its potential is".
-_NOT_A_NOUN_HEAD = frozenset(
-    """of for to and or but in on at by with as is are was were be been has have had that
-    which who will would can could may might must should here there now today itself
-    remains lies""".split()
-)
-_WISH = frozenset(
-    """like wish wishes wished want wants wanted hope hoped desire anxious eager""".split()
-)
-# After "certain" these keep the predicative reading ("certain that", "certain of").
-_AFTER_PREDICATIVE = frozenset(
-    """that of about whether if to how what when enough and but in for today now also
-    too here there as with , . ; : — ) ” !""".split()
-)
-_MODALS = frozenset(
-    """must should can cannot could will would shall may might ought need 'll 'd""".split()
-)
-# Between a modal and "be": "cannot today be", "can only be", "will not be".
-_MODAL_GAP = frozenset(
-    """not n't no longer only also therefore thus today now still then hardly never""".split()
-)
-_PREPOSITIONS = frozenset(
-    """by in at on with for from under within during before after between into through
-    among upon without""".split()
-)
-_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "itself", "themselves"})
-_POSSESSIVES = frozenset({"their", "its", "our", "his", "her", "my", "your"})
-_CONCESSIVE = frozenset({"however"})
-_SAY = frozenset(
-    """add say mention note recall observe remind point stress emphasize emphasise
-    repeat recall ask suggest quote""".split()
-)
-_FRAMING_MODALS = frozenset({"must", "should", "shall", "will", "'ll", "ought", "need", "cannot"})
-_OPINION_HOLDERS = frozenset(
-    """many some most others all almost several critics experts historians scholars
-    observers analysts who whom they he she""".split()
-)
-_AS_NOT_COMPLEMENT = frozenset(
-    """soon well far regards long much quickly early follows to""".split()
-)
-_PROPOSAL = frozenset({"should", "shall", "must", "ought"})
-_NEGATED_NOT_BOOSTING = frozenset({"certainty adverb"})
-_THAT_NOUNS = frozenset(
-    """question proposal matter issue item problem report possibility request situation
-    resolution draft point subject aspect idea""".split()
-)
-_NOT_COMPLEMENT = frozenset(_PREPOSITIONS | {"and", "or", "but", "when", "if", "whether"})
-_SHOW_RAISING = frozenset(
-    """go goes went going serve serves served seem seems seemed appear appears tend tends
-    help helps helped""".split()
-)
-_SKIP = frozenset(
-    """also widely generally commonly long once often still now firmly strongly really""".split()
-)
 
 
 def find_hedges(
@@ -243,7 +122,7 @@ def find_hedges(
     """
     voice = check_voice(voice)
     c = as_corpus(c_or_text)
-    lex, plan = _prepare(lexicon, approximators)
+    lex, plan = _prepare(lexicon, _checked_approximators(approximators))
     parts = map_documents(
         c, hedges_in_document, plan, voice, False, workers=workers, combine=_HEDGE_TABLE
     )
@@ -294,7 +173,7 @@ def stat_hedging(
     min_words = check_min_words(min_words)
     c = as_corpus(c)
     labels = group_labels(c, by)
-    lex, plan = _prepare(lexicon, approximators)
+    lex, plan = _prepare(lexicon, _checked_approximators(approximators))
     parts = map_documents(c, hedges_in_document, plan, voice, workers=workers)
     per_doc = []
     for doc_id, (rows, words) in zip(c.doc_ids, parts, strict=True):
@@ -334,402 +213,12 @@ def plot_hedging(table: pd.DataFrame, *, ax: Any = None):
     )
 
 
-# --- per-document pass -------------------------------------------------------------
-
-
-def _versions(lex: Lexicon) -> dict[str, Lexicon]:
-    modals = load_lexicon("modals")
-    return {lex.id: lex, modals.id: modals}
-
-
-def _prepare(lexicon: str | Lexicon | None, approximators: bool) -> tuple[Lexicon, tuple]:
-    lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon or "hedges")
+def _checked_approximators(approximators: object) -> bool:
+    # Checked here, not in the compiled _prepare: its own check of the type would be
+    # a TypeError that does not name the argument.
     if not isinstance(approximators, bool):
         raise ValueError(f"approximators={approximators!r} must be True or False")
-    kept = lex.items
-    if not approximators:
-        kept = kept[~kept["subcategory"].isin(DEGREE_SUBCATEGORIES)].reset_index(drop=True)
-    items = kept.to_dict("records")
-    for n, item in enumerate(items, start=1):
-        item["context"] = str(item.get("context") or "")
-        if item["context"] not in CONTEXT_RULES:
-            raise ValueError(
-                f"lexicon={lex.label!r}: item {n} ({item['term']!r}) has context="
-                f"{item['context']!r}; valid: {', '.join(repr(r) for r in CONTEXT_RULES)}"
-            )
-        if item["category"] not in {"hedge", "booster"}:
-            raise ValueError(
-                f"lexicon={lex.label!r}: item {n} ({item['term']!r}) has category="
-                f"{item['category']!r}; valid: 'hedge', 'booster'"
-            )
-    modal_items = {
-        str(m.get("lemma") or m["term"]): {
-            "lemma": str(m.get("lemma") or m["term"]),
-            "sense": str(m.get("sense") or "unclear"),
-        }
-        for m in load_lexicon("modals").items.to_dict("records")
-    }
-    return lex, (form_matcher(kept), items, modal_items)
-
-
-def hedges_in_document(
-    doc: Document, plan: tuple, voice: str, count_words: bool = True
-) -> tuple[list[tuple], int]:
-    """Hedge/booster rows of one document and its word count in ``voice``.
-
-    One scan of the lexicon's compiled pattern over the lower-cased text; the context
-    rules read a small token window around each hit. ``count_words=False`` skips the
-    word count (0 is returned), which needs the document's tokens.
-    """
-    matcher, items, modal_items = plan
-    text = doc.text
-    low = lowered(text)
-    found = []
-    pos = 0
-    while (hit := matcher.next_hit(low, pos)) is not None:
-        start, candidates = hit
-        accepted = _accept(doc, start, candidates, items, modal_items) if candidates else None
-        if accepted is None:
-            pos = start + 1
-            continue
-        found.append(accepted)
-        pos = accepted[1]
-    rows = []
-    for (start, stop, item, negated, sent_id), (actual, speaker) in zip(
-        found, voices(doc, [f[0] for f in found]), strict=True
-    ):
-        if not voice_allows(voice, actual):
-            continue
-        category = item["category"]
-        if negated and _negation_cancels(item):
-            continue
-        if negated and category == "booster" and item.get("subcategory") in _FLIPPING:
-            category = "hedge"
-        rows.append(
-            (
-                doc.doc_id,
-                sent_id,
-                start,
-                stop,
-                text[start:stop],
-                str(item["term"]),
-                category,
-                str(item.get("subcategory", "")),
-                negated,
-                actual,
-                speaker,
-            )
-        )
-    return rows, len(words_in_voice(doc, voice)) if count_words else 0
-
-
-def _accept(
-    doc: Document, start: int, candidates: list, items: list[dict], modal_items: dict
-) -> tuple | None:
-    """``(start, end, item, negated, sent_id)`` of the longest candidate whose rule holds."""
-    sent_id = doc.sentence_id(start)
-    view = TokenView.window(doc.text, start, candidates[0][0], doc.sentences[sent_id])
-    for stop, index in candidates:
-        located = view.locate(start, stop)
-        if located is None:
-            continue
-        i, end = located
-        item = items[index]
-        if _context_holds(view, i, end, item, modal_items):
-            negated = (
-                view.negated_before(i)
-                or (item["context"] == "epistemic_modal" and view.negated_after(end - 1))
-                or _negative_subject(view, i)
-            )
-            return start, stop, item, negated, sent_id
-    return None
-
-
-def _negative_subject(view: TokenView, i: int) -> bool:
-    """ "Nothing is clear yet", "nobody is sure": a negative subject right before the
-    verb before the match negates it as "not" would."""
-    before = view.prev_words(i, 3)
-    return before[0] in BE and (before[1] in _NEGATIVE_PRONOUNS or before[1:] == ["one", "no"])
-
-
-_NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
-
-
-def _negation_cancels(item: dict) -> bool:
-    """A negated certainty adverb ("not always", "not really") does not boost."""
-    return item.get("subcategory") in _NEGATED_NOT_BOOSTING and item["term"] != "never"
-
-
-def _following(view: TokenView, end: int, n: int = 3) -> list[str]:
-    """Up to n tokens after the match, skipping adverbs as :func:`_next_content` does."""
-    tokens = view.next_words(end - 1, n + 2)
-    k = 0
-    while k < len(tokens) and k < 2 and _skippable(tokens[k]):
-        k += 1
-    out = tokens[k : k + n]
-    return out + [""] * (n - len(out))
-
-
-def _skippable(tok: str) -> bool:
-    return tok in _SKIP or (
-        tok.endswith("ly") and len(tok) > 4 and tok not in {"likely", "unlikely"}
-    )
-
-
-def _next_content(view: TokenView, end: int) -> str:
-    """First token after the match, skipping adverbs in -ly and a few others."""
-    for tok in view.next_words(end - 1, 4):
-        if tok in _SKIP or (
-            tok.endswith("ly") and len(tok) > 4 and tok not in {"likely", "unlikely"}
-        ):
-            continue
-        return tok
-    return ""
-
-
-def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: dict) -> bool:
-    rule = item["context"]
-    if not rule:
-        return True
-    # The rules that read neither the words before nor the next content word first.
-    if rule == "epistemic_modal":
-        modal = modal_items.get(view.low[i]) or modal_items.get(str(item["term"]))
-        if modal is None or not is_modal(view, i, end, modal["lemma"]):
-            return False
-        hit = _hit_context(view, i, end)  # read once for the rules below
-        if hit[0][0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
-            return False  # "I might add", "we may say": a courtesy formula
-        if modal["lemma"] in {"may", "might"} and (
-            _assurance(view, end, hit[0][0]) or "pray" in view.prev_words(i, 3)
-        ):
-            return False  # "He may be sure that ...", "we pray that we may": no doubt
-        return _modal_sense(view, i, end, modal, False, hit) == "epistemic" and not _concessive(
-            view, i, end
-        )
-    if rule == "not_in":
-        return view.at(end) not in {"in", "of", "about"}
-    if rule == "attributed":
-        return not _after_modal_be(view, i)
-    before = view.prev_words(i, 2)
-    prev = before[0]
-    if prev in _SKIP or (prev.endswith("ly") and len(prev) > 4):
-        prev_verbal = True
-        prev = before[1]
-    else:
-        prev_verbal = False
-    nxt = _next_content(view, end)
-    if rule == "not_dynamic":
-        return _not_dynamic(view, end, nxt, before)
-    if rule == "attributive":
-        # "a potential threat" hedges; "Brazil's potential", "the potential for growth"
-        # name a capacity (a noun), not a possibility.
-        if nxt in ("and", "or"):
-            # "potential and actual threats" (two adjectives), not "its potential and
-            # its growth" (two nouns).
-            pair = view.next_words(end - 1, 2)
-            return len(pair) == 2 and pair[1].isalpha() and pair[1] not in _NOT_AN_ADJECTIVE
-        return nxt.isalpha() and nxt not in _NOT_A_NOUN_HEAD
-    if rule == "number":
-        return is_number(nxt) and not (view.low[i] == "some" and nxt in {"one", "of"})
-    if rule == "predicative":
-        return _predicative(view, i, end, nxt, before)
-    if rule == "that":
-        return nxt == "that"
-    if rule == "proposition":
-        if not _states_proposition(view, i, end):
-            return False
-        rule = "epistemic_verb"
-    if rule == "evidential":
-        return nxt == "that" and not _action_to_show(view, i)
-    complement = nxt in _COMPLEMENT
-    if rule == "complement":
-        return complement
-    passive = prev in BE or prev in {"widely", "generally", "commonly", "long", "once"}
-    if rule == "opinion_verb":
-        passive = passive or before[0] in {"widely", "generally", "commonly", "long", "once"}
-        return _opinion_complement(view, end, passive, before, prev)
-    if rule == "epistemic_verb":
-        return complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS
-    if rule == "factive":
-        following = _following(view, end, 1)[0]
-        if (passive and following != "that") or following in _POSSESSIVES:
-            return False
-        rule = "mental_verb"
-    if rule == "mental_verb":
-        if view.at(end) in {"about", "of", "in", "tank", "tanks", "twice", "again"}:
-            return False
-        p = i - 1 if not prev_verbal else i - 2
-        named = p >= 0 and view.raw[p][:1].isupper() and not view.sentence_start(p)
-        plural = is_word(prev) and prev.endswith("s") and not prev.endswith("ss")
-        return (
-            complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS or named or plural
-        )
-    return True
-
-
-def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool:
-    """Possibility of a proposition, not of doing something."""
-    if nxt in {"to", "for"} or before[0] in _NOT_EPISTEMIC_BEFORE:
-        return False
-    if before[0] in {"least", "worst"} or (
-        len(before[0]) > 5 and before[0].endswith("est") and before[0] not in _NOT_SUPERLATIVE
-    ):
-        return False  # "within the shortest possible time", "the least possible harm"
-    if before[1] in _MAKE:  # "make it possible for", "make this possible"
-        return False
-    if view.low[end - 1] == "possibilities":  # opportunities, unless "possibilities that"
-        return nxt == "that"
-    return True
-
-
-def _predicative(view: TokenView, i: int, end: int, nxt: str, before: list[str]) -> bool:
-    """An adjective of certainty said of a proposition or a speaker ("we are sure")."""
-    if before[0] in {"a", "an", "the", "in", "for"}:
-        return False
-    word = view.low[i]
-    if word in {"sure", "certain"} and before[0] in _MAKE:  # "make sure": ensure
-        return False
-    if word == "true" and nxt in {"of", "to", "for"}:
-        return False  # "true of the Assembly", "true to its policy": holds for, faithful
-    if word in {"certain", "true"}:  # "there are certain trends", "are true tests"
-        after = view.next_words(end - 1, 1)
-        if after and is_word(after[0]) and after[0] not in _AFTER_PREDICATIVE:
-            return False
-    wish = view.prev_words(i, 3)
-    if wish[0] in {"be", "feel"} and wish[1] == "to" and wish[2] in _WISH:
-        return False  # "we should like to be certain": a courtesy formula
-    return (
-        before[0] in _COPULAS
-        or before[0] in _DEGREE
-        or nxt in {"that", "whether", "of", "about", "if"}
-    )
-
-
-def _opinion_complement(
-    view: TokenView, end: int, passive: bool, before: list[str], subject: str
-) -> bool:
-    """'consider that ...', 'consider it essential', 'is considered a threat'.
-
-    Not 'consider ways', 'considered by the Council', 'assume responsibility'.
-    """
-    first, second, _ = _following(view, end, 3)
-    if first == "that":  # not "consider that question"
-        return second not in _THAT_NOUNS
-    if first in {"“", '"', "‘"}:  # a label: 'considered "spiritual"'
-        return True
-    if first in PERSONAL or first == "there":  # a clause without "that": 'assumed he would'
-        return True
-    if _complement_ahead(view, end):  # 'consider X to be Y', 'consider X as Y'
-        return True
-    if first in _OBJECT_PRONOUNS:
-        return is_word(second) and second not in _NOT_COMPLEMENT and not _skippable(second)
-    if first in {"this", "these", "those"}:
-        return False
-    if passive:
-        if first == "by":  # 'considered by many'
-            return second in _OPINION_HOLDERS
-        return is_word(first) and first not in _NOT_COMPLEMENT
-    if before[1] == "what" or subject in _OPINION_HOLDERS:  # 'some consider X a Y'
-        return is_word(first) and first not in _NOT_COMPLEMENT
-    return False
-
-
-def _complement_ahead(view: TokenView, end: int) -> bool:
-    """'as' or 'to be' within the clause after a verb of opinion."""
-    tokens = view.next_words(end - 1, 10)
-    if tokens and is_ing(tokens[0]):  # "consider joining": weigh doing something
-        return False
-    for k, tok in enumerate(tokens):
-        if (not is_word(tok) and tok not in {"“", "”", '"', "'s"}) or tok == "such":
-            return False  # "such questions as": an example, not a complement
-        after = tokens[k + 1 : k + 3] + ["", ""]
-        if tok == "as":  # not "as soon as possible", "as a result", "as expressed"
-            return not (
-                after[0] in _AS_NOT_COMPLEMENT
-                or after[:2] in (["a", "result"], ["a", "matter"])
-                or (after[0].endswith("ed") and after[0] not in {"need", "seed"})
-            )
-        if tok == "to" and after[0] == "be":
-            return True
-    return False
-
-
-def _after_modal_be(view: TokenView, i: int) -> bool:
-    """The speaker's framing: 'must be seen as', 'cannot today be regarded as', 'to be
-    viewed as'. Not 'can be seen as', 'may be regarded as' (tentative)."""
-    words = view.prev_words(i, 6)
-    k = 0
-    while k < len(words) and _skippable(words[k]):
-        k += 1
-    if k >= len(words) or words[k] != "be":
-        return False
-    k += 1
-    gap = set()
-    while k < len(words) and (words[k] in _MODAL_GAP or _skippable(words[k])):
-        gap.add(words[k])
-        k += 1
-    modal = words[k] if k < len(words) else ""
-    if modal in _FRAMING_MODALS or modal == "to":
-        return True
-    return modal in {"can", "could", "would"} and bool(gap & {"not", "n't", "no", "only"})
-
-
-def _states_proposition(view: TokenView, i: int, end: int) -> bool:
-    """Not a first-person proposal ('I suggest that they should be replaced')."""
-    subject = [w for w in view.prev_words(i, 3) if not _skippable(w) and w not in _MODALS]
-    if not subject or subject[0] not in {"i", "we"}:
-        return True
-    tokens = view.next_words(end - 1, 14)
-    k = 0
-    while k < len(tokens) and _skippable(tokens[k]):
-        k += 1
-    if k >= len(tokens) or tokens[k] != "that":
-        return False
-    previous = "that"
-    for tok in tokens[k + 1 :]:
-        if tok in {".", ";", ":", "?", "!"}:
-            break
-        if tok in _PROPOSAL:
-            return False
-        if tok == "be" and previous not in _MODALS | {"to", "not", "n't", "also", "only"}:
-            return False  # a subjunctive: "I suggest that an arrangement be made"
-        previous = tok
-    return True
-
-
-def _action_to_show(view: TokenView, i: int) -> bool:
-    """'must show that they are serious', 'steps to show that' (not 'goes to show')."""
-    words = [w for w in view.prev_words(i, 4) if not _skippable(w)]
-    if not words or words[0] not in {"must", "should", "ought", "shall", "to"}:
-        return False
-    return not (words[0] == "to" and len(words) > 1 and words[1] in _SHOW_RAISING)
-
-
-def _concessive(view: TokenView, i: int, end: int) -> bool:
-    """'however remote they might be', 'important as it may be', 'no matter what the
-    desire of the settlers might be': granting, not doubting."""
-    clause = view.prev_words(i, 10)
-    if not _CONCESSIVE.isdisjoint(clause) or clause[:3] == ["case", "the", "as"]:
-        return True  # ... or "as the case may be"
-    if ("matter", "no") in pairwise(clause):
-        return True
-    after = view.next_words(end - 1, 2)
-    return len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause
-
-
-def _assurance(view: TokenView, end: int, subject: str) -> bool:
-    """'may rest assured', 'may be assured' ("Members may be assured of our support"),
-    and 'we/you/he/she may be sure': an assurance, not a doubt. "Investors may be
-    confident" stays a hedge."""
-    after = view.next_words(end - 1, 2)
-    if len(after) < 2 or after[0] not in {"rest", "be"}:
-        return False
-    if after[1] == "assured":
-        return True
-    return after[0] == "be" and after[1] in _ASSURED and subject in {"we", "you", "he", "she"}
-
-
-_ASSURED = frozenset({"sure", "certain", "confident"})
+    return approximators
 
 
 __all__ = ["find_hedges", "plot_hedging", "stat_hedging"]

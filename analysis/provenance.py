@@ -119,7 +119,7 @@ def attach(
     function: str,
     params: dict[str, Any],
     c: Corpus | None = None,
-    lexicons: dict[str, str] | None = None,
+    lexicons: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Store a provenance record in ``table.attrs["provenance"]`` and return the table.
 

@@ -8,7 +8,7 @@ GOLD_DIR defaults to ../shared/data/gold (skips cleanly when absent). Training d
 EPOS (silver, training only), MoVerb (Palmer labels with a majority), MiST (labels
 mapped as in accuracy_hedging.py; papers under a non-commercial licence left out)
 and MASC without its newspaper genre, which is kept as the held-out news test.
-Features: :func:`analysis.modals.sense_features` (the rule's sense, subject word,
+Features: :func:`analysis._modal_rules.sense_features` (the rule's sense, subject word,
 class and person, governed verb, its class and the word after it, next token,
 adverbs, aspect, passive, predicate after "be", negation, inversion, question,
 conditional, past-tense context, purpose clause, no governed verb), each also copied
@@ -43,8 +43,8 @@ from scipy.optimize import minimize
 from scipy.sparse import csr_matrix
 
 import corpus
+from analysis._modal_rules import _lexicon, _plan, modal_spans
 from analysis._senses import MODEL_DIR, MODEL_VERSION, SenseModel, augment
-from analysis.modals import _lexicon, _plan, modal_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 SHORT = {"ep": "epistemic", "de": "deontic", "dy": "dynamic"}
@@ -319,7 +319,7 @@ def write_model(models: dict[str, SenseModel], sets: dict, scores: dict, args) -
         ],
         "training_script": "benchmarks/train_modal_senses.py",
         "training_data": [SOURCES[k] + f" Instances used: {len(v)}." for k, v in sets.items()],
-        "features": "analysis.modals.sense_features: rule=<rule sense>, subj=, subj2=, verb=, "
+        "features": "analysis._modal_rules.sense_features: rule=<rule sense>, subj=, subj2=, verb=, "
         "after=, next=, subjclass=, vclass=, person=, adv=, and flags perfect, progressive, "
         "passive, be, be_predicate, stative, negated, inverted, question, conditional, "
         "adverb, well, clause_start, no_verb, past_context, purpose, sentence_start; each "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -45,7 +45,7 @@ class Document:
         return (Document, (self.doc_id, self.text, dict(self.meta), self.raw_sha256, self.aliases))
 
     @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
+    def sentences(self) -> Sequence[tuple[int, int]]:
         """Sentence spans, in order."""
         return split_sentences(self.text)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -204,7 +204,8 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """
     doubles = _pair(text, "\u201c", "\u201d")
     starts = [s for s, _ in doubles]
-    spans, inside_singles = [], set()
+    spans: list[tuple[int, int]] = []
+    inside_singles: set[int] = set()
     for start, end in _pair(text, "\u2018", "\u2019"):
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and start < doubles[k][1]:
@@ -430,7 +431,7 @@ def _speech_events(
     text: str,
     quote_spans: list[tuple[int, int]],
     limit: int,
-    sentence_starts: list[int] = (),
+    sentence_starts: Sequence[int] = (),
 ) -> list[_SpeechEvent]:
     """Reporting-verb events outside quotes, in text order, with pronouns resolved;
     every event that starts before ``limit`` (some after it may be included).
@@ -686,8 +687,7 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
             # "…,” said Lavrov", "…, said Lavrov", "… - said Lavrov -", "(said Lavrov)",
             # "so wrote Seneca"; not "Scholz said Germany would help".
             m = _inverted_name(text, ve, len(text))
-            name = _clean_name(m.group("name")) if m else ""
-            if name:
+            if m is not None and (name := _clean_name(m.group("name"))):
                 out.append((v, m.end(), "name", name))
     return out
 
@@ -957,13 +957,13 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
                 found.append((start, tail.end(), tail.group()))
     out = []
     last_end = -1
-    for start, end, tail in sorted(found):
+    for start, end, phrase in sorted(found):
         if start < last_end:
             continue
         last_end = end
         # The name ends the phrase: in "according to a senior European diplomat" the
         # capitalized word describes someone unnamed.
-        run = _TRAILING_RUN.search(tail)
+        run = _TRAILING_RUN.search(phrase)
         name = _clean_name(run.group()) if run else ""
         if name:
             out.append((start, end, "name", name))

@@ -438,6 +438,7 @@ def _full_stop_ends_sentence(text: str, mark: int, mark_end: int) -> bool:
 
 def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
     following = _NEXT_WORD.match(text, mark_end)
+    assert following is not None  # the pattern matches the empty string
     opener, next_word = following.group(1), following.group(2)
     if not next_word and not opener:
         return True  # end of text

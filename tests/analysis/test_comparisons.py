@@ -303,7 +303,7 @@ def test_comparative_words_that_do_not_compare(text):
 
 
 def test_lexicon_v1_still_gives_v1_rows():
-    from analysis.comparisons import HISTORICAL_LEXICON, _comparisons_in_document
+    from analysis._comparison_rules import HISTORICAL_LEXICON, _comparisons_in_document
 
     doc = corpus.from_texts(["Honestly the screen is better than the old one. It is better."])
     doc = next(iter(doc))
@@ -544,7 +544,7 @@ def _regex_word_hits(low: str, word: str) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_scan_hits_equal_a_regex_search_per_word(text):
-    from analysis.comparisons import _REPORTING, _rules, _Scan
+    from analysis._comparison_rules import _REPORTING, _rules, _Scan
 
     rules = _rules()
     scan = _Scan(_document(text), rules)
@@ -565,7 +565,7 @@ def test_scan_hits_equal_a_regex_search_per_word(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_historical_precheck_agrees_with_the_full_pattern(text):
-    from analysis.comparisons import _historical, _rules
+    from analysis._comparison_rules import _historical, _rules
 
     rules = _rules()
     assert _historical(text, rules) == (rules.historical.search(text) is not None)
@@ -592,7 +592,7 @@ def test_reporting_subjects_are_those_of_a_plain_reading(text):
     read sentences, is the one a plain reading of every sentence gives."""
     import re
 
-    from analysis.comparisons import (
+    from analysis._comparison_rules import (
         _REPORTING,
         _participle_compared,
         _passive_by,
@@ -641,7 +641,7 @@ def test_reporting_subjects_are_those_of_a_plain_reading(text):
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_around_at_word_starts_equals_a_window_search(text):
-    from analysis.comparisons import _non_overlapping, _rules, _Scan
+    from analysis._comparison_rules import _non_overlapping, _rules, _Scan
 
     rules = _rules()
     scan = _Scan(_document(text), rules)
@@ -663,7 +663,7 @@ def test_around_at_word_starts_equals_a_window_search(text):
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_clause_start_equals_a_word_by_word_reading(text):
-    from analysis.comparisons import _BOUNDARY, _CLAUSE_OPENERS, _clause_start, _words_before
+    from analysis._comparison_rules import _BOUNDARY, _CLAUSE_OPENERS, _clause_start, _words_before
 
     def plain(lo, pos):
         cut = lo
@@ -682,7 +682,7 @@ def test_clause_start_equals_a_word_by_word_reading(text):
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED), st.booleans())
 def test_a_shorter_vehicle_is_a_prefix_of_the_full_one(text, clause):
-    from analysis.comparisons import _MAX_VEHICLE_WORDS, _vehicle_words, _words_before
+    from analysis._comparison_rules import _MAX_VEHICLE_WORDS, _vehicle_words, _words_before
 
     for start in range(0, len(text) + 1, 3):
         full = _vehicle_words(text, start, len(text), clause, _MAX_VEHICLE_WORDS)
@@ -696,7 +696,7 @@ def test_a_shorter_vehicle_is_a_prefix_of_the_full_one(text, clause):
 
 
 def test_regressions_of_the_speed_shortcuts():
-    from analysis.comparisons import _clause_start
+    from analysis._comparison_rules import _clause_start
 
     # A superlative's head read past a run of tokens holding no word.
     table = find_comparisons("This is the best % % % % countries plan ever.")

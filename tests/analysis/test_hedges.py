@@ -1,4 +1,5 @@
 import hashlib
+from pathlib import Path
 
 import matplotlib
 
@@ -10,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import corpus
-from analysis import find_hedges, plot_hedging, stat_hedging
+from analysis import find_hedges, find_modals, plot_hedging, stat_hedging
 from analysis.hedges import HEDGE_COLUMNS
 
 
@@ -359,3 +360,17 @@ def test_many_groups_without_an_interval_are_counted_not_named():
     plot_hedging(stat_hedging(c, by="country"), ax=ax)
     assert ax.get_xlabel() == "no interval (too few documents): 12 of 12 groups"
     plt.close(fig)
+
+
+def test_lexicon_given_as_a_path(tmp_path):
+    # A pathlib.Path reaches the per-document pass, which is compiled in regular
+    # installs: it must not be narrowed to str there.
+    import analysis
+
+    lexicons = Path(analysis.__file__).parent / "lexicons"
+    assert hedges("It may rain, perhaps.", lexicon=lexicons / "hedges" / "hedges-v1.toml") == [
+        ("may", "hedge"),
+        ("perhaps", "hedge"),
+    ]
+    modal_path = lexicons / "modals" / "modals-v1.toml"
+    assert find_modals("It may rain.", lexicon=modal_path)["lemma"].tolist() == ["may"]

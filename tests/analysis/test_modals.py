@@ -224,7 +224,7 @@ def test_shipped_models_are_v2_with_domain_and_provenance():
 
 def test_sense_features_name_aspect_person_and_missing_verb():
     from analysis._context import TokenView
-    from analysis.modals import sense_features
+    from analysis._modal_rules import sense_features
 
     def features(text: str, modal: str) -> list[str]:
         start = text.index(modal)
@@ -270,8 +270,8 @@ class _ByName:
 
 
 def _spans_both_ways(text: str) -> tuple[list, list]:
+    from analysis._modal_rules import _lexicon, _plan, modal_spans
     from analysis._senses import sense_models
-    from analysis.modals import _lexicon, _plan, modal_spans
 
     matcher, items, models = _plan(_lexicon(None))
     docs = list(corpus.from_texts([text]))
@@ -306,8 +306,8 @@ def test_sense_scores_by_value_give_the_answers_of_the_named_features(words):
 
 def test_sense_probabilities_by_value_equal_probabilities_of_the_named_features():
     from analysis._context import TokenView
+    from analysis._modal_rules import _active_weights, _feature_values, _hit_context, sense_features
     from analysis._senses import sense_models
-    from analysis.modals import _active_weights, _feature_values, _hit_context, sense_features
 
     texts = [
         "They may have left, said the minister, so that we could well be done.",
@@ -338,7 +338,7 @@ def test_the_training_recorder_sees_every_instance_with_its_rule_standing():
     # benchmarks/train_modal_senses.py scores the shipped pipeline through a recorder
     # standing in for the classifier: it must see instances where a rule stands too.
     import corpus
-    from analysis.modals import _lexicon, _plan, modal_spans
+    from analysis._modal_rules import _lexicon, _plan, modal_spans
 
     class Recorder:
         def __init__(self):

@@ -1,0 +1,714 @@
+"""The per-document pass of :mod:`analysis.modals`: the lexicon scan, the rules that
+tell a modal from a noun or a month, and the sense, strength and negation rules.
+Compiled with mypyc in regular installs (setup.py).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+from typing import Any
+
+from corpus import Document
+
+from ._context import (
+    DETERMINERS,
+    HAVE,
+    MONTH_CONTEXT,
+    NEGATORS,
+    PERSONAL,
+    TokenView,
+    is_ing,
+    is_number,
+    is_participle,
+    is_word,
+    voices,
+)
+from ._input import voice_allows, words_in_voice
+from ._matcher import FormMatcher, form_matcher, lowered
+from ._senses import ELLIPSIS_FEATURE, MODEL_VERSION, SenseModel, sense_models
+from .lexicon import Lexicon, load_lexicon
+
+SENSES = ("epistemic", "deontic", "dynamic", "unclear")
+STRENGTHS = ("low", "median", "high")
+
+# Words skipped when looking for the verb a modal governs.
+_ADVERBS = frozenset(
+    """not n't never also still only even well then now soon certainly surely always just
+    therefore thus indeed ever yet already hardly rather easily probably possibly perhaps
+    clearly really simply no longer further all both""".split()
+)
+_WILL_NOUN_BEFORE = frozenset(
+    """political free good ill strong collective popular general sovereign own firm
+    national international common genuine real sincere lack sheer divine""".split()
+)
+_MIGHT_NOUN_BEFORE = frozenset(
+    """military economic naval nuclear full all industrial financial air sheer great
+    mighty american russian soviet western imperial armed""".split()
+)
+_CAN_NOUN_BEFORE = frozenset({"a", "the", "tin", "beer", "soda", "oil", "gas", "trash", "every"})
+_NEED_NOUN_BEFORE = frozenset(
+    """urgent pressing real clear growing great no vital absolute obvious critical
+    particular special""".split()
+)
+_COURTESY_VERBS = frozenset(
+    """thank congratulate express welcome begin join pay extend commend reiterate associate
+    convey offer acknowledge recall stress emphasize emphasise draw conclude add say state
+    inform assure place echo recognize recognise highlight take share address touch turn
+    refer comment make put underline salute""".split()
+)
+_CONDITION_SUBJECTS = frozenset("the a an it this that there any he she they".split())
+_INFERENCE_SUBJECTS = frozenset({"you", "that", "it", "he", "she", "they", "this"})
+_STATIVE_VERBS = frozenset(
+    "feel know love hate think mean like want need seem look sound believe understand".split()
+)
+_STATIVE_ADJ_AFTER_BE = frozenset(
+    """true right wrong possible impossible difficult easy enough the a an some"""
+    """ no clear obvious likely unlikely""".split()
+)
+
+
+def _lexicon(lexicon: Any) -> Lexicon:
+    # ``lexicon``: an id, a path, a Lexicon or None; Any, so that the compiled module
+    # does not narrow it (a pathlib.Path is fine).
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    return load_lexicon(lexicon or "modals")
+
+
+def _plan(lex: Lexicon) -> tuple[FormMatcher, list[dict], dict]:
+    items = lex.items.to_dict("records")
+    for item in items:
+        item["lemma"] = str(item.get("lemma") or item["term"])
+        item["sense"] = str(item.get("sense") or "unclear")
+        item["strength"] = str(item.get("strength") or "median")
+        item["negated"] = bool(item.get("negated") or False)
+    return form_matcher(lex.items), items, sense_models()
+
+
+def modals_in_document(
+    doc: Document, plan: tuple, voice: str, count_words: bool = True
+) -> tuple[list[tuple], int]:
+    """Modal rows of one document and its word count in ``voice``.
+
+    ``count_words=False`` skips the word count (0 is returned), which needs the
+    document's tokens; finding the modals does not.
+    """
+    matcher, items, models = plan
+    text = doc.text
+    found = modal_spans(doc, matcher, items, models)
+    rows = []
+    for (start, end, item, sense, negated, sent_id), (actual, speaker) in zip(
+        found, voices(doc, [f[0] for f in found]), strict=True
+    ):
+        if not voice_allows(voice, actual):
+            continue
+        rows.append(
+            (
+                doc.doc_id,
+                sent_id,
+                start,
+                end,
+                text[start:end],
+                item["lemma"],
+                sense,
+                modal_strength(item, sense, negated),
+                negated,
+                actual,
+                speaker,
+            )
+        )
+    return rows, len(words_in_voice(doc, voice)) if count_words else 0
+
+
+def modal_spans(
+    doc: Document, matcher: FormMatcher, items: list[dict], models: dict | None = None
+) -> list[tuple[int, int, dict, str, bool, int]]:
+    """``(start, end, item, sense, negated, sent_id)`` of each modal in ``doc``.
+
+    One scan of the compiled pattern over the lower-cased text; the rules read a
+    small token window around each hit. ``models`` maps a lemma to its sense
+    classifier (:mod:`analysis._senses`), which has the last word when confident.
+    """
+    text = doc.text
+    low = lowered(text)
+    out = []
+    pos = 0
+    while (hit := matcher.next_hit(low, pos)) is not None:
+        start, candidates = hit
+        accepted = None
+        if candidates:
+            sent_id = doc.sentence_id(start)
+            view = TokenView.window(text, start, candidates[0][0], doc.sentences[sent_id])
+            for stop, index in candidates:
+                located = view.locate(start, stop)
+                if located and is_modal(view, *located, items[index]["lemma"]):
+                    accepted = (stop, items[index], *located)
+                    break
+        if accepted is None:
+            pos = start + 1
+            continue
+        stop, item, i, end = accepted
+        lemma = item["lemma"]
+        context = _hit_context(view, i, end)
+        negated = item["negated"] or _negated(view, i, end, lemma)
+        sense = _modal_sense(view, i, end, item, negated, context)
+        model = models.get(lemma) if models else None
+        if model is not None:
+            stands = _rule_stands(view, i, end, lemma, context)
+            if type(model).predict is SenseModel.predict:
+                # Inference: the same answer as predict(sense_features(...)), with the
+                # weights looked up by feature value instead of by spelled-out name (a
+                # model with its own predict, such as the training recorder, gets the
+                # features spelled out below).
+                if not stands:
+                    sense = _predict(model, view, i, end, negated, sense, context)
+            else:
+                # Asked even where a rule stands, so that training sees every instance.
+                features = _sense_features(view, i, end, negated, sense, context)
+                sense = model.predict(features, sense, rule_stands=stands)
+        out.append((start, stop, item, sense, negated, sent_id))
+        pos = stop
+    return out
+
+
+def _hit_context(view: TokenView, i: int, end: int) -> tuple[list[str], bool, int, str, str]:
+    """What several rules read around the modal at tokens ``[i, end)``, read once:
+    the two words before it, whether it opens its sentence, the governed verb's index
+    and text, and the word after that verb."""
+    j, verb = _next_verb(view, end)
+    after_verb = view.at(j + 1) if j >= 0 else ""
+    return view.prev_words(i, 2), view.sentence_start(i), j, verb, after_verb
+
+
+def sense_features(view: TokenView, i: int, end: int, negated: bool, rule: str) -> list[str]:
+    """Context features of the modal at tokens ``[i, end)`` for the sense classifier.
+
+    The rule's own answer (``rule=``) is one feature, so the classifier can keep the
+    rules where they are reliable. Besides single words (subject, governed verb, the
+    word after it) the features name classes that generalise across genres: the
+    subject's person and animacy, the governed verb's class (stative, perception,
+    permission, communication), aspect and voice, a predicate after "be", a past-tense
+    context, a purpose clause, and the absence of any governed verb (ellipsis).
+    """
+    return _sense_features(view, i, end, negated, rule, _hit_context(view, i, end))
+
+
+def _sense_features(
+    view: TokenView, i: int, end: int, negated: bool, rule: str, hit: tuple
+) -> list[str]:
+    words, adverbs, flags = _feature_values(view, i, end, negated, rule, hit)
+    features = [f"{family}={word}" for family, word in zip(_WORD_FAMILIES, words, strict=True)]
+    features.extend(f"adv={t}" for t in adverbs)
+    features.extend(compress(_FLAGS, flags))  # the names of the flags that are on
+    return features
+
+
+def _predict(
+    model: SenseModel, view: TokenView, i: int, end: int, negated: bool, rule: str, hit: tuple
+) -> str:
+    words, adverbs, flags = _feature_values(view, i, end, negated, rule, hit)
+    probs = model.probabilities_of(_active_weights(model, words, adverbs, flags))
+    return model.decide(probs, rule, flags[_NO_VERB])
+
+
+def _active_weights(model: SenseModel, words: tuple, adverbs: list, flags: tuple) -> list:
+    """The weights of the features :func:`sense_features` would name, in its order."""
+    by_family, adverb_weights, flag_weights = model.layout(_WORD_FAMILIES, _FLAGS)
+    pairs = zip(by_family, words, strict=True)
+    active = [w for d, word in pairs if (w := d.get(word)) is not None]
+    if adverbs:
+        active += [w for t in adverbs if (w := adverb_weights.get(t)) is not None]
+    active += [w for w in compress(flag_weights, flags) if w is not None]
+    return active
+
+
+# The families of the single-word features and the flags, in sense_features' order.
+_WORD_FAMILIES = (
+    "rule",
+    "subj",
+    "subj2",
+    "verb",
+    "after",
+    "next",
+    "subjclass",
+    "vclass",
+    "person",
+    "animacy",
+)
+_FLAGS = (
+    "perfect",
+    "progressive",
+    "passive",
+    "be",
+    "be_predicate",
+    "stative",
+    "negated",
+    "inverted",
+    "question",
+    "conditional",
+    "adverb",
+    "well",
+    "clause_start",
+    "no_verb",
+    "past_context",
+    "purpose",
+    "sentence_start",
+)
+_NO_VERB = _FLAGS.index(ELLIPSIS_FEATURE)
+
+
+def _feature_values(
+    view: TokenView, i: int, end: int, negated: bool, rule: str, hit: tuple
+) -> tuple[tuple[str, ...], list[str], tuple[bool, ...]]:
+    """The words of :data:`_WORD_FAMILIES`, the adverbs between the modal and its verb,
+    and the values of :data:`_FLAGS`."""
+    before, opens_sentence, j, verb, after_verb = hit
+    subject = before[0]
+    between = view.low[end:j] if j >= 0 else []
+    first_after = view.at(end)
+    preceding = view.low[max(0, i - 8) : i]
+    words = (
+        rule,
+        subject,
+        before[1],
+        verb,
+        after_verb,
+        first_after,
+        _word_class(view, i - 1, subject),
+        _verb_class(verb, after_verb),
+        _PERSON.get(subject, "other" if subject else "none"),
+        _animacy(view, i - 1, subject),
+    )
+    adverbs = [t for t in between if t not in NEGATORS and t != "n't"]
+    participle, ing = is_participle(after_verb), is_ing(after_verb)
+    flags = (
+        verb in HAVE and (after_verb == "been" or participle),  # perfect
+        verb == "be" and ing,  # progressive
+        verb == "be" and participle,  # passive
+        verb == "be",  # be
+        verb == "be" and not participle and not ing,  # be_predicate
+        verb in _STATIVE_VERBS,  # stative
+        negated,  # negated
+        opens_sentence and first_after in _INVERTED_SUBJECTS,  # inverted
+        "?" in view.low[end:],  # question
+        not _CONDITIONAL_WORDS.isdisjoint(view.low[:i]),  # conditional
+        bool(between),  # adverb
+        "well" in between or "possibly" in between or "also" in between,  # well
+        subject in {"", "and", "but", "or", "that", "which", "who"},  # clause_start
+        not verb or not is_word(verb),  # no_verb
+        not _PAST_MARKERS.isdisjoint(preceding),  # past_context
+        "so" in preceding[-3:] or "order" in preceding[-3:],  # purpose
+        opens_sentence,  # sentence_start
+    )
+    return words, adverbs, flags
+
+
+def _first_person(before: list[str]) -> bool:
+    """ "I will", "we shall", "I myself shall": the speaker's own intention (volition);
+    not "the goals we have set ourselves will", where "ourselves" is an object."""
+    subject, word_before = before[0], before[1]
+    return subject in {"i", "we"} or (
+        subject in {"myself", "ourselves"} and word_before in {"i", "we"}
+    )
+
+
+# Subjects after a sentence-initial modal that make it an inversion ("Can we", "Should the").
+_INVERTED_SUBJECTS = PERSONAL | {"the", "it", "this"}
+_CONDITIONAL_WORDS = frozenset({"if", "unless", "whether"})
+# Words that mark a past-tense narrative just before the modal ("said he could").
+_PAST_MARKERS = frozenset("was were had did said told asked thought knew felt wanted".split())
+_PERSON = {
+    "i": "first",
+    "we": "first",
+    "you": "second",
+    "he": "third_human",
+    "she": "third_human",
+    "they": "third_human",
+    "who": "third_human",
+    "it": "third_thing",
+    "this": "third_thing",
+    "that": "third_thing",
+    "which": "third_thing",
+    "there": "existential",
+}
+# Subject nouns that can have abilities and obligations (people and institutions).
+_AGENT_NOUNS = frozenset(
+    """people person man men woman women child children government governments country
+    countries nation nations state states official officials leader leaders president
+    minister ministers council parliament congress court police army troops company
+    companies firm firms investors voters party parties union members everyone someone
+    anyone nobody everybody somebody anybody one us them public community""".split()
+)
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents")
+
+
+def _animacy(view: TokenView, k: int, subject: str) -> str:
+    """Whether the word before the modal names someone who can act (or something)."""
+    if subject in PERSONAL or subject in _AGENT_NOUNS:
+        return "agent"
+    if subject in {"it", "this", "that", "which", "there", "what"}:
+        return "thing"
+    if not subject or not is_word(subject) or subject in NEGATORS:
+        return "none"
+    if k >= 0 and view.raw[k][:1].isupper() and not view.sentence_start(k):
+        return "agent"  # a name
+    if subject.endswith(_AGENT_SUFFIXES) and len(subject) > 5:
+        return "agent"
+    return "thing"
+
+
+_PERCEPTION_VERBS = frozenset("see hear feel smell taste notice watch".split())
+_COMMUNICATION_VERBS = frozenset(
+    "say tell ask answer explain call talk speak write read describe argue claim".split()
+)
+_CHANGE_VERBS = frozenset(
+    """become lead cause result make get go happen occur change affect increase reduce
+    help improve""".split()
+)
+
+
+def _verb_class(verb: str, after_verb: str) -> str:
+    """A coarse class of the governed verb that generalises beyond the word itself."""
+    if not verb or not is_word(verb):
+        return "none"
+    if verb in HAVE and (after_verb == "been" or is_participle(after_verb)):
+        return "perfect"
+    if verb == "be":
+        if is_participle(after_verb):
+            return "passive"
+        return "progressive" if is_ing(after_verb) else "copula"
+    if verb in _STATIVE_VERBS or verb in HAVE:
+        return "stative"
+    if verb in _PERCEPTION_VERBS:
+        return "perception"
+    if verb in _PERMISSION_VERBS:
+        return "permission"
+    if verb in _COMMUNICATION_VERBS:
+        return "communication"
+    if verb in _CHANGE_VERBS:
+        return "change"
+    return "other"
+
+
+def _word_class(view: TokenView, k: int, word: str) -> str:
+    if not word:
+        return "none"
+    if word in PERSONAL:
+        return "personal"
+    if word in {"it", "this", "that", "there", "which", "what"}:
+        return word
+    if k >= 0 and view.raw[k][:1].isupper() and not view.sentence_start(k):
+        return "name"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "plural"
+    return "other"
+
+
+def _negated(view: TokenView, i: int, end: int, lemma: str) -> bool:
+    low = view.low
+    if low[end - 1].endswith("n't") or low[i] == "cannot":
+        return True
+    for t in low[i:end]:
+        if t in NEGATORS or t == "n't":
+            return True
+    if end < len(low) and (low[end] in NEGATORS or low[end] == "n't"):  # "may not"
+        return True
+    # "don't have to", "isn't able to": negation on the auxiliary before a semi-modal.
+    return " " in lemma and view.negated_before(i, window=2)
+
+
+def _next_verb(view: TokenView, end: int) -> tuple[int, str]:
+    """Index and text of the first token after ``end - 1`` that is not an adverb."""
+    low = view.low
+    for j in range(end, len(low)):  # the window holds one sentence
+        tok = low[j]
+        if tok in _ADVERBS or (
+            tok.endswith("ly") and len(tok) > 4 and tok not in {"apply", "rely", "supply", "reply"}
+        ):
+            continue
+        return j, tok
+    return -1, ""
+
+
+def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
+    """Whether the candidate at tokens [i, end) is a modal here (not a noun, month, formula)."""
+    if lemma not in _CHECKED_LEMMAS:
+        return True
+    low = view.low
+    before = view.prev_words(i, 1)
+    after = low[end : end + 6]
+    first_after = after[0] if after else ""
+    raw = view.raw[i]
+    if lemma == "may" and raw == "May":
+        if not view.sentence_start(i) or before[0] in MONTH_CONTEXT:
+            return False
+        if is_number(first_after) or first_after in {",", ".", "and", "—"}:
+            return False
+    if lemma == "will" and low[i] == "will":
+        if raw == "Will" and not view.sentence_start(i):
+            return False  # a name
+        if before[0] in DETERMINERS or before[0] in _WILL_NOUN_BEFORE or first_after == "of":
+            return False
+        if first_after in {"to"}:
+            return False
+    if lemma == "might" and low[i] == "might":
+        if before[0] in DETERMINERS or before[0] in _MIGHT_NOUN_BEFORE:
+            return False
+        if first_after in {"of", ".", ",", ";", "and", ")", "—", ""} and before[0] not in PERSONAL:
+            return False
+    if lemma == "can" and low[i] == "can":
+        if before[0] in _CAN_NOUN_BEFORE or first_after == "of":
+            return False
+    if lemma == "must" and before[0] in {"a", "the"}:
+        return False
+    if lemma == "need to" and (before[0] in DETERMINERS or before[0] in _NEED_NOUN_BEFORE):
+        return False
+    if lemma == "have to" and after[:2] == ["do", "with"]:
+        return False
+    if lemma == "be going to":
+        if not first_after or not is_word(first_after) or first_after in DETERMINERS:
+            return False
+        nxt_raw = view.raw[end] if end < len(view) else ""
+        if nxt_raw[:1].isupper() or is_number(first_after) or first_after.endswith("ing"):
+            return False
+    if lemma == "would" and low[i] == "'d":
+        if not first_after or first_after in {"better", "been"} or is_participle(first_after):
+            return False
+    if lemma in ("would", "should") and _courtesy_formula(low[end : end + 12]):
+        return False  # "would like to thank", British "I should like to thank"
+    if lemma == "ought to" and low[i] == "ought" and first_after == "":
+        return False
+    return True
+
+
+# The lemmas is_modal has a rule for; any other candidate is a modal.
+_CHECKED_LEMMAS = frozenset(
+    "may will might can must would should".split()
+    + ["need to", "have to", "be going to", "ought to"]
+)
+
+
+def _courtesy_formula(after: list[str]) -> bool:
+    """'would (also) like to (warmly) thank/congratulate/...', also with a phrase before
+    "to": 'I should like, first of all, to thank', 'should like once again to express'."""
+    verbs = _wished_verbs(after)
+    return bool(verbs) and verbs[0] in _COURTESY_VERBS
+
+
+def _wished_verbs(after: list[str]) -> list[str]:
+    """The words after "like ... to" in the tokens after a modal ("like to thank" ->
+    ["thank", ...]), or [] when they do not read "like (…) to"."""
+    if "like" not in after[:3]:
+        return []
+    rest = after[after.index("like") + 1 :]
+    if "to" not in rest[:7]:
+        return []
+    return [t for t in rest[rest.index("to") + 1 :] if t not in _ADVERBS and not t.endswith("ly")]
+
+
+# "cannot allow / tolerate": what may or may not be permitted, not an ability. ("cannot
+# accept" stays with the default: annotators read it as (in)ability as often as refusal.)
+_PERMISSION_VERBS = frozenset("allow permit tolerate condone countenance let".split())
+
+
+_QUESTION_SUBJECTS = frozenset("i we you he she they it this that there".split())
+
+
+def _optative(opens_sentence: bool, first_after: str) -> bool:
+    """Sentence-initial "May" before a noun phrase: a wish ("May God bless ..."), while
+    "May I ask ..." and "May it be ..." are questions or permissions."""
+    return opens_sentence and first_after not in _QUESTION_SUBJECTS
+
+
+# "so that" / "in order that" opening a purpose clause that the hit is still in: no ";",
+# ":" or ", but/and/yet/or/while/whereas" after it ("so that all could take part, but it
+# may be too late"); a comma alone sets off a phrase ("so that, in time, all may prosper").
+_PURPOSE_OPENER = re.compile(
+    r"\b(?:so|in\s+order)\s+that\b(?!.*(?:[;:]|,\s*(?:but|and|yet|or|while|whereas)\b))",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _purpose_clause(view: TokenView) -> bool:
+    """The hit is in a purpose clause ("so that the two communities may live in
+    peace", "in order that it might be heard"): "may" and "might" there say what the
+    purpose makes possible, not how likely something is. Every such instance in the
+    annotated corpora is dynamic (6 of 6, MASC and a judged UN sample)."""
+    before = view.text_before_hit()
+    return ("that" in before or "That" in before) and bool(_PURPOSE_OPENER.search(before))
+
+
+def _lexicon_versions(lex: Lexicon) -> dict[str, Lexicon | str]:
+    """The modal lexicon and the sense classifier behind a table (both change senses)."""
+    return {lex.id: lex, "modal_senses": MODEL_VERSION}
+
+
+def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> bool:
+    """Cases the classifier saw too rarely to overrule the rules: "cannot allow" and
+    "Can the world tolerate" (permission), "May God bless" (a wish), "Should the
+    talks fail, ..." (a hypothetical clause). ``hit``: :func:`_hit_context`."""
+    if lemma == "can":
+        return _permission_verb(view, end, hit[3], hit[1])
+    if lemma == "may":
+        return _optative(hit[1], view.at(end)) or _purpose_clause(view)
+    if lemma == "might":
+        return _purpose_clause(view)
+    if lemma == "should":
+        return _conditional_inversion(view, i, end, hit) or _volition(view, end)
+    return False
+
+
+def _volition(view: TokenView, end: int) -> bool:
+    """British "I should like to …" means "I would like to …": a wish, not a duty (also
+    "I should like, at the outset, to …")."""
+    return bool(_wished_verbs(view.low[end : end + 12]))
+
+
+def _conditional_inversion(view: TokenView, i: int, end: int, hit: tuple) -> bool:
+    """ "Should the talks fail, ...": "should" opening a clause before its subject.
+
+    The clause is closed by a comma; a question ("Should it be allowed to continue?")
+    asks about an obligation instead.
+    """
+    first_after = view.at(end)
+    if first_after not in _CONDITION_SUBJECTS:
+        return False
+    inverted = hit[1] and first_after in _INVERTED_SUBJECTS
+    opens_clause = hit[0][0] in {"", "but", "and", "or"}
+    if not (inverted or opens_clause):
+        return False
+    rest = view.rest_of_sentence(end - 1)
+    return "," in rest and rest[-1:] != ["?"]
+
+
+def _perfect(verb: str, after_verb: str) -> bool:
+    """ "have been", "have done": the governed verb is a perfect."""
+    return verb in HAVE and (after_verb == "been" or is_participle(after_verb))
+
+
+def _permission_verb(view: TokenView, end: int, verb: str, inverted: bool) -> bool:
+    """The modal governs a verb of permitting ("cannot allow"; "Can the world tolerate")."""
+    if verb in _PERMISSION_VERBS:
+        return True
+    # In a question the subject comes first: look a few words further.
+    return inverted and any(w in _PERMISSION_VERBS for w in view.low[end : end + 4])
+
+
+def modal_strength(item: dict, sense: str, negated: bool) -> str:
+    """Halliday's modal value, reversed where negation turns it around.
+
+    Negating a low-value possibility or permission gives a high-value one: "cannot"
+    and "may not" (not allowed) mean "must not"; "that cannot be true" is certain.
+    Negating a high-value obligation of "have to" or "need to" gives a low one
+    ("do not have to", "need not").
+    """
+    strength = item["strength"]
+    if not negated:
+        return strength
+    lemma = item["lemma"]
+    if strength == "low" and (
+        sense == "deontic" or (lemma in {"can", "could"} and sense == "epistemic")
+    ):
+        return "high"
+    if lemma in {"have to", "need to", "need"}:
+        return "low"
+    return strength
+
+
+def modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool) -> str:
+    """Epistemic, deontic, dynamic or unclear, from the modal's context."""
+    return _modal_sense(view, i, end, item, negated, _hit_context(view, i, end))
+
+
+def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, hit: tuple) -> str:
+    lemma = item["lemma"]
+    default = item["sense"]
+    before, opens_sentence, j, verb, after_verb = hit
+    subject = before[0]
+    first_after = view.at(end)
+    inverted = opens_sentence and first_after in _INVERTED_SUBJECTS
+    between = view.low[end:j] if j >= 0 else []
+
+    if lemma == "must":
+        # "must of been": a spelling of "must've"
+        if _perfect(verb, after_verb) or (verb == "be" and is_ing(after_verb)) or verb == "of":
+            return "epistemic"
+        # "You must be tired", "that must be hard": inference about a state; not a
+        # passive, also with an adverb before the participle ("must be fully preserved").
+        if (
+            subject in _INFERENCE_SUBJECTS
+            and not (verb == "be" and is_participle(_next_verb(view, j + 1)[1]))
+            and (verb == "be" or verb in _STATIVE_VERBS)
+        ):
+            return "epistemic"
+        return "deontic"
+    if lemma == "may" and _optative(opens_sentence, first_after):
+        return "unclear"  # a wish, not a possibility: "May God bless", "May peace prevail"
+    if lemma in {"may", "might"} and _purpose_clause(view):
+        return "dynamic"  # "so that all countries may hear": what the purpose enables
+    if lemma == "may":
+        if _perfect(verb, after_verb) or verb in {"be", "well", "even"} or "well" in between:
+            return "epistemic"
+        asked = first_after in {"i", "we"} and subject == ""
+        if asked or subject in {"you", "one", "anyone", "nobody"}:
+            return "deontic"
+        return "epistemic"
+    if lemma == "might":
+        return "deontic" if inverted and first_after in {"i", "we"} else "epistemic"
+    if lemma == "can":
+        if inverted and first_after in {"i", "we", "you"}:
+            return "deontic"
+        if _permission_verb(view, end, verb, inverted):
+            return "deontic"  # "we cannot allow aggression", "can the world tolerate ...?"
+        if "possibly" in between or (
+            negated and verb == "be" and after_verb in _STATIVE_ADJ_AFTER_BE
+        ):
+            return "epistemic"
+        return default
+    if lemma == "could":
+        if inverted and first_after == "you":
+            return "deontic"
+        if subject in {"that", "which"}:
+            return "epistemic"  # "items that could be used", "steps that could help"
+        if (verb == "be" and is_participle(after_verb)) or _perfect(verb, after_verb):
+            return "dynamic"  # "could be done", "could have stopped it": (unrealised) ability
+        if verb in {"be", "well", "possibly"} or "well" in between or "possibly" in between:
+            return "epistemic"
+        named = i > 0 and view.raw[i - 1][:1].isupper() and not view.sentence_start(i - 1)
+        if negated or named or subject in PERSONAL or subject in {"what", "how", "so"}:
+            return "dynamic"
+        # A non-human subject ("the deal could collapse") rarely has an ability.
+        return "epistemic" if subject else default
+    if lemma == "should":
+        if _conditional_inversion(view, i, end, hit):
+            return "epistemic"  # "Should the talks fail, ..." (hypothetical)
+        if _volition(view, end):
+            return "dynamic"  # "I should like to state": volition, as "would like to"
+        return default
+    if lemma == "will":
+        if inverted and first_after == "you":
+            return "deontic"
+        if _first_person(before):
+            return "dynamic"
+        return default
+    if lemma == "would":
+        if verb in {"like", "love", "prefer", "wish"} or first_after == "rather":
+            return "dynamic"
+        if inverted and first_after == "you":
+            return "deontic"
+        return default
+    if lemma == "shall":
+        if inverted and first_after == "we":
+            return "deontic"
+        if _first_person(before):
+            # "We shall intensify our efforts" says what "we will intensify" says: an
+            # intention. Read alike, so that older speeches, which prefer "shall", do
+            # not shift the epistemic and dynamic rates by spelling habit alone.
+            return "dynamic"
+        return default
+    if lemma == "have to" and verb == "be" and after_verb in _STATIVE_ADJ_AFTER_BE:
+        return "epistemic" if subject in {"it", "this", "that", "there"} else default
+    if lemma == "be supposed to" and verb == "be":
+        return "epistemic"
+    return default if default in SENSES else "unclear"
