@@ -37,7 +37,7 @@ from corpus._parallel import (  # noqa: F401 (available_workers, chunk_bounds re
     resolve_workers,
 )
 from corpus.errors import check_choice
-from corpus.quotes import Quote
+from corpus.quotes import quote_rows, quotes_from_rows
 from corpus.segment import PackedSpans
 
 T = TypeVar("T")
@@ -263,7 +263,7 @@ def _packed_new_spans(before: dict, after: dict) -> tuple | None:
     if sentences is not None and not isinstance(sentences, PackedSpans):
         sentences = PackedSpans(sentences)
     if quotes is not None:
-        quotes = [(q.start, q.end, q.kind, q.speaker) for q in quotes]
+        quotes = quote_rows(quotes)
     return sentences, quotes
 
 
@@ -276,10 +276,7 @@ def _keep(doc: Document, kept: tuple | None) -> None:
     if sentences is not None and "sentences" not in state:
         state["sentences"] = sentences
     if quotes is not None and "quotes" not in state:
-        text = doc.text
-        state["quotes"] = [
-            Quote(a, b, text[a + 1 : b - 1], kind, who) for a, b, kind, who in quotes
-        ]
+        state["quotes"] = quotes_from_rows(doc.text, quotes)
 
 
 def _map_pool(documents, func, args, n_workers: int, progress: bool, combine=None) -> list:

@@ -67,6 +67,30 @@ def load_lexicon(source: str | Path) -> Lexicon:
     """
     path = _resolve(source)
     data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    parsed_before = _PARSED.get(digest)
+    if parsed_before is not None:
+        # Every analysis loads its lexicons on each call; parsing the TOML again took
+        # 0.2 s a call for the comparison lexicons. The file is read and hashed each
+        # time, so an edited file is parsed anew; the items are a copy, so a caller
+        # that changes them changes only its own.
+        fields, table = parsed_before
+        return Lexicon(**fields, items=table.copy(), sha256=digest, path=path.name)
+    lexicon = _parse(path, data, digest)
+    if len(_PARSED) >= _MAX_PARSED:
+        _PARSED.clear()
+    fields = {name: getattr(lexicon, name) for name in _HEADER_FIELDS}
+    _PARSED[digest] = (fields, lexicon.items.copy())
+    return lexicon
+
+
+# Parsed lexicons by the SHA-256 of their file: header fields and the items table.
+_PARSED: dict[str, tuple[dict, pd.DataFrame]] = {}
+_MAX_PARSED = 64
+_HEADER_FIELDS = ("id", "version", "title", "licence", "citation", "changelog")
+
+
+def _parse(path: Path, data: bytes, digest: str) -> Lexicon:
     try:
         parsed = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -94,7 +118,7 @@ def load_lexicon(source: str | Path) -> Lexicon:
         citation=tuple(_as_list(header["citation"])),
         changelog=tuple(_as_list(header["changelog"])),
         items=table,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=digest,
         path=path.name,
     )
 

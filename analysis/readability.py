@@ -15,7 +15,6 @@ Flesch up to about 5 points different. Compare scores from one tool only.
 from __future__ import annotations
 
 import multiprocessing
-import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
@@ -26,6 +25,7 @@ import textstat
 
 from corpus import Corpus, Document
 from corpus._parallel import map_in_order, resolve_workers
+from corpus.segment import count_sentences_with_words
 
 from ._input import as_corpus, check_by, group_labels
 from ._wordcounts import word_counts
@@ -119,17 +119,9 @@ def _counts_from_types(types: Counter, n_sentences: int) -> dict[str, int]:
     }
 
 
-_ALPHANUMERIC = re.compile(r"[^\W_]")
-
-
 def sentences_with_words(doc: Document) -> int:
     """Sentences that hold at least one word: a line of "!!!" is not a sentence to read."""
-    text = doc.text
-    search = _ALPHANUMERIC.search
-    # Nearly every sentence opens with a letter or a digit: no regex search for those.
-    return sum(
-        1 for start, end in doc.sentences if text[start].isalnum() or search(text, start, end)
-    )
+    return count_sentences_with_words(doc.text, doc.sentences)
 
 
 def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.DataFrame:

@@ -341,10 +341,10 @@ def _remove_paragraph_numbers(text: str, repairs: list[str], *, numbered: bool) 
     when it is ``numbered`` already (tab-form paragraph numbers were removed): a lone
     "10. Downing Street" in a news text keeps its number.
     """
-    found = []  # (start, end, number) of each removable span
-    start = _NUMBER_AT_START.match(text)
-    if start:
-        found.append((0, start.end(), int(start.group(1).split(".")[0])))
+    found: list[tuple[int, int, int]] = []  # (start, end, number) of each removable span
+    opening = _NUMBER_AT_START.match(text)
+    if opening:
+        found.append((0, opening.end(), int(opening.group(1).split(".")[0])))
     for m in _NUMBER_AFTER_NEWLINE.finditer(text):
         if m.start() > 0 and not _opens_paragraph(text, m):
             continue
@@ -355,7 +355,8 @@ def _remove_paragraph_numbers(text: str, repairs: list[str], *, numbered: bool) 
     rising = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b > a)
     if not numbered and rising * 2 < len(numbers) - 1:
         return text  # numbers that do not count up are not paragraph numbers
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for start, end, _ in found:
         pieces.append(text[done:start])
         done = end
@@ -398,7 +399,7 @@ def _join_broken_hyphenation(text: str, repairs: list[str]) -> str:
             return f"{first}-{second}"
         return f"{first}{second}"
 
-    pieces = []
+    pieces: list[str] = []
     done = 0  # text before this offset is settled (copied to pieces)
     for match in _LINE_END_HYPHEN.finditer(text):
         hyphen = match.start()

@@ -180,6 +180,22 @@ class Quote:
     speaker: str  # "" when the text does not say
 
 
+def quote_rows(quotes: Iterable[Quote]) -> list[tuple[int, int, str, str]]:
+    """``(start, end, kind, speaker)`` of each quote: quotes as plain data to send
+    between processes (the text is the document's; see :func:`quotes_from_rows`)."""
+    return [(q.start, q.end, q.kind, q.speaker) for q in quotes]
+
+
+def quotes_from_rows(text: str, rows: Iterable[tuple[int, int, str, str]]) -> list[Quote]:
+    """The quotes of ``text`` that :func:`quote_rows` made plain data.
+
+    Example:
+        >>> quotes_from_rows("He said \u201cno\u201d.", [(8, 12, "direct", "")])[0].text
+        'no'
+    """
+    return [Quote(a, b, text[a + 1 : b - 1], kind, who) for a, b, kind, who in rows]
+
+
 @dataclass(frozen=True)
 class _SpeechEvent:
     start: int

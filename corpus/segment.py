@@ -460,3 +460,23 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
         # "U.S." or "etc." end a sentence only when a typical opener follows.
         return next_word.strip("“‘(").lower() in SENTENCE_OPENERS
     return True
+
+
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+
+
+def count_sentences_with_words(text: str, sentences: Sequence[tuple[int, int]]) -> int:
+    """How many of ``sentences`` (spans of ``text``) hold a letter or a digit: a line of
+    "!!!" is no sentence to read.
+
+    Example:
+        >>> count_sentences_with_words("Yes. !!! No.", [(0, 4), (5, 8), (9, 12)])
+        2
+    """
+    search = _ALPHANUMERIC.search
+    n = 0
+    for start, end in sentences:
+        # Nearly every sentence opens with a letter or a digit: no regex search for those.
+        if text[start].isalnum() or search(text, start, end):
+            n += 1
+    return n

@@ -66,3 +66,25 @@ def test_unknown_lexicon_names_the_value():
         load_lexicon("hedges@9")
     # the versions that exist, so the user can pick one
     assert "hedges@1" in str(raised.value) and "comparison_triggers@2" in str(raised.value)
+
+
+def _write_lexicon(path, term: str) -> None:
+    path.write_text(
+        '[lexicon]\nid = "mine"\nversion = "1"\nlicence = "CC0"\ncitation = "me"\n'
+        f'changelog = "first"\n\n[[item]]\nterm = "{term}"\ncategory = "hedge"\n',
+        encoding="utf-8",
+    )
+
+
+def test_a_lexicon_loaded_again_is_parsed_once_but_read_each_time(tmp_path):
+    path = tmp_path / "mine.toml"
+    _write_lexicon(path, "perhaps")
+    first = load_lexicon(path)
+    first.items.loc[0, "term"] = "changed by a caller"
+    again = load_lexicon(path)
+    assert again.items["term"].tolist() == ["perhaps"]  # the caller's change stays its own
+    assert again.sha256 == first.sha256 and again.label == "mine@1"
+    _write_lexicon(path, "maybe")
+    edited = load_lexicon(path)
+    assert edited.items["term"].tolist() == ["maybe"]
+    assert edited.sha256 != first.sha256
