@@ -10,9 +10,9 @@ extension module shadows its ``.py`` file only where both are installed side by 
 
 ``COMMUNIQUE_COMPILE`` chooses: ``auto`` (the default) compiles when a wheel is built
 (``pip install .``, ``pip wheel .``) and not in editable installs, whose sources a
-developer changes (a compiled copy would go stale); ``1`` always; ``0`` never. Without a
-C compiler the build stops with the compiler's error: set ``COMMUNIQUE_COMPILE=0`` to
-install the pure-Python package.
+developer changes (a compiled copy would go stale); ``0`` never; ``1`` whenever setup.py
+runs (only tried with wheel builds). Without a C compiler the build stops with the
+compiler's error: set ``COMMUNIQUE_COMPILE=0`` to install the pure-Python package.
 """
 
 from __future__ import annotations

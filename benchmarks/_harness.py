@@ -94,6 +94,22 @@ def floor_pass(folder: Path) -> tuple[float, int]:
     return time.perf_counter() - start, words
 
 
+def compiled_modules() -> str:
+    """The package's modules that import as compiled extension modules (mypyc builds
+    them in regular installs; see setup.py), or "" when none do (an editable install)."""
+    import importlib
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    found = []
+    for package in ("corpus", "analysis"):
+        folder = Path(importlib.import_module(package).__file__).parent
+        for path in sorted(folder.iterdir()):
+            suffix = next((x for x in EXTENSION_SUFFIXES if path.name.endswith(x)), None)
+            if suffix:
+                found.append(f"{package}.{path.name.removesuffix(suffix)}")
+    return ", ".join(found)
+
+
 class PeakMemory:
     """Peak resident memory of this process plus its children while the block runs.
 
