@@ -36,6 +36,7 @@ COMPILED_GROUPS = (
             "analysis/_hedge_rules.py",
             "analysis/_modal_rules.py",
             "analysis/_comparison_rules.py",
+            "analysis/_syllables.py",
         ],
         "communique_analysis",
     ),

@@ -28,6 +28,7 @@ from corpus._parallel import map_in_order, resolve_workers
 from corpus.segment import count_sentences_with_words
 
 from ._input import as_corpus, check_by, group_labels
+from ._syllables import Hyphenation
 from ._wordcounts import word_counts
 from .engine import map_documents
 from .provenance import attach
@@ -58,27 +59,7 @@ def _hyphenation_counter():
         remove_punctuation = textstat.textstat.remove_punctuation
     except AttributeError:
         return None
-    prefixes = {key[:k] for key in patterns for k in range(1, len(key) + 1)}
-
-    def points(word: str) -> int:
-        pointed = f".{word}."
-        n = len(pointed)
-        values = [0] * (n + 1)
-        for i in range(n - 1):
-            for j in range(i + 1, min(i + maxlen, n) + 1):
-                piece = pointed[i:j]
-                if piece not in prefixes:
-                    break
-                found = patterns.get(piece)
-                if found:
-                    offset, weights = found
-                    k = i + offset
-                    for weight in weights:
-                        if weight > values[k]:
-                            values[k] = weight
-                        k += 1
-        last = len(word) - right
-        return sum(1 for i in range(1, n) if values[i] % 2 and left <= i - 1 <= last)
+    points = Hyphenation(patterns, maxlen, left, right).points
 
     def count(text: str) -> int:
         return sum(points(word) + 1 for word in remove_punctuation(text.lower()).split())
