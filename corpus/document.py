@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from .aliases import Aliases
 from .quotes import Quote, find_quotes
-from .segment import split_sentences, tokenize, word_spans
+from .segment import PackedSpans, split_sentences, tokenize, word_spans
 
 AUTHORIAL = "authorial"
 QUOTED = "quoted"
@@ -74,7 +74,10 @@ class Document:
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.sentences]
+        sentences = self.sentences
+        if isinstance(sentences, PackedSpans):
+            return sentences.starts()  # one slice of the packed array, not a loop
+        return [s for s, _ in sentences]
 
     def sentence_id(self, offset: int) -> int:
         """Index of the sentence containing character ``offset`` (0-based)."""
