@@ -18,6 +18,9 @@ demo: $(STAMP)
 	$(BIN)/communique stats
 
 test: $(STAMP)
+	$(BIN)/python -c "import analysis._modal_rules as m, corpus.segment as s; \
+		assert m.__file__.endswith('.py') and s.__file__.endswith('.py'), \
+		'extension modules in the source folder shadow the sources: make clean'"
 	$(BIN)/python -m pytest
 	$(MAKE) test-compiled
 	$(BIN)/ruff check .
@@ -25,8 +28,8 @@ test: $(STAMP)
 
 # The suite again against the modules mypyc compiles (setup.py) as `pip install .` builds
 # them: the wheel is unpacked beside a copy of the tests, so its extension modules are
-# what `import analysis` finds. Doctests of the compiled modules ran above (pytest
-# cannot collect them from an extension module).
+# what `import analysis` finds (PYTHONPATH: in the tests' subprocesses too). Doctests of
+# the compiled modules ran above (pytest cannot collect them from an extension module).
 COMPILED := build/compiled
 test-compiled: $(STAMP)
 	rm -rf $(COMPILED)
@@ -35,7 +38,8 @@ test-compiled: $(STAMP)
 	cp -r tests seeds notebooks pyproject.toml $(COMPILED)/tree/
 	cd $(COMPILED)/tree && $(CURDIR)/$(BIN)/python -c \
 		"import analysis._modal_rules as m; assert m.__file__.endswith('.so'), m.__file__"
-	cd $(COMPILED)/tree && $(CURDIR)/$(BIN)/python -m pytest -p no:cacheprovider \
+	cd $(COMPILED)/tree && PYTHONPATH=$(CURDIR)/$(COMPILED)/tree \
+		$(CURDIR)/$(BIN)/python -m pytest -p no:cacheprovider \
 		$$(for so in corpus/*.so analysis/*.so; do echo "--ignore=$${so%%.*}.py"; done)
 
 notebooks: $(STAMP)
@@ -49,3 +53,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -f corpus/*.so analysis/*.so communique_*__mypyc*.so

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from corpus import Document
+from corpus._pickling import rebuilt_from_fields
 from corpus.quotes import REPORTING_VERBS, full_name, reporting_events, speaker_after
 
 from ._input import voice_allows
@@ -74,6 +75,9 @@ class _Heads:
     exact: dict[str, re.Pattern]
     prefixes: dict[str, re.Pattern]
     headless: re.Pattern | None
+
+    def __reduce__(self) -> tuple:
+        return rebuilt_from_fields(self)  # compiled frozen dataclasses need it (corpus._pickling)
 
     def search(self, text: str) -> bool:
         """True when some phrase matches in ``text`` (an ASCII string)."""
@@ -172,6 +176,9 @@ class _Rules:
     degree_suffix: tuple
     bare_superlative: frozenset
     superlative_formula: re.Pattern
+
+    def __reduce__(self) -> tuple:
+        return rebuilt_from_fields(self)  # compiled frozen dataclasses need it (corpus._pickling)
 
 
 def _alternation(terms) -> str:

@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from corpus._pickling import rebuilt_from_fields
+
 # Left boundary: not inside a word, a hyphenated word or a contraction.
 _LEFT = r"(?<![\w-])(?<!\w')"
 # Right boundary: no word character, hyphen-joined word or non-clitic apostrophe after.
@@ -106,6 +108,9 @@ class FormMatcher:
     word_at: re.Pattern
     clitic_at: re.Pattern | None
     by_key: dict[str, tuple[tuple[re.Pattern, int], ...]]
+
+    def __reduce__(self) -> tuple:
+        return rebuilt_from_fields(self)  # compiled frozen dataclasses need it (corpus._pickling)
 
     def candidates(self, low: str, start: int) -> list[tuple[int, int]]:
         """``(end offset, item index)`` of every form matching at ``start``, longest first."""

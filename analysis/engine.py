@@ -260,7 +260,7 @@ def _packed_new_spans(before: dict, after: dict) -> tuple | None:
     quotes = after.get("quotes") if "quotes" not in before else None
     if sentences is None and quotes is None:
         return None
-    if sentences is not None and not isinstance(sentences, PackedSpans):
+    if sentences is not None and type(sentences) is not PackedSpans:  # (see PackedSpans.__eq__)
         sentences = PackedSpans(sentences)
     if quotes is not None:
         quotes = quote_rows(quotes)

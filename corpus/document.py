@@ -75,7 +75,7 @@ class Document:
     @cached_property
     def _sentence_starts(self) -> list[int]:
         sentences = self.sentences
-        if isinstance(sentences, PackedSpans):
+        if type(sentences) is PackedSpans:  # (see PackedSpans.__eq__)
             return sentences.starts()  # one slice of the packed array, not a loop
         return [s for s, _ in sentences]
 

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from ._pickling import rebuilt_from_fields
+
 QUOTER_VERSION = "communique-quotes/9"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
@@ -178,6 +180,9 @@ class Quote:
     text: str
     kind: str  # "direct" or "fragment"
     speaker: str  # "" when the text does not say
+
+    def __reduce__(self) -> tuple:
+        return rebuilt_from_fields(self)  # compiled frozen dataclasses need it (corpus._pickling)
 
 
 def quote_rows(quotes: Iterable[Quote]) -> list[tuple[int, int, str, str]]:

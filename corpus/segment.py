@@ -153,7 +153,9 @@ class PackedSpans(Sequence):
         return self._flat[0::2].tolist()
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, PackedSpans):
+        # ``type() is``, not isinstance: compiled by mypyc, a subclass of an ABC finds a
+        # list to be an instance of it (issubclass(list, PackedSpans) held).
+        if type(other) is PackedSpans:
             return self._flat.tolist() == other._flat.tolist()
         if isinstance(other, Sequence) and not isinstance(other, str):
             return len(other) == len(self) and list(self) == [tuple(p) for p in other]

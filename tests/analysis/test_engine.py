@@ -214,3 +214,25 @@ def test_dask_without_a_client_runs_from_a_script_without_a_main_guard(tmp_path)
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[3, 2]"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="spawn path checked on Linux only")
+def test_detectors_in_a_spawned_pool_equal_the_serial_run(monkeypatch):
+    # A spawned worker is sent the detectors' compiled plans (pickled); in a regular
+    # install they are mypyc-compiled frozen dataclasses, which did not unpickle.
+    import analysis
+
+    sentence = (
+        'The minister said, "We may perhaps need to reconsider." She must act now; '
+        "this is worse than the Cold War and like Munich in 1938. "
+    )
+    c = from_texts([sentence * 400 + f"Document {i}." for i in range(8)])
+    assert sum(len(d.text) for d in c) > engine.SERIAL_BELOW_CHARS
+    serial = [f(c, workers=1) for f in (analysis.find_hedges, analysis.find_modals)]
+    serial.append(analysis.find_comparisons(c, workers=1))
+    monkeypatch.setattr(engine.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    spawned = [f(c, workers=2) for f in (analysis.find_hedges, analysis.find_modals)]
+    spawned.append(analysis.find_comparisons(c, workers=2))
+    for one, two in zip(serial, spawned, strict=True):
+        assert len(one) > 0
+        assert one.equals(two)

@@ -141,3 +141,19 @@ def test_sense_model_scores_by_family_equal_scores_by_name():
             plain[k] += value
     assert model.scores(active) == plain  # the three-class shortcut adds in the same order
     assert model.decide(model.probabilities(names), "c", False) == model.predict(names, "c")
+
+
+def test_compiled_plans_survive_pickling():
+    # Spawned workers and Dask get the detectors' plans pickled; regular installs
+    # compile these frozen dataclasses with mypyc, which did not unpickle them.
+    import pickle
+
+    from analysis._comparison_rules import _rules
+    from analysis._hedge_rules import _prepare
+
+    matcher = _prepare(None, False)[1][0]
+    again = pickle.loads(pickle.dumps(matcher))
+    assert again.words.pattern == matcher.words.pattern
+    assert again.candidates("we may go", 3) == matcher.candidates("we may go", 3) != []
+    rules = pickle.loads(pickle.dumps(_rules()))
+    assert rules.than.pattern == _rules().than.pattern

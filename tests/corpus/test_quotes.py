@@ -698,3 +698,14 @@ def test_an_honorific_makes_a_sentence_subject_a_referent_for_he():
 )
 def test_judged_un_quote_patterns(text, speakers):
     assert [q.speaker for q in next(iter(from_texts([text]))).quotes] == speakers
+
+
+def test_quotes_survive_pickling():
+    # Regular installs compile Quote (a frozen dataclass) with mypyc; it must pickle
+    # (worker processes, Dask) as the pure-Python class does.
+    import pickle
+
+    from corpus.quotes import Quote
+
+    quote = Quote(3, 9, "peace", "direct", "Lavrov")
+    assert pickle.loads(pickle.dumps(quote)) == quote

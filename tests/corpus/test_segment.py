@@ -305,3 +305,31 @@ def test_a_spaced_ellipsis_is_no_run_of_sentences():
         "Programme....",
         "Many agree.",
     ]
+
+
+def test_packed_spans_compare_with_lists_and_are_told_from_them():
+    # Also under mypyc (regular installs), where isinstance took a list for a
+    # PackedSpans, so the list was compared by its missing packed array.
+    from corpus.segment import PackedSpans
+
+    packed = PackedSpans([(0, 3), (4, 9)])
+    assert packed == [(0, 3), (4, 9)]
+    assert packed == PackedSpans([(0, 3), (4, 9)])
+    assert packed != [(0, 3)]
+    assert PackedSpans([(0, 3)]) != "ab"
+    assert packed.starts() == [0, 4]
+
+
+def test_sentences_kept_from_worker_processes_are_packed():
+    import corpus
+    from analysis import engine
+    from corpus.segment import PackedSpans
+
+    c = corpus.from_texts([("Peace now. Then war. " * 700) + str(i) for i in range(20)])
+    assert sum(len(d.text) for d in c) > engine.SERIAL_BELOW_CHARS
+    engine.map_documents(c, _sentence_count, workers=2)
+    assert {type(d.__dict__["sentences"]) for d in c} == {PackedSpans}
+
+
+def _sentence_count(doc) -> int:
+    return len(doc.sentences)
