@@ -61,6 +61,7 @@ _REPAIR_RULES = (
     "spaced hyphen",
     "control characters",
 )
+_REPAIR_MARKER = re.compile("|".join(map(re.escape, _REPAIR_RULES)))
 
 
 @dataclass
@@ -567,8 +568,9 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
 def _add_normalized(
     loaded, source, doc_id, normalized, raw_sha, meta, repairs, aliases, *, notes=()
 ) -> None:
-    fixes = list(repairs) + [r for r in normalized.repairs if _is_repair(r)]
-    style = [r for r in normalized.repairs if not _is_repair(r)]
+    fixes, style = list(repairs), []
+    for rule in normalized.repairs:
+        (fixes if _is_repair(rule) else style).append(rule)
     if fixes:
         status, said = "repaired", fixes
     else:
@@ -582,7 +584,7 @@ def _add_normalized(
 
 
 def _is_repair(rule: str) -> bool:
-    return any(marker in rule for marker in _REPAIR_RULES)
+    return _REPAIR_MARKER.search(rule) is not None
 
 
 @dataclass
