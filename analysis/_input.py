@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 import pandas as pd
@@ -70,7 +71,7 @@ def group_labels(c: Corpus, by: str | None) -> pd.Series:
     return labels.rename("group")
 
 
-def words_in_voice(doc: Document, voice: str) -> list[tuple[int, int]]:
+def words_in_voice(doc: Document, voice: str) -> Sequence[tuple[int, int]]:
     """Word spans of ``doc`` in ``voice`` ("all", "authorial" or "quoted")."""
     words = doc.words
     if voice == "all" or not doc.quotes:

@@ -50,12 +50,12 @@ class Document:
         return split_sentences(self.text)
 
     @cached_property
-    def tokens(self) -> list[tuple[int, int]]:
+    def tokens(self) -> Sequence[tuple[int, int]]:
         """Token spans, in order (words, numbers and punctuation)."""
         return tokenize(self.text)
 
     @cached_property
-    def words(self) -> list[tuple[int, int]]:
+    def words(self) -> Sequence[tuple[int, int]]:
         """Spans of tokens that are words or numbers (no punctuation)."""
         text = self.text
         if "tokens" not in self.__dict__:

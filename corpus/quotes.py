@@ -336,7 +336,7 @@ def _looks_like_title(inner: str, words: list[str]) -> bool:
 
 
 def find_quotes(
-    text: str, sentences: list[tuple[int, int]], canonical=lambda name: name
+    text: str, sentences: Sequence[tuple[int, int]], canonical=lambda name: name
 ) -> list[Quote]:
     """Find the quotes of ``text`` and attribute them to speakers.
 

@@ -236,3 +236,19 @@ def test_detectors_in_a_spawned_pool_equal_the_serial_run(monkeypatch):
     for one, two in zip(serial, spawned, strict=True):
         assert len(one) > 0
         assert one.equals(two)
+
+
+def test_quotes_after_another_measure_segmented_in_workers():
+    # Readability leaves packed sentences on the documents; quotes found afterwards
+    # read them (compiled, a list was required).
+    import analysis
+
+    sentence = "Lavrov said: \u201cWe will act.\u201d Others were silent. "
+    texts = [sentence * 700 + f"Document {i}." for i in range(8)]
+    c = from_texts(texts)
+    assert sum(len(d.text) for d in c) > engine.SERIAL_BELOW_CHARS
+    analysis.stat_readability(c, workers=2)
+    table = analysis.find_quotes(c, workers=2)
+    assert len(table) == 8 * 700
+    assert set(table["speaker"]) == {"Lavrov"}
+    assert table.equals(analysis.find_quotes(from_texts(texts), workers=1))

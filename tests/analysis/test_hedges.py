@@ -374,3 +374,21 @@ def test_lexicon_given_as_a_path(tmp_path):
     ]
     modal_path = lexicons / "modals" / "modals-v1.toml"
     assert find_modals("It may rain.", lexicon=modal_path)["lemma"].tolist() == ["may"]
+
+
+def test_rates_from_a_cached_corpus_equal_a_fresh_read(tmp_path):
+    # A cached corpus's spans are packed (corpus.cache.SpanList); compiled code took
+    # the word spans for a list and raised TypeError (regular installs).
+    from analysis import stat_modality
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i, text in enumerate(["We may perhaps agree. It is clearly right.", "They must go now."]):
+        (folder / f"d{i}.txt").write_text(text, encoding="utf-8")
+    fresh = corpus.read_corpus(folder)
+    corpus.read_corpus(folder, cache=tmp_path / "cache")
+    cached = corpus.read_corpus(folder, cache=tmp_path / "cache")
+    assert type(cached["d0"].__dict__["words"]).__name__ == "SpanList"
+    assert stat_hedging(cached).equals(stat_hedging(fresh))
+    assert stat_modality(cached).equals(stat_modality(fresh))
+    assert stat_hedging(cached)["count"].sum() == 3  # may, perhaps, clearly

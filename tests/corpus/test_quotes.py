@@ -709,3 +709,17 @@ def test_quotes_survive_pickling():
 
     quote = Quote(3, 9, "peace", "direct", "Lavrov")
     assert pickle.loads(pickle.dumps(quote)) == quote
+
+
+def test_quotes_found_with_packed_sentences():
+    # Sentences kept from worker processes are packed; compiled (regular installs),
+    # find_quotes took only a list and raised TypeError on them.
+    from corpus.quotes import find_quotes
+    from corpus.segment import PackedSpans, split_sentences
+
+    text = (
+        "Lavrov said: \u201cWe will not accept it.\u201d Then he left. \u201cNever,\u201d he added."
+    )
+    sentences = split_sentences(text)
+    assert find_quotes(text, PackedSpans(sentences)) == find_quotes(text, sentences)
+    assert [q.speaker for q in find_quotes(text, PackedSpans(sentences))] == ["Lavrov", "Lavrov"]
