@@ -40,7 +40,7 @@ from .aliases import Aliases
 from .corpus import Corpus
 from .document import Document
 from .normalize import NORMALIZER_VERSION
-from .quotes import QUOTER_VERSION, Quote, find_quotes
+from .quotes import QUOTER_VERSION, find_quotes, quotes_from_rows
 from .readers import folder_files
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
 from .ungdc import find_speakers_table
@@ -290,7 +290,9 @@ def load_corpus(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
         state = doc.__dict__  # cached_property values live here: set them directly
         for name in _SPAN_COLUMNS:
             state[name] = SpanList(spans[name][i])
-        state["quotes"] = _quotes(texts[i], quote_spans[i], kinds[i], speakers[i])
+        flat = quote_spans[i]
+        rows = zip(flat[0::2], flat[1::2], kinds[i], speakers[i], strict=True)
+        state["quotes"] = quotes_from_rows(texts[i], rows)
         documents.append(doc)
     del table  # the spans keep only their own buffers
     # Arrow's allocator keeps the pages of the decoded table (texts were copied to Python
@@ -308,11 +310,3 @@ def _split_list_column(column: pa.ChunkedArray) -> list[np.ndarray]:
         offsets = chunk.offsets.to_numpy().tolist()
         views.extend(values[a:b] for a, b in zip(offsets[:-1], offsets[1:], strict=True))
     return views
-
-
-def _quotes(text: str, flat: list[int], kinds: list[str], speakers: list[str]) -> list[Quote]:
-    quotes = []
-    for j, kind in enumerate(kinds):
-        start, end = flat[2 * j], flat[2 * j + 1]
-        quotes.append(Quote(start, end, text[start + 1 : end - 1], kind, speakers[j]))
-    return quotes
