@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -74,20 +74,17 @@ def load_lexicon(source: str | Path) -> Lexicon:
         # 0.2 s a call for the comparison lexicons. The file is read and hashed each
         # time, so an edited file is parsed anew; the items are a copy, so a caller
         # that changes them changes only its own.
-        fields, table = parsed_before
-        return Lexicon(**fields, items=table.copy(), sha256=digest, path=path.name)
+        return replace(parsed_before, items=parsed_before.items.copy(), path=path.name)
     lexicon = _parse(path, data, digest)
     if len(_PARSED) >= _MAX_PARSED:
         _PARSED.clear()
-    fields = {name: getattr(lexicon, name) for name in _HEADER_FIELDS}
-    _PARSED[digest] = (fields, lexicon.items.copy())
+    _PARSED[digest] = replace(lexicon, items=lexicon.items.copy())
     return lexicon
 
 
-# Parsed lexicons by the SHA-256 of their file: header fields and the items table.
-_PARSED: dict[str, tuple[dict, pd.DataFrame]] = {}
+# Parsed lexicons by the SHA-256 of their file.
+_PARSED: dict[str, Lexicon] = {}
 _MAX_PARSED = 64
-_HEADER_FIELDS = ("id", "version", "title", "licence", "citation", "changelog")
 
 
 def _parse(path: Path, data: bytes, digest: str) -> Lexicon:
