@@ -53,6 +53,21 @@ def test_mojibake_is_decoded():
     assert "mojibake decoded" in result.repairs
 
 
+def test_mojibake_decoded_line_by_line_leaves_other_lines_alone():
+    # Only lines holding mojibake go through ftfy; accented lines around them stay.
+    raw = (
+        "The caf\u00e9 in Gen\u00e8ve.\n"
+        "The Secretary\u00e2\u20ac\u2122s office and the Pr\u00c3\u00a9sident.\n"
+        "\n"
+        "Plain line.\n"
+        "Mojibake again: \u00e2\u20ac\u0153peace\u00e2\u20ac\u009d"
+    )
+    assert normalize_text(raw) == (
+        "The café in Genève.\nThe Secretary's office and the Président.\n\n"
+        "Plain line.\nMojibake again: “peace”"
+    )
+
+
 def test_apostrophes_lost_in_mojibake_are_restored():
     # As in some 1998 UN files: one apostrophe decodes, others kept only their "â".
     raw = (
