@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import os
 import platform
@@ -42,6 +43,14 @@ def scrub_path(text: str) -> str:
 
 
 def package_versions() -> dict[str, str]:
+    """Versions of the packages that shape results (a copy of the process's record)."""
+    return dict(_package_versions())
+
+
+@functools.cache
+def _package_versions() -> dict[str, str]:
+    # Read once per process: the code running is the code imported at its start, and
+    # reading the packages' metadata took 5 ms for every table.
     versions = {}
     for name in PACKAGES:
         try:
