@@ -479,15 +479,17 @@ def count_sentences_with_words(text: str, sentences: Sequence[tuple[int, int]]) 
         >>> count_sentences_with_words("Yes. !!! No.", [(0, 4), (5, 8), (9, 12)])
         2
     """
-    if type(sentences) is PackedSpans:  # (see PackedSpans.__eq__)
-        # Two lists of plain integers: 4x quicker to walk than the pairs of a PackedSpans.
-        starts, ends = sentences.starts(), sentences.ends()
-    else:
-        starts, ends = [s for s, _ in sentences], [e for _, e in sentences]
     search = _ALPHANUMERIC.search
     n = 0
-    for k, start in enumerate(starts):
-        # Nearly every sentence opens with a letter or a digit: no regex search for those.
-        if text[start].isalnum() or search(text, start, ends[k]):
+    if type(sentences) is PackedSpans:  # (see PackedSpans.__eq__)
+        # Two lists of plain integers: twice as quick to walk as the packed pairs.
+        starts, ends = sentences.starts(), sentences.ends()
+        for k, start in enumerate(starts):
+            # Nearly every sentence opens with a letter or a digit: no regex search then.
+            if text[start].isalnum() or search(text, start, ends[k]):
+                n += 1
+        return n
+    for start, end in sentences:
+        if text[start].isalnum() or search(text, start, end):
             n += 1
     return n

@@ -53,18 +53,21 @@ def test_mojibake_is_decoded():
     assert "mojibake decoded" in result.repairs
 
 
-def test_mojibake_decoded_line_by_line_leaves_other_lines_alone():
-    # Only lines holding mojibake go through ftfy; accented lines around them stay.
+def test_mojibake_decoded_with_every_non_ascii_line_as_context():
+    # ASCII lines are left out of ftfy's input; the other lines are decoded together, so
+    # mojibake outside the trigger pattern ("Ã‰", "Å‚") is decoded beside the trigger,
+    # and real accents stay.
     raw = (
         "The caf\u00e9 in Gen\u00e8ve.\n"
         "The Secretary\u00e2\u20ac\u2122s office and the Pr\u00c3\u00a9sident.\n"
         "\n"
         "Plain line.\n"
-        "Mojibake again: \u00e2\u20ac\u0153peace\u00e2\u20ac\u009d"
+        "Mojibake again: \u00e2\u20ac\u0153peace\u00e2\u20ac\u009d\n"
+        "\u00c3\u2030tats-Unis and Lech Wa\u00c5\u201a\u00c4\u2122sa."
     )
     assert normalize_text(raw) == (
         "The café in Genève.\nThe Secretary's office and the Président.\n\n"
-        "Plain line.\nMojibake again: “peace”"
+        "Plain line.\nMojibake again: “peace”\nÉtats-Unis and Lech Wałęsa."
     )
 
 
