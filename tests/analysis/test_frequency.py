@@ -149,6 +149,7 @@ def test_fast_word_counts_equal_counting_each_document(docs):
             # The same in blocks of a few table entries (as on a big corpus).
             with pytest.MonkeyPatch.context() as patch:
                 patch.setattr(frequency_module, "_BLOCK_ENTRIES", 3)
+                patch.setattr(frequency_module, "_DENSE_BLOCK_ENTRIES", 3)
                 in_blocks = count_by_group(c, labels, case=case, stopwords=stopwords, workers=1)
             assert in_blocks["g"] == fast
             slow = GroupCounts()
