@@ -181,7 +181,38 @@ def form_matcher(items: pd.DataFrame) -> FormMatcher:
 
 def lowered(text: str) -> str:
     """``text`` lower-cased with every offset kept (a few letters lower to two characters)."""
+    low = lower_ascii_cased(text)
+    if low is not None:
+        return low
     low = text.lower()
     if len(low) == len(text):
         return low
     return "".join(ch.lower()[:1] or ch for ch in text)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def lower_ascii_cased(text: str) -> str | None:
+    """``text.lower()`` when only ASCII letters in ``text`` change case, else None.
+
+    Lowered as UTF-8 bytes (which lowers A-Z only): about twice as quick as
+    ``str.lower`` on a text that holds a few curly quotes or dashes, where Python lowers
+    every character through the Unicode tables. The non-ASCII characters are checked
+    first: if lowering changes any of them ("É", "Σ"), None, and the caller lowers the
+    text as a whole.
+
+    Example:
+        >>> lower_ascii_cased("The “Peace” Plan"), lower_ascii_cased("État")
+        ('the “peace” plan', None)
+    """
+    if text.isascii():
+        return text.lower()
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    other = data.translate(None, _ASCII_BYTES).decode("utf-8")
+    if other.lower() != other:
+        return None
+    return data.lower().decode("utf-8")

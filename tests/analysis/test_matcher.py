@@ -157,3 +157,26 @@ def test_compiled_plans_survive_pickling():
     assert again.candidates("we may go", 3) == matcher.candidates("we may go", 3) != []
     rules = pickle.loads(pickle.dumps(_rules()))
     assert rules.than.pattern == _rules().than.pattern
+
+
+@given(st.text(alphabet="aZé É“”—Σσ'İ\u0130ÀÿŸ\n-", max_size=30))
+def test_lowering_ascii_cased_text_agrees_with_str_lower(text):
+    # The bytes path is taken only when it gives str.lower's answer; else None.
+    from analysis._matcher import lower_ascii_cased
+
+    fast = lower_ascii_cased(text)
+    if fast is not None:
+        assert fast == text.lower()
+    assert len(lowered(text)) == len(text)
+    if len(text.lower()) == len(text):
+        assert lowered(text) == text.lower()
+
+
+def test_lowering_falls_back_when_a_non_ascii_letter_changes_case():
+    from analysis._matcher import lower_ascii_cased
+
+    assert lower_ascii_cased("Peace “NOW” — Côte") == "peace “now” — côte"
+    assert lower_ascii_cased("ÉTATS") is None
+    assert lower_ascii_cased("ΣΟΦΙΑ") is None
+    assert lowered("ÉTATS-UNIS") == "états-unis"
+    assert lowered("İstanbul") == "istanbul"  # offsets kept: one character for "İ"
