@@ -19,7 +19,7 @@ from corpus._pickling import rebuilt_from_fields
 from corpus.quotes import REPORTING_VERBS, full_name, reporting_events, speaker_after
 
 from ._input import voice_allows
-from ._matcher import lower_ascii_cased
+from ._matcher import lower_text
 from .lexicon import load_lexicon
 
 TRIGGERS_LEXICON = "comparison_triggers@2"
@@ -1020,9 +1020,7 @@ class _Scan:
         self.doc = doc
         self.rules = rules
         self.text = text = doc.text
-        low = lower_ascii_cased(text)
-        if low is None:
-            low = text.lower()
+        low = lower_text(text)
         if len(low) != len(text):  # a character whose lower case is longer (U+0130)
             low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         self.low = low

@@ -18,6 +18,7 @@ context rules accept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -181,13 +182,22 @@ def form_matcher(items: pd.DataFrame) -> FormMatcher:
 
 def lowered(text: str) -> str:
     """``text`` lower-cased with every offset kept (a few letters lower to two characters)."""
-    low = lower_ascii_cased(text)
-    if low is not None:
-        return low
-    low = text.lower()
+    low = lower_text(text)
     if len(low) == len(text):
         return low
     return "".join(ch.lower()[:1] or ch for ch in text)
+
+
+# mypyc compiles ``str.lower`` to a character-by-character mapping that misses the Greek
+# final sigma ("ΑΣ" gives "ασ" where Python gives "ας"); called through this name, a
+# compiled module runs Python's own method, so regular and editable installs agree.
+_str_lower: Callable[[str], str] = str.lower
+
+
+def lower_text(text: str) -> str:
+    """``str.lower(text)``, through :func:`lower_ascii_cased` where it applies."""
+    low = lower_ascii_cased(text)
+    return low if low is not None else _str_lower(text)
 
 
 _ASCII_BYTES = bytes(range(128))
@@ -207,7 +217,7 @@ def lower_ascii_cased(text: str) -> str | None:
         ('the “peace” plan', None)
     """
     if text.isascii():
-        return text.lower()
+        return text.lower()  # (no final sigma in ASCII)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
