@@ -468,9 +468,6 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int) -> bool:
     return True
 
 
-_ALPHANUMERIC = re.compile(r"[^\W_]")
-
-
 def count_sentences_with_words(text: str, sentences: Sequence[tuple[int, int]]) -> int:
     """How many of ``sentences`` (spans of ``text``) hold a letter or a digit: a line of
     "!!!" is no sentence to read.
