@@ -20,6 +20,10 @@ follows one document at a time, not the whole corpus. Sentences and quotes are s
 (about one sentence per 25 words) and every stage needs them, so the ones a call
 computes are sent back, packed, and kept on the corpus's Documents: later calls (and
 their forked workers) inherit them instead of segmenting every document again.
+
+A streamed corpus (``read_corpus(..., cache=True, stream=True)``) holds no Documents:
+each worker reads its own chunk from the cache file (sentences and quotes included), and
+a single process reads the corpus block by block, so no pass holds every text.
 """
 
 from __future__ import annotations
@@ -119,13 +123,13 @@ def map_documents(
     check_choice("engine", engine, ENGINES)
     n_workers = resolve_workers(workers)
     progress = progress or _PROGRESS_BY_DEFAULT
-    documents: list[Document] = list(c)
+    documents = c.documents  # a streamed corpus reads them from disk block by block
     if not documents:
         return []
     if engine == "dask":
         return _map_dask(documents, func, args, n_workers, combine=combine)
-    total_chars = sum(len(d.text) for d in documents)
-    if total_chars < SERIAL_BELOW_CHARS:
+    lengths = c.text_lengths()
+    if sum(lengths) < SERIAL_BELOW_CHARS:
         # Small corpora keep their spans cached on the documents: cheap and handy.
         results = [func(doc, *args) for doc in _with_progress(documents, progress)]
         return results if combine is None else [combine(results)]
@@ -136,7 +140,7 @@ def map_documents(
             _keep(doc, kept)
             results.append(result)
         return results if combine is None else [combine(results)]
-    return _map_pool(documents, func, args, n_workers, progress, combine)
+    return _map_pool(documents, lengths, func, args, n_workers, progress, combine)
 
 
 def map_chunks(
@@ -171,26 +175,27 @@ def map_chunks(
     """
     check_choice("engine", engine, ENGINES)
     n_workers = resolve_workers(workers)
-    documents: list[Document] = list(c)
+    documents = c.documents
     if not documents:
         return []
     if engine == "dask":
         return _map_dask_chunks(documents, func, args, n_workers)
-    if sum(len(d.text) for d in documents) < SERIAL_BELOW_CHARS:
+    lengths = c.text_lengths()
+    if sum(lengths) < SERIAL_BELOW_CHARS:
         return [func(iter(documents), *args)]
     if n_workers == 1 or len(documents) == 1:
         # Fresh copies: spans cached while counting die with each document.
         return [func((_fresh(d) for d in documents), *args)]
-    return _map_chunk_pool(documents, func, args, n_workers)
+    return _map_chunk_pool(documents, lengths, func, args, n_workers)
 
 
 def _chunk_word_count_example(documents) -> int:
     return sum(len(d.text.split()) for d in documents)
 
 
-def _map_chunk_pool(documents, func, args, n_workers: int) -> list:
+def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
     global _FORKED_WORK
-    bounds = chunk_bounds([len(d.text) for d in documents], n_workers * CHUNKS_PER_WORKER)
+    bounds = chunk_bounds(lengths, n_workers * CHUNKS_PER_WORKER)
     if "fork" in multiprocessing.get_all_start_methods():
         _FORKED_WORK = (documents, func, args)
         bar = _progress_bar(len(documents), _PROGRESS_BY_DEFAULT)
@@ -280,9 +285,9 @@ def _keep(doc: Document, kept: tuple | None) -> None:
         state["quotes"] = quotes_from_rows(doc.text, quotes)
 
 
-def _map_pool(documents, func, args, n_workers: int, progress: bool, combine=None) -> list:
+def _map_pool(documents, lengths, func, args, n_workers, progress: bool, combine=None) -> list:
     global _FORKED_WORK
-    bounds = chunk_bounds([len(d.text) for d in documents], n_workers * CHUNKS_PER_WORKER)
+    bounds = chunk_bounds(lengths, n_workers * CHUNKS_PER_WORKER)
     methods = multiprocessing.get_all_start_methods()
     bar = _progress_bar(len(documents), progress)
     results: list = []
@@ -294,7 +299,8 @@ def _map_pool(documents, func, args, n_workers: int, progress: bool, combine=Non
                     bounds, pool.imap(_run_forked_chunk, bounds), strict=True
                 ):
                     for offset, kept in enumerate(kept_spans):
-                        _keep(documents[start + offset], kept)
+                        if kept is not None:  # (indexing a streamed corpus reads from disk)
+                            _keep(documents[start + offset], kept)
                     if combine is None:
                         results.extend(part)
                     else:
@@ -402,7 +408,7 @@ def _dask_parallelism(client, n_workers: int) -> int:
     return max(threads, 1)
 
 
-def _with_progress(documents: list[Document], progress: bool) -> Iterator[Document]:
+def _with_progress(documents: Sequence[Document], progress: bool) -> Iterator[Document]:
     bar = _progress_bar(len(documents), progress)
     if bar is None:
         yield from documents

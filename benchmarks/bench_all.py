@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/bench_all.py [PATH] [--workers 1 2] [--fraction 0.1 0.3 1.0]
-                                   [--generate-words N] [--acceptance] [--pss]
+                                   [--generate-words N] [--acceptance] [--pss] [--stream]
 
 PATH: as for ``bench_corpus.py`` (folder, .tar.xz, default the UN archive in
 ``../shared/data``, else a generated corpus). Each (fraction, workers) run happens in a
@@ -29,6 +29,12 @@ pages a forked worker shares with the parent count once per process). ``--pss`` 
 reports the PSS (shared pages divided among their sharers); reading it slows the
 workers being measured (about 8% on the acceptance set), so take times from a run
 without it.
+
+``--stream`` reads the corpus as a streamed corpus (``read_corpus(..., cache=DIR,
+stream=True)``: documents stay in the Parquet cache and each pass reads them block by
+block). The cache is written by a separate process first, so the runs measure the
+second read of a corpus, which is the one that streams from the start (a first read
+parses the whole corpus in memory before writing the cache).
 """
 
 from __future__ import annotations
@@ -70,7 +76,13 @@ def count_segments(doc) -> int:
     return len(doc.sentences) + len(doc.words)
 
 
-def run_one(folder: Path, workers: int, acceptance: bool = False, pss: bool = False) -> dict:
+def run_one(
+    folder: Path,
+    workers: int,
+    acceptance: bool = False,
+    pss: bool = False,
+    stream_cache: str | None = None,
+) -> dict:
     """All stages on one folder in this process; returns seconds and peak MB per stage."""
     import analysis
     import corpus
@@ -97,7 +109,13 @@ def run_one(folder: Path, workers: int, acceptance: bool = False, pss: bool = Fa
         )
         return value
 
-    c = timed("read+normalize", lambda: corpus.read_corpus(folder, workers=workers))
+    if stream_cache:
+        read = lambda: corpus.read_corpus(  # noqa: E731
+            folder, workers=workers, cache=stream_cache, stream=True
+        )
+        c = timed("read (cache, streamed)", read)
+    else:
+        c = timed("read+normalize", lambda: corpus.read_corpus(folder, workers=workers))
     stages = STAGES
     if acceptance:
         by_name = {stage[0]: stage for stage in STAGES}
@@ -141,11 +159,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pss", action="store_true", help="also measure PSS (slows the run; see above)"
     )
+    parser.add_argument(
+        "--stream", action="store_true", help="read a streamed corpus from a warm cache"
+    )
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--stream-cache", help=argparse.SUPPRESS)
+    parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         folder, workers = Path(args.child[0]), int(args.child[1])
-        print(json.dumps(run_one(folder, workers, args.acceptance, args.pss)))
+        if args.warm:
+            import corpus
+
+            corpus.read_corpus(folder, workers=workers, cache=args.stream_cache)
+            print(json.dumps({}))
+            return 0
+        print(json.dumps(run_one(folder, workers, args.acceptance, args.pss, args.stream_cache)))
         return 0
     with _harness.workdir() as tmp:
         tmp = Path(tmp)
@@ -159,18 +188,20 @@ def main(argv: list[str] | None = None) -> int:
                 f"\n=== {fraction:.0%} of the corpus: {words:,} words; "
                 f"floor in the benchmark's own process {floor_seconds:.2f} s"
             )
+            extra = []
+            if args.stream:
+                cache = tmp / f"cache-{fraction}"
+                extra = ["--stream-cache", str(cache)]
+                _child(sample, max(args.workers), [*extra, "--warm"])
             for workers in sorted(set(args.workers)):
-                results = _child(sample, workers, args.acceptance, args.pss)
+                options = [*extra, *(["--acceptance"] if args.acceptance else [])]
+                results = _child(sample, workers, [*options, *(["--pss"] if args.pss else [])])
                 report(results, workers, floor_seconds, words)
     return 0
 
 
-def _child(folder: Path, workers: int, acceptance: bool, pss: bool) -> dict:
-    command = [sys.executable, __file__, "--child", str(folder), str(workers)]
-    if acceptance:
-        command.append("--acceptance")
-    if pss:
-        command.append("--pss")
+def _child(folder: Path, workers: int, options: list[str]) -> dict:
+    command = [sys.executable, __file__, "--child", str(folder), str(workers), *options]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"benchmark run failed:\n{done.stderr}")

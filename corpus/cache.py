@@ -16,9 +16,13 @@ Spans are restored without re-parsing and without building millions of Python tu
 each document gets read-only :class:`SpanList` views over the Parquet columns' integer
 buffers, which behave like the lists of ``(start, end)`` pairs a fresh Document computes.
 
+A streamed corpus (``stream=True``) reads its documents from the entry each time a pass
+needs them instead of holding them (see :mod:`corpus.streamed`).
+
 Example:
     >>> c = read_corpus("speeches/", cache=True)  # parses, writes   # doctest: +SKIP
     >>> c = read_corpus("speeches/", cache=True)  # reads the cache  # doctest: +SKIP
+    >>> c = read_corpus("speeches/", cache=True, stream=True)  # documents stay on disk  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -40,9 +45,15 @@ from .aliases import Aliases
 from .corpus import Corpus
 from .document import Document
 from .normalize import NORMALIZER_VERSION
-from .quotes import QUOTER_VERSION, find_quotes, quotes_from_rows
+from .quotes import QUOTER_VERSION, find_quotes
 from .readers import folder_files
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
+from .streamed import (  # noqa: F401 (SpanList: re-exported, it used to live here)
+    SPAN_COLUMNS,
+    SpanList,
+    StreamedDocuments,
+    documents_from_table,
+)
 from .ungdc import find_speakers_table
 
 # 2: the load report names metadata rows without a file and files without a row, and
@@ -51,47 +62,15 @@ from .ungdc import find_speakers_table
 # are skipped as binary (5: only files of 512 bytes or more, text controls allowed).
 # 6: the English test reads a document's first 2,000 characters (4,000 before); entries
 # are keyed by file contents (sizes and modification times before).
-CACHE_FORMAT = "communique-cache/6"
+# 7: a column of text lengths and the corpus fingerprint in the marker (streamed reading);
+# row groups of 64 documents.
+CACHE_FORMAT = "communique-cache/7"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"
-_BATCH_DOCUMENTS = 256  # documents per Parquet row group: bounds memory while writing
-_SPAN_COLUMNS = ("sentences", "tokens", "words")
-
-
-class SpanList(Sequence):
-    """A read-only list of ``(start, end)`` pairs over a packed integer array.
-
-    Indexing gives a tuple, slicing a list of tuples, iteration yields tuples, and it
-    compares equal to the list a fresh Document computes.
-    """
-
-    __slots__ = ("_pairs",)
-
-    def __init__(self, flat: np.ndarray) -> None:
-        self._pairs = flat.reshape(-1, 2)
-
-    def __len__(self) -> int:
-        return len(self._pairs)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [tuple(pair) for pair in self._pairs[index].tolist()]
-        start, end = self._pairs[index].tolist()
-        return (start, end)
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self._pairs[:, 0].tolist(), self._pairs[:, 1].tolist(), strict=True)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SpanList):
-            return np.array_equal(self._pairs, other._pairs)
-        if isinstance(other, (list, tuple)):
-            return len(other) == len(self) and list(self) == [tuple(p) for p in other]
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"SpanList({list(self)!r})"
+# Documents per Parquet row group: bounds memory while writing, and what a streamed
+# corpus reads at least to get one document (about 0.2 million words of speeches).
+_BATCH_DOCUMENTS = 64
 
 
 def default_cache_dir() -> Path:
@@ -179,16 +158,24 @@ def read_through_cache(
     options: dict,
     aliases: Aliases,
     read: Callable[[], Corpus],
+    *,
+    stream: bool = False,
 ) -> Corpus:
-    """The cached corpus for these inputs, or ``read()`` (and store its result)."""
+    """The cached corpus for these inputs, or ``read()`` (and store its result).
+
+    ``stream``: return a corpus whose documents stay in the entry on disk
+    (:func:`open_streamed`); a fresh read is written first, then let go.
+    """
     root = cache_dir(cache)
     key = cache_key(Path(path), options, aliases)
     entry = root / key
-    if (entry / _MARKER).is_file():
-        return load_corpus(entry, aliases)
-    c = read()
-    save_corpus(c, entry)
-    return c
+    if not (entry / _MARKER).is_file():
+        c = read()
+        save_corpus(c, entry)
+        if not stream:
+            return c
+        del c
+    return open_streamed(entry, aliases) if stream else load_corpus(entry, aliases)
 
 
 def save_corpus(c: Corpus, entry: Path) -> None:
@@ -205,7 +192,12 @@ def save_corpus(c: Corpus, entry: Path) -> None:
         pq.write_table(
             pa.Table.from_pandas(c.report, preserve_index=False), staging / "report.parquet"
         )
-        marker = {"format": CACHE_FORMAT, "documents": len(c), "versions": c.versions}
+        marker = {
+            "format": CACHE_FORMAT,
+            "documents": len(c),
+            "versions": c.versions,
+            "fingerprint": c.fingerprint,
+        }
         (staging / _MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
         if entry.exists():
             shutil.rmtree(entry)
@@ -219,8 +211,9 @@ _SCHEMA = pa.schema(
     [
         ("doc_id", pa.string()),
         ("text", pa.large_string()),
+        ("chars", pa.int64()),
         ("raw_sha256", pa.string()),
-        *[(name, pa.large_list(pa.int32())) for name in _SPAN_COLUMNS],
+        *[(name, pa.large_list(pa.int32())) for name in SPAN_COLUMNS],
         ("quote_spans", pa.list_(pa.int32())),
         ("quote_kinds", pa.list_(pa.string())),
         ("quote_speakers", pa.list_(pa.string())),
@@ -254,6 +247,7 @@ def _document_row(doc: Document) -> dict:
     return {
         "doc_id": doc.doc_id,
         "text": text,
+        "chars": len(text),
         "raw_sha256": doc.raw_sha256,
         "sentences": _flatten(sentences),
         "tokens": _flatten(tokens),
@@ -270,43 +264,50 @@ def _flatten(spans) -> np.ndarray:
 
 
 def load_corpus(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
-    """Read a corpus written by :func:`save_corpus`, spans included."""
+    """Read a corpus written by :func:`save_corpus`, spans included, into memory."""
     entry = Path(entry)
     aliases = aliases or Aliases.default()
+    docvars, report, marker = _entry_tables(entry)
     table = pq.read_table(entry / "documents.parquet")
-    docvars = pq.read_table(entry / "docvars.parquet").to_pandas().set_index("doc_id")
-    report = pq.read_table(entry / "report.parquet").to_pandas()
-    records = docvars.astype(object).where(docvars.notna(), None).to_dict("records")
-    ids = table.column("doc_id").to_pylist()
-    texts = table.column("text").to_pylist()
-    shas = table.column("raw_sha256").to_pylist()
-    spans = {name: _split_list_column(table.column(name)) for name in _SPAN_COLUMNS}
-    quote_spans = table.column("quote_spans").to_pylist()
-    kinds = table.column("quote_kinds").to_pylist()
-    speakers = table.column("quote_speakers").to_pylist()
-    documents = []
-    for i, doc_id in enumerate(ids):
-        doc = Document(doc_id, texts[i], records[i], shas[i], aliases)
-        state = doc.__dict__  # cached_property values live here: set them directly
-        for name in _SPAN_COLUMNS:
-            state[name] = SpanList(spans[name][i])
-        flat = quote_spans[i]
-        rows = zip(flat[0::2], flat[1::2], kinds[i], speakers[i], strict=True)
-        state["quotes"] = quotes_from_rows(texts[i], rows)
-        documents.append(doc)
+    documents = documents_from_table(table, _records(docvars), aliases)
     del table  # the spans keep only their own buffers
     # Arrow's allocator keeps the pages of the decoded table (texts were copied to Python
     # strings) unless told: on 1,151 speeches this returns about 130 MB.
     pa.default_memory_pool().release_unused()
-    return Corpus(documents, docvars, report, aliases=aliases)
+    return _with_fingerprint(Corpus(documents, docvars, report, aliases=aliases), marker)
 
 
-def _split_list_column(column: pa.ChunkedArray) -> list[np.ndarray]:
-    """Per-row numpy views over one list<int32> column (no copy per element)."""
-    views: list[np.ndarray] = []
-    for chunk in column.chunks:
-        # offsets index the chunk's (unsliced) values buffer
-        values = chunk.values.to_numpy(zero_copy_only=False)
-        offsets = chunk.offsets.to_numpy().tolist()
-        views.extend(values[a:b] for a, b in zip(offsets[:-1], offsets[1:], strict=True))
-    return views
+def open_streamed(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
+    """A corpus over the entry written by :func:`save_corpus` whose documents stay on
+    disk: each pass reads them block by block (see :class:`StreamedDocuments`)."""
+    entry = Path(entry)
+    aliases = aliases or Aliases.default()
+    docvars, report, marker = _entry_tables(entry)
+    path = entry / "documents.parquet"
+    index = pq.read_table(path, columns=["doc_id", "chars"])
+    documents = StreamedDocuments(
+        path,
+        index.column("doc_id").to_pylist(),
+        index.column("chars").to_pylist(),
+        _records(docvars),
+        aliases,
+    )
+    return _with_fingerprint(Corpus(documents, docvars, report, aliases=aliases), marker)
+
+
+def _entry_tables(entry: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    docvars = pq.read_table(entry / "docvars.parquet").to_pandas().set_index("doc_id")
+    report = pq.read_table(entry / "report.parquet").to_pandas()
+    marker = json.loads((entry / _MARKER).read_text(encoding="utf-8"))
+    return docvars, report, marker
+
+
+def _records(docvars: pd.DataFrame) -> list[dict]:
+    return docvars.astype(object).where(docvars.notna(), None).to_dict("records")
+
+
+def _with_fingerprint(c: Corpus, marker: dict) -> Corpus:
+    # The entry holds the very texts, ids and docvars the fingerprint was computed
+    # over when it was written: no need to hash them again.
+    c.__dict__["fingerprint"] = marker["fingerprint"]
+    return c

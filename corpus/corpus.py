@@ -15,6 +15,7 @@ from .document import Document
 from .normalize import NORMALIZER_VERSION
 from .quotes import QUOTER_VERSION
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
+from .streamed import StreamedDocuments
 
 REPORT_COLUMNS = ["source", "doc_id", "status", "detail"]
 
@@ -39,11 +40,16 @@ class Corpus:
         *,
         aliases: Aliases | None = None,
     ) -> None:
-        self._documents = tuple(documents)
-        self._index = {d.doc_id: i for i, d in enumerate(self._documents)}
+        if isinstance(documents, StreamedDocuments):
+            self._documents: Sequence[Document] = documents  # on disk (corpus.streamed)
+            self._ids = list(documents.doc_ids)
+        else:
+            self._documents = tuple(documents)
+            self._ids = [d.doc_id for d in self._documents]
+        self._index = {doc_id: i for i, doc_id in enumerate(self._ids)}
         docvars = docvars.copy()
         docvars.index = pd.Index([str(i) for i in docvars.index], name="doc_id")
-        self._docvars = docvars.reindex([d.doc_id for d in self._documents])
+        self._docvars = docvars.reindex(self._ids)
         self._report = report.reset_index(drop=True)[REPORT_COLUMNS]
         self.aliases = aliases or Aliases.default()
 
@@ -68,7 +74,27 @@ class Corpus:
 
     @property
     def doc_ids(self) -> list[str]:
-        return [d.doc_id for d in self._documents]
+        return list(self._ids)
+
+    @property
+    def streamed(self) -> bool:
+        """Whether the documents stay on disk and are read as each pass needs them
+        (``read_corpus(..., cache=True, stream=True)``)."""
+        return isinstance(self._documents, StreamedDocuments)
+
+    @property
+    def documents(self) -> Sequence[Document]:
+        """The documents in order: a tuple, or for a streamed corpus a sequence that
+        reads them from disk on each access (index, slice or iteration), giving new
+        Document objects every time."""
+        return self._documents
+
+    def text_lengths(self) -> list[int]:
+        """Each document's text length in characters, in corpus order (without reading
+        the texts of a streamed corpus)."""
+        if isinstance(self._documents, StreamedDocuments):
+            return list(self._documents.lengths)
+        return [len(d.text) for d in self._documents]
 
     @property
     def docvars(self) -> pd.DataFrame:
@@ -153,8 +179,12 @@ class Corpus:
             if not isinstance(selected, pd.Series):  # a numpy array or a list of booleans
                 selected = pd.Series(np.asarray(selected), index=self._docvars.index)
             mask &= selected.fillna(False).astype(bool)
-        keep = [doc for doc, ok in zip(self._documents, mask.tolist(), strict=True) if ok]
-        kept_ids = {d.doc_id for d in keep}
+        chosen = [i for i, ok in enumerate(mask.tolist()) if ok]
+        if isinstance(self._documents, StreamedDocuments):
+            keep: Sequence[Document] = self._documents.take(chosen)
+        else:
+            keep = [self._documents[i] for i in chosen]
+        kept_ids = {self._ids[i] for i in chosen}
         report = self._report[self._report["doc_id"].isin(kept_ids)]
         return Corpus(
             keep, self._docvars.loc[list(kept_ids & set(mask.index))], report, aliases=self.aliases

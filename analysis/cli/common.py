@@ -128,6 +128,12 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         help="keep the parsed corpus in .communique-cache/ (or $COMMUNIQUE_CACHE_DIR) "
         "and reuse it while the input files are unchanged",
     )
+    group.add_argument(
+        "--stream",
+        action="store_true",
+        help="keep the documents on disk in the cache (implies --cache) and read them as "
+        "each pass needs them: memory follows the vocabulary, not the texts",
+    )
 
 
 def add_workers_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
@@ -267,7 +273,8 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
     Inputs that were skipped are counted in one line on stderr (unless ``--quiet``), so
     a result is never computed on less than the user gave without saying so.
     """
-    cache = getattr(args, "cache", False)
+    stream = getattr(args, "stream", False)
+    cache = getattr(args, "cache", False) or stream
     if cache:
         _check_cache_folder()
     try:
@@ -281,6 +288,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             strict=getattr(args, "strict", False),
             progress=show_progress(args),
             cache=cache,
+            stream=stream,
             workers=getattr(args, "workers", None),
         )
     except corpus.CorpusError as exc:

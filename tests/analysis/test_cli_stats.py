@@ -60,6 +60,11 @@ def test_workers_and_cache_give_the_same_stats(fixtures, capsys, tmp_path, monke
         assert main(["stats", path, "--format", "csv", "--cache", "--workers", "2"]) == 0
         assert capsys.readouterr().out == plain
     assert any((tmp_path / "cache").iterdir())
+    # --stream implies --cache and reads the same entry, documents left on disk
+    for _ in range(2):
+        assert main(["stats", path, "--format", "csv", "--stream", "--workers", "2"]) == 0
+        assert capsys.readouterr().out == plain
+    assert len([p for p in (tmp_path / "cache").iterdir() if p.is_dir()]) == 1
 
 
 def test_bad_workers_is_a_usage_error(capsys):

@@ -272,3 +272,45 @@ def test_quotes_after_another_measure_segmented_in_workers():
     assert len(table) == 8 * 700
     assert set(table["speaker"]) == {"Lavrov"}
     assert table.equals(analysis.find_quotes(from_texts(texts), workers=1))
+
+
+@pytest.fixture(scope="module")
+def big_on_disk(big, tmp_path_factory):
+    """The big corpus as files, read into memory and as a streamed corpus."""
+    import corpus
+
+    root = tmp_path_factory.mktemp("streamed")
+    folder = root / "speeches"
+    folder.mkdir()
+    for doc in big:
+        (folder / f"{doc.doc_id}.txt").write_text(doc.text + " “We will not yield,” he said.")
+    in_memory = corpus.read_corpus(folder, workers=1)
+    streamed = corpus.read_corpus(folder, cache=root / "store", stream=True, workers=1)
+    assert streamed.streamed and sum(streamed.text_lengths()) > engine.SERIAL_BELOW_CHARS
+    return in_memory, streamed
+
+
+@pytest.mark.parametrize("spawn", [False, True])
+def test_a_streamed_corpus_gives_the_in_memory_results(big_on_disk, monkeypatch, spawn):
+    in_memory, streamed = big_on_disk
+    if spawn:
+        monkeypatch.setattr(engine.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    expected = map_documents(in_memory, word_counts, True, workers=1)
+    assert map_documents(streamed, word_counts, True, workers=1) == expected
+    assert map_documents(streamed, word_counts, True, workers=2) == expected
+    speakers = map_documents(streamed, quote_speakers, workers=2)
+    assert speakers == map_documents(in_memory, quote_speakers, workers=1)
+    assert all(len(quotes) == 1 for quotes in speakers)
+    chunks = engine.map_chunks(streamed, engine._chunk_word_count_example, workers=2)
+    assert len(chunks) > 1
+    assert sum(chunks) == sum(engine.map_chunks(in_memory, engine._chunk_word_count_example))
+
+
+def test_detector_tables_of_a_streamed_corpus_equal_the_in_memory_ones(big_on_disk):
+    import analysis
+
+    in_memory, streamed = big_on_disk
+    for find in (analysis.find_modals, analysis.find_quotes, analysis.stat_frequency):
+        expected = find(in_memory, workers=1)
+        assert len(expected) > 0
+        assert find(streamed, workers=2).equals(expected)

@@ -9,7 +9,8 @@ import pytest
 
 import corpus
 from corpus import cache as cache_module
-from corpus.cache import SpanList, clear_cache, default_cache_dir
+from corpus.cache import clear_cache, default_cache_dir
+from corpus.streamed import SpanList
 
 SPEECH = (
     "Mr. Lavrov met the U.N. envoy. “We will not retreat,” said Lavrov.\n\n"
@@ -158,16 +159,6 @@ def test_table_input_is_cached_too(tmp_path):
     assert second.fingerprint == first.fingerprint
     assert second.docvars["country"].tolist() == ["RUS", "USA"]
     assert second["a"].quotes == first["a"].quotes
-
-
-def test_span_list_equality_and_repr():
-    import numpy as np
-
-    spans = SpanList(np.array([0, 2, 3, 5], dtype=np.int32))
-    assert spans == [(0, 2), (3, 5)]
-    assert spans != [(0, 2)]
-    assert list(reversed(spans)) == [(3, 5), (0, 2)]
-    assert repr(spans) == "SpanList([(0, 2), (3, 5)])"
 
 
 def test_a_cache_inside_the_corpus_folder_is_hit_again(folder, monkeypatch):

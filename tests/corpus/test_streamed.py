@@ -1,0 +1,165 @@
+"""Streamed corpora: documents read from the cache on demand, equal to the in-memory ones."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus
+from corpus import cache as cache_module
+from corpus.streamed import SpanList, StreamedDocuments
+
+SPEECHES = {
+    "RUS_50_1995.txt": "Mr. Lavrov met the envoy. “We will not retreat,” said Lavrov.\n\n"
+    "Russia's position can't change.",
+    "FRA_50_1995.txt": "Peace must prevail. We may hope that the council will act.",
+    "USA_51_1996.txt": "The United States can help. “Never again,” the President said.",
+    "CHN_51_1996.txt": "Development is the key. We should cooperate.",
+    "IND_52_1997.txt": "India will not accept it. Perhaps the Assembly could decide.",
+    "BRA_52_1997.txt": "Brazil believes that peace is possible.",
+    "ZAF_53_1998.txt": "Like a storm, the crisis came. It seems we must act now.",
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "speeches"
+    root.mkdir()
+    for name, text in SPEECHES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def small_row_groups(monkeypatch):
+    # Three documents per row group, so reads cross group borders.
+    monkeypatch.setattr(cache_module, "_BATCH_DOCUMENTS", 3)
+
+
+def same_document(streamed, expected) -> bool:
+    return (
+        streamed.doc_id == expected.doc_id
+        and streamed.text == expected.text
+        and streamed.raw_sha256 == expected.raw_sha256
+        and dict(streamed.meta) == dict(expected.meta)
+        and streamed.sentences == expected.sentences
+        and streamed.quotes == expected.quotes
+        and streamed.tokens == expected.tokens
+    )
+
+
+def test_a_streamed_corpus_equals_the_corpus_read_into_memory(folder, tmp_path, small_row_groups):
+    fresh = corpus.read_corpus(folder)
+    streamed = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True)
+
+    assert streamed.streamed and not fresh.streamed
+    assert isinstance(streamed.documents, StreamedDocuments)
+    assert streamed.doc_ids == fresh.doc_ids
+    assert len(streamed) == 7
+    assert streamed.fingerprint == fresh.fingerprint
+    assert streamed.docvars.equals(fresh.docvars)
+    assert streamed.report.equals(fresh.report)
+    assert streamed.text_lengths() == [len(d.text) for d in fresh] == fresh.text_lengths()
+    assert streamed.texts() == fresh.texts()
+    assert all(same_document(s, f) for s, f in zip(streamed, fresh, strict=True))
+    assert same_document(streamed["USA_51_1996"], fresh["USA_51_1996"])
+    assert isinstance(streamed["USA_51_1996"].sentences, SpanList)
+
+
+def test_indexing_slicing_and_new_objects_on_every_read(folder, tmp_path, small_row_groups):
+    fresh = list(corpus.read_corpus(folder))
+    documents = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True).documents
+
+    assert [d.doc_id for d in documents[2:6]] == [d.doc_id for d in fresh[2:6]]
+    assert [d.doc_id for d in documents[::-3]] == [d.doc_id for d in fresh[::-3]]
+    assert documents[-1].doc_id == fresh[-1].doc_id
+    assert documents[10:] == []
+    with pytest.raises(IndexError):
+        documents[7]
+    # Nothing is held: each read builds new Documents (their spans die with them).
+    assert documents[0] is not documents[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_any_selection_reads_back_the_documents_it_names(streamed_pair, data):
+    fresh, documents = streamed_pair
+    n = len(fresh)
+    chosen = data.draw(st.lists(st.integers(0, n - 1), max_size=12))
+    taken = documents.take(chosen)
+    start = data.draw(st.integers(0, max(len(chosen), 1)))
+    stop = data.draw(st.integers(start, max(len(chosen), 1)))
+    expected = [fresh[i] for i in chosen][start:stop]
+    got = taken[start:stop]
+    assert len(got) == len(expected)
+    assert all(same_document(g, e) for g, e in zip(got, expected, strict=True))
+
+
+def _streamed_pair(root: Path):
+    """Fourteen documents in row groups of three, read fresh and streamed."""
+    folder = root / "speeches"
+    folder.mkdir(parents=True)
+    for copy in ("A", "B"):
+        for name, text in SPEECHES.items():
+            (folder / f"{copy}{name}").write_text(f"{copy}: {text}", encoding="utf-8")
+    saved = cache_module._BATCH_DOCUMENTS
+    cache_module._BATCH_DOCUMENTS = 3
+    try:
+        streamed = corpus.read_corpus(folder, cache=root / "store", stream=True)
+    finally:
+        cache_module._BATCH_DOCUMENTS = saved
+    return list(corpus.read_corpus(folder)), streamed.documents
+
+
+@pytest.fixture(scope="module")
+def streamed_pair(tmp_path_factory):
+    return _streamed_pair(tmp_path_factory.mktemp("streamed"))
+
+
+def test_a_subset_of_a_streamed_corpus_stays_on_disk(folder, tmp_path, small_row_groups):
+    fresh = corpus.read_corpus(folder)
+    streamed = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True)
+
+    part = streamed.subset(year=[1996, 1998])
+    expected = fresh.subset(year=[1996, 1998])
+    assert part.streamed
+    assert part.doc_ids == expected.doc_ids == ["CHN_51_1996", "USA_51_1996", "ZAF_53_1998"]
+    assert part.fingerprint == expected.fingerprint
+    assert all(same_document(s, f) for s, f in zip(part, expected, strict=True))
+    assert part.report.equals(expected.report)
+
+
+def test_first_and_second_streamed_reads(folder, tmp_path):
+    store = tmp_path / "store"
+    first = corpus.read_corpus(folder, cache=store, stream=True)
+    second = corpus.read_corpus(folder, cache=store, stream=True)
+    in_memory = corpus.read_corpus(folder, cache=store)  # the same entry, loaded whole
+
+    assert first.streamed and second.streamed and not in_memory.streamed
+    assert first.fingerprint == second.fingerprint == in_memory.fingerprint
+    assert [d.text for d in second] == in_memory.texts()
+
+
+def test_stream_needs_the_cache(folder):
+    with pytest.raises(ValueError, match=r"stream=True .* pass cache=True"):
+        corpus.read_corpus(folder, stream=True)
+
+
+def test_streamed_documents_cross_process_borders(folder, tmp_path):
+    documents = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True).documents
+    documents[0]  # opens the file in this process
+    copy = pickle.loads(pickle.dumps(documents))
+    assert [d.text for d in copy] == [d.text for d in documents]
+
+
+def test_span_list_equality_and_repr():
+    spans = SpanList(np.array([0, 2, 3, 5], dtype=np.int32))
+    assert spans == [(0, 2), (3, 5)]
+    assert spans != [(0, 2)]
+    assert list(reversed(spans)) == [(3, 5), (0, 2)]
+    assert repr(spans) == "SpanList([(0, 2), (3, 5)])"
