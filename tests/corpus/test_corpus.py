@@ -46,7 +46,7 @@ def test_fingerprint_changes_with_any_edit(text, year):
 
 def test_versions_are_recorded():
     c = from_texts(["x"])
-    assert c.versions["normalizer"] == "communique-norm/10"
+    assert c.versions["normalizer"] == "communique-norm/11"
     assert c.versions["tokenizer"] == "communique-tok/1"
 
 

@@ -36,10 +36,32 @@ def test_un_paragraph_numbers_and_page_numbers_are_removed():
     assert "page numbers removed (1)" in result.repairs
 
 
-def test_line_break_hyphenation_joined_unless_the_document_uses_the_compound():
+def test_line_break_hyphenation_follows_the_document_then_the_words_it_uses():
+    # Typesetting breaks: the parts are no words of their own.
     assert normalize_text("inter-\nnational law") == "international law"
+    assert normalize_text("govern-\nment and we govern") == "government and we govern"
+    # The document's own spelling decides, either way.
     assert normalize_text("land-\nmines and more land-mines") == "land-mines and more land-mines"
+    assert normalize_text("peace-\nkeeping, peace and keeping; peacekeeping") == (
+        "peacekeeping, peace and keeping; peacekeeping"
+    )
+    # Compounds: a prefix that takes a hyphen, or two words the document uses alone.
+    assert normalize_text("the right to self-\ndetermination") == "the right to self-determination"
+    assert normalize_text("the non-\naligned countries") == "the non-aligned countries"
+    assert normalize_text("peace-\nkeeping means keeping the peace") == (
+        "peace-keeping means keeping the peace"
+    )
+    # The break itself does not count as a use of its second part.
+    assert normalize_text("the peace-\nkeeping") == "the peacekeeping"
+    # A capital after the break: a name-like compound, kept as it is.
     assert normalize_text("Asia-\nPacific") == "Asia-\nPacific"
+
+
+def test_control_characters_are_removed_and_reported():
+    result = normalize("We must act now.\x1a")
+    assert result.text == "We must act now."
+    assert "control characters removed (1)" in result.repairs
+    assert normalize_text("a\x00b\x07c\x7f") == "abc"
 
 
 def test_spaced_ocr_hyphen_joined_but_not_before_conjunctions():
