@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._parallel import map_in_order, resolve_workers
@@ -679,7 +680,17 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
     lines = table.attrs.get("line_numbers") or range(1, len(table) + 1)
     for row_number, (row, line) in enumerate(zip(table.to_dict("records"), lines, strict=True)):
         source = f"{path.name}:{line}"
-        doc_id = str(row[id_column]) if id_column else f"{path.stem}:{row_number + 1}"
+        row_repairs = decode_repairs
+        doc_id = f"{path.stem}:{row_number + 1}"
+        if id_column:
+            given = _id_text(row[id_column])
+            if given is None:
+                row_repairs = [
+                    *decode_repairs,
+                    f"no value in id column {id_column!r}: id made from the file name and row",
+                ]
+            else:
+                doc_id = given
         body = row[text_column]
         if body is None or body is pd.NA or (isinstance(body, numbers.Number) and body != body):
             loaded.add_report(
@@ -699,8 +710,25 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
         raw = str(body)
         raw_sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
         meta = {c: row[c] for c in meta_columns}
-        _add_document(loaded, source, doc_id, raw, raw_sha, meta, decode_repairs, aliases)
+        _add_document(loaded, source, doc_id, raw, raw_sha, meta, row_repairs, aliases)
     return loaded
+
+
+def _id_text(value) -> str | None:
+    """A table cell as a document id; None when the cell is empty.
+
+    Whole numbers that a table library stored as floats (an id column with a gap becomes
+    float in pandas) keep their integer spelling: 1.0 is id "1".
+    """
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, (float, np.floating)):
+        if value != value:  # NaN
+            return None
+        if float(value).is_integer():
+            return str(int(value))
+    text = str(value)
+    return text if text.strip() else None
 
 
 def _value_kind(value) -> str:

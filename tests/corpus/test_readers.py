@@ -406,3 +406,27 @@ def test_a_parquet_decimal_text_cell_is_read_as_its_digits(tmp_path):
     table.to_parquet(tmp_path / "d.parquet")
     c = read_corpus(tmp_path / "d.parquet")
     assert c["a"].text == "1.5" and c.doc_ids == ["a"]  # a NaN cell is an empty one
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("ids.csv", "id,text\n1,We must act.\n,It may rain.\n3,Peace now.\n"),
+        (
+            "ids.jsonl",
+            '{"id": 1, "text": "We must act."}\n{"id": null, "text": "It may rain."}\n'
+            '{"id": 3, "text": "Peace now."}\n',
+        ),
+    ],
+)
+def test_a_row_without_an_id_gets_one_from_its_position_and_says_so(tmp_path, name, content):
+    table = tmp_path / name
+    table.write_text(content, encoding="utf-8")
+    c = corpus.read_corpus(table)
+    # Not "None" or "nan", and JSON's whole numbers stay whole beside the gap.
+    assert c.doc_ids == ["1", "ids:2", "3"]
+    row = c.report.set_index("doc_id").loc["ids:2"]
+    assert row["status"] == "repaired"
+    assert row["detail"] == "no value in id column 'id': id made from the file name and row"
+    with pytest.raises(corpus.StrictModeError):
+        corpus.read_corpus(table, strict=True)
