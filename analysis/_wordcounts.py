@@ -15,6 +15,7 @@ per document (some 30 MB for 10 million words of speeches). Words are the spelli
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,23 +74,31 @@ def count_chunk(documents: Iterable[Document]) -> tuple:
     over a dict that numbers new spellings as it meets them).
     """
     index = _Numbering()
-    sizes, type_ids, counts, words = [], [], [], []
+    sizes, words = [], []
+    # Growing C arrays, viewed by numpy at the end: no array per document and no copy
+    # to join them (a whole archive counted in one process has 7 million entries).
+    type_ids, counts = array("i"), array("i")
     for doc in documents:
         tokens, title_fixes = word_strings(doc.text)
         spellings = Counter(tokens)
         if title_fixes:
             _apply_title_fixes(spellings, title_fixes)
         sizes.append(len(spellings))
-        type_ids.append(np.fromiter(map(index.__getitem__, spellings), np.int32, len(spellings)))
-        counts.append(np.fromiter(spellings.values(), np.int32, len(spellings)))
+        type_ids.extend(map(index.__getitem__, spellings))
+        counts.extend(spellings.values())
         words.append(len(tokens))
     return (
         list(index),
         np.array(sizes, dtype=np.int64),
-        _concatenate(type_ids, np.int32),
-        _concatenate(counts, np.int32),
+        _int32_view(type_ids),
+        _int32_view(counts),
         np.array(words, dtype=np.int64),
     )
+
+
+def _int32_view(values: array) -> np.ndarray:
+    """The values of an ``array("i")`` as an int32 array, sharing its memory."""
+    return np.frombuffer(values, dtype=np.intc).astype(np.int32, copy=False)
 
 
 def _apply_title_fixes(spellings: Counter, title_fixes: Counter) -> None:
@@ -110,6 +119,8 @@ class _Numbering(dict):
 
 
 def _concatenate(parts: list[np.ndarray], dtype) -> np.ndarray:
+    if len(parts) == 1:
+        return parts[0]  # one chunk (one process): nothing to join, nothing to copy
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
@@ -118,8 +129,9 @@ def _merge(parts: list[tuple], n_documents: int) -> WordCounts:
     numbering = _Numbering()
     sizes, type_ids, counts, words = [], [], [], []
     for vocab, chunk_sizes, chunk_ids, chunk_counts, chunk_words in parts:
+        first = not numbering  # the first chunk's numbers stay theirs: nothing to renumber
         renumber = np.fromiter(map(numbering.__getitem__, vocab), np.int32, len(vocab))
-        type_ids.append(renumber[chunk_ids] if len(chunk_ids) else chunk_ids)
+        type_ids.append(renumber[chunk_ids] if len(chunk_ids) and not first else chunk_ids)
         sizes.append(chunk_sizes)
         counts.append(chunk_counts)
         words.append(chunk_words)

@@ -134,12 +134,20 @@ def map_documents(
         results = [func(doc, *args) for doc in _with_progress(documents, progress)]
         return results if combine is None else [combine(results)]
     if n_workers == 1 or len(documents) == 1:
-        results = []
-        for doc in _with_progress(documents, progress):
+        # Combined in the chunks one worker of a pool would get: the rows of one chunk
+        # at a time wait for their table, not the rows of the whole corpus.
+        chunk_ends = set()
+        if combine is not None:
+            chunk_ends = {stop for _, stop in chunk_bounds(lengths, CHUNKS_PER_WORKER)}
+        results, parts = [], []
+        for done, doc in enumerate(_with_progress(documents, progress), start=1):
             result, kept = _run_fresh(doc, func, args)
             _keep(doc, kept)
             results.append(result)
-        return results if combine is None else [combine(results)]
+            if done in chunk_ends:
+                parts.append(combine(results))  # type: ignore[misc]
+                results = []
+        return results if combine is None else parts
     return _map_pool(documents, lengths, func, args, n_workers, progress, combine)
 
 

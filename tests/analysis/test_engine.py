@@ -140,7 +140,11 @@ def test_combine_runs_per_chunk_and_merges_to_the_serial_result(big, monkeypatch
     per_document = map_documents(big, word_counts, True, workers=1)
     expected = (len(big), sum(per_document, Counter()))
     serial = map_documents(big, word_counts, True, workers=1, combine=counts_of_chunk)
-    assert serial == [expected]  # one process: one part
+    # one process combines the chunks one worker would get, in corpus order
+    one_worker = engine.chunk_bounds([len(d.text) for d in big], engine.CHUNKS_PER_WORKER)
+    assert [n for n, _ in serial] == [stop - start for start, stop in one_worker]
+    assert len(serial) == engine.CHUNKS_PER_WORKER
+    assert _merged(serial) == expected
     pooled = map_documents(big, word_counts, True, workers=2, combine=counts_of_chunk)
     # a pool combines each chunk where it was counted: several parts, in corpus order
     bounds = engine.chunk_bounds([len(d.text) for d in big], 2 * engine.CHUNKS_PER_WORKER)
