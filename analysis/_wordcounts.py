@@ -147,3 +147,22 @@ def _merge(parts: list[tuple], n_documents: int) -> WordCounts:
         counts=_concatenate(counts, np.int32),
         words=_concatenate(words, np.int64),
     )
+
+
+def document_blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """``(first, last)`` document ranges holding about ``size`` table entries each (a
+    document with more entries is a block of its own), so that arrays over the table's
+    entries can be computed block by block in bounded memory.
+
+    Example:
+        >>> document_blocks(np.array([0, 2, 4, 9, 10]), 4)
+        [(0, 2), (2, 3), (3, 4)]
+    """
+    n_documents = len(offsets) - 1
+    blocks, first = [], 0
+    while first < n_documents:
+        last = int(np.searchsorted(offsets, offsets[first] + size, side="right")) - 1
+        last = min(max(last, first + 1), n_documents)
+        blocks.append((first, last))
+        first = last
+    return blocks or [(0, 0)]

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal, TypeVar
 
@@ -44,6 +44,7 @@ from corpus._parallel import (  # noqa: F401 (available_workers, chunk_bounds re
 from corpus.errors import check_choice
 from corpus.quotes import quote_rows, quotes_from_rows
 from corpus.segment import PackedSpans
+from corpus.streamed import StreamedDocuments
 
 T = TypeVar("T")
 Engine = Literal["local", "dask"]
@@ -55,6 +56,10 @@ SERIAL_BELOW_CHARS = 200_000
 # Chunks per worker: enough to balance long and short documents, few enough that the
 # per-task overhead stays negligible.
 CHUNKS_PER_WORKER = 8
+# Characters per chunk at most (about 0.8 million words): what a worker holds at a time
+# (its chunk's results, before they are combined and sent) stays the same however
+# large the corpus.
+MAX_CHUNK_CHARS = 5_000_000
 
 # Whether every pass shows a progress bar (see progress_bars); off by default so that
 # library calls stay quiet, on in the command line when stderr is a terminal.
@@ -138,7 +143,7 @@ def map_documents(
         # at a time wait for their table, not the rows of the whole corpus.
         chunk_ends = set()
         if combine is not None:
-            chunk_ends = {stop for _, stop in chunk_bounds(lengths, CHUNKS_PER_WORKER)}
+            chunk_ends = {stop for _, stop in _chunks(lengths, 1)}
         results, parts = [], []
         for done, doc in enumerate(_with_progress(documents, progress), start=1):
             result, kept = _run_fresh(doc, func, args)
@@ -201,9 +206,22 @@ def _chunk_word_count_example(documents) -> int:
     return sum(len(d.text.split()) for d in documents)
 
 
+def _chunks(lengths: list[int], n_workers: int) -> list[tuple[int, int]]:
+    """Contiguous chunks of documents: several per worker, none above MAX_CHUNK_CHARS."""
+    n_chunks = max(n_workers * CHUNKS_PER_WORKER, -(-sum(lengths) // MAX_CHUNK_CHARS))
+    return chunk_bounds(lengths, n_chunks)
+
+
+def _between(documents: Sequence[Document], start: int, stop: int) -> Iterable[Document]:
+    """Documents ``start:stop``; a streamed corpus reads them block by block."""
+    if isinstance(documents, StreamedDocuments):
+        return documents.between(start, stop)
+    return documents[start:stop]
+
+
 def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
     global _FORKED_WORK
-    bounds = chunk_bounds(lengths, n_workers * CHUNKS_PER_WORKER)
+    bounds = _chunks(lengths, n_workers)
     if "fork" in multiprocessing.get_all_start_methods():
         _FORKED_WORK = (documents, func, args)
         bar = _progress_bar(len(documents), _PROGRESS_BY_DEFAULT)
@@ -228,7 +246,7 @@ def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
 def _run_forked_whole_chunk(bounds: tuple[int, int]) -> Any:
     documents, func, args = _FORKED_WORK  # type: ignore[misc]
     start, stop = bounds
-    return func((_fresh(doc) for doc in documents[start:stop]), *args)
+    return func((_fresh(doc) for doc in _between(documents, start, stop)), *args)
 
 
 def _run_shipped_whole_chunk(payload: tuple) -> Any:
@@ -295,7 +313,7 @@ def _keep(doc: Document, kept: tuple | None) -> None:
 
 def _map_pool(documents, lengths, func, args, n_workers, progress: bool, combine=None) -> list:
     global _FORKED_WORK
-    bounds = chunk_bounds(lengths, n_workers * CHUNKS_PER_WORKER)
+    bounds = _chunks(lengths, n_workers)
     methods = multiprocessing.get_all_start_methods()
     bar = _progress_bar(len(documents), progress)
     results: list = []
@@ -338,7 +356,7 @@ def _run_forked_chunk(bounds: tuple[int, int]) -> tuple[Any, list]:
     documents, func, args, combine = _FORKED_WORK  # type: ignore[misc]
     start, stop = bounds
     results, kept = [], []
-    for doc in documents[start:stop]:
+    for doc in _between(documents, start, stop):
         result, spans = _run_fresh(doc, func, args)
         results.append(result)
         kept.append(spans)

@@ -21,7 +21,7 @@ from corpus import Corpus, Document
 
 from ._input import as_corpus, check_top_n, check_voice, group_labels
 from ._terms import check_case, count_document, fold_vocabulary, resolve_stopwords
-from ._wordcounts import WordCounts, word_counts
+from ._wordcounts import WordCounts, document_blocks, word_counts
 from .engine import map_chunks
 from .provenance import attach
 
@@ -161,7 +161,7 @@ def _sorted_group_terms(table, term_of_type, doc_codes, n_terms):
     # Documents are taken in blocks, so the temporary arrays stay small whatever the
     # corpus size; a block's (group, term) totals are merged at the end.
     keys, key_counts, key_documents = [], [], []
-    for first, last in _document_blocks(table.offsets, _BLOCK_ENTRIES):
+    for first, last in document_blocks(table.offsets, _BLOCK_ENTRIES):
         block = _block_group_terms(table, first, last, term_of_type, doc_codes, n_terms)
         keys.append(block[0])
         key_counts.append(block[1])
@@ -193,7 +193,7 @@ def _dense_group_terms(table, term_of_type, doc_codes, n_terms, n_groups):
     counts = np.zeros(size)
     documents_using = np.zeros(size, dtype=np.int64)
     block_entries = max(_DENSE_BLOCK_ENTRIES, size)
-    for first, last in _document_blocks(table.offsets, block_entries):
+    for first, last in document_blocks(table.offsets, block_entries):
         entry_docs, entry_terms, entry_counts = _block_entries(table, first, last, term_of_type)
         keys = doc_codes[entry_docs] * n_terms + entry_terms
         counts += np.bincount(keys, weights=entry_counts, minlength=size)
@@ -204,18 +204,6 @@ def _dense_group_terms(table, term_of_type, doc_codes, n_terms, n_groups):
         documents_using += np.bincount(once, minlength=size)
     group_term = np.flatnonzero(documents_using)
     return group_term, counts[group_term], documents_using[group_term]
-
-
-def _document_blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:
-    """``(first, last)`` document ranges holding about ``size`` table entries each."""
-    n_documents = len(offsets) - 1
-    blocks, first = [], 0
-    while first < n_documents:
-        last = int(np.searchsorted(offsets, offsets[first] + size, side="right")) - 1
-        last = min(max(last, first + 1), n_documents)
-        blocks.append((first, last))
-        first = last
-    return blocks or [(0, 0)]
 
 
 def _block_entries(

@@ -29,7 +29,7 @@ from corpus.segment import count_sentences_with_words
 
 from ._input import as_corpus, check_by, group_labels
 from ._syllables import Hyphenation
-from ._wordcounts import word_counts
+from ._wordcounts import WordCounts, document_blocks, word_counts
 from .engine import map_documents
 from .provenance import attach
 
@@ -114,29 +114,45 @@ def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.Da
     (in parallel; the sentences stay on the corpus for later calls); a large new
     vocabulary's syllables are counted in worker processes too.
     """
-    if all("sentences" in doc.__dict__ for doc in c):
+    if not c.streamed and all("sentences" in doc.__dict__ for doc in c):
         # Segmented already (by an earlier measure): counting is quicker than a pool.
+        # (A streamed corpus would be read from disk twice: its workers count.)
         sentences = [sentences_with_words(doc) for doc in c]
     else:
         sentences = map_documents(c, sentences_with_words, workers=workers)
     table = word_counts(c, workers=workers)
     _count_new_spellings(table.vocab, workers)
     per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int32, len(table.vocab))
-    syllables_ = per_type[table.type_ids]  # per table entry
-    counts64 = table.counts.astype(np.int64)  # products and sums in 64 bits
-
-    def per_document(values: np.ndarray) -> np.ndarray:
-        return _sum_per_document(counts64 * values, table.offsets)
-
+    words, syllables_, polysyllables = _per_document_sums(table, per_type)
     return pd.DataFrame(
         {
             "doc_id": c.doc_ids,
-            "words": per_document(syllables_ > 0),
+            "words": words,
             "sentences": np.array(sentences, dtype=np.int64),
-            "syllables": per_document(syllables_),
-            "polysyllables": per_document(syllables_ >= 3),
+            "syllables": syllables_,
+            "polysyllables": polysyllables,
         }
     )
+
+
+# Table entries summed at a time: the arrays over entries stay a few MB each, where a
+# whole archive's 7 million entries made each 55 MB.
+_BLOCK_ENTRIES = 1 << 20
+
+
+def _per_document_sums(table: WordCounts, per_type: np.ndarray) -> np.ndarray:
+    """Words with syllables, syllables and polysyllabic words of every document (rows
+    of the result), from the syllables of each spelling (``per_type``)."""
+    sums = np.zeros((3, len(table.offsets) - 1), dtype=np.int64)
+    for first, last in document_blocks(table.offsets, _BLOCK_ENTRIES):
+        lo, hi = table.offsets[first], table.offsets[last]
+        entry_syllables = per_type[table.type_ids[lo:hi]]
+        counts64 = table.counts[lo:hi].astype(np.int64)  # products and sums in 64 bits
+        offsets = table.offsets[first : last + 1] - lo
+        measures = (entry_syllables > 0, entry_syllables, entry_syllables >= 3)
+        for row, values in enumerate(measures):
+            sums[row, first:last] = _sum_per_document(counts64 * values, offsets)
+    return sums
 
 
 def _sum_per_document(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:

@@ -165,8 +165,13 @@ class StreamedDocuments(Sequence[Document]):
         return self._read([positions[index]])[0]  # IndexError as for a list
 
     def __iter__(self) -> Iterator[Document]:
-        for start in range(0, len(self), ITERATION_BLOCK):
-            yield from self._read(range(start, min(start + ITERATION_BLOCK, len(self))))
+        return self.between(0, len(self))
+
+    def between(self, start: int, stop: int) -> Iterator[Document]:
+        """The documents at positions ``start`` to ``stop`` (excluded), read
+        :data:`ITERATION_BLOCK` at a time: a worker's chunk is never all in memory."""
+        for first in range(start, stop, ITERATION_BLOCK):
+            yield from self._read(range(first, min(first + ITERATION_BLOCK, stop)))
 
     def __reduce__(self):
         # An open file does not cross process borders; the receiver opens its own.

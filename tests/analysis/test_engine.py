@@ -318,3 +318,9 @@ def test_detector_tables_of_a_streamed_corpus_equal_the_in_memory_ones(big_on_di
         expected = find(in_memory, workers=1)
         assert len(expected) > 0
         assert find(streamed, workers=2).equals(expected)
+
+
+def test_chunks_are_several_per_worker_and_never_large():
+    assert engine._chunks([10] * 100, 2) == chunk_bounds([10] * 100, 2 * engine.CHUNKS_PER_WORKER)
+    # 120 million characters: 24 chunks (not 16), whatever the workers
+    assert len(engine._chunks([3_000_000] * 40, 2)) == 24

@@ -163,3 +163,21 @@ def test_span_list_equality_and_repr():
     assert spans != [(0, 2)]
     assert list(reversed(spans)) == [(3, 5), (0, 2)]
     assert repr(spans) == "SpanList([(0, 2), (3, 5)])"
+
+
+def test_a_range_is_read_block_by_block(folder, tmp_path, monkeypatch):
+    import corpus.streamed as streamed_module
+
+    documents = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True).documents
+    reads = []
+    original = StreamedDocuments._read
+
+    def counted(self, positions):
+        reads.append(list(positions))
+        return original(self, positions)
+
+    monkeypatch.setattr(StreamedDocuments, "_read", counted)
+    monkeypatch.setattr(streamed_module, "ITERATION_BLOCK", 2)
+    ids = [d.doc_id for d in documents.between(1, 6)]
+    assert ids == documents.doc_ids[1:6]
+    assert reads == [[1, 2], [3, 4], [5]]
