@@ -242,7 +242,10 @@ def stat_comparisons(
     counts = map_documents(
         c, _document_counts, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, types, workers=workers
     )
-    per_doc = pd.DataFrame(counts, index=pd.Index(c.doc_ids, name="doc_id"))
+    # Columns named, so that a corpus without documents gives an empty table too.
+    per_doc = pd.DataFrame(
+        counts, index=pd.Index(c.doc_ids, name="doc_id"), columns=[*MEASURES, "words"]
+    )
     measures = [m for m in MEASURES if m in ("comparisons", "historical") or m in types]
     table = group_rates(per_doc, groups, measures, min_words=min_words)
     params = {"by": by, "voice": voice, "types": list(types), "min_words": min_words}

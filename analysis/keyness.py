@@ -356,6 +356,29 @@ def _sides_against_corpus(
     return sides, ref_words
 
 
+def reference_counts(reference: pd.DataFrame) -> pd.Series:
+    """The ``count`` column of a ``term, count`` reference table, as whole numbers.
+
+    Raises:
+        ValueError: naming the first row (counted from 1, after any header) whose
+            count is missing, not a number, negative or not whole.
+
+    Example:
+        >>> reference_counts(pd.DataFrame({"term": ["peace"], "count": ["12"]})).tolist()
+        [12]
+    """
+    counts = pd.to_numeric(reference["count"], errors="coerce")
+    bad = counts.isna() | (counts < 0) | (counts % 1 != 0)
+    if bad.any():
+        row = int(bad.to_numpy().argmax())
+        term, value = reference["term"].iloc[row], reference["count"].iloc[row]
+        raise ValueError(
+            f"reference table, row {row + 1} (term {term!r}): count {str(value)!r} is not a "
+            "whole number of 0 or more"
+        )
+    return counts.astype("int64")
+
+
 def _sides_against_table(target: GroupCounts, reference: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Aligned counts of a target against an external ``term, count`` table."""
     if not {"term", "count"} <= set(reference.columns):
@@ -363,6 +386,7 @@ def _sides_against_table(target: GroupCounts, reference: pd.DataFrame) -> tuple[
             "reference= as a table needs the columns 'term' and 'count'; "
             f"it has: {', '.join(map(str, reference.columns))}"
         )
+    reference = reference.assign(count=reference_counts(reference))
     ref = reference.groupby("term", as_index=False)["count"].sum()
     ref_words = int(reference.attrs.get("words", ref["count"].sum()))
     own = pd.DataFrame(

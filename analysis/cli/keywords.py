@@ -70,6 +70,10 @@ def _reference(value: str | None):
         raise DataError(f"--reference {value}: cannot read ({exc.strerror})") from exc
     if not {"term", "count"} <= set(table.columns):
         raise DataError(f"--reference {value}: needs the columns term and count")
+    try:
+        analysis.keyness.reference_counts(table)
+    except ValueError as exc:
+        raise DataError(f"--reference {value}: {exc}") from exc
     return table
 
 

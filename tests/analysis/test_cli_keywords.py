@@ -99,3 +99,22 @@ def test_frequency(folder, capsys):
     assert table["term"].tolist()[:2] == ["trade", "growth"]
     assert main(["frequency", str(folder), "--ngram", "2", "--top-n", "1", "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("and peace,all,2,")
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ("peace,10\nwar,ten\n", "row 2 (term 'war'): count 'ten' is not a whole number"),
+        ("peace,-5\nwar,3\n", "row 1 (term 'peace'): count '-5' is not a whole number"),
+        ("peace,1.5\n", "row 1 (term 'peace'): count '1.5' is not a whole number"),
+    ],
+)
+def test_a_bad_count_in_a_reference_file_names_the_file_and_row(
+    folder, tmp_path, capsys, rows, expected
+):
+    reference = tmp_path / "ref.csv"
+    reference.write_text("term,count\n" + rows, encoding="utf-8")
+    args = ["keywords", str(folder), "--filename-template", "{country}_{session}_{year}.txt"]
+    assert main([*args, "--by", "country", "--target", "RUS", "--reference", str(reference)]) == 1
+    err = capsys.readouterr().err
+    assert f"--reference {reference}: reference table, {expected}" in err

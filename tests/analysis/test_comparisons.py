@@ -786,3 +786,14 @@ def test_the_object_of_compared_is_the_tenor_after_a_determiner():
         ["the proposed deal", "Munich in 1938", True]
     ]
     assert find_comparisons("He compared it to a siege.")["tenor"].tolist() == [""]
+
+
+def test_rates_of_a_corpus_without_documents_are_an_empty_table_like_their_siblings():
+    import analysis
+
+    empty = corpus.from_texts([""])  # the empty text is skipped: no document
+    assert len(empty) == 0
+    for stat in (analysis.stat_comparisons, analysis.stat_hedging, analysis.stat_modality):
+        table = stat(empty)
+        assert table.empty, stat.__name__
+        assert {"group", "measure", "rate", "rate_low", "rate_high"} <= set(table.columns)
