@@ -6,6 +6,8 @@ Aliases change how names are counted and attributed, never the text itself.
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -24,8 +26,15 @@ class Aliases:
     """
 
     def __init__(self, mapping: dict[str, str], version: str = "custom") -> None:
-        self.version = version
         self._map = {variant.casefold(): canonical for variant, canonical in mapping.items()}
+        # A table of one's own is named by its contents, so that two different tables
+        # never give results the same provenance ("custom@1a2b...", "file:x.tsv@...").
+        self.version = version if version == ALIASES_VERSION else f"{version}@{self.digest()}"
+
+    def digest(self) -> str:
+        """The first 16 hex digits of the sha256 of the table's (variant, canonical) pairs."""
+        pairs = json.dumps(self.items(), ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(pairs).hexdigest()[:16]
 
     def canonical(self, name: str) -> str:
         """The canonical form of ``name`` (``name`` itself when it has no alias)."""
@@ -51,21 +60,34 @@ class Aliases:
         path = Path(path)
         delimiter = "\t" if path.suffix.lower() in {".tsv", ".txt"} else ","
         try:
-            lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise CorpusError(f"{path}: cannot read alias table ({exc.strerror})") from exc
-        rows = list(
-            csv.DictReader([ln for ln in lines if not ln.startswith("#")], delimiter=delimiter)
-        )
+        # (line number, line) of the header and the rows: blank lines and comments left out
+        kept = [
+            (number, line)
+            for number, line in enumerate(text.splitlines(), start=1)
+            if line.strip() and not line.startswith("#")
+        ]
+        rows = list(csv.DictReader([line for _, line in kept], delimiter=delimiter))
         if not rows or not {"variant", "canonical"} <= set(rows[0]):
             raise CorpusError(f"{path}: an alias table needs the columns 'variant' and 'canonical'")
-        return cls({r["variant"]: r["canonical"] for r in rows}, version=f"file:{path.name}")
+        mapping: dict[str, str] = {}
+        first: dict[str, tuple[int, str]] = {}  # casefolded variant -> (line, canonical)
+        for (line, _), row in zip(kept[1:], rows, strict=False):
+            variant, canonical = row["variant"], row["canonical"]
+            earlier, named = first.setdefault(variant.casefold(), (line, canonical))
+            if named != canonical:
+                raise CorpusError(
+                    f"{path}: lines {earlier} and {line} map {variant!r} to two names "
+                    f"({named!r} and {canonical!r}); keep one"
+                )
+            mapping[variant] = canonical
+        return cls(mapping, version=f"file:{path.name}")
 
     @classmethod
     def default(cls) -> Aliases:
         """The alias table shipped with communique."""
         ref = resources.files("corpus") / "data" / "aliases.tsv"
         with resources.as_file(ref) as path:
-            table = cls.read(path)
-        table.version = ALIASES_VERSION
-        return table
+            return cls(cls.read(path)._map, version=ALIASES_VERSION)

@@ -1,0 +1,36 @@
+"""Alias tables: canonical names, versions that name their contents, conflicting rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus import CorpusError
+from corpus.aliases import ALIASES_VERSION, Aliases
+
+
+def write(tmp_path, name: str, rows: str):
+    path = tmp_path / name
+    path.write_text("variant,canonical\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_a_table_of_ones_own_is_named_by_its_contents(tmp_path):
+    gorby = Aliases.read(write(tmp_path, "a.csv", "Gorbachev,Gorby\n"))
+    other = Aliases.read(write(tmp_path, "b.csv", "Gorbachev,Mikhail Gorbachev\n"))
+    again = Aliases.read(write(tmp_path, "sub.csv", "# a comment\n\nGorbachev,Gorby\n"))
+
+    assert gorby.version.startswith("file:a.csv@") and len(gorby.digest()) == 16
+    assert gorby.digest() != other.digest()
+    assert gorby.digest() == again.digest()  # same pairs, same name part
+    assert Aliases({"Gorbachev": "Gorby"}).version == f"custom@{gorby.digest()}"
+    assert Aliases.default().version == ALIASES_VERSION
+
+
+def test_a_variant_mapped_to_two_names_is_an_error_naming_both_lines(tmp_path):
+    path = write(tmp_path, "al.csv", "Gorbachev,Mikhail Gorbachev\n# note\nGORBACHEV,Gorby\n")
+    with pytest.raises(CorpusError, match=r"lines 2 and 4 map 'GORBACHEV' to two names"):
+        Aliases.read(path)
+    repeated = Aliases.read(
+        write(tmp_path, "ok.csv", "Lavrov,Sergey Lavrov\nLavrov,Sergey Lavrov\n")
+    )
+    assert repeated.canonical("lavrov") == "Sergey Lavrov"
