@@ -30,6 +30,7 @@ import tempfile
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 # Two groups, one shared library each: calls within a group are C calls; corpus is
 # compiled apart from analysis, which imports it (corpus never imports analysis).
@@ -90,6 +91,26 @@ class BuildExt(build_ext):
             self.extensions = []
 
 
+# Inputs a regular install needs that the project's layout keeps outside the packages:
+# the seed document (the default input of the commands) and the synthetic UN sample of
+# `communique figures`. Copied into the built packages; a checkout reads them in place.
+SHIPPED_DATA = (("seeds", "corpus/_seeds"), ("notebooks/sample_un", "analysis/_sample_un"))
+
+
+class BuildPy(build_py):
+    """Builds the packages with copies of :data:`SHIPPED_DATA` (not in editable builds,
+    which read the checkout)."""
+
+    def run(self) -> None:
+        super().run()
+        if getattr(self, "editable_mode", False):
+            return
+        for source, target in SHIPPED_DATA:
+            if os.path.isdir(source):
+                destination = os.path.join(self.build_lib, target)
+                shutil.copytree(source, destination, dirs_exist_ok=True)
+
+
 def extension_modules(build_base: str) -> list:
     if not compile_wanted(sys.argv, compile_choice()):
         return []
@@ -107,6 +128,6 @@ BUILD_BASE = tempfile.mkdtemp(prefix="communique-build-")
 atexit.register(shutil.rmtree, BUILD_BASE, ignore_errors=True)
 setup(
     ext_modules=extension_modules(BUILD_BASE),
-    cmdclass={"build_ext": BuildExt},
+    cmdclass={"build_ext": BuildExt, "build_py": BuildPy},
     options={"build": {"build_base": BUILD_BASE}},
 )

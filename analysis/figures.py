@@ -32,7 +32,11 @@ from corpus.errors import check_choice
 from .output import FIGURE_FORMATS, save_figure, write_table
 from .provenance import attach, make_record
 
+# The synthetic UN sample: in a checkout's notebooks/ folder, or the copy a regular
+# install ships inside the package (see setup.py).
 SAMPLE_UN = Path(__file__).resolve().parents[1] / "notebooks" / "sample_un"
+if not SAMPLE_UN.is_dir():
+    SAMPLE_UN = Path(__file__).resolve().parent / "_sample_un"
 DEFAULT_TARGET = "XNO"
 MATCH_KINDS = ("hedges", "modals", "comparisons")
 RATE_MEASURES = ("hedging", "modality")
@@ -101,8 +105,8 @@ def sample_path(path: str | Path | None) -> str | Path:
         return path
     if not SAMPLE_UN.is_dir():
         raise ValueError(
-            f"the sample corpus is not at {SAMPLE_UN.name}/ (installed without the "
-            "notebooks folder?); pass a corpus path"
+            "the synthetic UN sample is not installed (neither a checkout's "
+            "notebooks/sample_un nor the package's copy); pass a corpus path"
         )
     return SAMPLE_UN
 

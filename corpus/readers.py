@@ -28,6 +28,7 @@ from .document import Document
 from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
 from .language import language_note
 from .metadata import (
+    UNCLOSED_FRONT_MATTER,
     SidecarJoin,
     SidecarRow,
     check_sidecar_unique,
@@ -37,6 +38,7 @@ from .metadata import (
     parse_filename,
     sidecar_rows,
     split_front_matter,
+    unclosed_front_matter,
 )
 from .normalize import Normalized, normalize
 from .ungdc import find_speakers_table, join_speakers, read_speakers, un_layout_meta
@@ -260,9 +262,16 @@ def from_texts(
     return _finish(loaded, False, aliases)
 
 
+# Where the seed documents are: a checkout's seeds/ folder, or the copy a regular
+# install ships inside the package (see setup.py).
+_CHECKOUT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+_PACKAGED_SEEDS = Path(__file__).resolve().parent / "_seeds"
+
+
 def default_seed_path() -> Path:
-    """The ``seeds/`` folder: beside the package in a checkout, or the working directory."""
-    for candidate in (Path(__file__).resolve().parent.parent / "seeds", Path.cwd() / "seeds"):
+    """The seed documents: ``seeds/`` beside the package in a checkout or in the working
+    directory, else the copy installed with the package."""
+    for candidate in (_CHECKOUT_SEEDS, Path.cwd() / "seeds", _PACKAGED_SEEDS):
         if candidate.is_dir():
             return candidate
     raise CorpusError("no path given and no seeds/ folder found; pass a corpus path")
@@ -472,6 +481,7 @@ class _Parsed:
     decode_repairs: list[str] = field(default_factory=list)
     raw_sha: str = ""
     language: str = ""  # a note when the text is probably not English
+    front_note: str = ""  # a note when front matter seems opened and never closed
 
 
 def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
@@ -499,6 +509,7 @@ def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
         decode_repairs=decoded.repairs,
         raw_sha=hashlib.sha256(raw_bytes).hexdigest(),
         language=language_note(normalized.text) if normalized else "",
+        front_note=UNCLOSED_FRONT_MATTER if unclosed_front_matter(body) else "",
     )
 
 
@@ -533,7 +544,7 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         meta,
         parsed.decode_repairs + joined.repairs,
         aliases,
-        notes=[*joined.notes, parsed.language] if parsed.language else joined.notes,
+        notes=[*joined.notes, *(note for note in (parsed.front_note, parsed.language) if note)],
     )
 
 
@@ -549,9 +560,11 @@ def has_words(text: str) -> bool:
 
 def _check_unique(loaded: _Loaded, doc_id: str, source: str) -> None:
     if doc_id in loaded.sources:
+        table_row = source.rpartition(":")[2].isdigit()  # "speeches.csv:12", not "a.md"
+        fix = "use id_column= or fix one row" if table_row else "rename one of the files"
         raise DuplicateIdError(
             f"doc_id {doc_id!r} comes from both {loaded.sources[doc_id]} and {source}; "
-            "ids must be unique (use id_column= or rename one input)"
+            f"ids must be unique ({fix})"
         )
 
 

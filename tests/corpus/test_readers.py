@@ -430,3 +430,27 @@ def test_a_row_without_an_id_gets_one_from_its_position_and_says_so(tmp_path, na
     assert row["detail"] == "no value in id column 'id': id made from the file name and row"
     with pytest.raises(corpus.StrictModeError):
         corpus.read_corpus(table, strict=True)
+
+
+def test_a_regular_install_reads_the_seed_it_ships(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    import corpus.readers as readers
+
+    packaged = readers._PACKAGED_SEEDS
+    if not packaged.is_dir():
+        pytest.skip("only in a built package (the compiled pass of `make test`)")
+    checkout = Path(__file__).resolve().parents[2] / "seeds"
+    assert sorted(p.name for p in packaged.iterdir()) == sorted(p.name for p in checkout.iterdir())
+    # Away from any checkout: the packaged copy is the default input, read as the seed.
+    monkeypatch.setattr(readers, "_CHECKOUT_SEEDS", tmp_path / "no-checkout")
+    monkeypatch.chdir(tmp_path)
+    assert readers.default_seed_path() == packaged
+    assert read_corpus().fingerprint == read_corpus(checkout).fingerprint
+
+
+def test_two_files_with_one_id_are_told_to_rename_a_file(tmp_path):
+    (tmp_path / "a.txt").write_text("We must act.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("It may rain.", encoding="utf-8")
+    with pytest.raises(DuplicateIdError, match=r"ids must be unique \(rename one of the files\)"):
+        read_corpus(tmp_path)
