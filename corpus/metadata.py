@@ -69,6 +69,24 @@ def parse_filename(name: str, template: str | None, source: str) -> dict:
     return match.groupdict()
 
 
+UNCLOSED_FRONT_MATTER = (
+    "starts with a '---' line but no second '---' line closes front matter: "
+    "read as text, no docvars taken from it"
+)
+
+
+def unclosed_front_matter(text: str) -> bool:
+    """Whether ``text`` opens YAML front matter (a first line ``---`` followed by a
+    ``name: value`` line) that no ``---`` line closes."""
+    lines = text.lstrip("\ufeff").split("\n", 2)
+    return (
+        len(lines) > 1
+        and lines[0].strip() == "---"
+        and re.match(r"\s*[\w-]+\s*:", lines[1]) is not None
+        and _FRONT_MATTER.match(text.lstrip("\ufeff")) is None
+    )
+
+
 def split_front_matter(text: str, source: str) -> tuple[str, dict]:
     """Separate YAML front matter (between ``---`` lines at the top) from the body."""
     match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
@@ -77,7 +95,13 @@ def split_front_matter(text: str, source: str) -> tuple[str, dict]:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise CorpusError(f"{source}: YAML front matter is not valid YAML ({exc})") from exc
+        mark = getattr(exc, "problem_mark", None)
+        # YAML counts the lines of the front matter; the file has the "---" line first.
+        where = f"line {mark.line + 2} of the file: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CorpusError(
+            f"{source}: YAML front matter is not valid YAML ({where}{problem})"
+        ) from exc
     if not isinstance(meta, dict):
         raise CorpusError(f"{source}: YAML front matter must be a mapping of name: value")
     return text.lstrip("\ufeff")[match.end() :], meta
@@ -230,9 +254,15 @@ def _same_but_case(name: str, file: str) -> bool:
 
 
 def _loose_matches(name: str, files: list[str]) -> list[str]:
-    """Files whose path or base name equals ``name`` up to case and surrounding spaces."""
+    """Files whose path or base name equals ``name`` up to case, surrounding spaces and
+    the file's extension ("a" for "a.txt")."""
     wanted = name.strip().casefold()
-    return [f for f in files if wanted in (f.casefold(), _base(f).casefold())]
+    return [f for f in files if wanted in _loose_names(f)]
+
+
+def _loose_names(file: str) -> tuple[str, ...]:
+    path, base = file.casefold(), _base(file).casefold()
+    return (path, base, path.rsplit(".", 1)[0], base.rsplit(".", 1)[0])
 
 
 def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:

@@ -80,7 +80,8 @@ if __name__ == "__main__":
 # message or follows a space, "(" or ";" is an argument: not "r/case=x.csv".
 _API_ARGUMENT = re.compile(
     r"(?:(?<=^)|(?<=[\s(;]))(text_column|id_column|filename_template|by|target|reference|"
-    r"voice|measure|min_count|top_n|ngram|case|stopwords|workers|window|sort)="
+    r"voice|measure|min_count|top_n|ngram|case|stopwords|workers|window|sort|test|"
+    r"correction|min_words|lexicon)="
 )
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 

@@ -118,3 +118,13 @@ def test_a_bad_count_in_a_reference_file_names_the_file_and_row(
     assert main([*args, "--by", "country", "--target", "RUS", "--reference", str(reference)]) == 1
     err = capsys.readouterr().err
     assert f"--reference {reference}: reference table, {expected}" in err
+
+
+def test_a_test_option_in_an_error_is_written_as_the_flag(folder, tmp_path, capsys):
+    reference = tmp_path / "ref.csv"
+    reference.write_text("term,count\npeace,10\n", encoding="utf-8")
+    args = ["keywords", str(folder), "--filename-template", "{country}_{session}_{year}.txt"]
+    options = ["--by", "country", "--target", "RUS", "--reference", str(reference)]
+    assert main([*args, *options, "--test", "documents"]) == 2
+    err = capsys.readouterr().err
+    assert "--test='documents' compares documents" in err and "(use --test='tokens')" in err

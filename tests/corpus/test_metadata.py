@@ -213,6 +213,16 @@ def test_join_sidecar_directly():
     ]
 
 
+def test_a_sidecar_name_without_the_extension_gets_a_hint():
+    rows = [SidecarRow("m.csv", 2, "a", {"year": "1990"}), SidecarRow("m.csv", 3, "B", {})]
+    join = join_sidecar(rows, ["a.txt", "b.md", "c.txt"])
+    assert join.rows == {}  # a hint, not a match: "a" could name a.txt or a.md
+    assert [why for _, why in join.unmatched] == [
+        "metadata row for 'a': no such file in the folder; did you mean a.txt?",
+        "metadata row for 'B': no such file in the folder; did you mean b.md?",
+    ]
+
+
 def test_sidecar_rows_keep_lines_and_drop_empty_values():
     table = pd.DataFrame({"filename": ["a.txt", "b.txt"], "year": ["1990", None]}, dtype=object)
     table.attrs["line_numbers"] = [2, 4]
@@ -281,3 +291,22 @@ def test_a_field_name_that_is_no_name_is_named(tmp_path, template):
     (tmp_path / "RUS_50_1995.txt").write_text("Peace.", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"field name '.*' must be letters, digits or _"):
         read_corpus(tmp_path, filename_template=template)
+
+
+def test_front_matter_that_is_never_closed_is_read_as_text_with_a_note(tmp_path):
+    (tmp_path / "a.md").write_text("---\ncountry: USA\nWe must act now.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\n\nA rule, then prose.\n", encoding="utf-8")
+    c = read_corpus(tmp_path)
+    report = c.report.set_index("doc_id")["detail"]
+    assert report["a"].startswith("starts with a '---' line but no second '---' line closes")
+    assert c["a"].text.startswith("---\ncountry: USA")
+    assert "country" not in c.docvars.columns
+    assert "---" not in report["b"]  # a rule followed by prose is no front matter
+
+
+def test_a_yaml_error_names_the_line_of_the_file(tmp_path):
+    (tmp_path / "a.md").write_text("---\ncountry: USA\nyear: [1990\n---\nText.\n", encoding="utf-8")
+    with pytest.raises(
+        CorpusError, match=r"a.md: YAML front matter is not valid YAML \(line \d+ of the file"
+    ):
+        read_corpus(tmp_path)
