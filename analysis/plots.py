@@ -160,7 +160,17 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
             v = part[value].to_numpy(float)
             err = np.vstack([v - part[low].to_numpy(float), part[high].to_numpy(float) - v])
             offset = (i - (len(measures) - 1) / 2) * width
-            ax.errorbar(x + offset, v, yerr=np.abs(err), fmt="o", capsize=3, label=m)
+            style = series_style(i)  # a marker per measure, so the bars read in grayscale
+            ax.errorbar(
+                x + offset,
+                v,
+                yerr=np.abs(err),
+                fmt=style["marker"],
+                color=style["color"],
+                markerfacecolor=style["markerfacecolor"],
+                capsize=3,
+                label=m,
+            )
         ax.set_xticks(x)
         ax.set_xticklabels(
             groups,
@@ -168,6 +178,8 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
             ha="right" if len(groups) > 6 else "center",
         )
         ax.set_xlabel(_grouping_name(table))
+        if value == "rate":
+            ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
         ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
         ax.set_ylabel(
             ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
@@ -242,6 +254,8 @@ def plot_timeseries(
         ax.set_xlabel(_grouping_name(table, default="year"))
         # Years are whole numbers: no ticks at 1990.25.
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if value == "rate":
+            ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
         ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
         ax.set_ylabel(
             ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"

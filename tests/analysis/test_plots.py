@@ -125,3 +125,16 @@ def test_plot_comparisons_of_find_comparisons_says_which_table_it_needs():
 
     with pytest.raises(ValueError, match=r"analysis\.stat_comparisons .*missing: group, measure"):
         plot_comparisons(find_comparisons(WRONG_TABLE_CORPUS))
+
+
+def test_rates_of_several_measures_get_a_marker_each():
+    per_doc = pd.DataFrame(
+        {"hedges": [1, 2, 3, 4], "boosters": [2, 2, 1, 1], "words": [100] * 4},
+        index=pd.Index(["d1", "d2", "d3", "d4"], name="doc_id"),
+    )
+    groups = pd.Series(["A", "A", "B", "B"], index=per_doc.index)
+    ax = plot_rates(group_rates(per_doc, groups, ["hedges", "boosters"]))
+    markers = [line.get_marker() for line in ax.lines if line.get_marker() not in ("None", "_")]
+    assert markers[:2] == ["o", "s"]  # the house style's first two, not one circle for all
+    assert ax.get_ylim()[0] == 0
+    plt.close("all")
