@@ -22,8 +22,10 @@ computes are sent back, packed, and kept on the corpus's Documents: later calls 
 their forked workers) inherit them instead of segmenting every document again.
 
 A streamed corpus (``read_corpus(..., cache=True, stream=True)``) holds no Documents:
-each worker reads its own chunk from the cache file (sentences and quotes included), and
-a single process reads the corpus block by block, so no pass holds every text.
+each worker (forked or spawned) reads its own chunk from the cache file, sentences and
+quotes included, and a single process reads the corpus block by block, so no local pass
+holds every text. The Dask engine ships the texts, as for any corpus: a cluster's
+workers may not see the cache file.
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ SERIAL_BELOW_CHARS = 200_000
 # Chunks per worker: enough to balance long and short documents, few enough that the
 # per-task overhead stays negligible.
 CHUNKS_PER_WORKER = 8
-# Characters per chunk at most (about 0.8 million words): what a worker holds at a time
+# About the most characters a chunk holds (it ends with the document that reaches the
+# limit; about 0.8 million words of speeches), so that what a worker holds at a time
 # (its chunk's results, before they are combined and sent) stays the same however
 # large the corpus.
 MAX_CHUNK_CHARS = 5_000_000
@@ -207,7 +210,7 @@ def _chunk_word_count_example(documents) -> int:
 
 
 def _chunks(lengths: list[int], n_workers: int) -> list[tuple[int, int]]:
-    """Contiguous chunks of documents: several per worker, none above MAX_CHUNK_CHARS."""
+    """Contiguous chunks of documents: several per worker, none much above MAX_CHUNK_CHARS."""
     n_chunks = max(n_workers * CHUNKS_PER_WORKER, -(-sum(lengths) // MAX_CHUNK_CHARS))
     return chunk_bounds(lengths, n_chunks)
 
@@ -238,7 +241,7 @@ def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
             _FORKED_WORK = None
             if bar is not None:
                 bar.close()
-    payloads = [(func, args, _ship(documents[a:b])) for a, b in bounds]
+    payloads = [(func, args, _shipment(documents, a, b)) for a, b in bounds]
     with multiprocessing.get_context("spawn").Pool(n_workers) as pool:
         return list(pool.imap(_run_shipped_whole_chunk, payloads))
 
@@ -250,8 +253,8 @@ def _run_forked_whole_chunk(bounds: tuple[int, int]) -> Any:
 
 
 def _run_shipped_whole_chunk(payload: tuple) -> Any:
-    func, args, records = payload
-    return func(map(_unship, records), *args)
+    func, args, shipment = payload
+    return func(_received(shipment), *args)
 
 
 def _run_whole_partition(records: Sequence[tuple], func: Callable, args: tuple) -> list:
@@ -336,7 +339,7 @@ def _map_pool(documents, lengths, func, args, n_workers, progress: bool, combine
             _FORKED_WORK = None
     else:
         context = multiprocessing.get_context("spawn")
-        payloads = [(func, args, combine, _ship(documents[a:b])) for a, b in bounds]
+        payloads = [(func, args, combine, _shipment(documents, a, b)) for a, b in bounds]
         with context.Pool(n_workers) as pool:
             for (start, stop), part in zip(
                 bounds, pool.imap(_run_shipped_chunk, payloads), strict=True
@@ -373,9 +376,24 @@ def _unship(record: tuple) -> Document:
     return Document(doc_id, text, meta, raw_sha256, aliases)
 
 
+def _shipment(documents: Sequence[Document], start: int, stop: int):
+    """What a spawned worker needs for documents ``start:stop``: those of a streamed
+    corpus stay on disk (the worker reads them from the cache file), others travel as
+    plain tuples."""
+    if isinstance(documents, StreamedDocuments):
+        return documents.take(range(start, stop))
+    return _ship(documents[start:stop])
+
+
+def _received(shipment) -> Iterable[Document]:
+    if isinstance(shipment, StreamedDocuments):
+        return iter(shipment)
+    return map(_unship, shipment)
+
+
 def _run_shipped_chunk(payload: tuple) -> Any:
-    func, args, combine, records = payload
-    results = [func(_unship(record), *args) for record in records]
+    func, args, combine, shipment = payload
+    results = [func(doc, *args) for doc in _received(shipment)]
     return results if combine is None else combine(results)
 
 

@@ -226,11 +226,19 @@ def with_sentences(table: pd.DataFrame, c: Corpus) -> pd.DataFrame:
         >>> with_sentences(t, c)["sentence"].tolist()
         ['We may go.']
     """
-    sentences = []
-    for doc_id, start in zip(table["doc_id"], table["start"], strict=True):
-        doc = c[doc_id]
-        s, e = doc.sentences[doc.sentence_id(int(start))]
-        sentences.append(doc.text[s:e])
+    # Each document once, in corpus order: a streamed corpus reads blocks, not a row
+    # group per match.
+    rows_of = {doc_id: [] for doc_id in table["doc_id"]}
+    for row, doc_id in enumerate(table["doc_id"]):
+        rows_of[doc_id].append(row)
+    starts = table["start"].tolist()
+    sentences: list[str | None] = [None] * len(table)
+    for doc in c:
+        for row in rows_of.pop(doc.doc_id, ()):
+            s, e = doc.sentences[doc.sentence_id(int(starts[row]))]
+            sentences[row] = doc.text[s:e]
+    if rows_of:
+        raise KeyError(f"no document with doc_id={next(iter(rows_of))!r} in this corpus")
     out = table.copy()
     out["sentence"] = pd.Series(sentences, index=table.index, dtype=object)
     out.attrs = dict(table.attrs)

@@ -361,14 +361,14 @@ def reference_counts(reference: pd.DataFrame) -> pd.Series:
 
     Raises:
         ValueError: naming the first row (counted from 1, after any header) whose
-            count is missing, not a number, negative or not whole.
+            count is missing, not a number, negative, not whole or beyond 64 bits.
 
     Example:
         >>> reference_counts(pd.DataFrame({"term": ["peace"], "count": ["12"]})).tolist()
         [12]
     """
     counts = pd.to_numeric(reference["count"], errors="coerce")
-    bad = counts.isna() | (counts < 0) | (counts % 1 != 0)
+    bad = counts.isna() | (counts < 0) | (counts % 1 != 0) | (counts >= 2**63)  # 64-bit sums
     if bad.any():
         row = int(bad.to_numpy().argmax())
         term, value = reference["term"].iloc[row], reference["count"].iloc[row]

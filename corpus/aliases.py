@@ -28,8 +28,9 @@ class Aliases:
     def __init__(self, mapping: dict[str, str], version: str = "custom") -> None:
         self._map = {variant.casefold(): canonical for variant, canonical in mapping.items()}
         # A table of one's own is named by its contents, so that two different tables
-        # never give results the same provenance ("custom@1a2b...", "file:x.tsv@...").
-        self.version = version if version == ALIASES_VERSION else f"{version}@{self.digest()}"
+        # never give results the same provenance ("custom@1a2b...", "file:x.tsv@...");
+        # only the shipped table goes by its published version (see default()).
+        self.version = f"{version}@{self.digest()}"
 
     def digest(self) -> str:
         """The first 16 hex digits of the sha256 of the table's (variant, canonical) pairs."""
@@ -90,4 +91,6 @@ class Aliases:
         """The alias table shipped with communique."""
         ref = resources.files("corpus") / "data" / "aliases.tsv"
         with resources.as_file(ref) as path:
-            return cls(cls.read(path)._map, version=ALIASES_VERSION)
+            table = cls.read(path)
+        table.version = ALIASES_VERSION
+        return table

@@ -297,9 +297,17 @@ def open_streamed(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
 
 def _entry_tables(entry: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     docvars = pq.read_table(entry / "docvars.parquet").to_pandas().set_index("doc_id")
+    for column in [c for c, kind in docvars.dtypes.items() if pd.api.types.is_object_dtype(kind)]:
+        # Lists (from YAML front matter) come back from Parquet as numpy arrays: make
+        # them lists again, as read, so docvars and fingerprints of subsets agree.
+        docvars[column] = docvars[column].map(_as_read)
     report = pq.read_table(entry / "report.parquet").to_pandas()
     marker = json.loads((entry / _MARKER).read_text(encoding="utf-8"))
     return docvars, report, marker
+
+
+def _as_read(value):
+    return value.tolist() if isinstance(value, np.ndarray) else value
 
 
 def _records(docvars: pd.DataFrame) -> list[dict]:
@@ -309,5 +317,6 @@ def _records(docvars: pd.DataFrame) -> list[dict]:
 def _with_fingerprint(c: Corpus, marker: dict) -> Corpus:
     # The entry holds the very texts, ids and docvars the fingerprint was computed
     # over when it was written: no need to hash them again.
-    c.__dict__["fingerprint"] = marker["fingerprint"]
+    if "fingerprint" in marker:
+        c.__dict__["fingerprint"] = marker["fingerprint"]
     return c

@@ -12,7 +12,8 @@ import yaml
 from .errors import CorpusError
 
 _FIELD = re.compile(r"\{(\w+)\}")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+# Closed by a "---" line, which may end the file; Windows line ends (CRLF) too.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _YEAR_COLUMNS = ("year", "session")
 _DATE_COLUMNS = ("date",)
 

@@ -886,6 +886,15 @@ def _read_jsonl(path: Path, decoded: _TableText) -> pd.DataFrame:
             records.append(record)
             lines.append(line_number)
     table = pd.DataFrame.from_records(records)
+    for column in table.select_dtypes(include="float").columns:
+        # Whole numbers with a gap: pandas makes them floats, which lose the digits of
+        # long ids (9007199254740993 became 9007199254740992). Keep them whole.
+        values = [record.get(column) for record in records]
+        if all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in values):
+            try:
+                table[column] = pd.array(values, dtype="Int64")
+            except (OverflowError, TypeError, ValueError):  # beyond 64 bits
+                table[column] = pd.Series(values, dtype=object)
     table.attrs["line_numbers"] = lines
     table.attrs["repairs"] = decoded.repairs
     return table

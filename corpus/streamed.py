@@ -36,8 +36,11 @@ SPAN_COLUMNS = ("sentences", "tokens", "words")
 STREAMED_SPANS = ("sentences",)
 _DOCUMENT_COLUMNS = ("doc_id", "text", "raw_sha256")
 _QUOTE_COLUMNS = ("quote_spans", "quote_kinds", "quote_speakers")
-# Documents read per block when a streamed corpus is iterated.
+# Documents read per block when a streamed corpus is iterated, and the row groups (of
+# 64 documents) one read may decode: a subset scattered over the file reads a few
+# groups at a time, not up to a hundred.
 ITERATION_BLOCK = 128
+GROUPS_PER_READ = 3
 
 
 class SpanList(Sequence):
@@ -153,7 +156,6 @@ class StreamedDocuments(Sequence[Document]):
         self._records = records
         self._aliases = aliases
         self._rows = np.arange(len(doc_ids), dtype=np.int64) if rows is None else rows
-        self._file: tuple[int, pq.ParquetFile, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -168,10 +170,20 @@ class StreamedDocuments(Sequence[Document]):
         return self.between(0, len(self))
 
     def between(self, start: int, stop: int) -> Iterator[Document]:
-        """The documents at positions ``start`` to ``stop`` (excluded), read
-        :data:`ITERATION_BLOCK` at a time: a worker's chunk is never all in memory."""
-        for first in range(start, stop, ITERATION_BLOCK):
-            yield from self._read(range(first, min(first + ITERATION_BLOCK, stop)))
+        """The documents at positions ``start`` to ``stop`` (excluded), read a block at
+        a time: at most :data:`ITERATION_BLOCK` documents from at most
+        :data:`GROUPS_PER_READ` row groups, so a worker's chunk (or a subset scattered
+        over the whole file) is never all in memory."""
+        _, group_starts = self._parquet()
+        groups = np.searchsorted(group_starts, self._rows[start:stop], side="right") - 1
+        block_start, block_groups = start, {}
+        for position, group in zip(range(start, stop), groups.tolist(), strict=True):
+            full = position - block_start == ITERATION_BLOCK
+            if full or (group not in block_groups and len(block_groups) == GROUPS_PER_READ):
+                yield from self._read(range(block_start, position))
+                block_start, block_groups = position, {}
+            block_groups[group] = True
+        yield from self._read(range(block_start, stop))
 
     def __reduce__(self):
         # An open file does not cross process borders; the receiver opens its own.
@@ -214,12 +226,23 @@ class StreamedDocuments(Sequence[Document]):
 
     def _parquet(self) -> tuple[pq.ParquetFile, np.ndarray]:
         """The open file and the first row of each row group (plus the row count)."""
-        # One open file per process: a forked worker must not share the parent's.
-        pid = os.getpid()
-        if self._file is None or self._file[0] != pid:
-            parquet = pq.ParquetFile(self.path)
-            self._file = (pid, parquet, _group_starts(parquet))
-        return self._file[1], self._file[2]
+        return _open_file(self.path)
+
+
+# One open file per cache entry and process, shared by a corpus and all its subsets (a
+# subset per country must not hold a file handle each); a forked worker opens its own,
+# and a file written anew at the same path (a cleared and rebuilt entry) is reopened.
+_OPEN_FILES: dict[Path, tuple[tuple[int, int, int], pq.ParquetFile, np.ndarray]] = {}
+
+
+def _open_file(path: Path) -> tuple[pq.ParquetFile, np.ndarray]:
+    status = os.stat(path)
+    identity = (os.getpid(), status.st_ino, status.st_mtime_ns)
+    opened = _OPEN_FILES.get(path)
+    if opened is None or opened[0] != identity:
+        parquet = pq.ParquetFile(path)
+        opened = _OPEN_FILES[path] = (identity, parquet, _group_starts(parquet))
+    return opened[1], opened[2]
 
 
 def _group_starts(parquet: pq.ParquetFile) -> np.ndarray:

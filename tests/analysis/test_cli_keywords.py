@@ -107,6 +107,10 @@ def test_frequency(folder, capsys):
         ("peace,10\nwar,ten\n", "row 2 (term 'war'): count 'ten' is not a whole number"),
         ("peace,-5\nwar,3\n", "row 1 (term 'peace'): count '-5' is not a whole number"),
         ("peace,1.5\n", "row 1 (term 'peace'): count '1.5' is not a whole number"),
+        (
+            "peace,100000000000000000000\n",
+            "row 1 (term 'peace'): count '100000000000000000000' is not",
+        ),
     ],
 )
 def test_a_bad_count_in_a_reference_file_names_the_file_and_row(

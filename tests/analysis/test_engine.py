@@ -305,6 +305,9 @@ def test_a_streamed_corpus_gives_the_in_memory_results(big_on_disk, monkeypatch,
     speakers = map_documents(streamed, quote_speakers, workers=2)
     assert speakers == map_documents(in_memory, quote_speakers, workers=1)
     assert all(len(quotes) == 1 for quotes in speakers)
+    # a spawned worker gets the cache file and positions, not the texts
+    shipped = engine._shipment(streamed.documents, 2, 5)
+    assert shipped.doc_ids == streamed.doc_ids[2:5] and not isinstance(shipped, list)
     chunks = engine.map_chunks(streamed, engine._chunk_word_count_example, workers=2)
     assert len(chunks) > 1
     assert sum(chunks) == sum(engine.map_chunks(in_memory, engine._chunk_word_count_example))

@@ -24,6 +24,8 @@ def test_a_table_of_ones_own_is_named_by_its_contents(tmp_path):
     assert gorby.digest() == again.digest()  # same pairs, same name part
     assert Aliases({"Gorbachev": "Gorby"}).version == f"custom@{gorby.digest()}"
     assert Aliases.default().version == ALIASES_VERSION
+    # a table of one's own cannot pass for the shipped one
+    assert Aliases({"Gorbachev": "Gorby"}, version=ALIASES_VERSION).version != ALIASES_VERSION
 
 
 def test_a_variant_mapped_to_two_names_is_an_error_naming_both_lines(tmp_path):

@@ -175,3 +175,17 @@ def test_the_reader_leaves_out_the_default_cache_folder_by_its_real_name():
     from corpus import readers
 
     assert readers._CACHE_FOLDER == cache_module.DEFAULT_CACHE_DIR
+
+
+def test_list_docvars_come_back_as_lists_and_subsets_keep_their_fingerprint(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntags: [peace, war]\n---\nWe must act.\n", encoding="utf-8")
+    (folder / "b.md").write_text("---\ntags: [trade]\n---\nIt may rain.\n", encoding="utf-8")
+    fresh = corpus.read_corpus(folder)
+    for stream in (False, True):
+        cached = corpus.read_corpus(folder, cache=tmp_path / "store", stream=stream)
+        assert cached["a"].meta["tags"] == ["peace", "war"]
+        assert cached.docvars.equals(fresh.docvars)
+        everything = cached.subset(where=lambda dv: dv.index != "zz")
+        assert everything.fingerprint == fresh.fingerprint == cached.fingerprint

@@ -310,3 +310,15 @@ def test_a_yaml_error_names_the_line_of_the_file(tmp_path):
         CorpusError, match=r"a.md: YAML front matter is not valid YAML \(line \d+ of the file"
     ):
         read_corpus(tmp_path)
+
+
+def test_front_matter_with_windows_line_ends_or_closing_the_file(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"---\r\ncountry: FRA\r\n---\r\nWe hope for peace.\r\n")
+    (tmp_path / "b.md").write_text("---\ncountry: USA\n---", encoding="utf-8")
+    c = read_corpus(tmp_path, strict=False)
+    assert c.docvars.loc["a", "country"] == "FRA"
+    assert c["a"].text == "We hope for peace."
+    assert "b" not in c.doc_ids  # front matter alone: no text, skipped as empty
+    report = c.report.set_index("source")
+    assert report.loc["b.md", "detail"] == "empty: no text"
+    assert not report["detail"].str.contains("no second '---'").any()

@@ -432,6 +432,19 @@ def test_a_row_without_an_id_gets_one_from_its_position_and_says_so(tmp_path, na
         corpus.read_corpus(table, strict=True)
 
 
+@pytest.mark.parametrize("big", [9007199254740993, 123456789012345678901])  # 2**53 + 1; > 2**64
+def test_long_whole_number_ids_beside_a_gap_keep_every_digit(tmp_path, big):
+    table = tmp_path / "posts.jsonl"
+    table.write_text(
+        f'{{"id": {big}, "text": "We must act."}}\n{{"id": null, "text": "It may rain."}}\n'
+        '{"id": 7, "shares": 3, "text": "Peace now."}\n',
+        encoding="utf-8",
+    )
+    c = corpus.read_corpus(table)
+    assert c.doc_ids == [str(big), "posts:2", "7"]
+    assert c.docvars["shares"].tolist()[2] == 3
+
+
 def test_a_regular_install_reads_the_seed_it_ships(monkeypatch, tmp_path):
     from pathlib import Path
 

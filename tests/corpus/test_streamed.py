@@ -165,19 +165,43 @@ def test_span_list_equality_and_repr():
     assert repr(spans) == "SpanList([(0, 2), (3, 5)])"
 
 
-def test_a_range_is_read_block_by_block(folder, tmp_path, monkeypatch):
-    import corpus.streamed as streamed_module
-
-    documents = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True).documents
-    reads = []
+@pytest.fixture
+def reads(monkeypatch) -> list[list[int]]:
+    """The positions of every read from disk, as they happen."""
+    calls: list[list[int]] = []
     original = StreamedDocuments._read
 
     def counted(self, positions):
-        reads.append(list(positions))
+        calls.append(list(positions))
         return original(self, positions)
 
     monkeypatch.setattr(StreamedDocuments, "_read", counted)
+    return calls
+
+
+def test_a_range_is_read_block_by_block(folder, tmp_path, monkeypatch, reads):
+    import corpus.streamed as streamed_module
+
+    documents = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True).documents
+    reads.clear()
     monkeypatch.setattr(streamed_module, "ITERATION_BLOCK", 2)
     ids = [d.doc_id for d in documents.between(1, 6)]
     assert ids == documents.doc_ids[1:6]
     assert reads == [[1, 2], [3, 4], [5]]
+
+
+def test_a_scattered_subset_reads_a_few_row_groups_at_a_time(streamed_pair, reads):
+    fresh, documents = streamed_pair  # 14 documents in row groups of 3
+    scattered = documents.take([0, 3, 6, 9, 12])  # one document from each of five groups
+    assert [d.doc_id for d in scattered] == [fresh[i].doc_id for i in (0, 3, 6, 9, 12)]
+    assert reads == [[0, 1, 2], [3, 4]]  # GROUPS_PER_READ = 3
+
+
+def test_subsets_share_one_open_file(folder, tmp_path):
+    import corpus.streamed as streamed_module
+
+    c = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True)
+    subsets = [c.subset(where=lambda dv, i=i: dv.index == i) for i in c.doc_ids]
+    assert [s.documents[0].doc_id for s in subsets] == c.doc_ids
+    path = c.documents.path
+    assert [key for key in streamed_module._OPEN_FILES if key == path] == [path]
