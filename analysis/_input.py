@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 import corpus as _corpus
@@ -45,6 +46,13 @@ def check_top_n(top_n: int | None) -> None:
         raise ValueError(
             f"top_n={top_n!r} is not valid; give a positive integer, or None for all rows"
         )
+
+
+def check_min_count(min_count: int) -> None:
+    """``min_count`` is a whole number of 0 or more (a negative one would keep every
+    term while looking like a filter)."""
+    if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 0:
+        raise ValueError(f"min_count={min_count!r} is not valid; give a whole number >= 0")
 
 
 def voice_allows(voice: str, actual: str) -> bool:

@@ -19,7 +19,7 @@ import pandas as pd
 from corpus import Corpus, Document
 from corpus.errors import check_choice
 
-from ._input import as_corpus, check_top_n, check_voice
+from ._input import as_corpus, check_min_count, check_top_n, check_voice
 from ._terms import document_words
 from .engine import map_documents
 from .frequency import chunks
@@ -125,6 +125,7 @@ def stat_collocations(
         [['keep', 2], ['now', 1]]
     """
     check_top_n(top_n)
+    check_min_count(min_count)
     c = as_corpus(c)
     voice = check_voice(voice)
     check_choice("measure", measure, COLLOCATION_MEASURES)

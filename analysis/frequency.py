@@ -19,7 +19,7 @@ import pandas as pd
 
 from corpus import Corpus, Document
 
-from ._input import as_corpus, check_top_n, check_voice, group_labels
+from ._input import as_corpus, check_min_count, check_top_n, check_voice, group_labels
 from ._terms import check_case, count_document, fold_vocabulary, resolve_stopwords
 from ._wordcounts import WordCounts, document_blocks, word_counts
 from .engine import map_chunks
@@ -308,6 +308,7 @@ def stat_frequency(
         [['peace', 2], ['and', 1]]
     """
     check_top_n(top_n)
+    check_min_count(min_count)
     c = as_corpus(c)
     voice = check_voice(voice)
     check_case(case)

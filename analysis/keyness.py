@@ -40,7 +40,7 @@ from corpus import Corpus
 from corpus.errors import check_choice
 
 from ._document_test import DocumentRates, check_document_sides, group_doc_ids
-from ._input import as_corpus, check_top_n, check_voice, group_labels
+from ._input import as_corpus, check_min_count, check_top_n, check_voice, group_labels
 from ._terms import check_case
 from .frequency import GroupCounts, count_by_group
 from .provenance import attach
@@ -467,6 +467,7 @@ def stat_keyness(
         ['peace', 'war', 'trade']
     """
     check_top_n(top_n)
+    check_min_count(min_count)
     c = as_corpus(c)
     voice = check_voice(voice)
     check_case(case)

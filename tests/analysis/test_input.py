@@ -1,8 +1,9 @@
+import pandas as pd
 import pytest
 
 import analysis
 import corpus
-from analysis._input import as_corpus, check_top_n, check_voice
+from analysis._input import as_corpus, check_min_count, check_top_n, check_voice
 
 
 @pytest.mark.parametrize("bad", [0, -3, 2.5, "10", True])
@@ -18,6 +19,26 @@ def test_top_n_is_checked_by_every_ranked_table():
     with pytest.raises(ValueError, match="top_n=0"):
         analysis.stat_collocations(c, "russia", top_n=0)
     assert len(analysis.stat_frequency(c, top_n=3)) == 3
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, "3", True])
+def test_min_count_must_be_a_whole_number_of_zero_or_more(bad):
+    with pytest.raises(ValueError, match=r"min_count=.* is not valid; give a whole number >= 0"):
+        check_min_count(bad)
+    check_min_count(0)
+
+
+def test_min_count_is_checked_by_every_table_that_filters_by_it():
+    c = corpus.read_corpus()
+    for call in (
+        lambda: analysis.stat_frequency(c, min_count=-1),
+        lambda: analysis.stat_collocations(c, "russia", min_count=-1),
+        lambda: analysis.stat_keyness(
+            c, by=None, reference=pd.DataFrame({"term": ["a"], "count": [1]}), min_count=-1
+        ),
+    ):
+        with pytest.raises(ValueError, match="min_count=-1"):
+            call()
 
 
 def test_voice_choices_are_named():
