@@ -83,9 +83,12 @@ def count_chunk(documents: Iterable[Document]) -> tuple:
         spellings = Counter(tokens)
         if title_fixes:
             _apply_title_fixes(spellings, title_fixes)
-        sizes.append(len(spellings))
-        type_ids.extend(map(index.__getitem__, spellings))
-        counts.extend(spellings.values())
+        n = len(spellings)
+        sizes.append(n)
+        # fromiter with a known count, then one copy of its bytes: quicker than
+        # extending the array item by item
+        type_ids.frombytes(_raw(np.fromiter(map(index.__getitem__, spellings), np.intc, n)))
+        counts.frombytes(_raw(np.fromiter(spellings.values(), np.intc, n)))
         words.append(len(tokens))
     return (
         list(index),
@@ -94,6 +97,10 @@ def count_chunk(documents: Iterable[Document]) -> tuple:
         _int32_view(counts),
         np.array(words, dtype=np.int64),
     )
+
+
+def _raw(values: np.ndarray) -> memoryview:
+    return memoryview(values).cast("B")
 
 
 def _int32_view(values: array) -> np.ndarray:
