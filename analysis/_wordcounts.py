@@ -75,8 +75,8 @@ def count_chunk(documents: Iterable[Document]) -> tuple:
     """
     index = _Numbering()
     sizes, words = [], []
-    # Growing C arrays, viewed by numpy at the end: no array per document and no copy
-    # to join them (a whole archive counted in one process has 7 million entries).
+    # Growing C arrays, viewed by numpy at the end: no array kept per document and no
+    # copy to join them (a whole archive counted in one process has 7 million entries).
     type_ids, counts = array("i"), array("i")
     for doc in documents:
         tokens, title_fixes = word_strings(doc.text)

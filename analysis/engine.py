@@ -215,13 +215,6 @@ def _chunks(lengths: list[int], n_workers: int) -> list[tuple[int, int]]:
     return chunk_bounds(lengths, n_chunks)
 
 
-def _between(documents: Sequence[Document], start: int, stop: int) -> Iterable[Document]:
-    """Documents ``start:stop``; a streamed corpus reads them block by block."""
-    if isinstance(documents, StreamedDocuments):
-        return documents.between(start, stop)
-    return documents[start:stop]
-
-
 def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
     global _FORKED_WORK
     bounds = _chunks(lengths, n_workers)
@@ -249,7 +242,7 @@ def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
 def _run_forked_whole_chunk(bounds: tuple[int, int]) -> Any:
     documents, func, args = _FORKED_WORK  # type: ignore[misc]
     start, stop = bounds
-    return func((_fresh(doc) for doc in _between(documents, start, stop)), *args)
+    return func((_fresh(doc) for doc in documents[start:stop]), *args)
 
 
 def _run_shipped_whole_chunk(payload: tuple) -> Any:
@@ -359,7 +352,7 @@ def _run_forked_chunk(bounds: tuple[int, int]) -> tuple[Any, list]:
     documents, func, args, combine = _FORKED_WORK  # type: ignore[misc]
     start, stop = bounds
     results, kept = [], []
-    for doc in _between(documents, start, stop):
+    for doc in documents[start:stop]:  # (a streamed slice is read block by block)
         result, spans = _run_fresh(doc, func, args)
         results.append(result)
         kept.append(spans)
@@ -380,9 +373,8 @@ def _shipment(documents: Sequence[Document], start: int, stop: int):
     """What a spawned worker needs for documents ``start:stop``: those of a streamed
     corpus stay on disk (the worker reads them from the cache file), others travel as
     plain tuples."""
-    if isinstance(documents, StreamedDocuments):
-        return documents.take(range(start, stop))
-    return _ship(documents[start:stop])
+    part = documents[start:stop]
+    return part if isinstance(part, StreamedDocuments) else _ship(part)
 
 
 def _received(shipment) -> Iterable[Document]:

@@ -85,8 +85,8 @@ class Corpus:
     @property
     def documents(self) -> Sequence[Document]:
         """The documents in order: a tuple, or for a streamed corpus a sequence that
-        reads them from disk on each access (index, slice or iteration), giving new
-        Document objects every time."""
+        reads them from disk when indexed or iterated (a slice stays on disk until
+        then), giving new Document objects every time."""
         return self._documents
 
     def text_lengths(self) -> list[int]:

@@ -79,6 +79,8 @@ UNCLOSED_FRONT_MATTER = (
 def unclosed_front_matter(text: str) -> bool:
     """Whether ``text`` opens YAML front matter (a first line ``---`` followed by a
     ``name: value`` line) that no ``---`` line closes."""
+    if not text.startswith(("---", "\ufeff---")):
+        return False  # (every file is asked: no copy of its text for the usual answer)
     lines = text.lstrip("\ufeff").split("\n", 2)
     return (
         len(lines) > 1

@@ -128,9 +128,11 @@ def _split_list_column(column: pa.ChunkedArray) -> list[np.ndarray]:
 class StreamedDocuments(Sequence[Document]):
     """The documents of a cache entry, read from disk each time they are asked for.
 
-    Indexing reads one document, slicing reads the Parquet row groups that hold the
-    slice, iteration reads :data:`ITERATION_BLOCK` documents at a time. Every read
-    gives new Document objects: spans computed on them are not kept.
+    Indexing reads one document; slicing gives the slice's documents, still on disk
+    (as :meth:`take` does); iteration reads them a block at a time: at most
+    :data:`ITERATION_BLOCK` documents from at most :data:`GROUPS_PER_READ` row groups,
+    so a worker's chunk (or a subset scattered over the whole file) is never all in
+    memory. Every read gives new Document objects: spans computed on them are not kept.
 
     Parameters:
         path: the entry's ``documents.parquet``.
@@ -161,29 +163,22 @@ class StreamedDocuments(Sequence[Document]):
         return len(self.doc_ids)
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self._read(range(len(self))[index])
         positions = range(len(self))
+        if isinstance(index, slice):
+            return self.take(positions[index])
         return self._read([positions[index]])[0]  # IndexError as for a list
 
     def __iter__(self) -> Iterator[Document]:
-        return self.between(0, len(self))
-
-    def between(self, start: int, stop: int) -> Iterator[Document]:
-        """The documents at positions ``start`` to ``stop`` (excluded), read a block at
-        a time: at most :data:`ITERATION_BLOCK` documents from at most
-        :data:`GROUPS_PER_READ` row groups, so a worker's chunk (or a subset scattered
-        over the whole file) is never all in memory."""
         _, group_starts = self._parquet()
-        groups = np.searchsorted(group_starts, self._rows[start:stop], side="right") - 1
-        block_start, block_groups = start, {}
-        for position, group in zip(range(start, stop), groups.tolist(), strict=True):
+        groups = np.searchsorted(group_starts, self._rows, side="right") - 1
+        block_start, block_groups = 0, {}
+        for position, group in enumerate(groups.tolist()):
             full = position - block_start == ITERATION_BLOCK
             if full or (group not in block_groups and len(block_groups) == GROUPS_PER_READ):
                 yield from self._read(range(block_start, position))
                 block_start, block_groups = position, {}
             block_groups[group] = True
-        yield from self._read(range(block_start, stop))
+        yield from self._read(range(block_start, len(self)))
 
     def __reduce__(self):
         # An open file does not cross process borders; the receiver opens its own.
