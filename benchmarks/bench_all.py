@@ -2,7 +2,8 @@
 
 Usage:
     python benchmarks/bench_all.py [PATH] [--workers 1 2] [--fraction 0.1 0.3 1.0]
-                                   [--generate-words N] [--acceptance] [--pss] [--stream]
+                                   [--generate-words N] [--acceptance] [--pss]
+                                   [--stream [--cold]]
 
 PATH: as for ``bench_corpus.py`` (folder, .tar.xz, default the UN archive in
 ``../shared/data``, else a generated corpus). Each (fraction, workers) run happens in a
@@ -32,9 +33,9 @@ without it.
 
 ``--stream`` reads the corpus as a streamed corpus (``read_corpus(..., cache=DIR,
 stream=True)``: documents stay in the Parquet cache and each pass reads them block by
-block). The cache is written by a separate process first, so the runs measure the
-second read of a corpus, which is the one that streams from the start (a first read
-parses the whole corpus in memory before writing the cache).
+block). The cache is written by a separate process first, so the runs measure a
+second read of the corpus. With ``--cold`` each run starts from an empty cache, so its
+read stage is a first read, which writes the cache as it reads.
 """
 
 from __future__ import annotations
@@ -110,10 +111,11 @@ def run_one(
         return value
 
     if stream_cache:
+        cold = not Path(stream_cache).exists()
         read = lambda: corpus.read_corpus(  # noqa: E731
             folder, workers=workers, cache=stream_cache, stream=True
         )
-        c = timed("read (cache, streamed)", read)
+        c = timed(f"read ({'first' if cold else 'cache'}, streamed)", read)
     else:
         c = timed("read+normalize", lambda: corpus.read_corpus(folder, workers=workers))
     stages = STAGES
@@ -162,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stream", action="store_true", help="read a streamed corpus from a warm cache"
     )
+    parser.add_argument(
+        "--cold", action="store_true", help="with --stream: start every run from an empty cache"
+    )
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--stream-cache", help=argparse.SUPPRESS)
     parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
@@ -188,12 +193,14 @@ def main(argv: list[str] | None = None) -> int:
                 f"\n=== {fraction:.0%} of the corpus: {words:,} words; "
                 f"floor in the benchmark's own process {floor_seconds:.2f} s"
             )
-            extra = []
-            if args.stream:
-                cache = tmp / f"cache-{fraction}"
-                extra = ["--stream-cache", str(cache)]
-                _child(sample, max(args.workers), [*extra, "--warm"])
+            if args.stream and not args.cold:
+                warm = ["--stream-cache", str(tmp / f"cache-{fraction}")]
+                _child(sample, max(args.workers), [*warm, "--warm"])
             for workers in sorted(set(args.workers)):
+                extra = []
+                if args.stream:
+                    name = f"cache-{fraction}-{workers}" if args.cold else f"cache-{fraction}"
+                    extra = ["--stream-cache", str(tmp / name)]
                 options = [*extra, *(["--acceptance"] if args.acceptance else [])]
                 results = _child(sample, workers, [*options, *(["--pss"] if args.pss else [])])
                 report(results, workers, floor_seconds, words)

@@ -10,8 +10,10 @@ workers the caller sees exactly the serial sequence.
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -20,6 +22,8 @@ T = TypeVar("T")
 # Chunks per worker: enough to balance long and short files, few enough that the cost
 # of each task (pickling a path list and a result list) stays negligible.
 CHUNKS_PER_WORKER = 8
+# Chunks each worker may compute before the caller takes the oldest result.
+CHUNKS_AHEAD = 2
 
 
 def available_workers() -> int:
@@ -65,6 +69,7 @@ def map_in_order(
     *args: Any,
     workers: int,
     weights: Sequence[int] | None = None,
+    max_chunk_weight: int | None = None,
 ) -> Iterator[list[T]]:
     """``func(item, *args)`` for every item, yielded chunk by chunk in item order.
 
@@ -73,20 +78,36 @@ def map_in_order(
         items, args: picklable inputs.
         workers: processes to start (at least 2; the caller decides when to stay serial).
         weights: the expected cost of each item (e.g. file sizes) for balancing chunks.
+        max_chunk_weight: the most weight one chunk should carry (a chunk holds one
+            item at least), so a chunk's results take bounded memory however large
+            the input.
 
     Yields:
         Lists of results, one list per chunk, consecutive and in order: concatenated,
-        they are ``[func(item, *args) for item in items]``.
+        they are ``[func(item, *args) for item in items]``. At most
+        :data:`CHUNKS_AHEAD` chunks per worker are computed ahead of the one the
+        caller takes, so results wait in memory only that long.
     """
     weights = weights if weights is not None else [1] * len(items)
-    bounds = chunk_bounds(weights, workers * CHUNKS_PER_WORKER)
+    n_chunks = workers * CHUNKS_PER_WORKER
+    if max_chunk_weight:
+        n_chunks = max(n_chunks, math.ceil(sum(weights) / max_chunk_weight))
+    bounds = chunk_bounds(weights, n_chunks)
     tasks = [(func, items[a:b], args) for a, b in bounds]
     if "fork" in multiprocessing.get_all_start_methods():
         pool = forked_pool(workers)
     else:
         pool = multiprocessing.get_context("spawn").Pool(workers)
     with pool:
-        yield from pool.imap(_run_chunk, tasks)
+        # Submitted as the caller takes results (Pool.imap would run every task at
+        # once and keep all results that the caller has not taken yet).
+        running: deque = deque()
+        for task in tasks:
+            running.append(pool.apply_async(_run_chunk, (task,)))
+            if len(running) > workers * CHUNKS_AHEAD:
+                yield running.popleft().get()
+        while running:
+            yield running.popleft().get()
 
 
 def forked_pool(workers: int):

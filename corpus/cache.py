@@ -17,7 +17,8 @@ each document gets read-only :class:`SpanList` views over the Parquet columns' i
 buffers, which behave like the lists of ``(start, end)`` pairs a fresh Document computes.
 
 A streamed corpus (``stream=True``) reads its documents from the entry each time a pass
-needs them instead of holding them (see :mod:`corpus.streamed`).
+needs them instead of holding them (see :mod:`corpus.streamed`); its first read hands
+each document to an :class:`EntryWriter` as it is read, so the corpus is never in memory.
 
 Example:
     >>> c = read_corpus("speeches/", cache=True)  # parses, writes   # doctest: +SKIP
@@ -32,8 +33,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
-from itertools import chain
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -42,17 +42,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .aliases import Aliases
-from .corpus import Corpus
-from .document import Document
+from .corpus import Corpus, Fingerprint, policy_versions
 from .normalize import NORMALIZER_VERSION
-from .quotes import QUOTER_VERSION, find_quotes
+from .quotes import QUOTER_VERSION
 from .readers import folder_files
-from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
+from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 from .streamed import (  # noqa: F401 (SpanList: re-exported, it used to live here)
     SPAN_COLUMNS,
     SpanList,
     StreamedDocuments,
     documents_from_table,
+    span_columns,
 )
 from .ungdc import find_speakers_table
 
@@ -160,51 +160,39 @@ def read_through_cache(
     read: Callable[[], Corpus],
     *,
     stream: bool = False,
+    read_into: Callable[[EntryWriter], tuple[pd.DataFrame, pd.DataFrame]] | None = None,
 ) -> Corpus:
     """The cached corpus for these inputs, or ``read()`` (and store its result).
 
     ``stream``: return a corpus whose documents stay in the entry on disk
-    (:func:`open_streamed`); a fresh read is written first, then let go.
+    (:func:`open_streamed`). A fresh read then goes through ``read_into`` when given:
+    it hands each document to the entry's writer as it is read and returns the
+    docvars and the load report, so the documents are never all in memory.
     """
     root = cache_dir(cache)
     key = cache_key(Path(path), options, aliases)
     entry = root / key
     if not (entry / _MARKER).is_file():
-        c = read()
-        save_corpus(c, entry)
-        if not stream:
-            return c
-        del c
+        if stream and read_into is not None:
+            with EntryWriter(entry, aliases) as writer:
+                docvars, report = read_into(writer)
+                writer.finish(docvars, report)
+        else:
+            c = read()
+            save_corpus(c, entry)
+            if not stream:
+                return c
+            del c
     return open_streamed(entry, aliases) if stream else load_corpus(entry, aliases)
 
 
 def save_corpus(c: Corpus, entry: Path) -> None:
     """Write ``c`` with all its spans to the folder ``entry`` (atomically)."""
-    entry = Path(entry)
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=entry.parent))
-    try:
-        _write_documents(c, staging / "documents.parquet")
-        docvars = c.docvars.reset_index()
-        pq.write_table(
-            pa.Table.from_pandas(docvars, preserve_index=False), staging / "docvars.parquet"
-        )
-        pq.write_table(
-            pa.Table.from_pandas(c.report, preserve_index=False), staging / "report.parquet"
-        )
-        marker = {
-            "format": CACHE_FORMAT,
-            "documents": len(c),
-            "versions": c.versions,
-            "fingerprint": c.fingerprint,
-        }
-        (staging / _MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
-        if entry.exists():
-            shutil.rmtree(entry)
-        os.replace(staging, entry)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+    with EntryWriter(entry, c.aliases) as writer:
+        for doc in c:
+            writer.add(doc.doc_id, doc.text, doc.raw_sha256, doc.__dict__)
+        fingerprint = writer.finish(c.docvars, c.report)
+    c.__dict__.setdefault("fingerprint", fingerprint)  # the same hash: keep it
 
 
 _SCHEMA = pa.schema(
@@ -221,46 +209,82 @@ _SCHEMA = pa.schema(
 )
 
 
-def _write_documents(c: Corpus, target: Path) -> None:
-    with pq.ParquetWriter(target, _SCHEMA, compression="zstd") as writer:
-        batch: list[dict] = []
-        for doc in c:
-            batch.append(_document_row(doc))
-            if len(batch) >= _BATCH_DOCUMENTS:
-                writer.write_table(pa.Table.from_pylist(batch, schema=_SCHEMA))
-                batch = []
-        if batch or len(c) == 0:
-            writer.write_table(pa.Table.from_pylist(batch, schema=_SCHEMA))
+class EntryWriter:
+    """Writes a cache entry document by document, then its docvars, report and marker.
 
+    The entry is built in a staging folder beside it and moved into place by
+    :meth:`finish`; leaving the ``with`` block without finishing (an error while
+    reading) removes the staging folder and leaves no entry.
 
-def _document_row(doc: Document) -> dict:
-    """One document's spans, computed here (not cached on the document: memory stays flat)."""
-    text = doc.text
-    cached = doc.__dict__
-    sentences = cached.get("sentences") or split_sentences(text)
-    tokens = cached.get("tokens") or tokenize(text)
-    words = cached.get("words") or [(s, e) for s, e in tokens if is_word(text[s:e])]
-    quotes = cached.get("quotes")
-    if quotes is None:
-        canonical = doc.aliases.canonical if doc.aliases else (lambda n: n)
-        quotes = find_quotes(text, list(sentences), canonical)
-    return {
-        "doc_id": doc.doc_id,
-        "text": text,
-        "chars": len(text),
-        "raw_sha256": doc.raw_sha256,
-        "sentences": _flatten(sentences),
-        "tokens": _flatten(tokens),
-        "words": _flatten(words),
-        "quote_spans": _flatten((q.start, q.end) for q in quotes),
-        "quote_kinds": [q.kind for q in quotes],
-        "quote_speakers": [q.speaker for q in quotes],
-    }
+    Example:
+        >>> with EntryWriter(entry, aliases) as writer:                 # doctest: +SKIP
+        ...     writer.add("a", "Peace must prevail.", sha)
+        ...     writer.finish(docvars, report)
+    """
 
+    def __init__(self, entry: Path, aliases: Aliases) -> None:
+        self.entry = Path(entry)
+        self.aliases = aliases
+        self.entry.parent.mkdir(parents=True, exist_ok=True)
+        self._staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=self.entry.parent))
+        self._documents = pq.ParquetWriter(
+            self._staging / "documents.parquet", _SCHEMA, compression="zstd"
+        )
+        self._batch: list[dict] = []
+        self._fingerprint = Fingerprint()
+        self.count = 0
 
-def _flatten(spans) -> np.ndarray:
-    spans = list(spans)
-    return np.fromiter(chain.from_iterable(spans), dtype=np.int32, count=2 * len(spans))
+    def __enter__(self) -> EntryWriter:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._documents.close()  # no-op when finished
+        if self._staging.exists():
+            shutil.rmtree(self._staging, ignore_errors=True)
+
+    def add(self, doc_id: str, text: str, raw_sha256: str, spans: Mapping | None = None) -> None:
+        """The next document, in corpus order, with any spans already computed (a
+        Document's cached spans, or every column of :func:`span_columns`)."""
+        row = {"doc_id": doc_id, "text": text, "chars": len(text), "raw_sha256": raw_sha256}
+        if spans is not None and "quote_kinds" in spans:
+            row.update(spans)
+        else:
+            row.update(span_columns(text, self.aliases, spans))
+        self._batch.append(row)
+        self._fingerprint.add(doc_id, raw_sha256, text)
+        self.count += 1
+        if len(self._batch) >= _BATCH_DOCUMENTS:
+            self._write_batch()
+
+    def finish(self, docvars: pd.DataFrame, report: pd.DataFrame) -> str:
+        """Write the docvars (indexed by doc_id, in corpus order) and the report, move
+        the entry into place, and return the corpus fingerprint."""
+        if self._batch or self.count == 0:
+            self._write_batch()
+        self._documents.close()
+        pq.write_table(
+            pa.Table.from_pandas(docvars.reset_index(), preserve_index=False),
+            self._staging / "docvars.parquet",
+        )
+        pq.write_table(
+            pa.Table.from_pandas(report, preserve_index=False), self._staging / "report.parquet"
+        )
+        fingerprint = self._fingerprint.hexdigest(docvars)
+        marker = {
+            "format": CACHE_FORMAT,
+            "documents": self.count,
+            "versions": policy_versions(self.aliases),
+            "fingerprint": fingerprint,
+        }
+        (self._staging / _MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+        if self.entry.exists():
+            shutil.rmtree(self.entry)
+        os.replace(self._staging, self.entry)
+        return fingerprint
+
+    def _write_batch(self) -> None:
+        self._documents.write_table(pa.Table.from_pylist(self._batch, schema=_SCHEMA))
+        self._batch = []
 
 
 def load_corpus(entry: str | Path, aliases: Aliases | None = None) -> Corpus:

@@ -113,13 +113,7 @@ class Corpus:
     @property
     def versions(self) -> dict[str, str]:
         """Versions of the text-processing policies that shaped this corpus."""
-        return {
-            "normalizer": NORMALIZER_VERSION,
-            "tokenizer": TOKENIZER_VERSION,
-            "sentencizer": SENTENCIZER_VERSION,
-            "quoter": QUOTER_VERSION,
-            "aliases": self.aliases.version,
-        }
+        return policy_versions(self.aliases)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -128,15 +122,10 @@ class Corpus:
         The raw hashes make any edit count, even one normalization would erase (a soft
         hyphen, a trailing space): a reviewer can tell the inputs were not the same files.
         """
-        digest = hashlib.sha256()
-        digest.update(NORMALIZER_VERSION.encode())
+        fingerprint = Fingerprint()
         for doc in self._documents:
-            digest.update(b"\x00doc\x00" + doc.doc_id.encode() + b"\x00" + doc.raw_sha256.encode())
-            digest.update(b"\x00" + doc.text.encode())
-        table = self._docvars.reindex(sorted(self._docvars.columns), axis=1)
-        rows = table.astype(object).where(table.notna(), None).reset_index().values.tolist()
-        digest.update(json.dumps(rows, default=str, ensure_ascii=False).encode())
-        return digest.hexdigest()
+            fingerprint.add(doc.doc_id, doc.raw_sha256, doc.text)
+        return fingerprint.hexdigest(self._docvars)
 
     def subset(self, where: Callable[[pd.DataFrame], pd.Series] | None = None, **values) -> Corpus:
         """The documents whose docvars match.
@@ -192,3 +181,35 @@ class Corpus:
 
     def texts(self) -> list[str]:
         return [d.text for d in self._documents]
+
+
+def policy_versions(aliases: Aliases) -> dict[str, str]:
+    """The text-processing policy versions a corpus read with ``aliases`` records."""
+    return {
+        "normalizer": NORMALIZER_VERSION,
+        "tokenizer": TOKENIZER_VERSION,
+        "sentencizer": SENTENCIZER_VERSION,
+        "quoter": QUOTER_VERSION,
+        "aliases": aliases.version,
+    }
+
+
+class Fingerprint:
+    """:attr:`Corpus.fingerprint` built document by document, for a corpus written to
+    the cache as it is read, whose documents are never all in memory."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256(NORMALIZER_VERSION.encode())
+
+    def add(self, doc_id: str, raw_sha256: str, text: str) -> None:
+        """The next document, in corpus order."""
+        self._digest.update(b"\x00doc\x00" + doc_id.encode() + b"\x00" + raw_sha256.encode())
+        self._digest.update(b"\x00" + text.encode())
+
+    def hexdigest(self, docvars: pd.DataFrame) -> str:
+        """The fingerprint, once every document was added, with the corpus docvars."""
+        digest = self._digest.copy()
+        table = docvars.reindex(sorted(docvars.columns), axis=1)
+        rows = table.astype(object).where(table.notna(), None).reset_index().values.tolist()
+        digest.update(json.dumps(rows, default=str, ensure_ascii=False).encode())
+        return digest.hexdigest()

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from .aliases import Aliases
 from .quotes import Quote, find_quotes
-from .segment import PackedSpans, split_sentences, tokenize, word_spans
+from .segment import PackedSpans, split_sentences, tokenize, word_spans, words_of_tokens
 
 AUTHORIAL = "authorial"
 QUOTED = "quoted"
@@ -60,11 +60,7 @@ class Document:
         text = self.text
         if "tokens" not in self.__dict__:
             return word_spans(text)  # same spans, without building punctuation tokens
-        # A token is a word when it starts with a letter or digit, or is a clitic ('s, 'll);
-        # punctuation tokens are single marks or "...". Same answer as is_word, cheaper.
-        return [
-            (s, e) for s, e in self.tokens if text[s].isalnum() or (text[s] == "'" and e - s > 1)
-        ]
+        return words_of_tokens(text, self.tokens)
 
     @cached_property
     def quotes(self) -> list[Quote]:

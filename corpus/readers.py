@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,7 @@ from .metadata import (
     unclosed_front_matter,
 )
 from .normalize import Normalized, normalize
+from .streamed import span_columns
 from .ungdc import find_speakers_table, join_speakers, read_speakers, un_layout_meta
 
 TEXT_EXTENSIONS = (".txt", ".md")
@@ -52,6 +54,9 @@ SIDECAR_NAMES = ("metadata.csv", "docvars.csv")
 # starting a pool costs more than decoding and normalizing them takes.
 PARALLEL_MIN_BYTES = 2_000_000
 PARALLEL_MIN_FILES = 50
+# Bytes of files per task of a reading pool: results (texts, and spans when written to
+# the cache as read) wait in memory a few tasks at a time, not a corpus at a time.
+PARALLEL_CHUNK_BYTES = 2_000_000
 
 # Normalization rules that fix damage (reported as repairs) rather than apply house style.
 _REPAIR_RULES = (
@@ -72,9 +77,13 @@ class _Loaded:
     """What reading inputs produced, before it becomes a Corpus."""
 
     documents: list[Document] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
     metas: list[dict] = field(default_factory=list)
     report: list[dict] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    # Where documents go instead of ``documents`` when a corpus is written to the cache
+    # as it is read (corpus.cache.EntryWriter: ``add(doc_id, text, raw_sha256, spans)``).
+    sink: Any = None
 
     def add_report(self, source: str, doc_id: str, status: str, detail: str) -> None:
         self.report.append({"source": source, "doc_id": doc_id, "status": status, "detail": detail})
@@ -125,8 +134,9 @@ def read_corpus(
             read them block by block as each pass over the corpus needs them: memory
             then follows the vocabulary and the results, not the texts; on the UN
             archive the measures took 7% longer in one process and no longer with two
-            workers (see :mod:`corpus.streamed`). A first read still parses the whole
-            corpus in memory before writing the cache.
+            workers (see :mod:`corpus.streamed`). A first read writes the cache as it
+            reads (for a large folder, the reading workers also find the spans), so
+            the documents are never all in memory; a table file is read whole first.
         workers: processes that decode and normalize the files of a large folder
             (None: all available cores; 1: this process). The corpus is the same
             whatever the number: documents, report and fingerprint keep file order.
@@ -155,52 +165,59 @@ def read_corpus(
             "stream=True reads documents from the on-disk cache: pass cache=True "
             "(or a cache folder) too"
         )
+    options = {
+        "text_column": text_column,
+        "id_column": id_column,
+        "filename_template": filename_template,
+        "metadata": metadata,
+        "encoding": encoding,
+        "strict": strict,
+    }
     if cache:
         from .cache import read_through_cache
 
-        options = {
-            "text_column": text_column,
-            "id_column": id_column,
-            "filename_template": filename_template,
-            "metadata": metadata,
-            "encoding": encoding,
-            "strict": strict,
-        }
+        def read_into(sink) -> tuple[pd.DataFrame, pd.DataFrame]:
+            loaded = _load(path, options, aliases, progress, workers, sink)
+            return _finish_tables(loaded, path, strict)
+
         return read_through_cache(
             path,
             cache,
             options,
             aliases,
-            lambda: read_corpus(
-                path, **options, aliases=aliases, progress=progress, workers=workers
+            lambda: _finish(
+                _load(path, options, aliases, progress, workers), aliases, path, strict
             ),
             stream=stream,
+            read_into=read_into,
         )
+    return _finish(_load(path, options, aliases, progress, workers), aliases, path, strict)
+
+
+def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _Loaded:
+    """Read the inputs at ``path``: documents (or, with a ``sink``, their ids alone),
+    metadata and report rows."""
+    loaded = _Loaded(sink=sink)
+    metadata, encoding = options["metadata"], options["encoding"]
     if path.is_dir():
-        loaded = _read_folder(
-            path, filename_template, metadata, encoding, aliases, progress, workers
-        )
+        template = options["filename_template"]
+        _read_folder(loaded, path, template, metadata, encoding, aliases, progress, workers)
     elif path.suffix.lower() in TABLE_EXTENSIONS:
         if metadata is not None:
             raise CorpusError(
                 f"metadata={str(metadata)!r} joins docvars to the files of a folder; "
                 f"{path.name} is a table: give the docvars as columns of the table instead"
             )
-        loaded = _read_table(path, text_column, id_column, encoding, aliases)
+        _read_table(loaded, path, options["text_column"], options["id_column"], encoding, aliases)
     elif path.suffix.lower() in TEXT_EXTENSIONS:
-        loaded = _Loaded()
-        _read_text_file(path, metadata, loaded, filename_template, encoding, aliases)
+        template = options["filename_template"]
+        _read_text_file(path, metadata, loaded, template, encoding, aliases)
     else:
         raise CorpusError(
             f"{path}: cannot read {path.suffix or 'files without an extension'}; give a folder, "
             f"a {'/'.join(TEXT_EXTENSIONS)} file or a table ({', '.join(TABLE_EXTENSIONS)})"
         )
-    c = _finish(loaded, strict, aliases)
-    if len(c) == 0:
-        raise NoDocumentError(
-            f"{path}: no document could be read. {_skipped_summary(c.report)}", c.report
-        )
-    return c
+    return loaded
 
 
 def _check_encoding(encoding: str) -> None:
@@ -260,7 +277,7 @@ def from_texts(
             raise CorpusError(f"from_texts: texts[{i}] is {type(body).__name__}, not a string")
         raw_sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
         _add_document(loaded, f"texts[{i}]", doc_id, body, raw_sha, records[i], [], aliases)
-    return _finish(loaded, False, aliases)
+    return _finish(loaded, aliases)
 
 
 # Where the seed documents are: a checkout's seeds/ folder, or the copy a regular
@@ -307,8 +324,7 @@ def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
     return sorted(files), sorted(hidden)
 
 
-def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, workers) -> _Loaded:
-    loaded = _Loaded()
+def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, progress, workers):
     files, hidden = folder_files(folder)
     sidecar_files = (
         [Path(sidecar_path)]
@@ -333,7 +349,9 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
     un_layout = template is None and _mostly_un_layout(files)
     not_documents = {file: _not_a_document(file, metadata_files, un_layout) for file in files}
     documents = [file for file in files if not_documents[file] is None]
-    parsed = _parse_files(documents, folder, encoding, workers)
+    # Written to the cache as read: the workers also find the spans the cache stores.
+    spans_for = aliases if loaded.sink is not None else None
+    parsed = _parse_files(documents, folder, encoding, workers, spans_for)
     if speakers_file:
         # Read while worker processes parse the speeches (asking for the first result
         # starts them): the workbook took 0.1 s of the main process's time on its own.
@@ -368,7 +386,6 @@ def _read_folder(folder, template, sidecar_path, encoding, aliases, progress, wo
         loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
         join_speakers(loaded.metas, speakers)
-    return loaded
 
 
 def _started(results: Iterator[_Parsed]) -> Iterator[_Parsed]:
@@ -434,13 +451,24 @@ def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
     return None
 
 
-def _parse_files(files: list[Path], root: Path, encoding, workers) -> Iterator[_Parsed]:
+def _parse_files(
+    files: list[Path], root: Path, encoding, workers, spans_for: Aliases | None
+) -> Iterator[_Parsed]:
     """:func:`_parse_file` over ``files``, in order; large folders in a process pool."""
     n_workers = min(resolve_workers(workers), len(files))
     sizes = [_size(file) for file in files] if n_workers > 1 else []
     if n_workers <= 1 or len(files) < PARALLEL_MIN_FILES or sum(sizes) < PARALLEL_MIN_BYTES:
-        return (_parse_file(file, root, encoding) for file in files)
-    chunks = map_in_order(_parse_file, files, root, encoding, workers=n_workers, weights=sizes)
+        return (_parse_file(file, root, encoding, spans_for) for file in files)
+    chunks = map_in_order(
+        _parse_file,
+        files,
+        root,
+        encoding,
+        spans_for,
+        workers=n_workers,
+        weights=sizes,
+        max_chunk_weight=PARALLEL_CHUNK_BYTES,
+    )
     return (result for chunk in chunks for result in chunk)
 
 
@@ -466,7 +494,7 @@ def _read_text_file(file, sidecar_path, loaded, template, encoding, aliases) -> 
         # Only this file's row counts: the others describe files not read.
         join = join_sidecar(side.rows, [file.name])
         joined = _joined_meta(join, file.name, f"{side.label} has no row for this file")
-    parsed = _parse_file(file, file.parent, encoding)
+    parsed = _parse_file(file, file.parent, encoding, None)
     _add_parsed(loaded, parsed, file, template, joined, aliases)
 
 
@@ -483,10 +511,14 @@ class _Parsed:
     raw_sha: str = ""
     language: str = ""  # a note when the text is probably not English
     front_note: str = ""  # a note when front matter seems opened and never closed
+    spans: dict | None = None  # the cache's span columns (corpus.streamed.span_columns)
 
 
-def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
-    """Read, decode, split front matter, normalize and hash one file (no shared state).
+def _parse_file(
+    file: Path, root: Path, encoding: str | None, spans_for: Aliases | None = None
+) -> _Parsed:
+    """Read, decode, split front matter, normalize and hash one file (no shared state),
+    and with ``spans_for`` (the alias table) find the spans a cache entry stores.
 
     A data error is returned rather than raised, so the reader raises it in file order.
     """
@@ -503,6 +535,9 @@ def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
     except CorpusError as exc:
         return _Parsed(relative, error=exc)
     normalized = normalize(body) if body.strip() else None
+    spans = None
+    if spans_for is not None and normalized and has_words(normalized.text):
+        spans = span_columns(normalized.text, spans_for)
     return _Parsed(
         relative,
         normalized=normalized,
@@ -511,6 +546,7 @@ def _parse_file(file: Path, root: Path, encoding: str | None) -> _Parsed:
         raw_sha=hashlib.sha256(raw_bytes).hexdigest(),
         language=language_note(normalized.text) if normalized else "",
         front_note=UNCLOSED_FRONT_MATTER if unclosed_front_matter(body) else "",
+        spans=spans,
     )
 
 
@@ -546,6 +582,7 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         parsed.decode_repairs + joined.repairs,
         aliases,
         notes=[*joined.notes, *(note for note in (parsed.front_note, parsed.language) if note)],
+        spans=parsed.spans,
     )
 
 
@@ -593,7 +630,7 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
 
 
 def _add_normalized(
-    loaded, source, doc_id, normalized, raw_sha, meta, repairs, aliases, *, notes=()
+    loaded, source, doc_id, normalized, raw_sha, meta, repairs, aliases, *, notes=(), spans=None
 ) -> None:
     fixes, style = list(repairs), []
     for rule in normalized.repairs:
@@ -606,7 +643,11 @@ def _add_normalized(
     detail = "; ".join([*notes, *said])
     loaded.sources[doc_id] = source
     loaded.metas.append(dict(meta))
-    loaded.documents.append(Document(doc_id, normalized.text, {}, raw_sha, aliases))
+    loaded.ids.append(doc_id)
+    if loaded.sink is not None:
+        loaded.sink.add(doc_id, normalized.text, raw_sha, spans)
+    else:
+        loaded.documents.append(Document(doc_id, normalized.text, {}, raw_sha, aliases))
     loaded.add_report(source, doc_id, status, detail)
 
 
@@ -679,7 +720,7 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loaded:
+def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, aliases) -> None:
     table = read_table_file(path, encoding=encoding)
     # A table decoded from cp1252 or UTF-16 is repaired on every row it gave.
     decode_repairs = table.attrs.get("repairs", [])
@@ -688,7 +729,6 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
         _pick_column(path, table, id_column, (), "id_column")
     else:
         id_column = next((c for c in ID_COLUMN_CANDIDATES if c in table.columns), None)
-    loaded = _Loaded()
     meta_columns = [c for c in table.columns if c not in (text_column, id_column)]
     # CSV/TSV rows know their line; JSONL lines and Parquet rows are numbered from 1.
     lines = table.attrs.get("line_numbers") or range(1, len(table) + 1)
@@ -725,7 +765,6 @@ def _read_table(path: Path, text_column, id_column, encoding, aliases) -> _Loade
         raw_sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
         meta = {c: row[c] for c in meta_columns}
         _add_document(loaded, source, doc_id, raw, raw_sha, meta, row_repairs, aliases)
-    return loaded
 
 
 def _id_text(value) -> str | None:
@@ -916,7 +955,23 @@ def _pick_column(path, table, given, candidates, argument) -> str:
     )
 
 
-def _finish(loaded: _Loaded, strict: bool, aliases: Aliases) -> Corpus:
+def _finish(loaded: _Loaded, aliases: Aliases, path: Path | None = None, strict=False) -> Corpus:
+    """The Corpus of what was read (``path``: the input, which must give a document)."""
+    docvars, report = _finish_tables(loaded, path, strict)
+    records = docvars.astype(object).where(docvars.notna(), None).to_dict("records")
+    documents = [
+        Document(d.doc_id, d.text, meta, d.raw_sha256, aliases)
+        for d, meta in zip(loaded.documents, records, strict=True)
+    ]
+    return Corpus(documents, docvars, report, aliases=aliases)
+
+
+def _finish_tables(
+    loaded: _Loaded, path: Path | None, strict: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The docvars (indexed by doc_id, in corpus order) and the load report; raises in
+    strict mode when an input was repaired or skipped, and when ``path`` (the input
+    read) gave no document."""
     report = pd.DataFrame(loaded.report, columns=REPORT_COLUMNS)
     if strict:
         problems = report[report["status"].isin(["repaired", "skipped"])]
@@ -926,11 +981,9 @@ def _finish(loaded: _Loaded, strict: bool, aliases: Aliases) -> Corpus:
             raise StrictModeError(
                 "strict mode: inputs needed repair or were skipped:\n  " + "\n  ".join(lines) + more
             )
-    ids = [d.doc_id for d in loaded.documents]
-    docvars = coerce_docvar_types(pd.DataFrame(loaded.metas, index=pd.Index(ids, name="doc_id")))
-    records = docvars.astype(object).where(docvars.notna(), None).to_dict("records")
-    documents = [
-        Document(d.doc_id, d.text, meta, d.raw_sha256, aliases)
-        for d, meta in zip(loaded.documents, records, strict=True)
-    ]
-    return Corpus(documents, docvars, report, aliases=aliases)
+    if path is not None and not loaded.ids:
+        raise NoDocumentError(
+            f"{path}: no document could be read. {_skipped_summary(report)}", report
+        )
+    index = pd.Index(loaded.ids, name="doc_id")
+    return coerce_docvar_types(pd.DataFrame(loaded.metas, index=index)), report

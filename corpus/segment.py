@@ -235,6 +235,19 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def words_of_tokens(text: str, tokens: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``tokens`` (from :func:`tokenize`) that are words or clitics.
+
+    Example:
+        >>> t = "We can't wait."
+        >>> [t[s:e] for s, e in words_of_tokens(t, tokenize(t))]
+        ['We', "can't", 'wait']
+    """
+    # A token is a word when it starts with a letter or digit, or is a clitic ('s, 'll);
+    # punctuation tokens are single marks or "...". The answer of is_word, cheaper.
+    return [(s, e) for s, e in tokens if text[s].isalnum() or (text[s] == "'" and e - s > 1)]
+
+
 def word_type_counts(text: str) -> Counter:
     """How often each word (a token that is a word or a clitic) occurs in ``text``.
 

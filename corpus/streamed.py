@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,8 @@ import pyarrow.parquet as pq
 
 from .aliases import Aliases
 from .document import Document
-from .quotes import quotes_from_rows
+from .quotes import find_quotes, quotes_from_rows
+from .segment import split_sentences, tokenize, words_of_tokens
 
 SPAN_COLUMNS = ("sentences", "tokens", "words")
 # What a streamed document brings along: its sentences and quotes, which every measure
@@ -112,6 +114,40 @@ def documents_from_table(
         state["quotes"] = quotes_from_rows(texts[i], rows)
         documents.append(doc)
     return documents
+
+
+def span_columns(text: str, aliases: Aliases | None, known: Mapping | None = None) -> dict:
+    """One document's span columns of a ``documents.parquet`` row (the inverse of
+    :func:`documents_from_table`): sentences, tokens and words as flat int32 arrays,
+    and the quotes' spans, kinds and speakers.
+
+    Parameters:
+        text: the normalized text.
+        aliases: the alias table quoted speakers are named by (None: names as written).
+        known: spans already computed (a Document's cached ``sentences``, ``tokens``,
+            ``words``, ``quotes``); the others are computed here and not kept.
+    """
+    known = known or {}
+    sentences = known.get("sentences") or split_sentences(text)
+    tokens = known.get("tokens") or tokenize(text)
+    words = known.get("words") or words_of_tokens(text, tokens)
+    quotes = known.get("quotes")
+    if quotes is None:
+        canonical = aliases.canonical if aliases else (lambda n: n)
+        quotes = find_quotes(text, list(sentences), canonical)
+    return {
+        "sentences": _flatten(sentences),
+        "tokens": _flatten(tokens),
+        "words": _flatten(words),
+        "quote_spans": _flatten((q.start, q.end) for q in quotes),
+        "quote_kinds": [q.kind for q in quotes],
+        "quote_speakers": [q.speaker for q in quotes],
+    }
+
+
+def _flatten(spans) -> np.ndarray:
+    spans = list(spans)
+    return np.fromiter(chain.from_iterable(spans), dtype=np.int32, count=2 * len(spans))
 
 
 def _split_list_column(column: pa.ChunkedArray) -> list[np.ndarray]:

@@ -42,7 +42,8 @@ def test_second_read_comes_from_the_cache_and_equals_the_first(folder, tmp_path,
     def no_parsing(*_args, **_kwargs):
         raise AssertionError("the cached read must not re-parse")
 
-    monkeypatch.setattr(cache_module, "find_quotes", no_parsing)
+    monkeypatch.setattr(corpus.streamed, "find_quotes", no_parsing)
+    monkeypatch.setattr(corpus.streamed, "tokenize", no_parsing)
     monkeypatch.setattr(corpus.document, "tokenize", no_parsing)
     monkeypatch.setattr(corpus.document, "split_sentences", no_parsing)
     monkeypatch.setattr(corpus.document, "find_quotes", no_parsing)

@@ -1,6 +1,7 @@
 """Reading a folder with worker processes gives exactly the serial corpus."""
 
 import argparse
+import time
 
 import pandas as pd
 import pytest
@@ -163,6 +164,26 @@ def test_chunks_cover_items_in_order():
 def test_pool_results_in_item_order():
     chunks = _parallel.map_in_order(divmod, list(range(40)), 7, workers=2)
     assert [r for chunk in chunks for r in chunk] == [divmod(i, 7) for i in range(40)]
+
+
+def _mark(item, folder):
+    (folder / f"{item}.done").touch()
+    return item
+
+
+def test_pool_runs_only_a_few_chunks_ahead_of_the_caller(tmp_path):
+    items = list(range(40))
+    chunks = _parallel.map_in_order(_mark, items, tmp_path, workers=2, max_chunk_weight=2)
+    assert next(chunks) == [0, 1]  # 20 chunks of two items; one taken
+    ahead = 2 * _parallel.CHUNKS_AHEAD  # chunks the two workers may compute meanwhile
+    for _ in range(100):  # let the started chunks finish (they take microseconds)
+        if len(list(tmp_path.iterdir())) >= 2 * (ahead + 1):
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+    assert len(list(tmp_path.iterdir())) == 2 * (ahead + 1)  # Pool.imap would do all 40
+    assert [x for chunk in chunks for x in chunk] == items[2:]
+    assert len(list(tmp_path.iterdir())) == 40
 
 
 def test_cli_passes_workers(monkeypatch, fixtures):

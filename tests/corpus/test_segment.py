@@ -6,7 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import from_texts, split_sentences, tokenize
-from corpus.segment import PackedSpans, token_strings, word_spans, word_strings, word_type_counts
+from corpus.segment import (
+    PackedSpans,
+    is_word,
+    token_strings,
+    word_spans,
+    word_strings,
+    word_type_counts,
+    words_of_tokens,
+)
 
 
 def words(text):
@@ -347,3 +355,13 @@ def test_sentences_kept_from_worker_processes_are_packed():
 
 def _sentence_count(doc) -> int:
     return len(doc.sentences)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab1 .,'’-\u00e9\u00b2_!?\"\n")), max_size=40) | st.text()
+)
+def test_words_of_tokens_keeps_the_tokens_is_word_keeps(text):
+    tokens = tokenize(text)
+    expected = [(s, e) for s, e in tokens if is_word(text[s:e])]
+    assert words_of_tokens(text, tokens) == expected == word_spans(text)

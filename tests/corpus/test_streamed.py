@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpus
 from corpus import cache as cache_module
+from corpus import readers
 from corpus.streamed import SpanList, StreamedDocuments
+
+from .test_parallel_read import write_speeches
 
 SPEECHES = {
     "RUS_50_1995.txt": "Mr. Lavrov met the envoy. “We will not retreat,” said Lavrov.\n\n"
@@ -206,3 +212,83 @@ def test_subsets_share_one_open_file(folder, tmp_path):
     assert [s.documents[0].doc_id for s in subsets] == c.doc_ids
     path = c.documents.path
     assert [key for key in streamed_module._OPEN_FILES if key == path] == [path]
+
+
+# A first streamed read writes the entry as it reads: documents go to the cache one by
+# one (their spans found by the reading workers) and are never all in memory.
+
+
+def entry_contents(store: Path) -> tuple[dict, dict]:
+    (entry,) = [p for p in store.iterdir() if p.is_dir()]
+    tables = {
+        name: pq.read_table(entry / f"{name}.parquet")
+        for name in ("documents", "docvars", "report")
+    }
+    return tables, json.loads((entry / "communique-cache.json").read_text(encoding="utf-8"))
+
+
+def assert_same_entries(store_a: Path, store_b: Path) -> None:
+    tables_a, marker_a = entry_contents(store_a)
+    tables_b, marker_b = entry_contents(store_b)
+    assert marker_a == marker_b
+    for name, table in tables_a.items():
+        assert table.equals(tables_b[name]), name
+
+
+def test_streamed_and_whole_first_reads_give_one_entry(folder, tmp_path, small_row_groups):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "Document", None)  # any Document built while reading fails
+        streamed = corpus.read_corpus(folder, cache=tmp_path / "streamed", stream=True)
+    whole = corpus.read_corpus(folder, cache=tmp_path / "whole")
+    assert_same_entries(tmp_path / "streamed", tmp_path / "whole")
+    assert streamed.fingerprint == whole.fingerprint == corpus.read_corpus(folder).fingerprint
+
+
+def test_a_first_streamed_read_of_a_table(tmp_path, small_row_groups):
+    table = tmp_path / "statements.csv"
+    rows = [
+        {"doc_id": f"s{i}", "text": text, "year": 1990 + i}
+        for i, text in enumerate(SPEECHES.values())
+    ]
+    rows.insert(3, {"doc_id": "empty", "text": "", "year": 2000})
+    pd.DataFrame(rows).to_csv(table, index=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(readers, "Document", None)
+        streamed = corpus.read_corpus(table, cache=tmp_path / "streamed", stream=True)
+    corpus.read_corpus(table, cache=tmp_path / "whole")
+    assert_same_entries(tmp_path / "streamed", tmp_path / "whole")
+    assert len(streamed) == 7
+    assert streamed.report.set_index("doc_id").loc["empty", "status"] == "skipped"
+
+
+def test_workers_find_the_spans_of_a_first_streamed_read(tmp_path, monkeypatch):
+    folder = write_speeches(tmp_path / "speeches", n_files=30, sentences_per_file=40)
+    monkeypatch.setattr(readers, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(readers, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(readers, "PARALLEL_CHUNK_BYTES", 20_000)  # many small tasks
+    with pytest.MonkeyPatch.context() as patch:
+        # The parent only writes what the workers found: finding spans here fails.
+        patch.setattr(cache_module, "span_columns", None)
+        patch.setattr(readers, "Document", None)
+        streamed = corpus.read_corpus(folder, cache=tmp_path / "streamed", stream=True, workers=2)
+    whole = corpus.read_corpus(folder, cache=tmp_path / "whole", workers=1)
+    assert_same_entries(tmp_path / "streamed", tmp_path / "whole")
+    assert streamed.fingerprint == whole.fingerprint
+    assert len(streamed) == 30
+
+
+@pytest.mark.parametrize("problem", ["strict", "no documents"])
+def test_a_failed_first_streamed_read_leaves_no_entry(tmp_path, problem):
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    if problem == "strict":
+        (folder / "a.txt").write_text("Peace must prevail.", encoding="utf-8")
+        (folder / "b.txt").write_bytes(b"caf\xe9 diplomacy")  # cp1252: a repair
+        expected = corpus.StrictModeError
+    else:
+        (folder / "a.txt").write_text("   ", encoding="utf-8")
+        expected = corpus.NoDocumentError
+    store = tmp_path / "store"
+    with pytest.raises(expected):
+        corpus.read_corpus(folder, cache=store, stream=True, strict=problem == "strict")
+    assert list(store.iterdir()) == []  # neither an entry nor a staging folder
