@@ -171,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stream-cache", help=argparse.SUPPRESS)
     parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.cold and not args.stream:
+        parser.error("--cold starts streamed runs from an empty cache: give --stream too")
     if args.child:
         folder, workers = Path(args.child[0]), int(args.child[1])
         if args.warm:

@@ -10,7 +10,6 @@ workers the caller sees exactly the serial sequence.
 from __future__ import annotations
 
 import gc
-import math
 import multiprocessing
 import os
 from collections import deque
@@ -63,6 +62,28 @@ def chunk_bounds(weights: Sequence[int], n_chunks: int) -> list[tuple[int, int]]
     return [b for b in bounds if b[0] < b[1]]
 
 
+def split_heavy_chunks(
+    bounds: list[tuple[int, int]], weights: Sequence[int], cap: int
+) -> list[tuple[int, int]]:
+    """``bounds`` with every chunk heavier than ``cap`` cut, greedily, into consecutive
+    chunks of at most ``cap`` (an item heavier than ``cap`` alone).
+
+    Example:
+        >>> split_heavy_chunks([(0, 4)], [3, 3, 5, 1], 6)
+        [(0, 2), (2, 4)]
+    """
+    out: list[tuple[int, int]] = []
+    for first, stop in bounds:
+        start, running = first, 0
+        for i in range(first, stop):
+            if i > start and running + weights[i] > cap:
+                out.append((start, i))
+                start, running = i, 0
+            running += weights[i]
+        out.append((start, stop))
+    return out
+
+
 def map_in_order(
     func: Callable[..., T],
     items: Sequence[Any],
@@ -78,9 +99,9 @@ def map_in_order(
         items, args: picklable inputs.
         workers: processes to start (at least 2; the caller decides when to stay serial).
         weights: the expected cost of each item (e.g. file sizes) for balancing chunks.
-        max_chunk_weight: the most weight one chunk should carry (a chunk holds one
-            item at least), so a chunk's results take bounded memory however large
-            the input.
+        max_chunk_weight: the most weight one chunk carries (an item heavier than that
+            is a chunk of its own), so a chunk's results take bounded memory however
+            large the input.
 
     Yields:
         Lists of results, one list per chunk, consecutive and in order: concatenated,
@@ -89,10 +110,21 @@ def map_in_order(
         caller takes, so results wait in memory only that long.
     """
     weights = weights if weights is not None else [1] * len(items)
-    n_chunks = workers * CHUNKS_PER_WORKER
-    if max_chunk_weight:
-        n_chunks = max(n_chunks, math.ceil(sum(weights) / max_chunk_weight))
-    bounds = chunk_bounds(weights, n_chunks)
+    if len(weights) != len(items):
+        raise ValueError(f"weights has {len(weights)} values for {len(items)} items")
+    if max_chunk_weight is not None and (
+        isinstance(max_chunk_weight, bool)
+        or not isinstance(max_chunk_weight, int)
+        or max_chunk_weight < 1
+    ):
+        raise ValueError(
+            f"max_chunk_weight={max_chunk_weight!r} is not valid; give a positive integer or None"
+        )
+    if not items:
+        return
+    bounds = chunk_bounds(weights, workers * CHUNKS_PER_WORKER)
+    if max_chunk_weight is not None:
+        bounds = split_heavy_chunks(bounds, weights, max_chunk_weight)
     tasks = [(func, items[a:b], args) for a, b in bounds]
     if "fork" in multiprocessing.get_all_start_methods():
         pool = forked_pool(workers)

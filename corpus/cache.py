@@ -18,7 +18,8 @@ buffers, which behave like the lists of ``(start, end)`` pairs a fresh Document 
 
 A streamed corpus (``stream=True``) reads its documents from the entry each time a pass
 needs them instead of holding them (see :mod:`corpus.streamed`); its first read hands
-each document to an :class:`EntryWriter` as it is read, so the corpus is never in memory.
+each document to an :class:`EntryWriter` as it is read, so the documents are never all
+in memory (a table file is read whole first).
 
 Example:
     >>> c = read_corpus("speeches/", cache=True)  # parses, writes   # doctest: +SKIP
@@ -28,6 +29,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
@@ -43,6 +45,7 @@ import pyarrow.parquet as pq
 
 from .aliases import Aliases
 from .corpus import Corpus, Fingerprint, policy_versions
+from .errors import CorpusError
 from .normalize import NORMALIZER_VERSION
 from .quotes import QUOTER_VERSION
 from .readers import folder_files
@@ -190,7 +193,10 @@ def save_corpus(c: Corpus, entry: Path) -> None:
     """Write ``c`` with all its spans to the folder ``entry`` (atomically)."""
     with EntryWriter(entry, c.aliases) as writer:
         for doc in c:
-            writer.add(doc.doc_id, doc.text, doc.raw_sha256, doc.__dict__)
+            # Spans the document has already found are reused; quoted speakers are
+            # named by the document's own alias table, as Document.quotes names them.
+            spans = span_columns(doc.text, doc.aliases, doc.__dict__)
+            writer.add(doc.doc_id, doc.text, doc.raw_sha256, spans)
         fingerprint = writer.finish(c.docvars, c.report)
     c.__dict__.setdefault("fingerprint", fingerprint)  # the same hash: keep it
 
@@ -243,13 +249,11 @@ class EntryWriter:
             shutil.rmtree(self._staging, ignore_errors=True)
 
     def add(self, doc_id: str, text: str, raw_sha256: str, spans: Mapping | None = None) -> None:
-        """The next document, in corpus order, with any spans already computed (a
-        Document's cached spans, or every column of :func:`span_columns`)."""
+        """The next document, in corpus order, with its span columns when already found
+        (:func:`span_columns`; None: found here, quoted speakers named by the writer's
+        alias table)."""
         row = {"doc_id": doc_id, "text": text, "chars": len(text), "raw_sha256": raw_sha256}
-        if spans is not None and "quote_kinds" in spans:
-            row.update(spans)
-        else:
-            row.update(span_columns(text, self.aliases, spans))
+        row.update(spans if spans is not None else span_columns(text, self.aliases))
         self._batch.append(row)
         self._fingerprint.add(doc_id, raw_sha256, text)
         self.count += 1
@@ -262,10 +266,8 @@ class EntryWriter:
         if self._batch or self.count == 0:
             self._write_batch()
         self._documents.close()
-        pq.write_table(
-            pa.Table.from_pandas(docvars.reset_index(), preserve_index=False),
-            self._staging / "docvars.parquet",
-        )
+        docvars_table, encoded = _docvars_table(docvars)
+        pq.write_table(docvars_table, self._staging / "docvars.parquet")
         pq.write_table(
             pa.Table.from_pandas(report, preserve_index=False), self._staging / "report.parquet"
         )
@@ -275,6 +277,7 @@ class EntryWriter:
             "documents": self.count,
             "versions": policy_versions(self.aliases),
             "fingerprint": fingerprint,
+            "json_docvars": encoded,
         }
         (self._staging / _MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
         if self.entry.exists():
@@ -285,6 +288,53 @@ class EntryWriter:
     def _write_batch(self) -> None:
         self._documents.write_table(pa.Table.from_pylist(self._batch, schema=_SCHEMA))
         self._batch = []
+
+
+def _docvars_table(docvars: pd.DataFrame) -> tuple[pa.Table, list[str]]:
+    """The docvars as an Arrow table, and the columns written as JSON text: those whose
+    values Arrow cannot hold in one type (front matter with ``x: 1`` in one file and
+    ``x: abc`` in another), so they read back as the very values read."""
+    frame = docvars.reset_index()
+    encoded = []
+    for column in frame.columns:
+        if pd.api.types.is_object_dtype(frame[column]) and not _one_arrow_type(frame[column]):
+            frame[column] = [_json_value(v, column) for v in frame[column]]
+            encoded.append(str(column))
+    return pa.Table.from_pandas(frame, preserve_index=False), encoded
+
+
+def _one_arrow_type(values: pd.Series) -> bool:
+    try:
+        pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return False
+    return True
+
+
+def _json_value(value, column) -> str:
+    if isinstance(value, datetime.datetime):
+        return json.dumps({"datetime": value.isoformat()})
+    if isinstance(value, datetime.date):
+        return json.dumps({"date": value.isoformat()})
+    if isinstance(value, np.generic):
+        value = value.item()
+    try:
+        return json.dumps({"value": value}, ensure_ascii=False)
+    except TypeError:
+        raise CorpusError(
+            f"docvar {column!r} mixes types and holds a {type(value).__name__} ({value!r}), "
+            "which the cache cannot store; give the docvar one type in every document, "
+            "or read without cache="
+        ) from None
+
+
+def _from_json(text: str):
+    value = json.loads(text)
+    if "date" in value:
+        return datetime.date.fromisoformat(value["date"])
+    if "datetime" in value:
+        return datetime.datetime.fromisoformat(value["datetime"])
+    return value["value"]
 
 
 def load_corpus(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
@@ -327,6 +377,9 @@ def _entry_tables(entry: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
         docvars[column] = docvars[column].map(_as_read)
     report = pq.read_table(entry / "report.parquet").to_pandas()
     marker = json.loads((entry / _MARKER).read_text(encoding="utf-8"))
+    for column in marker.get("json_docvars", []):
+        values = [_from_json(text) for text in docvars[column]]
+        docvars[column] = pd.Series(values, index=docvars.index, dtype=object)
     return docvars, report, marker
 
 

@@ -13,9 +13,8 @@ import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -363,19 +362,21 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
 
         iterator = tqdm(files, desc="reading", unit="file", file=sys.stderr, leave=False)
     # Metadata, ids, duplicate checks and the report are built here, in file order,
-    # whichever process decoded and normalized the files.
-    for file in iterator:
-        relative = file.relative_to(folder).as_posix()
-        reason = not_documents[file]
-        if reason is not None:
-            status, detail = reason
-            if status == "metadata":
-                detail = metadata_detail.get(file.resolve(), detail)
-                status = "repaired" if detail != "read for docvars" else status
-            loaded.add_report(relative, "", status, detail)
-        else:
-            joined = _joined_meta(join, relative, no_row)
-            _add_parsed(loaded, next(parsed), file, template, joined, aliases)
+    # whichever process decoded and normalized the files. An error raised here (a
+    # duplicate id) closes the pool at once, not when the traceback is collected.
+    with closing(parsed):
+        for file in iterator:
+            relative = file.relative_to(folder).as_posix()
+            reason = not_documents[file]
+            if reason is not None:
+                status, detail = reason
+                if status == "metadata":
+                    detail = metadata_detail.get(file.resolve(), detail)
+                    status = "repaired" if detail != "read for docvars" else status
+                loaded.add_report(relative, "", status, detail)
+            else:
+                joined = _joined_meta(join, relative, no_row)
+                _add_parsed(loaded, next(parsed), file, template, joined, aliases)
     for path in hidden:
         loaded.add_report(path.relative_to(folder).as_posix(), "", "skipped", HIDDEN)
     for side in sidecars:
@@ -389,9 +390,15 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
 
 
 def _started(results: Iterator[_Parsed]) -> Iterator[_Parsed]:
-    """``results`` with its first item already computed (which starts a lazy pool)."""
+    """``results`` with its first item already computed (which starts a lazy pool); a
+    generator, so that closing it closes ``results`` (and stops the pool)."""
     first = next(results, None)
-    return results if first is None else chain([first], results)
+    return results if first is None else _prepended(first, results)
+
+
+def _prepended(first: _Parsed, rest: Iterator[_Parsed]) -> Iterator[_Parsed]:
+    yield first
+    yield from rest
 
 
 @dataclass
@@ -469,7 +476,13 @@ def _parse_files(
         weights=sizes,
         max_chunk_weight=PARALLEL_CHUNK_BYTES,
     )
-    return (result for chunk in chunks for result in chunk)
+    return _flattened(chunks)
+
+
+def _flattened(chunks: Iterator[list[_Parsed]]) -> Iterator[_Parsed]:
+    with closing(chunks):  # closing the results stops the pool
+        for chunk in chunks:
+            yield from chunk
 
 
 def _size(file: Path) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import corpus
@@ -190,3 +191,50 @@ def test_list_docvars_come_back_as_lists_and_subsets_keep_their_fingerprint(tmp_
         assert cached.docvars.equals(fresh.docvars)
         everything = cached.subset(where=lambda dv: dv.index != "zz")
         assert everything.fingerprint == fresh.fingerprint == cached.fingerprint
+
+
+def write_front_matter_files(folder: Path, values: list[str]) -> Path:
+    folder.mkdir()
+    for i, value in enumerate(values):
+        text = f"---\nx: {value}\nwhen: {value}\n---\nPeace must prevail in text {i}.\n"
+        (folder / f"d{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "plain.txt").write_text("No front matter.", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_docvars_of_mixed_types_are_cached_as_read(tmp_path, stream):
+    folder = write_front_matter_files(tmp_path / "mixed", ["1", "abc", "2020-01-05", "[1, b]"])
+    fresh = corpus.read_corpus(folder)
+    for _ in range(2):  # the first read writes the entry, the second reads it
+        cached = corpus.read_corpus(folder, cache=tmp_path / "store", stream=stream)
+        assert cached.docvars.equals(fresh.docvars)
+        assert [type(v).__name__ for v in cached.docvars["x"]] == [
+            "int",
+            "str",
+            "date",
+            "list",
+            "float",
+        ]
+        assert cached.docvars.loc["d3", "x"] == [1, "b"]
+        assert cached.fingerprint == fresh.fingerprint
+        assert cached.subset(x="abc").fingerprint == fresh.subset(x="abc").fingerprint
+
+
+def test_a_docvar_the_cache_cannot_store_is_named(tmp_path):
+    folder = write_front_matter_files(tmp_path / "mixed", ["abc", "[2020-01-05]"])
+    with pytest.raises(corpus.CorpusError, match=r"docvar 'x' mixes types and holds a list"):
+        corpus.read_corpus(folder, cache=tmp_path / "store")
+    assert [p for p in (tmp_path / "store").iterdir()] == []
+
+
+def test_saved_quotes_name_speakers_by_the_documents_alias_table(tmp_path):
+    text = "“We stand firm,” said Mao Tse-tung."
+    assert [q.speaker for q in corpus.Document("a", text).quotes] == ["Mao Tse-tung"]
+    doc = corpus.Document("a", text)  # no alias table; its quotes not found yet
+    report = pd.DataFrame(columns=["source", "doc_id", "status", "detail"])
+    c = corpus.Corpus([doc], pd.DataFrame(index=pd.Index(["a"], name="doc_id")), report)
+    assert c.aliases.canonical("Mao Tse-tung") == "Mao Zedong"  # the corpus's table differs
+    cache_module.save_corpus(c, tmp_path / "entry")
+    loaded = cache_module.load_corpus(tmp_path / "entry")
+    assert [q.speaker for q in loaded["a"].quotes] == ["Mao Tse-tung"]

@@ -1,10 +1,13 @@
 """Reading a folder with worker processes gives exactly the serial corpus."""
 
 import argparse
+import multiprocessing
 import time
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import corpus
 from corpus import CorpusError, DuplicateIdError, StrictModeError, _parallel, read_corpus, readers
@@ -120,6 +123,17 @@ def test_duplicate_ids_fail_the_same_way(tmp_path, tiny_pool):
     assert "a.md" in messages[0] and "a.txt" in messages[0]
 
 
+def test_an_error_while_reading_stops_the_pool_at_once(tmp_path, tiny_pool):
+    for i in range(40):
+        (tmp_path / f"d{i:03d}.txt").write_text(f"Text number {i}.", encoding="utf-8")
+    (tmp_path / "d001.md").write_text("The same id again.", encoding="utf-8")
+    try:
+        read_corpus(tmp_path, workers=2)
+    except DuplicateIdError as held:  # kept alive, as IPython keeps the last error
+        assert "d001" in str(held)
+        assert multiprocessing.active_children() == []
+
+
 def test_errors_surface_in_file_order(tmp_path, tiny_pool):
     # The duplicate (a.md, a.txt) comes before the bad front matter (z.txt) in file
     # order, so both runs report the duplicate even though a worker met z.txt too.
@@ -173,17 +187,39 @@ def _mark(item, folder):
 
 def test_pool_runs_only_a_few_chunks_ahead_of_the_caller(tmp_path):
     items = list(range(40))
-    chunks = _parallel.map_in_order(_mark, items, tmp_path, workers=2, max_chunk_weight=2)
-    assert next(chunks) == [0, 1]  # 20 chunks of two items; one taken
+    chunks = _parallel.map_in_order(_mark, items, tmp_path, workers=2, max_chunk_weight=1)
+    assert next(chunks) == [0]  # 40 chunks of one item; one taken
     ahead = 2 * _parallel.CHUNKS_AHEAD  # chunks the two workers may compute meanwhile
     for _ in range(100):  # let the started chunks finish (they take microseconds)
-        if len(list(tmp_path.iterdir())) >= 2 * (ahead + 1):
+        if len(list(tmp_path.iterdir())) >= ahead + 1:
             break
         time.sleep(0.05)
     time.sleep(0.2)
-    assert len(list(tmp_path.iterdir())) == 2 * (ahead + 1)  # Pool.imap would do all 40
-    assert [x for chunk in chunks for x in chunk] == items[2:]
+    assert len(list(tmp_path.iterdir())) == ahead + 1  # Pool.imap would do all 40
+    assert [x for chunk in chunks for x in chunk] == items[1:]
     assert len(list(tmp_path.iterdir())) == 40
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    weights=st.lists(st.integers(0, 50), max_size=40),
+    n_chunks=st.integers(1, 20),
+    cap=st.integers(1, 60),
+)
+def test_heavy_chunks_are_cut_to_the_cap(weights, n_chunks, cap):
+    bounds = _parallel.split_heavy_chunks(_parallel.chunk_bounds(weights, n_chunks), weights, cap)
+    covered = [i for a, b in bounds for i in range(a, b)]
+    assert covered == list(range(len(weights)))  # every item once, in order
+    for a, b in bounds:
+        assert b - a == 1 or sum(weights[a:b]) <= cap
+
+
+def test_map_in_order_checks_its_arguments():
+    with pytest.raises(ValueError, match=r"max_chunk_weight=0 is not valid"):
+        list(_parallel.map_in_order(divmod, [1, 2], 3, workers=2, max_chunk_weight=0))
+    with pytest.raises(ValueError, match=r"weights has 1 values for 2 items"):
+        list(_parallel.map_in_order(divmod, [1, 2], 3, workers=2, weights=[1]))
+    assert list(_parallel.map_in_order(divmod, [], 3, workers=2)) == []
 
 
 def test_cli_passes_workers(monkeypatch, fixtures):
