@@ -59,6 +59,10 @@ def voice_allows(voice: str, actual: str) -> bool:
     return voice == "all" or voice == actual
 
 
+# The group of documents that have no value of the ``by=`` docvar.
+MISSING_GROUP = "(missing)"
+
+
 def check_by(c: Corpus, by: str | None) -> None:
     """Raise a clear error when ``by`` is not a docvar of ``c``."""
     if by is None or by == "doc_id":
@@ -75,7 +79,7 @@ def group_labels(c: Corpus, by: str | None) -> pd.Series:
         return pd.Series("all", index=pd.Index(c.doc_ids, name="doc_id"), name="group")
     if by == "doc_id":
         return pd.Series(c.doc_ids, index=pd.Index(c.doc_ids, name="doc_id"), name="group")
-    labels = c.docvars[by].astype("string").fillna("(missing)")
+    labels = c.docvars[by].astype("string").fillna(MISSING_GROUP)
     return labels.rename("group")
 
 

@@ -66,6 +66,24 @@ def document_words(
     return words
 
 
+def voice_runs(doc: Document, voice: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Run number of each of ``spans`` (the words of ``doc`` in ``voice``): a run is a
+    stretch of consecutive words of the document, so two quotes with narration between
+    them are two runs, and n-grams and collocation windows do not join them. All words
+    are one run."""
+    if voice == "all" or not spans:
+        return [0] * len(spans)
+    position = {start: k for k, (start, _end) in enumerate(word_spans(doc, "all"))}
+    runs, run, previous = [], 0, None
+    for start, _end in spans:
+        here = position[start]
+        if previous is not None and here != previous + 1:
+            run += 1
+        runs.append(run)
+        previous = here
+    return runs
+
+
 def sentence_breaks(doc: Document, spans: list[tuple[int, int]]) -> list[int]:
     """Sentence number of each span, so n-grams never cross a sentence boundary."""
     starts = [s for s, _ in doc.sentences]
@@ -91,9 +109,11 @@ def count_terms(
         return _count_words(doc.text, spans, case, token_map, stopwords)
     words = document_words(doc, voice, case, token_map, spans)
     sentence = sentence_breaks(doc, spans)
+    run = voice_runs(doc, voice, spans)
     counts = Counter()
     for i in range(len(words) - ngram + 1):
-        if sentence[i] != sentence[i + ngram - 1]:
+        last = i + ngram - 1
+        if sentence[i] != sentence[last] or run[i] != run[last]:
             continue
         gram = words[i : i + ngram]
         if stopwords and (gram[0].lower() in stopwords or gram[-1].lower() in stopwords):

@@ -1,7 +1,9 @@
 """Collocates of a node word within a window, scored by association measures.
 
 Counts: ``O`` co-occurrences of a collocate within ``window`` words either side of a
-node occurrence; ``f_node`` and ``f_coll`` corpus frequencies; ``N`` corpus words.
+node occurrence (windows cross sentence ends, as in most concordancers, but with
+``voice="quoted"`` or ``"authorial"`` they stay within one stretch of that voice: a
+quote's words are no neighbours of the next quote's); ``f_node`` and ``f_coll`` corpus frequencies; ``N`` corpus words.
 MI, t-score and log-likelihood come from NLTK's ``BigramAssocMeasures`` on the
 window-adjusted contingency table (the node's row total is the number of window
 slots, about ``f_node x 2 x window``, as in Brezina, McEnery & Wattam 2015); logDice (Rychly 2008) is
@@ -20,7 +22,7 @@ from corpus import Corpus, Document
 from corpus.errors import check_choice
 
 from ._input import as_corpus, check_min_count, check_top_n, check_voice
-from ._terms import document_words
+from ._terms import document_words, voice_runs, word_spans
 from .engine import map_documents
 from .frequency import chunks
 from .provenance import attach
@@ -55,7 +57,10 @@ def document_collocates(
 ) -> tuple[Counter, Counter, int, int]:
     """Per-document work unit: collocate counts in node windows, word counts, node
     count, and window slots (words inside the windows, fewer at the text edges)."""
-    words = document_words(doc, voice, "lower", token_map)
+    spans = word_spans(doc, voice)
+    words = document_words(doc, voice, "lower", token_map, spans)
+    # A window stays in its stretch of the voice: words of another quote are no neighbours.
+    run = voice_runs(doc, voice, spans)
     glob = any(ch in node for ch in "*?[")
     node_positions = [i for i, w in enumerate(words) if _is_node(w, node, glob)]
     near: Counter = Counter()
@@ -63,7 +68,7 @@ def document_collocates(
     for i in node_positions:
         for j in range(max(i - window, 0), min(i + window + 1, len(words))):
             # Other node occurrences inside the window are not collocates of the node.
-            if j != i and not _is_node(words[j], node, glob):
+            if j != i and run[j] == run[i] and not _is_node(words[j], node, glob):
                 near[words[j]] += 1
                 slots += 1
     return near, Counter(words), len(node_positions), slots

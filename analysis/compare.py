@@ -23,7 +23,7 @@ import pandas as pd
 from corpus import Corpus, Document
 from corpus.errors import check_choice
 
-from ._input import as_corpus, group_labels
+from ._input import MISSING_GROUP, as_corpus, group_labels
 from .dispersion import term_by_document
 from .diversity import DIVERSITY_MEASURES, stat_lexical_diversity
 from .engine import map_documents
@@ -80,11 +80,24 @@ def per_document_values(
 
 
 def _group_order(labels: list[str]) -> list[str]:
-    """Numeric labels (years) in numeric order, others alphabetically."""
-    numbers = pd.to_numeric(pd.Series(labels), errors="coerce")
+    """Numeric labels (years) in numeric order, others alphabetically; the group of
+    documents without a value last."""
+    present = [label for label in labels if label != MISSING_GROUP]
+    missing = [MISSING_GROUP] if len(present) < len(labels) else []
+    numbers = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce")
     if numbers.notna().all():
-        return [label for _, label in sorted(zip(numbers, labels, strict=True))]
-    return sorted(labels)
+        return [label for _, label in sorted(zip(numbers, present, strict=True))] + missing
+    return sorted(present) + missing
+
+
+def _table_labels(values: pd.Series) -> pd.Series:
+    """Group labels of a table column: whole-number floats (a year column with a gap,
+    which pandas reads as float) keep their integer spelling, 1990 and not 1990.0."""
+    if pd.api.types.is_float_dtype(values):
+        whole = values.dropna()
+        if len(whole) and (whole == whole.round()).all():
+            values = values.astype("Int64")
+    return values.astype("string").fillna(MISSING_GROUP)
 
 
 def _rng(seed: int, key: str) -> np.random.Generator:
@@ -141,16 +154,27 @@ def permutation_p(a: np.ndarray, b: np.ndarray, *, n_perm: int, seed: int, key: 
 
 
 def welch_p(a: np.ndarray, b: np.ndarray) -> float:
-    """Welch's two-sided p; NaN where it is undefined: fewer than 2 documents on a side,
-    or no variation inside either group while the means differ (scipy answers p = 0
-    there; the permutation test gives what the documents can show)."""
+    """Two-sided p of Welch's t statistic (unpooled variances); NaN where it is
+    undefined: fewer than 2 documents on a side, or no variation inside either group
+    while the means differ (scipy answers p = 0 there; the permutation test gives what
+    the documents can show).
+
+    Below 10 documents on a side, with the ``min(n_a, n_b) - 1`` degrees of freedom of
+    :func:`welch_difference_ci`, so that p < 1 - level exactly when that interval
+    leaves out 0: with Welch's Satterthwaite degrees of freedom, 3 against 30 skewed
+    values with no real difference gave p < 0.05 in 15.5% of simulated draws.
+    """
     if len(a) < 2 or len(b) < 2:
         return float("nan")
     if np.var(a) == 0 and np.var(b) == 0:
         return 1.0 if a.mean() == b.mean() else float("nan")
     from scipy import stats  # imported when first needed: it costs half a second
 
-    return float(stats.ttest_ind(a, b, equal_var=False).pvalue)
+    if min(len(a), len(b)) >= BOOTSTRAP_FROM:
+        return float(stats.ttest_ind(a, b, equal_var=False).pvalue)
+    spread = np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+    t = (a.mean() - b.mean()) / spread
+    return float(2 * stats.t.sf(abs(t), min(len(a), len(b)) - 1))
 
 
 def compare(
@@ -178,7 +202,9 @@ def compare(
         by: the docvar (or table column) defining groups; "year" gives a time series.
         pairs: "all" pairwise differences, "adjacent" (consecutive groups, e.g.
             year to year), or "none".
-        test: "welch" (Welch's t-test) or "permutation" (``n_boot`` shuffles).
+        test: "welch" (Welch's t statistic; below 10 documents on a side with the
+            interval's min(n_a, n_b) - 1 degrees of freedom) or "permutation"
+            (``n_boot`` shuffles).
         correction: "holm", "bonferroni", "fdr_bh" or "none", over the pairs.
         n_boot: bootstrap resamples (and permutations); level: interval coverage.
 
@@ -209,7 +235,7 @@ def compare(
                 known = ", ".join(map(str, table.columns))
                 raise ValueError(f"{argument}={column!r} is not a column; columns are: {known}")
         values = table[measure].astype(float)
-        labels = table[by].astype("string").fillna("(missing)")
+        labels = _table_labels(table[by])
         name = str(measure)
     else:
         c = as_corpus(c_or_table)
@@ -244,7 +270,8 @@ def compare(
     if pairs == "all":
         chosen = list(itertools.combinations(order, 2))
     elif pairs == "adjacent":
-        chosen = list(itertools.pairwise(order))
+        # Consecutive groups of a series: documents without a value have no place in it.
+        chosen = list(itertools.pairwise(g for g in order if g != MISSING_GROUP))
     else:
         chosen = []
     differences = []

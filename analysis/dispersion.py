@@ -97,13 +97,15 @@ def dispersion_measures(counts, sizes) -> dict[str, float]:
         return result
     s = sizes / sizes.sum()
     v = counts / total
+    if n == 1:
+        # One part cannot show how evenly a term spreads: 0 would read "perfectly even".
+        return result
     dp = 0.5 * np.abs(v - s).sum()
     result["dp"] = float(dp)
-    result["dp_norm"] = float(dp / (1 - s.min())) if n > 1 else float("nan")
-    if n > 1:
-        p = counts / sizes
-        variation = p.std() / p.mean()
-        result["juilland_d"] = float(1 - variation / np.sqrt(n - 1))
+    result["dp_norm"] = float(dp / (1 - s.min()))
+    p = counts / sizes
+    variation = p.std() / p.mean()
+    result["juilland_d"] = float(1 - variation / np.sqrt(n - 1))
     return result
 
 
@@ -125,7 +127,8 @@ def stat_dispersion(
 
     Returns:
         ``term, group, count, documents, doc_count, range`` (share of documents using
-        the term), ``juilland_d, dp, dp_norm``.
+        the term), ``juilland_d, dp, dp_norm`` (NaN for a group of one document, or
+        where the term does not occur).
 
     Example:
         >>> import corpus

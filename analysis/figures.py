@@ -473,13 +473,21 @@ def build_figures(
             workers=workers,
         )
     ]
+    # Every figure is drawn before the first file is written, too: a table a plot
+    # cannot draw fails here, with out_dir as it was.
+    drawn = []
+    try:
+        for notebook, output in outputs:
+            drawn.append((notebook, output, output.draw() if output.plot is not None else None))
+    except Exception:
+        plt.close("all")
+        raise
     written: list[Path] = []
-    for notebook, output in outputs:
+    for notebook, output, ax in drawn:
         folder = out_dir / notebook
         written.append(write_table(output.table, folder / f"{output.name}.csv"))
-        if output.plot is None:
+        if ax is None:
             continue
-        ax = output.draw()
         for fmt in formats:
             written.append(save_figure(ax, folder / f"{output.name}.{fmt}", table=output.table))
         plt.close(ax.figure)

@@ -4,9 +4,12 @@ All statistics are computed for the whole vocabulary at once with numpy, from fo
 numbers per term: ``a`` (count in target), ``b`` (count in reference), ``c`` and ``d``
 (words in target and reference).
 
-- ``g2``: log-likelihood as in Rayson & Garside (2000): expected counts
-  ``E1 = c(a+b)/(c+d)``, ``E2 = d(a+b)/(c+d)``, ``G2 = 2(a ln(a/E1) + b ln(b/E2))``
-  (Dunning 1993), p from chi-square with 1 df.
+- ``g2``: log-likelihood as in Rayson & Garside (2000), the two-cell form corpus
+  tools (Wmatrix, AntConc, #LancsBox) report: expected counts ``E1 = c(a+b)/(c+d)``,
+  ``E2 = d(a+b)/(c+d)``, ``G2 = 2(a ln(a/E1) + b ln(b/E2))``, p from chi-square with
+  1 df. It leaves out the cells of the other words, so it differs (slightly, for rare
+  terms) from Dunning's (1993) full 2x2 G2, ``scipy.stats.chi2_contingency(...,
+  lambda_="log-likelihood")``.
 - ``chi2``: Pearson's chi-square on the 2x2 table ``[[a, b], [c-a, d-b]]`` with Yates'
   continuity correction (as ``scipy.stats.chi2_contingency``).
 - ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``. A zero count is replaced by 0.5,

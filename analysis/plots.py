@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from ._input import MISSING_GROUP
 from ._plots import check_plot_table
 from .provenance import remember_provenance
 from .style import CONTRAST, house_style, series_style
@@ -202,7 +203,8 @@ def plot_timeseries(
 
     Parameters:
         table: a :func:`analysis.group_rates` or :func:`analysis.compare` table whose
-            groups are numbers (e.g. ``by="year"``).
+            groups are numbers (e.g. ``by="year"``); the group of documents without a
+            year, "(missing)", is not drawn.
         measure: which measure to draw when the table has several.
         events: optional ``{year: label}``, drawn as labelled vertical lines.
         ax: the Axes to draw on.
@@ -213,6 +215,15 @@ def plot_timeseries(
     table, value, low, high, mcol = _rate_columns(table, plot="plot_timeseries")
     if measure is not None:
         table = table[table[mcol] == measure]
+    # Documents without a year have no place on the time axis (the table keeps them).
+    table = table[table["group"].astype(str) != MISSING_GROUP]
+    years = pd.to_numeric(table["group"], errors="coerce")
+    if years.isna().any():
+        odd = ", ".join(repr(g) for g in table.loc[years.isna(), "group"].unique()[:3])
+        raise ValueError(
+            f"plot_timeseries needs groups that are numbers (years); this table has {odd}: "
+            "make it with by= a docvar of years (e.g. by='year')"
+        )
     measures = table[mcol].unique().tolist() if mcol in table else [None]
     with _style():
         ax = _axes(ax)
@@ -220,8 +231,6 @@ def plot_timeseries(
             style = series_style(i)
             part = table if m is None else table[table[mcol] == m]
             x = pd.to_numeric(part["group"], errors="coerce")
-            if x.isna().any():
-                raise ValueError("plot_timeseries needs numeric groups (e.g. by='year')")
             order = np.argsort(x.to_numpy(), kind="stable")
             xs = x.to_numpy()[order]
             ax.plot(

@@ -66,3 +66,17 @@ def test_a_word_that_avoids_the_node_has_a_negative_log_likelihood():
     # so it sorts after every word that is attracted to the node
     by_ll = stat_collocations(text, "peace", window=1, min_count=1, measure="log_likelihood")
     assert by_ll["term"].iloc[-1] == "the"
+
+
+def test_a_voice_window_stays_within_one_quote():
+    text = (
+        "The minister spoke at length about many unrelated matters today. “We want peace,” "
+        "Lavrov said. Then he discussed budgets and farms for an hour. “Sanctions mean war,” "
+        "he added."
+    )
+    quoted = stat_collocations(text, "peace", window=3, min_count=1, voice="quoted")
+    assert sorted(quoted["term"]) == ["want", "we"]  # not "sanctions", "mean", "war"
+    assert quoted["count_node"].tolist() == [1, 1]
+    # the whole text is one stretch: the window crosses sentence ends
+    everything = stat_collocations(text, "peace", window=3, min_count=1)
+    assert sorted(everything["term"]) == ["lavrov", "said", "then", "today", "want", "we"]

@@ -7,7 +7,7 @@ from scipy import stats
 
 import corpus
 from analysis import compare, stat_readability
-from analysis.compare import permutation_p
+from analysis.compare import permutation_p, welch_difference_ci
 
 
 @pytest.fixture
@@ -36,9 +36,9 @@ def test_differences_welch_and_holm(table):
     ]
     ab = diffs.iloc[0]
     assert ab["estimate"] == pytest.approx(-4.0)
-    assert ab["p_value"] == pytest.approx(
-        stats.ttest_ind([1, 2, 3, 4], [5, 6, 7, 8], equal_var=False).pvalue
-    )
+    # Welch's t with the small-group degrees of freedom, min(4, 4) - 1 = 3
+    t = stats.ttest_ind([1, 2, 3, 4], [5, 6, 7, 8], equal_var=False).statistic
+    assert ab["p_value"] == pytest.approx(2 * stats.t.sf(abs(t), 3))
     p = diffs["p_value"].to_numpy()
     order = np.argsort(p)
     holm = np.maximum.accumulate(np.sort(p) * (3 - np.arange(3)))
@@ -108,8 +108,46 @@ def test_welch_without_variation_is_undefined_not_p_zero():
 
     assert np.isnan(welch_p(np.array([0.0, 0.0, 0.0]), np.array([2.0, 2.0])))
     assert welch_p(np.array([1.0, 1.0]), np.array([1.0, 1.0, 1.0])) == 1.0
-    a, b = np.array([1.0, 2.0, 4.0]), np.array([2.0, 3.5])  # both vary: Welch as scipy
+    rng = np.random.default_rng(5)
+    a, b = rng.normal(0, 1, 12), rng.normal(1, 2, 15)  # 10 or more a side: Welch as scipy
     assert welch_p(a, b) == pytest.approx(stats.ttest_ind(a, b, equal_var=False).pvalue)
+
+
+def test_small_groups_p_value_agrees_with_their_interval():
+    from analysis.compare import welch_p
+
+    # The audit's case: 3 documents against 30. Satterthwaite's 29.9 degrees of freedom
+    # gave p = 0.028 while the interval (2 degrees of freedom) held 0.
+    b = np.random.default_rng(3).normal(5, 4, 30)
+    t = pd.DataFrame({"g": ["A"] * 3 + ["B"] * 30, "x": np.r_[[7.0, 7.2, 7.4], b]})
+    row = compare(t, "x", by="g").iloc[-1]
+    assert row["ci_low"] < 0 < row["ci_high"]
+    a = np.array([7.0, 7.2, 7.4])
+    statistic = stats.ttest_ind(a, b, equal_var=False).statistic
+    assert row["p_value"] == pytest.approx(2 * stats.t.sf(abs(statistic), 2))
+    assert row["p_value"] > 0.05
+    assert stats.ttest_ind(a, b, equal_var=False).pvalue < 0.05  # what it was
+    # at the border the two agree: p < 0.05 exactly when the 95% interval leaves out 0
+    for shift in np.linspace(-6, 6, 49):
+        low, high = welch_difference_ci(a + shift, b, 0.95)
+        assert (welch_p(a + shift, b) < 0.05) == (low > 0 or high < 0)
+
+
+def test_documents_without_a_year_stay_out_of_a_series():
+    t = pd.DataFrame(
+        {
+            "year": [1990.0, 1990, 1991, 1991, np.nan, np.nan, 1989, 1989],
+            "x": [1.0, 2, 3, 4, 5, 6, 7, 9],
+        }
+    )
+    result = compare(t, "x", by="year", pairs="adjacent")
+    groups = result[result["kind"] == "group"]
+    assert groups["group"].tolist() == ["1989", "1990", "1991", "(missing)"]
+    diffs = result[result["kind"] == "difference"]
+    assert list(zip(diffs["group"], diffs["group_b"], strict=True)) == [
+        ("1989", "1990"),
+        ("1990", "1991"),
+    ]
 
 
 def test_small_groups_get_welchs_t_interval_for_the_difference():

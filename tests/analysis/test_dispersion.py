@@ -38,6 +38,9 @@ def test_even_and_concentrated_extremes():
     assert one["dp"] == pytest.approx(0.75) and one["dp_norm"] == pytest.approx(1.0)
     assert one["juilland_d"] == pytest.approx(0)
     assert np.isnan(dispersion_measures([0, 0], [5, 5])["dp"])
+    single = dispersion_measures([3], [10])  # one document: no spread to measure
+    assert single["count"] == 3 and single["range"] == 1.0
+    assert np.isnan(single["dp"]) and np.isnan(single["dp_norm"]) and np.isnan(single["juilland_d"])
 
 
 @pytest.fixture

@@ -344,3 +344,33 @@ def test_build_figures_takes_a_corpus(tmp_path):
     c = corpus.read_corpus(write_news(tmp_path / "news.csv"))
     paths = analysis.build_figures(c, tmp_path / "figs", formats=["png"], workers=1)
     assert {p.name for p in paths if p.parent.name == "03_comparing_countries"} == NEWS_03_FILES
+
+
+def test_documents_without_a_year_do_not_stop_the_figures(tmp_path):
+    rows = [
+        ("a", "We may perhaps act.", "X", 1990),
+        ("b", "We will certainly act.", "Y", 1991),
+        ("c", "Trade may grow.", "X", None),  # no year
+    ]
+    path = tmp_path / "miny.csv"
+    pd.DataFrame(rows, columns=["doc_id", "text", "country", "year"]).to_csv(path, index=False)
+    code, _, err = _figures_cli(str(path), "--out", str(tmp_path / "figs"))
+    assert code == 0, err
+    by_year = pd.read_csv(tmp_path / "figs" / "03_comparing_countries" / "hedging_by_year.csv")
+    assert sorted(set(by_year["group"].astype(str))) == ["(missing)", "1990", "1991"]
+    assert (tmp_path / "figs" / "03_comparing_countries" / "hedging_by_year.png").is_file()
+
+
+def test_a_figure_that_cannot_be_drawn_leaves_the_folder_as_it_was(tmp_path, monkeypatch):
+    def fails(table, ax=None):
+        raise ValueError("this figure cannot be drawn")
+
+    real = figures.comparisons_over_time
+
+    def broken(c, **kwargs):
+        return figures.Output("comparisons_by_year", real(c, **kwargs).table, fails)
+
+    monkeypatch.setattr(figures, "comparisons_over_time", broken)
+    with pytest.raises(ValueError, match="cannot be drawn"):
+        analysis.build_figures(out_dir=tmp_path / "figs", formats=["png"], workers=1)
+    assert not (tmp_path / "figs").exists()

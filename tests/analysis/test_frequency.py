@@ -186,3 +186,11 @@ def test_dense_and_sorted_group_totals_agree(docs, labels):
         finally:
             frequency._DENSE_KEYS = previous
     pd.testing.assert_frame_equal(tables[0], tables[1])
+
+
+def test_quoted_ngrams_do_not_join_two_quotes_of_one_sentence():
+    text = "“We want peace,” he said, “and war is bad.”"
+    table = stat_frequency(text, ngram=2, voice="quoted", min_count=1)
+    assert sorted(table["term"]) == ["and war", "is bad", "want peace", "war is", "we want"]
+    authorial = stat_frequency(text, ngram=2, voice="authorial", min_count=1)
+    assert authorial["term"].tolist() == ["he said"]

@@ -138,3 +138,15 @@ def test_rates_of_several_measures_get_a_marker_each():
     assert markers[:2] == ["o", "s"]  # the house style's first two, not one circle for all
     assert ax.get_ylim()[0] == 0
     plt.close("all")
+
+
+def test_timeseries_leaves_out_documents_without_a_year_and_names_other_groups():
+    t = pd.DataFrame({"year": [1990, 1990, 1991, 1991, None, None], "x": [1.0, 2, 2, 3, 9, 9]})
+    table = compare(t, "x", by="year", pairs="none", n_boot=100)
+    assert "(missing)" in set(table["group"])
+    ax = plot_timeseries(table)
+    assert ax.lines[0].get_xdata().tolist() == [1990, 1991]
+    by_name = compare(pd.DataFrame({"g": ["A", "B"], "x": [1.0, 2.0]}), "x", by="g")
+    with pytest.raises(ValueError, match=r"numbers \(years\); this table has 'A', 'B'"):
+        plot_timeseries(by_name)
+    plt.close("all")
