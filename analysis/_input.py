@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -61,6 +61,33 @@ def voice_allows(voice: str, actual: str) -> bool:
 
 # The group of documents that have no value of the ``by=`` docvar.
 MISSING_GROUP = "(missing)"
+
+
+def group_order(labels: Iterable[str]) -> list[str]:
+    """Group labels in reading order: numbers (years, sessions) by value, other labels
+    alphabetically, the group of documents without a value last.
+
+    Example:
+        >>> group_order(["10", "(missing)", "9"])
+        ['9', '10', '(missing)']
+    """
+    labels = list(dict.fromkeys(labels))
+    present = [label for label in labels if label != MISSING_GROUP]
+    missing = [MISSING_GROUP] if len(present) < len(labels) else []
+    numbers = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce")
+    if numbers.notna().all():
+        return [label for _, label in sorted(zip(numbers, present, strict=True))] + missing
+    return sorted(present) + missing
+
+
+def in_group_order(table: pd.DataFrame, column: str = "group") -> pd.DataFrame:
+    """``table`` with its rows in :func:`group_order` of ``column``; rows of one group
+    keep their order."""
+    if table.empty:
+        return table
+    rank = {label: k for k, label in enumerate(group_order(table[column].astype(str)))}
+    order = np.argsort(table[column].astype(str).map(rank).to_numpy(), kind="stable")
+    return table.iloc[order].reset_index(drop=True)
 
 
 def check_by(c: Corpus, by: str | None) -> None:

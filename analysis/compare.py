@@ -23,7 +23,7 @@ import pandas as pd
 from corpus import Corpus, Document
 from corpus.errors import check_choice
 
-from ._input import MISSING_GROUP, as_corpus, group_labels
+from ._input import MISSING_GROUP, as_corpus, group_labels, group_order
 from .dispersion import term_by_document
 from .diversity import DIVERSITY_MEASURES, stat_lexical_diversity
 from .engine import map_documents
@@ -77,17 +77,6 @@ def per_document_values(
             "(per 10,000 words), a column of a per-document table, or a function doc -> float"
         )
     return table.set_index("doc_id")[measure].astype(float), measure
-
-
-def _group_order(labels: list[str]) -> list[str]:
-    """Numeric labels (years) in numeric order, others alphabetically; the group of
-    documents without a value last."""
-    present = [label for label in labels if label != MISSING_GROUP]
-    missing = [MISSING_GROUP] if len(present) < len(labels) else []
-    numbers = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce")
-    if numbers.notna().all():
-        return [label for _, label in sorted(zip(numbers, present, strict=True))] + missing
-    return sorted(present) + missing
 
 
 def _table_labels(values: pd.Series) -> pd.Series:
@@ -244,7 +233,7 @@ def compare(
     data = pd.DataFrame({"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()})
     data = data[data["value"].notna()]
     by_group = {g: part["value"].to_numpy() for g, part in data.groupby("group")}
-    order = _group_order(list(by_group))
+    order = group_order(by_group)
 
     rows = []
     never_negative = isinstance(name, str) and name.startswith("rate:")

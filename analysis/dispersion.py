@@ -17,7 +17,7 @@ import pandas as pd
 
 from corpus import Corpus, Document
 
-from ._input import as_corpus, check_voice, group_labels
+from ._input import as_corpus, check_voice, group_labels, in_group_order
 from ._terms import document_words
 from .engine import map_documents
 from .provenance import attach, remember_provenance
@@ -143,7 +143,7 @@ def stat_dispersion(
     for group, part in per_doc.groupby("group", sort=True):
         measures = dispersion_measures(part["count"], part["words"])
         rows.append({"term": per_doc.attrs["term"], "group": str(group), **measures})
-    table = pd.DataFrame(rows, columns=DISPERSION_COLUMNS)
+    table = in_group_order(pd.DataFrame(rows, columns=DISPERSION_COLUMNS))
     return attach(table, "stat_dispersion", {"term": term, "by": by, "voice": voice}, c)
 
 

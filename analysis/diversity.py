@@ -19,7 +19,7 @@ import pandas as pd
 
 from corpus import Corpus, Document
 
-from ._input import as_corpus, check_voice, group_labels
+from ._input import as_corpus, check_voice, group_labels, in_group_order
 from ._terms import document_words
 from .engine import map_documents
 from .provenance import attach
@@ -142,6 +142,6 @@ def stat_lexical_diversity(
         table = pd.concat(
             [grouped.size().rename("documents"), grouped["words"].sum(), means], axis=1
         )
-        table = table.reset_index()
+        table = in_group_order(table.reset_index())
     params = {"by": by, "window": window, "voice": voice, "mtld_threshold": MTLD_THRESHOLD}
     return attach(table, "stat_lexical_diversity", params, c)

@@ -19,7 +19,14 @@ import pandas as pd
 
 from corpus import Corpus, Document
 
-from ._input import as_corpus, check_min_count, check_top_n, check_voice, group_labels
+from ._input import (
+    as_corpus,
+    check_min_count,
+    check_top_n,
+    check_voice,
+    group_labels,
+    group_order,
+)
 from ._terms import check_case, count_document, fold_vocabulary, resolve_stopwords
 from ._wordcounts import WordCounts, document_blocks, word_counts
 from .engine import map_chunks
@@ -318,7 +325,7 @@ def stat_frequency(
     groups = count_by_group(
         c, labels, ngram=ngram, case=case, voice=voice, stopwords=words_set, workers=workers
     )
-    frames = [_group_table(name, g, min_count, top_n) for name, g in sorted(groups.items())]
+    frames = [_group_table(name, groups[name], min_count, top_n) for name in group_order(groups)]
     table = (
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FREQUENCY_COLUMNS)
     )

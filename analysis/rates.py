@@ -36,6 +36,8 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from ._input import in_group_order
+
 N_BOOT = 2000
 SEED = 20261127
 
@@ -248,7 +250,7 @@ def group_rates(
                     else float("nan"),
                 }
             )
-    table = pd.DataFrame(rows, columns=GROUP_RATE_COLUMNS)
+    table = in_group_order(pd.DataFrame(rows, columns=GROUP_RATE_COLUMNS))
     # Recorded in the table's provenance by provenance.attach.
     table.attrs["bootstrap"] = {
         "over": "documents",

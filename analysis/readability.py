@@ -27,7 +27,7 @@ from corpus import Corpus, Document
 from corpus._parallel import map_in_order, resolve_workers
 from corpus.segment import count_sentences_with_words
 
-from ._input import as_corpus, check_by, group_labels
+from ._input import as_corpus, check_by, group_labels, in_group_order
 from ._syllables import Hyphenation
 from ._wordcounts import WordCounts, document_blocks, word_counts
 from .engine import map_documents
@@ -271,6 +271,7 @@ def stat_readability(
     if by is not None:
         table["group"] = group_labels(c, by).reindex(table["doc_id"]).to_numpy()
         table = table.drop(columns="doc_id").groupby("group", sort=True).sum().reset_index()
+        table = in_group_order(table)
         key = "group"
     scores = pd.DataFrame(
         [readability_scores(r) for r in table.to_dict("records")],

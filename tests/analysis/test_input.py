@@ -3,7 +3,7 @@ import pytest
 
 import analysis
 import corpus
-from analysis._input import as_corpus, check_min_count, check_top_n, check_voice
+from analysis._input import as_corpus, check_min_count, check_top_n, check_voice, group_order
 
 
 @pytest.mark.parametrize("bad", [0, -3, 2.5, "10", True])
@@ -53,3 +53,19 @@ def test_as_corpus_accepts_texts_and_rejects_others():
     assert as_corpus(["a b.", "c."]).doc_ids == ["doc1", "doc2"]
     with pytest.raises(TypeError, match="expected a Corpus, a Document, a string or a list"):
         as_corpus(42)
+
+
+def test_grouped_tables_list_numbers_by_value_and_missing_values_last():
+    c = corpus.from_texts(
+        ["We may act. Peace.", "It must end. Peace.", "We will go. Peace.", "Perhaps. Peace."],
+        docvars={"session": [10, 9, None, 9]},
+    )
+    expected = ["9", "10", "(missing)"]
+    hedging = analysis.stat_hedging(c, by="session")
+    assert list(dict.fromkeys(hedging["group"])) == expected
+    assert list(dict.fromkeys(analysis.stat_frequency(c, by="session")["group"])) == expected
+    assert analysis.stat_readability(c, by="session")["group"].tolist() == expected
+    assert analysis.stat_lexical_diversity(c, by="session")["group"].tolist() == expected
+    assert analysis.stat_dispersion(c, "peace", by="session")["group"].tolist() == expected
+    names = group_order(["b", "(missing)", "a", "a"])
+    assert names == ["a", "b", "(missing)"]
