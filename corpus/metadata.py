@@ -269,7 +269,8 @@ def _loose_names(file: str) -> tuple[str, ...]:
 
 
 def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
-    """Years and sessions as integers, dates as dates, the rest left as read."""
+    """Years and sessions as integers, dates as dates, columns of numbers written as
+    text (a CSV table or sidecar) as numbers, the rest left as read."""
     docvars = docvars.copy()
     for column in docvars.columns:
         lowered = str(column).lower()
@@ -285,7 +286,32 @@ def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
             docvars[column] = numbers.astype("Int64")
         elif lowered in _DATE_COLUMNS:
             docvars[column] = _parse_dates(docvars[column], column)
+        else:
+            docvars[column] = _numbers_if_all_numbers(docvars[column])
     return docvars
+
+
+# A number as a table writes it: no leading zero (a code such as "007" stays text), no
+# thousands separator, an optional decimal part and exponent.
+_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_WHOLE_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+
+
+def _numbers_if_all_numbers(values: pd.Series) -> pd.Series:
+    """A column whose every value is text spelling a number, as numbers: whole numbers
+    as Int64 (missing values stay missing), others as floats. Any other column as is."""
+    present = values.dropna()
+    if present.empty or not all(isinstance(v, str) for v in present):
+        return values
+    if not all(_NUMBER_TEXT.fullmatch(v) for v in present):
+        return values
+    if all(_WHOLE_NUMBER_TEXT.fullmatch(v) for v in present):
+        numbers = [int(v) if isinstance(v, str) else None for v in values]
+        try:
+            return pd.Series(pd.array(numbers, dtype="Int64"), index=values.index)
+        except (OverflowError, TypeError, ValueError):
+            return values  # beyond 64 bits: an identifier, keep its text
+    return pd.to_numeric(values, errors="raise").astype(float)
 
 
 def _parse_dates(values: pd.Series, column) -> pd.Series:

@@ -467,3 +467,25 @@ def test_two_files_with_one_id_are_told_to_rename_a_file(tmp_path):
     (tmp_path / "a.md").write_text("It may rain.", encoding="utf-8")
     with pytest.raises(DuplicateIdError, match=r"ids must be unique \(rename one of the files\)"):
         read_corpus(tmp_path)
+
+
+def test_table_columns_of_numbers_become_numbers(tmp_path):
+    table = tmp_path / "statements.csv"
+    table.write_text(
+        "doc_id,text,gdp,population,code,flag,mixed,big\n"
+        'a,"We may act.",1.5,100,007,true,12,1\n'
+        'b,"We will go.",-2.25e3,,010,false,n/a,2\n'
+        'c,"Peace.",3,5,,true,3,12345678901234567890123\n',
+        encoding="utf-8",
+    )
+    docvars = read_corpus(table).docvars
+    assert docvars["gdp"].tolist() == [1.5, -2250.0, 3.0]
+    assert str(docvars["population"].dtype) == "Int64"  # whole numbers stay whole
+    assert docvars["population"].isna().tolist() == [False, True, False]
+    assert docvars.loc["a", "population"] == 100
+    # Text that only looks like numbers stays text: codes with leading zeros,
+    # numbers beyond 64 bits (identifiers), and columns with any other value.
+    assert docvars["code"].tolist()[:2] == ["007", "010"]
+    assert docvars["flag"].tolist() == ["true", "false", "true"]
+    assert docvars["mixed"].tolist() == ["12", "n/a", "3"]
+    assert docvars["big"].tolist() == ["1", "2", "12345678901234567890123"]
