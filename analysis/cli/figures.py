@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import analysis
 from analysis.figures import DEFAULT_TARGET, MissingDocvarError, sample_path
+from analysis.output import provenance_path
 
 from .common import DataError, add_corpus_arguments, check_writable, load_corpus, writing
 
@@ -84,6 +86,27 @@ def run_figures(args: argparse.Namespace) -> int:
         raise DataError(str(exc)) from exc
     if year_from_date and not args.quiet:
         print("note: 'year' was taken from the 'date' docvar", file=sys.stderr)
+    stale = _not_written(Path(args.out), paths)
+    if stale and not args.quiet:
+        print(
+            f"note: {args.out} also holds {len(stale)} file(s) this run did not write, "
+            f"from an earlier run (e.g. {stale[0]}): remove them before publishing",
+            file=sys.stderr,
+        )
     for path in paths:
         print(path)
     return 0
+
+
+def _not_written(out: Path, written: list[Path]) -> list[str]:
+    """Files in the notebooks' folders of ``out`` that are neither a written table or
+    figure nor its provenance sidecar (another --target's keyness, an old format)."""
+    kept = {p.resolve() for p in written}
+    kept |= {provenance_path(p).resolve() for p in written}
+    folders = {p.parent for p in written}
+    return sorted(
+        str(f)
+        for folder in folders
+        for f in folder.iterdir()
+        if f.is_file() and f.resolve() not in kept
+    )

@@ -374,3 +374,15 @@ def test_a_figure_that_cannot_be_drawn_leaves_the_folder_as_it_was(tmp_path, mon
     with pytest.raises(ValueError, match="cannot be drawn"):
         analysis.build_figures(out_dir=tmp_path / "figs", formats=["png"], workers=1)
     assert not (tmp_path / "figs").exists()
+
+
+def test_files_of_an_earlier_run_are_pointed_out(tmp_path):
+    news = write_news(tmp_path / "news.csv")
+    out_dir = tmp_path / "figs"
+    code, _, err = _figures_cli(str(news), "--target", "XDE", "--out", str(out_dir))
+    assert code == 0 and "did not write" not in err
+    code, _, err = _figures_cli(str(news), "--target", "XFR", "--out", str(out_dir))
+    assert code == 0
+    # keyness_XDE.csv, .png and their two sidecars are left from the first run
+    assert f"note: {out_dir} also holds 4 file(s) this run did not write" in err
+    assert "keyness_XDE" in err
