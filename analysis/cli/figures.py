@@ -86,8 +86,8 @@ def run_figures(args: argparse.Namespace) -> int:
         raise DataError(str(exc)) from exc
     if year_from_date and not args.quiet:
         print("note: 'year' was taken from the 'date' docvar", file=sys.stderr)
-    stale = _not_written(Path(args.out), paths)
-    if stale and not args.quiet:
+    stale = [] if args.quiet else _not_written(paths)
+    if stale:
         print(
             f"note: {args.out} also holds {len(stale)} file(s) this run did not write, "
             f"from an earlier run (e.g. {stale[0]}): remove them before publishing",
@@ -98,12 +98,12 @@ def run_figures(args: argparse.Namespace) -> int:
     return 0
 
 
-def _not_written(out: Path, written: list[Path]) -> list[str]:
+def _not_written(written: list[Path]) -> list[str]:
     """Files in the notebooks' folders of ``out`` that are neither a written table or
     figure nor its provenance sidecar (another --target's keyness, an old format)."""
     kept = {p.resolve() for p in written}
     kept |= {provenance_path(p).resolve() for p in written}
-    folders = {p.parent for p in written}
+    folders = {p.parent for p in written if p.parent.is_dir()}
     return sorted(
         str(f)
         for folder in folders
