@@ -999,4 +999,19 @@ def _finish_tables(
             f"{path}: no document could be read. {_skipped_summary(report)}", report
         )
     index = pd.Index(loaded.ids, name="doc_id")
-    return coerce_docvar_types(pd.DataFrame(loaded.metas, index=index)), report
+    docvars = _whole_numbers_kept(pd.DataFrame(loaded.metas, index=index), loaded.metas)
+    return coerce_docvar_types(docvars), report
+
+
+def _whole_numbers_kept(docvars: pd.DataFrame, metas: list[dict]) -> pd.DataFrame:
+    """Columns of whole numbers with gaps as Int64: pandas makes them floats (front
+    matter ``rank: 3`` in some files and none in others gave 3.0)."""
+    for column in docvars.select_dtypes(include="float").columns:
+        values = [meta.get(column) for meta in metas]
+        present = [v for v in values if v is not None]
+        if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+            try:
+                docvars[column] = pd.array(values, dtype="Int64")
+            except (OverflowError, TypeError, ValueError):  # beyond 64 bits
+                docvars[column] = pd.Series(values, index=docvars.index, dtype=object)
+    return docvars

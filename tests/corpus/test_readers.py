@@ -489,3 +489,21 @@ def test_table_columns_of_numbers_become_numbers(tmp_path):
     assert docvars["flag"].tolist() == ["true", "false", "true"]
     assert docvars["mixed"].tolist() == ["12", "n/a", "3"]
     assert docvars["big"].tolist() == ["1", "2", "12345678901234567890123"]
+
+
+def test_whole_numbers_with_gaps_stay_whole(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nrank: 3\n---\nPeace must prevail.", encoding="utf-8")
+    (folder / "b.md").write_text("We may act.", encoding="utf-8")  # no front matter
+    table = tmp_path / "rows.jsonl"
+    table.write_text(
+        '{"id": "a", "text": "We may act.", "pop": 100}\n{"id": "b", "text": "Go.", "pop": null}\n',
+        encoding="utf-8",
+    )
+    for path, column in ((folder, "rank"), (table, "pop")):
+        for cache in (False, tmp_path / f"cache-{column}"):
+            docvars = read_corpus(path, cache=cache).docvars
+            assert str(docvars[column].dtype) == "Int64", (path, cache)
+            assert docvars[column].isna().tolist() == [False, True]
+    assert read_corpus(folder)["a"].meta["rank"] == 3
