@@ -64,20 +64,20 @@ MISSING_GROUP = "(missing)"
 
 
 def group_order(labels: Iterable[str]) -> list[str]:
-    """Group labels in reading order: numbers (years, sessions) by value, other labels
-    alphabetically, the group of documents without a value last.
+    """Group labels in reading order: numbers (years, sessions) by value, then other
+    labels alphabetically, the group of documents without a value last.
 
     Example:
-        >>> group_order(["10", "(missing)", "9"])
-        ['9', '10', '(missing)']
+        >>> group_order(["10", "(missing)", "UN", "9"])
+        ['9', '10', 'UN', '(missing)']
     """
     labels = list(dict.fromkeys(labels))
     present = [label for label in labels if label != MISSING_GROUP]
     missing = [MISSING_GROUP] if len(present) < len(labels) else []
-    numbers = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce")
-    if numbers.notna().all():
-        return [label for _, label in sorted(zip(numbers, present, strict=True))] + missing
-    return sorted(present) + missing
+    values = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce").tolist()
+    numbers = sorted((v, label) for v, label in zip(values, present, strict=True) if v == v)
+    words = sorted(label for v, label in zip(values, present, strict=True) if v != v)
+    return [label for _, label in numbers] + words + missing
 
 
 def in_group_order(table: pd.DataFrame, column: str = "group") -> pd.DataFrame:

@@ -67,21 +67,15 @@ def document_words(
 
 
 def voice_runs(doc: Document, voice: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Run number of each of ``spans`` (the words of ``doc`` in ``voice``): a run is a
-    stretch of consecutive words of the document, so two quotes with narration between
-    them are two runs, and n-grams and collocation windows do not join them. All words
-    are one run."""
+    """Run number of each of ``spans`` (the words of ``doc`` in ``voice``): each quote is
+    a run of the quoted voice, each stretch between two quotes a run of the authorial
+    one, so n-grams and collocation windows never join two quotes (even with no word
+    between them) or the narration on either side of one. All words are one run."""
     if voice == "all" or not spans:
         return [0] * len(spans)
-    position = {start: k for k, (start, _end) in enumerate(word_spans(doc, "all"))}
-    runs, run, previous = [], 0, None
-    for start, _end in spans:
-        here = position[start]
-        if previous is not None and here != previous + 1:
-            run += 1
-        runs.append(run)
-        previous = here
-    return runs
+    # Quotes started before a word: the quote it is in (quoted) or the gap it is in.
+    quote_starts = [q.start for q in doc.quotes]
+    return [bisect.bisect_right(quote_starts, start) for start, _end in spans]
 
 
 def sentence_breaks(doc: Document, spans: list[tuple[int, int]]) -> list[int]:

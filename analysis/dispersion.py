@@ -127,8 +127,8 @@ def stat_dispersion(
 
     Returns:
         ``term, group, count, documents, doc_count, range`` (share of documents using
-        the term), ``juilland_d, dp, dp_norm`` (NaN for a group of one document, or
-        where the term does not occur).
+        the term), ``juilland_d, dp, dp_norm`` (NaN for a group of one document
+        with words, or where the term does not occur).
 
     Example:
         >>> import corpus

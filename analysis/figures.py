@@ -475,22 +475,21 @@ def build_figures(
     ]
     # Every figure is drawn before the first file is written, too: a table a plot
     # cannot draw fails here, with out_dir as it was.
-    drawn = []
+    drawn: list[tuple[str, Output, Any]] = []
+    written: list[Path] = []
     try:
         for notebook, output in outputs:
             drawn.append((notebook, output, output.draw() if output.plot is not None else None))
-    except Exception:
-        plt.close("all")
-        raise
-    written: list[Path] = []
-    for notebook, output, ax in drawn:
-        folder = out_dir / notebook
-        written.append(write_table(output.table, folder / f"{output.name}.csv"))
-        if ax is None:
-            continue
-        for fmt in formats:
-            written.append(save_figure(ax, folder / f"{output.name}.{fmt}", table=output.table))
-        plt.close(ax.figure)
+        for notebook, output, ax in drawn:
+            folder = out_dir / notebook
+            written.append(write_table(output.table, folder / f"{output.name}.csv"))
+            for fmt in formats if ax is not None else ():
+                path = folder / f"{output.name}.{fmt}"
+                written.append(save_figure(ax, path, table=output.table))
+    finally:
+        for _, _, ax in drawn:  # only the figures drawn here: the caller's stay open
+            if ax is not None:
+                plt.close(ax.figure)
     return written
 
 

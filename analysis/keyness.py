@@ -43,7 +43,14 @@ from corpus import Corpus
 from corpus.errors import check_choice
 
 from ._document_test import DocumentRates, check_document_sides, group_doc_ids
-from ._input import as_corpus, check_min_count, check_top_n, check_voice, group_labels
+from ._input import (
+    as_corpus,
+    check_min_count,
+    check_top_n,
+    check_voice,
+    group_labels,
+    group_order,
+)
 from ._terms import check_case
 from .frequency import GroupCounts, count_by_group
 from .provenance import attach
@@ -489,7 +496,7 @@ def stat_keyness(
     labels = group_labels(c, by)
     # Group labels are strings (a year docvar gives "1995"): accept target=1995 too, and
     # check the names before counting a whole corpus.
-    known = sorted(set(labels.dropna()))
+    known = group_order(labels.dropna())
     several = target is None or target == "all"
     if by is None:
         several, target = False, "all"
@@ -506,7 +513,7 @@ def stat_keyness(
         if reference == target:
             raise ValueError(f"reference={reference!r} must differ from target={target!r}")
     groups = count_by_group(c, labels, case=case, voice=voice, workers=workers)
-    known = sorted(groups)
+    known = group_order(groups)
     options = dict(measure=measure, min_count=min_count, correction=correction, k=k, top_n=top_n)
     targets = known if several else [target]
     if several and isinstance(reference, str):

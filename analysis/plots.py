@@ -216,6 +216,11 @@ def plot_timeseries(
     if measure is not None:
         table = table[table[mcol] == measure]
     # Documents without a year have no place on the time axis (the table keeps them).
+    if len(table) and (table["group"].astype(str) == MISSING_GROUP).all():
+        raise ValueError(
+            "plot_timeseries: every group is '(missing)': no document has a value of the "
+            "by= docvar, so there is no year to draw"
+        )
     table = table[table["group"].astype(str) != MISSING_GROUP]
     years = pd.to_numeric(table["group"], errors="coerce")
     if years.isna().any():

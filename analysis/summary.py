@@ -6,7 +6,7 @@ import pandas as pd
 
 from corpus import Corpus, Document
 
-from ._input import as_corpus, group_labels
+from ._input import as_corpus, group_labels, group_order
 from .engine import map_documents
 from .provenance import attach
 from .readability import document_counts, flesch_reading_ease, sentences_with_words
@@ -60,7 +60,7 @@ def stat_summary(
                 agg[name] += value
             vocab.setdefault(key, set()).update(types)
     rows = []
-    for key in ["all", *sorted(k for k in totals if k != "all")]:
+    for key in ["all", *group_order(k for k in totals if k != "all")]:
         if key not in totals:
             continue
         agg = totals[key]

@@ -66,8 +66,10 @@ from .ungdc import find_speakers_table
 # 6: the English test reads a document's first 2,000 characters (4,000 before); entries
 # are keyed by file contents (sizes and modification times before).
 # 7: a column of text lengths and the corpus fingerprint in the marker (streamed reading);
-# row groups of 64 documents.
-CACHE_FORMAT = "communique-cache/7"
+# row groups of 64 documents. 8: docvars of numbers written as text become numbers, whole
+# numbers with gaps stay whole, mixed-type columns are stored as JSON (an entry of format 7
+# would return the docvars typed the old way).
+CACHE_FORMAT = "communique-cache/8"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"

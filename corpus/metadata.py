@@ -291,9 +291,11 @@ def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
     return docvars
 
 
-# A number as a table writes it: no leading zero (a code such as "007" stays text), no
-# thousands separator, an optional decimal part and exponent.
-_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+# A number as a table writes it, in the one spelling that reads back the same: no leading
+# zero (a code such as "007" stays text), no thousands separator or exponent, and a
+# decimal part that does not end in 0 (agenda items "4.1" and "4.10" are two labels, which
+# as numbers would be one).
+_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")
 _WHOLE_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 
 

@@ -80,3 +80,9 @@ def test_a_voice_window_stays_within_one_quote():
     # the whole text is one stretch: the window crosses sentence ends
     everything = stat_collocations(text, "peace", window=3, min_count=1)
     assert sorted(everything["term"]) == ["lavrov", "said", "then", "today", "want", "we"]
+
+
+def test_adjacent_quotes_are_no_neighbours():
+    text = "The talks were “useful” “and very productive”, the envoy said."
+    table = stat_collocations(text, "useful", window=3, min_count=1, voice="quoted")
+    assert table.empty  # "and", "very", "productive" are in the next quote

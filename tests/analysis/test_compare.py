@@ -172,3 +172,18 @@ def test_a_rate_interval_of_few_documents_does_not_go_below_zero():
     t = t.rename(columns={"x": "rate:peace"})
     rates = compare(t, "rate:peace", by="g", pairs="none").set_index("group")
     assert rates.loc["A", "ci_low"] == 0 and rates.loc["A", "ci_high"] == free.loc["A", "ci_high"]
+
+
+def test_constant_groups_of_floats_have_no_test_and_no_interval():
+    from analysis.compare import welch_p
+
+    a, b = np.array([0.1, 0.1, 0.1]), np.array([0.3, 0.3, 0.3])
+    assert np.var(a) != 0  # rounding: np.var of three 0.1s is not 0
+    assert np.isnan(welch_p(a, b))
+    assert all(np.isnan(welch_difference_ci(a, b, 0.95)))
+
+
+def test_float_labels_too_large_for_integers_stay_as_written():
+    t = pd.DataFrame({"g": [1e20, 1e20, np.inf, np.inf], "x": [1.0, 2, 3, 4]})
+    groups = compare(t, "x", by="g", pairs="none")["group"].tolist()
+    assert groups == ["1e+20", "inf"]

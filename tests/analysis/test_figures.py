@@ -386,3 +386,25 @@ def test_files_of_an_earlier_run_are_pointed_out(tmp_path):
     # keyness_XDE.csv, .png and their two sidecars are left from the first run
     assert f"note: {out_dir} also holds 4 file(s) this run did not write" in err
     assert "keyness_XDE" in err
+
+
+def test_build_figures_closes_its_own_figures_only(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    mine = plt.figure()
+    open_before = plt.get_fignums()
+
+    def fails(table, ax=None):
+        raise ValueError("this figure cannot be drawn")
+
+    real = figures.comparisons_over_time
+    monkeypatch.setattr(
+        figures,
+        "comparisons_over_time",
+        lambda c, **kw: figures.Output("comparisons_by_year", real(c, **kw).table, fails),
+    )
+    with pytest.raises(ValueError, match="cannot be drawn"):
+        analysis.build_figures(out_dir=tmp_path / "figs", formats=["png"], workers=1)
+    # the figures it drew are closed; the caller's (mine among them) stay open
+    assert plt.get_fignums() == open_before and mine.number in open_before
+    plt.close(mine)

@@ -194,3 +194,9 @@ def test_quoted_ngrams_do_not_join_two_quotes_of_one_sentence():
     assert sorted(table["term"]) == ["and war", "is bad", "want peace", "war is", "we want"]
     authorial = stat_frequency(text, ngram=2, voice="authorial", min_count=1)
     assert authorial["term"].tolist() == ["he said"]
+
+
+def test_two_quotes_with_no_word_between_them_are_two_runs():
+    text = "The talks were “useful” “and very productive”, the envoy said."
+    table = stat_frequency(text, ngram=2, voice="quoted", min_count=1)
+    assert sorted(table["term"]) == ["and very", "very productive"]  # no "useful and"

@@ -67,5 +67,9 @@ def test_grouped_tables_list_numbers_by_value_and_missing_values_last():
     assert analysis.stat_readability(c, by="session")["group"].tolist() == expected
     assert analysis.stat_lexical_diversity(c, by="session")["group"].tolist() == expected
     assert analysis.stat_dispersion(c, "peace", by="session")["group"].tolist() == expected
-    names = group_order(["b", "(missing)", "a", "a"])
-    assert names == ["a", "b", "(missing)"]
+    summary = analysis.stat_summary(c, by="session")["group"].tolist()
+    assert summary == ["all", *expected]
+    keyness = analysis.stat_keyness(c, by="session", min_count=1)
+    assert list(dict.fromkeys(keyness["group"])) == expected
+    assert group_order(["b", "(missing)", "a", "a"]) == ["a", "b", "(missing)"]
+    assert group_order(["UN", "10", "nan", "-1", "9"]) == ["-1", "9", "10", "UN", "nan"]

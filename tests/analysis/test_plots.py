@@ -150,3 +150,10 @@ def test_timeseries_leaves_out_documents_without_a_year_and_names_other_groups()
     with pytest.raises(ValueError, match=r"numbers \(years\); this table has 'A', 'B'"):
         plot_timeseries(by_name)
     plt.close("all")
+
+
+def test_timeseries_of_no_year_at_all_says_so():
+    t = pd.DataFrame({"year": [None, None], "x": [1.0, 2.0]})
+    table = compare(t, "x", by="year", pairs="none", n_boot=100)
+    with pytest.raises(ValueError, match=r"every group is '\(missing\)'"):
+        plot_timeseries(table)

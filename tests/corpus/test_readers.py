@@ -474,12 +474,12 @@ def test_table_columns_of_numbers_become_numbers(tmp_path):
     table.write_text(
         "doc_id,text,gdp,population,code,flag,mixed,big\n"
         'a,"We may act.",1.5,100,007,true,12,1\n'
-        'b,"We will go.",-2.25e3,,010,false,n/a,2\n'
+        'b,"We will go.",-2250.5,,010,false,n/a,2\n'
         'c,"Peace.",3,5,,true,3,12345678901234567890123\n',
         encoding="utf-8",
     )
     docvars = read_corpus(table).docvars
-    assert docvars["gdp"].tolist() == [1.5, -2250.0, 3.0]
+    assert docvars["gdp"].tolist() == [1.5, -2250.5, 3.0]
     assert str(docvars["population"].dtype) == "Int64"  # whole numbers stay whole
     assert docvars["population"].isna().tolist() == [False, True, False]
     assert docvars.loc["a", "population"] == 100
@@ -489,6 +489,16 @@ def test_table_columns_of_numbers_become_numbers(tmp_path):
     assert docvars["flag"].tolist() == ["true", "false", "true"]
     assert docvars["mixed"].tolist() == ["12", "n/a", "3"]
     assert docvars["big"].tolist() == ["1", "2", "12345678901234567890123"]
+
+    # Spellings a number would not read back as: they stay labels
+    items = tmp_path / "items.csv"
+    items.write_text(
+        'doc_id,text,item,size\na,"We act.",4.1,2e3\nb,"We go.",4.10,5\nc,"Peace.",4.2,7\n',
+        encoding="utf-8",
+    )
+    docvars = read_corpus(items).docvars
+    assert docvars["item"].tolist() == ["4.1", "4.10", "4.2"]
+    assert docvars["size"].tolist() == ["2e3", "5", "7"]
 
 
 def test_whole_numbers_with_gaps_stay_whole(tmp_path):
