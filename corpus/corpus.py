@@ -158,6 +158,8 @@ class Corpus:
                 hint = ""
                 if wanted is None or (isinstance(wanted, float) and wanted != wanted):
                     hint = f"; for missing values use where=lambda dv: dv[{name!r}].isna()"
+                elif isinstance(wanted, str) and pd.api.types.is_numeric_dtype(column):
+                    hint = f"; {name} holds numbers: give a number, not the text {wanted!r}"
                 raise ValueError(
                     f"subset: no document has {name}={wanted!r}; {name} values are like: "
                     f"{values or 'none'}{hint}"

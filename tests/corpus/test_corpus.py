@@ -62,7 +62,9 @@ def test_subset_value_that_matches_nothing_is_an_error():
     c = from_texts(["a b", "c d"], docvars={"year": [1990, 1991], "country": ["XNR", "XWS"]})
     assert len(c.subset(year=1990)) == 1
     with pytest.raises(
-        ValueError, match=r"no document has year='1990'; year values are like: 1990, 1991"
+        ValueError,
+        match=r"no document has year='1990'; year values are like: 1990, 1991; year holds "
+        r"numbers: give a number, not the text '1990'",
     ):
         c.subset(year="1990")
     with pytest.raises(ValueError, match=r"country='rus'.*'XNR', 'XWS'"):
