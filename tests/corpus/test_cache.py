@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import corpus
@@ -238,3 +239,15 @@ def test_saved_quotes_name_speakers_by_the_documents_alias_table(tmp_path):
     cache_module.save_corpus(c, tmp_path / "entry")
     loaded = cache_module.load_corpus(tmp_path / "entry")
     assert [q.speaker for q in loaded["a"].quotes] == ["Mao Tse-tung"]
+
+
+def test_span_offsets_are_stored_as_deltas(folder, tmp_path):
+    corpus.read_corpus(folder, cache=tmp_path / "store")
+    (entry,) = entries(tmp_path / "store")
+    row_group = pq.ParquetFile(entry / "documents.parquet").metadata.row_group(0)
+    encodings = {
+        row_group.column(i).path_in_schema: row_group.column(i).encodings
+        for i in range(row_group.num_columns)
+    }
+    for name in ("sentences", "tokens", "words", "quote_spans"):
+        assert "DELTA_BINARY_PACKED" in encodings[f"{name}.list.element"], name
