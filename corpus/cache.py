@@ -162,33 +162,37 @@ def read_through_cache(
     cache: bool | str | Path,
     options: dict,
     aliases: Aliases,
-    read: Callable[[], Corpus],
+    read_into: Callable[[EntryWriter], tuple[pd.DataFrame, pd.DataFrame]],
     *,
     stream: bool = False,
-    read_into: Callable[[EntryWriter], tuple[pd.DataFrame, pd.DataFrame]] | None = None,
 ) -> Corpus:
-    """The cached corpus for these inputs, or ``read()`` (and store its result).
+    """The cached corpus for these inputs, read and stored first when there is none.
 
-    ``stream``: return a corpus whose documents stay in the entry on disk
-    (:func:`open_streamed`). A fresh read then goes through ``read_into`` when given:
-    it hands each document to the entry's writer as it is read and returns the
-    docvars and the load report, so the documents are never all in memory.
+    Parameters:
+        read_into: reads the inputs, handing each document to the entry's writer as it
+            is read, and returns the docvars and the load report (the documents are
+            never all in memory, and a large folder's reading workers find the spans).
+        stream: return a corpus whose documents stay in the entry on disk
+            (:func:`open_streamed`).
     """
     root = cache_dir(cache)
     key = cache_key(Path(path), options, aliases)
     entry = root / key
-    if not (entry / _MARKER).is_file():
-        if stream and read_into is not None:
-            with EntryWriter(entry, aliases) as writer:
-                docvars, report = read_into(writer)
-                writer.finish(docvars, report)
-        else:
-            c = read()
-            save_corpus(c, entry)
-            if not stream:
-                return c
-            del c
-    return open_streamed(entry, aliases) if stream else load_corpus(entry, aliases)
+    if (entry / _MARKER).is_file():
+        return open_streamed(entry, aliases) if stream else load_corpus(entry, aliases)
+    with EntryWriter(entry, aliases) as writer:
+        docvars, report = read_into(writer)
+        writer.finish(docvars, report)
+    streamed = open_streamed(entry, aliases)
+    if stream:
+        return streamed
+    # Into memory with the spans every measure needs (sentences, quotes), as a read
+    # without cache keeps them after its first pass: tokens and words are found again
+    # when asked for, rather than held for the whole corpus.
+    documents = list(streamed.documents)
+    c = Corpus(documents, streamed.docvars, streamed.report, aliases=aliases)
+    c.__dict__["fingerprint"] = streamed.fingerprint
+    return c
 
 
 def save_corpus(c: Corpus, entry: Path) -> None:

@@ -179,17 +179,7 @@ def read_corpus(
             loaded = _load(path, options, aliases, progress, workers, sink)
             return _finish_tables(loaded, path, strict)
 
-        return read_through_cache(
-            path,
-            cache,
-            options,
-            aliases,
-            lambda: _finish(
-                _load(path, options, aliases, progress, workers), aliases, path, strict
-            ),
-            stream=stream,
-            read_into=read_into,
-        )
+        return read_through_cache(path, cache, options, aliases, read_into, stream=stream)
     return _finish(_load(path, options, aliases, progress, workers), aliases, path, strict)
 
 
