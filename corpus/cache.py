@@ -35,6 +35,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -73,6 +74,8 @@ CACHE_FORMAT = "communique-cache/8"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"
+_STAGING_PREFIX = ".writing-"  # an entry being written, moved into place when complete
+_STALE_STAGING_SECONDS = 3600
 # Documents per Parquet row group: bounds memory while writing, and what a streamed
 # corpus reads at least to get one document (about 0.2 million words of speeches).
 _BATCH_DOCUMENTS = 64
@@ -91,7 +94,9 @@ def cache_dir(cache: bool | str | Path) -> Path:
 def clear_cache(directory: str | Path | None = None) -> int:
     """Remove every cached corpus in ``directory`` (default: :func:`default_cache_dir`).
 
-    Only folders this module wrote (they hold a marker file) are removed.
+    Only folders this module wrote (they hold a marker file) are removed, and the
+    staging folders (``.writing-*``) of writes that were interrupted more than an hour
+    ago (a younger one may belong to a read still running in another process).
 
     Returns:
         The number of cache entries removed.
@@ -104,6 +109,9 @@ def clear_cache(directory: str | Path | None = None) -> int:
         if entry.is_dir() and (entry / _MARKER).is_file():
             shutil.rmtree(entry)
             removed += 1
+        elif entry.is_dir() and entry.name.startswith(_STAGING_PREFIX):
+            if time.time() - entry.stat().st_mtime > _STALE_STAGING_SECONDS:
+                shutil.rmtree(entry, ignore_errors=True)
     return removed
 
 
@@ -246,7 +254,7 @@ class EntryWriter:
         self.entry = Path(entry)
         self.aliases = aliases
         self.entry.parent.mkdir(parents=True, exist_ok=True)
-        self._staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=self.entry.parent))
+        self._staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=self.entry.parent))
         self._documents = pq.ParquetWriter(
             self._staging / "documents.parquet",
             _SCHEMA,

@@ -158,8 +158,8 @@ class Corpus:
                 hint = ""
                 if wanted is None or (isinstance(wanted, float) and wanted != wanted):
                     hint = f"; for missing values use where=lambda dv: dv[{name!r}].isna()"
-                elif isinstance(wanted, str) and pd.api.types.is_numeric_dtype(column):
-                    hint = f"; {name} holds numbers: give a number, not the text {wanted!r}"
+                elif _text_for_numbers(wanted, column):
+                    hint = f"; {name} holds numbers: give numbers, not text such as {wanted!r}"
                 raise ValueError(
                     f"subset: no document has {name}={wanted!r}; {name} values are like: "
                     f"{values or 'none'}{hint}"
@@ -183,6 +183,13 @@ class Corpus:
 
     def texts(self) -> list[str]:
         return [d.text for d in self._documents]
+
+
+def _text_for_numbers(wanted, column: pd.Series) -> bool:
+    """Whether ``wanted`` (a value or a list of them) is text for a docvar of numbers."""
+    numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    values = wanted if isinstance(wanted, (list, tuple, set, frozenset)) else [wanted]
+    return numeric and len(values) > 0 and all(isinstance(v, str) for v in values)
 
 
 def policy_versions(aliases: Aliases) -> dict[str, str]:

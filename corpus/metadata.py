@@ -276,7 +276,8 @@ def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
         lowered = str(column).lower()
         if lowered in _YEAR_COLUMNS:
             numbers = pd.to_numeric(docvars[column], errors="coerce")
-            bad = docvars[column].notna() & numbers.isna()
+            # Missing, not a number, or not a whole one (1995.5): no year or session.
+            bad = docvars[column].notna() & (numbers.isna() | (numbers != numbers.round()))
             if bad.any():
                 example = docvars.index[bad.to_numpy()][0]
                 raise CorpusError(

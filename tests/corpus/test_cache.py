@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -251,3 +252,15 @@ def test_span_offsets_are_stored_as_deltas(folder, tmp_path):
     }
     for name in ("sentences", "tokens", "words", "quote_spans"):
         assert "DELTA_BINARY_PACKED" in encodings[f"{name}.list.element"], name
+
+
+def test_clear_cache_removes_staging_folders_of_interrupted_writes(folder, tmp_path):
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    stale, fresh = store / ".writing-stale", store / ".writing-running"
+    stale.mkdir()
+    fresh.mkdir()
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (hours_ago, hours_ago))
+    assert clear_cache(store) == 1
+    assert sorted(p.name for p in store.iterdir()) == [".writing-running"]  # may be in use

@@ -64,9 +64,15 @@ def test_subset_value_that_matches_nothing_is_an_error():
     with pytest.raises(
         ValueError,
         match=r"no document has year='1990'; year values are like: 1990, 1991; year holds "
-        r"numbers: give a number, not the text '1990'",
+        r"numbers: give numbers, not text such as '1990'",
     ):
         c.subset(year="1990")
+    with pytest.raises(ValueError, match=r"year holds numbers"):
+        c.subset(year=["1990", "1991"])
+    flags = from_texts(["a", "b"], docvars={"official": [True, False]})
+    with pytest.raises(ValueError) as caught:
+        flags.subset(official="yes")
+    assert "holds numbers" not in str(caught.value)  # booleans are no numbers here
     with pytest.raises(ValueError, match=r"country='rus'.*'XNR', 'XWS'"):
         c.subset(country="rus")
     assert len(c.subset(country=["XNR", "XXX"])) == 1  # any of them: one is enough

@@ -517,3 +517,10 @@ def test_whole_numbers_with_gaps_stay_whole(tmp_path):
             assert str(docvars[column].dtype) == "Int64", (path, cache)
             assert docvars[column].isna().tolist() == [False, True]
     assert read_corpus(folder)["a"].meta["rank"] == 3
+
+
+def test_a_year_that_is_no_whole_number_is_named(tmp_path):
+    table = tmp_path / "rows.csv"
+    table.write_text('doc_id,text,year\na,"We act.",1995\nb,"We go.",1995.5\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"docvar 'year' must be an integer; document 'b' has"):
+        read_corpus(table)
