@@ -16,10 +16,12 @@ Spans are restored without re-parsing and without building millions of Python tu
 each document gets read-only :class:`SpanList` views over the Parquet columns' integer
 buffers, which behave like the lists of ``(start, end)`` pairs a fresh Document computes.
 
-A streamed corpus (``stream=True``) reads its documents from the entry each time a pass
-needs them instead of holding them (see :mod:`corpus.streamed`); its first read hands
-each document to an :class:`EntryWriter` as it is read, so the documents are never all
-in memory (a table file is read whole first).
+A first read hands each document to an :class:`EntryWriter` as it is read (a large
+folder's reading workers find its spans), so the documents are never all in memory
+while the entry is written (a table file is read whole first); the corpus then comes
+from the entry, with its sentences and quotes. A streamed corpus (``stream=True``)
+reads its documents from the entry each time a pass needs them instead of holding
+them (see :mod:`corpus.streamed`).
 
 Example:
     >>> c = read_corpus("speeches/", cache=True)  # parses, writes   # doctest: +SKIP
