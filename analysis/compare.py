@@ -124,11 +124,16 @@ def welch_difference_ci(a: np.ndarray, b: np.ndarray, level: float) -> tuple[flo
 
     if _constant(a) and _constant(b):
         return float("nan"), float("nan")
-    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
-    df = min(len(a), len(b)) - 1
-    half = stats.t.ppf((1 + level) / 2, df) * np.sqrt(va + vb)
-    difference = a.mean() - b.mean()
+    difference, spread, df = _small_sample_t(a, b)
+    half = stats.t.ppf((1 + level) / 2, df) * spread
     return float(difference - half), float(difference + half)
+
+
+def _small_sample_t(a: np.ndarray, b: np.ndarray) -> tuple[float, float, int]:
+    """mean(a) - mean(b), its standard error from unpooled variances, and the
+    ``min(n_a, n_b) - 1`` degrees of freedom that interval and test both use."""
+    spread = np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+    return float(a.mean() - b.mean()), float(spread), min(len(a), len(b)) - 1
 
 
 def _constant(values: np.ndarray) -> bool:
@@ -169,9 +174,8 @@ def welch_p(a: np.ndarray, b: np.ndarray) -> float:
 
     if min(len(a), len(b)) >= BOOTSTRAP_FROM:
         return float(stats.ttest_ind(a, b, equal_var=False).pvalue)
-    spread = np.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
-    t = (a.mean() - b.mean()) / spread
-    return float(2 * stats.t.sf(abs(t), min(len(a), len(b)) - 1))
+    difference, spread, df = _small_sample_t(a, b)
+    return float(2 * stats.t.sf(abs(difference / spread), df))
 
 
 def compare(

@@ -93,13 +93,11 @@ def dispersion_measures(counts, sizes) -> dict[str, float]:
         "dp": float("nan"),
         "dp_norm": float("nan"),
     }
-    if n == 0 or total == 0:
+    if n < 2 or total == 0:
+        # One part cannot show how evenly a term spreads: 0 would read "perfectly even".
         return result
     s = sizes / sizes.sum()
     v = counts / total
-    if n == 1:
-        # One part cannot show how evenly a term spreads: 0 would read "perfectly even".
-        return result
     dp = 0.5 * np.abs(v - s).sum()
     result["dp"] = float(dp)
     result["dp_norm"] = float(dp / (1 - s.min()))
