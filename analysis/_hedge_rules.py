@@ -12,7 +12,8 @@ from corpus import Document
 from ._context import BE, PERSONAL, TokenView, is_ing, is_number, is_word, voices
 from ._input import voice_allows, words_in_voice
 from ._matcher import form_matcher, lowered
-from ._modal_rules import _hit_context, _modal_sense, is_modal
+from ._modal_rules import _hit_context, _negated, classified_sense, is_modal
+from ._senses import sense_models
 from .lexicon import Lexicon, load_lexicon
 
 CONTEXT_RULES = (
@@ -109,7 +110,7 @@ _POSSESSIVES = frozenset({"their", "its", "our", "his", "her", "my", "your"})
 _CONCESSIVE = frozenset({"however"})
 _SAY = frozenset(
     """add say mention note recall observe remind point stress emphasize emphasise
-    repeat recall ask suggest quote""".split()
+    repeat recall ask suggest quote term call describe characterize characterise""".split()
 )
 _FRAMING_MODALS = frozenset({"must", "should", "shall", "will", "'ll", "ought", "need", "cannot"})
 _OPINION_HOLDERS = frozenset(
@@ -167,7 +168,9 @@ def _prepare(lexicon: Any, approximators: bool) -> tuple[Lexicon, tuple]:
         }
         for m in load_lexicon("modals").items.to_dict("records")
     }
-    return lex, (form_matcher(kept), items, modal_items)
+    # A modal counts as a hedge where find_modals would call it epistemic: its rules and
+    # sense classifiers decide.
+    return lex, (form_matcher(kept), items, (modal_items, sense_models()))
 
 
 def hedges_in_document(
@@ -179,14 +182,14 @@ def hedges_in_document(
     rules read a small token window around each hit. ``count_words=False`` skips the
     word count (0 is returned), which needs the document's tokens.
     """
-    matcher, items, modal_items = plan
+    matcher, items, modals = plan
     text = doc.text
     low = lowered(text)
     found = []
     pos = 0
     while (hit := matcher.next_hit(low, pos)) is not None:
         start, candidates = hit
-        accepted = _accept(doc, start, candidates, items, modal_items) if candidates else None
+        accepted = _accept(doc, start, candidates, items, modals) if candidates else None
         if accepted is None:
             pos = start + 1
             continue
@@ -222,7 +225,7 @@ def hedges_in_document(
 
 
 def _accept(
-    doc: Document, start: int, candidates: list, items: list[dict], modal_items: dict
+    doc: Document, start: int, candidates: list, items: list[dict], modals: tuple
 ) -> tuple | None:
     """``(start, end, item, negated, sent_id)`` of the longest candidate whose rule holds."""
     sent_id = doc.sentence_id(start)
@@ -233,7 +236,7 @@ def _accept(
             continue
         i, end = located
         item = items[index]
-        if _context_holds(view, i, end, item, modal_items):
+        if _context_holds(view, i, end, item, modals):
             negated = (
                 view.negated_before(i)
                 or (item["context"] == "epistemic_modal" and view.negated_after(end - 1))
@@ -285,25 +288,28 @@ def _next_content(view: TokenView, end: int) -> str:
     return ""
 
 
-def _context_holds(view: TokenView, i: int, end: int, item: dict, modal_items: dict) -> bool:
+def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple) -> bool:
+    """Whether the item's context rule holds; ``modals``: the modal lexicon's items by
+    lemma and the sense classifiers."""
     rule = item["context"]
     if not rule:
         return True
     # The rules that read neither the words before nor the next content word first.
     if rule == "epistemic_modal":
+        modal_items, classifiers = modals
         modal = modal_items.get(view.low[i]) or modal_items.get(str(item["term"]))
         if modal is None or not is_modal(view, i, end, modal["lemma"]):
             return False
         hit = _hit_context(view, i, end)  # read once for the rules below
-        if hit[0][0] in {"i", "we"} and _following(view, end, 1)[0] in _SAY:
-            return False  # "I might add", "we may say": a courtesy formula
+        if hit[0][0] in {"i", "we", "one"} and _following(view, end, 1)[0] in _SAY:
+            return False  # "I might add", "what one might call": a courtesy formula
         if modal["lemma"] in {"may", "might"} and (
             _assurance(view, end, hit[0][0]) or "pray" in view.prev_words(i, 3)
         ):
             return False  # "He may be sure that ...", "we pray that we may": no doubt
-        return _modal_sense(view, i, end, modal, False, hit) == "epistemic" and not _concessive(
-            view, i, end
-        )
+        negated = _negated(view, i, end, modal["lemma"])
+        sense = classified_sense(view, i, end, modal, negated, hit, classifiers)
+        return sense == "epistemic" and not _concessive(view, i, end)
     if rule == "not_in":
         return view.at(end) not in {"in", "of", "about"}
     if rule == "attributed":

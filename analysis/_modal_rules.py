@@ -152,24 +152,33 @@ def modal_spans(
         lemma = item["lemma"]
         context = _hit_context(view, i, end)
         negated = item["negated"] or _negated(view, i, end, lemma)
-        sense = _modal_sense(view, i, end, item, negated, context)
-        model = models.get(lemma) if models else None
-        if model is not None:
-            stands = _rule_stands(view, i, end, lemma, context)
-            if type(model).predict is SenseModel.predict:
-                # Inference: the same answer as predict(sense_features(...)), with the
-                # weights looked up by feature value instead of by spelled-out name (a
-                # model with its own predict, such as the training recorder, gets the
-                # features spelled out below).
-                if not stands:
-                    sense = _predict(model, view, i, end, negated, sense, context)
-            else:
-                # Asked even where a rule stands, so that training sees every instance.
-                features = _sense_features(view, i, end, negated, sense, context)
-                sense = model.predict(features, sense, rule_stands=stands)
+        sense = classified_sense(view, i, end, item, negated, context, models)
         out.append((start, stop, item, sense, negated, sent_id))
         pos = stop
     return out
+
+
+def classified_sense(
+    view: TokenView, i: int, end: int, item: dict, negated: bool, hit: tuple, models: dict | None
+) -> str:
+    """The sense of the modal at tokens ``[i, end)``: the rules' answer, then the
+    lemma's classifier in ``models`` (when it has one and is confident). ``hit``:
+    :func:`_hit_context`. find_hedges asks this too, so that a modal it counts as a
+    hedge is one find_modals calls epistemic."""
+    sense = _modal_sense(view, i, end, item, negated, hit)
+    lemma = item["lemma"]
+    model = models.get(lemma) if models else None
+    if model is None:
+        return sense
+    stands = _rule_stands(view, i, end, lemma, hit)
+    if type(model).predict is SenseModel.predict:
+        # Inference: the same answer as predict(sense_features(...)), with the weights
+        # looked up by feature value instead of by spelled-out name (a model with its
+        # own predict, such as the training recorder, gets the features spelled out).
+        return sense if stands else _predict(model, view, i, end, negated, sense, hit)
+    # Asked even where a rule stands, so that training sees every instance.
+    features = _sense_features(view, i, end, negated, sense, hit)
+    return model.predict(features, sense, rule_stands=stands)
 
 
 def _hit_context(view: TokenView, i: int, end: int) -> tuple[list[str], bool, int, str, str]:

@@ -3,9 +3,11 @@
 Items come from a versioned lexicon (default ``hedges``); each may name a context
 rule that must hold for a match to count:
 
-- ``epistemic_modal``: a modal verb counts only in its epistemic sense, as read by
-  :func:`analysis._modal_rules.modal_sense` ("may" yes, the month May and permission "may"
-  no; "must" only as in "must have been").
+- ``epistemic_modal``: a modal verb counts only in its epistemic sense, as
+  :func:`find_modals` reads it (its rules, then the sense classifier where it is
+  confident: :func:`analysis._modal_rules.classified_sense`): "may" yes, the month May,
+  permission ("May I recall", "If I may") and polite "may" no; "must" only as in "must
+  have been"; "could" of ability ("No one could complain") no.
 - ``predicative``: an adjective after "be"/"seem"/"not"/a degree adverb, or before a
   that-clause ("it is clear that", "we are sure"), not attributive ("a certain").
 - ``number``: an approximator before a number ("about 50"; "talk about" is not).

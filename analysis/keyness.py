@@ -214,6 +214,8 @@ def keyness_table(
     check_choice("measure", measure, MEASURES)
     check_choice("correction", correction, CORRECTIONS)
     merged = sides.copy()
+    # A reference given as a frequency list (term, count) says nothing of documents.
+    reference_documents_known = "doc_count_reference" in merged
     for column in ("count_target", "count_reference", "doc_count_target", "doc_count_reference"):
         if column not in merged:
             merged[column] = 0
@@ -261,7 +263,11 @@ def keyness_table(
     docs = merged["doc_count_target"].to_numpy()
     table["doc_count_target"] = docs
     table["doc_range_target"] = docs / target_documents if target_documents else np.nan
-    table["doc_count_reference"] = merged["doc_count_reference"].to_numpy()
+    table["doc_count_reference"] = (
+        merged["doc_count_reference"].to_numpy()
+        if reference_documents_known
+        else pd.array([pd.NA] * len(merged), dtype="Int64")
+    )
     table["dispersion_flag"] = _dispersion_flags(docs, a, target_documents)
     columns = list(KEYNESS_COLUMNS)
     if measure in extra:
@@ -465,9 +471,11 @@ def stat_keyness(
         the document test's with ``test="documents"``),
         ``p_adjusted, log_ratio, log_ratio_low, log_ratio_high, doc_count_target,
         doc_range_target, doc_count_reference, dispersion_flag`` ("single_document",
-        "one_target_document", "absent" or "ok"); with several targets, ``group``
-        first. Target keywords come first, strongest first; reference keywords follow,
-        strongest last.
+        "one_target_document", "absent" or "ok"); ``doc_count_reference`` is missing
+        (<NA>) for a reference given as a frequency list; with several targets,
+        ``group`` first. Target keywords come first, strongest first; reference
+        keywords follow, strongest last (so the strongest of both sides stand at the
+        ends of the table, as in :func:`plot_keyness`).
 
     Example:
         >>> import corpus

@@ -51,7 +51,7 @@ from .corpus import Corpus, Fingerprint, policy_versions
 from .errors import CorpusError
 from .normalize import NORMALIZER_VERSION
 from .quotes import QUOTER_VERSION
-from .readers import folder_files
+from .readers import CACHE_TAG, CACHE_TAG_NAME, folder_files
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 from .streamed import (  # noqa: F401 (SpanList: re-exported, it used to live here)
     SPAN_COLUMNS,
@@ -117,6 +117,14 @@ def clear_cache(directory: str | Path | None = None) -> int:
     return removed
 
 
+def _make_cache_folder(root: Path) -> None:
+    """Create ``root`` (if needed) with the tag that marks it as a cache."""
+    root.mkdir(parents=True, exist_ok=True)
+    tag = root / CACHE_TAG_NAME
+    if not tag.is_file():
+        tag.write_text(CACHE_TAG, encoding="utf-8")
+
+
 def cache_key(path: Path, options: dict, aliases: Aliases) -> str:
     """Hash of the input files (relative path, content), options and policy versions."""
     digest = hashlib.sha256()
@@ -131,11 +139,11 @@ def cache_key(path: Path, options: dict, aliases: Aliases) -> str:
     digest.update(json.dumps(versions).encode())
     digest.update(json.dumps(aliases.items(), ensure_ascii=False).encode())
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
-    files, hidden = _input_files(path, options.get("metadata"))
+    files, left_out = _input_files(path, options.get("metadata"))
     for name, file in files:
         digest.update(f"\x00{name}\x00{_content_digest(file)}".encode())
-    for entry in hidden:  # hidden entries are named in the load report
-        digest.update(f"\x00hidden:{entry.name}".encode())
+    for name, why in left_out:  # entries not read are named in the load report
+        digest.update(f"\x00left out:{name}\x00{why}".encode())
     return digest.hexdigest()[:32]
 
 
@@ -144,14 +152,15 @@ def _content_digest(file: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _input_files(path: Path, metadata) -> tuple[list[tuple[str, Path]], list[Path]]:
-    """The files a read of ``path`` takes, as ``(key name, file)``, and the hidden files
-    and folders of a folder, which are not read (a cache folder inside the corpus folder
-    among them), so only their names are part of the key. One walk of the folder."""
+def _input_files(path: Path, metadata) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """The files a read of ``path`` takes, as ``(key name, file)``, and the entries of a
+    folder that it leaves out, as ``(name, reason)``: hidden files and folders, broken
+    links, which are not read, so only their names are part of the key. One walk of the
+    folder (cache folders inside it are not walked)."""
     path = path.resolve()
-    hidden: list[Path] = []
+    left_out: list[tuple[Path, str]] = []
     if path.is_dir():
-        files, hidden = folder_files(path)
+        files, left_out = folder_files(path)
         root = path
         extra = [find_speakers_table(path)]
     else:
@@ -164,7 +173,7 @@ def _input_files(path: Path, metadata) -> tuple[list[tuple[str, Path]], list[Pat
     for f in extra:
         if f is not None and f.is_file():
             listed.append((f"extra:{f.resolve().as_posix()}", f))
-    return listed, hidden
+    return listed, [(entry.relative_to(root).as_posix(), why) for entry, why in left_out]
 
 
 def read_through_cache(
@@ -186,6 +195,7 @@ def read_through_cache(
             (:func:`open_streamed`).
     """
     root = cache_dir(cache)
+    _make_cache_folder(root)  # tagged before the key's walk: a cache inside the corpus is no input
     key = cache_key(Path(path), options, aliases)
     entry = root / key
     if (entry / _MARKER).is_file():
@@ -255,7 +265,7 @@ class EntryWriter:
     def __init__(self, entry: Path, aliases: Aliases) -> None:
         self.entry = Path(entry)
         self.aliases = aliases
-        self.entry.parent.mkdir(parents=True, exist_ok=True)
+        _make_cache_folder(self.entry.parent)
         self._staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=self.entry.parent))
         self._documents = pq.ParquetWriter(
             self._staging / "documents.parquet",
@@ -320,23 +330,48 @@ class EntryWriter:
 
 def _docvars_table(docvars: pd.DataFrame) -> tuple[pa.Table, list[str]]:
     """The docvars as an Arrow table, and the columns written as JSON text: those whose
-    values Arrow cannot hold in one type (front matter with ``x: 1`` in one file and
-    ``x: abc`` in another), so they read back as the very values read."""
+    values Arrow would not give back as read (front matter with ``x: 1`` in one file and
+    ``x: abc`` in another; mappings with different keys, which Arrow fills in with
+    nulls; times with and without a zone; integers beyond 64 bits)."""
     frame = docvars.reset_index()
     encoded = []
     for column in frame.columns:
-        if pd.api.types.is_object_dtype(frame[column]) and not _one_arrow_type(frame[column]):
+        if not pd.api.types.is_object_dtype(frame[column]):
+            continue
+        kept = _arrow_keeps(frame[column])
+        if kept:
+            continue
+        try:
             frame[column] = [_json_value(v, column) for v in frame[column]]
-            encoded.append(str(column))
+        except CorpusError:
+            if kept is None:  # Arrow cannot hold them at all
+                raise
+            continue  # JSON cannot either: Arrow's reading is the closer one
+        encoded.append(str(column))
     return pa.Table.from_pandas(frame, preserve_index=False), encoded
 
 
-def _one_arrow_type(values: pd.Series) -> bool:
+def _arrow_keeps(values: pd.Series) -> bool | None:
+    """Whether Arrow gives every one of ``values`` back equal to itself (None: Arrow
+    cannot hold them in one type)."""
     try:
-        pa.array(values, from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        back = pa.array(values, from_pandas=True).to_pylist()
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+        return None
+    return all(_same_value(a, b) for a, b in zip(values, back, strict=True))
+
+
+def _same_value(read, stored) -> bool:
+    if isinstance(read, np.ndarray):  # a list column of a Parquet input
+        read = read.tolist()
+    if stored is None:
+        return read is None or (pd.api.types.is_scalar(read) and bool(pd.isna(read)))
+    if isinstance(read, bool) != isinstance(stored, bool):
         return False
-    return True
+    try:
+        return bool(read == stored)
+    except (TypeError, ValueError):  # a naive and an aware time; nested arrays
+        return False
 
 
 def _json_value(value, column) -> str:

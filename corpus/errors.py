@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 
 class CorpusError(ValueError):
     """Input that cannot be read as a corpus: the message says where and what is wrong."""
@@ -23,8 +25,41 @@ class StrictModeError(CorpusError):
     """``strict=True`` and an input needed a repair or was skipped."""
 
 
+# Choices listed in an error at most; a group column (186 countries) is summarised.
+_CHOICES_SHOWN = 20
+
+
 def check_choice(argument: str, value, choices) -> None:
-    """Raise ``ValueError`` naming ``argument``, the bad ``value`` and the valid ``choices``."""
-    if value not in choices:
-        valid = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"{argument}={value!r} is not valid; choose one of: {valid}")
+    """Raise ``ValueError`` naming ``argument``, the bad ``value`` and the valid ``choices``
+    (with a "did you mean" for a choice spelled alike, such as another case).
+
+    Example:
+        >>> check_choice("target", "usa", ["RUS", "USA"])
+        Traceback (most recent call last):
+        ...
+        ValueError: target='usa' is not valid; did you mean 'USA'? Choose one of: 'RUS', 'USA'
+    """
+    if value in choices:
+        return
+    choices = list(choices)
+    shown = ", ".join(repr(c) for c in choices[:_CHOICES_SHOWN])
+    if len(choices) > _CHOICES_SHOWN:
+        shown += f", ... ({len(choices)} in all)"
+    alike = _alike(value, choices)
+    if alike is None:
+        raise ValueError(f"{argument}={value!r} is not valid; choose one of: {shown}")
+    raise ValueError(
+        f"{argument}={value!r} is not valid; did you mean {alike!r}? Choose one of: {shown}"
+    )
+
+
+def _alike(value, choices: list):
+    """The choice ``value`` most likely meant: the same up to case, else a close spelling."""
+    if not isinstance(value, str):
+        return None
+    texts = {str(c): c for c in choices}
+    for text, choice in texts.items():
+        if text.casefold() == value.casefold():
+            return choice
+    close = difflib.get_close_matches(value, list(texts), n=1, cutoff=0.8)
+    return texts[close[0]] if close else None

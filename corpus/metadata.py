@@ -12,8 +12,12 @@ import yaml
 from .errors import CorpusError
 
 _FIELD = re.compile(r"\{(\w+)\}")
-# Closed by a "---" line, which may end the file; Windows line ends (CRLF) too.
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# Closed by a "---" line, which may end the file; Windows (CRLF) and old Mac (CR) line
+# ends too, since front matter is taken before the text's line ends are normalized.
+_LINE_END = r"(?:\r\n?|\n)"
+_FRONT_MATTER = re.compile(
+    rf"\A---[ \t]*{_LINE_END}(.*?){_LINE_END}---[ \t]*(?:{_LINE_END}|\Z)", re.DOTALL
+)
 _YEAR_COLUMNS = ("year", "session")
 _DATE_COLUMNS = ("date",)
 
@@ -81,7 +85,7 @@ def unclosed_front_matter(text: str) -> bool:
     ``name: value`` line) that no ``---`` line closes."""
     if not text.startswith(("---", "\ufeff---")):
         return False  # (every file is asked: no copy of its text for the usual answer)
-    lines = text.lstrip("\ufeff").split("\n", 2)
+    lines = re.split(_LINE_END, text.lstrip("\ufeff"), maxsplit=2)
     return (
         len(lines) > 1
         and lines[0].strip() == "---"
@@ -90,13 +94,48 @@ def unclosed_front_matter(text: str) -> bool:
     )
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, with the values YAML 1.1 reads in surprising ways left text.
+
+    YAML 1.1 (PyYAML's default) reads ``NO`` (Norway's country code), ``yes``, ``on`` and
+    ``off`` as booleans, ``010`` as the octal number 8 and ``1:30`` as 90. Here only
+    true/false are booleans, and numbers follow the rule of table columns: written in
+    the one spelling that reads back the same (``010`` and ``4.10`` stay text). Dates,
+    nulls, lists and mappings are read as YAML reads them.
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regex) for tag, regex in resolvers if not tag.endswith((":bool", ":int", ":float"))
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_FrontMatterLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_FrontMatterLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
+)
+_FrontMatterLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]*[1-9]$"),
+    list("-0123456789"),
+)
+
+
 def split_front_matter(text: str, source: str) -> tuple[str, dict]:
-    """Separate YAML front matter (between ``---`` lines at the top) from the body."""
+    """Separate YAML front matter (between ``---`` lines at the top) from the body.
+
+    Example:
+        >>> split_front_matter("---\\ncountry: NO\\nyear: 1995\\n---\\nText.", "a.txt")
+        ('Text.', {'country': 'NO', 'year': 1995})
+    """
     match = _FRONT_MATTER.match(text.lstrip("\ufeff"))
     if not match:
         return text, {}
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         # YAML counts the lines of the front matter; the file has the "---" line first.
@@ -275,14 +314,18 @@ def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
     for column in docvars.columns:
         lowered = str(column).lower()
         if lowered in _YEAR_COLUMNS:
-            numbers = pd.to_numeric(docvars[column], errors="coerce")
+            values = docvars[column]
+            # Booleans first: pandas would take True for the year 1.
+            values = values.mask(values.map(lambda v: isinstance(v, bool)), "not a number")
+            numbers = pd.to_numeric(values, errors="coerce")
             # Missing, not a number, or not a whole one (1995.5): no year or session.
-            bad = docvars[column].notna() & (numbers.isna() | (numbers != numbers.round()))
+            bad = values.notna() & (numbers.isna() | (numbers != numbers.round()))
             if bad.any():
                 example = docvars.index[bad.to_numpy()][0]
+                value = docvars.loc[example, column]
+                value = value.item() if hasattr(value, "item") else value  # numpy's bool_
                 raise CorpusError(
-                    f"docvar {column!r} must be an integer; document {example!r} has "
-                    f"{docvars.loc[example, column]!r}"
+                    f"docvar {column!r} must be an integer; document {example!r} has {value!r}"
                 )
             docvars[column] = numbers.astype("Int64")
         elif lowered in _DATE_COLUMNS:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import ftfy
 import ftfy.fixes
 
-NORMALIZER_VERSION = "communique-norm/11"
+NORMALIZER_VERSION = "communique-norm/12"
 
 # UTF-8 read as cp1252 ("â€™", "Ã©") or as latin-1 ("â" and C1 controls).
 _MOJIBAKE = re.compile(r"â[€\u0080-\u009f]|Ã[\u0080-\u00bf©¨ª«®³´¶·º»¼½¾]|Â[\u00a0-\u00bf]")
@@ -38,7 +38,10 @@ _LOST_APOSTROPHE = re.compile(
 # carry nothing and go.
 _C1_CONTROLS = re.compile("[\u0080-\u009f]")
 _C1_CHARACTERS = tuple(map(chr, range(0x80, 0xA0)))  # tested with `in`: 5x faster
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+# Zero-width characters, the soft hyphen, and the marks and controls of text direction
+# (left-to-right and right-to-left marks and embeddings), which carry no word.
+_INVISIBLE_CHARACTERS = "\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 # Control characters other than line breaks and spacing (those are normalized below): a
 # DOS end-of-file mark (Ctrl-Z), NUL padding, a stray escape. A file full of them is
 # skipped as binary when read; a few left in a text are removed.
@@ -61,6 +64,15 @@ _DIGIT_DASH = re.compile(
     r"(?:(?<=\d[\u2012\u2013\u2014\u2212])(?=\d)|(?<=\d-)-(?=\d))"
 )
 _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
+# Unicode's hyphens (U+2010, and the non-breaking U+2011 of word processors) are the
+# hyphen of "non-aligned"; a minus sign before a number ("\u22125 degrees") is its sign.
+_HYPHENS = re.compile("[\u2010\u2011]")
+_MINUS_SIGN = re.compile("\u2212(?=\\d)")
+# German and Polish quotes open low („) and close with “ or ”: read as “…”. A „ that
+# nothing closes in its paragraph is left as it is.
+_LOW_QUOTE_PAIR = re.compile(
+    "\u201e((?:[^\u201c\u201d\u201e\\n]|\\n(?!\\n))*?)[\u201c\u201d](?!\\w)"
+)
 _ELLIPSIS = re.compile("\u2026")
 # ". . ." (and ". . . ." after a sentence's full stop), typed or OCR'd: as "..." the
 # sentence splitter reads one mark, not three sentences of one full stop each.
@@ -106,7 +118,7 @@ _STRAIGHT_SINGLE_OPEN = re.compile(r"'(?<![^\s(\[—]')(?=\w)")
 # What every match of a rule contains: a rule whose triggers are all absent is skipped.
 _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _MOJIBAKE: ("\u00e2", "\u00c3", "\u00c2"),
-    _INVISIBLE: tuple("\ufeff\u200b\u200c\u200d\u2060\u00ad"),
+    _INVISIBLE: tuple(_INVISIBLE_CHARACTERS),
     _CONTROLS: tuple(_CONTROL_CHARACTERS),
     _STRAY_MARKS: tuple("\u25a0\u25aa\u25cf"),
     _LOW_QUOTE_COMMA: ("\u201e",),
@@ -118,6 +130,9 @@ _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _APOSTROPHE_LIKE: tuple("\u2019\u2018`\u00b4\u02bc\u2032"),
     _DIGIT_DASH: (*"\u2012\u2013\u2014\u2212", "--"),
     _DASHES: (*"\u2012\u2013\u2015\u2212", "--"),
+    _HYPHENS: ("\u2010", "\u2011"),
+    _MINUS_SIGN: ("\u2212",),
+    _LOW_QUOTE_PAIR: ("\u201e",),
     _GUILLEMET: ("\u00ab", "\u00bb"),
     _ELLIPSIS: ("\u2026",),
     _SPACED_ELLIPSIS: (". .",),  # run after runs of spaces became one
@@ -222,7 +237,9 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
             text = numbers_removed[1:]
     apply("unusual spaces", _ODD_SPACES, " ")
     apply("apostrophes", _APOSTROPHE_LIKE, "'")
+    apply("hyphens", _HYPHENS, "-")
     apply("dashes", _DIGIT_DASH, "-")
+    apply("minus signs", _MINUS_SIGN, "-")
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
     if "\u00ab" in text or "\u00bb" in text:
@@ -238,6 +255,9 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         text, repairs, numbered=any(r.startswith("paragraph numbers") for r in repairs)
     )
     apply("page break inside sentence joined", _PAGE_BREAK_IN_SENTENCE, "\n")
+    # After paragraphs are joined: a quote is closed within its paragraph as it ends up.
+    text = _orient_single_quotes(text, repairs)
+    apply("low quotes", _LOW_QUOTE_PAIR, "\u201c\\1\u201d")
     text = _join_broken_hyphenation(text, repairs)
     apply("spaced hyphen joined", _SPACED_HYPHEN, "-")
     apply("spaces", _MANY_SPACES, " ")
@@ -319,44 +339,62 @@ def _may_match(text: str, pattern: re.Pattern[str]) -> bool:
 
 def _orient_straight_quotes(text: str, repairs: list[str]) -> str:
     """Turn ASCII double quotes into “ or ” by position, so quote roles survive."""
-    if '"' not in text and "'" not in text:
+    if '"' not in text:
         return text
-    count = 0
-    if '"' in text:
-        # Decided on the original text: in '""' the second mark follows a straight quote.
-        text, n_open = _STRAIGHT_DOUBLE_OPEN.subn("\u201c", text)
-        text, n_close = _STRAIGHT_DOUBLE.subn("\u201d", text)
-        count = n_open + n_close
-    text, n_single = _STRAIGHT_SINGLE_OPEN.subn("\u2018", text)
-    count += n_single
-    if n_single:
-        text, n_closed = _close_single_quotes(text)
-        count += n_closed
-    if count:
-        repairs.append(f"straight quotes oriented ({count})")
+    # Decided on the original text: in '""' the second mark follows a straight quote.
+    text, n_open = _STRAIGHT_DOUBLE_OPEN.subn("\u201c", text)
+    text, n_close = _STRAIGHT_DOUBLE.subn("\u201d", text)
+    repairs.append(f"straight quotes oriented ({n_open + n_close})")
     return text
 
 
-def _close_single_quotes(text: str) -> tuple[str, int]:
-    """A straight ' after a word or a closing punctuation mark closes a ‘ opened earlier
-    in the paragraph: ‘the new order', ‘We are ready,' he said."""
+def _orient_single_quotes(text: str, repairs: list[str]) -> str:
+    """Straight single quotes that pair up as ‘ ’ (see :func:`_pair_single_quotes`).
+
+    Run once paragraphs are final (after page breaks inside sentences are joined): a
+    quote is closed within its paragraph, so a second normalization pairs the same.
+    """
+    if "'" not in text:
+        return text
+    openers = [m.start() for m in _STRAIGHT_SINGLE_OPEN.finditer(text)]
+    if openers:
+        text, n = _pair_single_quotes(text, openers)
+        if n:
+            repairs.append(f"straight quotes oriented ({n})")
+    return text
+
+
+def _pair_single_quotes(text: str, openers: list[int]) -> tuple[str, int]:
+    """Straight single quotes as ‘ ’ where they pair up: a ' that may open (``openers``,
+    before a word) and a later ' after a word or a closing punctuation mark, in the same
+    paragraph: ‘the new order', ‘We are ready,' he said. A ' that may open but is never
+    closed ("the '60s", "'Tis") stays an apostrophe; a typographic ‘ opens, and a ’
+    closes, as written."""
     out = list(text)
-    open_quote = False
-    closed = 0
+    may_open = set(openers)
+    pending: int | None = None  # the opening mark waiting for its close
+    changed = 0
     # Only quote marks and paragraph breaks change the state: visit those, not every char.
     for match in _SINGLE_QUOTE_EVENTS.finditer(text):
         ch, i = match.group(), match.start()
-        if ch == "\u2018":
-            open_quote = True
+        if ch == "\u2018" or i in may_open:
+            pending = i
         elif ch != "'":  # a closing ’ or a paragraph break
-            open_quote = False
-        elif open_quote and i and (text[i - 1].isalnum() or text[i - 1] in ",.!?;:"):
-            following = text[i + 1 : i + 2]
-            if not following.isalnum():
+            if ch == "\n":
+                pending = None
+            elif pending is not None and text[pending] == "'":
+                out[pending] = "\u2018"  # closed by a typographic ’
+                changed += 1
+                pending = None
+        elif pending is not None and i and (text[i - 1].isalnum() or text[i - 1] in ",.!?;:"):
+            if not text[i + 1 : i + 2].isalnum():
+                if text[pending] == "'":
+                    out[pending] = "\u2018"
+                    changed += 1
                 out[i] = "\u2019"
-                open_quote = False
-                closed += 1
-    return "".join(out), closed
+                changed += 1
+                pending = None
+    return "".join(out), changed
 
 
 def _remove_paragraph_numbers(text: str, repairs: list[str], *, numbered: bool) -> str:

@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -225,7 +226,14 @@ def _skipped_summary(report: pd.DataFrame, shown: int = 5) -> str:
         return "The folder or table holds no input."
     lines = [f"{r.source}: {r.status} ({r.detail})" for r in report.head(shown).itertuples()]
     more = f"; and {len(report) - shown} more" if len(report) > shown else ""
-    return "Inputs: " + "; ".join(lines) + more
+    tables = [s for s in report["source"] if s.lower().endswith(TABLE_EXTENSIONS)]
+    hint = (
+        f" A folder is read for its text files; a table is read on its own: pass {tables[0]} "
+        "itself as the path (one table at a time)."
+        if tables
+        else ""
+    )
+    return "Inputs: " + "; ".join(lines) + more + "." + hint
 
 
 def from_texts(
@@ -286,35 +294,87 @@ def default_seed_path() -> Path:
 
 HIDDEN = "hidden (its name starts with '.'): not read"
 _CACHE_FOLDER = ".communique-cache"  # corpus.cache.DEFAULT_CACHE_DIR (cache imports readers)
+# Written into every cache folder (the cache directory tagging convention, which backup
+# tools know too), so that a cache kept inside a corpus folder is never read as input.
+CACHE_TAG_NAME = "CACHEDIR.TAG"
+CACHE_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by communique (corpus.cache).\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
 
 
-def folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The files a folder read takes, sorted, and the hidden files and folders it leaves
-    out (names starting with "."), each hidden folder once, not its contents.
+def is_cache_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a communique cache (it holds communique's cache tag)."""
+    try:
+        return (folder / CACHE_TAG_NAME).read_text(encoding="utf-8") == CACHE_TAG
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files a folder read takes, sorted, and the entries it leaves out, each with
+    the reason the load report gives: hidden files and folders (names starting with
+    "."; a hidden folder once, not its contents), links that lead nowhere or back into
+    the corpus, and anything that is neither a file nor a folder.
 
     Hidden entries are system and tool files, not documents: .DS_Store, .git, a
     notebook's .ipynb_checkpoints (copies of real files, which would be read twice).
-    communique's own cache folder (.communique-cache, where a run from inside the
-    corpus folder keeps it) is left out without a word: it is no input.
+    Links to folders are followed, unless the folder is read anyway (it lies inside the
+    folder read, or was reached before: a loop). communique's cache folders are left
+    out without a word: they are no input.
     """
-    files, hidden = [], []
-    for root, folders, names in os.walk(folder):
-        here = Path(root)
-        hidden.extend(
-            here / name for name in folders if name.startswith(".") and name != _CACHE_FOLDER
-        )
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+    files: list[Path] = []
+    left_out: list[tuple[Path, str]] = []
+    root = folder.resolve()
+    reached = {root}
+    for here_name, folders, names in os.walk(folder, followlinks=True):
+        here = Path(here_name)
+        kept = []
+        for name in sorted(folders):
+            path = here / name
+            if name.startswith("."):
+                if name != _CACHE_FOLDER:
+                    left_out.append((path, HIDDEN))
+            elif not is_cache_folder(path):
+                why = _linked_folder_read_elsewhere(path, root, reached)
+                if why:
+                    left_out.append((path, why))
+                else:
+                    kept.append(name)
+        folders[:] = kept
         for name in names:
             path = here / name
             if name.startswith("."):
-                hidden.append(path)
+                left_out.append((path, HIDDEN))
             elif path.is_file():
                 files.append(path)
-    return sorted(files), sorted(hidden)
+            elif path.is_symlink():
+                left_out.append((path, f"a link to {os.readlink(path)}, which does not exist"))
+            else:
+                left_out.append((path, "neither a file nor a folder (a pipe or device?)"))
+    return sorted(files), sorted(left_out)
+
+
+def _linked_folder_read_elsewhere(path: Path, root: Path, reached: set[Path]) -> str:
+    """Why a folder is not walked (it is read elsewhere), or "" to walk it; ``reached``
+    gathers the real folders walked."""
+    if not path.is_symlink():
+        reached.add(path.resolve())  # (no link on the way: a folder met once)
+        return ""
+    target = path.resolve()
+    if target == root or root in target.parents:
+        return f"a link to a folder inside the folder read ({target}): read there, not twice"
+    if target in root.parents:
+        return f"a link to a folder that holds the folder read ({target}): a loop, not read"
+    if target in reached or any(parent in reached for parent in target.parents):
+        return f"a link to a folder already read ({target}): not read twice"
+    reached.add(target)
+    return ""
 
 
 def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, progress, workers):
-    files, hidden = folder_files(folder)
+    files, left_out = folder_files(folder)
     sidecar_files = (
         [Path(sidecar_path)]
         if sidecar_path
@@ -367,8 +427,8 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
             else:
                 joined = _joined_meta(join, relative, no_row)
                 _add_parsed(loaded, next(parsed), file, template, joined, aliases)
-    for path in hidden:
-        loaded.add_report(path.relative_to(folder).as_posix(), "", "skipped", HIDDEN)
+    for path, why in left_out:
+        loaded.add_report(path.relative_to(folder).as_posix(), "", "skipped", why)
     for side in sidecars:
         if not side.inside:  # a sidecar from elsewhere is an input too
             status = "metadata" if side.detail == "read for docvars" else "repaired"
@@ -376,7 +436,19 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
     for row, why in join.unmatched:
         loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
-        join_speakers(loaded.metas, speakers)
+        if folder.resolve() not in speakers_file.resolve().parents:
+            # Beside the folder (the archive's layout): an input too, listed as such.
+            loaded.add_report(str(speakers_file), "", "metadata", "read for docvars")
+        notes = join_speakers(loaded.metas, speakers, speakers_file.name)
+        _add_notes(loaded, {loaded.ids[index]: note for index, note in notes.items()})
+
+
+def _add_notes(loaded: _Loaded, notes: dict[str, str]) -> None:
+    """Append each note to the detail of its document's report row."""
+    for row in loaded.report:
+        note = notes.get(row["doc_id"]) if row["doc_id"] else None
+        if note:
+            row["detail"] = f"{row['detail']}; {note}" if row["detail"] else note
 
 
 def _started(results: Iterator[_Parsed]) -> Iterator[_Parsed]:
@@ -642,6 +714,12 @@ def _add_normalized(
         status, said = "repaired", fixes
     else:
         status, said = "loaded", ["normalized: " + "; ".join(style)] if style else []
+    if "doc_id" in meta:
+        raise CorpusError(
+            f"{source}: a docvar (a column, front-matter key or file-name field) is called "
+            "'doc_id', the name of the document id; rename it (say 'speech_id'), or, in a "
+            "table, take the ids from it with id_column='doc_id'"
+        )
     # Notes (a missing metadata row) first: "normalized: ..." lists rules up to the end.
     detail = "; ".join([*notes, *said])
     loaded.sources[doc_id] = source
@@ -754,7 +832,7 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
                 source, doc_id, "skipped", f"empty: no value in column {text_column!r}"
             )
             continue
-        if not isinstance(body, (str, numbers.Number)):
+        if isinstance(body, (bool, np.bool_)) or not isinstance(body, (str, numbers.Number)):
             # A JSON array or object (or a Parquet list): its Python spelling is no text.
             loaded.add_report(
                 source,
@@ -765,9 +843,17 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
             )
             continue
         raw = str(body)
+        if not isinstance(body, str):
+            row_repairs = [*row_repairs, f"column {text_column!r} holds a number: read as {raw!r}"]
         raw_sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
-        meta = {c: row[c] for c in meta_columns}
+        # Parquet lists come as numpy arrays: lists, as JSONL and front matter give them
+        # (and as the cache gives them back).
+        meta = {c: _as_list(row[c]) for c in meta_columns}
         _add_document(loaded, source, doc_id, raw, raw_sha, meta, row_repairs, aliases)
+
+
+def _as_list(value):
+    return value.tolist() if isinstance(value, np.ndarray) else value
 
 
 def _id_text(value) -> str | None:
@@ -788,6 +874,8 @@ def _id_text(value) -> str | None:
 
 
 def _value_kind(value) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "true/false value"
     if isinstance(value, dict):
         return "JSON object"
     if isinstance(value, (list, tuple)) or hasattr(value, "__array__"):
@@ -834,6 +922,22 @@ def _decode_table(path: Path, encoding: str | None) -> _TableText:
     return _TableText(decoded.text.removeprefix("\ufeff"), decoded.repairs)
 
 
+def _check_header_names(path: Path, header: list[str]) -> None:
+    """A column named twice would keep only one of its values in each row (the text,
+    even), so it is an error naming the column."""
+    repeated = [name for name, n in Counter(header).items() if n > 1]
+    if not repeated:
+        return
+    name = repeated[0]
+    if name.strip():
+        what, fix = f"column {name!r}", "give each column its own name"
+    else:
+        what, fix = "an empty column name", "name those columns or delete them"
+    raise CorpusError(
+        f"{path}, line 1: {what} appears {header.count(name)} times in the header; {fix}"
+    )
+
+
 def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataFrame:
     """CSV/TSV with every row checked against the header.
 
@@ -850,6 +954,7 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
             raise CorpusError(f"{path}: empty table (no header line)") from None
         except csv.Error as exc:
             raise CorpusError(f"{path}, line 1: malformed header ({exc})") from exc
+        _check_header_names(path, header)
         rows = []
         lines = []  # the line each row starts on, for the report
         try:

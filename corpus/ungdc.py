@@ -7,6 +7,7 @@ in the folder adds ``speaker``, ``post`` and ``country_name``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -82,23 +83,42 @@ def read_speakers(path: Path) -> pd.DataFrame:
             table[column] = (
                 table[column].astype("string").str.replace(r"\s+", " ", regex=True).str.strip()
             )
-    # One speech per country and year: the first listed speaker is the one kept.
-    return table.dropna(subset=["year"]).drop_duplicates(["country", "year"], keep="first")
+    # Several rows for one country and year are kept: join_speakers uses the first and
+    # says so on the speech's report row.
+    return table.dropna(subset=["year"])
 
 
-def join_speakers(metas: list[dict], speakers: pd.DataFrame) -> None:
+def join_speakers(metas: list[dict], speakers: pd.DataFrame, source: str = "") -> dict[int, str]:
     """Add speaker, post and country_name to UN-layout docvars, in place (``speakers``:
-    the table :func:`read_speakers` gives)."""
+    the table :func:`read_speakers` gives; ``source``: its name in the notes).
+
+    Returns:
+        A note for the load report by index into ``metas``: a speech the table has no
+        row for, and one it has several rows for (the first is used, as listed).
+    """
     columns = ("speaker", "post", "country_name")
     # Plain lists zipped into a dict: DataFrame.to_dict("index") took 10x longer.
     values = [
         speakers[c].tolist() if c in speakers.columns else [None] * len(speakers) for c in columns
     ]
-    keys = zip(speakers["country"].tolist(), speakers["year"].tolist(), strict=True)
-    lookup = dict(zip(keys, zip(*values, strict=True), strict=True))
-    for meta in metas:
+    keys = list(zip(speakers["country"].tolist(), speakers["year"].tolist(), strict=True))
+    rows_per_key = Counter(keys)
+    lookup: dict = {}
+    for key, row in zip(keys, zip(*values, strict=True), strict=True):
+        lookup.setdefault(key, row)  # the first of several rows for one speech
+    notes = {}
+    for index, meta in enumerate(metas):
         if "country" not in meta or "year" not in meta:
             continue
-        row = lookup.get((meta["country"], int(meta["year"])))
+        key = (meta["country"], int(meta["year"]))
+        row = lookup.get(key)
+        if row is None:
+            notes[index] = f"{source} has no row for {key[0]} {key[1]}: no speaker"
+        elif rows_per_key[key] > 1:
+            notes[index] = (
+                f"{source} has {rows_per_key[key]} rows for {key[0]} {key[1]}: "
+                f"the first is used (speaker {row[0]})"
+            )
         for column, value in zip(columns, row or (None,) * len(columns), strict=True):
             meta.setdefault(column, None if value is None or pd.isna(value) else str(value))
+    return notes

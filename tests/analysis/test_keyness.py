@@ -192,6 +192,9 @@ def test_external_reference_table(small):
     row = table.set_index("term").loc["sovereignty"]
     assert row["count_reference"] == 50
     assert row["g2"] == pytest.approx(k.log_likelihood(4, 50, 11, 1000)[()])
+    assert table["doc_count_reference"].isna().all()  # a frequency list knows no documents
+    named = stat_keyness(small, by="country", target="RUS", reference="USA", min_count=1)
+    assert named.set_index("term").loc["peace", "doc_count_reference"] == 1
 
 
 def test_measure_column_and_top_n(small):

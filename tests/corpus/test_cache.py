@@ -140,7 +140,10 @@ def test_clear_cache_and_default_location(folder, tmp_path, monkeypatch):
     assert len(entries(tmp_path / ".communique-cache")) == 1
     (tmp_path / ".communique-cache" / "not-ours").mkdir()
     assert clear_cache() == 1
-    assert [p.name for p in (tmp_path / ".communique-cache").iterdir()] == ["not-ours"]
+    assert sorted(p.name for p in (tmp_path / ".communique-cache").iterdir()) == [
+        "CACHEDIR.TAG",
+        "not-ours",
+    ]
     monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "env-store"))
     corpus.read_corpus(folder, cache=True)
     assert len(entries(tmp_path / "env-store")) == 1
@@ -227,7 +230,7 @@ def test_a_docvar_the_cache_cannot_store_is_named(tmp_path):
     folder = write_front_matter_files(tmp_path / "mixed", ["abc", "[2020-01-05]"])
     with pytest.raises(corpus.CorpusError, match=r"docvar 'x' mixes types and holds a list"):
         corpus.read_corpus(folder, cache=tmp_path / "store")
-    assert [p for p in (tmp_path / "store").iterdir()] == []
+    assert [p.name for p in (tmp_path / "store").iterdir()] == ["CACHEDIR.TAG"]
 
 
 def test_saved_quotes_name_speakers_by_the_documents_alias_table(tmp_path):
@@ -263,4 +266,53 @@ def test_clear_cache_removes_staging_folders_of_interrupted_writes(folder, tmp_p
     hours_ago = time.time() - 2 * 3600
     os.utime(stale, (hours_ago, hours_ago))
     assert clear_cache(store) == 1
-    assert sorted(p.name for p in store.iterdir()) == [".writing-running"]  # may be in use
+    assert sorted(p.name for p in store.iterdir()) == [
+        ".writing-running",
+        "CACHEDIR.TAG",
+    ]  # in use?
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_cache_folder_of_any_name_inside_the_corpus_is_no_input(folder, stream):
+    fresh = corpus.read_corpus(folder)
+    for _ in range(3):
+        cached = corpus.read_corpus(folder, cache=folder / "cache", stream=stream)
+        assert cached.report.equals(fresh.report)  # no entry, tag or staging folder read
+    assert len(entries(folder / "cache")) == 1  # every read after the first was a hit
+    assert corpus.read_corpus(folder).report.equals(fresh.report)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_docvars_arrow_would_change_are_cached_as_read(tmp_path, stream):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\nnested: {x: 1}\nwhen: 2024-03-13 10:00:00\nbig: 123456789012345678901234567890\n"
+        "---\nWe must act now.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.md").write_text(
+        "---\nnested: {y: 2}\nwhen: 2024-03-14 10:00:00+02:00\nbig: 5\n---\nWe must wait.\n",
+        encoding="utf-8",
+    )
+    fresh = corpus.read_corpus(folder)
+    for _ in range(2):  # the first read writes the entry, the second reads it
+        cached = corpus.read_corpus(folder, cache=tmp_path / "store", stream=stream)
+        assert cached.docvars.to_dict("records") == fresh.docvars.to_dict("records")
+        assert cached.docvars.loc["a", "nested"] == {"x": 1}  # Arrow would add "y": None
+        assert str(cached.docvars.loc["b", "when"]) == "2024-03-14 10:00:00+02:00"
+        assert cached.docvars.loc["a", "big"] == 123456789012345678901234567890
+        everything = cached.subset(where=lambda dv: dv.index != "zz")
+        assert everything.fingerprint == fresh.fingerprint == cached.fingerprint
+
+
+def test_moving_a_hidden_file_gives_a_new_entry(folder, tmp_path):
+    (folder / "s1").mkdir()
+    (folder / "s2").mkdir()
+    (folder / "s1" / ".note").write_text("x", encoding="utf-8")
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    (folder / "s1" / ".note").rename(folder / "s2" / ".note")
+    cached = corpus.read_corpus(folder, cache=store)
+    assert "s2/.note" in cached.report["source"].tolist()
+    assert len(entries(store)) == 2

@@ -46,7 +46,7 @@ def test_fingerprint_changes_with_any_edit(text, year):
 
 def test_versions_are_recorded():
     c = from_texts(["x"])
-    assert c.versions["normalizer"] == "communique-norm/11"
+    assert c.versions["normalizer"] == "communique-norm/12"
     assert c.versions["tokenizer"] == "communique-tok/1"
 
 
@@ -91,3 +91,16 @@ def test_subset_with_missing_values_and_arrays():
 def test_subset_where_may_return_an_array():
     c = from_texts(["a", "b", "c"], docvars={"year": [1990, 1991, 1992]})
     assert c.subset(where=lambda dv: dv["year"].to_numpy() > 1990).doc_ids == ["doc2", "doc3"]
+
+
+def test_a_bad_choice_suggests_the_choice_spelled_alike_and_summarises_long_lists():
+    from corpus.errors import check_choice
+
+    with pytest.raises(ValueError, match=r"did you mean 'USA'\? Choose one of: 'RUS', 'USA'$"):
+        check_choice("target", "usa", ["RUS", "USA"])
+    with pytest.raises(ValueError, match=r"did you mean 'authorial'\?"):
+        check_choice("voice", "autorial", ["authorial", "quoted", "all"])
+    codes = [f"C{i:03d}" for i in range(186)]
+    with pytest.raises(ValueError, match=r"'C019', \.\.\. \(186 in all\)$") as error:
+        check_choice("target", "nowhere", codes)
+    assert "did you mean" not in str(error.value)

@@ -322,3 +322,58 @@ def test_front_matter_with_windows_line_ends_or_closing_the_file(tmp_path):
     report = c.report.set_index("source")
     assert report.loc["b.md", "detail"] == "empty: no text"
     assert not report["detail"].str.contains("no second '---'").any()
+
+
+def test_front_matter_with_old_mac_line_ends(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"---\rcountry: FRA\r---\rWe hope for peace.\r")
+    (tmp_path / "b.md").write_bytes(b"---\rcountry: FRA\rWe hope for peace.\r")
+    c = read_corpus(tmp_path)
+    assert c.docvars.loc["a", "country"] == "FRA"
+    assert c["a"].text == "We hope for peace."
+    assert c.report.set_index("doc_id").loc["b", "detail"].startswith("starts with a '---'")
+
+
+def test_front_matter_values_yaml_1_1_would_change_stay_as_written(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ncountry: NO\nanswer: yes\nswitch: off\ncode: 010\nitem: 4.10\ntime: 1:30\n"
+        "rank: 3\nshare: 0.25\nflag: true\nwhen: 2024-03-13\n---\nThe Norwegian minister spoke.\n",
+        encoding="utf-8",
+    )
+    values = read_corpus(tmp_path).docvars.loc["a"].to_dict()
+    assert {k: values[k] for k in ("country", "answer", "switch", "code", "item", "time")} == {
+        "country": "NO",
+        "answer": "yes",
+        "switch": "off",
+        "code": "010",
+        "item": "4.10",
+        "time": "1:30",
+    }
+    assert (values["rank"], values["share"], values["flag"]) == (3, 0.25, True)
+    assert str(values["when"]) == "2024-03-13"
+
+
+@pytest.mark.parametrize("value", ["yes", "true"])
+def test_a_year_that_is_a_word_or_a_boolean_is_an_error(tmp_path, value):
+    (tmp_path / "a.md").write_text(f"---\nyear: {value}\n---\nText.\n", encoding="utf-8")
+    shown = "'yes'" if value == "yes" else "True"
+    with pytest.raises(
+        CorpusError, match=f"docvar 'year' must be an integer; document 'a' has {shown}"
+    ):
+        read_corpus(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "where", ["sidecar", "front matter", "table"], ids=["sidecar", "front-matter", "table"]
+)
+def test_a_docvar_called_doc_id_is_an_error_naming_the_input(tmp_path, where):
+    if where == "sidecar":
+        write_folder(tmp_path, {"a.txt": "We must act."}, "file,doc_id\na.txt,speech-1\n")
+        path, source = tmp_path, "a.txt"
+    elif where == "front matter":
+        (tmp_path / "a.txt").write_text("---\ndoc_id: x\n---\nWe must act.\n", encoding="utf-8")
+        path, source = tmp_path, "a.txt"
+    else:
+        (tmp_path / "t.csv").write_text("id,doc_id,text\n1,x,We must act.\n", encoding="utf-8")
+        path, source = tmp_path / "t.csv", "t.csv:2"
+    with pytest.raises(CorpusError, match=re.escape(f"{source}: a docvar (a column,")):
+        read_corpus(path, id_column="id" if where == "table" else None)

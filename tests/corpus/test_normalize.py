@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import normalize, normalize_text
+from corpus import from_texts, normalize, normalize_text
 
-SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f\u2028\u2029\x85\x93\x9d\u0302ds"
+SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f\u2028\u2029\x85\x93\x9d\u0302ds\u2010\u2011\u2212\u200e\u202b"
 
 
 def test_typographic_marks_keep_quote_roles():
@@ -305,3 +305,22 @@ def test_spaced_ellipses_close_up():
 def test_review_cases_normalize_once_and_for_all(raw, expected):
     assert normalize_text(raw) == expected
     assert normalize_text(expected) == expected
+
+
+def test_unicode_hyphens_minus_signs_and_direction_marks():
+    assert normalize_text("The non\u2011nuclear and non\u2010aligned states.") == (
+        "The non-nuclear and non-aligned states."
+    )
+    assert normalize_text("At \u22125 degrees, 3\u22124, a \u2212 b") == "At -5 degrees, 3-4, a — b"
+    assert normalize_text("Al\u200fQuds \u202bx\u202c \u2066y\u2069") == "AlQuds x y"
+
+
+def test_low_opening_quotes_pair_with_the_next_closing_mark_in_their_paragraph():
+    said = "Merkel said: \u201eWir schaffen das.\u201c Then she left."
+    assert normalize_text(said) == "Merkel said: “Wir schaffen das.” Then she left."
+    assert normalize_text("Polish \u201eTak\u201d ok.") == "Polish “Tak” ok."
+    # nothing closes it in its paragraph (the next “ opens a quote): left as it is
+    assert normalize_text("x \u201eOpen.\n\nNext \u201cq\u201d") == "x \u201eOpen.\n\nNext “q”"
+    assert normalize_text("tranquillity\u201e towards") == "tranquillity, towards"  # OCR comma
+    quotes = from_texts([said])["doc1"].quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("Wir schaffen das.", "Merkel")]

@@ -1,4 +1,6 @@
 import datetime
+import os
+import re
 import shutil
 
 import pandas as pd
@@ -520,3 +522,100 @@ def test_a_year_that_is_no_whole_number_is_named(tmp_path):
     table.write_text('doc_id,text,year\na,"We act.",1995\nb,"We go.",1995.5\n', encoding="utf-8")
     with pytest.raises(CorpusError, match=r"docvar 'year' must be an integer; document 'b' has"):
         read_corpus(table)
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("id,text,text", "column 'text' appears 2 times in the header"),
+        ("id,text,country,country", "column 'country' appears 2 times in the header"),
+        ("id,text,,", "an empty column name appears 2 times in the header"),
+    ],
+)
+def test_a_column_named_twice_is_an_error_naming_it(tmp_path, header, message):
+    fields = header.count(",") + 1
+    row = ",".join(["1", "Peace must prevail.", *["x"] * (fields - 2)])
+    (tmp_path / "t.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=re.escape(f"t.csv, line 1: {message}")):
+        read_corpus(tmp_path / "t.csv")
+
+
+def test_a_jsonl_text_that_is_a_boolean_is_skipped_and_a_number_is_a_repair(tmp_path):
+    (tmp_path / "t.jsonl").write_text(
+        '{"id": 1, "text": true}\n{"id": 2, "text": 42}\n{"id": 3, "text": "Real text."}\n',
+        encoding="utf-8",
+    )
+    c = read_corpus(tmp_path / "t.jsonl")
+    assert c.doc_ids == ["2", "3"]
+    report = c.report.set_index("source")
+    assert report.loc["t.jsonl:1", "detail"].startswith(
+        "not text: column 'text' holds a true/false value"
+    )
+    assert report.loc["t.jsonl:2", ["status", "detail"]].tolist() == [
+        "repaired",
+        "column 'text' holds a number: read as '42'",
+    ]
+
+
+def test_parquet_list_docvars_are_lists(tmp_path):
+    pd.DataFrame(
+        {"id": ["a", "b"], "text": ["One text.", "Two texts."], "tags": [["x", "y"], ["z"]]}
+    ).to_parquet(tmp_path / "t.parquet")
+    assert read_corpus(tmp_path / "t.parquet").docvars["tags"].tolist() == [["x", "y"], ["z"]]
+
+
+def test_links_are_followed_once_and_dead_or_looping_ones_reported(tmp_path):
+    folder, elsewhere = tmp_path / "speeches", tmp_path / "elsewhere"
+    (folder / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    (folder / "a.txt").write_text("Peace must prevail.", encoding="utf-8")
+    (folder / "sub" / "s.txt").write_text("We hope for peace.", encoding="utf-8")
+    (elsewhere / "b.txt").write_text("We may act.", encoding="utf-8")
+    os.symlink("../elsewhere", folder / "linked")  # a folder outside: read through the link
+    os.symlink("../elsewhere", folder / "same")  # the same folder again (met after "linked")
+    os.symlink("sub", folder / "sub-link")  # a folder inside: read where it is
+    os.symlink("..", folder / "up")  # holds the folder read: a loop
+    os.symlink("gone.txt", folder / "dead.txt")
+    c = read_corpus(folder)
+    assert c.doc_ids == ["a", "linked/b", "sub/s"]
+    skipped = c.report[c.report["status"] == "skipped"].set_index("source")["detail"]
+    assert sorted(skipped.index) == ["dead.txt", "same", "sub-link", "up"]
+    assert skipped["dead.txt"] == "a link to gone.txt, which does not exist"
+    assert skipped["same"].startswith("a link to a folder already read (")
+    assert skipped["sub-link"].startswith("a link to a folder inside the folder read (")
+    assert skipped["up"].startswith("a link to a folder that holds the folder read (")
+
+
+def test_a_folder_of_tables_says_to_pass_a_table_itself(tmp_path):
+    for name in ("a.csv", "b.csv"):
+        (tmp_path / name).write_text("id,text\n1,Peace must prevail.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=re.escape("pass a.csv itself as the path")):
+        read_corpus(tmp_path)
+
+
+def test_speeches_without_or_with_several_speaker_rows_are_noted(fixtures, tmp_path):
+    folder = tmp_path / "un"
+    shutil.copytree(fixtures / "un_layout", folder)
+    table = pd.read_csv(folder / "Speakers_by_session.csv")
+    westmark = table["ISO Code"] == "XWS"
+    second = table[table["ISO Code"] == "XGA"].assign(**{"Name of Person Speaking": "Other Name"})
+    pd.concat([table[~westmark], second]).to_csv(folder / "Speakers_by_session.csv", index=False)
+    c = read_corpus(folder)
+    detail = c.report.set_index("doc_id")["detail"]
+    assert detail["XWS_49_1994"].endswith(
+        "Speakers_by_session.csv has no row for XWS 1994: no speaker"
+    )
+    assert detail["XGA_50_1995"].endswith(
+        "Speakers_by_session.csv has 2 rows for XGA 1995: the first is used (speaker Claire Dubois)"
+    )
+    assert c.docvars.loc["XGA_50_1995", "speaker"] == "Claire Dubois"
+    assert pd.isna(c.docvars.loc["XWS_49_1994", "speaker"])
+
+
+def test_a_speakers_table_beside_the_folder_is_listed_as_an_input(fixtures, tmp_path):
+    shutil.copytree(fixtures / "un_layout", tmp_path / "un")
+    (tmp_path / "un" / "Speakers_by_session.csv").rename(tmp_path / "Speakers_by_session.csv")
+    c = read_corpus(tmp_path / "un")
+    assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
+    row = c.report[c.report["status"] == "metadata"]
+    assert row["source"].tolist() == [str(tmp_path / "Speakers_by_session.csv")]
