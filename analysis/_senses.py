@@ -105,6 +105,11 @@ class SenseModel:
     def _layouts(self) -> dict[tuple, tuple]:
         return {}
 
+    @property
+    def folded_bias(self) -> tuple[float, ...]:
+        """The bias with the domain's bias added in (what :meth:`scores` starts from)."""
+        return self._folded[0]
+
     def scores(self, active: list[tuple[float, ...]]) -> list[float]:
         """Bias plus the weights of the active features, added in their order."""
         bias = self._folded[0]
@@ -155,7 +160,11 @@ class SenseModel:
 def _softmax(scores: list[float]) -> list[float]:
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
+    # Added in order (Python 3.12's sum() compensates rounding, 3.11's does not): the same
+    # probabilities on every Python, and as analysis._modal_rules adds them.
+    total = 0.0
+    for e in exps:
+        total += e
     return [e / total for e in exps]
 
 

@@ -413,3 +413,21 @@ def test_a_purpose_clause_ends_at_a_coordinated_clause_not_at_any_comma():
     assert [(m, s) for m, _, s in modals(text)][-1] == ("may", "epistemic")
     text = "We act so that, in time, all nations may prosper."
     assert [(m, s) for m, _, s in modals(text)] == [("may", "dynamic")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lemma=st.sampled_from(["can", "could", "may", "must", "should"]),
+    picks=st.lists(st.integers(min_value=0, max_value=10**6), max_size=12),
+    fallback=st.sampled_from(["deontic", "dynamic", "epistemic", "unclear"]),
+    ellipsis=st.booleans(),
+)
+def test_the_compiled_decision_equals_the_models_decide(lemma, picks, fallback, ellipsis):
+    from analysis._modal_rules import _decided
+    from analysis._senses import sense_models
+
+    model = sense_models()[lemma]
+    weights = list(model.weights.values())
+    active = [weights[k % len(weights)] for k in picks]
+    expected = model.decide(model.probabilities_of(active), fallback, ellipsis)
+    assert _decided(model, active, fallback, ellipsis) == expected
