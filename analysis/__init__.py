@@ -20,7 +20,7 @@ from .keyness import stat_keyness
 from .kwic import Concordance, kwic
 from .lexicon import list_lexicons, load_lexicon
 from .modals import find_modals, plot_modality, stat_modality
-from .output import save_figure, write_provenance, write_table
+from .output import save_figure, table_json, write_provenance, write_table
 from .plots import plot_keyness, plot_rates, plot_timeseries
 from .provenance import provenance
 from .quotes import find_quotes
@@ -65,6 +65,7 @@ __all__ = [
     "save_figure",
     "stat_readability",
     "stat_summary",
+    "table_json",
     "write_provenance",
     "write_table",
 ]

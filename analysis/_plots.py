@@ -66,10 +66,44 @@ def _names(column: str | tuple[str, ...]) -> str:
 _NAMED_AT_MOST = 8  # groups without an interval named under the axis
 
 
+# Groups a rate plot draws at most by default: 186 countries on one axis cannot be read.
+MAX_GROUPS = 30
+
+
+def largest_groups(table: pd.DataFrame, max_groups: int | None) -> tuple[pd.DataFrame, str]:
+    """The rows of the ``max_groups`` groups with the most documents (ties: the first in
+    the table), in the table's order, and a note saying how many were kept ("" when all
+    were; None keeps all).
+
+    Example:
+        >>> t = pd.DataFrame({"group": ["a", "b", "c"], "documents": [5, 9, 5]})
+        >>> kept, note = largest_groups(t, 2)
+        >>> kept["group"].tolist(), note
+        (['a', 'b'], 'the 2 of 3 groups with the most documents')
+    """
+    if max_groups is not None and (not isinstance(max_groups, int) or max_groups < 1):
+        raise ValueError(f"max_groups={max_groups!r} must be a positive whole number or None")
+    groups = list(dict.fromkeys(table["group"]))
+    if max_groups is None or len(groups) <= max_groups:
+        return table, ""
+    documents = table.groupby("group", sort=False)["documents"].max()
+    order = sorted(groups, key=lambda g: (-documents[g], groups.index(g)))
+    kept = set(order[:max_groups])
+    note = f"the {max_groups} of {len(groups)} groups with the most documents"
+    return table[table["group"].isin(kept)], note
+
+
 def grouped_bars(
-    table: pd.DataFrame, measures: list[str], *, ax: Any = None, ylabel: str, title: str
+    table: pd.DataFrame,
+    measures: list[str],
+    *,
+    ax: Any = None,
+    ylabel: str,
+    title: str,
+    max_groups: int | None = MAX_GROUPS,
 ):
-    """Bars of ``rate`` per group (x) and measure (series), whiskers at rate_low/high."""
+    """Bars of ``rate`` per group (x) and measure (series), whiskers at rate_low/high;
+    the ``max_groups`` groups with the most documents (see :func:`largest_groups`)."""
     import matplotlib.pyplot as plt
 
     from .style import house_style, series_style
@@ -78,6 +112,7 @@ def grouped_bars(
     if missing:
         known = ", ".join(dict.fromkeys(table["measure"]))
         raise ValueError(f"measures={missing!r} are not in the table; it has: {known}")
+    table, kept_note = largest_groups(table, max_groups)
     with house_style():
         if ax is None:
             _fig, ax = plt.subplots()
@@ -118,7 +153,7 @@ def grouped_bars(
         if len(groups) > 8:  # many countries: turn the labels so they do not overlap
             ax.tick_params(axis="x", labelrotation=90, labelsize=max(4, 9 - len(groups) // 25))
         ax.set_ylabel(ylabel)
-        ax.set_title(title)
+        ax.set_title(f"{title}: {kept_note}" if kept_note else title)
         if without_interval:
             # Below the group names, where nothing else is drawn; a long list of names
             # would widen the figure, so many groups are counted instead.

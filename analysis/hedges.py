@@ -197,12 +197,14 @@ def stat_hedging(
     return attach(table, "stat_hedging", params, c, _versions(lex))
 
 
-def plot_hedging(table: pd.DataFrame, *, ax: Any = None):
+def plot_hedging(table: pd.DataFrame, *, ax: Any = None, max_groups: int | None = 30):
     """Bars of hedges and boosters per 1,000 words per group, with 95% intervals.
 
     Parameters:
         table: a :func:`stat_hedging` table.
         ax: a matplotlib Axes (a new figure when None).
+        max_groups: draw the groups with the most documents, at most this many (the
+            title says so); None draws every group.
 
     Returns:
         The Axes.
@@ -211,7 +213,12 @@ def plot_hedging(table: pd.DataFrame, *, ax: Any = None):
 
     check_plot_table(table, RATE_COLUMNS, plot="plot_hedging", source="stat_hedging")
     return grouped_bars(
-        table, list(HEDGING_MEASURES), ax=ax, ylabel="per 1,000 words", title="Hedging and boosting"
+        table,
+        list(HEDGING_MEASURES),
+        ax=ax,
+        ylabel="per 1,000 words",
+        title="Hedging and boosting",
+        max_groups=max_groups,
     )
 
 

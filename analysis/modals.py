@@ -158,13 +158,21 @@ def stat_modality(
     return attach(table, "stat_modality", params, c, _lexicon_versions(lex))
 
 
-def plot_modality(table: pd.DataFrame, *, ax: Any = None, measures: list[str] | None = None):
+def plot_modality(
+    table: pd.DataFrame,
+    *,
+    ax: Any = None,
+    measures: list[str] | None = None,
+    max_groups: int | None = 30,
+):
     """Bar chart of modal rates per group with 95% intervals.
 
     Parameters:
         table: a :func:`stat_modality` table.
         ax: a matplotlib Axes to draw on (a new figure when None).
         measures: which measures to show (default: the four senses).
+        max_groups: draw the groups with the most documents, at most this many (the
+            title says so); None draws every group.
 
     Returns:
         The Axes.
@@ -173,7 +181,9 @@ def plot_modality(table: pd.DataFrame, *, ax: Any = None, measures: list[str] | 
 
     check_plot_table(table, RATE_COLUMNS, plot="plot_modality", source="stat_modality")
     measures = list(measures or SENSES)
-    return grouped_bars(table, measures, ax=ax, ylabel="per 1,000 words", title="Modality")
+    return grouped_bars(
+        table, measures, ax=ax, ylabel="per 1,000 words", title="Modality", max_groups=max_groups
+    )
 
 
 __all__ = ["find_modals", "modal_sense", "modal_strength", "plot_modality", "stat_modality"]

@@ -230,6 +230,22 @@ def _index_is_meaningful(table: pd.DataFrame) -> bool:
     return not pd.api.types.is_integer_dtype(index.dtype)
 
 
+def table_json(table: pd.DataFrame, *, float_format: str | None = FLOAT_FORMAT) -> str:
+    """A table as the JSON :func:`write_table` writes (a list of row objects; floats in
+    full unless ``float_format``; missing values and NaN as null), for printing.
+
+    Example:
+        >>> print(table_json(pd.DataFrame({"term": ["peace"], "rate": [1 / 3]})), end="")
+        [
+          {
+            "term": "peace",
+            "rate": 0.3333333333333333
+          }
+        ]
+    """
+    return _table_json(table, False, float_format)
+
+
 def _table_json(table: pd.DataFrame, keep_index: bool, float_format: str | None) -> str:
     if keep_index:
         table = table.reset_index()
@@ -337,4 +353,11 @@ def _without_clock(workbook: bytes) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["FIGURE_FORMATS", "TABLE_FORMATS", "provenance_path", "save_figure", "write_table"]
+__all__ = [
+    "FIGURE_FORMATS",
+    "TABLE_FORMATS",
+    "provenance_path",
+    "save_figure",
+    "table_json",
+    "write_table",
+]

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from ._input import MISSING_GROUP
-from ._plots import check_plot_table
+from ._plots import check_plot_table, largest_groups
 from .provenance import remember_provenance
 from .style import CONTRAST, house_style, series_style
 
@@ -133,7 +133,9 @@ def _rate_columns(table: pd.DataFrame, *, plot: str) -> tuple[pd.DataFrame, str,
 RATE_VALUES = ("rate", "rate_low", "rate_high")
 
 
-def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
+def plot_rates(
+    table: pd.DataFrame, *, ax=None, measure: str | None = None, max_groups: int | None = 30
+):
     """Rates (or means) by group with their confidence intervals as error bars.
 
     Parameters:
@@ -142,6 +144,8 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
         measure: which measure to draw when the table has several (default: all,
             side by side).
         ax: the Axes to draw on.
+        max_groups: draw the groups with the most documents, at most this many (the
+            title says so); None draws every group.
 
     Returns:
         The Axes.
@@ -149,6 +153,7 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
     table, value, low, high, mcol = _rate_columns(table, plot="plot_rates")
     if measure is not None:
         table = table[table[mcol] == measure]
+    table, kept_note = largest_groups(table, max_groups)
     measures = table[mcol].unique().tolist() if mcol in table else [None]
     groups = list(dict.fromkeys(table["group"].astype(str)))
     width = 0.8 / max(len(measures), 1)
@@ -187,7 +192,8 @@ def plot_rates(table: pd.DataFrame, *, ax=None, measure: str | None = None):
         )
         if len(measures) > 1:
             ax.legend(title="measure")
-        ax.set_title("95% intervals over documents")
+        title = "95% intervals over documents"
+        ax.set_title(f"{title}; {kept_note}" if kept_note else title)
     remember_provenance(ax, table)
     return ax
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.metadata
 import os
 import platform
 import re
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -58,7 +60,40 @@ def _package_versions() -> dict[str, str]:
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "not installed"
     versions["python"] = platform.python_version()
+    # The version number stays 0.1.0 from one change to the next: the digest of the code
+    # and data that ran tells two builds apart.
+    versions["communique_files_sha256"] = files_digest()
     return versions
+
+
+# What the digest reads: code (sources, compiled modules) and the data that shapes
+# results (lexicons, models, alias tables, the house style), not the sample corpora.
+_DIGESTED_SUFFIXES = frozenset({".py", ".so", ".pyd", ".toml", ".json", ".tsv", ".mplstyle"})
+_UNDIGESTED_FOLDERS = frozenset({"__pycache__", "_seeds", "_sample_un"})
+
+
+def files_digest(roots: list[Path] | None = None) -> str:
+    """sha256 (first 16 hex digits) of the files of the ``corpus`` and ``analysis``
+    packages (or of the package folders ``roots``), by relative path and content: the
+    same for the same build, whatever the machine or the folder it is installed in."""
+    if roots is None:
+        import analysis
+        import corpus
+
+        roots = [Path(corpus.__file__).parent, Path(analysis.__file__).parent]
+    digest = hashlib.sha256()
+    for root in roots:
+        files = [
+            f
+            for f in root.rglob("*")
+            if f.suffix in _DIGESTED_SUFFIXES
+            and f.is_file()
+            and _UNDIGESTED_FOLDERS.isdisjoint(f.relative_to(root).parts)
+        ]
+        for f in sorted(files, key=lambda f: f.relative_to(root).as_posix()):
+            digest.update(f"{root.name}/{f.relative_to(root).as_posix()}\x00".encode())
+            digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _plain(value: Any) -> Any:

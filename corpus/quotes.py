@@ -18,7 +18,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/9"
+QUOTER_VERSION = "communique-quotes/10"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -85,6 +85,17 @@ _NAME_BEFORE_APPOSITIVE = re.compile(
     rf"{_NAME_START}(?P<name>{_NAME}){_APPOSITIVE_OPENING}(?i:{DESCRIPTOR_NOUNS})"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME})?,{_ADVERB}\s+\Z"
 )
+# A longer appositive that opens with an article and names a role somewhere: "Shaikh Isa,
+# the Amir of the State of Bahrain and Chairman of the current session of the GCC, has
+# said" (the role is checked in code: see _ROLE_WORDS).
+_NAME_BEFORE_LONG_APPOSITIVE = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME}),\s+(?P<appositive>(?:the|an?)\s[^,.;:\n\u201c\u201d]{{1,160}}),"
+    rf"{_ADVERB}\s+\Z"
+)
+# A name, then the place or body it speaks for: "President Jose Sarney of Brazil said".
+_NAME_OF_PLACE = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME})\s+of\s+(?:the\s+)?{_NAME},?{_ADVERB}\s+\Z"
+)
 # The last word of each descriptor ("minister" of "foreign minister").
 _DESCRIPTOR_WORDS = frozenset(noun.split()[-1] for noun in DESCRIPTOR_NOUNS.split("|"))
 # Honorifics and ranks before a name: not part of it ("said Mr. Blinken" -> Blinken).
@@ -147,6 +158,7 @@ _TRAILING_RUN = re.compile(rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WO
 _INSTITUTION_WORDS = frozenset(
     """Organization Organisation Assembly Council Charter Committee Conference Commission
     Government Nations States Union Secretariat Court Treaty Agreement Declaration Report
+    Army Navy Forces
     Convention Programme Program Agenda Plan Resolution Summit Parliament Congress""".split()
 )
 # Capitalized words that can open a sentence before a name without being part of it
@@ -801,7 +813,9 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
     out = []
     appositive = None
     if _may_close_appositive(last_words):
-        m = _NAME_BEFORE_APPOSITIVE.search(text, low, verb_start)
+        m = _NAME_BEFORE_APPOSITIVE.search(text, low, verb_start) or _long_appositive(
+            text, low, verb_start
+        )
         if m and not _object_of_preposition(text, low, m.start(), m.group("name")):
             name = _clean_name(m.group("name"))
             if name:
@@ -811,6 +825,9 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         # A name inside the appositive ("Casey, the Foreign Minister of Australia,
         # said") is not the speaker: the one it describes is.
         inside = appositive is not None and m is not None and m.start() > appositive[0]
+        if m and not inside and _person_before_of(text, low, m.start()):
+            # "President Jose Sarney of Brazil said": the person, not the place.
+            m = _NAME_OF_PLACE.search(text, low, verb_start)
         if m and not inside and not _object_of_preposition(text, low, m.start(), m["name"]):
             name = _clean_name(m.group("name"))
             if name:
@@ -826,6 +843,33 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _long_appositive(text: str, low: int, verb_start: int) -> re.Match | None:
+    """:data:`_NAME_BEFORE_LONG_APPOSITIVE` where its appositive names a role."""
+    m = _NAME_BEFORE_LONG_APPOSITIVE.search(text, low, verb_start)
+    if m is None:
+        return None
+    words = m.group("appositive").lower().replace("-", " ").split()
+    return m if not _ROLE_WORDS.isdisjoint(words) else None
+
+
+def _person_before_of(text: str, low: int, name_start: int) -> bool:
+    """Whether the name at ``name_start`` follows "<title> <name> of (the)": a titled
+    person, then the place or body they speak for ("President Jose Sarney of Brazil",
+    "Mr. Sarney of Brazil"; not "the Minister for External Affairs of Canada")."""
+    before = text[low:name_start].split()[-8:]
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    if len(before) < 3 or before[-1] != "of":
+        return False
+    run: list[str] = []
+    for word in reversed(before[:-1]):
+        if not word[:1].isupper() or word[-1:] in ",;:":
+            break
+        run.insert(0, word.rstrip("."))
+    titled = len(run) >= 2 and (run[0] in _TITLE_WORDS or run[0] in _HONORIFICS)
+    return titled and run[-1] not in _TITLE_WORDS and _could_be_a_name(run[-1])
 
 
 def _may_close_appositive(last_words: list[str]) -> bool:
@@ -944,6 +988,8 @@ _SPEAKS_FOR = _DESCRIPTOR_WORDS | frozenset(
     government delegation people general chairman chairperson chairwoman director
     governor mayor commissioner""".split()
 )
+# Words that make an appositive describe a person who speaks.
+_ROLE_WORDS = _SPEAKS_FOR | frozenset("amir shaikh foreign prime".split())
 # Offices named after "of" in a title: "the Secretary of State", "the Chief of Staff".
 _PORTFOLIOS = frozenset(
     """State Staff Defence Defense Foreign Justice Finance Interior Republic Commerce
@@ -985,10 +1031,26 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         # The name ends the phrase: in "according to a senior European diplomat" the
         # capitalized word describes someone unnamed.
         run = _TRAILING_RUN.search(phrase)
+        if run and _topic_of_phrase(phrase[: run.start()].split(), run.group()):
+            run = None
         name = _clean_name(run.group()) if run else ""
         if name:
             out.append((start, end, "name", name))
     return out
+
+
+def _topic_of_phrase(before: list[str], run: str) -> bool:
+    """Whether the capitalized run that ends an attribution phrase is what the source is
+    about, not the source: "according to the Economic Report on Africa", "the Charter of
+    the United Nations" (but "the representative of Cuba", "the Gospel according to
+    Saint Mark" and "a report by Amnesty" name their source)."""
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    if not before:
+        return False
+    if before[-1] == "of":
+        return not _speaks_for(before[:-1], run.split())
+    return before[-1] in _PREPOSITIONS and before[-1] not in {"to", "by"}
 
 
 def _cut_short(text: str, tail: re.Match) -> bool:
@@ -1015,6 +1077,13 @@ def _clean_name(name: str) -> str:
         words[-1] = words[-1][:-2]  # "Russia's" (but "Mongolian People's Republic")
     if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):
         return ""
+    # "General of the Army Raul Castro": the body that ends a title, before the name.
+    while (
+        len(words) > 2
+        and words[0] in _INSTITUTION_WORDS
+        and all(_could_be_a_name(w) for w in words[1:])
+    ):
+        words = words[1:]
     return " ".join(_without_leading_titles(words))
 
 

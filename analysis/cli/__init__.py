@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 data error, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import re
 import sys
@@ -52,7 +53,9 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        _reject_unknown(parser, args, unknown)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
@@ -69,6 +72,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+def _reject_unknown(parser: argparse.ArgumentParser, args, unknown: list[str]) -> None:
+    """Exit with the command's own usage for arguments it does not know, naming the
+    option that was probably meant (``--bi`` for ``--by``); argparse would print the
+    top-level usage."""
+    command = _subparser(parser, getattr(args, "command", None)) or parser
+    message = f"unrecognized arguments: {' '.join(unknown)}"
+    options = [o for action in command._actions for o in action.option_strings]
+    flag = next((u.split("=")[0] for u in unknown if u.startswith("--")), "")
+    close = difflib.get_close_matches(flag, options, n=1, cutoff=0.6) if flag else []
+    if close:
+        message += f" (did you mean {close[0]}?)"
+    command.error(message)
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str | None):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    return None
 
 
 if __name__ == "__main__":

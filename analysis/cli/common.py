@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -375,8 +374,7 @@ def format_table(table: pd.DataFrame, fmt: str) -> str:
     if fmt == "csv":
         return table.to_csv(index=False)
     if fmt == "json":
-        records = json.loads(table.to_json(orient="records", date_format="iso", force_ascii=False))
-        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+        return analysis.table_json(table)  # what --output FILE.json writes, unrounded
     if fmt == "markdown":
         return _markdown(table)
     if table.empty:

@@ -210,3 +210,25 @@ def test_a_format_that_contradicts_the_data_file_extension_is_refused(tmp_path, 
     assert "name a .txt file" in capsys.readouterr().err
     assert main(["stats", "--format", "json", "--output", str(tmp_path / "s.json")]) == 0
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+
+
+def test_json_on_screen_equals_the_json_file(fixtures, capsys, tmp_path):
+    args = ["modality", str(fixtures / "un_layout"), "--by", "year"]
+    assert main([*args, "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    assert main([*args, "-o", str(tmp_path / "m.json")]) == 0
+    assert printed == (tmp_path / "m.json").read_text(encoding="utf-8")
+    assert any(len(str(r["rate"])) > 12 for r in json.loads(printed) if r["rate"])  # unrounded
+
+
+def test_an_unknown_option_gets_the_commands_usage_and_a_suggestion(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", "--bi", "year"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: communique stats ")
+    assert err.rstrip().endswith(
+        "communique stats: error: unrecognized arguments: --bi (did you mean --by?)"
+    )

@@ -157,3 +157,24 @@ def test_timeseries_of_no_year_at_all_says_so():
     table = compare(t, "x", by="year", pairs="none", n_boot=100)
     with pytest.raises(ValueError, match=r"every group is '\(missing\)'"):
         plot_timeseries(table)
+
+
+def test_rate_plots_draw_the_groups_with_the_most_documents_and_say_so():
+    import analysis
+
+    texts = [f"We may act in text {i}. It is clearly right and we must go." for i in range(40)]
+    groups = [f"G{i % 35:02d}" for i in range(40)]  # G00-G04 have two documents each
+    c = corpus.from_texts(texts, docvars={"country": groups})
+    table = analysis.stat_hedging(c, by="country")
+    ax = analysis.plot_hedging(table, max_groups=5)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["G00", "G01", "G02", "G03", "G04"]
+    title = ax.get_title("left") + ax.get_title()  # the house style puts titles left
+    assert title.endswith("the 5 of 35 groups with the most documents")
+    ax = analysis.plot_modality(analysis.stat_modality(c, by="country"))
+    assert len(ax.get_xticklabels()) == 30
+    ax = analysis.plot_rates(table, max_groups=None)
+    title = ax.get_title("left") + ax.get_title()
+    assert len(ax.get_xticklabels()) == 35 and title == "95% intervals over documents"
+    with pytest.raises(ValueError, match="max_groups=0 must be a positive whole number or None"):
+        analysis.plot_rates(table, max_groups=0)
+    plt.close("all")

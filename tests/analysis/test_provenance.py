@@ -1,5 +1,8 @@
 """Tests for analysis.provenance: what a result table's record says about its making."""
 
+import re
+from pathlib import Path
+
 from analysis import stat_hedging
 
 
@@ -30,3 +33,23 @@ def test_records_pin_lexicon_contents_and_name_the_packages_results_depend_on():
     modal_record = find_modals("We must act.").attrs["provenance"]
     assert set(modal_record["lexicon_sha256"]) == {"modals"}
     assert {"pyphen", "scipy", "pyarrow", "textstat"} <= set(record["packages"])
+
+
+def test_records_name_the_build_by_a_digest_of_its_files(tmp_path):
+    import shutil
+
+    import analysis
+    import corpus
+    from analysis.provenance import files_digest, package_versions
+
+    digest = package_versions()["communique_files_sha256"]
+    assert re.fullmatch(r"[0-9a-f]{16}", digest) and digest == files_digest()
+    # the same files elsewhere give the same digest; one changed file gives another
+    roots = []
+    for package in (corpus, analysis):
+        roots.append(tmp_path / package.__name__)
+        shutil.copytree(Path(package.__file__).parent, roots[-1])
+    assert files_digest(roots) == digest
+    with open(roots[1] / "lexicons" / "hedges" / "hedges-v1.toml", "a") as f:
+        f.write("\n# a local edit\n")
+    assert files_digest(roots) != digest

@@ -372,6 +372,23 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         # ... but "the representative of Cuba said" names the country that speaks,
         ("The representative of Cuba said: \u201cWe are ready.\u201d", "Cuba"),
         ("The Minister for External Affairs of Canada said: \u201cNo.\u201d", "Canada"),
+        # a titled person before "of <place>" speaks, not the place
+        ("President Jose Sarney of Brazil said: \u201cWe want peace.\u201d", "Jose Sarney"),
+        ("The late President Kekkonen of Finland once said: \u201cPeace.\u201d", "Kekkonen"),
+        # a long appositive naming a role: the name before it
+        (
+            "Shaikh Isa Bin Salman Al-Khalifa, the Amir of the State of Bahrain and Chairman "
+            "of the current session of the GCC, has said, \u201cDevelopments matter to us.\u201d",
+            "Isa Bin Salman Al-Khalifa",
+        ),
+        # a body that ends a title before the name
+        ("General of the Army Raul Castro stated: \u201cWe will defend it.\u201d", "Raul Castro"),
+        # a place a document is about is no speaker
+        (
+            "According to the Economic Report on Africa, 1989, of the Commission: "
+            "\u201cThe decline continued.\u201d",
+            "",
+        ),
         ("The King of Bhutan said: \u201cWe are ready.\u201d", "Bhutan"),
         ("The Vice-President of Colombia said: \u201cWe are ready.\u201d", "Colombia"),
         ("The Director-General of UNESCO said: \u201cWe are ready.\u201d", "UNESCO"),
