@@ -13,6 +13,7 @@ from typing import Any
 from corpus import Document
 
 from ._context import (
+    BE,
     DETERMINERS,
     HAVE,
     MONTH_CONTEXT,
@@ -587,7 +588,23 @@ def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> b
         return _purpose_clause(view)
     if lemma == "should":
         return _conditional_inversion(view, i, end, hit) or _volition(view, end)
+    if lemma == "must":
+        return _eventive(hit[3], hit[4])
     return False
+
+
+def _eventive(verb: str, after_verb: str) -> bool:
+    """ "must go", "must act": an action, which "must" asks for (deontic); an inference
+    needs a state ("must be", "must know") or an aspect ("must have gone", "must be
+    going"). The classifier, trained on conversation, read "They must go." as epistemic."""
+    return (
+        verb.isalpha()
+        and verb not in BE
+        and verb not in HAVE
+        and verb not in _STATIVE_VERBS
+        and verb != "of"
+        and not is_ing(after_verb)
+    )
 
 
 def _volition(view: TokenView, end: int) -> bool:

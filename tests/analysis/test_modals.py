@@ -431,3 +431,9 @@ def test_the_compiled_decision_equals_the_models_decide(lemma, picks, fallback, 
     active = [weights[k % len(weights)] for k in picks]
     expected = model.decide(model.probabilities_of(active), fallback, ellipsis)
     assert _decided(model, active, fallback, ellipsis) == expected
+
+
+def test_must_with_an_action_is_deontic_whatever_the_classifier_leans_to():
+    texts = ["They must go.", "They must become partners.", "They must be tired.", "He must know."]
+    senses = find_modals(texts)["sense"].tolist()
+    assert senses == ["deontic", "deontic", "epistemic", "epistemic"]
