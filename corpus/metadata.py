@@ -22,13 +22,34 @@ _YEAR_COLUMNS = ("year", "session")
 _DATE_COLUMNS = ("date",)
 
 
-def template_regex(template: str) -> re.Pattern[str]:
-    """Compile ``"{country}_{session}_{year}.txt"`` into a regex with named groups."""
+def template_regex(template: str, *, greedy: bool = False) -> re.Pattern[str]:
+    """Compile ``"{country}_{session}_{year}.txt"`` into a regex with named groups
+    (each field as short as it can be, or with ``greedy`` as long)."""
     parts = _FIELD.split(template)
+    field = "(?P<{}>.+)" if greedy else "(?P<{}>.+?)"
     pattern = ""
     for i, part in enumerate(parts):
-        pattern += f"(?P<{part}>.+?)" if i % 2 else re.escape(part)
+        pattern += field.format(part) if i % 2 else re.escape(part)
     return re.compile(pattern + r"\Z")
+
+
+def ambiguous_split(name: str, template: str | None) -> str:
+    """A note when ``name`` fits ``template`` in more than one way (a field's value holds
+    the text that separates fields: "United_States_Obama.txt" under
+    "{country}_{speaker}.txt"), saying which split was taken; "" otherwise.
+
+    Example:
+        >>> ambiguous_split("United_States_Obama.txt", "{country}_{speaker}.txt")
+        "file name fits filename_template in more than one way: took country='United', speaker='States_Obama'"
+    """
+    if not template:
+        return ""
+    short = template_regex(template).match(name)
+    long = template_regex(template, greedy=True).match(name)
+    if short is None or long is None or short.groupdict() == long.groupdict():
+        return ""
+    taken = ", ".join(f"{k}={v!r}" for k, v in short.groupdict().items())
+    return f"file name fits filename_template in more than one way: took {taken}"
 
 
 def check_template(template: str | None) -> None:

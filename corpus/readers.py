@@ -32,6 +32,7 @@ from .metadata import (
     UNCLOSED_FRONT_MATTER,
     SidecarJoin,
     SidecarRow,
+    ambiguous_split,
     check_sidecar_unique,
     check_template,
     coerce_docvar_types,
@@ -87,6 +88,10 @@ class _Loaded:
 
     def add_report(self, source: str, doc_id: str, status: str, detail: str) -> None:
         self.report.append({"source": source, "doc_id": doc_id, "status": status, "detail": detail})
+        if doc_id and status == "skipped":
+            # An id is taken by a skipped document too: another input with the same id
+            # is a duplicate, whichever of the two has the text.
+            self.sources.setdefault(doc_id, source)
 
 
 def read_corpus(
@@ -656,7 +661,18 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         meta,
         parsed.decode_repairs + joined.repairs,
         aliases,
-        notes=[*joined.notes, *(note for note in (parsed.front_note, parsed.language) if note)],
+        notes=[
+            *joined.notes,
+            *(
+                note
+                for note in (
+                    parsed.front_note,
+                    parsed.language,
+                    ambiguous_split(file.name, template),
+                )
+                if note
+            ),
+        ],
         spans=parsed.spans,
     )
 
@@ -766,6 +782,12 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return _Decoded(data.decode("utf-16"), ["decoded as UTF-16"])
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data[:8192])
+        if utf16:
+            return _Decoded(
+                skip_reason="UTF-16 text without a byte-order mark, it seems: read it with "
+                f"read_corpus(..., encoding={utf16!r}), or save it as UTF-8"
+            )
         return _Decoded(skip_reason="binary file (NUL bytes), not text")
     controls = _control_share(data[:8192])
     if controls > _MAX_CONTROL_SHARE and len(data) >= _MIN_BINARY_BYTES:
@@ -778,6 +800,24 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
         return _Decoded(data.decode("cp1252"), [f"decoded as cp1252 ({where})"])
     except UnicodeDecodeError:
         return _Decoded(data.decode("latin-1"), [f"decoded as latin-1 ({where})"])
+
+
+def _utf16_without_bom(sample: bytes) -> str:
+    """ "utf-16-le" or "utf-16-be" when ``sample`` reads as such text (mostly ASCII
+    letters, each beside a NUL byte), else "". Only suggested, never assumed: the
+    same bytes could be a binary format."""
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return ""
+    for encoding, text_bytes, zero_bytes in (
+        ("utf-16-le", sample[0::2], sample[1::2]),
+        ("utf-16-be", sample[1::2], sample[0::2]),
+    ):
+        zeros = zero_bytes.count(0) / len(zero_bytes)
+        printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in text_bytes) / len(text_bytes)
+        if zeros > 0.9 and printable > 0.9:
+            return encoding
+    return ""
 
 
 # Text has almost no control bytes besides tab, newline, carriage return and form feed;
@@ -827,6 +867,7 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
             else:
                 doc_id = given
         body = row[text_column]
+        _check_unique(loaded, doc_id, source)
         if body is None or body is pd.NA or (isinstance(body, numbers.Number) and body != body):
             loaded.add_report(
                 source, doc_id, "skipped", f"empty: no value in column {text_column!r}"

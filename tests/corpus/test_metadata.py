@@ -377,3 +377,15 @@ def test_a_docvar_called_doc_id_is_an_error_naming_the_input(tmp_path, where):
         path, source = tmp_path / "t.csv", "t.csv:2"
     with pytest.raises(CorpusError, match=re.escape(f"{source}: a docvar (a column,")):
         read_corpus(path, id_column="id" if where == "table" else None)
+
+
+def test_a_file_name_that_fits_the_template_two_ways_is_noted(tmp_path):
+    (tmp_path / "United_States_Obama.txt").write_text("We must act.", encoding="utf-8")
+    (tmp_path / "France_Macron.txt").write_text("We may act.", encoding="utf-8")
+    c = read_corpus(tmp_path, filename_template="{country}_{speaker}.txt")
+    detail = c.report.set_index("doc_id")["detail"]
+    assert detail["United_States_Obama"] == (
+        "file name fits filename_template in more than one way: "
+        "took country='United', speaker='States_Obama'"
+    )
+    assert detail["France_Macron"] == ""

@@ -619,3 +619,23 @@ def test_a_speakers_table_beside_the_folder_is_listed_as_an_input(fixtures, tmp_
     assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
     row = c.report[c.report["status"] == "metadata"]
     assert row["source"].tolist() == [str(tmp_path / "Speakers_by_session.csv")]
+
+
+@pytest.mark.parametrize("rows", ["1,\n1,Real text.\n", "1,Real text.\n1,\n"])
+def test_an_empty_row_takes_its_id_too(tmp_path, rows):
+    (tmp_path / "t.csv").write_text("id,text\n" + rows, encoding="utf-8")
+    with pytest.raises(DuplicateIdError, match="doc_id '1' comes from both t.csv:2 and t.csv:3"):
+        read_corpus(tmp_path / "t.csv")
+
+
+def test_utf16_without_a_byte_order_mark_is_named_with_the_encoding_to_give(tmp_path):
+    text = "We hope for peace in our time."
+    (tmp_path / "u.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "ok.txt").write_text("Peace must prevail.", encoding="utf-8")
+    detail = read_corpus(tmp_path).report.set_index("source").loc["u.txt", "detail"]
+    assert detail.startswith("UTF-16 text without a byte-order mark, it seems")
+    assert "encoding='utf-16-le'" in detail
+    assert read_corpus(tmp_path / "u.txt", encoding="utf-16-le")["u"].text == text
+    (tmp_path / "b.bin.txt").write_bytes(bytes(range(256)) * 4)
+    binary = read_corpus(tmp_path).report.set_index("source").loc["b.bin.txt", "detail"]
+    assert binary.startswith("binary file (NUL bytes)")
