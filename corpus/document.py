@@ -39,6 +39,12 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
 
+    @property
+    def docvars(self) -> Mapping:
+        """The document's docvars (the same read-only mapping as :attr:`meta`), named as
+        :attr:`Corpus.docvars <corpus.Corpus.docvars>` names them for the corpus."""
+        return self.meta
+
     def __reduce__(self):
         # Pickled for worker processes: send the text and metadata, not cached spans,
         # which are cheaper to recompute than to serialise.

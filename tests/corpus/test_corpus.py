@@ -104,3 +104,8 @@ def test_a_bad_choice_suggests_the_choice_spelled_alike_and_summarises_long_list
     with pytest.raises(ValueError, match=r"'C019', \.\.\. \(186 in all\)$") as error:
         check_choice("target", "nowhere", codes)
     assert "did you mean" not in str(error.value)
+
+
+def test_a_documents_docvars_are_its_meta():
+    doc = from_texts(["We must act."], docvars={"country": ["FRA"]})["doc1"]
+    assert doc.docvars is doc.meta and doc.docvars["country"] == "FRA"
