@@ -235,8 +235,11 @@ def _decided(model: SenseModel, active: list, fallback: str, ellipsis: bool) -> 
         s1 += w[1]
         s2 += w[2]
     top = max(s0, s1, s2)
-    k = 0 if s0 == top else 1 if s1 == top else 2  # the first likeliest, as decide()
-    likeliest = 1.0 / (math.exp(s0 - top) + math.exp(s1 - top) + math.exp(s2 - top))
+    e0, e1, e2 = math.exp(s0 - top), math.exp(s1 - top), math.exp(s2 - top)
+    total = e0 + e1 + e2
+    p0, p1, p2 = e0 / total, e1 / total, e2 / total
+    likeliest = max(p0, p1, p2)
+    k = 0 if p0 == likeliest else 1 if p1 == likeliest else 2  # the first, as decide()
     if likeliest >= model.threshold:
         return model.classes[k]
     if likeliest < model.unclear_below and ellipsis:

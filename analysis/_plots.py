@@ -83,14 +83,16 @@ def largest_groups(table: pd.DataFrame, max_groups: int | None) -> tuple[pd.Data
     """
     if max_groups is not None and (not isinstance(max_groups, int) or max_groups < 1):
         raise ValueError(f"max_groups={max_groups!r} must be a positive whole number or None")
-    groups = list(dict.fromkeys(table["group"]))
+    # A missing group (NaN) is a label too ("nan"; astype(str) would keep it missing).
+    labels = pd.Series([str(g) for g in table["group"]], index=table.index, dtype=object)
+    groups = list(dict.fromkeys(labels))
     if max_groups is None or len(groups) <= max_groups:
         return table, ""
-    documents = table.groupby("group", sort=False)["documents"].max()
+    documents = table["documents"].groupby(labels, sort=False).max()
     order = sorted(groups, key=lambda g: (-documents[g], groups.index(g)))
     kept = set(order[:max_groups])
     note = f"the {max_groups} of {len(groups)} groups with the most documents"
-    return table[table["group"].isin(kept)], note
+    return table[labels.isin(kept).to_numpy()], note
 
 
 def grouped_bars(

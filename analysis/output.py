@@ -249,6 +249,8 @@ def table_json(table: pd.DataFrame, *, float_format: str | None = FLOAT_FORMAT) 
 def _table_json(table: pd.DataFrame, keep_index: bool, float_format: str | None) -> str:
     if keep_index:
         table = table.reset_index()
+    if (table.dtypes == np.float32).any():
+        table = table.copy()  # the caller's table keeps its columns
     for column in table.columns[table.dtypes == np.float32]:
         # float32 as its own shortest text (0.1), not its float64 expansion, as in CSV
         table[column] = [float(str(v)) for v in table[column].to_numpy()]

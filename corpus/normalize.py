@@ -68,10 +68,11 @@ _DASHES = re.compile("[\u2012\u2013\u2015\u2212]|--(?<=\\w--)(?=\\s|\\w)")
 # hyphen of "non-aligned"; a minus sign before a number ("\u22125 degrees") is its sign.
 _HYPHENS = re.compile("[\u2010\u2011]")
 _MINUS_SIGN = re.compile("\u2212(?=\\d)")
-# German and Polish quotes open low („) and close with “ or ”: read as “…”. A „ that
-# nothing closes in its paragraph is left as it is.
+# German and Polish quotes open low („) and close with “ or ” right after the quoted
+# text (a mark after a space opens a quote, as “ does once normalized): read as “…”. A „
+# that nothing closes in its paragraph is left as it is.
 _LOW_QUOTE_PAIR = re.compile(
-    "\u201e((?:[^\u201c\u201d\u201e\\n]|\\n(?!\\n))*?)[\u201c\u201d](?!\\w)"
+    "\u201e((?:[^\u201c\u201d\u201e\\n]|\\n(?!\\n))+?)(?<=\\S)[\u201c\u201d](?!\\w)"
 )
 _ELLIPSIS = re.compile("\u2026")
 # ". . ." (and ". . . ." after a sentence's full stop), typed or OCR'd: as "..." the
@@ -238,8 +239,11 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("unusual spaces", _ODD_SPACES, " ")
     apply("apostrophes", _APOSTROPHE_LIKE, "'")
     apply("hyphens", _HYPHENS, "-")
-    apply("dashes", _DIGIT_DASH, "-")
+    # Before dashes between digits: a sign after a hyphen ("0-−5") makes "--", which
+    # that rule reads as one hyphen (after it, "--" would become a dash, and a second
+    # normalization would read "0—5" as a range).
     apply("minus signs", _MINUS_SIGN, "-")
+    apply("dashes", _DIGIT_DASH, "-")
     apply("dashes", _DASHES, "\u2014")
     apply("ellipses", _ELLIPSIS, "...")
     if "\u00ab" in text or "\u00bb" in text:
@@ -257,7 +261,8 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("page break inside sentence joined", _PAGE_BREAK_IN_SENTENCE, "\n")
     # After paragraphs are joined: a quote is closed within its paragraph as it ends up.
     text = _orient_single_quotes(text, repairs)
-    apply("low quotes", _LOW_QUOTE_PAIR, "\u201c\\1\u201d")
+    if "\u201e" in text:
+        text = _pair_low_quotes(text, repairs)
     text = _join_broken_hyphenation(text, repairs)
     apply("spaced hyphen joined", _SPACED_HYPHEN, "-")
     apply("spaces", _MANY_SPACES, " ")
@@ -274,6 +279,21 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         again = normalize(text, _passes_left=_passes_left - 1)
         return Normalized(again.text, _merge_counts(repairs + again.repairs))
     return Normalized(text, _merge_counts(repairs))
+
+
+def _pair_low_quotes(text: str, repairs: list[str]) -> str:
+    """„…“ as “…”, innermost pairs first and again until none is left: a pair turned
+    into “…” leaves a “ that can close a „ around it ("„Sie rufen „nein“ und gehen.“"),
+    and a second normalization must find nothing more to pair."""
+    count = 0
+    while True:
+        text, n = _LOW_QUOTE_PAIR.subn("\u201c\\1\u201d", text)
+        if not n:
+            break
+        count += n
+    if count:
+        repairs.append(f"low quotes ({count})")
+    return text
 
 
 def _guillemet_opener(text: str) -> str:
@@ -369,7 +389,8 @@ def _pair_single_quotes(text: str, openers: list[int]) -> tuple[str, int]:
     before a word) and a later ' after a word or a closing punctuation mark, in the same
     paragraph: ‘the new order', ‘We are ready,' he said. A ' that may open but is never
     closed ("the '60s", "'Tis") stays an apostrophe; a typographic ‘ opens, and a ’
-    closes, as written."""
+    closes it, as written (a ’ does not close a straight ': "the '90s and the members’
+    views" has no quote)."""
     out = list(text)
     may_open = set(openers)
     pending: int | None = None  # the opening mark waiting for its close
@@ -379,12 +400,10 @@ def _pair_single_quotes(text: str, openers: list[int]) -> tuple[str, int]:
         ch, i = match.group(), match.start()
         if ch == "\u2018" or i in may_open:
             pending = i
-        elif ch != "'":  # a closing ’ or a paragraph break
-            if ch == "\n":
-                pending = None
-            elif pending is not None and text[pending] == "'":
-                out[pending] = "\u2018"  # closed by a typographic ’
-                changed += 1
+        elif ch == "\n":  # a paragraph break
+            pending = None
+        elif ch != "'":  # a ’: it closes a typographic ‘, and may be an apostrophe
+            if pending is not None and text[pending] == "\u2018":  # ("the members’ views")
                 pending = None
         elif pending is not None and i and (text[i - 1].isalnum() or text[i - 1] in ",.!?;:"):
             if not text[i + 1 : i + 2].isalnum():

@@ -158,7 +158,6 @@ _TRAILING_RUN = re.compile(rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WO
 _INSTITUTION_WORDS = frozenset(
     """Organization Organisation Assembly Council Charter Committee Conference Commission
     Government Nations States Union Secretariat Court Treaty Agreement Declaration Report
-    Army Navy Forces
     Convention Programme Program Agenda Plan Resolution Summit Parliament Congress""".split()
 )
 # Capitalized words that can open a sentence before a name without being part of it
@@ -829,7 +828,7 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
             # "President Jose Sarney of Brazil said": the person, not the place.
             m = _NAME_OF_PLACE.search(text, low, verb_start)
         if m and not inside and not _object_of_preposition(text, low, m.start(), m["name"]):
-            name = _clean_name(m.group("name"))
+            name = _clean_name(_without_service(text, low, m.start(), m.group("name")))
             if name:
                 out.append((m.start(), verb_end, "name", name))
     if appositive:
@@ -843,6 +842,19 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _without_service(text: str, low: int, name_start: int, name: str) -> str:
+    """``name`` without the armed service that ends a rank before it: "General of the
+    Army Raul Castro" -> "Raul Castro" (the run starts after "of the")."""
+    words = name.split()
+    before = text[low:name_start].split()[-3:]
+    if len(words) > 2 and words[0] in _SERVICES and before[-2:] == ["of", "the"]:
+        return " ".join(words[1:])
+    return name
+
+
+_SERVICES = frozenset({"Army", "Navy", "Fleet"})
 
 
 def _long_appositive(text: str, low: int, verb_start: int) -> re.Match | None:
@@ -1031,7 +1043,7 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         # The name ends the phrase: in "according to a senior European diplomat" the
         # capitalized word describes someone unnamed.
         run = _TRAILING_RUN.search(phrase)
-        if run and _topic_of_phrase(phrase[: run.start()].split(), run.group()):
+        if run and _topic_of_phrase(phrase[: run.start()].split()):
             run = None
         name = _clean_name(run.group()) if run else ""
         if name:
@@ -1039,18 +1051,17 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
     return out
 
 
-def _topic_of_phrase(before: list[str], run: str) -> bool:
-    """Whether the capitalized run that ends an attribution phrase is what the source is
-    about, not the source: "according to the Economic Report on Africa", "the Charter of
-    the United Nations" (but "the representative of Cuba", "the Gospel according to
-    Saint Mark" and "a report by Amnesty" name their source)."""
+def _topic_of_phrase(before: list[str]) -> bool:
+    """Whether the capitalized run that ends an attribution phrase is what its source is
+    about ("according to the Economic Report on Africa"), after ``before``, the phrase's
+    words before the run. Sources named after other prepositions stay ("the report of
+    the Secretary-General", "figures from the World Bank", "a spokesman for Lavrov")."""
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
-    if not before:
-        return False
-    if before[-1] == "of":
-        return not _speaks_for(before[:-1], run.split())
-    return before[-1] in _PREPOSITIONS and before[-1] not in {"to", "by"}
+    return bool(before) and before[-1] in _TOPIC_PREPOSITIONS
+
+
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "concerning", "regarding"})
 
 
 def _cut_short(text: str, tail: re.Match) -> bool:
@@ -1077,13 +1088,6 @@ def _clean_name(name: str) -> str:
         words[-1] = words[-1][:-2]  # "Russia's" (but "Mongolian People's Republic")
     if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):
         return ""
-    # "General of the Army Raul Castro": the body that ends a title, before the name.
-    while (
-        len(words) > 2
-        and words[0] in _INSTITUTION_WORDS
-        and all(_could_be_a_name(w) for w in words[1:])
-    ):
-        words = words[1:]
     return " ".join(_without_leading_titles(words))
 
 

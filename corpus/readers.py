@@ -363,17 +363,17 @@ def folder_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
 
 def _linked_folder_read_elsewhere(path: Path, root: Path, reached: set[Path]) -> str:
     """Why a folder is not walked (it is read elsewhere), or "" to walk it; ``reached``
-    gathers the real folders walked."""
-    if not path.is_symlink():
-        reached.add(path.resolve())  # (no link on the way: a folder met once)
-        return ""
+    gathers the real folders walked. Reasons name a link's target as the link gives it
+    (no absolute path, which would change with the folder's place)."""
     target = path.resolve()
-    if target == root or root in target.parents:
-        return f"a link to a folder inside the folder read ({target}): read there, not twice"
-    if target in root.parents:
-        return f"a link to a folder that holds the folder read ({target}): a loop, not read"
-    if target in reached or any(parent in reached for parent in target.parents):
-        return f"a link to a folder already read ({target}): not read twice"
+    link = f"a link to {os.readlink(path)}" if path.is_symlink() else ""
+    if link and (target == root or root in target.parents):
+        return f"{link}, a folder inside the folder read: read there, not twice"
+    if link and target in root.parents:
+        return f"{link}, a folder that holds the folder read: a loop, not read"
+    if target in reached:
+        # Met before: through a link walked earlier, or a link's target seen again.
+        return f"{link or 'a folder'} already read (through another path): not read twice"
     reached.add(target)
     return ""
 

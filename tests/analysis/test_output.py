@@ -247,3 +247,11 @@ def test_xlsx_cells_hold_lists_as_text(tmp_path):
     table = pd.DataFrame({"doc_id": ["d1"], "terms": [["may", "might"]]})
     back = pd.read_excel(analysis.write_table(table, tmp_path / "t.xlsx"), engine="openpyxl")
     assert back["terms"].tolist() == ['["may", "might"]']
+
+
+def test_table_json_leaves_the_callers_table_alone():
+    import analysis
+
+    table = pd.DataFrame({"x": np.array([0.1], dtype=np.float32)})
+    assert '"x": 0.1' in analysis.table_json(table)
+    assert table["x"].dtype == np.float32

@@ -178,3 +178,13 @@ def test_rate_plots_draw_the_groups_with_the_most_documents_and_say_so():
     with pytest.raises(ValueError, match="max_groups=0 must be a positive whole number or None"):
         analysis.plot_rates(table, max_groups=0)
     plt.close("all")
+
+
+def test_largest_groups_keeps_a_missing_group_as_a_group():
+    from analysis._plots import largest_groups
+
+    groups = [f"g{i:02d}" for i in range(31)] + [float("nan")]
+    table = pd.DataFrame({"group": groups, "documents": range(32)})
+    kept, note = largest_groups(table, 30)
+    assert len(kept) == 30 and kept["group"].isna().sum() == 1
+    assert note == "the 30 of 32 groups with the most documents"

@@ -198,7 +198,15 @@ def test_lone_or_unordered_numbers_in_ordinary_text_are_kept():
 
 
 def test_idempotence_cases_found_by_fuzzing():
-    for raw in ["3--1", "a\n5\n2\n\nb", "x\n\n7\n \n8\n\ny"]:
+    nested_low_quotes = "Er sagte: \u201eSie rufen \u201e\u2026nein\u201c und gehen.\u201c"
+    for raw in [
+        "3--1",
+        "a\n5\n2\n\nb",
+        "x\n\n7\n \n8\n\ny",
+        "0-\u22120",
+        '\u201e\u201e"',
+        nested_low_quotes,
+    ]:
         once = normalize_text(raw)
         assert normalize_text(once) == once, raw
     assert normalize_text("pages 10--12") == "pages 10-12"

@@ -389,6 +389,17 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
             "\u201cThe decline continued.\u201d",
             "",
         ),
+        # ... but sources after other prepositions stay, and names of bodies stay whole
+        (
+            "According to the report of the Secretary-General, \u201cit continued.\u201d",
+            "Secretary-General",
+        ),
+        ("According to figures from the World Bank, \u201cit continued.\u201d", "World Bank"),
+        ("According to a spokesman for Lavrov, \u201cit continued.\u201d", "Lavrov"),
+        (
+            "Union Carbide Corporation said: \u201cWe will defend it.\u201d",
+            "Union Carbide Corporation",
+        ),
         ("The King of Bhutan said: \u201cWe are ready.\u201d", "Bhutan"),
         ("The Vice-President of Colombia said: \u201cWe are ready.\u201d", "Colombia"),
         ("The Director-General of UNESCO said: \u201cWe are ready.\u201d", "UNESCO"),

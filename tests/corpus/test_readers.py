@@ -580,10 +580,27 @@ def test_links_are_followed_once_and_dead_or_looping_ones_reported(tmp_path):
     assert c.doc_ids == ["a", "linked/b", "sub/s"]
     skipped = c.report[c.report["status"] == "skipped"].set_index("source")["detail"]
     assert sorted(skipped.index) == ["dead.txt", "same", "sub-link", "up"]
-    assert skipped["dead.txt"] == "a link to gone.txt, which does not exist"
-    assert skipped["same"].startswith("a link to a folder already read (")
-    assert skipped["sub-link"].startswith("a link to a folder inside the folder read (")
-    assert skipped["up"].startswith("a link to a folder that holds the folder read (")
+    assert skipped.to_dict() == {
+        "dead.txt": "a link to gone.txt, which does not exist",
+        "same": "a link to ../elsewhere already read (through another path): not read twice",
+        "sub-link": "a link to sub, a folder inside the folder read: read there, not twice",
+        "up": "a link to .., a folder that holds the folder read: a loop, not read",
+    }
+
+
+def test_a_folder_reached_through_two_links_is_read_once(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "ext" / "X" / "sub").mkdir(parents=True)
+    (tmp_path / "corpus" / "a.txt").write_text("We hope for peace.", encoding="utf-8")
+    (tmp_path / "ext" / "X" / "x.txt").write_text("We may act.", encoding="utf-8")
+    (tmp_path / "ext" / "X" / "sub" / "s.txt").write_text("We must act.", encoding="utf-8")
+    os.symlink("../ext/X/sub", tmp_path / "corpus" / "a_sub")  # walked first
+    os.symlink("../ext/X", tmp_path / "corpus" / "b_x")  # holds a_sub's folder
+    os.symlink("..", tmp_path / "ext" / "X" / "up")  # a loop inside the linked folder
+    c = read_corpus(tmp_path / "corpus")
+    assert c.doc_ids == ["a", "a_sub/s", "b_x/x"]
+    skipped = c.report[c.report["status"] == "skipped"]["source"].tolist()
+    assert skipped == ["b_x/sub", "b_x/up/X"]
 
 
 def test_a_folder_of_tables_says_to_pass_a_table_itself(tmp_path):
