@@ -30,6 +30,7 @@ workers may not see the cache file.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -141,22 +142,45 @@ def map_documents(
         # Small corpora keep their spans cached on the documents: cheap and handy.
         results = [func(doc, *args) for doc in _with_progress(documents, progress)]
         return results if combine is None else [combine(results)]
-    if n_workers == 1 or len(documents) == 1:
-        # Combined in the chunks one worker of a pool would get: the rows of one chunk
-        # at a time wait for their table, not the rows of the whole corpus.
-        chunk_ends = set()
-        if combine is not None:
-            chunk_ends = {stop for _, stop in _chunks(lengths, 1)}
-        results, parts = [], []
-        for done, doc in enumerate(_with_progress(documents, progress), start=1):
-            result, kept = _run_fresh(doc, func, args)
-            _keep(doc, kept)
-            results.append(result)
-            if done in chunk_ends:
-                parts.append(combine(results))  # type: ignore[misc]
-                results = []
-        return results if combine is None else parts
-    return _map_pool(documents, lengths, func, args, n_workers, progress, combine)
+    with _older_objects_frozen():
+        if n_workers == 1 or len(documents) == 1:
+            return _map_serial(documents, lengths, func, args, progress, combine)
+        return _map_pool(documents, lengths, func, args, n_workers, progress, combine)
+
+
+def _map_serial(documents, lengths, func, args, progress: bool, combine=None) -> list:
+    """:func:`map_documents` in this process, on fresh copies of the documents."""
+    # Combined in the chunks one worker of a pool would get: the rows of one chunk at a
+    # time wait for their table, not the rows of the whole corpus.
+    chunk_ends = set()
+    if combine is not None:
+        chunk_ends = {stop for _, stop in _chunks(lengths, 1)}
+    results, parts = [], []
+    for done, doc in enumerate(_with_progress(documents, progress), start=1):
+        result, kept = _run_fresh(doc, func, args)
+        _keep(doc, kept)
+        results.append(result)
+        if done in chunk_ends:
+            parts.append(combine(results))  # type: ignore[misc]
+            results = []
+    return results if combine is None else parts
+
+
+@contextmanager
+def _older_objects_frozen() -> Iterator[None]:
+    """Leave the objects that exist before a pass (the corpus, its spans) out of the
+    garbage collector's full collections during it, in this process as in forked
+    workers (``gc.freeze`` in :func:`forked_pool`): on the UN archive, one process ran
+    the whole analysis 4% faster. Objects frozen by someone else stay theirs to
+    unfreeze."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def map_chunks(
@@ -199,10 +223,11 @@ def map_chunks(
     lengths = c.text_lengths()
     if sum(lengths) < SERIAL_BELOW_CHARS:
         return [func(iter(documents), *args)]
-    if n_workers == 1 or len(documents) == 1:
-        # Fresh copies: spans cached while counting die with each document.
-        return [func((_fresh(d) for d in documents), *args)]
-    return _map_chunk_pool(documents, lengths, func, args, n_workers)
+    with _older_objects_frozen():
+        if n_workers == 1 or len(documents) == 1:
+            # Fresh copies: spans cached while counting die with each document.
+            return [func((_fresh(d) for d in documents), *args)]
+        return _map_chunk_pool(documents, lengths, func, args, n_workers)
 
 
 def _chunk_word_count_example(documents) -> int:
