@@ -71,15 +71,16 @@ MAX_GROUPS = 30
 
 
 def largest_groups(table: pd.DataFrame, max_groups: int | None) -> tuple[pd.DataFrame, str]:
-    """The rows of the ``max_groups`` groups with the most documents (ties: the first in
-    the table), in the table's order, and a note saying how many were kept ("" when all
-    were; None keeps all).
+    """The rows of the ``max_groups`` largest groups (most documents, then most words
+    where the table has a ``words`` column, then the first in the table), in the
+    table's order, and a note saying how many were kept ("" when all were; None keeps
+    all).
 
     Example:
         >>> t = pd.DataFrame({"group": ["a", "b", "c"], "documents": [5, 9, 5]})
         >>> kept, note = largest_groups(t, 2)
         >>> kept["group"].tolist(), note
-        (['a', 'b'], 'the 2 of 3 groups with the most documents')
+        (['a', 'b'], 'the 2 largest of 3 groups (most documents)')
     """
     if max_groups is not None and (not isinstance(max_groups, int) or max_groups < 1):
         raise ValueError(f"max_groups={max_groups!r} must be a positive whole number or None")
@@ -89,9 +90,14 @@ def largest_groups(table: pd.DataFrame, max_groups: int | None) -> tuple[pd.Data
     if max_groups is None or len(groups) <= max_groups:
         return table, ""
     documents = table["documents"].groupby(labels, sort=False).max()
-    order = sorted(groups, key=lambda g: (-documents[g], groups.index(g)))
+    has_words = "words" in table.columns
+    # Groups of as many documents (every country once a year) are ranked by their words:
+    # a cut by table order alone would keep the first letters of the alphabet.
+    words = table["words"].groupby(labels, sort=False).max() if has_words else documents * 0
+    order = sorted(groups, key=lambda g: (-documents[g], -words[g], groups.index(g)))
     kept = set(order[:max_groups])
-    note = f"the {max_groups} of {len(groups)} groups with the most documents"
+    by = "most documents, then words" if has_words else "most documents"
+    note = f"the {max_groups} largest of {len(groups)} groups ({by})"
     return table[labels.isin(kept).to_numpy()], note
 
 
@@ -105,7 +111,7 @@ def grouped_bars(
     max_groups: int | None = MAX_GROUPS,
 ):
     """Bars of ``rate`` per group (x) and measure (series), whiskers at rate_low/high;
-    the ``max_groups`` groups with the most documents (see :func:`largest_groups`)."""
+    the ``max_groups`` largest groups (see :func:`largest_groups`)."""
     import matplotlib.pyplot as plt
 
     from .style import house_style, series_style

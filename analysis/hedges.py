@@ -203,7 +203,7 @@ def plot_hedging(table: pd.DataFrame, *, ax: Any = None, max_groups: int | None 
     Parameters:
         table: a :func:`stat_hedging` table.
         ax: a matplotlib Axes (a new figure when None).
-        max_groups: draw the groups with the most documents, at most this many (the
+        max_groups: draw the largest groups (most documents, then words), at most this many (the
             title says so); None draws every group.
 
     Returns:

@@ -171,7 +171,7 @@ def plot_modality(
         table: a :func:`stat_modality` table.
         ax: a matplotlib Axes to draw on (a new figure when None).
         measures: which measures to show (default: the four senses).
-        max_groups: draw the groups with the most documents, at most this many (the
+        max_groups: draw the largest groups (most documents, then words), at most this many (the
             title says so); None draws every group.
 
     Returns:

@@ -144,7 +144,7 @@ def plot_rates(
         measure: which measure to draw when the table has several (default: all,
             side by side).
         ax: the Axes to draw on.
-        max_groups: draw the groups with the most documents, at most this many (the
+        max_groups: draw the largest groups (most documents, then words), at most this many (the
             title says so); None draws every group.
 
     Returns:

@@ -169,7 +169,7 @@ def test_rate_plots_draw_the_groups_with_the_most_documents_and_say_so():
     ax = analysis.plot_hedging(table, max_groups=5)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["G00", "G01", "G02", "G03", "G04"]
     title = ax.get_title("left") + ax.get_title()  # the house style puts titles left
-    assert title.endswith("the 5 of 35 groups with the most documents")
+    assert title.endswith("the 5 largest of 35 groups (most documents, then words)")
     ax = analysis.plot_modality(analysis.stat_modality(c, by="country"))
     assert len(ax.get_xticklabels()) == 30
     ax = analysis.plot_rates(table, max_groups=None)
@@ -187,4 +187,15 @@ def test_largest_groups_keeps_a_missing_group_as_a_group():
     table = pd.DataFrame({"group": groups, "documents": range(32)})
     kept, note = largest_groups(table, 30)
     assert len(kept) == 30 and kept["group"].isna().sum() == 1
-    assert note == "the 30 of 32 groups with the most documents"
+    assert note == "the 30 largest of 32 groups (most documents)"
+
+
+def test_groups_of_as_many_documents_are_ranked_by_their_words():
+    from analysis._plots import largest_groups
+
+    table = pd.DataFrame(
+        {"group": ["a", "b", "c", "d"], "documents": [2, 2, 2, 3], "words": [10, 50, 30, 5]}
+    )
+    kept, note = largest_groups(table, 3)
+    assert kept["group"].tolist() == ["b", "c", "d"]
+    assert note == "the 3 largest of 4 groups (most documents, then words)"
