@@ -16,6 +16,7 @@ import numpy as np
 
 from corpus import Document
 from corpus._pickling import rebuilt_from_fields
+from corpus.document import sentence_index
 from corpus.quotes import REPORTING_VERBS, full_name, reporting_events, speaker_after
 
 from ._input import voice_allows
@@ -1089,7 +1090,7 @@ class _Scan:
 
     def bounds(self, pos: int) -> tuple[int, int, int]:
         """(sentence id, start, end) of the sentence holding ``pos``."""
-        sid = self.doc.sentence_id(pos)
+        sid = sentence_index(self.doc.sentence_starts, pos)
         got = self._bounds.get(sid)
         if got is None:
             sentences = self.doc.sentences

@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from corpus import Document
+from corpus.document import sentence_index
 
 from ._context import BE, PERSONAL, TokenView, is_ing, is_number, is_word, voices
 from ._input import voice_allows, words_in_voice
@@ -228,7 +229,7 @@ def _accept(
     doc: Document, start: int, candidates: list, items: list[dict], modals: tuple
 ) -> tuple | None:
     """``(start, end, item, negated, sent_id)`` of the longest candidate whose rule holds."""
-    sent_id = doc.sentence_id(start)
+    sent_id = sentence_index(doc.sentence_starts, start)  # (no Python frame per hit)
     view = TokenView.window(doc.text, start, candidates[0][0], doc.sentences[sent_id])
     for stop, index in candidates:
         located = view.locate(start, stop)

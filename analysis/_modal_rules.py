@@ -11,6 +11,7 @@ from itertools import compress
 from typing import Any
 
 from corpus import Document
+from corpus.document import sentence_index
 
 from ._context import (
     BE,
@@ -140,7 +141,7 @@ def modal_spans(
         start, candidates = hit
         accepted = None
         if candidates:
-            sent_id = doc.sentence_id(start)
+            sent_id = sentence_index(doc.sentence_starts, start)  # (no Python frame)
             view = TokenView.window(text, start, candidates[0][0], doc.sentences[sent_id])
             for stop, index in candidates:
                 located = view.locate(start, stop)

@@ -16,6 +16,12 @@ AUTHORIAL = "authorial"
 QUOTED = "quoted"
 
 
+def sentence_index(starts: Sequence[int], offset: int) -> int:
+    """Index of the sentence holding ``offset``, given the sentences' ``starts`` (the
+    first sentence for an offset before it, as :meth:`Document.sentence_id` gives)."""
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     """A normalized text with its metadata.
@@ -75,7 +81,8 @@ class Document:
         return find_quotes(self.text, self.sentences, canonical)
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
+        """The start offset of each sentence, in order (for bisecting many offsets)."""
         sentences = self.sentences
         if type(sentences) is PackedSpans:  # (see PackedSpans.__eq__)
             return sentences.starts()  # one slice of the packed array, not a loop
@@ -83,7 +90,7 @@ class Document:
 
     def sentence_id(self, offset: int) -> int:
         """Index of the sentence containing character ``offset`` (0-based)."""
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        return sentence_index(self.sentence_starts, offset)
 
     def voice(self, offset: int) -> tuple[str, str]:
         """``(voice, speaker)`` at character ``offset``.
