@@ -51,7 +51,7 @@ from .corpus import Corpus, Fingerprint, policy_versions
 from .errors import CorpusError
 from .normalize import NORMALIZER_VERSION
 from .quotes import QUOTER_VERSION
-from .readers import CACHE_TAG, CACHE_TAG_NAME, folder_files
+from .readers import CACHE_TAG, CACHE_TAG_NAME, as_read, folder_files
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 from .streamed import (  # noqa: F401 (SpanList: re-exported, it used to live here)
     SPAN_COLUMNS,
@@ -362,8 +362,7 @@ def _arrow_keeps(values: pd.Series) -> bool | None:
 
 
 def _same_value(read, stored) -> bool:
-    if isinstance(read, np.ndarray):  # a list column of a Parquet input
-        read = read.tolist()
+    read = as_read(read)  # a list column of a Parquet input
     if stored is None:
         return read is None or (pd.api.types.is_scalar(read) and bool(pd.isna(read)))
     if isinstance(read, bool) != isinstance(stored, bool):
@@ -437,17 +436,13 @@ def _entry_tables(entry: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     for column in [c for c, kind in docvars.dtypes.items() if pd.api.types.is_object_dtype(kind)]:
         # Lists (from YAML front matter) come back from Parquet as numpy arrays: make
         # them lists again, as read, so docvars and fingerprints of subsets agree.
-        docvars[column] = docvars[column].map(_as_read)
+        docvars[column] = docvars[column].map(as_read)
     report = pq.read_table(entry / "report.parquet").to_pandas()
     marker = json.loads((entry / _MARKER).read_text(encoding="utf-8"))
     for column in marker.get("json_docvars", []):
         values = [_from_json(text) for text in docvars[column]]
         docvars[column] = pd.Series(values, index=docvars.index, dtype=object)
     return docvars, report, marker
-
-
-def _as_read(value):
-    return value.tolist() if isinstance(value, np.ndarray) else value
 
 
 def _records(docvars: pd.DataFrame) -> list[dict]:

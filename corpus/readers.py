@@ -889,11 +889,13 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
         raw_sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
         # Parquet lists come as numpy arrays: lists, as JSONL and front matter give them
         # (and as the cache gives them back).
-        meta = {c: _as_list(row[c]) for c in meta_columns}
+        meta = {c: as_read(row[c]) for c in meta_columns}
         _add_document(loaded, source, doc_id, raw, raw_sha, meta, row_repairs, aliases)
 
 
-def _as_list(value):
+def as_read(value):
+    """A docvar value as JSONL and front matter give it: a list, not the numpy array
+    Parquet (an input table or a cache entry) gives for a list."""
     return value.tolist() if isinstance(value, np.ndarray) else value
 
 
