@@ -261,7 +261,7 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     apply("page break inside sentence joined", _PAGE_BREAK_IN_SENTENCE, "\n")
     # After paragraphs are joined: a quote is closed within its paragraph as it ends up.
     text = _orient_single_quotes(text, repairs)
-    if "\u201e" in text:
+    if _may_match(text, _LOW_QUOTE_PAIR):
         text = _pair_low_quotes(text, repairs)
     text = _join_broken_hyphenation(text, repairs)
     apply("spaced hyphen joined", _SPACED_HYPHEN, "-")

@@ -7,6 +7,10 @@ from hypothesis import strategies as st
 
 from corpus import from_texts, normalize, normalize_text
 
+normalize_module = importlib.import_module(
+    "corpus.normalize"
+)  # (corpus.normalize is also a function)
+
 SPECIAL = "“”‘’\"'—–-…\u00a0\u200b\u00ad\ufeff\n\t .,ÃâéA1■·„´`Â¡€™œ«»\u202f\u2028\u2029\x85\x93\x9d\u0302ds\u2010\u2011\u2212\u200e\u202b"
 
 
@@ -133,10 +137,13 @@ def test_normalization_is_idempotent(raw):
     assert normalize_text(once) == once
 
 
+# Every character a rule's triggers hold, each drawn as often as the others (mixed with
+# st.characters(), one of them turned up about once in ten thousand characters).
+_TRIGGER_CHARACTERS = "".join(
+    sorted({ch for triggers in normalize_module._TRIGGERS.values() for t in triggers for ch in t})
+)
 _RULE_TEXT = st.text(
-    alphabet=st.sampled_from(SPECIAL + "-\n  \u2012\u2015\u2212\u3000ab9")
-    | st.characters(codec="utf-8"),
-    max_size=80,
+    alphabet=st.sampled_from(SPECIAL + _TRIGGER_CHARACTERS + "-\n  \u3000ab9"), max_size=80
 )
 
 
@@ -149,12 +156,13 @@ def test_skipping_rules_by_their_triggers_changes_nothing(text):
 
     module = importlib.import_module("corpus.normalize")
     skipped = module.normalize(text)
-    saved = dict(module._TRIGGERS)
+    # _may_match reads the trigger tests built from _TRIGGERS at import: "" is in every text
+    saved = dict(module._TRIGGER_TESTS)
     try:
-        module._TRIGGERS.update({pattern: ("",) for pattern in saved})  # "" is in every text
+        module._TRIGGER_TESTS.update({p: module._trigger_tests(("",)) for p in saved})
         every_rule = module.normalize(text)
     finally:
-        module._TRIGGERS.update(saved)
+        module._TRIGGER_TESTS.update(saved)
     assert (skipped.text, skipped.repairs) == (every_rule.text, every_rule.repairs)
 
 
