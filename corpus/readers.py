@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import pandas as pd
@@ -395,7 +395,7 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
         if sidecars
         else ""
     )
-    metadata_detail = {side.path.resolve(): side.detail for side in sidecars}
+    metadata_rows = {side.path.resolve(): (side.status, side.detail) for side in sidecars}
     speakers_file = find_speakers_table(folder)
     metadata_files = {p.resolve() for p in sidecar_files}
     if speakers_file:
@@ -426,8 +426,7 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
             if reason is not None:
                 status, detail = reason
                 if status == "metadata":
-                    detail = metadata_detail.get(file.resolve(), detail)
-                    status = "repaired" if detail != "read for docvars" else status
+                    status, detail = metadata_rows.get(file.resolve(), reason)
                 loaded.add_report(relative, "", status, detail)
             else:
                 joined = _joined_meta(join, relative, no_row)
@@ -436,8 +435,7 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
         loaded.add_report(path.relative_to(folder).as_posix(), "", "skipped", why)
     for side in sidecars:
         if not side.inside:  # a sidecar from elsewhere is an input too
-            status = "metadata" if side.detail == "read for docvars" else "repaired"
-            loaded.add_report(side.label, "", status, side.detail)
+            loaded.add_report(side.label, "", side.status, side.detail)
     for row, why in join.unmatched:
         loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
@@ -476,6 +474,7 @@ class _Sidecar:
     label: str
     inside: bool  # in the folder read (it has a report row of its own there)
     rows: list[SidecarRow]
+    status: str  # "metadata", or "repaired" when decoded from another encoding than UTF-8
     detail: str
 
 
@@ -491,8 +490,11 @@ def _read_sidecar(path: Path, folder: Path) -> _Sidecar:
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     table = _read_delimited(path, delimiter, _decode_table(path, None))
     repairs = table.attrs["repairs"]
-    detail = "; ".join(["read for docvars", *repairs])
-    return _Sidecar(path, label, inside, sidecar_rows(table, label), detail)
+    lines = table.attrs["line_numbers"]
+    notes = [f"line {lines[row]}: {note}" for row, note in table.attrs["notes"].items()]
+    detail = "; ".join(["read for docvars", *repairs, *notes])
+    status = "repaired" if repairs else "metadata"
+    return _Sidecar(path, label, inside, sidecar_rows(table, label), status, detail)
 
 
 @dataclass
@@ -697,7 +699,7 @@ def _check_unique(loaded: _Loaded, doc_id: str, source: str) -> None:
         )
 
 
-def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases) -> None:
+def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases, notes=()) -> None:
     _check_unique(loaded, doc_id, source)
     if not body.strip():
         loaded.add_report(source, doc_id, "skipped", "empty: no text")
@@ -716,7 +718,7 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases)
         meta,
         repairs,
         aliases,
-        notes=[language] if language else (),
+        notes=[*notes, language] if language else notes,
     )
 
 
@@ -853,6 +855,7 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
     meta_columns = [c for c in table.columns if c not in (text_column, id_column)]
     # CSV/TSV rows know their line; JSONL lines and Parquet rows are numbered from 1.
     lines = table.attrs.get("line_numbers") or range(1, len(table) + 1)
+    notes = table.attrs.get("notes", {})  # a TSV row read as written
     for row_number, (row, line) in enumerate(zip(table.to_dict("records"), lines, strict=True)):
         source = f"{path.name}:{line}"
         row_repairs = decode_repairs
@@ -890,7 +893,18 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
         # Parquet lists come as numpy arrays: lists, as JSONL and front matter give them
         # (and as the cache gives them back).
         meta = {c: as_read(row[c]) for c in meta_columns}
-        _add_document(loaded, source, doc_id, raw, raw_sha, meta, row_repairs, aliases)
+        note = notes.get(row_number)
+        _add_document(
+            loaded,
+            source,
+            doc_id,
+            raw,
+            raw_sha,
+            meta,
+            row_repairs,
+            aliases,
+            notes=[note] if note else [],
+        )
 
 
 def as_read(value):
@@ -987,10 +1001,18 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
     pandas silently shifts columns when a row has one field too many (the surplus
     becomes an index); here any row whose field count differs from the header's is an
     error naming the line.
+
+    A TSV field may be quoted (pandas writes a field holding a tab, a line break or a
+    quote mark wholly in quotes, inner quotes doubled), but a TSV written without
+    quoting holds texts that merely begin with a quote mark: ``"Peace," he said``. Such
+    a row does not read as quoted fields; when its line split at its tabs gives the
+    header's fields, those are read as written (a field wholly in quotes still
+    unquoted), and ``table.attrs["notes"]`` says so for the row.
     """
     with io.StringIO(decoded.text, newline="") as handle, _field_size_limit(len(decoded.text)):
+        lines = _RecordLines(handle)
         # strict: a quote left open at the end of the file is an error, not one huge field
-        reader = csv.reader(handle, delimiter=delimiter, strict=True)
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -999,41 +1021,109 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
             raise CorpusError(f"{path}, line 1: malformed header ({exc})") from exc
         _check_header_names(path, header)
         rows = []
-        lines = []  # the line each row starts on, for the report
-        try:
-            start_line = reader.line_num + 1
-            for row in reader:
-                if not row:
-                    start_line = reader.line_num + 1
-                    continue  # blank line
-                if len(row) != len(header):
-                    # The row's first line: an unclosed quote runs on to later lines.
-                    where = (
-                        f"line {start_line}"
-                        if reader.line_num == start_line
-                        else f"lines {start_line}-{reader.line_num} (an unclosed quote?)"
-                    )
-                    raise CorpusError(
-                        f"{path}, {where}: {len(row)} fields where the header "
-                        f"has {len(header)} ({', '.join(header)}); quote fields that contain "
-                        f"{'tabs' if delimiter == chr(9) else 'commas'}"
-                    )
-                rows.append(row)
-                lines.append(start_line)
-                start_line = reader.line_num + 1
-        except csv.Error as exc:
-            where = (
-                f"line {start_line}"
-                if reader.line_num <= start_line
-                else f"lines {start_line}-{reader.line_num}"
-            )
-            raise CorpusError(
-                f"{path}, {where}: malformed row ({exc}); is a quote mark left open?"
-            ) from exc
+        starts = []  # the line each row starts on, for the report
+        notes = {}  # row index -> a note for its report row
+        while True:
+            lines.record = []
+            start_line = lines.count + 1
+            error = None
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                row, error = [], exc
+            if not row and error is None:
+                continue  # blank line
+            if error is not None or len(row) != len(header):
+                literal = _literal_tsv_row(lines, header) if delimiter == "\t" else None
+                if literal is None:
+                    _raise_row_error(path, delimiter, header, row, error, start_line, lines.count)
+                row, notes[len(rows)] = literal
+            rows.append(row)
+            starts.append(start_line)
     table = pd.DataFrame(rows, columns=header, dtype=object).replace("", None)
-    table.attrs["line_numbers"] = lines
+    table.attrs["line_numbers"] = starts
     table.attrs["repairs"] = decoded.repairs
+    table.attrs["notes"] = notes
     return table
+
+
+def _raise_row_error(path, delimiter, header, row, error, start_line, end_line) -> NoReturn:
+    """A row the csv module could not read (``error``) or with the wrong field count."""
+    # The row's first line: an unclosed quote runs on to later lines.
+    if error is not None:
+        where = f"line {start_line}" if end_line <= start_line else f"lines {start_line}-{end_line}"
+        raise CorpusError(
+            f"{path}, {where}: malformed row ({error}); is a quote mark left open?"
+        ) from error
+    where = (
+        f"line {start_line}"
+        if end_line == start_line
+        else f"lines {start_line}-{end_line} (an unclosed quote?)"
+    )
+    raise CorpusError(
+        f"{path}, {where}: {len(row)} fields where the header "
+        f"has {len(header)} ({', '.join(header)}); quote fields that contain "
+        f"{'tabs' if delimiter == chr(9) else 'commas'}"
+    )
+
+
+class _RecordLines:
+    """The lines of a table's text, as the csv reader takes them: counted, and those of
+    the record being read kept (``record``), so that all but its first line can be
+    given again."""
+
+    def __init__(self, handle: Iterator[str]) -> None:
+        self._handle = handle
+        self._again: list[str] = []  # lines to give again, the next one last
+        self.record: list[str] = []
+        self.count = 0  # lines given, each line given again counted once
+
+    def __iter__(self) -> _RecordLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._again.pop() if self._again else next(self._handle)
+        self.record.append(line)
+        self.count += 1
+        return line
+
+    def again_after_first(self) -> None:
+        """Give the record's lines after its first again: they start the next record."""
+        rest = self.record[1:]
+        self._again.extend(reversed(rest))
+        self.count -= len(rest)
+        del self.record[1:]
+
+
+# A TSV field wholly in quotes, with any quote mark inside doubled.
+_QUOTED_FIELD = re.compile(r'"(?:[^"]|"")*"', re.DOTALL)
+
+
+def _literal_tsv_row(lines: _RecordLines, header: list[str]) -> tuple[list[str], str] | None:
+    """The fields of the record's first line as written, and the note its report row
+    gives, when that line split at its tabs gives the header's fields and one of them
+    begins with a quote mark without being a quoted field (the others in quotes are
+    unquoted); None otherwise (the csv module's error stands)."""
+    fields = lines.record[0].rstrip("\r\n").split("\t")
+    literal = [
+        name
+        for name, value in zip(header, fields, strict=False)
+        if value.startswith('"') and not _QUOTED_FIELD.fullmatch(value)
+    ]
+    if len(fields) != len(header) or not literal:
+        return None
+    lines.again_after_first()
+    row = [v[1:-1].replace('""', '"') if _QUOTED_FIELD.fullmatch(v) else v for v in fields]
+    which = ", ".join(map(repr, literal))
+    one = len(literal) == 1
+    note = (
+        f"{'column' if one else 'columns'} {which} {'begins' if one else 'begin'} with a "
+        f"quote mark but {'is no quoted field' if one else 'are no quoted fields'}: "
+        "read as written"
+    )
+    return row, note
 
 
 @contextmanager

@@ -162,6 +162,21 @@ def test_explicit_sidecar_outside_the_folder_is_in_the_report(tmp_path):
     ]
 
 
+def test_a_tsv_sidecar_value_that_begins_with_a_quote_mark_is_read_as_written(tmp_path):
+    folder = write_folder(
+        tmp_path / "f", {"a.txt": "Peace."}, 'file\ttitle\na.txt\t"Now," he said\n', "m.tsv"
+    )
+    c = read_corpus(folder, metadata=folder / "m.tsv")
+    assert c.docvars.loc["a", "title"] == '"Now," he said'
+    assert report_of(c)[1] == (
+        "m.tsv",
+        "",
+        "metadata",
+        "read for docvars; line 2: column 'title' begins with a quote mark but is no quoted "
+        "field: read as written",
+    )
+
+
 def test_sidecar_row_without_a_file_name(tmp_path):
     folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file,year\na.txt,1990\n,1991\n,\n")
     with pytest.raises(CorpusError, match=r"^metadata.csv, line 3: no file name in column 'file'"):

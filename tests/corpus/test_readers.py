@@ -252,6 +252,39 @@ def test_unclosed_quote_in_csv_names_the_lines_it_ran_over(tmp_path):
     ]
 
 
+def test_a_tsv_text_that_begins_with_a_quote_mark_is_read_as_written(tmp_path):
+    path = tmp_path / "said.tsv"
+    path.write_text(
+        'id\ttext\tcountry\nd1\t"Peace," he said, "now."\t"XWS"\nd2\t"Trade, he said.\tXGA\n'
+        "d3\tWar.\tXNR\n",
+        encoding="utf-8",
+    )
+    c = read_corpus(path)
+    assert c.doc_ids == ["d1", "d2", "d3"]
+    assert c["d1"].text == "\u201cPeace,\u201d he said, \u201cnow.\u201d"
+    assert c["d2"].text == "\u201cTrade, he said."  # its quote ran over no later row
+    assert c.docvars["country"].tolist() == ["XWS", "XGA", "XNR"]  # a quoted field unquoted
+    report = c.report.set_index("source")["detail"]
+    note = "column 'text' begins with a quote mark but is no quoted field: read as written"
+    assert report["said.tsv:2"].startswith(note)
+    assert report["said.tsv:3"].startswith(note)
+    assert report["said.tsv:4"] == ""
+    # too many fields for its header, read either way: still an error naming the line
+    (tmp_path / "wide.tsv").write_text('id\ttext\nd1\t"Peace" he\tsaid\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"wide.tsv, line 2: malformed row"):
+        read_corpus(tmp_path / "wide.tsv")
+
+
+def test_a_tsv_quoted_by_pandas_reads_as_before(tmp_path):
+    texts = ['"Peace," he said.', 'A tab\there and "quotes"', "Two\nlines", '"Whole."']
+    path = tmp_path / "pandas.tsv"
+    pd.DataFrame({"id": ["a", "b", "c", "d"], "text": texts}).to_csv(path, sep="\t", index=False)
+    assert '\t"""Peace,"" he said."\n' in path.read_text(encoding="utf-8")
+    table = corpus.readers.read_table_file(path)
+    assert table["text"].tolist() == texts
+    assert table.attrs["notes"] == {}
+
+
 def test_cp1252_csv_is_decoded_and_every_row_reported_repaired(tmp_path):
     path = tmp_path / "cp1252.csv"
     path.write_bytes("doc_id,text\nx,Peace.\ny,Caf\xe9 \x93firm\x94.\n".encode("latin-1"))
