@@ -180,6 +180,37 @@ def normalize_text(raw: str) -> str:
     return normalize(raw).text
 
 
+# Docvar text folds typographic apostrophes and quote marks (word processors' "smart
+# quotes", and the modifier letter apostrophe) to the ASCII marks a user types.
+_DOCVAR_MARKS = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201b\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f", '"'),
+    }
+)
+
+
+def normalize_docvar(value):
+    """A docvar value as every input gives it: text in Unicode NFC, with typographic
+    apostrophes and quote marks as ``'`` and ``"`` (and a backtick, acute accent or prime
+    between letters as ``'``, as in texts) and surrounding whitespace stripped, so that
+    one value is one group; lists and mappings value by value; numbers, booleans, dates
+    and missing values as they are.
+
+    Example:
+        >>> normalize_docvar(" C\u00f4te d\u2019Ivoire"), normalize_docvar(["\u201cpeace\u201d", 3])
+        ("C\u00f4te d'Ivoire", ['"peace"', 3])
+    """
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFC", value).translate(_DOCVAR_MARKS)
+        return _APOSTROPHE_LIKE.sub("'", text).strip()
+    if isinstance(value, list):
+        return [normalize_docvar(v) for v in value]
+    if isinstance(value, dict):
+        return {k: normalize_docvar(v) for k, v in value.items()}
+    return value
+
+
 def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
     """Normalize ``raw`` and list the repairs that changed it (see :func:`normalize_text`)."""
     repairs: list[str] = []

@@ -42,7 +42,7 @@ from .metadata import (
     split_front_matter,
     unclosed_front_matter,
 )
-from .normalize import Normalized, normalize
+from .normalize import Normalized, normalize, normalize_docvar
 from .streamed import span_columns
 from .ungdc import find_speakers_table, join_speakers, read_speakers, un_layout_meta
 
@@ -1227,7 +1227,10 @@ def _finish_tables(
             f"{path}: no document could be read. {_skipped_summary(report)}", report
         )
     index = pd.Index(loaded.ids, name="doc_id")
-    docvars = _whole_numbers_kept(pd.DataFrame(loaded.metas, index=index), loaded.metas)
+    # One fold for docvars from every input (file names, front matter, sidecars, table
+    # columns, speakers tables, from_texts): "Côte d’Ivoire " is "Côte d'Ivoire".
+    metas = [{k: normalize_docvar(v) for k, v in meta.items()} for meta in loaded.metas]
+    docvars = _whole_numbers_kept(pd.DataFrame(metas, index=index), metas)
     return coerce_docvar_types(docvars), report
 
 

@@ -404,3 +404,36 @@ def test_a_file_name_that_fits_the_template_two_ways_is_noted(tmp_path):
         "took country='United', speaker='States_Obama'"
     )
     assert detail["France_Macron"] == ""
+
+
+IVOIRE = "Côte d'Ivoire"
+
+
+def test_text_docvars_from_every_input_are_one_value_whatever_their_apostrophe(tmp_path):
+    folder = write_folder(
+        tmp_path / "f",
+        {
+            "a.txt": "---\ncountry: Côte d’Ivoire \ntags: [“peace”, ' war ']\nrank: 3\n"
+            "signed: true\nwhen: 2024-03-13\n---\nPeace.\n",
+            "b.txt": "---\ncountry: Co\u0302te d'Ivoire\n---\nPeace.\n",  # decomposed ô
+            "c.txt": "Peace.",
+        },
+        "file,country\nc.txt,\u00a0Côte d\u02bcIvoire\n",  # a modifier letter apostrophe
+    )
+    c = read_corpus(folder)
+    assert c.docvars["country"].tolist() == [IVOIRE] * 3
+    assert c.docvars.loc["a", "tags"] == ['"peace"', "war"]
+    a = c["a"].meta
+    assert (a["rank"], a["signed"], str(a["when"])) == (3, True, "2024-03-13")
+    named = tmp_path / "named"
+    named.mkdir()
+    (named / "Côte d‘Ivoire_1990.txt").write_text("Peace.", encoding="utf-8")
+    c = read_corpus(named, filename_template="{country}_{year}.txt")
+    assert c.docvars["country"].tolist() == [IVOIRE]
+    table = tmp_path / "t.jsonl"
+    table.write_text(
+        '{"id": "a", "text": "Peace.", "country": "C\\u00f4te d\\u2019Ivoire"}\n'
+        '{"id": "b", "text": "War.", "country": " Côte d\'Ivoire\\t"}\n',
+        encoding="utf-8",
+    )
+    assert read_corpus(table).docvars["country"].tolist() == [IVOIRE] * 2
