@@ -1230,19 +1230,35 @@ def _finish_tables(
     # One fold for docvars from every input (file names, front matter, sidecars, table
     # columns, speakers tables, from_texts): "Côte d’Ivoire " is "Côte d'Ivoire".
     metas = [{k: normalize_docvar(v) for k, v in meta.items()} for meta in loaded.metas]
-    docvars = _whole_numbers_kept(pd.DataFrame(metas, index=index), metas)
+    docvars = _gaps_kept(pd.DataFrame(metas, index=index), metas)
     return coerce_docvar_types(docvars), report
 
 
-def _whole_numbers_kept(docvars: pd.DataFrame, metas: list[dict]) -> pd.DataFrame:
-    """Columns of whole numbers with gaps as Int64: pandas makes them floats (front
-    matter ``rank: 3`` in some files and none in others gave 3.0)."""
-    for column in docvars.select_dtypes(include="float").columns:
-        values = [meta.get(column) for meta in metas]
+def _gaps_kept(docvars: pd.DataFrame, metas: list[dict]) -> pd.DataFrame:
+    """Columns of whole numbers or of true/false values with gaps as Int64 or boolean,
+    every gap ``pd.NA``. pandas makes the numbers floats (front matter ``rank: 3`` in
+    some files and none in others gave 3.0), and the booleans objects whose gaps are NaN
+    where no value was given but None for a null, which a cache entry gave back as None."""
+    for column in docvars.columns:
+        kind = docvars[column].dtype.kind
+        if kind not in "fO":
+            continue
+        values = [_given(meta.get(column)) for meta in metas]
         present = [v for v in values if v is not None]
-        if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        if not present:
+            continue
+        if kind == "O" and all(isinstance(v, (bool, np.bool_)) for v in present):
+            docvars[column] = pd.array(values, dtype="boolean")
+        elif kind == "f" and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
             try:
                 docvars[column] = pd.array(values, dtype="Int64")
             except (OverflowError, TypeError, ValueError):  # beyond 64 bits
                 docvars[column] = pd.Series(values, index=docvars.index, dtype=object)
     return docvars
+
+
+def _given(value):
+    """``value``, or None for a missing one (None, NaN, pd.NA)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value

@@ -316,3 +316,25 @@ def test_moving_a_hidden_file_gives_a_new_entry(folder, tmp_path):
     cached = corpus.read_corpus(folder, cache=store)
     assert "s2/.note" in cached.report["source"].tolist()
     assert len(entries(store)) == 2
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_boolean_docvar_with_gaps_reads_the_same_with_or_without_cache(tmp_path, stream):
+    path = tmp_path / "t.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "We must act.", "official": true}\n'
+        '{"id": "b", "text": "It may rain.", "official": null}\n'
+        '{"id": "c", "text": "Peace must prevail.", "official": false}\n'
+        '{"id": "d", "text": "The war ends."}\n',
+        encoding="utf-8",
+    )
+    fresh = corpus.read_corpus(path)
+    # gaps as in a column of whole numbers with gaps (Int64): pd.NA, whether null or absent
+    assert str(fresh.docvars["official"].dtype) == "boolean"
+    assert fresh.docvars["official"].tolist() == [True, pd.NA, False, pd.NA]
+    assert fresh["d"].meta["official"] is None
+    for _ in range(2):  # the first read writes the entry, the second reads it
+        cached = corpus.read_corpus(path, cache=tmp_path / "store", stream=stream)
+        pd.testing.assert_frame_equal(cached.docvars, fresh.docvars)
+        assert cached["d"].meta == fresh["d"].meta == {"official": None}
+        assert cached.fingerprint == fresh.fingerprint
