@@ -586,6 +586,7 @@ class _Parsed:
 
     relative: str
     skip_reason: str = ""
+    takes_id: bool = False  # skipped, but a document: its id is taken (an empty file)
     error: CorpusError | None = None
     normalized: Normalized | None = None  # None: the body is empty
     front: dict = field(default_factory=dict)
@@ -611,7 +612,9 @@ def _parse_file(
         return _Parsed(relative, skip_reason=f"unreadable: {exc.strerror}")
     decoded = decode_bytes(raw_bytes, encoding)
     if decoded.skip_reason:
-        return _Parsed(relative, skip_reason=decoded.skip_reason)
+        # An empty file is a document without text, as a file of spaces is; a binary or
+        # undecodable one may be no document at all.
+        return _Parsed(relative, skip_reason=decoded.skip_reason, takes_id=not raw_bytes)
     try:
         body, front = split_front_matter(decoded.text, relative)
     except CorpusError as exc:
@@ -635,7 +638,11 @@ def _parse_file(
 def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, aliases) -> None:
     relative = parsed.relative
     if parsed.skip_reason:
-        loaded.add_report(relative, "", "skipped", parsed.skip_reason)
+        # Its file name gives no docvars (nor an error for not fitting a template).
+        doc_id = _file_doc_id(file, relative) if parsed.takes_id else ""
+        if doc_id:
+            _check_unique(loaded, doc_id, relative)
+        loaded.add_report(relative, doc_id, "skipped", parsed.skip_reason)
         return
     if parsed.error is not None:
         raise parsed.error
@@ -645,7 +652,7 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         **parsed.front,
         **joined.values,
     }
-    doc_id = relative.rsplit(".", 1)[0] if "un_layout" not in meta else file.stem
+    doc_id = _file_doc_id(file, relative)
     meta.pop("un_layout", None)
     _check_unique(loaded, doc_id, relative)
     if parsed.normalized is None:
@@ -677,6 +684,12 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         ],
         spans=parsed.spans,
     )
+
+
+def _file_doc_id(file: Path, relative: str) -> str:
+    """A text file's id: its path in the folder read without the extension, or for a
+    speech of the UN layout its file name without the extension."""
+    return file.stem if un_layout_meta(file) else relative.rsplit(".", 1)[0]
 
 
 NO_WORDS = "no words: only punctuation, symbols or spaces"

@@ -164,6 +164,25 @@ def test_duplicate_ids_name_both_sources(tmp_path):
         read_corpus(tmp_path)
 
 
+@pytest.mark.parametrize("empty", ["a.md", "a.txt"])
+def test_an_empty_file_takes_its_id_too(tmp_path, empty):
+    (tmp_path / "a.md").write_text("One.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Two.", encoding="utf-8")
+    (tmp_path / empty).write_bytes(b"")
+    with pytest.raises(DuplicateIdError, match=r"doc_id 'a' comes from both a.md and a.txt"):
+        read_corpus(tmp_path)
+    (tmp_path / "a.md").rename(tmp_path / "b.md")  # no longer the same id
+    report = read_corpus(tmp_path).report
+    assert report.to_dict("list") == {
+        "source": ["a.txt", "b.md"],
+        "doc_id": ["a", "b"],
+        "status": ["skipped", "loaded"] if empty == "a.txt" else ["loaded", "skipped"],
+        "detail": ["empty file (0 bytes)", ""]
+        if empty == "a.txt"
+        else ["", "empty file (0 bytes)"],
+    }
+
+
 def test_duplicate_ids_in_a_table(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("id,text\nx,One.\nx,Two.\n", encoding="utf-8")
