@@ -72,10 +72,10 @@ from .ungdc import find_speakers_table
 # row groups of 64 documents. 8: docvars of numbers written as text become numbers, whole
 # numbers with gaps stay whole, mixed-type columns are stored as JSON (an entry of format 7
 # would return the docvars typed the old way). 9: text docvars in NFC, stripped, with ASCII
-# apostrophes and quote marks (normalize_docvar). 10: true/false docvars with gaps are of
-# pandas' boolean dtype (object, with None or NaN for a gap, before). 11: an empty file
-# takes its id (on its report row; a folder where another file has that id is an error).
-CACHE_FORMAT = "communique-cache/11"
+# apostrophes and quote marks (normalize_docvar); true/false docvars with gaps are of
+# pandas' boolean dtype (object, with None or NaN for a gap, before); an empty file takes
+# its id (on its report row; a folder where another file has that id is an error).
+CACHE_FORMAT = "communique-cache/9"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .aliases import Aliases
 from .document import Document
-from .normalize import NORMALIZER_VERSION
+from .normalize import NORMALIZER_VERSION, normalize_docvar
 from .quotes import QUOTER_VERSION
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 from .streamed import StreamedDocuments
@@ -145,10 +145,12 @@ class Corpus:
                 known = ", ".join(self._docvars.columns) or "none"
                 raise ValueError(f"subset: no docvar {name!r}; docvars are: {known}")
             column = self._docvars[name]
+            # Docvar text was folded on reading ("Côte d’Ivoire" is stored with "'"):
+            # fold what is asked for the same way.
             if isinstance(wanted, (list, tuple, set, frozenset, range, np.ndarray, pd.Index)):
-                matches = column.isin(list(wanted))
+                matches = column.isin([normalize_docvar(v) for v in wanted])
             else:
-                matches = column == wanted
+                matches = column == normalize_docvar(wanted)
             # A missing value (NA) matches nothing: False, not "ambiguous".
             matches = matches.fillna(False).astype(bool)
             if len(column) and not matches.any():

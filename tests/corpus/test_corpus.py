@@ -78,6 +78,18 @@ def test_subset_value_that_matches_nothing_is_an_error():
     assert len(c.subset(country=["XNR", "XXX"])) == 1  # any of them: one is enough
 
 
+def test_subset_folds_the_values_asked_as_docvars_were_folded():
+    c = from_texts(
+        ["a", "b", "c"], docvars={"country": ["C\u00f4te d\u2019Ivoire", "Chad", "Mali"]}
+    )
+    assert c.docvars["country"].tolist() == ["C\u00f4te d'Ivoire", "Chad", "Mali"]
+    assert (
+        c.subset(country="C\u00f4te d\u2019Ivoire ").doc_ids
+        == c.subset(country="C\u00f4te d'Ivoire").doc_ids
+    )
+    assert len(c.subset(country=["Co\u0302te d\u2019Ivoire", "Chad"])) == 2  # decomposed accent too
+
+
 def test_subset_with_missing_values_and_arrays():
     import numpy as np
 
