@@ -1251,7 +1251,8 @@ def _gaps_kept(docvars: pd.DataFrame, metas: list[dict]) -> pd.DataFrame:
     """Columns of whole numbers or of true/false values with gaps as Int64 or boolean,
     every gap ``pd.NA``. pandas makes the numbers floats (front matter ``rank: 3`` in
     some files and none in others gave 3.0), and the booleans objects whose gaps are NaN
-    where no value was given but None for a null, which a cache entry gave back as None."""
+    where no value was given but None for a null, which a cache entry gave back as None.
+    Columns holding lists or mappings keep objects, every gap None (as the cache gives)."""
     for column in docvars.columns:
         kind = docvars[column].dtype.kind
         if kind not in "fO":
@@ -1262,6 +1263,8 @@ def _gaps_kept(docvars: pd.DataFrame, metas: list[dict]) -> pd.DataFrame:
             continue
         if kind == "O" and all(isinstance(v, (bool, np.bool_)) for v in present):
             docvars[column] = pd.array(values, dtype="boolean")
+        elif kind == "O" and any(isinstance(v, (list, dict)) for v in present):
+            docvars[column] = pd.Series(values, index=docvars.index, dtype=object)
         elif kind == "f" and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
             try:
                 docvars[column] = pd.array(values, dtype="Int64")

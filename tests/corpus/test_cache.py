@@ -219,7 +219,7 @@ def test_docvars_of_mixed_types_are_cached_as_read(tmp_path, stream):
             "str",
             "date",
             "list",
-            "float",
+            "NoneType",  # a gap in a column holding lists is None (as in the cache)
         ]
         assert cached.docvars.loc["d3", "x"] == [1, "b"]
         assert cached.fingerprint == fresh.fingerprint
@@ -319,12 +319,12 @@ def test_moving_a_hidden_file_gives_a_new_entry(folder, tmp_path):
 
 
 @pytest.mark.parametrize("stream", [False, True])
-def test_a_boolean_docvar_with_gaps_reads_the_same_with_or_without_cache(tmp_path, stream):
+def test_boolean_and_list_docvars_with_gaps_read_the_same_with_or_without_cache(tmp_path, stream):
     path = tmp_path / "t.jsonl"
     path.write_text(
-        '{"id": "a", "text": "We must act.", "official": true}\n'
-        '{"id": "b", "text": "It may rain.", "official": null}\n'
-        '{"id": "c", "text": "Peace must prevail.", "official": false}\n'
+        '{"id": "a", "text": "We must act.", "official": true, "tags": ["un"]}\n'
+        '{"id": "b", "text": "It may rain.", "official": null, "tags": null}\n'
+        '{"id": "c", "text": "Peace must prevail.", "official": false, "tags": ["eu", "un"]}\n'
         '{"id": "d", "text": "The war ends."}\n',
         encoding="utf-8",
     )
@@ -333,8 +333,11 @@ def test_a_boolean_docvar_with_gaps_reads_the_same_with_or_without_cache(tmp_pat
     assert str(fresh.docvars["official"].dtype) == "boolean"
     assert fresh.docvars["official"].tolist() == [True, pd.NA, False, pd.NA]
     assert fresh["d"].meta["official"] is None
+    # a gap in a column of lists is None, not NaN where the key is absent
+    assert fresh.docvars["tags"].tolist() == [["un"], None, ["eu", "un"], None]
     for _ in range(2):  # the first read writes the entry, the second reads it
         cached = corpus.read_corpus(path, cache=tmp_path / "store", stream=stream)
         pd.testing.assert_frame_equal(cached.docvars, fresh.docvars)
-        assert cached["d"].meta == fresh["d"].meta == {"official": None}
+        assert cached["d"].meta == fresh["d"].meta == {"official": None, "tags": None}
+        assert cached.docvars["tags"].tolist() == fresh.docvars["tags"].tolist()
         assert cached.fingerprint == fresh.fingerprint
