@@ -61,7 +61,7 @@ class DocumentRates:
         The statistic is the sum of the target documents' relative frequencies. Its
         distribution under random assignment of documents to the sides (the permutation
         distribution) is not computed but bounded, so the p-values are never smaller
-        than the exact permutation p-values (conservative), from two bounds on the tail,
+        than the exact permutation p-values (conservative), from three bounds on the tail,
         the smaller of which is used:
 
         - hypergeometric: the target cannot reach its sum with fewer of the term's
@@ -71,7 +71,16 @@ class DocumentRates:
         - Bernstein's inequality for sums of draws without replacement (Hoeffding 1963,
           section 6): ``exp(-u^2 / (2 n1 var + 2 b u / 3))`` for a departure ``u`` from
           the expected sum, with the variance and the largest deviation ``b`` of all
-          the documents' values; strong for common terms.
+          the documents' values; strong for common terms;
+        - Chernoff's bound with the term's own values (the exact moment generating
+          function of one draw, its exponent minimized for each term): Bernstein's
+          bound bounds it, and for the skewed values of word rates it is smaller by
+          orders of magnitude ("freedom" in 10 US speeches of the 1980s against the
+          other 1,475: 0.035 with Bernstein's, 1.1e-5 with Chernoff's, where 20,000
+          random draws never reached the observed sum). It is computed where it may
+          matter: departures of more than 2.58 standard deviations above the
+          expectation, 1.28 below it (a normal tail understates how far the low
+          side of skewed values can go).
 
         Approximations failed: a normal tail with the exact permutation moments gave
         Holm-significant terms for 6-30% of random groups of speeches (p = 1.2e-7 for
@@ -106,7 +115,20 @@ class DocumentRates:
         hypergeometric[up] = stats.hypergeom.sf(count[up] - 1, n, used[at][up], n1)
         hypergeometric[~up] = stats.hypergeom.cdf(count[~up], n, used[at][~up], n1)
         bernstein = _bernstein_tail(columns, column, n, n1, observed, expected)
-        out[at] = np.minimum(1.0, 2 * np.minimum(hypergeometric, bernstein))
+        tail = np.minimum(hypergeometric, bernstein)
+        # Chernoff's bound with each term's own values is tighter than Bernstein's (which
+        # bounds it from above) by orders of magnitude for skewed values, but it is
+        # found by iterating over the values: only for terms that may be significant.
+        spread = np.sqrt(_permutation_variance(columns, column, n, n1))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            z = np.abs(observed - expected) / spread
+        close = (tail > _CHERNOFF_BELOW) & (z > np.where(is_upper, _CHERNOFF_FROM_Z, _LOWER_FROM_Z))
+        if close.any():
+            chernoff = _chernoff_tail(
+                columns, column[close], n, n1, observed[close], total[close], is_upper[close]
+            )
+            tail[close] = np.minimum(tail[close], chernoff)
+        out[at] = np.minimum(1.0, 2 * tail)
         return out
 
     def _columns_of(self, rows: list[int]) -> _Columns:
@@ -134,6 +156,7 @@ class _Columns:
         ascending = values[order]
         self.entries = entries
         starts, ends = bounds[:-1], bounds[1:]
+        self.values, self.starts = ascending, starts
         # Running sums within each term: from its smallest values, and from its largest
         # (entry j of a term's span [start, end) mirrored is start + end - 1 - j).
         self.within = _running_within(ascending, starts, self.used)
@@ -205,6 +228,97 @@ def _bernstein_tail(
     # differs from its expectation only in the last bits): no evidence at all.
     no_departure = departure <= 1e-9 * np.maximum(n1 * np.abs(mean), 1e-300)
     return np.where(no_departure | ~np.isfinite(exponent), 1.0, tail)
+
+
+# Chernoff's bound is computed where the other bounds leave a tail above this (below it,
+# every correction over terms keeps the term significant anyway) and where the
+# departure is at least this many permutation standard deviations (a normal tail of
+# 1.28 sd is 0.1 one-sided: no term that close to its expectation is significant).
+_CHERNOFF_BELOW = 1e-15
+_CHERNOFF_FROM_Z = 2.58
+_LOWER_FROM_Z = 1.28
+_NEWTON_STEPS = 12
+
+
+def _permutation_variance(columns: _Columns, column: np.ndarray, n: int, n1: int) -> np.ndarray:
+    """The variance of the sum of ``n1`` draws without replacement from the ``n`` values."""
+    mean = columns.sums[column] / n
+    variance = np.maximum(columns.squares[column] / n - mean**2, 0.0)
+    return n1 * variance * (n - n1) / max(n - 1, 1)
+
+
+def _chernoff_tail(
+    columns: _Columns,
+    column: np.ndarray,
+    n: int,
+    n1: int,
+    observed: np.ndarray,
+    total: np.ndarray,
+    upper: np.ndarray,
+) -> np.ndarray:
+    """Chernoff's bound on one tail of the sum of ``n1`` draws without replacement, for
+    each chosen term: ``min over t of E[exp(t (S - s))] <= M(t)^n1 exp(-t s)``, with
+    ``M`` the moment generating function of one draw from the term's ``n`` values. For
+    draws without replacement the bound holds as for draws with it (Hoeffding 1963,
+    Theorem 4: their sum is smaller in convex order). Every ``t`` gives a valid bound,
+    so rounding and a minimum not quite reached can only loosen it.
+
+    The sum of one side fixes the other's (they add up to ``total``), so the bound is
+    taken over the side with fewer documents, its tail the other way round.
+    """
+    draws = min(n1, n - n1)
+    if draws != n1:  # the reference side: its sum below total - s when ours is above s
+        observed, upper = total - observed, ~upper
+    # One upper tail for both: a lower tail of the values v is an upper tail of
+    # largest - v, where the documents without the term hold the largest value.
+    used = columns.used[column]
+    firsts = columns.starts[column]
+    owner = np.repeat(np.arange(len(column)), used)
+    offsets = np.arange(len(owner)) - np.repeat(np.cumsum(used) - used, used)
+    values = columns.values[firsts[owner] + offsets]
+    largest = columns.largest[column]
+    scale = np.where(largest > 0, largest, 1.0)
+    flip = upper[owner]
+    y = np.where(flip, values, largest[owner] - values) / scale[owner]
+    zero = np.where(upper, 0.0, 1.0)  # the scaled value of the documents without the term
+    target = np.where(upper, observed, draws * largest - observed) / scale / draws
+    empty = (n - used).astype(float)  # documents without the term
+    # Exponentials are shifted by the largest scaled value (at most 1): none overflows.
+    top = np.zeros(len(column))
+    np.maximum.at(top, owner, y)
+    top = np.maximum(top, np.where(empty > 0, zero, 0.0))
+
+    def tilted(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """log M(t), and the mean and variance of the values tilted by exp(t v)."""
+        weights = np.exp(t[owner] * (y - top[owner]))
+        mass = np.bincount(owner, weights=weights, minlength=len(column))
+        first = np.bincount(owner, weights=weights * y, minlength=len(column))
+        second = np.bincount(owner, weights=weights * y * y, minlength=len(column))
+        rest = empty * np.exp(t * np.where(empty > 0, zero - top, 0.0))
+        total_mass = mass + rest
+        mean = (first + rest * zero) / total_mass
+        variance = np.maximum((second + rest * zero * zero) / total_mass - mean**2, 0.0)
+        return t * top + np.log(total_mass / n), mean, variance
+
+    # The exponent draws * (log M(t) - t * target) is convex in t, its slope draws *
+    # (tilted mean - target): Newton's steps on the slope, kept inside the bracket the
+    # signs give (halved, or doubled while no step has overshot). Every t gives a valid
+    # bound, so the smallest exponent met is kept and no convergence is needed.
+    _, mean, variance = tilted(np.zeros(len(column)))
+    t = np.clip((target - mean) / np.maximum(variance, 1e-300), 1e-12, 1e12)
+    low, high = np.zeros(len(column)), np.full(len(column), np.inf)
+    best = np.zeros(len(column))
+    for _ in range(_NEWTON_STEPS):
+        log_mgf, mean, variance = tilted(t)
+        best = np.minimum(best, draws * (log_mgf - t * target))
+        below = mean < target
+        low, high = np.where(below, t, low), np.where(below, high, t)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            step = t - (mean - target) / variance
+        inside = np.isfinite(step) & (step > low) & (step < high)
+        fallback = np.where(np.isfinite(high), (low + high) / 2, 2 * t)
+        t = np.minimum(np.where(inside, step, fallback), 1e12)
+    return np.exp(best)
 
 
 def check_document_sides(name: str, n: int) -> None:

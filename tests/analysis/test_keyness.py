@@ -404,3 +404,73 @@ def test_a_one_document_target_flags_every_keyword_it_has():
         "war": "absent",
         "trade": "absent",
     }
+
+
+def _chernoff_two_sided(values: np.ndarray, draws: int, observed: float) -> float:
+    """Twice Chernoff's bound on the tail of the sum of ``draws`` values drawn from
+    ``values``, its exponent minimized by scipy (an independent computation)."""
+    from scipy.optimize import minimize_scalar
+
+    upper = observed >= draws * values.mean()
+    signed = values if upper else -values
+    s = observed if upper else -observed
+
+    def exponent(log_t: float) -> float:
+        t = math.exp(log_t)
+        top = signed.max()
+        return draws * (t * top + math.log(np.mean(np.exp(t * (signed - top))))) - t * s
+
+    best = minimize_scalar(exponent, bounds=(-10, 12), method="bounded", options={"xatol": 1e-10})
+    return min(1.0, 2 * math.exp(min(best.fun, 0.0)))
+
+
+@pytest.mark.parametrize(
+    ("target_size", "heavy"),
+    [(4, True), (4, False), (12, True)],  # upper tail; lower tail; the larger side bounded
+)
+def test_chernoffs_bound_is_used_where_tighter_and_never_below_the_exact_p(
+    monkeypatch, target_size, heavy
+):
+    from analysis import _document_test
+    from analysis._document_test import DocumentRates
+
+    # 16 speeches; the target's use "peace" at 4-6 in 10 words, the rest at 1-3 (or the
+    # target at 1, the rest at 3-6: every speech uses it, so the hypergeometric bound
+    # says nothing)
+    uses = [4, 5, 6, 5] if heavy else [1, 1, 1, 1]
+    uses += [4, 5, 6, 5, 6, 4, 5, 6][: target_size - 4]
+    rest = [1, 2, 3, 2, 1, 3, 2, 1, 2, 3, 1, 2] if heavy else [3, 4, 5, 6, 4, 3, 5, 6, 4, 5, 3, 6]
+    uses += rest[: 16 - len(uses)]
+    texts = [" ".join(["peace"] * k + ["talks"] * (10 - k)) for k in uses]
+    c = corpus.from_texts(texts)
+    ids = c.doc_ids
+    rates = DocumentRates(c, "lower")
+    p = rates.permutation_p(["peace"], ids[:target_size], ids[target_size:])[0]
+    values = np.array(uses) / 10
+    observed = values[:target_size].sum()
+    exact = _exact_permutation_p(dict(zip(ids, values, strict=True)), ids[:target_size])
+    assert exact <= p
+    # Chernoff's bound, over the side with fewer speeches (the sums fix each other)
+    side = min(target_size, 16 - target_size)
+    side_sum = observed if side == target_size else values.sum() - observed
+    assert p == pytest.approx(_chernoff_two_sided(values, side, side_sum), rel=1e-4)
+    monkeypatch.setattr(_document_test, "_CHERNOFF_FROM_Z", math.inf)
+    monkeypatch.setattr(_document_test, "_LOWER_FROM_Z", math.inf)
+    without = DocumentRates(c, "lower").permutation_p(
+        ["peace"], ids[:target_size], ids[target_size:]
+    )
+    assert p < without[0] / 3  # the hypergeometric and Bernstein bounds alone: far looser
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 9), min_size=10, max_size=13), st.integers(3, 9))
+def test_document_p_values_with_chernoffs_bound_never_fall_below_the_exact_p(uses, n1):
+    from analysis._document_test import DocumentRates
+
+    # 10-13 speeches of 10 words: departures large enough for Chernoff's bound to be used
+    texts = [" ".join(["w"] * k + ["x"] * (10 - k)) for k in uses]
+    c = corpus.from_texts(texts)
+    ids = c.doc_ids
+    p = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
+    rates = {d: uses[i] / 10 for i, d in enumerate(ids)}
+    assert p >= _exact_permutation_p(rates, ids[:n1]) - 1e-9
