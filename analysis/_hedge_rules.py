@@ -4,6 +4,7 @@ rules its module docstring lists. Compiled with mypyc in regular installs (setup
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -108,7 +109,7 @@ _PREPOSITIONS = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me", "itself", "themselves"})
 _POSSESSIVES = frozenset({"their", "its", "our", "his", "her", "my", "your"})
-_CONCESSIVE = frozenset({"however"})
+_CONCESSIVE = frozenset({"however", "wherever", "whatever", "whichever", "whoever", "whenever"})
 _SAY = frozenset(
     """add say mention note recall observe remind point stress emphasize emphasise
     repeat recall ask suggest quote term call describe characterize characterise""".split()
@@ -305,9 +306,11 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         if hit[0][0] in {"i", "we", "one"} and _following(view, end, 1)[0] in _SAY:
             return False  # "I might add", "what one might call": a courtesy formula
         if modal["lemma"] in {"may", "might"} and (
-            _assurance(view, end, hit[0][0]) or "pray" in view.prev_words(i, 3)
+            _assurance(view, end, hit[0][0]) or _prayed_for(view, i)
         ):
             return False  # "He may be sure that ...", "we pray that we may": no doubt
+        if modal["lemma"] == "may" and _opens_clause(view, i):
+            return False  # "May God bless ...", "; may peace prevail": a wish
         negated = _negated(view, i, end, modal["lemma"])
         sense = classified_sense(view, i, end, modal, negated, hit, classifiers)
         return sense == "epistemic" and not _concessive(view, i, end)
@@ -372,19 +375,69 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
     return True
 
 
+def _prayed_for(view: TokenView, i: int) -> bool:
+    """'He prayed that the session might not fail': a wish, however far the verb."""
+    return _PRAY.search(view.text_before_hit()) is not None
+
+
+_PRAY = re.compile(r"\b[Pp]ray(?:s|ed|ing)?\b")
+
+
+# What comes before a clause that opens with its verb: "; may peace prevail". Not a dash,
+# which as often closes an aside ("sponsored by 129 States - may be adopted").
+_CLAUSE_OPENERS = frozenset({";", ":", "(", "\u201c", "\u2018", '"'})
+
+
+def _opens_clause(view: TokenView, i: int) -> bool:
+    """Whether token i opens its sentence or a clause after ; : ( or an opening quote."""
+    return (i > 0 and view.low[i - 1] in _CLAUSE_OPENERS) or view.sentence_start(i)
+
+
 def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool:
     """Possibility of a proposition, not of doing something."""
     if nxt in {"to", "for"} or before[0] in _NOT_EPISTEMIC_BEFORE:
         return False
+    word = view.low[end - 1]
+    if word == "possible" and _feasible(view, end - 1):
+        return False  # "peace is possible only if ...", "it is possible, we believe, to find"
+    if word == "possibility" and nxt == "of" and view.at(end + 1).endswith("ing"):
+        return False  # "the possibility of finding a solution": an opportunity
     if before[0] in {"least", "worst"} or (
         len(before[0]) > 5 and before[0].endswith("est") and before[0] not in _NOT_SUPERLATIVE
     ):
         return False  # "within the shortest possible time", "the least possible harm"
     if before[1] in _MAKE:  # "make it possible for", "make this possible"
         return False
-    if view.low[end - 1] == "possibilities":  # opportunities, unless "possibilities that"
+    if word == "possibilities":  # opportunities, unless "possibilities that"
         return nxt == "that"
     return True
+
+
+def _feasible(view: TokenView, k: int) -> bool:
+    """Whether "possible" at token k says that something can be done or had, not that
+    a proposition may be true: after a copula ("is", "are quite", "became"), said of a
+    thing ("peace is possible only if") unless a that-clause follows, or of "it" with a
+    to-infinitive ahead ("it is possible, we believe, to find"). "It is possible that
+    ...", and "It is possible." alone, hedge."""
+    before = view.at(k - 1)
+    copula = k - 1
+    if before not in _COPULAS:
+        if not (before in _BEFORE_PREDICATE or _skippable(before)):
+            return False
+        copula = k - 2
+        if view.at(copula) not in _COPULAS:
+            return False
+    ahead = view.next_words(k, 6)
+    clause = ahead[: ahead.index("that")] if "that" in ahead else ahead
+    if view.at(copula - 1) in _DUMMY_SUBJECTS:
+        return "to" in clause
+    return "that" not in ahead and "whether" not in ahead
+
+
+_DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
+
+
+_BEFORE_PREDICATE = frozenset("quite very not only even hardly scarcely thus therefore".split())
 
 
 def _predicative(view: TokenView, i: int, end: int, nxt: str, before: list[str]) -> bool:

@@ -408,3 +408,30 @@ def test_polite_and_permission_modals_are_no_hedges_and_senses_agree_with_find_m
     # every modal counted as a hedge is one find_modals calls epistemic
     modals = find_modals(corpus.from_texts(texts)).set_index(["doc_id", "start"])["sense"]
     assert [modals[(d, s)] for d, s in rows[["doc_id", "start"]].values] == ["epistemic"] * 2
+
+
+def test_feasibility_wishes_and_concessions_are_no_hedges():
+    texts = [
+        "True co-operation is possible only on the basis of respect.",  # feasible
+        "No development is possible without debt relief.",
+        "It is possible, we believe, to find an arrangement.",  # hedge: we believe
+        "We see no possibility of finding a solution.",  # an opportunity
+        "Blessed are those who defend democracy; may peace prevail.",  # a wish
+        "May God be pleased with him.",
+        "He prayed that the third session of the Assembly might not be a failure.",
+        "We condemn racism wherever it may exist.",  # concessive
+        "Whatever measures we may enact, we need help.",
+        "It is quite possible that the talks will fail.",  # hedges from here on
+        "The possibility of war remains.",
+        "A possible solution exists.",
+        "The worst may be over.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "match"]].values.tolist() == [
+        ["doc3", "we believe"],
+        ["doc10", "possible"],
+        ["doc11", "possibility"],
+        ["doc12", "possible"],
+        ["doc13", "may"],
+    ]
