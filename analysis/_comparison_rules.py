@@ -31,7 +31,9 @@ TYPES = ("explicit", "simile", "comparative", "superlative")
 _MAX_VEHICLE_WORDS = 12
 _MAX_TENOR_WORDS = 8
 _WORD = r"[A-Za-z0-9][\w'-]*"
-_BOUNDARY = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u201c\u201d\"\n]| - ")
+# A line break is no boundary: hard-wrapped speeches break lines inside sentences
+# ("the Camp\nDavid agreements"), and a paragraph break (a blank line) ends a sentence.
+_BOUNDARY = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u201c\u201d\"]| - ")
 _CLAUSE_WORDS = frozenset(
     """that which who whom whose because while whereas when where if unless although though
     but so since until whilst and or nor then yet""".split()
@@ -913,24 +915,35 @@ def _is_quantity(text: str, pos: int, sets: dict) -> bool:
     return bool(words) and (words[0] in sets["quantity"] or " ".join(words) in sets["quantity"])
 
 
-def _comparative_word(text: str, lo: int, pos: int, rules: _Rules) -> tuple[str, int]:
-    """The comparative word governing a 'than' (within eight words before it)."""
-    words = _words_before(text, lo, pos)[-8:]
-    for s, e in reversed(words):
+def _comparative_word(text: str, s0: int, lo: int, pos: int, rules: _Rules) -> tuple[str, int]:
+    """The comparative word governing a 'than': a listed one ("more", "better", "other")
+    within 16 words before it in its clause, else a word in -er within eight; else a
+    listed one earlier in the sentence, past a clause word but not past punctuation
+    ("more issues that unite us | than"). ("", ``pos``) when there is none: the row's
+    trigger is then "than" alone, never a noun read as a comparative ("the Charter
+    than", "Camp David than"). A capitalized word in -er after the sentence's first
+    word is a name ("the Charter", "Jenner"), not a comparative.
+    """
+    words = _words_before(text, lo, pos)
+    for s, e in reversed(words[-16:]):
         w = text[s:e].lower()
         if w in rules.irregular or w in rules.sets["than_before"]:
             return w, s
-    for s, e in reversed(words):
+    for s, e in reversed(words[-8:]):
         w = text[s:e].lower()
         if (
             len(w) > 3
-            and (w.endswith("er") or w.endswith("ier"))
-            and w not in rules.sets["false_er"]
+            and w.endswith("er")
+            and (w not in rules.sets["false_er"] or w in rules.gradable)  # "lower"
+            and (text[s].islower() or not text[s0:s].strip(_OPENING))
         ):
             return w, s
-    if words:
-        s, e = words[-1]
-        return text[s:e].lower(), s
+    cut = _after_last_boundary(text, s0, lo)
+    if cut < lo:
+        for s, e in reversed(_words_before(text, cut, lo)[-16:]):
+            w = text[s:e].lower()
+            if w in rules.irregular:
+                return w, s
     return "", pos
 
 
@@ -1317,7 +1330,7 @@ def _comparative(scan: _Scan, rules: _Rules):
     for p, q in scan.hits(rules.anchors["than"]):
         _, s0, e0 = scan.bounds(p)
         lo = _clause_start(text, s0, p)
-        word, wpos = _comparative_word(text, lo, p, rules)
+        word, wpos = _comparative_word(text, s0, lo, p, rules)
         if word in sets["than_before"]:
             continue
         nxt = _next_words(text, q, 1)
@@ -1341,7 +1354,7 @@ def _comparative(scan: _Scan, rules: _Rules):
             continue
         vehicle = _vehicle(text, q, e0)
         trigger = f"{word} than" if word else "than"
-        if word in ("more", "less", "rather", "fewer"):
+        if not word or word in ("more", "less", "rather", "fewer"):
             tenor = _tenor(text, s0, wpos)  # "no idea | more important than"
         else:
             tenor = _modified_tenor(text, s0, wpos, wpos + len(word), e0)

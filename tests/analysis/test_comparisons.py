@@ -797,3 +797,34 @@ def test_rates_of_a_corpus_without_documents_are_an_empty_table_like_their_sibli
         table = stat(empty)
         assert table.empty, stat.__name__
         assert {"group", "measure", "rate", "rate_low", "rate_high"} <= set(table.columns)
+
+
+# ---------------------------------------------- comparisons/5: the word before "than"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, tenor",
+    [
+        # A line break inside a sentence (hard-wrapped speeches) is no boundary.
+        ("The world feels more\ninsecure today than at any time.", "more than", "The world"),
+        (
+            "The Camp\nDavid accords are worse than nothing.",
+            "worse than",
+            "The Camp\nDavid accords",
+        ),
+        # The governing "more" further back in the clause, or before a relative clause.
+        (
+            "No area is more offensive to the spirit and the principles of the Charter of our "
+            "Organization than apartheid.",
+            "more than",
+            "No area",
+        ),
+        ("There are more issues that unite us than divide us.", "more than", ""),
+        # A noun in -er or a name is no comparative: "than" alone.
+        ("We value the Charter than any other text.", "than", "the Charter"),
+        ("Incomes were lower in the 1980s than in the 1960s.", "lower than", "Incomes"),
+    ],
+)
+def test_than_trigger_is_the_comparative_not_the_word_before(text, trigger, tenor):
+    t = find_comparisons(text)
+    assert t[["trigger", "tenor"]].values.tolist() == [[trigger, tenor]]
