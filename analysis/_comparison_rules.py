@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -24,7 +24,7 @@ from ._matcher import lower_text
 from .lexicon import load_lexicon
 
 TRIGGERS_LEXICON = "comparison_triggers@2"
-HISTORICAL_LEXICON = "historical_references@2"
+HISTORICAL_LEXICON = "historical_references@3"
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
 
@@ -130,8 +130,9 @@ def _heads(terms: list[tuple[str, str]]) -> _Heads:
     )
 
 
-def _historical(text: str, rules: _Rules) -> bool:
-    """True when ``text`` contains a term of the historical lexicon (its pattern matches).
+def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
+    """True when ``text`` contains a term of the historical lexicon (its pattern matches);
+    a date only when it is past for a document of ``doc_year`` (:func:`_date_is_past`).
 
     In ASCII text the dates are searched for first and then only the terms one of
     whose words is there: the full pattern tries every alternative at every position,
@@ -140,10 +141,74 @@ def _historical(text: str, rules: _Rules) -> bool:
     if not text:
         return False
     if text.isascii():
-        if rules.historical_dates.search(text) is not None:
-            return True
+        for m in rules.historical_dates.finditer(text):
+            if _date_is_past(m.group(), doc_year):
+                return True
         return rules.historical_heads.search(text)
-    return rules.historical.search(text) is not None
+    for m in rules.historical.finditer(text):
+        if rules.historical_dates.fullmatch(m.group()) is None or _date_is_past(
+            m.group(), doc_year
+        ):
+            return True
+    return False
+
+
+# Years and decades this recent (or later) are the present's own time: "230 kilometres
+# in comparison with 1982" in a 1984 speech compares quantities over time.
+_RECENT_YEARS = 20
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split(),
+        1,
+    )
+}
+_DECADE_WORDS = {
+    w: 10 * n
+    for n, w in enumerate(
+        "twenties thirties forties fifties sixties seventies eighties nineties".split(), 2
+    )
+}
+_CENTURY_WORDS = {"seventeen": 1700, "eighteen": 1800, "nineteen": 1900}
+_DATE_NUMBER = re.compile(r"\d+")
+
+
+def _date_is_past(date: str, doc_year: int | None) -> bool:
+    """True when a date of the historical lexicon (a year, a decade, a named century)
+    is history for a document of ``doc_year``: a year or decade that ended at least
+    20 years before it, a century that ended before it; any date when the year is
+    unknown."""
+    if doc_year is None:
+        return True
+    low = date.lower()
+    if low.endswith("century"):
+        digits = _DATE_NUMBER.match(low)
+        n = int(digits.group()) if digits else _ORDINALS.get(low[:-8].rstrip(" -"), 0)
+        return 100 * n < doc_year
+    if low[:1].isdigit():
+        last = int(low[:4]) + (9 if low.endswith("s") else 0)
+    else:  # "nineteen-thirties": the pattern starts with one of the century words
+        century = next((c for c in _CENTURY_WORDS if low.startswith(c)), "nineteen")
+        tail = low[len(century) :].lstrip(" -")
+        last = _CENTURY_WORDS[century] + _DECADE_WORDS.get(tail, 0) + 9
+    return last <= doc_year - _RECENT_YEARS
+
+
+def _document_year(meta: Mapping[str, Any]) -> int | None:
+    """The document's year: docvar ``year``, else the first four digits of ``date``."""
+    for key in ("year", "date"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        digits = _YEAR_IN.search(str(value))
+        if digits:
+            return int(digits.group())
+    return None
+
+
+_YEAR_IN = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -1659,6 +1724,7 @@ def _comparisons_in_document(
     kept = _without_preference_doubles(kept)
     speakers = _Speakers(text, doc.sentences or [(0, len(text))], scan.verbs)
     voice_at = _voicing(doc)
+    doc_year = _document_year(doc.meta)
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:
         sid, s0, _ = scan.bounds(t_start)
@@ -1690,7 +1756,7 @@ def _comparisons_in_document(
                 "vehicle": hist_text if vehicle[0] >= 0 else "",
                 "vehicle_start": vehicle[0],
                 "vehicle_end": vehicle[1],
-                "historical": _historical(hist_text, rules),
+                "historical": _historical(hist_text, rules, doc_year),
                 "voice": actual,
                 "speaker": speaker,
             }

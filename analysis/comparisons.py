@@ -47,9 +47,21 @@ Israel", "Upper Volta", "the Higher Education Council") are not comparisons; nor
 (= instead of). "Equally important" is a comparative with an unstated standard
 (vehicle empty), like "more important" without "than".
 
-``historical`` is True when the vehicle (or, for a superlative without a frame, the
-trigger's phrase) contains a term of the ``historical_references`` lexicon: a past
-event, era, figure, a year up to 2019, a decade or a named century.
+``historical`` is True when the comparison likens to, or ranks against, a *named*
+past: the vehicle (or, for a superlative without a frame, the trigger's phrase)
+contains a term of the ``historical_references`` lexicon -- a past event ("the Second
+World War", "Munich"), era ("the 1930s", "Nazi", "colonial"), figure ("Hitler"), or a
+date that is history for the document: a year or decade that ended at least 20 years
+before the document's year (docvar ``year``, else ``date``), a named century that is
+over ("the 19th century"; "the twentieth century" in a 1985 speech is the present).
+A more recent year is a time comparison, not a historical one ("230 kilometres in
+comparison with 1982" in a 1984 speech, "higher than in 1985"); without a document
+date every year up to 2019 counts. Generic frames ("in history", "than in the past",
+"of this century", "historic") name no past and do not count. Superlatives framed by
+a named past ("the worst crisis since the Second World War", "than at any time since
+1945") count: they rank the present against it; ``type`` tells these
+(``superlative``, or a ``comparative`` framed by "since") from likenings
+(``explicit``, ``simile``).
 
 Speaker rule: inside a quote, the quote's speaker; otherwise the sentence's reporting
 subject -- the name (or he/she, resolved to the last named subject) right before a
@@ -85,8 +97,10 @@ from .provenance import attach, remember_provenance
 from .rates import check_min_words, group_rates
 
 # The rules' version, recorded in every table's provenance: 4 reads reporting subjects
-# with corpus.quotes' rules (2026-11-27).
-COMPARISONS_VERSION = "communique-comparisons/4"
+# with corpus.quotes' rules (2026-11-27); 5 (2026-11-28) reads historical_references@3
+# and comparison_triggers@3 with the document's year, and fixes 'than' triggers, line
+# breaks, literal 'like' / 'as in' and missed historical analogies (a 1980s UN trial).
+COMPARISONS_VERSION = "communique-comparisons/5"
 
 COLUMNS = [
     "doc_id",

@@ -142,12 +142,12 @@ def test_provenance_records_lexicon_versions():
     assert record["function"] == "analysis.find_comparisons"
     assert record["lexicons"] == {
         "comparison_triggers": "2",
-        "historical_references": "2",
-        "comparison_rules": "4",
+        "historical_references": "3",
+        "comparison_rules": "5",
     }
     assert record["lexicon_sha256"] == {
         "comparison_triggers": load_lexicon("comparison_triggers@2").sha256,
-        "historical_references": load_lexicon("historical_references@2").sha256,
+        "historical_references": load_lexicon("historical_references@3").sha256,
     }
     assert record["corpus"]["versions"]["quoter"] == "communique-quotes/10"
 
@@ -565,10 +565,16 @@ def test_scan_hits_equal_a_regex_search_per_word(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_historical_precheck_agrees_with_the_full_pattern(text):
-    from analysis._comparison_rules import _historical, _rules
+    from analysis._comparison_rules import _date_is_past, _historical, _rules
 
     rules = _rules()
     assert _historical(text, rules) == (rules.historical.search(text) is not None)
+    # With a document year, a plain reading: some term that is no date, or a past date.
+    plain = any(
+        rules.historical_dates.fullmatch(m.group()) is None or _date_is_past(m.group(), 1985)
+        for m in rules.historical.finditer(text)
+    )
+    assert _historical(text, rules, 1985) == plain
 
 
 _CLAUSES = st.tuples(
@@ -828,3 +834,54 @@ def test_rates_of_a_corpus_without_documents_are_an_empty_table_like_their_sibli
 def test_than_trigger_is_the_comparative_not_the_word_before(text, trigger, tenor):
     t = find_comparisons(text)
     assert t[["trigger", "tenor"]].values.tolist() == [[trigger, tenor]]
+
+
+# ------------------------------------- comparisons/5: what counts as historical
+
+
+def _historical_rows(texts, year=None):
+    docvars = pd.DataFrame({"year": [year] * len(texts)}) if year else None
+    c = corpus.from_texts(texts, docvars=docvars)
+    t = find_comparisons(c)
+    return list(zip(t["vehicle"], t["historical"].astype(bool), strict=True))
+
+
+def test_a_recent_year_is_a_time_comparison_and_an_old_one_history():
+    texts = [
+        "The forest line shrank by 230 kilometres in comparison with 1982.",
+        "The danger is greater than at any time since 1945.",
+        "Output is lower than in the 1930s.",
+        "Prices are higher than in the 1970s.",
+        "Exports will be larger than in 1990.",
+    ]
+    assert _historical_rows(texts, 1984) == [
+        ("1982", False),
+        ("at any time since 1945", True),
+        ("in the 1930s", True),
+        ("in the 1970s", False),
+        ("in 1990", False),
+    ]
+    # Without a document date every year up to 2019 counts, as before.
+    assert [h for _, h in _historical_rows(texts[:1])] == [True]
+
+
+def test_named_centuries_and_ordinals():
+    texts = [
+        "It is worse than the wars of the 19th century.",
+        "It is worse than the wars of the nineteenth century.",
+        "It is the greatest achievement of the twentieth century.",
+        "It is better than the second proposal.",
+        "The talks were like the first round.",
+    ]
+    got = [h for _, h in _historical_rows(texts, 1985)]
+    assert got == [True, True, False, False, False]
+
+
+def test_generic_past_frames_are_not_historical():
+    texts = [
+        "It is the worst famine in history.",
+        "Cooperation is more necessary than in the past.",
+        "It is the greatest challenge of this century.",
+        "It is the worst crisis since the Second World War.",
+    ]
+    assert [h for _, h in _historical_rows(texts, 1985)] == [False, False, False, True]
