@@ -23,7 +23,7 @@ from ._input import voice_allows
 from ._matcher import lower_text
 from .lexicon import load_lexicon
 
-TRIGGERS_LEXICON = "comparison_triggers@2"
+TRIGGERS_LEXICON = "comparison_triggers@3"
 HISTORICAL_LEXICON = "historical_references@3"
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
@@ -153,6 +153,22 @@ def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
     return False
 
 
+def _historical_text(text: str, vehicle: tuple[int, int], limit: int) -> str:
+    """The text read for ``historical``: the vehicle and the relative clause that
+    follows it up to the next boundary ("the stormy conditions | which preceded the
+    outbreak of the Second World War", "those | that existed before the 1930s")."""
+    start, end = vehicle
+    if start < 0:
+        return ""
+    clause = _RELATIVE_AFTER.match(text, end, limit)
+    return text[start : clause.end() if clause else end]
+
+
+_RELATIVE_AFTER = re.compile(
+    r"\s+(?:which|that|who|whom|when)\s[^,;:.!?()\[\]\u2014\u2013\u201c\u201d\"]{0,160}"
+)
+
+
 # Years and decades this recent (or later) are the present's own time: "230 kilometres
 # in comparison with 1982" in a 1984 speech compares quantities over time.
 _RECENT_YEARS = 20
@@ -219,6 +235,7 @@ class _Rules:
     explicit_link: dict[str, tuple[str, ...]]
     explicit_phrase: re.Pattern
     historical_prefix: re.Pattern
+    historical_phrase: re.Pattern
     like: re.Pattern
     as_if: re.Pattern
     as_in: re.Pattern
@@ -353,6 +370,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         "explicit_verb": _anchor_words(verbs["term"]),
         "explicit_phrase": _anchor_words(terms("explicit", "phrase")),
         "historical_prefix": _anchor_words(terms("explicit", "historical_prefix")),
+        "historical_phrase": _anchor_words(terms("explicit", "historical_phrase")),
         "like": frozenset({"like"}),
         "as": frozenset({"as", "just"}),
         "than": frozenset({"than"}),
@@ -366,7 +384,11 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     historical_prefix = re.compile(
         rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'))})\s+", re.I
     )
-    like = re.compile(rf"\b(?:{_alternation(like_terms)})\b(?!-)", re.I)
+    historical_phrase = re.compile(
+        rf"\b(?:{_alternation(terms('explicit', 'historical_phrase')) or '(?!)'})\b", re.I
+    )
+    # Not inside a hyphenated compound: "business-like", "war-like".
+    like = re.compile(rf"(?<![\w-])(?:{_alternation(like_terms)})\b(?!-)", re.I)
     comparative_phrase = re.compile(
         rf"\b(?:{_alternation(terms('comparative', 'phrase'))})\b", re.I
     )
@@ -382,6 +404,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
             (historical_prefix, terms("explicit", "historical_prefix")),
+            (historical_phrase, terms("explicit", "historical_phrase")),
             (like, like_terms),
             (comparative_phrase, terms("comparative", "phrase")),
             (superlative, ["the"]),
@@ -394,6 +417,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
             (historical_prefix, terms("explicit", "historical_prefix")),
+            (historical_phrase, terms("explicit", "historical_phrase")),
             (comparative_phrase, terms("comparative", "phrase")),
         )
     }
@@ -405,6 +429,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         explicit_link=links,
         explicit_phrase=explicit_phrase,
         historical_prefix=historical_prefix,
+        historical_phrase=historical_phrase,
         like=like,
         as_if=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_if'))})\b", re.I),
         as_in=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_in'))})\b", re.I),
@@ -647,7 +672,7 @@ _VERB_BASES = """know believe think hope want need seek take give provide requir
     tell ask pledge continue undertake promote ensure maintain strengthen increase reduce
     follow achieve establish build develop face offer exist occur arise happen emerge
     depend rest belong apply affect open close contribute respond tend fail try manage
-    choose decide agree refuse prefer compare differ resemble""".split()
+    choose decide agree refuse prefer compare differ resemble bear""".split()
 _IRREGULAR_VERBS = frozenset(
     """took taken gave given brought kept held led found thought knew known sought meant
     showed shown grew grown lay lies said told spoke spoken chose chosen arose arisen
@@ -972,6 +997,34 @@ def _like_is_verb(text: str, m: re.Match, s0: int, sets: dict) -> bool:
     return word in sets["like_exemplify"]
 
 
+def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict) -> bool:
+    """Preposition "like" that likens nothing: "Like all (many, other) countries, we
+    ..." (membership), "business like relations" (a compound adjective split),
+    "not anything like the same" (= nearly), "in like manner" (= likewise)."""
+    nxt = after[0] if after else ""
+    if nxt in sets.get("like_inclusion", ()) or " ".join(after) in sets.get("like_inclusion", ()):
+        return True
+    word, _ = _previous_word(text, m.start(), s0)
+    if word in sets.get("like_compound", ()) and nxt.isalpha():
+        # Before a lower-case word that is no determiner or pronoun: "business like |
+        # relations", not "a war like | the last one".
+        following = text[m.end() : m.end() + 2].lstrip()[:1]
+        return following.islower() and nxt not in _DETERMINERS and nxt not in _PRONOUNS
+    if word in sets.get("like_degree", ()) and (
+        nxt in ("as", "so", "enough") or after == ["the", "same"]
+    ):
+        return True  # "nothing like the tea in London" still compares
+    return word == "in" and nxt == "manner" and "in like manner" in sets.get("formula", ())
+
+
+def _epistemic_as_if(text: str, s0: int, pos: int, verbs: frozenset) -> bool:
+    """ "it looks/seems as if", "there appears as though": = apparently, not a likening."""
+    words = [w.lower() for w in _WORD_TOKEN.findall(text, max(s0, pos - 40), pos)][-4:]
+    if not words or words[-1] not in verbs:
+        return False
+    return any(w in ("it", "there") for w in words[-4:-1])
+
+
 def _is_quantity(text: str, pos: int, sets: dict) -> bool:
     rest = text[pos : pos + 40].lstrip().lower()
     if _NUMBER.match(rest):
@@ -1108,6 +1161,7 @@ class _Scan:
         self.present: set[str] = set()
         self.est_words: set[str] = set()
         self.verbs: list[int] = []  # where a (lower-cased) reporting verb starts
+        self.year = _document_year(doc.meta)
         if not low:
             return
         starts, ends, hashes, letters = _letter_runs(low)
@@ -1281,9 +1335,26 @@ def _explicit(scan: _Scan, rules: _Rules):
             tenor = (-1, -1)  # "differences between A and B": both are in the vehicle
         if trigger in _BARE_DIFFER and _next_words(text, m.end(), 1) not in (["from"], ["with"]):
             vehicle = (-1, -1)  # "the viewpoints differ little": nothing stated
+        elif trigger.endswith(" to") and _next_words(text, m.end(), 1) in _INFINITIVES:
+            # "too similar to be ignored": an infinitive, not the vehicle; the vehicle
+            # may follow the aside ("similar - too similar to be ignored - to those").
+            aside = _DASH_TO.search(text, m.end(), min(e0, m.end() + 80))
+            if aside is None:
+                continue
+            vehicle = _vehicle(text, aside.end(), e0)
         else:
             vehicle = _vehicle(text, link.end() if link else m.end(), e0)
         yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
+    phrases = scan.hits(rules.anchors["historical_phrase"])
+    for m in scan.around(rules.historical_phrase, phrases) if phrases else ():
+        # "reminds us of Munich", "a parallel even in the Second World War": a likening
+        # only when what follows names a historical reference.
+        _, s0, e0 = scan.bounds(m.start())
+        vehicle = _vehicle(text, m.end(), e0)
+        if vehicle[0] < 0 or not _historical(_historical_text(text, vehicle, e0), rules, scan.year):
+            continue
+        trigger = _SPACES.sub(" ", m.group().lower())
+        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
         h = rules.historical.match(text, m.end())
@@ -1311,6 +1382,8 @@ def _in_name(text: str, s0: int, p: int, q: int) -> bool:
 
 
 _BARE_DIFFER = frozenset({"differ", "differs", "differed", "differing"})
+_INFINITIVES = [[w] for w in "be have become make do take allow ensure".split()]
+_DASH_TO = re.compile(r"[-\u2013\u2014]\s*to\s+")
 _ADVERB_LINK = re.compile(r"\s+[a-z]+ly\s+(?P<link>from|with|to)\b")
 
 
@@ -1339,9 +1412,11 @@ def _simile(scan: _Scan, rules: _Rules):
         _, s0, e0 = scan.bounds(m.start())
         if _like_is_verb(text, m, s0, sets):
             continue
-        after = _next_words(text, m.end(), 1)
+        after = _next_words(text, m.end(), 2)
         if after and _APPROXIMATION.fullmatch(after[0]):
             continue  # "something like 50": an approximation
+        if _literal_like(text, m, s0, after, sets):
+            continue
         trigger = _SPACES.sub(" ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0)
         if vehicle == (-1, -1):
@@ -1351,8 +1426,11 @@ def _simile(scan: _Scan, rules: _Rules):
             tenor = _main_subject(text, vehicle[1], e0)  # "Like X, Y does ..."
         yield m.start(), m.end(), trigger, "simile", tenor, vehicle
     as_hits = scan.hits(rules.anchors["as"])
+    epistemic = sets.get("as_if_epistemic", frozenset())
     for m in scan.at(rules.as_if, as_hits):
         _, s0, e0 = scan.bounds(m.start())
+        if epistemic and _epistemic_as_if(text, s0, m.start(), epistemic):
+            continue  # "it looks as if": = apparently
         trigger = _SPACES.sub(" ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
@@ -1371,6 +1449,12 @@ def _simile(scan: _Scan, rules: _Rules):
         if trigger != "just as" and _temporal_frame(text, m.end(), sets):
             continue  # "As in the past, we support ...": continuity, nothing is likened
         vehicle = _vehicle(text, m.end(), e0, clause=True)
+        if (
+            trigger == "as in"
+            and "like_inclusion" in sets  # the rules of comparison_triggers@3 on
+            and not _historical(_historical_text(text, vehicle, e0), rules, scan.year)
+        ):
+            continue  # "as in Africa", "as in many other cases": = for example
         yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
     for m in scan.at(rules.equative, as_hits):
         mid = m.group("mid").lower().split()
@@ -1724,7 +1808,6 @@ def _comparisons_in_document(
     kept = _without_preference_doubles(kept)
     speakers = _Speakers(text, doc.sentences or [(0, len(text))], scan.verbs)
     voice_at = _voicing(doc)
-    doc_year = _document_year(doc.meta)
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:
         sid, s0, _ = scan.bounds(t_start)
@@ -1738,7 +1821,12 @@ def _comparisons_in_document(
         spans = [(t_start, t_end)] + [sp for sp in (tenor, vehicle) if sp[0] >= 0]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
-        hist_text = text[vehicle[0] : vehicle[1]] if vehicle[0] >= 0 else ""
+        _, _, e0 = scan.bounds(t_start)
+        hist_text = _historical_text(text, vehicle, e0)
+        if "between" in trigger and tenor[0] >= 0:
+            # "a resemblance between the Nazi methods and those of the regime": both
+            # sides are compared, either may be the past.
+            hist_text = f"{text[tenor[0] : tenor[1]]} {hist_text}"
         if kind == "explicit" and not hist_text:
             hist_text = text[t_end:end]
         rows.append(
@@ -1753,10 +1841,10 @@ def _comparisons_in_document(
                 "tenor": text[tenor[0] : tenor[1]] if tenor[0] >= 0 else "",
                 "tenor_start": tenor[0],
                 "tenor_end": tenor[1],
-                "vehicle": hist_text if vehicle[0] >= 0 else "",
+                "vehicle": text[vehicle[0] : vehicle[1]] if vehicle[0] >= 0 else "",
                 "vehicle_start": vehicle[0],
                 "vehicle_end": vehicle[1],
-                "historical": _historical(hist_text, rules, doc_year),
+                "historical": _historical(hist_text, rules, scan.year),
                 "voice": actual,
                 "speaker": speaker,
             }
