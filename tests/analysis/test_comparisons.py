@@ -106,6 +106,7 @@ def test_positive_cases(text, expected):
         "It now seems as though nothing will change.",
         "Like all peace-loving countries, we want peace.",
         "Like many other delegations, we welcome the report.",
+        "Israel, like the other States in the region, has the right to live in peace.",
         "A country like Canada can help.",
         "As in Africa, hunger is growing.",
         "As in many other cases, the facts are disputed.",
