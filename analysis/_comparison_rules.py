@@ -1810,7 +1810,7 @@ def _comparisons_in_document(
     voice_at = _voicing(doc)
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:
-        sid, s0, _ = scan.bounds(t_start)
+        sid, s0, e0 = scan.bounds(t_start)
         actual, speaker = voice_at(t_start)
         if not voice_allows(voice, actual):
             continue
@@ -1821,7 +1821,6 @@ def _comparisons_in_document(
         spans = [(t_start, t_end)] + [sp for sp in (tenor, vehicle) if sp[0] >= 0]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
-        _, _, e0 = scan.bounds(t_start)
         hist_text = _historical_text(text, vehicle, e0)
         if "between" in trigger and tenor[0] >= 0:
             # "a resemblance between the Nazi methods and those of the regime": both
