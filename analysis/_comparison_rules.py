@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,15 +23,17 @@ from ._input import voice_allows
 from ._matcher import lower_text
 from .lexicon import load_lexicon
 
-TRIGGERS_LEXICON = "comparison_triggers@2"
-HISTORICAL_LEXICON = "historical_references@2"
+TRIGGERS_LEXICON = "comparison_triggers@3"
+HISTORICAL_LEXICON = "historical_references@3"
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
 
 _MAX_VEHICLE_WORDS = 12
 _MAX_TENOR_WORDS = 8
 _WORD = r"[A-Za-z0-9][\w'-]*"
-_BOUNDARY = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u201c\u201d\"\n]| - ")
+# A line break is no boundary: hard-wrapped speeches break lines inside sentences
+# ("the Camp\nDavid agreements"), and a paragraph break (a blank line) ends a sentence.
+_BOUNDARY = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u201c\u201d\"]| - ")
 _CLAUSE_WORDS = frozenset(
     """that which who whom whose because while whereas when where if unless although though
     but so since until whilst and or nor then yet""".split()
@@ -128,8 +130,9 @@ def _heads(terms: list[tuple[str, str]]) -> _Heads:
     )
 
 
-def _historical(text: str, rules: _Rules) -> bool:
-    """True when ``text`` contains a term of the historical lexicon (its pattern matches).
+def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
+    """True when ``text`` contains a term of the historical lexicon (its pattern matches);
+    a date only when it is past for a document of ``doc_year`` (:func:`_date_is_past`).
 
     In ASCII text the dates are searched for first and then only the terms one of
     whose words is there: the full pattern tries every alternative at every position,
@@ -138,10 +141,90 @@ def _historical(text: str, rules: _Rules) -> bool:
     if not text:
         return False
     if text.isascii():
-        if rules.historical_dates.search(text) is not None:
-            return True
+        for m in rules.historical_dates.finditer(text):
+            if _date_is_past(m.group(), doc_year):
+                return True
         return rules.historical_heads.search(text)
-    return rules.historical.search(text) is not None
+    for m in rules.historical.finditer(text):
+        if rules.historical_dates.fullmatch(m.group()) is None or _date_is_past(
+            m.group(), doc_year
+        ):
+            return True
+    return False
+
+
+def _historical_text(text: str, vehicle: tuple[int, int], limit: int) -> str:
+    """The text read for ``historical``: the vehicle and the relative clause that
+    follows it up to the next boundary ("the stormy conditions | which preceded the
+    outbreak of the Second World War", "those | that existed before the 1930s")."""
+    start, end = vehicle
+    if start < 0:
+        return ""
+    clause = _RELATIVE_AFTER.match(text, end, limit)
+    return text[start : clause.end() if clause else end]
+
+
+_RELATIVE_AFTER = re.compile(
+    r"\s+(?:which|that|who|whom|when)\s[^,;:.!?()\[\]\u2014\u2013\u201c\u201d\"]{0,160}"
+)
+
+
+# Years and decades this recent (or later) are the present's own time: "230 kilometres
+# in comparison with 1982" in a 1984 speech compares quantities over time.
+_RECENT_YEARS = 20
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split(),
+        1,
+    )
+}
+_DECADE_WORDS = {
+    w: 10 * n
+    for n, w in enumerate(
+        "twenties thirties forties fifties sixties seventies eighties nineties".split(), 2
+    )
+}
+_CENTURY_WORDS = {"seventeen": 1700, "eighteen": 1800, "nineteen": 1900}
+_DATE_NUMBER = re.compile(r"\d+")
+
+
+def _date_is_past(date: str, doc_year: int | None) -> bool:
+    """True when a date of the historical lexicon (a year, a decade, a named century)
+    is history for a document of ``doc_year``: a year or decade that ended at least
+    20 years before it, a century that ended before it; any date when the year is
+    unknown."""
+    if doc_year is None:
+        return True
+    low = date.lower()
+    if low.endswith("century"):
+        digits = _DATE_NUMBER.match(low)
+        n = int(digits.group()) if digits else _ORDINALS.get(low[:-8].rstrip(" -"), 0)
+        return 100 * n < doc_year
+    if low[:1].isdigit():
+        last = int(low[:4]) + (9 if low.endswith("s") else 0)
+    else:  # "nineteen-thirties": the pattern starts with one of the century words
+        century = next((c for c in _CENTURY_WORDS if low.startswith(c)), "nineteen")
+        tail = low[len(century) :].lstrip(" -")
+        last = _CENTURY_WORDS[century] + _DECADE_WORDS.get(tail, 0) + 9
+    return last <= doc_year - _RECENT_YEARS
+
+
+def _document_year(meta: Mapping[str, Any]) -> int | None:
+    """The document's year: docvar ``year``, else the first four digits of ``date``."""
+    for key in ("year", "date"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        digits = _YEAR_IN.search(str(value))
+        if digits:
+            return int(digits.group())
+    return None
+
+
+_YEAR_IN = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -152,6 +235,7 @@ class _Rules:
     explicit_link: dict[str, tuple[str, ...]]
     explicit_phrase: re.Pattern
     historical_prefix: re.Pattern
+    historical_phrase: re.Pattern
     like: re.Pattern
     as_if: re.Pattern
     as_in: re.Pattern
@@ -286,6 +370,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         "explicit_verb": _anchor_words(verbs["term"]),
         "explicit_phrase": _anchor_words(terms("explicit", "phrase")),
         "historical_prefix": _anchor_words(terms("explicit", "historical_prefix")),
+        "historical_phrase": _anchor_words(terms("explicit", "historical_phrase")),
         "like": frozenset({"like"}),
         "as": frozenset({"as", "just"}),
         "than": frozenset({"than"}),
@@ -299,7 +384,11 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     historical_prefix = re.compile(
         rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'))})\s+", re.I
     )
-    like = re.compile(rf"\b(?:{_alternation(like_terms)})\b(?!-)", re.I)
+    historical_phrase = re.compile(
+        rf"\b(?:{_alternation(terms('explicit', 'historical_phrase')) or '(?!)'})\b", re.I
+    )
+    # Not inside a hyphenated compound: "business-like", "war-like".
+    like = re.compile(rf"(?<![\w-])(?:{_alternation(like_terms)})\b(?!-)", re.I)
     comparative_phrase = re.compile(
         rf"\b(?:{_alternation(terms('comparative', 'phrase'))})\b", re.I
     )
@@ -315,6 +404,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
             (historical_prefix, terms("explicit", "historical_prefix")),
+            (historical_phrase, terms("explicit", "historical_phrase")),
             (like, like_terms),
             (comparative_phrase, terms("comparative", "phrase")),
             (superlative, ["the"]),
@@ -327,6 +417,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
             (historical_prefix, terms("explicit", "historical_prefix")),
+            (historical_phrase, terms("explicit", "historical_phrase")),
             (comparative_phrase, terms("comparative", "phrase")),
         )
     }
@@ -338,6 +429,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         explicit_link=links,
         explicit_phrase=explicit_phrase,
         historical_prefix=historical_prefix,
+        historical_phrase=historical_phrase,
         like=like,
         as_if=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_if'))})\b", re.I),
         as_in=re.compile(rf"\b(?:{_alternation(terms('simile', 'as_in'))})\b", re.I),
@@ -580,7 +672,7 @@ _VERB_BASES = """know believe think hope want need seek take give provide requir
     tell ask pledge continue undertake promote ensure maintain strengthen increase reduce
     follow achieve establish build develop face offer exist occur arise happen emerge
     depend rest belong apply affect open close contribute respond tend fail try manage
-    choose decide agree refuse prefer compare differ resemble""".split()
+    choose decide agree refuse prefer compare differ resemble bear""".split()
 _IRREGULAR_VERBS = frozenset(
     """took taken gave given brought kept held led found thought knew known sought meant
     showed shown grew grown lay lies said told spoke spoken chose chosen arose arisen
@@ -905,6 +997,34 @@ def _like_is_verb(text: str, m: re.Match, s0: int, sets: dict) -> bool:
     return word in sets["like_exemplify"]
 
 
+def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict) -> bool:
+    """Preposition "like" that likens nothing: "Like all (many, other) countries, we
+    ..." (membership), "business like relations" (a compound adjective split),
+    "not anything like the same" (= nearly), "in like manner" (= likewise)."""
+    nxt = after[0] if after else ""
+    if nxt in sets.get("like_inclusion", ()) or " ".join(after) in sets.get("like_inclusion", ()):
+        return True
+    word, _ = _previous_word(text, m.start(), s0)
+    if word in sets.get("like_compound", ()) and nxt.isalpha():
+        # Before a lower-case word that is no determiner or pronoun: "business like |
+        # relations", not "a war like | the last one".
+        following = text[m.end() : m.end() + 2].lstrip()[:1]
+        return following.islower() and nxt not in _DETERMINERS and nxt not in _PRONOUNS
+    if word in sets.get("like_degree", ()) and (
+        nxt in ("as", "so", "enough") or after == ["the", "same"]
+    ):
+        return True  # "nothing like the tea in London" still compares
+    return word == "in" and nxt == "manner" and "in like manner" in sets.get("formula", ())
+
+
+def _epistemic_as_if(text: str, s0: int, pos: int, verbs: frozenset) -> bool:
+    """ "it looks/seems as if", "there appears as though": = apparently, not a likening."""
+    words = [w.lower() for w in _WORD_TOKEN.findall(text, max(s0, pos - 40), pos)][-4:]
+    if not words or words[-1] not in verbs:
+        return False
+    return any(w in ("it", "there") for w in words[-4:-1])
+
+
 def _is_quantity(text: str, pos: int, sets: dict) -> bool:
     rest = text[pos : pos + 40].lstrip().lower()
     if _NUMBER.match(rest):
@@ -913,24 +1033,35 @@ def _is_quantity(text: str, pos: int, sets: dict) -> bool:
     return bool(words) and (words[0] in sets["quantity"] or " ".join(words) in sets["quantity"])
 
 
-def _comparative_word(text: str, lo: int, pos: int, rules: _Rules) -> tuple[str, int]:
-    """The comparative word governing a 'than' (within eight words before it)."""
-    words = _words_before(text, lo, pos)[-8:]
-    for s, e in reversed(words):
+def _comparative_word(text: str, s0: int, lo: int, pos: int, rules: _Rules) -> tuple[str, int]:
+    """The comparative word governing a 'than': a listed one ("more", "better", "other")
+    within 16 words before it in its clause, else a word in -er within eight; else a
+    listed one earlier in the sentence, past a clause word but not past punctuation
+    ("more issues that unite us | than"). ("", ``pos``) when there is none: the row's
+    trigger is then "than" alone, never a noun read as a comparative ("the Charter
+    than", "Camp David than"). A capitalized word in -er after the sentence's first
+    word is a name ("the Charter", "Jenner"), not a comparative.
+    """
+    words = _words_before(text, lo, pos)
+    for s, e in reversed(words[-16:]):
         w = text[s:e].lower()
         if w in rules.irregular or w in rules.sets["than_before"]:
             return w, s
-    for s, e in reversed(words):
+    for s, e in reversed(words[-8:]):
         w = text[s:e].lower()
         if (
             len(w) > 3
-            and (w.endswith("er") or w.endswith("ier"))
-            and w not in rules.sets["false_er"]
+            and w.endswith("er")
+            and (w not in rules.sets["false_er"] or w in rules.gradable)  # "lower"
+            and (text[s].islower() or not text[s0:s].strip(_OPENING))
         ):
             return w, s
-    if words:
-        s, e = words[-1]
-        return text[s:e].lower(), s
+    cut = _after_last_boundary(text, s0, lo)
+    if cut < lo:
+        for s, e in reversed(_words_before(text, cut, lo)[-16:]):
+            w = text[s:e].lower()
+            if w in rules.irregular:
+                return w, s
     return "", pos
 
 
@@ -1030,6 +1161,7 @@ class _Scan:
         self.present: set[str] = set()
         self.est_words: set[str] = set()
         self.verbs: list[int] = []  # where a (lower-cased) reporting verb starts
+        self.year = _document_year(doc.meta)
         if not low:
             return
         starts, ends, hashes, letters = _letter_runs(low)
@@ -1203,9 +1335,26 @@ def _explicit(scan: _Scan, rules: _Rules):
             tenor = (-1, -1)  # "differences between A and B": both are in the vehicle
         if trigger in _BARE_DIFFER and _next_words(text, m.end(), 1) not in (["from"], ["with"]):
             vehicle = (-1, -1)  # "the viewpoints differ little": nothing stated
+        elif trigger.endswith(" to") and _next_words(text, m.end(), 1) in _INFINITIVES:
+            # "too similar to be ignored": an infinitive, not the vehicle; the vehicle
+            # may follow the aside ("similar - too similar to be ignored - to those").
+            aside = _DASH_TO.search(text, m.end(), min(e0, m.end() + 80))
+            if aside is None:
+                continue
+            vehicle = _vehicle(text, aside.end(), e0)
         else:
             vehicle = _vehicle(text, link.end() if link else m.end(), e0)
         yield m.start(), m.end(), trigger, "explicit", tenor, vehicle
+    phrases = scan.hits(rules.anchors["historical_phrase"])
+    for m in scan.around(rules.historical_phrase, phrases) if phrases else ():
+        # "reminds us of Munich", "a parallel even in the Second World War": a likening
+        # only when what follows names a historical reference.
+        _, s0, e0 = scan.bounds(m.start())
+        vehicle = _vehicle(text, m.end(), e0)
+        if vehicle[0] < 0 or not _historical(_historical_text(text, vehicle, e0), rules, scan.year):
+            continue
+        trigger = _SPACES.sub(" ", m.group().lower())
+        yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
         h = rules.historical.match(text, m.end())
@@ -1233,6 +1382,8 @@ def _in_name(text: str, s0: int, p: int, q: int) -> bool:
 
 
 _BARE_DIFFER = frozenset({"differ", "differs", "differed", "differing"})
+_INFINITIVES = [[w] for w in "be have become make do take allow ensure".split()]
+_DASH_TO = re.compile(r"[-\u2013\u2014]\s*to\s+")
 _ADVERB_LINK = re.compile(r"\s+[a-z]+ly\s+(?P<link>from|with|to)\b")
 
 
@@ -1261,9 +1412,11 @@ def _simile(scan: _Scan, rules: _Rules):
         _, s0, e0 = scan.bounds(m.start())
         if _like_is_verb(text, m, s0, sets):
             continue
-        after = _next_words(text, m.end(), 1)
+        after = _next_words(text, m.end(), 2)
         if after and _APPROXIMATION.fullmatch(after[0]):
             continue  # "something like 50": an approximation
+        if _literal_like(text, m, s0, after, sets):
+            continue
         trigger = _SPACES.sub(" ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0)
         if vehicle == (-1, -1):
@@ -1273,8 +1426,11 @@ def _simile(scan: _Scan, rules: _Rules):
             tenor = _main_subject(text, vehicle[1], e0)  # "Like X, Y does ..."
         yield m.start(), m.end(), trigger, "simile", tenor, vehicle
     as_hits = scan.hits(rules.anchors["as"])
+    epistemic = sets.get("as_if_epistemic", frozenset())
     for m in scan.at(rules.as_if, as_hits):
         _, s0, e0 = scan.bounds(m.start())
+        if epistemic and _epistemic_as_if(text, s0, m.start(), epistemic):
+            continue  # "it looks as if": = apparently
         trigger = _SPACES.sub(" ", m.group().lower())
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         yield m.start(), m.end(), trigger, "simile", _tenor(text, s0, m.start()), vehicle
@@ -1293,6 +1449,12 @@ def _simile(scan: _Scan, rules: _Rules):
         if trigger != "just as" and _temporal_frame(text, m.end(), sets):
             continue  # "As in the past, we support ...": continuity, nothing is likened
         vehicle = _vehicle(text, m.end(), e0, clause=True)
+        if (
+            trigger == "as in"
+            and "like_inclusion" in sets  # the rules of comparison_triggers@3 on
+            and not _historical(_historical_text(text, vehicle, e0), rules, scan.year)
+        ):
+            continue  # "as in Africa", "as in many other cases": = for example
         yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
     for m in scan.at(rules.equative, as_hits):
         mid = m.group("mid").lower().split()
@@ -1317,7 +1479,7 @@ def _comparative(scan: _Scan, rules: _Rules):
     for p, q in scan.hits(rules.anchors["than"]):
         _, s0, e0 = scan.bounds(p)
         lo = _clause_start(text, s0, p)
-        word, wpos = _comparative_word(text, lo, p, rules)
+        word, wpos = _comparative_word(text, s0, lo, p, rules)
         if word in sets["than_before"]:
             continue
         nxt = _next_words(text, q, 1)
@@ -1341,7 +1503,7 @@ def _comparative(scan: _Scan, rules: _Rules):
             continue
         vehicle = _vehicle(text, q, e0)
         trigger = f"{word} than" if word else "than"
-        if word in ("more", "less", "rather", "fewer"):
+        if not word or word in ("more", "less", "rather", "fewer"):
             tenor = _tenor(text, s0, wpos)  # "no idea | more important than"
         else:
             tenor = _modified_tenor(text, s0, wpos, wpos + len(word), e0)
@@ -1648,7 +1810,7 @@ def _comparisons_in_document(
     voice_at = _voicing(doc)
     rows = []
     for t_start, t_end, trigger, kind, tenor, vehicle in kept:
-        sid, s0, _ = scan.bounds(t_start)
+        sid, s0, e0 = scan.bounds(t_start)
         actual, speaker = voice_at(t_start)
         if not voice_allows(voice, actual):
             continue
@@ -1659,7 +1821,11 @@ def _comparisons_in_document(
         spans = [(t_start, t_end)] + [sp for sp in (tenor, vehicle) if sp[0] >= 0]
         start = min(s for s, _ in spans)
         end = max(e for _, e in spans)
-        hist_text = text[vehicle[0] : vehicle[1]] if vehicle[0] >= 0 else ""
+        hist_text = _historical_text(text, vehicle, e0)
+        if "between" in trigger and tenor[0] >= 0:
+            # "a resemblance between the Nazi methods and those of the regime": both
+            # sides are compared, either may be the past.
+            hist_text = f"{text[tenor[0] : tenor[1]]} {hist_text}"
         if kind == "explicit" and not hist_text:
             hist_text = text[t_end:end]
         rows.append(
@@ -1674,10 +1840,10 @@ def _comparisons_in_document(
                 "tenor": text[tenor[0] : tenor[1]] if tenor[0] >= 0 else "",
                 "tenor_start": tenor[0],
                 "tenor_end": tenor[1],
-                "vehicle": hist_text if vehicle[0] >= 0 else "",
+                "vehicle": text[vehicle[0] : vehicle[1]] if vehicle[0] >= 0 else "",
                 "vehicle_start": vehicle[0],
                 "vehicle_end": vehicle[1],
-                "historical": _historical(hist_text, rules),
+                "historical": _historical(hist_text, rules, scan.year),
                 "voice": actual,
                 "speaker": speaker,
             }

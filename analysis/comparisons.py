@@ -4,9 +4,13 @@ Four types, each found by compiled regular expressions in one pass per rule over
 document's text (no loop over lexicon items):
 
 - ``explicit``: "compared A to B", "likened", "equated", "drew parallels between A and
-  B", "akin to", "reminiscent of", "no different from", "similar to", "the same as",
-  "a new Munich";
-- ``simile``: preposition "like", "as ... as", "as if", "as though";
+  B", "a resemblance between A and B", "akin to", "reminiscent of", "no different
+  from", "similar to", "comparable (only) to", "the same as", "a new Munich"; and
+  phrases that liken only when a historical reference follows them ("reminds us of
+  the Munich agreement", "a parallel even in the Second World War", "unprecedented
+  since 1945"; "reminds us of our duty" is no comparison);
+- ``simile``: preposition "like", "as ... as", "as if", "as though", "as in" + a
+  historical reference ("as in 1938");
 - ``comparative``: any "than" (more/less/fewer/-er/rather ... than), "unlike",
   "superior to", "as opposed to";
 - ``superlative``: a determiner or possessive + most/least/best/worst/-est, with the
@@ -15,7 +19,13 @@ document's text (no loop over lexicon items):
 Context rules, not word lists alone, decide what is *not* a comparison (all listed in
 the ``comparison_triggers`` lexicon, category ``exclusion``): the verb "like" ("we
 would like to thank", "I like"), exemplifying "like" after a plural noun ("issues like
-poverty" = "such as"), "like this." meaning "thus", "as well as", "as soon as", "as
+poverty" = "such as") or a singular head of an example ("a country like Canada"),
+"like" + all/many/most/other/every... ("Like all peace-loving countries, we ..." states
+membership of a group), a compound adjective split by a space or hyphen ("business
+like relations", "war-like"), "anything/nothing like the same" (= nearly), "in like
+manner" (= likewise), "it looks/seems/appears as if" (= apparently, epistemic), "as in"
++ a place or a case ("as in Africa", "as in many other cases" = for example: "as in"
+is a simile only before a historical reference), "like this." meaning "thus", "as well as", "as soon as", "as
 long as", "as far as", "as ... as possible", "other than" (= except), "rather than" +
 verb (= instead of), and quantities: "more/less/fewer/later than" + a number or
 measure ("more than 50 countries", "less than half", "more than a decade") bounds a
@@ -25,7 +35,7 @@ Tenor (what is compared) and vehicle (what it is compared to) are recovered by
 position, without a tagger. The vehicle runs from the trigger to the next clause
 boundary (punctuation, a relative or subordinating word, a verb, a determiner after a
 complete word as in "better than most | the services", "in order to"; at most 12
-words); "and"/"or" continue it only inside an open noun phrase ("other
+words; a line break inside a sentence is no boundary); "and"/"or" continue it only inside an open noun phrase ("other
 newly-independent and emerging countries"). The tenor is, in this order: the object
 between a comparing verb and its link ("compared *A* to B"); for an attributive
 comparative or superlative, the noun it modifies ("a greater *burden*", "the most
@@ -37,6 +47,19 @@ word that can head a noun phrase (not a closed-class word, auxiliary, frequent v
 -ly adverb) and is never a single function word: otherwise it is left empty (offsets
 -1) rather than reported as a fragment ("The", "to", "bore a").
 
+The ``trigger`` of a "than" comparison is the comparative that governs it: a listed one
+("more", "better", "other") within 16 words of its clause, else a lower-case word in
+-er within eight, else a listed one earlier in the sentence ("more issues that unite
+us than"); with none, the trigger is "than" alone -- never the noun before it ("the
+Charter than", "Camp David than"). "Too similar to be ignored": "similar to" before an
+infinitive is no comparison (the vehicle may follow the aside: "similar - too similar
+to be ignored - to those ...").
+
+These rules aim the ``simile`` type at figurative and analogical likenings rather
+than literal examples and group membership (a judged 1980s UN sample: 3 of 30 simile
+rows were figurative before them); "like" between two literal terms of one kind
+("Russia, like China, voted") stays a simile.
+
 "As in" + a generic past ("as in the past", "as in previous years") is a temporal
 frame ("again, as before"): nothing in the sentence is likened, so no row. "As in
 1938", "as in the 1930s", "as in Munich" liken the present to a named past and are
@@ -47,9 +70,23 @@ Israel", "Upper Volta", "the Higher Education Council") are not comparisons; nor
 (= instead of). "Equally important" is a comparative with an unstated standard
 (vehicle empty), like "more important" without "than".
 
-``historical`` is True when the vehicle (or, for a superlative without a frame, the
-trigger's phrase) contains a term of the ``historical_references`` lexicon: a past
-event, era, figure, a year up to 2019, a decade or a named century.
+``historical`` is True when the comparison likens to, or ranks against, a *named*
+past: the vehicle (or, for a superlative without a frame, the trigger's phrase)
+(with the relative clause that follows it: "the stormy conditions *which preceded the
+Second World War*"; for "between A and B" triggers, A too) contains a term of the
+``historical_references`` lexicon -- a past event ("the Second
+World War", "Munich"), era ("the 1930s", "Nazi", "colonial"), figure ("Hitler"), or a
+date that is history for the document: a year or decade that ended at least 20 years
+before the document's year (docvar ``year``, else ``date``), a named century that is
+over ("the 19th century"; "the twentieth century" in a 1985 speech is the present).
+A more recent year is a time comparison, not a historical one ("230 kilometres in
+comparison with 1982" in a 1984 speech, "higher than in 1985"); without a document
+date every year up to 2019 counts. Generic frames ("in history", "than in the past",
+"of this century", "historic") name no past and do not count. Superlatives framed by
+a named past ("the worst crisis since the Second World War", "than at any time since
+1945") count: they rank the present against it; ``type`` tells these
+(``superlative``, or a ``comparative`` framed by "since") from likenings
+(``explicit``, ``simile``).
 
 Speaker rule: inside a quote, the quote's speaker; otherwise the sentence's reporting
 subject -- the name (or he/she, resolved to the last named subject) right before a
@@ -85,8 +122,10 @@ from .provenance import attach, remember_provenance
 from .rates import check_min_words, group_rates
 
 # The rules' version, recorded in every table's provenance: 4 reads reporting subjects
-# with corpus.quotes' rules (2026-11-27).
-COMPARISONS_VERSION = "communique-comparisons/4"
+# with corpus.quotes' rules (2026-11-27); 5 (2026-11-28) reads historical_references@3
+# and comparison_triggers@3 with the document's year, and fixes 'than' triggers, line
+# breaks, literal 'like' / 'as in' and missed historical analogies (a 1980s UN trial).
+COMPARISONS_VERSION = "communique-comparisons/5"
 
 COLUMNS = [
     "doc_id",

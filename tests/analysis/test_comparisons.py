@@ -98,6 +98,21 @@ def test_positive_cases(text, expected):
         "The least developed countries suffer.",
         "We will do our best to help.",
         "The West and the rest of the world agree.",
+        # comparisons/5: literal or non-comparing 'like', 'as if', 'as in'.
+        "We want normal, business like relations.",
+        "We want business-like relations.",
+        "There has not been anything like the same meeting of minds.",
+        "It looks as if the old proverb is right.",
+        "It now seems as though nothing will change.",
+        "Like all peace-loving countries, we want peace.",
+        "Like many other delegations, we welcome the report.",
+        "Israel, like the other States in the region, has the right to live in peace.",
+        "A country like Canada can help.",
+        "As in Africa, hunger is growing.",
+        "As in many other cases, the facts are disputed.",
+        "In like manner, we will act.",
+        "This reminds us of our duty.",
+        "The symptoms are too similar to be ignored.",
     ],
 )
 def test_negative_cases(text):
@@ -141,13 +156,13 @@ def test_provenance_records_lexicon_versions():
     record = t.attrs["provenance"]
     assert record["function"] == "analysis.find_comparisons"
     assert record["lexicons"] == {
-        "comparison_triggers": "2",
-        "historical_references": "2",
-        "comparison_rules": "4",
+        "comparison_triggers": "3",
+        "historical_references": "3",
+        "comparison_rules": "5",
     }
     assert record["lexicon_sha256"] == {
-        "comparison_triggers": load_lexicon("comparison_triggers@2").sha256,
-        "historical_references": load_lexicon("historical_references@2").sha256,
+        "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
+        "historical_references": load_lexicon("historical_references@3").sha256,
     }
     assert record["corpus"]["versions"]["quoter"] == "communique-quotes/10"
 
@@ -161,8 +176,8 @@ def test_hand_checked_un_fixture_sentence_level():
     tp = sum(g and p for g, p in zip(gold, pred, strict=True))
     precision = tp / sum(pred)
     recall = tp / sum(gold)
-    assert (len(table), sum(gold)) == (54, 27)
-    assert (tp, sum(pred)) == (25, 26)
+    assert (len(table), sum(gold)) == (54, 25)
+    assert (tp, sum(pred)) == (23, 24)
     assert precision >= 0.9 and recall >= 0.85
 
 
@@ -417,12 +432,12 @@ def test_dev_fixture_comparative_sentences():
             [("comparative", "better than", "The Republic of Cyprus", "most")],
         ),
         (
-            "Like other newly-independent and emerging countries, Malaya supports the Charter.",
-            [("simile", "like", "Malaya", "other newly-independent and emerging countries")],
+            "Like the newly-independent and emerging countries, Malaya supports the Charter.",
+            [("simile", "like", "Malaya", "the newly-independent and emerging countries")],
         ),
         (
-            "Kyrgyzstan, like other nations of the Commonwealth, is committed to democracy.",
-            [("simile", "like", "Kyrgyzstan", "other nations of the Commonwealth")],
+            "Kyrgyzstan, like the nations of the Commonwealth, is committed to democracy.",
+            [("simile", "like", "Kyrgyzstan", "the nations of the Commonwealth")],
         ),
         (
             "It is a situation that differs greatly from that envisaged at San Francisco.",
@@ -565,10 +580,16 @@ def test_scan_hits_equal_a_regex_search_per_word(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_historical_precheck_agrees_with_the_full_pattern(text):
-    from analysis._comparison_rules import _historical, _rules
+    from analysis._comparison_rules import _date_is_past, _historical, _rules
 
     rules = _rules()
     assert _historical(text, rules) == (rules.historical.search(text) is not None)
+    # With a document year, a plain reading: some term that is no date, or a past date.
+    plain = any(
+        rules.historical_dates.fullmatch(m.group()) is None or _date_is_past(m.group(), 1985)
+        for m in rules.historical.finditer(text)
+    )
+    assert _historical(text, rules, 1985) == plain
 
 
 _CLAUSES = st.tuples(
@@ -797,3 +818,133 @@ def test_rates_of_a_corpus_without_documents_are_an_empty_table_like_their_sibli
         table = stat(empty)
         assert table.empty, stat.__name__
         assert {"group", "measure", "rate", "rate_low", "rate_high"} <= set(table.columns)
+
+
+# ---------------------------------------------- comparisons/5: the word before "than"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, tenor",
+    [
+        # A line break inside a sentence (hard-wrapped speeches) is no boundary.
+        ("The world feels more\ninsecure today than at any time.", "more than", "The world"),
+        (
+            "The Camp\nDavid accords are worse than nothing.",
+            "worse than",
+            "The Camp\nDavid accords",
+        ),
+        # The governing "more" further back in the clause, or before a relative clause.
+        (
+            "No area is more offensive to the spirit and the principles of the Charter of our "
+            "Organization than apartheid.",
+            "more than",
+            "No area",
+        ),
+        ("There are more issues that unite us than divide us.", "more than", ""),
+        # A noun in -er or a name is no comparative: "than" alone.
+        ("We value the Charter than any other text.", "than", "the Charter"),
+        ("Incomes were lower in the 1980s than in the 1960s.", "lower than", "Incomes"),
+    ],
+)
+def test_than_trigger_is_the_comparative_not_the_word_before(text, trigger, tenor):
+    t = find_comparisons(text)
+    assert t[["trigger", "tenor"]].values.tolist() == [[trigger, tenor]]
+
+
+# ------------------------------------- comparisons/5: what counts as historical
+
+
+def _historical_rows(texts, year=None):
+    docvars = pd.DataFrame({"year": [year] * len(texts)}) if year else None
+    c = corpus.from_texts(texts, docvars=docvars)
+    t = find_comparisons(c)
+    return list(zip(t["vehicle"], t["historical"].astype(bool), strict=True))
+
+
+def test_a_recent_year_is_a_time_comparison_and_an_old_one_history():
+    texts = [
+        "The forest line shrank by 230 kilometres in comparison with 1982.",
+        "The danger is greater than at any time since 1945.",
+        "Output is lower than in the 1930s.",
+        "Prices are higher than in the 1970s.",
+        "Exports will be larger than in 1990.",
+    ]
+    assert _historical_rows(texts, 1984) == [
+        ("1982", False),
+        ("at any time since 1945", True),
+        ("in the 1930s", True),
+        ("in the 1970s", False),
+        ("in 1990", False),
+    ]
+    # Without a document date every year up to 2019 counts, as before.
+    assert [h for _, h in _historical_rows(texts[:1])] == [True]
+
+
+def test_named_centuries_and_ordinals():
+    texts = [
+        "It is worse than the wars of the 19th century.",
+        "It is worse than the wars of the nineteenth century.",
+        "It is the greatest achievement of the twentieth century.",
+        "It is better than the second proposal.",
+        "The talks were like the first round.",
+    ]
+    got = [h for _, h in _historical_rows(texts, 1985)]
+    assert got == [True, True, False, False, False]
+
+
+def test_generic_past_frames_are_not_historical():
+    texts = [
+        "It is the worst famine in history.",
+        "Cooperation is more necessary than in the past.",
+        "It is the greatest challenge of this century.",
+        "It is the worst crisis since the Second World War.",
+    ]
+    assert [h for _, h in _historical_rows(texts, 1985)] == [False, False, False, True]
+
+
+# ------------------------------------------ comparisons/5: missed historical analogies
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Crimes comparable only to the final solution of the Nazi regime were committed.",
+            ("comparable only to", "Crimes", "the final solution of the Nazi regime"),
+        ),
+        (
+            "There is a striking resemblance between the methods of the Nazis and those "
+            "of the regime.",
+            ("resemblance between ... and", "the methods of the Nazis", "those of the regime"),
+        ),
+        (
+            "The regime's conduct bears a resemblance to the Anschluss.",
+            ("a resemblance to", "The regime's conduct", "the Anschluss"),
+        ),
+        ("It reminds us of the Munich agreement.", ("reminds us of", "", "the Munich agreement")),
+        (
+            "The situation is very similar to the conditions which preceded the Second World War.",
+            ("similar to", "The situation", "the conditions"),
+        ),
+        (
+            "It would be hard to find a parallel even in the Second World War.",
+            ("a parallel even in", "", "the Second World War"),
+        ),
+        (
+            "The economy shows signs similar - too similar to be ignored - to those that "
+            "existed before the depression of the 1930s.",
+            ("similar to", "", "those"),
+        ),
+    ],
+)
+def test_historical_analogies_are_found(text, expected):
+    t = find_comparisons(text)
+    assert t[["trigger", "tenor", "vehicle"]].apply(tuple, axis=1).tolist() == [expected]
+    assert t["historical"].tolist() == [True]
+
+
+def test_similes_that_liken_stay():
+    assert rows("The region is like a powder keg.") == [("simile", "like")]
+    assert rows("He behaves as if nothing had happened.") == [("simile", "as if")]
+    assert rows("A war like the last one would end us all.") == [("simile", "like")]
+    assert rows("As in 1938, appeasement will fail.") == [("simile", "as in")]
