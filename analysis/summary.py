@@ -41,7 +41,9 @@ def stat_summary(
     Returns:
         Columns ``group, documents, sentences, tokens`` (incl. punctuation), ``words``,
         ``types`` (distinct lower-cased words), ``mean_sentence_length`` (words per
-        sentence), ``flesch_reading_ease``.
+        sentence), ``flesch_reading_ease`` (of the group's counts pooled, a long speech
+        weighing more; :func:`analysis.stat_readability` with ``by`` gives the mean of
+        per-document scores too, as :func:`analysis.compare` estimates it).
 
     Example:
         >>> stat_summary("We must act. Peace may come.")[["sentences", "words", "types"]].values.tolist()
