@@ -105,21 +105,20 @@ def sentences_with_words(doc: Document) -> int:
     return count_sentences_with_words(doc.text, doc.sentences)
 
 
-def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.DataFrame:
+def corpus_readability_counts(
+    c: Corpus, *, workers: int | None = None, sentences=None
+) -> pd.DataFrame:
     """Words, sentences, syllables and polysyllables of every document, in corpus order.
 
     Words come from the corpus's word-count table (shared with frequency lists and
     keyness), so syllables are looked up once per spelling of the corpus, and the
     per-document sums are array operations. Sentences are counted document by document
     (in parallel; the sentences stay on the corpus for later calls); a large new
-    vocabulary's syllables are counted in worker processes too.
+    vocabulary's syllables are counted in worker processes too. ``sentences``: each
+    document's :func:`sentences_with_words`, when the caller has counted them.
     """
-    if not c.streamed and all("sentences" in doc.__dict__ for doc in c):
-        # Segmented already (by an earlier measure): counting is quicker than a pool.
-        # (A streamed corpus would be read from disk twice: its workers count.)
-        sentences = [sentences_with_words(doc) for doc in c]
-    else:
-        sentences = map_documents(c, sentences_with_words, workers=workers)
+    if sentences is None:
+        sentences = _sentence_counts(c, workers)
     table = word_counts(c, workers=workers)
     _count_new_spellings(table.vocab, workers)
     per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int32, len(table.vocab))
@@ -133,6 +132,14 @@ def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.Da
             "polysyllables": polysyllables,
         }
     )
+
+
+def _sentence_counts(c: Corpus, workers: int | None) -> list[int]:
+    if not c.streamed and all("sentences" in doc.__dict__ for doc in c):
+        # Segmented already (by an earlier measure): counting is quicker than a pool.
+        # (A streamed corpus would be read from disk twice: its workers count.)
+        return [sentences_with_words(doc) for doc in c]
+    return map_documents(c, sentences_with_words, workers=workers)
 
 
 # Table entries summed at a time: the arrays over entries stay a few MB each, where a
