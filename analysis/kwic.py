@@ -169,6 +169,11 @@ def kwic(
         voice: "authorial", "quoted" or None/"all" (the voice at the match start).
         regex: treat ``query`` as a regular expression (case-insensitive).
 
+    A phrase matches whole tokens, and a hyphenated word is one token: "arms race"
+    does not find "nuclear-arms race" ("nuclear-arms" is not "arms"), and
+    ``stat_frequency(ngram=2)`` counts that bigram as "nuclear-arms race". A glob
+    reaches into hyphenated words: "*arms race" finds both (and "disarms race").
+
     Returns:
         A :class:`Concordance` (DataFrame) with ``doc_id, start, end, left, match,
         right`` plus the corpus docvars; ``doc.text[start:end] == match``; in ``left``
