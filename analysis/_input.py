@@ -44,7 +44,8 @@ def check_top_n(top_n: int | None) -> None:
         return
     if isinstance(top_n, bool) or not isinstance(top_n, int) or top_n < 1:
         raise ValueError(
-            f"top_n={top_n!r} is not valid; give a positive integer, or None for all rows"
+            f"top_n={top_n!r} is not valid; give a positive integer, or None for all rows "
+            "(what the command line's --top-n 0 means)"
         )
 
 

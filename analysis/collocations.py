@@ -138,7 +138,10 @@ def stat_collocations(
         raise ValueError(f"window={window!r} is not valid; use a whole number >= 1")
     node = node.strip().lower()
     if not node or " " in node:
-        raise ValueError(f"node={node!r} is not valid; give one word or glob")
+        raise ValueError(
+            f"node={node!r} is not valid; give one word or glob (a phrase's contexts: "
+            "kwic(c, phrase); its frequency: stat_frequency(c, ngram=2))"
+        )
     token_map = c.aliases.token_map()
     node = token_map.get(node, node)
     near: Counter = Counter()

@@ -18,8 +18,10 @@ import pandas as pd
 from corpus import Corpus, Document
 
 from ._input import as_corpus, check_voice, group_labels, in_group_order
-from ._terms import document_words
+from ._terms import document_size, document_words, fold_vocabulary
+from ._wordcounts import word_counts
 from .engine import map_documents
+from .kwic import compile_query, match_spans, query_prefilter
 from .provenance import attach, remember_provenance
 
 DISPERSION_COLUMNS = [
@@ -38,17 +40,45 @@ DISPERSION_COLUMNS = [
 def document_term_count(
     doc: Document, term: str, voice: str, token_map: dict[str, str]
 ) -> tuple[int, int]:
-    """Per-document work unit: (occurrences of ``term``, words)."""
+    """Per-document work unit: (occurrences of the word or glob ``term``, words)."""
     words = document_words(doc, voice, "lower", token_map)
-    if any(ch in term for ch in "*?["):
+    if _is_glob(term):
         return sum(fnmatch.fnmatchcase(w, term) for w in words), len(words)
     return words.count(term), len(words)
+
+
+def document_phrase_count(
+    doc: Document, patterns: list[str], prefilter, voice: str, with_words: bool
+) -> tuple[int, int]:
+    """Per-document work unit: (matches of the phrase, as :func:`analysis.kwic` finds
+    them, words in ``voice``; 0 when ``with_words`` is False)."""
+    matches = len(match_spans(doc, "tokens", patterns, prefilter, voice))
+    return matches, document_size(doc, voice) if with_words else 0
+
+
+def _is_glob(term: str) -> bool:
+    return any(ch in term for ch in "*?[")
+
+
+def term_patterns(term: str, argument: str = "term") -> list[str]:
+    """The token patterns of ``term``: one for a word or glob, several for a phrase
+    ("cold war", and "russia's", which the tokenizer splits into "russia" + "'s")."""
+    if not isinstance(term, str) or not term.strip():
+        raise ValueError(f"{argument}={term!r} is empty; give a word, a glob or a phrase")
+    return compile_query(term)[1]
 
 
 def term_by_document(
     c: Corpus | str, term: str, *, voice: str | None = None, workers: int | None = None
 ) -> pd.DataFrame:
-    """Occurrences of ``term`` (a word or glob) in each document.
+    """Occurrences of ``term`` (a word, glob or phrase) in each document.
+
+    A word or glob ("peacekeep*") is matched against the document's words, lower-cased,
+    aliases mapped to their canonical names (as frequency lists count them). A phrase
+    ("cold war", "united nations", parts may be globs) is matched on tokens exactly as
+    :func:`analysis.kwic` matches it, so its counts add up to ``len(kwic(c, term))``
+    (punctuation between the words breaks a match; no alias mapping; a hyphenated word
+    is one token, so "nuclear-arms race" is no match for "arms race").
 
     Returns:
         ``doc_id, count, words, per_10k`` plus the docvars, in corpus order.
@@ -56,9 +86,17 @@ def term_by_document(
     c = as_corpus(c)
     voice = check_voice(voice)
     token_map = c.aliases.token_map()
-    term = term.strip().lower()
-    term = token_map.get(term, term)
-    counts = map_documents(c, document_term_count, term, voice, token_map, workers=workers)
+    patterns = term_patterns(term)
+    if len(patterns) > 1:
+        term = " ".join(term.lower().split())
+        counts = _phrase_counts(c, patterns, voice, workers)
+    else:
+        term = term.strip().lower()
+        term = token_map.get(term, term)
+        if voice == "all":
+            counts = _counts_from_table(c, term, token_map, workers)
+        else:
+            counts = map_documents(c, document_term_count, term, voice, token_map, workers=workers)
     table = pd.DataFrame(
         counts, columns=["count", "words"], index=pd.Index(c.doc_ids, name="doc_id")
     )
@@ -68,6 +106,40 @@ def term_by_document(
     table = table.join(c.docvars).reset_index()
     table.attrs["term"] = term
     return attach(table, "term_by_document", {"term": term, "voice": voice}, c)
+
+
+def _counts_from_table(
+    c: Corpus, term: str, token_map: dict[str, str], workers: int | None
+) -> np.ndarray:
+    """(count, words) of a word or glob in each document, from the corpus's shared
+    word-count table: spellings are folded (lower case, aliases) and matched once per
+    vocabulary entry, not once per running word, and no document is tokenized again."""
+    table = word_counts(c, workers=workers)
+    term_of_type, terms = fold_vocabulary(table.vocab, "lower", token_map, frozenset())
+    if _is_glob(term):
+        hits = np.fromiter((fnmatch.fnmatchcase(t, term) for t in terms), bool, len(terms))
+    else:
+        hits = np.array([t == term for t in terms], dtype=bool)
+    entries = np.flatnonzero(hits[term_of_type][table.type_ids]) if len(terms) else np.zeros(0, int)
+    documents = np.searchsorted(table.offsets, entries, side="right") - 1
+    n_documents = len(table.offsets) - 1
+    counts = np.bincount(documents, weights=table.counts[entries], minlength=n_documents)
+    return np.column_stack([counts.astype(np.int64), table.words])
+
+
+def _phrase_counts(c: Corpus, patterns: list[str], voice: str, workers: int | None) -> np.ndarray:
+    """(count, words) of a phrase in each document; only documents holding the phrase's
+    longest literal part are tokenized, and the words of all voices come from the
+    shared word-count table."""
+    prefilter = query_prefilter("tokens", patterns)
+    with_words = voice != "all"
+    pairs = map_documents(
+        c, document_phrase_count, patterns, prefilter, voice, with_words, workers=workers
+    )
+    counts = np.array(pairs, dtype=np.int64).reshape(len(c), 2)
+    if not with_words:
+        counts[:, 1] = word_counts(c, workers=workers).words
+    return counts
 
 
 def dispersion_measures(counts, sizes) -> dict[str, float]:
@@ -119,7 +191,9 @@ def stat_dispersion(
 
     Parameters:
         c: a Corpus or a text.
-        term: a word or glob, case-insensitive (aliases map to canonical names).
+        term: a word or glob, case-insensitive (aliases map to canonical names), or a
+            phrase, matched as :func:`analysis.kwic` matches it (see
+            :func:`term_by_document`).
         by: a docvar; each group's documents are its parts.
         voice: "authorial", "quoted" or None/"all".
 
@@ -156,7 +230,7 @@ def plot_dispersion(
 
     Parameters:
         c_or_table: a Corpus (with ``term``) or a :func:`term_by_document` table.
-        term: the word or glob (needed with a Corpus).
+        term: the word, glob or phrase (needed with a Corpus).
         order_by: the docvar ordering the documents (e.g. "year"); None keeps corpus
             order. Tick labels show its value where it changes.
         ax: the Axes to draw on (a new figure when None).

@@ -99,6 +99,26 @@ def document_diversity(
     }
 
 
+# Where per-document values are kept on a Corpus: {(window, voice): (token_map, table)}.
+_CACHE_KEY = "_communique_diversity"
+
+
+def per_document_diversity(c: Corpus, window: int, voice: str, workers: int | None) -> pd.DataFrame:
+    """``doc_id, words, types, ttr, mattr, mtld`` of every document, computed on first
+    use and kept on the Corpus (a few numbers a document), so that a grouped table
+    after a per-document one, or :func:`analysis.compare` after either, does not walk
+    the documents again. A copy is returned: the kept table cannot be changed."""
+    token_map = c.aliases.token_map()
+    kept = c.__dict__.setdefault(_CACHE_KEY, {})
+    cached = kept.get((window, voice))
+    if cached is not None and cached[0] == token_map:
+        return cached[1].copy()
+    rows = map_documents(c, document_diversity, window, voice, token_map, workers=workers)
+    table = pd.DataFrame(rows, columns=["doc_id", "words", "types", *DIVERSITY_MEASURES])
+    kept[(window, voice)] = (dict(token_map), table)
+    return table.copy()
+
+
 def stat_lexical_diversity(
     c: Corpus | str,
     *,
@@ -130,10 +150,7 @@ def stat_lexical_diversity(
     if not isinstance(window, int) or window < 1:
         raise ValueError(f"window={window!r} is not valid; use a whole number >= 1")
     labels = group_labels(c, by) if by is not None else None  # a bad by= fails before the pass
-    rows = map_documents(
-        c, document_diversity, window, voice, c.aliases.token_map(), workers=workers
-    )
-    table = pd.DataFrame(rows, columns=["doc_id", "words", "types", *DIVERSITY_MEASURES])
+    table = per_document_diversity(c, window, voice, workers)
     if by is not None:
         table["group"] = labels.reindex(table["doc_id"]).to_numpy()
         grouped = table.groupby("group", sort=True)

@@ -73,7 +73,7 @@ def compile_query(query: str, regex: bool = False) -> tuple[str, object]:
     return "tokens", patterns
 
 
-def _prefilter(kind: str, pattern) -> re.Pattern | None:
+def query_prefilter(kind: str, pattern) -> re.Pattern | None:
     """A cheap test that a document can match at all (skips tokenizing the rest)."""
     if kind == "regex":
         return None
@@ -99,16 +99,25 @@ def _token_matches(doc: Document, patterns: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def document_kwic(
-    doc: Document, kind: str, pattern, prefilter, window: int, voice: str
-) -> list[dict]:
-    """Per-document work unit: one row per match with contexts and sort keys."""
+def match_spans(doc: Document, kind: str, pattern, prefilter, voice: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every match in ``doc`` whose start is in ``voice``: what
+    :func:`kwic` lists, and what a phrase's rate counts (:func:`analysis.term_by_document`)."""
     if prefilter is not None and not prefilter.search(doc.text):
         return []
     if kind == "regex":
         spans = [m.span() for m in pattern.finditer(doc.text) if m.end() > m.start()]
     else:
         spans = _token_matches(doc, pattern)
+    if voice != "all":
+        spans = [(s, e) for s, e in spans if voice_allows(voice, doc.voice(s)[0])]
+    return spans
+
+
+def document_kwic(
+    doc: Document, kind: str, pattern, prefilter, window: int, voice: str
+) -> list[dict]:
+    """Per-document work unit: one row per match with contexts and sort keys."""
+    spans = match_spans(doc, kind, pattern, prefilter, voice)
     if not spans:
         return []
     text = doc.text
@@ -117,8 +126,6 @@ def document_kwic(
     ends = [e for _, e in words]
     rows = []
     for start, end in spans:
-        if voice != "all" and not voice_allows(voice, doc.voice(start)[0]):
-            continue
         before = bisect.bisect_right(ends, start)  # words ending at or before the match
         after = bisect.bisect_left(starts, end)  # first word starting at or after its end
         left_words = words[max(before - window, 0) : before]
@@ -162,6 +169,11 @@ def kwic(
         voice: "authorial", "quoted" or None/"all" (the voice at the match start).
         regex: treat ``query`` as a regular expression (case-insensitive).
 
+    A phrase matches whole tokens, and a hyphenated word is one token: "arms race"
+    does not find "nuclear-arms race" ("nuclear-arms" is not "arms"), and
+    ``stat_frequency(ngram=2)`` counts that bigram as "nuclear-arms race". A glob
+    reaches into hyphenated words: "*arms race" finds both (and "disarms race").
+
     Returns:
         A :class:`Concordance` (DataFrame) with ``doc_id, start, end, left, match,
         right`` plus the corpus docvars; ``doc.text[start:end] == match``; in ``left``
@@ -181,7 +193,7 @@ def kwic(
             f"'right1'..'right{max(window, 1)}'"
         )
     kind, pattern = compile_query(query, regex)
-    prefilter = _prefilter(kind, pattern)
+    prefilter = query_prefilter(kind, pattern)
     results = map_documents(
         c, document_kwic, kind, pattern, prefilter, window, voice, workers=workers
     )

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from ._input import MISSING_GROUP
+from ._input import MISSING_GROUP, check_top_n
 from ._plots import check_plot_table, largest_groups
 from .provenance import remember_provenance
 from .style import CONTRAST, house_style, series_style
@@ -49,7 +49,7 @@ def plot_keyness(
     table: pd.DataFrame,
     *,
     ax=None,
-    top_n: int = 20,
+    top_n: int | None = 20,
     group: str | None = None,
     target_label: str | None = None,
     reference_label: str = "reference",
@@ -58,7 +58,7 @@ def plot_keyness(
 
     Parameters:
         table: a :func:`analysis.stat_keyness` table.
-        top_n: terms drawn per direction (strongest by the table's order).
+        top_n: terms drawn per direction (strongest by the table's order); None: all.
         group: with an all-groups table, the group to draw.
         target_label, reference_label: legend names (default: the group / "reference").
         ax: the Axes to draw on.
@@ -82,8 +82,10 @@ def plot_keyness(
     target_label = target_label or group or recorded.get("target") or "target"
     if reference_label == "reference" and isinstance(recorded.get("reference"), str):
         reference_label = recorded["reference"]
+    check_top_n(top_n)
     top = table[table["direction"] == "target"].head(top_n)
-    bottom = table[table["direction"] == "reference"].tail(top_n)
+    bottom = table[table["direction"] == "reference"]
+    bottom = bottom.tail(top_n) if top_n is not None else bottom
     # Bars go bottom-up: strongest reference term lowest, strongest target term on top.
     shown = pd.concat([bottom.iloc[::-1], top.iloc[::-1]])
     label, values = _keyness_value(shown)
@@ -187,6 +189,8 @@ def plot_rates(
         if value == "rate":
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
         ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
+        if value != "rate" and measures and all(str(m).startswith("rate:") for m in measures):
+            ylabel = "mean per document, per 10,000 words"  # compare's "rate:<term>"
         ax.set_ylabel(
             ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
         )
@@ -277,6 +281,8 @@ def plot_timeseries(
         if value == "rate":
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
         ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
+        if value != "rate" and measures and all(str(m).startswith("rate:") for m in measures):
+            ylabel = "mean per document, per 10,000 words"  # compare's "rate:<term>"
         ax.set_ylabel(
             ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
         )

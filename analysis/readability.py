@@ -105,21 +105,20 @@ def sentences_with_words(doc: Document) -> int:
     return count_sentences_with_words(doc.text, doc.sentences)
 
 
-def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.DataFrame:
+def corpus_readability_counts(
+    c: Corpus, *, workers: int | None = None, sentences=None
+) -> pd.DataFrame:
     """Words, sentences, syllables and polysyllables of every document, in corpus order.
 
     Words come from the corpus's word-count table (shared with frequency lists and
     keyness), so syllables are looked up once per spelling of the corpus, and the
     per-document sums are array operations. Sentences are counted document by document
     (in parallel; the sentences stay on the corpus for later calls); a large new
-    vocabulary's syllables are counted in worker processes too.
+    vocabulary's syllables are counted in worker processes too. ``sentences``: each
+    document's :func:`sentences_with_words`, when the caller has counted them.
     """
-    if not c.streamed and all("sentences" in doc.__dict__ for doc in c):
-        # Segmented already (by an earlier measure): counting is quicker than a pool.
-        # (A streamed corpus would be read from disk twice: its workers count.)
-        sentences = [sentences_with_words(doc) for doc in c]
-    else:
-        sentences = map_documents(c, sentences_with_words, workers=workers)
+    if sentences is None:
+        sentences = _sentence_counts(c, workers)
     table = word_counts(c, workers=workers)
     _count_new_spellings(table.vocab, workers)
     per_type = np.fromiter(map(_SYLLABLES.__getitem__, table.vocab), np.int32, len(table.vocab))
@@ -133,6 +132,14 @@ def corpus_readability_counts(c: Corpus, *, workers: int | None = None) -> pd.Da
             "polysyllables": polysyllables,
         }
     )
+
+
+def _sentence_counts(c: Corpus, workers: int | None) -> list[int]:
+    if not c.streamed and all("sentences" in doc.__dict__ for doc in c):
+        # Segmented already (by an earlier measure): counting is quicker than a pool.
+        # (A streamed corpus would be read from disk twice: its workers count.)
+        return [sentences_with_words(doc) for doc in c]
+    return map_documents(c, sentences_with_words, workers=workers)
 
 
 # Table entries summed at a time: the arrays over entries stay a few MB each, where a
@@ -244,6 +251,12 @@ def readability_scores(counts: dict[str, int]) -> dict[str, float]:
     }
 
 
+SCORE_COLUMNS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"]
+COUNT_COLUMNS = ["words", "sentences", "syllables", "polysyllables"]
+# With by=: the mean of the group's per-document scores, beside the pooled score.
+MEAN_SCORE_COLUMNS = [f"mean_{name}" for name in SCORE_COLUMNS]
+
+
 def stat_readability(
     c: Corpus | str, *, by: str | None = None, workers: int | None = None
 ) -> pd.DataFrame:
@@ -251,14 +264,22 @@ def stat_readability(
 
     Parameters:
         c: a Corpus or a text.
-        by: a docvar; groups pool their documents' counts.
+        by: a docvar; a group's scores are computed twice, from its documents' counts
+            pooled (one long speech weighs as much as its words) and as the mean of its
+            documents' scores (every speech counts once, as :func:`analysis.compare`
+            and :func:`analysis.stat_lexical_diversity` count them). The two can
+            disagree in direction between groups: compare like with like.
         workers: processes to use (None: all available cores; 1: this process).
 
     Returns:
         Columns ``doc_id`` (or ``group``), ``words, sentences, syllables, polysyllables,
         flesch_reading_ease, flesch_kincaid_grade, gunning_fog``. ``words`` counts words
         with at least one letter: numbers ("1990") are not read as words, so it can be
-        lower than the word counts of other measures.
+        lower than the word counts of other measures. With ``by``: ``group,
+        documents``, the summed counts and the scores of the pooled counts under the
+        same names, then ``mean_flesch_reading_ease, mean_flesch_kincaid_grade,
+        mean_gunning_fog``: the mean of the group's per-document scores (documents
+        without words left out), which is ``compare(c, measure, by=...)``'s estimate.
 
     Example:
         >>> stat_readability("The cat sat. It was happy.")["flesch_reading_ease"].round(1).tolist()
@@ -267,16 +288,33 @@ def stat_readability(
     c = as_corpus(c)
     check_by(c, by)  # before the pass over the corpus, not after
     table = corpus_readability_counts(c, workers=workers)
-    key = "doc_id"
-    if by is not None:
+    if by is None:
+        table = pd.concat([table, _scores(table)], axis=1)
+        table = table[["doc_id", *COUNT_COLUMNS, *SCORE_COLUMNS]]
+    else:
+        per_document = _scores(table)
+        per_document.columns = MEAN_SCORE_COLUMNS
+        table = pd.concat([table, per_document], axis=1)
         table["group"] = group_labels(c, by).reindex(table["doc_id"]).to_numpy()
-        table = table.drop(columns="doc_id").groupby("group", sort=True).sum().reset_index()
-        table = in_group_order(table)
-        key = "group"
-    scores = pd.DataFrame(
-        [readability_scores(r) for r in table.to_dict("records")],
-        columns=["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"],
-    )
-    table = pd.concat([table.reset_index(drop=True), scores], axis=1)
-    table = table[[key, "words", "sentences", "syllables", "polysyllables", *scores.columns]]
+        grouped = table.drop(columns="doc_id").groupby("group", sort=True)
+        table = pd.concat(
+            [
+                grouped.size().rename("documents"),
+                grouped[COUNT_COLUMNS].sum(),
+                grouped[MEAN_SCORE_COLUMNS].mean(),
+            ],
+            axis=1,
+        )
+        table = in_group_order(table.reset_index())
+        table = pd.concat([table, _scores(table)], axis=1)
+        table = table[["group", "documents", *COUNT_COLUMNS, *SCORE_COLUMNS, *MEAN_SCORE_COLUMNS]]
     return attach(table, "stat_readability", {"by": by}, c, {"readability": READABILITY_VERSION})
+
+
+def _scores(counts: pd.DataFrame) -> pd.DataFrame:
+    """The three scores of each row of a table of counts, index kept."""
+    return pd.DataFrame(
+        [readability_scores(r) for r in counts[COUNT_COLUMNS].to_dict("records")],
+        columns=SCORE_COLUMNS,
+        index=counts.index,
+    )

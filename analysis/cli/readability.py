@@ -17,8 +17,12 @@ def register(subparsers) -> None:
         "readability",
         help="Flesch, Flesch-Kincaid, Gunning fog, TTR, MATTR, MTLD",
         description=(
-            "Readability (pooled counts per group) joined with lexical diversity (mean of "
-            "the documents per group)."
+            "Readability joined with lexical diversity, per document or, with --by, per "
+            "group. A group's flesch_reading_ease, flesch_kincaid_grade and gunning_fog "
+            "are computed from its documents' counts pooled (a long speech weighs more); "
+            "mean_flesch_reading_ease, mean_flesch_kincaid_grade, mean_gunning_fog and "
+            "ttr, mattr, mtld are means of per-document values (every speech counts "
+            "once, as in compare). The two kinds can disagree in direction."
         ),
     )
     add_corpus_arguments(parser)
@@ -35,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
         c, by=args.by, window=args.window, workers=args.workers
     )
     key = "doc_id" if args.by is None else "group"
-    table = readability.merge(diversity.drop(columns=["words"]), on=key, how="left")
+    # Both tables count the group's words and documents: readability's are kept.
+    shared = [column for column in ("words", "documents") if column in diversity.columns]
+    table = readability.merge(diversity.drop(columns=shared), on=key, how="left")
     table.attrs["provenance"] = joined_record(readability, diversity)
     emit(table, args)
     return 0

@@ -23,7 +23,11 @@ def register(subparsers) -> None:
     stats = subparsers.add_parser(
         "stats",
         help="documents, sentences, tokens, types, sentence length, readability",
-        description="Corpus size and readability, overall and per group.",
+        description=(
+            "Corpus size and readability, overall and per group. A group's "
+            "flesch_reading_ease is computed from its documents' counts pooled; "
+            "`communique readability --by` gives the mean of per-document scores too."
+        ),
     )
     add_corpus_arguments(stats)
     add_by_argument(stats)

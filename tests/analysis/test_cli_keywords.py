@@ -91,6 +91,33 @@ def test_readability_by_group(folder, capsys):
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert table["group"].tolist() == ["FRA", "RUS", "USA"]
     assert {"flesch_reading_ease", "ttr", "mattr", "mtld", "documents"} <= set(table.columns)
+    # Pooled scores under their names, then the per-document means beside TTR & co.
+    assert list(table.columns) == [
+        "group",
+        "documents",
+        "words",
+        "sentences",
+        "syllables",
+        "polysyllables",
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "gunning_fog",
+        "mean_flesch_reading_ease",
+        "mean_flesch_kincaid_grade",
+        "mean_gunning_fog",
+        "ttr",
+        "mattr",
+        "mtld",
+    ]
+    assert table["documents"].tolist() == [1, 2, 1]
+    assert main([*args, "--format", "csv"]) == 0
+    per_doc = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    per_doc["group"] = per_doc["doc_id"].str[:3]
+    means = per_doc.groupby("group")[["flesch_reading_ease", "ttr"]].mean()
+    assert table["mean_flesch_reading_ease"].tolist() == pytest.approx(
+        means["flesch_reading_ease"].tolist()
+    )
+    assert table["ttr"].tolist() == pytest.approx(means["ttr"].tolist())
 
 
 def test_frequency(folder, capsys):

@@ -86,3 +86,10 @@ def test_adjacent_quotes_are_no_neighbours():
     text = "The talks were “useful” “and very productive”, the envoy said."
     table = stat_collocations(text, "useful", window=3, min_count=1, voice="quoted")
     assert table.empty  # "and", "very", "productive" are in the next quote
+
+
+def test_a_phrase_node_is_an_error_that_says_where_phrases_go():
+    with pytest.raises(
+        ValueError, match=r"node='cold war' is not valid; give one word or glob.*kwic"
+    ):
+        stat_collocations("The cold war ended.", "cold war")

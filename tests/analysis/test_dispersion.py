@@ -81,3 +81,62 @@ def test_plot_dispersion_names_the_table_it_draws():
         ValueError, match="plot_dispersion draws the table of analysis.term_by_document"
     ):
         plot_dispersion(pd.DataFrame({"doc_id": ["a"], "count": [1]}))
+
+
+PHRASE_TEXTS = {
+    # "Cold War" twice; "cold, war" (a comma between) and "cold. War" (a sentence end)
+    # are no match for the phrase, as in kwic; "Russia's" is two tokens.
+    "a": "The Cold War is over. The cold war, cold, war. Cold. War again in Russia's view.",
+    "b": "No war here; cold peace and cold war.",
+    "c": "Peace.",
+}
+
+
+@pytest.fixture
+def phrases():
+    import pandas as pd
+
+    docvars = pd.DataFrame({"bloc": ["east", "east", "west"]}, index=["a", "b", "c"])
+    return corpus.from_texts(PHRASE_TEXTS, docvars=docvars)
+
+
+def test_a_phrase_counts_what_kwic_finds(phrases):
+    from analysis import compare, kwic
+
+    table = term_by_document(phrases, "Cold  War", workers=1)
+    assert table["count"].tolist() == [2, 1, 0]
+    assert table["words"].tolist() == [17, 8, 1]
+    assert table.attrs["term"] == "cold war"
+    assert table["count"].sum() == len(kwic(phrases, "cold war")) == 3
+    assert table["per_10k"].round(3).tolist() == [round(2 / 17 * 1e4, 3), 1250.0, 0.0]
+    # Globs within a phrase, and a word the tokenizer splits ("russia" + "'s")
+    assert term_by_document(phrases, "cold w*", workers=1)["count"].tolist() == [2, 1, 0]
+    assert term_by_document(phrases, "Russia's", workers=1)["count"].tolist() == [1, 0, 0]
+    # The same counts flow into dispersion and compare: no silent zero
+    row = stat_dispersion(phrases, "cold war", workers=1).iloc[0]
+    assert (row["term"], row["count"], row["doc_count"]) == ("cold war", 3, 2)
+    result = compare(phrases, "rate:cold war", by="bloc", pairs="none", workers=1)
+    east = result.set_index("group").loc["east", "estimate"]
+    assert east == pytest.approx((2 / 17 * 1e4 + 1250.0) / 2)
+
+
+def test_a_phrase_in_one_voice_counts_matches_starting_in_it():
+    c = corpus.from_texts({"q": 'He said: "The cold war is over." The cold war is over.'})
+    quoted = term_by_document(c, "cold war", voice="quoted", workers=1)
+    authorial = term_by_document(c, "cold war", voice="authorial", workers=1)
+    assert quoted["count"].tolist() == [1] and authorial["count"].tolist() == [1]
+    assert quoted["words"].tolist() == [5] and authorial["words"].tolist() == [7]
+
+
+def test_word_counts_from_the_shared_table_equal_a_per_document_count(phrases):
+    from analysis.dispersion import document_term_count
+
+    for term in ("cold", "c*", "war", "peace", "absent"):
+        table = term_by_document(phrases, term, workers=1)
+        expected = [document_term_count(doc, term, "all", {}) for doc in phrases]
+        assert list(zip(table["count"], table["words"], strict=True)) == expected
+
+
+def test_an_empty_term_is_an_error_naming_the_argument(phrases):
+    with pytest.raises(ValueError, match=r"term=' ' is empty; give a word, a glob or a phrase"):
+        term_by_document(phrases, " ")

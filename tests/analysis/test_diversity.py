@@ -49,3 +49,32 @@ def test_stat_lexical_diversity_per_document_and_group():
     assert groups.loc["B", "ttr"] == pytest.approx((0.5 + 0.5) / 2)
     with pytest.raises(ValueError, match="window=0"):
         stat_lexical_diversity(c, window=0)
+
+
+def test_per_document_values_are_kept_for_later_calls(monkeypatch):
+    import pandas as pd
+
+    import analysis.diversity as diversity
+    from analysis import compare
+
+    c = corpus.from_texts(
+        ["the cat saw the dog", "a b a b c", "peace now"], docvars={"g": ["x", "x", "y"]}
+    )
+    per_doc = stat_lexical_diversity(c, workers=1)
+    assert per_doc["ttr"].tolist() == [0.8, 0.6, 1.0]
+
+    def no_pass(*args, **kwargs):
+        raise AssertionError("the documents were walked again")
+
+    monkeypatch.setattr(diversity, "map_documents", no_pass)
+    grouped = stat_lexical_diversity(c, by="g", workers=1)
+    assert grouped["ttr"].tolist() == pytest.approx([0.7, 1.0])
+    result = compare(c, "ttr", by="g", pairs="none", n_boot=50, workers=1)
+    assert result["estimate"].tolist() == pytest.approx([0.7, 1.0])
+    per_doc.loc[0, "ttr"] = 99.0  # changing a returned table changes nothing kept
+    pd.testing.assert_frame_equal(
+        stat_lexical_diversity(c, workers=1).drop(columns="ttr"), per_doc.drop(columns="ttr")
+    )
+    assert stat_lexical_diversity(c, workers=1)["ttr"].tolist() == [0.8, 0.6, 1.0]
+    with pytest.raises(AssertionError, match="walked again"):
+        stat_lexical_diversity(c, window=2, workers=1)  # another window is computed anew

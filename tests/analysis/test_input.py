@@ -19,6 +19,11 @@ def test_top_n_is_checked_by_every_ranked_table():
     with pytest.raises(ValueError, match="top_n=0"):
         analysis.stat_collocations(c, "russia", top_n=0)
     assert len(analysis.stat_frequency(c, top_n=3)) == 3
+    # The command line's --top-n 0 is the API's None, and the error says so
+    rus = corpus.from_texts(["peace peace", "trade"], docvars={"g": ["a", "b"]})
+    with pytest.raises(ValueError, match=r"top_n=0 .*None for all rows .*--top-n 0"):
+        analysis.stat_keyness(rus, by="g", target="a", top_n=0)
+    assert len(analysis.stat_keyness(rus, by="g", target="a", min_count=1, top_n=None)) == 2
 
 
 @pytest.mark.parametrize("bad", [-1, 2.5, "3", True])

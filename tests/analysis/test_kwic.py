@@ -87,3 +87,14 @@ def test_context_has_no_line_breaks():
     table = kwic(c, "keeping", window=3)
     assert table.loc[0, "left"] == "here, especially peace"
     assert table.loc[0, "right"] == "in Africa"
+
+
+def test_a_phrase_does_not_reach_into_a_hyphenated_word_and_a_glob_does():
+    import analysis
+
+    text = "The arms race and the nuclear-arms race. Disarmament, not an arms\nrace."
+    assert kwic(text, "arms race", sort="none")["match"].tolist() == ["arms race", "arms\nrace"]
+    found = kwic(text, "*arms race", sort="none")["match"].tolist()
+    assert found == ["arms race", "nuclear-arms race", "arms\nrace"]
+    bigrams = analysis.stat_frequency(text, ngram=2).set_index("term")["count"]
+    assert (bigrams["arms race"], bigrams["nuclear-arms race"]) == (2, 1)

@@ -73,6 +73,29 @@ def test_timeseries_with_events():
     plt.close("all")
 
 
+def test_timeseries_of_a_rate_from_compare_names_its_unit():
+    c = corpus.from_texts(
+        ["apartheid must end", "apartheid now", "peace", "peace and apartheid"],
+        docvars={"year": [1980, 1980, 1981, 1981]},
+    )
+    ax = plot_timeseries(compare(c, "rate:apartheid", by="year", pairs="none", n_boot=50))
+    assert ax.get_ylabel() == "rate:apartheid (mean per document, per 10,000 words)"
+    assert ax.lines[0].get_ydata().tolist() == pytest.approx([(1 / 3 + 1 / 2) / 2 * 1e4, 1e4 / 6])
+    t = pd.DataFrame({"year": [1990, 1991], "x": [1.0, 2.0]})
+    ax = plot_timeseries(compare(t, "x", by="year", pairs="none"))
+    assert ax.get_ylabel() == "x (mean per document)"  # other measures have no unit to name
+    plt.close("all")
+
+
+def test_keyness_top_n_is_none_for_all_and_zero_is_an_error(keyness):
+    fig, ax = plt.subplots()
+    plot_keyness(keyness, ax=ax, top_n=None)
+    assert len(ax.patches) == len(keyness)
+    with pytest.raises(ValueError, match=r"top_n=0 is not valid.*None for all rows.*--top-n 0"):
+        plot_keyness(keyness, top_n=0)
+    plt.close("all")
+
+
 WRONG_TABLE_CORPUS = corpus.from_texts(
     [
         "We may perhaps see it as a siege, like the war of 1914. It could pass.",

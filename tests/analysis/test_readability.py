@@ -49,6 +49,34 @@ def test_by_group_pools_counts(fixtures):
     assert table.set_index("group").loc["XNR", "words"] == rus["words"].sum()
 
 
+def test_by_group_gives_the_pooled_score_and_the_mean_of_document_scores():
+    import corpus
+
+    # Group "a": one short easy speech and one long hard one. Pooled, the long one
+    # dominates; the mean of documents counts each once (as compare does).
+    easy = "The cat sat. It was fun."  # 6 words, 2 sentences, 6 syllables
+    hard = "International cooperation necessitates considerable determination. " * 3
+    c = corpus.from_texts([easy, hard, easy], docvars={"g": ["a", "a", "b"]})
+    per_doc = analysis.stat_readability(c, workers=1)
+    grouped = analysis.stat_readability(c, by="g", workers=1).set_index("group")
+    assert list(grouped.columns[:2]) == ["documents", "words"]
+    assert grouped["documents"].tolist() == [2, 1]
+    a = grouped.loc["a"]
+    doc_scores = per_doc["flesch_reading_ease"].tolist()
+    assert doc_scores[0] == pytest.approx(206.835 - 1.015 * 3 - 84.6 * 1)
+    assert a["mean_flesch_reading_ease"] == pytest.approx((doc_scores[0] + doc_scores[1]) / 2)
+    pooled = flesch_reading_ease(a["words"], a["sentences"], a["syllables"])
+    assert a["flesch_reading_ease"] == pytest.approx(pooled)
+    assert a["words"] == 6 + 15 and a["sentences"] == 2 + 3
+    assert a["flesch_reading_ease"] < a["mean_flesch_reading_ease"] - 10
+    # A group of one document: both are its score
+    b = grouped.loc["b"]
+    assert b["flesch_reading_ease"] == b["mean_flesch_reading_ease"] == doc_scores[2]
+    # The mean is what compare() estimates
+    compared = analysis.compare(c, "gunning_fog", by="g", pairs="none", n_boot=50)
+    assert compared["estimate"].tolist() == pytest.approx(grouped["mean_gunning_fog"].tolist())
+
+
 def test_sentences_without_words_do_not_count():
     import corpus
 
