@@ -122,7 +122,11 @@ class DocumentRates:
         spread = np.sqrt(_permutation_variance(columns, column, n, n1))
         with np.errstate(divide="ignore", invalid="ignore"):
             z = np.abs(observed - expected) / spread
-        close = (tail > _CHERNOFF_BELOW) & (z > np.where(is_upper, _CHERNOFF_FROM_Z, _LOWER_FROM_Z))
+        # (Bernstein's rounding guard too: documents that all have one rate depart from
+        # their expectation only in the last bits, and z is then meaningless.)
+        departed = np.abs(observed - expected) > 1e-9 * np.maximum(np.abs(expected), 1e-300)
+        limit = np.where(is_upper, _CHERNOFF_FROM_Z, _LOWER_FROM_Z)
+        close = (tail > _CHERNOFF_BELOW) & departed & (spread > 0) & (z > limit)
         if close.any():
             chernoff = _chernoff_tail(
                 columns, column[close], n, n1, observed[close], total[close], is_upper[close]
@@ -287,6 +291,9 @@ def _chernoff_tail(
     top = np.zeros(len(column))
     np.maximum.at(top, owner, y)
     top = np.maximum(top, np.where(empty > 0, zero, 0.0))
+    # A sum cannot pass draws times the largest value: beyond it only by rounding, which
+    # at a large t would read as a vanishing tail.
+    target = np.minimum(target, top)
 
     def tilted(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """log M(t), and the mean and variance of the values tilted by exp(t v)."""

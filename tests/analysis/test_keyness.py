@@ -474,3 +474,13 @@ def test_document_p_values_with_chernoffs_bound_never_fall_below_the_exact_p(use
     p = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
     rates = {d: uses[i] / 10 for i, d in enumerate(ids)}
     assert p >= _exact_permutation_p(rates, ids[:n1]) - 1e-9
+
+
+def test_documents_that_all_use_a_term_at_one_rate_give_p_one():
+    # hundreds of documents a side with the same rate: sums differ from their
+    # expectation only by rounding, which Chernoff's bound must not read as a departure
+    texts = ["peace peace peace " + "talks " * 14] * 1000
+    groups = ["A"] * 600 + ["B"] * 400
+    c = corpus.from_texts(texts, docvars={"g": groups})
+    table = stat_keyness(c, by="g", target="A", test="documents", min_count=1, correction="none")
+    assert table.set_index("term")["p_value"].to_dict() == {"peace": 1.0, "talks": 1.0}
