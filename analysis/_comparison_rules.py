@@ -142,15 +142,33 @@ def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
         return False
     if text.isascii():
         for m in rules.historical_dates.finditer(text):
-            if _date_is_past(m.group(), doc_year):
+            if _date_is_past(m.group(), doc_year) and not _counts_things(text, m.end()):
                 return True
         return rules.historical_heads.search(text)
     for m in rules.historical.finditer(text):
-        if rules.historical_dates.fullmatch(m.group()) is None or _date_is_past(
-            m.group(), doc_year
+        if rules.historical_dates.fullmatch(m.group()) is None or (
+            _date_is_past(m.group(), doc_year) and not _counts_things(text, m.end())
         ):
             return True
     return False
+
+
+def _counts_things(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts things ("similar to 1200 soldiers
+    sent last spring"): a plural noun right after it. A year is followed by
+    punctuation, a preposition or a singular noun it dates ("the 1938 agreement")."""
+    if end and text[end - 1] == "s":
+        return False  # a decade: "the 1930s"
+    m = _PLURAL_AFTER.match(text, end)
+    return m is not None and m.group(1) not in _NOT_PLURAL_NOUNS
+
+
+_PLURAL_AFTER = re.compile(r" ([a-z]{3,}s)\b")
+# Words in -s that follow a year without being what it counts ("in 1938 was", "1945 marks").
+_NOT_PLURAL_NOUNS = frozenset(
+    """does gives goes happens has lies makes marks means proves reminds remains seems
+    shows stands teaches tells this thus was across""".split()
+)
 
 
 def _historical_text(text: str, vehicle: tuple[int, int], limit: int) -> str:

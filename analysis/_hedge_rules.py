@@ -376,20 +376,23 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
 
 
 def _prayed_for(view: TokenView, i: int) -> bool:
-    """'He prayed that the session might not fail': a wish, however far the verb."""
+    """'He prayed that the session might not fail': a wish, however far the verb, but
+    only in the clause "pray" governs ("We pray for peace, but the war may spread")."""
     return _PRAY.search(view.text_before_hit()) is not None
 
 
-_PRAY = re.compile(r"\b[Pp]ray(?:s|ed|ing)?\b")
+# "pray" with no clause boundary (punctuation, "but", "yet") between it and the modal.
+_PRAY = re.compile(r"\b[Pp]ray(?:s|ed|ing)?\b(?:(?!\b(?:but|yet)\b)[^,;:.!?\u2014])*\Z")
 
 
 # What comes before a clause that opens with its verb: "; may peace prevail". Not a dash,
-# which as often closes an aside ("sponsored by 129 States - may be adopted").
-_CLAUSE_OPENERS = frozenset({";", ":", "(", "\u201c", "\u2018", '"'})
+# which as often closes an aside ("sponsored by 129 States - may be adopted"), nor an
+# opening quote ("I say “may be” because"): a quoted wish opens its sentence.
+_CLAUSE_OPENERS = frozenset({";", ":", "("})
 
 
 def _opens_clause(view: TokenView, i: int) -> bool:
-    """Whether token i opens its sentence or a clause after ; : ( or an opening quote."""
+    """Whether token i opens its sentence or a clause after ; : or (."""
     return (i > 0 and view.low[i - 1] in _CLAUSE_OPENERS) or view.sentence_start(i)
 
 
@@ -400,8 +403,6 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
     word = view.low[end - 1]
     if word == "possible" and _feasible(view, end - 1):
         return False  # "peace is possible only if ...", "it is possible, we believe, to find"
-    if word == "possibility" and nxt == "of" and view.at(end + 1).endswith("ing"):
-        return False  # "the possibility of finding a solution": an opportunity
     if before[0] in {"least", "worst"} or (
         len(before[0]) > 5 and before[0].endswith("est") and before[0] not in _NOT_SUPERLATIVE
     ):
@@ -416,9 +417,10 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
 def _feasible(view: TokenView, k: int) -> bool:
     """Whether "possible" at token k says that something can be done or had, not that
     a proposition may be true: after a copula ("is", "are quite", "became"), said of a
-    thing ("peace is possible only if") unless a that-clause follows, or of "it" with a
-    to-infinitive ahead ("it is possible, we believe, to find"). "It is possible that
-    ...", and "It is possible." alone, hedge."""
+    thing with the condition it needs right after ("peace is possible only if", "No
+    development is possible without"), or of "it" with a to-infinitive ahead ("it is
+    possible, we believe, to find"). "It is possible that ...", "It is possible." and
+    "A new war is possible in the region" hedge."""
     before = view.at(k - 1)
     copula = k - 1
     if before not in _COPULAS:
@@ -431,10 +433,13 @@ def _feasible(view: TokenView, k: int) -> bool:
     clause = ahead[: ahead.index("that")] if "that" in ahead else ahead
     if view.at(copula - 1) in _DUMMY_SUBJECTS:
         return "to" in clause
-    return "that" not in ahead and "whether" not in ahead
+    return bool(_CONDITIONS.intersection(ahead[:2]))
 
 
 _DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
+_CONDITIONS = frozenset(
+    "only if unless without when once provided providing through thanks given".split()
+)
 
 
 _BEFORE_PREDICATE = frozenset("quite very not only even hardly scarcely thus therefore".split())

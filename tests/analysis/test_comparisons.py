@@ -948,3 +948,20 @@ def test_similes_that_liken_stay():
     assert rows("He behaves as if nothing had happened.") == [("simile", "as if")]
     assert rows("A war like the last one would end us all.") == [("simile", "like")]
     assert rows("As in 1938, appeasement will fail.") == [("simile", "as in")]
+
+
+def test_a_number_counting_things_and_a_present_system_are_not_historical():
+    texts = [
+        "The new force will be similar to 1200 soldiers sent last spring.",  # a quantity
+        "It is preferable to the prolonged suffering that apartheid implies.",  # present
+        "The crisis is similar to 1938.",  # a past year
+        "The situation is like the 1930s.",
+    ]
+    c = corpus.from_texts(texts, docvars={"year": [1985] * 4})
+    rows = find_comparisons(c)
+    assert rows.groupby("doc_id")["historical"].any().to_dict() == {
+        "doc1": False,
+        "doc2": False,
+        "doc3": True,
+        "doc4": True,
+    }
