@@ -282,8 +282,7 @@ def _chernoff_tail(
     values = columns.values[firsts[owner] + offsets]
     largest = columns.largest[column]
     scale = np.where(largest > 0, largest, 1.0)
-    flip = upper[owner]
-    y = np.where(flip, values, largest[owner] - values) / scale[owner]
+    y = np.where(upper[owner], values, largest[owner] - values) / scale[owner]
     zero = np.where(upper, 0.0, 1.0)  # the scaled value of the documents without the term
     target = np.where(upper, observed, draws * largest - observed) / scale / draws
     empty = (n - used).astype(float)  # documents without the term
