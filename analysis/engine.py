@@ -41,6 +41,7 @@ from corpus import Corpus, Document
 from corpus._parallel import (  # noqa: F401 (available_workers, chunk_bounds re-exported)
     available_workers,
     chunk_bounds,
+    ended,
     forked_pool,
     resolve_workers,
 )
@@ -247,11 +248,10 @@ def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
         _FORKED_WORK = (documents, func, args)
         bar = _progress_bar(len(documents), _PROGRESS_BY_DEFAULT)
         try:
-            with forked_pool(n_workers) as pool:
+            with ended(forked_pool(n_workers), wait_on_error=False) as pool:
+                chunks = _all_queued(pool, _run_forked_whole_chunk, bounds)
                 results = []
-                for (start, stop), result in zip(
-                    bounds, pool.imap(_run_forked_whole_chunk, bounds), strict=True
-                ):
+                for (start, stop), result in zip(bounds, chunks, strict=True):
                     results.append(result)
                     _advance(bar, stop - start)
                 return results
@@ -260,8 +260,17 @@ def _map_chunk_pool(documents, lengths, func, args, n_workers: int) -> list:
             if bar is not None:
                 bar.close()
     payloads = [(func, args, _shipment(documents, a, b)) for a, b in bounds]
-    with multiprocessing.get_context("spawn").Pool(n_workers) as pool:
-        return list(pool.imap(_run_shipped_whole_chunk, payloads))
+    with ended(multiprocessing.get_context("spawn").Pool(n_workers), wait_on_error=False) as pool:
+        return list(_all_queued(pool, _run_shipped_whole_chunk, payloads))
+
+
+def _all_queued(pool, func: Callable, tasks: list) -> Iterator[Any]:
+    """``pool.imap(func, tasks)`` with the pool closed at once: every task is queued, so
+    the workers exit as they run out of work while the caller reads the last results,
+    and the join at the end (:func:`corpus._parallel.ended`) finds them gone."""
+    results = pool.imap(func, tasks)
+    pool.close()
+    return results
 
 
 def _run_forked_whole_chunk(bounds: tuple[int, int]) -> Any:
@@ -341,10 +350,9 @@ def _map_pool(documents, lengths, func, args, n_workers, progress: bool, combine
     if "fork" in methods:
         _FORKED_WORK = (documents, func, args, combine)
         try:
-            with forked_pool(n_workers) as pool:
-                for (start, stop), (part, kept_spans) in zip(
-                    bounds, pool.imap(_run_forked_chunk, bounds), strict=True
-                ):
+            with ended(forked_pool(n_workers), wait_on_error=False) as pool:
+                chunks = _all_queued(pool, _run_forked_chunk, bounds)
+                for (start, stop), (part, kept_spans) in zip(bounds, chunks, strict=True):
                     for offset, kept in enumerate(kept_spans):
                         if kept is not None:  # (indexing a streamed corpus reads from disk)
                             _keep(documents[start + offset], kept)
@@ -358,10 +366,9 @@ def _map_pool(documents, lengths, func, args, n_workers, progress: bool, combine
     else:
         context = multiprocessing.get_context("spawn")
         payloads = [(func, args, combine, _shipment(documents, a, b)) for a, b in bounds]
-        with context.Pool(n_workers) as pool:
-            for (start, stop), part in zip(
-                bounds, pool.imap(_run_shipped_chunk, payloads), strict=True
-            ):
+        with ended(context.Pool(n_workers), wait_on_error=False) as pool:
+            chunks = _all_queued(pool, _run_shipped_chunk, payloads)
+            for (start, stop), part in zip(bounds, chunks, strict=True):
                 if combine is None:
                     results.extend(part)
                 else:

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -130,7 +131,7 @@ def map_in_order(
         pool = forked_pool(workers)
     else:
         pool = multiprocessing.get_context("spawn").Pool(workers)
-    with pool:
+    with ended(pool, wait_on_error=True):
         # Submitted as the caller takes results (Pool.imap would run every task at
         # once and keep all results that the caller has not taken yet).
         running: deque = deque()
@@ -152,6 +153,33 @@ def forked_pool(workers: int):
     time over the whole analysis.
     """
     return multiprocessing.get_context("fork").Pool(workers, initializer=gc.freeze)
+
+
+@contextmanager
+def ended(pool, *, wait_on_error: bool) -> Iterator[Any]:
+    """``pool`` for a block, closed and joined when the block ends, so that its workers
+    finish what they hold and exit on their own.
+
+    A pool's own exit, ``terminate()``, can hang when it races its workers' exit
+    (CPython issues 96995 and 78178); one run of the test suite hung there, its two
+    workers gone and the parent waiting on a lock. ``terminate()`` is kept for an
+    interrupt, and for an error where the tasks in flight could take long
+    (``wait_on_error=False``: every chunk of a pass is queued at once).
+    """
+    try:
+        yield pool
+    except (Exception, GeneratorExit):  # an error, or a generator closed early
+        if not wait_on_error:
+            pool.terminate()
+            raise
+        pool.close()
+        pool.join()
+        raise
+    except BaseException:  # KeyboardInterrupt, SystemExit: stop now
+        pool.terminate()
+        raise
+    pool.close()
+    pool.join()
 
 
 def _run_chunk(task: tuple) -> list:
