@@ -957,6 +957,15 @@ def _previous_word(text: str, pos: int, lo: int) -> tuple[str, int]:
     return (m.group(1).lower(), lo + m.start(1)) if m else ("", lo)
 
 
+def _a_scene(text: str, pos: int) -> bool:
+    """Whether "as in" at ``pos`` likens to a kind of scene, named by an indefinite noun
+    phrase ("as in a famous poem", "as in a game of chess"), not to a place, case or time
+    ("as in Africa", "as in the case of"). "as in the jungle" is missed: after "the", a
+    scene and a sphere ("as in the political sphere") look alike."""
+    words = _NEXT_TOKEN.findall(text[pos : pos + 20])[:1]
+    return bool(words) and words[0].lower() in ("a", "an")
+
+
 def _next_words(text: str, pos: int, n: int = 3) -> list[str]:
     return [w.lower() for w in _NEXT_TOKEN.findall(text[pos : pos + 80])[:n]]
 
@@ -1471,6 +1480,7 @@ def _simile(scan: _Scan, rules: _Rules):
             trigger == "as in"
             and "like_inclusion" in sets  # the rules of comparison_triggers@3 on
             and not _historical(_historical_text(text, vehicle, e0), rules, scan.year)
+            and not _a_scene(text, m.end())
         ):
             continue  # "as in Africa", "as in many other cases": = for example
         yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle

@@ -10,7 +10,8 @@ document's text (no loop over lexicon items):
   the Munich agreement", "a parallel even in the Second World War", "unprecedented
   since 1945"; "reminds us of our duty" is no comparison);
 - ``simile``: preposition "like", "as ... as", "as if", "as though", "as in" + a
-  historical reference ("as in 1938");
+  historical reference ("as in 1938") or an indefinite noun phrase ("as in a game of
+  chess");
 - ``comparative``: any "than" (more/less/fewer/-er/rather ... than), "unlike",
   "superior to", "as opposed to";
 - ``superlative``: a determiner or possessive + most/least/best/worst/-est, with the
@@ -25,7 +26,7 @@ membership of a group), a compound adjective split by a space or hyphen ("busine
 like relations", "war-like"), "anything/nothing like the same" (= nearly), "in like
 manner" (= likewise), "it looks/seems/appears as if" (= apparently, epistemic), "as in"
 + a place or a case ("as in Africa", "as in many other cases" = for example: "as in"
-is a simile only before a historical reference), "like this." meaning "thus", "as well as", "as soon as", "as
+is a simile only before a historical reference or "a"/"an"), "like this." meaning "thus", "as well as", "as soon as", "as
 long as", "as far as", "as ... as possible", "other than" (= except), "rather than" +
 verb (= instead of), and quantities: "more/less/fewer/later than" + a number or
 measure ("more than 50 countries", "less than half", "more than a decade") bounds a

@@ -965,3 +965,17 @@ def test_a_number_counting_things_and_a_present_system_are_not_historical():
         "doc3": True,
         "doc4": True,
     }
+
+
+def test_as_in_likens_to_a_past_or_a_kind_of_scene_not_to_a_place_or_case():
+    texts = [
+        "As in a game of chess, each move counts.",
+        "As in Africa, there is cause for optimism.",
+        "As in the case of Namibia, we call for talks.",
+        "As in 1938, the aggressor is appeased.",
+    ]
+    rows = find_comparisons(corpus.from_texts(texts, docvars={"year": [1985] * 4}))
+    assert rows[["doc_id", "trigger", "historical"]].values.tolist() == [
+        ["doc1", "as in", False],
+        ["doc4", "as in", True],
+    ]
