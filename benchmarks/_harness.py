@@ -6,6 +6,7 @@ same files, measured in the same run: ratios against it compare across machines.
 
 from __future__ import annotations
 
+import fnmatch
 import math
 import os
 import random
@@ -58,7 +59,22 @@ def _text_root(folder: Path) -> Path:
 
 
 def text_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
+    return [p for p in files_under(folder) if p.suffix in TEXT_SUFFIXES]
+
+
+def files_under(folder: Path, pattern: str = "*") -> list[Path]:
+    """Files under ``folder`` whose names match ``pattern``, sorted, following links to
+    folders as ``read_corpus`` does (``Path.rglob`` does not on Python 3.11: a folder of
+    links to the archive's sessions read as empty); a folder reached twice is read once."""
+    found, seen = [], set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        found += [Path(root) / name for name in files if fnmatch.fnmatchcase(name, pattern)]
+    return sorted(p for p in found if p.is_file())
 
 
 def sample_folder(folder: Path, fraction: float, workdir: Path) -> Path:

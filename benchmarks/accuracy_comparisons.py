@@ -48,6 +48,7 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+from _harness import files_under
 
 import corpus
 from analysis import find_comparisons
@@ -258,11 +259,11 @@ def score_comparative_sentences(path: Path = DEV_FIXTURE) -> dict[str, float]:
 
 def un_files(path: Path) -> tuple[list[Path], tempfile.TemporaryDirectory | None]:
     if path.is_dir():
-        return sorted(path.rglob("*.txt")), None
+        return files_under(path, "*.txt"), None
     tmp = tempfile.TemporaryDirectory()
     with tarfile.open(path) as tar:
         tar.extractall(tmp.name, filter="data")
-    return sorted(Path(tmp.name).rglob("*.txt")), tmp
+    return files_under(Path(tmp.name), "*.txt"), tmp
 
 
 def score_formulas(un_path: Path, n_docs: int, seed: int = 20261127) -> dict[str, float]:

@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from _harness import files_under
+
 import corpus
 from corpus.quotes import find_quotes
 from corpus.segment import split_sentences
@@ -48,7 +50,7 @@ def find_texts(path: Path, workdir: Path) -> list[Path]:
         path = workdir
     if not path.is_dir():
         return []
-    return sorted(path.rglob("*.txt"))
+    return files_under(path, "*.txt")
 
 
 def floor_pass(texts: list[str]) -> int:

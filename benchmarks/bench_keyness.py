@@ -35,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+from _harness import files_under
 from scipy import stats
 
 import corpus
@@ -50,7 +51,7 @@ def find_speeches(path: Path, scratch: Path) -> list[Path]:
         with tarfile.open(path) as archive:
             archive.extractall(scratch / "unpacked", filter="data")
         path = scratch / "unpacked"
-    return sorted(path.rglob("*_*_*.txt"), key=lambda p: (p.parent.name, p.name))
+    return sorted(files_under(path, "*_*_*.txt"), key=lambda p: (p.parent.name, p.name))
 
 
 def link_subset(files: list[Path], folder: Path) -> None:
