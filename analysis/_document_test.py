@@ -119,13 +119,12 @@ class DocumentRates:
         # Chernoff's bound with each term's own values is tighter than Bernstein's (which
         # bounds it from above) by orders of magnitude for skewed values, but it is
         # found by iterating over the values: only for terms that may be significant.
-        spread = np.sqrt(_permutation_variance(columns, column, n, n1))
+        _, variance = columns.moments(column, n)
+        spread = np.sqrt(n1 * variance * (n - n1) / max(n - 1, 1))  # of the sum's permutations
         with np.errstate(divide="ignore", invalid="ignore"):
             z = np.abs(observed - expected) / spread
-        # (Bernstein's rounding guard too: documents that all have one rate depart from
-        # their expectation only in the last bits, and z is then meaningless.)
-        departed = np.abs(observed - expected) > 1e-9 * np.maximum(np.abs(expected), 1e-300)
         limit = np.where(is_upper, _CHERNOFF_FROM_Z, _LOWER_FROM_Z)
+        departed = _departs(observed, expected)  # (z means nothing for a rounding error)
         close = (tail > _CHERNOFF_BELOW) & departed & (spread > 0) & (z > limit)
         if close.any():
             chernoff = _chernoff_tail(
@@ -171,6 +170,12 @@ class _Columns:
         filled = self.used > 0
         self.largest[filled] = ascending[ends[filled] - 1]
         self.smallest[filled] = ascending[starts[filled]]
+
+    def moments(self, column: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Mean and variance of each chosen term's values over the ``n`` documents (those
+        without the term hold 0)."""
+        mean = self.sums[column] / n
+        return mean, np.maximum(self.squares[column] / n - mean**2, 0.0)
 
     def fewest_reaching(self, column: np.ndarray, observed: np.ndarray) -> np.ndarray:
         """The fewest of each term's documents whose largest values reach ``observed``."""
@@ -221,17 +226,19 @@ def _bernstein_tail(
     draws without replacement from ``n`` documents, for each chosen term; its
     documents without the term hold 0."""
     departure = np.abs(observed - expected)
-    mean = columns.sums[column] / n
-    variance = np.maximum(columns.squares[column] / n - mean**2, 0.0)
+    mean, variance = columns.moments(column, n)
     below = np.where(columns.used[column] < n, mean, mean - columns.smallest[column])
     spread = np.maximum(columns.largest[column] - mean, below)
     with np.errstate(divide="ignore", invalid="ignore"):
         exponent = departure**2 / (2 * n1 * variance + 2 * spread * departure / 3)
     tail = np.exp(-exponent)
-    # No departure beyond rounding (every document with the same rate gives a sum that
-    # differs from its expectation only in the last bits): no evidence at all.
-    no_departure = departure <= 1e-9 * np.maximum(n1 * np.abs(mean), 1e-300)
-    return np.where(no_departure | ~np.isfinite(exponent), 1.0, tail)
+    return np.where(~_departs(observed, expected) | ~np.isfinite(exponent), 1.0, tail)
+
+
+def _departs(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """Whether each sum departs from its expectation beyond rounding: documents that all
+    have one rate give a sum that differs only in the last bits, no evidence at all."""
+    return np.abs(observed - expected) > 1e-9 * np.maximum(np.abs(expected), 1e-300)
 
 
 # Chernoff's bound is computed where the other bounds leave a tail above this (below it,
@@ -242,13 +249,6 @@ _CHERNOFF_BELOW = 1e-15
 _CHERNOFF_FROM_Z = 2.58
 _LOWER_FROM_Z = 1.28
 _NEWTON_STEPS = 12
-
-
-def _permutation_variance(columns: _Columns, column: np.ndarray, n: int, n1: int) -> np.ndarray:
-    """The variance of the sum of ``n1`` draws without replacement from the ``n`` values."""
-    mean = columns.sums[column] / n
-    variance = np.maximum(columns.squares[column] / n - mean**2, 0.0)
-    return n1 * variance * (n - n1) / max(n - 1, 1)
 
 
 def _chernoff_tail(

@@ -156,6 +156,18 @@ def _merge(parts: list[tuple], n_documents: int) -> WordCounts:
     )
 
 
+def block_entries(
+    table: WordCounts, first: int, last: int, term_of_type: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Document, term and count of each entry of documents ``first:last`` whose
+    spelling folds to a term (``term_of_type`` >= 0; stop words are -1)."""
+    lo, hi = table.offsets[first], table.offsets[last]
+    entry_terms = term_of_type[table.type_ids[lo:hi]]
+    kept = entry_terms >= 0
+    entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
+    return entry_docs[kept], entry_terms[kept], table.counts[lo:hi][kept]
+
+
 def document_blocks(offsets: np.ndarray, size: int) -> list[tuple[int, int]]:
     """``(first, last)`` document ranges holding about ``size`` table entries each (a
     document with more entries is a block of its own), so that arrays over the table's

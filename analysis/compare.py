@@ -30,9 +30,9 @@ from .engine import map_documents
 from .keyness import CORRECTIONS, adjust_p
 from .provenance import attach
 from .rates import BOOTSTRAP_FROM, N_BOOT, SEED, bootstrap_mean_ci, expanded_levels
-from .readability import stat_readability
+from .readability import SCORE_COLUMNS, stat_readability
 
-READABILITY_MEASURES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
+READABILITY_MEASURES = tuple(SCORE_COLUMNS)
 NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES
 PAIRS = ("all", "adjacent", "none")
 TESTS = ("welch", "permutation")

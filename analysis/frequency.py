@@ -28,7 +28,7 @@ from ._input import (
     group_order,
 )
 from ._terms import check_case, count_document, fold_vocabulary, resolve_stopwords
-from ._wordcounts import WordCounts, document_blocks, word_counts
+from ._wordcounts import WordCounts, block_entries, document_blocks, word_counts
 from .engine import map_chunks
 from .provenance import attach
 
@@ -199,9 +199,9 @@ def _dense_group_terms(table, term_of_type, doc_codes, n_terms, n_groups):
     several_spellings = np.bincount(spelled, minlength=n_terms) > 1
     counts = np.zeros(size)
     documents_using = np.zeros(size, dtype=np.int64)
-    block_entries = max(_DENSE_BLOCK_ENTRIES, size)
-    for first, last in document_blocks(table.offsets, block_entries):
-        entry_docs, entry_terms, entry_counts = _block_entries(table, first, last, term_of_type)
+    block_size = max(_DENSE_BLOCK_ENTRIES, size)
+    for first, last in document_blocks(table.offsets, block_size):
+        entry_docs, entry_terms, entry_counts = block_entries(table, first, last, term_of_type)
         keys = doc_codes[entry_docs] * n_terms + entry_terms
         counts += np.bincount(keys, weights=entry_counts, minlength=size)
         folded = several_spellings[entry_terms]
@@ -211,18 +211,6 @@ def _dense_group_terms(table, term_of_type, doc_codes, n_terms, n_groups):
         documents_using += np.bincount(once, minlength=size)
     group_term = np.flatnonzero(documents_using)
     return group_term, counts[group_term], documents_using[group_term]
-
-
-def _block_entries(
-    table: WordCounts, first: int, last: int, term_of_type: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Document, term and count of each entry of documents ``first:last`` whose
-    spelling folds to a term (stop words left out)."""
-    lo, hi = table.offsets[first], table.offsets[last]
-    entry_terms = term_of_type[table.type_ids[lo:hi]]
-    kept = entry_terms >= 0
-    entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
-    return entry_docs[kept], entry_terms[kept], table.counts[lo:hi][kept]
 
 
 def _block_group_terms(
@@ -235,7 +223,7 @@ def _block_group_terms(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(group * n_terms + term) keys of documents ``first:last`` with their counts and
     the number of documents using each."""
-    entry_docs, entry_terms, entry_counts = _block_entries(table, first, last, term_of_type)
+    entry_docs, entry_terms, entry_counts = block_entries(table, first, last, term_of_type)
     # One key per (document, term): sums the spellings of a term within a document.
     doc_term, per_doc_term = np.unique(entry_docs * n_terms + entry_terms, return_inverse=True)
     doc_term_counts = np.bincount(per_doc_term, weights=entry_counts, minlength=len(doc_term))

@@ -15,7 +15,7 @@ from corpus import Corpus, Document, tokenize
 
 from ._input import as_corpus, group_labels, group_order
 from ._terms import fold_vocabulary
-from ._wordcounts import WordCounts, document_blocks, word_counts
+from ._wordcounts import WordCounts, block_entries, document_blocks, word_counts
 from .engine import map_documents
 from .provenance import attach
 from .readability import corpus_readability_counts, flesch_reading_ease, sentences_with_words
@@ -139,9 +139,7 @@ def _types_per_group(table: WordCounts, doc_codes: np.ndarray, n_groups: int) ->
     n_terms = max(len(terms), 1)
     keys = []
     for first, last in document_blocks(table.offsets, _BLOCK_ENTRIES):
-        lo, hi = table.offsets[first], table.offsets[last]
-        entry_docs = np.repeat(np.arange(first, last), np.diff(table.offsets[first : last + 1]))
-        block = doc_codes[entry_docs] * n_terms + term_of_type[table.type_ids[lo:hi]]
-        keys.append(np.unique(block))
+        entry_docs, entry_terms, _ = block_entries(table, first, last, term_of_type)
+        keys.append(np.unique(doc_codes[entry_docs] * n_terms + entry_terms))
     group_terms = np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
     return np.bincount(group_terms // n_terms, minlength=n_groups)
