@@ -188,7 +188,7 @@ def plot_rates(
         ax.set_xlabel(_grouping_name(table))
         if value == "rate":
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
-        ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
+        ylabel = _rate_unit(table) if value == "rate" else "mean per document"
         if value != "rate" and measures and all(str(m).startswith("rate:") for m in measures):
             ylabel = "mean per document, per 10,000 words"  # compare's "rate:<term>"
         ax.set_ylabel(
@@ -280,7 +280,7 @@ def plot_timeseries(
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         if value == "rate":
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
-        ylabel = "rate per 1,000 words" if value == "rate" else "mean per document"
+        ylabel = _rate_unit(table) if value == "rate" else "mean per document"
         if value != "rate" and measures and all(str(m).startswith("rate:") for m in measures):
             ylabel = "mean per document, per 10,000 words"  # compare's "rate:<term>"
         ax.set_ylabel(
@@ -290,6 +290,12 @@ def plot_timeseries(
             ax.legend(title="measure", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     remember_provenance(ax, table)
     return ax
+
+
+def _rate_unit(table: pd.DataFrame) -> str:
+    """ "rate per 1,000 words", with the ``per=`` group_rates was given."""
+    per = table.attrs.get("rate_per_words", 1000)
+    return f"rate per {per:,.0f} words" if float(per).is_integer() else f"rate per {per:g} words"
 
 
 def _grouping_name(table: pd.DataFrame, default: str = "group") -> str:

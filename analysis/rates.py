@@ -191,7 +191,8 @@ def group_rates(
         per_doc: one row per document (index ``doc_id``) with count columns and words.
         groups: group label per doc_id.
         measures: the count columns to turn into rates.
-        per: rates are per this many words (1,000 by default).
+        per: rates are per this many words (1,000 by default); kept in
+            ``table.attrs["rate_per_words"]``, which the plots' axis labels name.
         min_words: a document gets a rate (and counts in ``documents``, ``rate`` and
             its interval) only with at least this many words.
 
@@ -251,6 +252,7 @@ def group_rates(
                 }
             )
     table = in_group_order(pd.DataFrame(rows, columns=GROUP_RATE_COLUMNS))
+    table.attrs["rate_per_words"] = per  # the plots' axis label reads it
     # Recorded in the table's provenance by provenance.attach.
     table.attrs["bootstrap"] = {
         "over": "documents",

@@ -61,6 +61,23 @@ def test_rates_from_group_rates_and_compare():
     plt.close("all")
 
 
+def test_rate_axes_name_the_per_words_group_rates_used():
+    per_doc = pd.DataFrame(
+        {"hedges": [1, 2, 3, 4], "words": [100, 100, 100, 100]},
+        index=pd.Index(["d1", "d2", "d3", "d4"], name="doc_id"),
+    )
+    years = pd.Series([1990, 1990, 1991, 1991], index=per_doc.index)
+    per_10k = group_rates(per_doc, years, ["hedges"], per=10_000)
+    assert per_10k["rate"].tolist() == pytest.approx([150.0, 350.0])
+    assert plot_timeseries(per_10k).get_ylabel() == "hedges (rate per 10,000 words)"
+    assert plot_rates(per_10k).get_ylabel() == "hedges (rate per 10,000 words)"
+    default = group_rates(per_doc, years, ["hedges"])
+    assert plot_timeseries(default).get_ylabel() == "hedges (rate per 1,000 words)"
+    odd = group_rates(per_doc, years, ["hedges"], per=2.5)
+    assert plot_rates(odd).get_ylabel() == "hedges (rate per 2.5 words)"
+    plt.close("all")
+
+
 def test_timeseries_with_events():
     t = pd.DataFrame({"year": [1990, 1990, 1991, 1991, 1992, 1992], "x": [1.0, 2, 2, 3, 5, 6]})
     table = compare(t, "x", by="year", pairs="none", n_boot=100)
