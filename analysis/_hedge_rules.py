@@ -11,7 +11,16 @@ from typing import Any
 from corpus import Document
 from corpus.document import sentence_index
 
-from ._context import BE, PERSONAL, TokenView, is_ing, is_number, is_word, voices
+from ._context import (
+    BE,
+    PERSONAL,
+    TokenView,
+    is_ing,
+    is_number,
+    is_participle,
+    is_word,
+    voices,
+)
 from ._input import voice_allows, words_in_voice
 from ._matcher import form_matcher, lowered
 from ._modal_rules import _hit_context, _negated, classified_sense, is_modal
@@ -306,7 +315,7 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         if hit[0][0] in {"i", "we", "one"} and _following(view, end, 1)[0] in _SAY:
             return False  # "I might add", "what one might call": a courtesy formula
         if modal["lemma"] in {"may", "might"} and (
-            _assurance(view, end, hit[0][0]) or _prayed_for(view, i)
+            _assurance(view, end, hit[0][0]) or _prayed_for(view, i) or _hoped_for(view, i, end)
         ):
             return False  # "He may be sure that ...", "we pray that we may": no doubt
         if modal["lemma"] == "may" and _opens_clause(view, i):
@@ -383,6 +392,45 @@ def _prayed_for(view: TokenView, i: int) -> bool:
 
 # "pray" with no clause boundary (punctuation, "but", "yet") between it and the modal.
 _PRAY = re.compile(r"\b[Pp]ray(?:s|ed|ing)?\b(?:(?!\b(?:but|yet)\b)[^,;:.!?\u2014])*\Z")
+
+
+def _hoped_for(view: TokenView, i: int, end: int) -> bool:
+    """'We hope that the talks may succeed', 'our wish is that they may', 'I hope I may
+    be permitted': a wish, in a that-clause of hope, trust or wish (or right after "we
+    hope") that holds no other clause before the modal. Not a possibility about the
+    past or the present ('hope that a dialogue may have begun', 'hope that we may be
+    approaching'), nor a relative clause's own modal ('hope that the problems that may
+    arise will be solved'), nor "hope" as a noun ("a glimmer of hope may be seen")."""
+    wish = _HOPE.search(view.text_before_hit())
+    if wish is None:
+        return False
+    gap = wish["gap"].lower().split()
+    if len(gap) > _HOPE_GAP or not _HOPE_GAP_STOPS.isdisjoint(gap):
+        return False
+    if view.prev_words(i, 1)[0] in {"that", "which", "who"}:
+        return False
+    after = [w for w in view.next_words(end - 1, 3) if w not in {"not", "n't", "also", "still"}]
+    if len(after) >= 2 and after[0] in {"have", "be"}:
+        return not ((after[0] == "have" and is_participle(after[1])) or is_ing(after[1]))
+    return True
+
+
+_WISH_ADVERB = r"(?:(?:\w+ly|also|therefore|nevertheless|still)\s+)?"
+# "hope/trust/wish (is) that <gap>" or "we hope <gap>", up to the modal, in one clause.
+_HOPE = re.compile(
+    r"(?:\b(?:hope[sd]?|hoping|trust(?:s|ed|ing)?|wish(?:es|ed)?)\s+(?:(?:is|was)\s+)?"
+    + _WISH_ADVERB
+    + r"that\s+|\b(?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\s+"
+    + _WISH_ADVERB
+    + r"(?:hope|hoped|trust|trusted)\s+(?!that\b))(?P<gap>[^,;:.!?\u2014]*)\Z"
+)
+# The most words between the wish and the modal, and words that open another clause
+# (or are another clause's verb) among them.
+_HOPE_GAP = 20
+_HOPE_GAP_STOPS = frozenset(
+    """which who whom whose where when because if unless while although will would can
+    could shall should must and""".split()
+)
 
 
 # What comes before a clause that opens with its verb: "; may peace prevail". Not a dash,

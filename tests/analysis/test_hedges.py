@@ -438,3 +438,23 @@ def test_feasibility_wishes_and_concessions_are_no_hedges():
         ["doc13", "may"],
         ["doc14", "may"],
     ]
+
+
+def test_a_modal_in_what_is_hoped_for_is_a_wish_not_a_hedge():
+    texts = [
+        "We hope that the negotiating parties may show flexibility.",  # wishes
+        "It is our sincere wish that that country might recover its unity.",
+        "We hope this trend may continue.",
+        "I hope I may be permitted some closing reflections.",
+        "Brazil trusts that the consensus may serve as a starting-point.",
+        "We hope that a sincere dialogue may have begun.",  # hedges from here on
+        "We hope that we may be approaching a new era.",
+        "We hope that all the problems that may arise will be solved.",
+        "A glimmer of hope may be perceived in Cyprus.",  # "hope" a noun
+        "Any hope we might have had was lost.",
+        "We hope for peace, but the conflict may spread.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges["doc_id"].tolist() == [f"doc{n}" for n in range(6, 12)]
+    assert set(hedges["match"]) == {"may", "might"}
