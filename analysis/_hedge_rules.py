@@ -312,8 +312,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         if modal is None or not is_modal(view, i, end, modal["lemma"]):
             return False
         hit = _hit_context(view, i, end)  # read once for the rules below
-        if hit[0][0] in {"i", "we", "one"} and _following(view, end, 1)[0] in _SAY:
-            return False  # "I might add", "what one might call": a courtesy formula
+        if _framing_formula(view, end, hit[0][0]):
+            return False  # "I might add", "what one might call", "it may be asked"
         if modal["lemma"] in {"may", "might"} and (
             _assurance(view, end, hit[0][0]) or _prayed_for(view, i) or _hoped_for(view, i, end)
         ):
@@ -382,6 +382,20 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS or named or plural
         )
     return True
+
+
+def _framing_formula(view: TokenView, end: int, subject: str) -> bool:
+    """'I might add', 'what one might call', 'we may well ask', 'some may ask', 'it
+    might be asked': the speaker frames what they say or ask next (a courtesy or a
+    rhetorical question), and doubts nothing. 'It may be said/argued that' stays a
+    hedge: it distances the speaker from the claim."""
+    following = [w for w in _following(view, end, 3) if w != "well"]
+    if subject in _FRAMING_SUBJECTS and following[0] in _SAY:
+        return True
+    return subject == "it" and following[:2] == ["be", "asked"]
+
+
+_FRAMING_SUBJECTS = frozenset({"i", "we", "one", "some", "many", "you"})
 
 
 def _prayed_for(view: TokenView, i: int) -> bool:

@@ -566,11 +566,15 @@ _PURPOSE_OPENER = re.compile(
 )
 
 
-def _purpose_clause(view: TokenView) -> bool:
+def _purpose_clause(view: TokenView, hit: tuple) -> bool:
     """The hit is in a purpose clause ("so that the two communities may live in
-    peace", "in order that it might be heard"): "may" and "might" there say what the
-    purpose makes possible, not how likely something is. Every such instance in the
-    annotated corpora is dynamic (6 of 6, MASC and a judged UN sample)."""
+    peace", "in order that it might be heard", "so that these could be channelled to
+    our countries"): "may", "might" and "could" there say what the purpose makes
+    possible, not how likely something is. Every such instance in the annotated
+    corpora is dynamic (6 of 6 for may/might, MASC and a judged UN sample; 9 of 9 for
+    could, MASC, MoVerb and MiST). ``hit``: :func:`_hit_context`."""
+    if hit[0][0] in {"that", "which", "who"}:
+        return False  # "so that we find formulas which could lead us": a relative clause
     before = view.text_before_hit()
     return ("that" in before or "That" in before) and bool(_PURPOSE_OPENER.search(before))
 
@@ -587,9 +591,9 @@ def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> b
     if lemma == "can":
         return _permission_verb(view, end, hit[3], hit[1])
     if lemma == "may":
-        return _optative(hit[1], view.at(end)) or _purpose_clause(view)
-    if lemma == "might":
-        return _purpose_clause(view)
+        return _optative(hit[1], view.at(end)) or _purpose_clause(view, hit)
+    if lemma in {"might", "could"}:
+        return _purpose_clause(view, hit)
     if lemma == "should":
         return _conditional_inversion(view, i, end, hit) or _volition(view, end)
     if lemma == "must":
@@ -697,7 +701,7 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
         return "deontic"
     if lemma == "may" and _optative(opens_sentence, first_after):
         return "unclear"  # a wish, not a possibility: "May God bless", "May peace prevail"
-    if lemma in {"may", "might"} and _purpose_clause(view):
+    if lemma in {"may", "might", "could"} and _purpose_clause(view, hit):
         return "dynamic"  # "so that all countries may hear": what the purpose enables
     if lemma == "may":
         if _perfect(verb, after_verb) or verb in {"be", "well", "even"} or "well" in between:

@@ -458,3 +458,17 @@ def test_a_modal_in_what_is_hoped_for_is_a_wish_not_a_hedge():
     hedges = rows[rows["category"] == "hedge"]
     assert hedges["doc_id"].tolist() == [f"doc{n}" for n in range(6, 12)]
     assert set(hedges["match"]) == {"may", "might"}
+
+
+def test_a_modal_framing_a_question_or_a_saying_is_no_hedge():
+    texts = [
+        "One might well ask how this happened.",  # framings
+        "Some may ask if these attempts subvert our aims.",
+        "Why, it may well be asked, is the issue raised now?",
+        "Who, we might well ask, gave them that right?",
+        "It may be argued that the plan has failed.",  # hedges: a distanced claim
+        "Some may fail to see the danger.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "match"]].values.tolist() == [["doc5", "may"], ["doc6", "may"]]

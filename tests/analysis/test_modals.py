@@ -390,6 +390,20 @@ def test_may_and_might_in_a_purpose_clause_are_dynamic():
     ]
 
 
+def test_could_in_a_purpose_clause_is_dynamic_but_not_in_a_relative_clause_there():
+    text = (
+        "Troops left so that an atmosphere of trust could develop between them. "
+        "We work so that we can find formulas which could lead to results. "
+        "So that could be the answer."
+    )
+    assert [(m, s) for m, _, s in modals(text)] == [
+        ("could", "dynamic"),
+        ("can", "dynamic"),
+        ("could", "epistemic"),
+        ("could", "epistemic"),
+    ]
+
+
 def test_first_person_shall_and_will_are_both_intentions():
     text = (
         "We shall intensify our efforts. We will intensify our efforts. "
