@@ -389,10 +389,12 @@ def _framing_formula(view: TokenView, end: int, subject: str) -> bool:
     might be asked': the speaker frames what they say or ask next (a courtesy or a
     rhetorical question), and doubts nothing. 'It may be said/argued that' stays a
     hedge: it distances the speaker from the claim."""
+    if subject not in _FRAMING_SUBJECTS and subject != "it":
+        return False
     following = [w for w in _following(view, end, 3) if w != "well"]
-    if subject in _FRAMING_SUBJECTS and following[0] in _SAY:
-        return True
-    return subject == "it" and following[:2] == ["be", "asked"]
+    if subject == "it":
+        return following[:2] == ["be", "asked"]
+    return following[0] in _SAY
 
 
 _FRAMING_SUBJECTS = frozenset({"i", "we", "one", "some", "many", "you"})
