@@ -44,6 +44,8 @@ CONTEXT_RULES = (
     "factive",
     "evidential",
     "attributive",
+    "own_claim",
+    "not_taking_on",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -325,6 +327,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return sense == "epistemic" and not _concessive(view, i, end)
     if rule == "not_in":
         return view.at(end) not in {"in", "of", "about"}
+    if rule == "not_taking_on":
+        return not _taking_on(view, i, end)
     if rule == "attributed":
         return not _after_modal_be(view, i)
     before = view.prev_words(i, 2)
@@ -352,6 +356,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return _predicative(view, i, end, nxt, before)
     if rule == "that":
         return nxt == "that"
+    if rule == "own_claim":
+        return nxt == "that" and _first_person_subject(view, i)
     if rule == "proposition":
         if not _states_proposition(view, i, end):
             return False
@@ -375,6 +381,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
     if rule == "mental_verb":
         if view.at(end) in {"about", "of", "in", "tank", "tanks", "twice", "again"}:
             return False
+        if view.low[i] in {"suspect", "suspects"} and _a_noun_here(view, i, end, prev):
+            return False  # "the two Libyan suspects", "transfer of the suspects"
         p = i - 1 if not prev_verbal else i - 2
         named = p >= 0 and view.raw[p][:1].isupper() and not view.sentence_start(p)
         plural = is_word(prev) and prev.endswith("s") and not prev.endswith("ss")
@@ -382,6 +390,56 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS or named or plural
         )
     return True
+
+
+def _taking_on(view: TokenView, i: int, end: int) -> bool:
+    """'your assumption of the presidency', 'the assumption of office': taking on a
+    post or a duty, not supposing ('the assumption of rational actors')."""
+    if view.at(end) != "of":
+        return False
+    if view.prev_words(i, 1)[0] in _POSSESSIVES:
+        return True
+    after = [w for w in view.next_words(end, 3) if w not in _OFFICE_DETERMINERS]
+    return bool(after) and after[0] in _OFFICES
+
+
+_OFFICE_DETERMINERS = frozenset(
+    {"the", "this", "that", "its", "their", "his", "her", "your", "high"}
+)
+_OFFICES = frozenset(
+    """presidency office offices post posts chair chairmanship duty duties responsibility
+    responsibilities function functions power powers leadership command mandate position
+    role throne""".split()
+)
+
+
+def _a_noun_here(view: TokenView, i: int, end: int, prev: str) -> bool:
+    """A verb form used as a noun: after a determiner, a number or a possessive, or
+    with no object or clause after it ('the suspects, had actually')."""
+    if prev in _NOUN_DETERMINERS or is_number(prev):
+        return True
+    after = view.at(end)
+    return not after or not after[:1].isalnum()
+
+
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "two", "three", *_POSSESSIVES})
+
+
+def _first_person_subject(view: TokenView, i: int) -> bool:
+    """'We claim that', 'I would not claim that': the speaker's own claim (Hyland's
+    hedge), not a claim reported of others ('Israel claims that'), which attributes a
+    proposition and leaves the speaker's own commitment unsaid."""
+    for word in reversed(view.low[max(0, i - 4) : i]):
+        if word in {"i", "we"}:
+            return True
+        if not (word in _CLAIM_AUXILIARIES or _skippable(word)):
+            return False
+    return False
+
+
+_CLAIM_AUXILIARIES = frozenset(
+    "do does did not n't would could might can cannot may also even therefore thus".split()
+)
 
 
 def _framing_formula(view: TokenView, end: int, subject: str) -> bool:

@@ -472,3 +472,27 @@ def test_a_modal_framing_a_question_or_a_saying_is_no_hedge():
     rows = find_hedges(corpus.from_texts(texts))
     hedges = rows[rows["category"] == "hedge"]
     assert hedges[["doc_id", "match"]].values.tolist() == [["doc5", "may"], ["doc6", "may"]]
+
+
+def test_a_claim_hedges_only_as_the_speakers_own_and_taking_office_is_no_assumption():
+    texts = [
+        "We claim that the plan is sound.",  # hedges: the speaker's own claims
+        "I would not claim that the plan is perfect.",
+        "Israel claims that its troops entered to keep the peace.",  # reported: no hedge
+        "They claimed that the Palestinians were Jordanians.",
+        "We congratulate you on your assumption of the presidency.",  # taking office
+        "He spoke on his assumption of office.",
+        "The assumption of rational actors is false.",  # hedges: supposing
+        "These assumptions were laid to rest.",
+        "The two Libyan suspects, had acted alone.",  # a noun, not the verb
+        "We suspect that the figures are wrong.",  # hedge
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "lemma"]].values.tolist() == [
+        ["doc1", "claim"],
+        ["doc2", "claim"],
+        ["doc7", "assumption"],
+        ["doc8", "assumption"],
+        ["doc10", "suspect"],
+    ]
