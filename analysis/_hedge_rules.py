@@ -46,6 +46,7 @@ CONTEXT_RULES = (
     "attributive",
     "own_claim",
     "not_taking_on",
+    "stated_uncertainty",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -329,6 +330,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return view.at(end) not in {"in", "of", "about"}
     if rule == "not_taking_on":
         return not _taking_on(view, i, end)
+    if rule == "stated_uncertainty":
+        return _uncertainty_about(view, i, end)
     if rule == "attributed":
         return not _after_modal_be(view, i)
     before = view.prev_words(i, 2)
@@ -411,6 +414,28 @@ _OFFICES = frozenset(
     responsibilities function functions power powers leadership command mandate position
     role throne""".split()
 )
+
+
+def _uncertainty_about(view: TokenView, i: int, end: int) -> bool:
+    """'There is much uncertainty', 'uncertainty remains over its efficacy', 'the
+    uncertainty as to whether': doubt stated about what is the case. Not a state of
+    the world named as a topic ('a period characterized by uncertainty', 'financial
+    uncertainty', 'years of uncertainty and stagnation')."""
+    before = [w for w in view.prev_words(i, 4) if w not in _UNCERTAINTY_DEGREE]
+    if before and before[0] in {"no", "without", "little"}:
+        return False  # "there is no uncertainty about": certainty
+    following = _following(view, end, 2)
+    if following[0] in _UNCERTAIN_ABOUT or following[0] in _UNCERTAINTY_PERSISTS:
+        return True
+    if following == ["as", "to"]:
+        return True
+    return bool(before) and before[0] in _BE_OR_REMAIN and "there" in before[1:3]
+
+
+_BE_OR_REMAIN = frozenset({"is", "are", "was", "were", "remains", "remain", "exists", "exist"})
+_UNCERTAIN_ABOUT = frozenset({"about", "over", "whether", "regarding", "concerning"})
+_UNCERTAINTY_PERSISTS = frozenset({"exists", "remains", "persists", "surrounds"})
+_UNCERTAINTY_DEGREE = frozenset({"some", "much", "many", "great", "considerable", "still"})
 
 
 def _a_noun_here(view: TokenView, i: int, end: int, prev: str) -> bool:

@@ -496,3 +496,19 @@ def test_a_claim_hedges_only_as_the_speakers_own_and_taking_office_is_no_assumpt
         ["doc8", "assumption"],
         ["doc10", "suspect"],
     ]
+
+
+def test_uncertainty_hedges_when_stated_of_what_is_the_case_not_as_a_topic():
+    texts = [
+        "There is much uncertainty about his early life.",  # hedges
+        "Some uncertainty still exists over the efficacy of these treatments.",
+        "There remain many uncertainties in the region.",
+        "The uncertainty as to whether the talks resume is great.",
+        "We live in a period characterized by uncertainty.",  # topics
+        "Rescheduling creates a climate of uncertainty.",
+        "Financial uncertainty afflicts all economies.",
+        "There is no uncertainty about our position.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges["doc_id"].tolist() == ["doc1", "doc2", "doc3", "doc4"]
