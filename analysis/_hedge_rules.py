@@ -324,6 +324,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         if modal["lemma"] == "may" and _opens_clause(view, i):
             return False  # "May God bless ...", "; may peace prevail": a wish
         negated = _negated(view, i, end, modal["lemma"])
+        if negated and _emphatic_comparison(view, end):
+            return False  # "could not be more timely": emphasis, not doubt
         sense = classified_sense(view, i, end, modal, negated, hit, classifiers)
         return sense == "epistemic" and not _concessive(view, i, end)
     if rule == "not_in":
@@ -467,6 +469,20 @@ _CLAIM_AUXILIARIES = frozenset(
 )
 
 
+def _emphatic_comparison(view: TokenView, end: int) -> bool:
+    """'could not be more timely', 'could not have been more opportune', 'cannot be
+    overstated'-like emphasis: a negated modal before a comparative says how much, not
+    whether."""
+    after = [w for w in view.next_words(end - 1, 4) if w not in {"not", "n't"}]
+    if after[:2] == ["have", "been"]:
+        after = after[2:]
+    elif after[:1] == ["be"]:
+        after = after[1:]
+    else:
+        return False
+    return bool(after) and after[0] in {"more", "less", "better", "worse"}
+
+
 def _framing_formula(view: TokenView, end: int, subject: str) -> bool:
     """'I might add', 'what one might call', 'we may well ask', 'some may ask', 'it
     might be asked': the speaker frames what they say or ask next (a courtesy or a
@@ -558,6 +574,8 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
         return False
     if word == "possibilities":  # opportunities, unless "possibilities that"
         return nxt == "that"
+    if word == "possible" and before[0] == "the" and not is_word(view.at(end)):
+        return False  # "the art of the possible": a noun, what can be done
     return True
 
 

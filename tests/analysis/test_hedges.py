@@ -512,3 +512,16 @@ def test_uncertainty_hedges_when_stated_of_what_is_the_case_not_as_a_topic():
     rows = find_hedges(corpus.from_texts(texts))
     hedges = rows[rows["category"] == "hedge"]
     assert hedges["doc_id"].tolist() == ["doc1", "doc2", "doc3", "doc4"]
+
+
+def test_the_possible_as_a_noun_and_an_emphatic_could_not_be_more_are_no_hedges():
+    texts = [
+        "We must recognize the art of the possible.",
+        "This coincidence could not be more fortunate.",
+        "The timing could not have been more opportune.",
+        "The possible use of nuclear weapons alarms us.",  # hedges
+        "The talks could not succeed without help.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "match"]].values.tolist() == [["doc4", "possible"]]
