@@ -548,13 +548,19 @@ def _wished_verbs(after: list[str]) -> list[str]:
 _PERMISSION_VERBS = frozenset("allow permit tolerate condone countenance let".split())
 
 
-_QUESTION_SUBJECTS = frozenset("i we you he she they it this that there".split())
+_QUESTION_SUBJECTS = frozenset("he she they it this that there".split())
+_ASKING_SUBJECTS = frozenset({"i", "we", "you"})
 
 
-def _optative(opens_sentence: bool, first_after: str) -> bool:
-    """Sentence-initial "May" before a noun phrase: a wish ("May God bless ..."), while
-    "May I ask ..." and "May it be ..." are questions or permissions."""
-    return opens_sentence and first_after not in _QUESTION_SUBJECTS
+def _optative(view: TokenView, end: int, opens_sentence: bool, first_after: str) -> bool:
+    """Sentence-initial "May" before its subject: a wish ("May God bless ...", "May this
+    session strengthen us", "May he rest in peace"), while "May I ask ...", "May we
+    ..." and a question ("May it be asked?") ask for permission."""
+    if not opens_sentence or first_after in _ASKING_SUBJECTS:
+        return False
+    if first_after in _QUESTION_SUBJECTS:
+        return view.rest_of_sentence(end - 1)[-1:] != ["?"]
+    return True
 
 
 # "so that" / "in order that" opening a purpose clause that the hit is still in: no ";",
@@ -591,7 +597,7 @@ def _rule_stands(view: TokenView, i: int, end: int, lemma: str, hit: tuple) -> b
     if lemma == "can":
         return _permission_verb(view, end, hit[3], hit[1])
     if lemma == "may":
-        return _optative(hit[1], view.at(end)) or _purpose_clause(view, hit)
+        return _optative(view, end, hit[1], view.at(end)) or _purpose_clause(view, hit)
     if lemma in {"might", "could"}:
         return _purpose_clause(view, hit)
     if lemma == "should":
@@ -699,7 +705,7 @@ def _modal_sense(view: TokenView, i: int, end: int, item: dict, negated: bool, h
         ):
             return "epistemic"
         return "deontic"
-    if lemma == "may" and _optative(opens_sentence, first_after):
+    if lemma == "may" and _optative(view, end, opens_sentence, first_after):
         return "unclear"  # a wish, not a possibility: "May God bless", "May peace prevail"
     if lemma in {"may", "might", "could"} and _purpose_clause(view, hit):
         return "dynamic"  # "so that all countries may hear": what the purpose enables

@@ -451,3 +451,11 @@ def test_must_with_an_action_is_deontic_whatever_the_classifier_leans_to():
     texts = ["They must go.", "They must become partners.", "They must be tired.", "He must know."]
     senses = find_modals(texts)["sense"].tolist()
     assert senses == ["deontic", "deontic", "epistemic", "epistemic"]
+
+
+def test_a_sentence_opening_may_before_its_subject_is_a_wish_unless_it_asks():
+    wishes = ["May this session strengthen us.", "May he rest in peace.", "May this be the year."]
+    for text in wishes:
+        assert find_modals(text)["sense"].tolist() == ["unclear"], text
+    for text in ("May we hope for peace.", "May it be asked whether this is fair?"):
+        assert find_modals(text)["sense"].tolist() == ["deontic"], text
