@@ -51,7 +51,7 @@ from ._input import (
     group_labels,
     group_order,
 )
-from ._terms import check_case
+from ._terms import check_case, fold_term
 from .frequency import GroupCounts, count_by_group
 from .provenance import attach
 
@@ -395,14 +395,67 @@ def reference_counts(reference: pd.DataFrame) -> pd.Series:
     return counts.astype("int64")
 
 
-def _sides_against_table(target: GroupCounts, reference: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Aligned counts of a target against an external ``term, count`` table."""
+def check_whole_frequency_list(reference: pd.DataFrame) -> None:
+    """A ``term, count`` reference must list every word of its corpus: a ValueError for
+    a list that :func:`analysis.stat_frequency` cut (``top_n``, ``stopwords``,
+    ``min_count``) or made of n-grams, as its provenance says; without provenance, for
+    a list of more than 10,000 words in which no term occurs fewer than 3 times (a
+    whole list of real text has words used once or twice).
+
+    Example:
+        >>> check_whole_frequency_list(pd.DataFrame({"term": ["a", "b"], "count": [2, 1]}))
+    """
+    record = reference.attrs.get("provenance") or {}
+    if record.get("function") == "analysis.stat_frequency":
+        cut = _options_that_cut(record.get("parameters") or {})
+        if cut:
+            made = ", ".join(f"{k} {v!r}" for k, v in cut.items())
+            raise ValueError(
+                f"the reference frequency list leaves words out ({made}): its size and the "
+                "count of every term it leaves out would be wrong. Give the whole list: "
+                "stat_frequency without top_n, stopwords or min_count, of single words "
+                "(command line: frequency --top-n 0)"
+            )
+        return
+    counts = reference_counts(reference)
+    if len(counts) and counts.sum() > 10_000 and counts.min() >= 3:
+        raise ValueError(
+            f"the reference frequency list looks cut: {len(counts):,} terms and "
+            f"{int(counts.sum()):,} words, but no term occurs fewer than {int(counts.min())} "
+            "times, as in a list cut to its most frequent terms. Give the whole frequency "
+            "list of the reference corpus (stat_frequency without top_n; command line: "
+            "frequency --top-n 0)"
+        )
+
+
+def _options_that_cut(parameters: dict) -> dict:
+    """The stat_frequency options in ``parameters`` that left words out of its list."""
+    cut = {}
+    if parameters.get("top_n") is not None:
+        cut["top_n"] = parameters["top_n"]
+    if parameters.get("stopwords") not in (None, False):
+        cut["stopwords"] = parameters["stopwords"]
+    if (parameters.get("min_count") or 1) > 1:
+        cut["min_count"] = parameters["min_count"]
+    if (parameters.get("ngram") or 1) != 1:
+        cut["ngram"] = parameters["ngram"]
+    return cut
+
+
+def _sides_against_table(
+    target: GroupCounts, reference: pd.DataFrame, case: str, token_map: dict[str, str]
+) -> tuple[pd.DataFrame, int]:
+    """Aligned counts of a target against an external ``term, count`` table, its terms
+    folded as the corpus' words are (``case``, aliases), so that "Peace" in the list is
+    the corpus' "peace"."""
     if not {"term", "count"} <= set(reference.columns):
         raise ValueError(
             "reference= as a table needs the columns 'term' and 'count'; "
             f"it has: {', '.join(map(str, reference.columns))}"
         )
-    reference = reference.assign(count=reference_counts(reference))
+    check_whole_frequency_list(reference)
+    terms = [fold_term(str(t), case, token_map, frozenset()) for t in reference["term"]]
+    reference = reference.assign(term=terms, count=reference_counts(reference))
     ref = reference.groupby("term", as_index=False)["count"].sum()
     ref_words = int(reference.attrs.get("words", ref["count"].sum()))
     own = pd.DataFrame(
@@ -440,8 +493,11 @@ def stat_keyness(
         target: a group label; None or "all" compares every group with the rest, in
             one table with a ``group`` column.
         reference: None (all other documents), another group label, or a DataFrame
-            with ``term, count`` (an external frequency list; its size is the sum of
-            ``count`` unless it has a ``words`` attribute in ``attrs``).
+            with ``term, count`` (an external frequency list of every word of the
+            reference corpus; its size is the sum of ``count`` unless it has a
+            ``words`` attribute in ``attrs``; its terms are folded as the corpus' words
+            are; a list cut to its top terms is refused, see
+            :func:`check_whole_frequency_list`).
         measure: one of "g2", "chi2", "log_ratio", "pct_diff", "odds_ratio", "bic",
             "simple_maths"; it orders the table and is added as a column.
         min_count: minimum count of a term in target and reference together.
@@ -533,7 +589,7 @@ def stat_keyness(
     for name in targets:
         tgt = groups[name]
         if external:
-            sides, ref_words = _sides_against_table(tgt, reference)
+            sides, ref_words = _sides_against_table(tgt, reference, case, c.aliases.token_map())
         else:
             ref = groups[reference] if isinstance(reference, str) else None
             sides, ref_words = _sides_against_corpus(vocab, tgt, ref)

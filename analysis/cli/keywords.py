@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 
 import pandas as pd
 
 import analysis
 import corpus
+from analysis.output import provenance_path
 
 from .common import (
     DataError,
@@ -70,8 +73,16 @@ def _reference(value: str | None):
         raise DataError(f"--reference {value}: cannot read ({exc.strerror})") from exc
     if not {"term", "count"} <= set(table.columns):
         raise DataError(f"--reference {value}: needs the columns term and count")
+    # The list's provenance, when written by communique, says whether it was cut.
+    sidecar = provenance_path(Path(value))
+    if sidecar.is_file():
+        try:
+            table.attrs["provenance"] = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataError(f"--reference {value}: cannot read {sidecar.name} ({exc})") from exc
     try:
         analysis.keyness.reference_counts(table)
+        analysis.keyness.check_whole_frequency_list(table)
     except ValueError as exc:
         raise DataError(f"--reference {value}: {exc}") from exc
     return table

@@ -159,3 +159,19 @@ def test_a_test_option_in_an_error_is_written_as_the_flag(folder, tmp_path, caps
     assert main([*args, *options, "--test", "documents"]) == 2
     err = capsys.readouterr().err
     assert "--test='documents' compares documents" in err and "(use --test='tokens')" in err
+
+
+def test_a_reference_file_cut_by_frequency_top_n_is_refused(folder, tmp_path, capsys):
+    template = ["--filename-template", "{country}_{session}_{year}.txt"]
+    cut, whole = tmp_path / "cut.csv", tmp_path / "whole.csv"
+    assert main(["frequency", str(folder), *template, "--top-n", "3", "--output", str(cut)]) == 0
+    assert main(["frequency", str(folder), *template, "--top-n", "0", "--output", str(whole)]) == 0
+    assert (tmp_path / "cut.csv.provenance.json").is_file()
+    capsys.readouterr()
+    args = ["keywords", str(folder), *template, "--by", "country", "--target", "RUS"]
+    assert main([*args, "--reference", str(cut)]) == 1
+    err = capsys.readouterr().err
+    assert f"--reference {cut}: the reference frequency list leaves words out (top_n 3)" in err
+    assert main([*args, "--reference", str(whole), "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("term")
+    assert table.loc["sovereignty", "count_reference"] == 3  # the whole folder's count

@@ -13,7 +13,7 @@ from scipy.stats.contingency import odds_ratio as scipy_odds_ratio
 
 import corpus
 from analysis import keyness as k
-from analysis import stat_keyness
+from analysis import stat_frequency, stat_keyness
 
 # A hand-made table: the term occurs 30 times in 10,000 target words, 70 in 50,000.
 A, B, C, D = 30, 70, 10_000, 50_000
@@ -195,6 +195,34 @@ def test_external_reference_table(small):
     assert table["doc_count_reference"].isna().all()  # a frequency list knows no documents
     named = stat_keyness(small, by="country", target="RUS", reference="USA", min_count=1)
     assert named.set_index("term").loc["peace", "doc_count_reference"] == 1
+
+
+def test_a_reference_list_is_folded_as_the_corpus_words_are(small):
+    reference = pd.DataFrame(
+        {"term": ["PEACE", "Peace", "sovereignty", "The"], "count": [30, 20, 50, 900]}
+    )
+    table = stat_keyness(small, by="country", target="RUS", reference=reference, min_count=1)
+    rows = table.set_index("term")
+    assert rows.loc["peace", "count_reference"] == 50  # PEACE + Peace
+    assert rows.loc["the", "count_reference"] == 900
+    assert "PEACE" not in rows.index and "The" not in rows.index
+    assert rows.loc["sovereignty", "g2"] == pytest.approx(k.log_likelihood(4, 50, 11, 1000)[()])
+
+
+def test_a_cut_frequency_list_is_refused_as_a_reference(small):
+    whole = stat_frequency(small.subset(country="USA"))
+    stat_keyness(small.subset(country="RUS"), by=None, reference=whole, min_count=1)
+    for cut in (dict(top_n=2), dict(stopwords=True), dict(min_count=2), dict(ngram=2)):
+        listed = stat_frequency(small.subset(country="USA"), **cut)
+        name = next(iter(cut))
+        with pytest.raises(ValueError, match=rf"leaves words out \({name} "):
+            stat_keyness(small.subset(country="RUS"), by=None, reference=listed, min_count=1)
+    # Without provenance: a long list with no rare term looks cut to its top terms.
+    top = pd.DataFrame(
+        {"term": [f"w{i}" for i in range(50)], "count": [400 + i for i in range(50)]}
+    )
+    with pytest.raises(ValueError, match="looks cut: 50 terms and 21,225 words"):
+        stat_keyness(small, by="country", target="RUS", reference=top, min_count=1)
 
 
 def test_measure_column_and_top_n(small):
