@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import CorpusError
 
-ALIASES_VERSION = "communique-aliases/1"
+ALIASES_VERSION = "communique-aliases/2"
 
 
 class Aliases:
@@ -70,9 +70,10 @@ class Aliases:
             for number, line in enumerate(text.splitlines(), start=1)
             if line.strip() and not line.startswith("#")
         ]
-        rows = list(csv.DictReader([line for _, line in kept], delimiter=delimiter))
-        if not rows or not {"variant", "canonical"} <= set(rows[0]):
+        reader = csv.DictReader([line for _, line in kept], delimiter=delimiter)
+        if not {"variant", "canonical"} <= set(reader.fieldnames or ()):
             raise CorpusError(f"{path}: an alias table needs the columns 'variant' and 'canonical'")
+        rows = list(reader)  # a header alone is an empty table: no name is merged
         mapping: dict[str, str] = {}
         first: dict[str, tuple[int, str]] = {}  # casefolded variant -> (line, canonical)
         for (line, _), row in zip(kept[1:], rows, strict=False):
@@ -85,6 +86,17 @@ class Aliases:
                 )
             mapping[variant] = canonical
         return cls(mapping, version=f"file:{path.name}")
+
+    @classmethod
+    def none(cls) -> Aliases:
+        """An empty table: every spelling counts on its own (``read_corpus(...,
+        aliases=False)``, ``--no-aliases``).
+
+        Example:
+            >>> Aliases.none().canonical("Sergei Lavrov"), Aliases.none().version
+            ('Sergei Lavrov', 'none@4f53cda18c2baa0c')
+        """
+        return cls({}, version="none")
 
     @classmethod
     def default(cls) -> Aliases:

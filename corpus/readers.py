@@ -103,7 +103,7 @@ def read_corpus(
     metadata: str | Path | None = None,
     encoding: str | None = None,
     strict: bool = False,
-    aliases: Aliases | str | Path | None = None,
+    aliases: Aliases | str | Path | bool | None = None,
     progress: bool = False,
     cache: bool | str | Path = False,
     stream: bool = False,
@@ -128,7 +128,9 @@ def read_corpus(
             fallback is reported as a repair, on every row of a table). A sidecar is
             always detected that way.
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
-        aliases: alias table (an :class:`Aliases` or a path to a TSV); default: shipped table.
+        aliases: alias table (an :class:`Aliases` or a path to a TSV); default: the
+            shipped table (spellings of people's names); False: none, every spelling
+            counts on its own.
         progress: show a progress bar on stderr.
         cache: keep the parsed corpus (texts, docvars, report, sentence/token/quote spans)
             in a Parquet cache and reuse it while the input files, options and policy
@@ -153,9 +155,7 @@ def read_corpus(
         >>> c = read_corpus("seeds/")                                   # doctest: +SKIP
         >>> c.docvars[["genre", "quoted_speaker"]]                       # doctest: +SKIP
     """
-    if isinstance(aliases, (str, Path)):
-        aliases = Aliases.read(aliases)
-    aliases = aliases or Aliases.default()
+    aliases = resolve_aliases(aliases)
     resolve_workers(workers)  # a bad value fails here, before any reading
     if encoding is not None:
         _check_encoding(encoding)
@@ -241,11 +241,28 @@ def _skipped_summary(report: pd.DataFrame, shown: int = 5) -> str:
     return "Inputs: " + "; ".join(lines) + more + "." + hint
 
 
+def resolve_aliases(aliases: Aliases | str | Path | bool | None) -> Aliases:
+    """The alias table ``aliases=`` names: None (or True) the shipped one, False none,
+    a path a table file, an :class:`Aliases` itself."""
+    if aliases is None or aliases is True:
+        return Aliases.default()
+    if aliases is False:
+        return Aliases.none()
+    if isinstance(aliases, (str, Path)):
+        return Aliases.read(aliases)
+    if not isinstance(aliases, Aliases):
+        raise TypeError(
+            f"aliases={aliases!r} is not valid; give an Aliases table, the path of a "
+            "TSV/CSV with variant and canonical columns, False (none) or None (shipped)"
+        )
+    return aliases
+
+
 def from_texts(
     texts: Sequence[str] | Mapping[str, str],
     docvars: pd.DataFrame | Mapping | None = None,
     *,
-    aliases: Aliases | None = None,
+    aliases: Aliases | str | Path | bool | None = None,
 ) -> Corpus:
     """Build a Corpus from strings in memory.
 
@@ -253,13 +270,14 @@ def from_texts(
         texts: a list of texts (ids ``doc1``, ``doc2``, ...) or a mapping id -> text.
         docvars: metadata with one row per text, in the same order (a DataFrame or a
             mapping of column -> list).
+        aliases: as in :func:`read_corpus` (False: none).
 
     Example:
         >>> c = from_texts({"a": "Peace must prevail."}, docvars={"year": [1995]})
         >>> c["a"].meta["year"]
         1995
     """
-    aliases = aliases or Aliases.default()
+    aliases = resolve_aliases(aliases)
     if isinstance(texts, str):
         raise TypeError("from_texts: texts must be a list of strings or a mapping, not one string")
     if isinstance(texts, Mapping):

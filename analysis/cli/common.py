@@ -110,11 +110,18 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         "--filename-template", help='docvars from file names, e.g. "{country}_{session}_{year}.txt"'
     )
     group.add_argument("--metadata", help="sidecar CSV with a 'file' column and docvars")
-    group.add_argument(
+    aliases = group.add_mutually_exclusive_group()
+    aliases.add_argument(
         "--aliases",
         metavar="FILE",
         help="alias table (CSV or TSV with 'variant' and 'canonical' columns) used instead "
         "of the shipped one: name variants counted as one speaker and one term",
+    )
+    aliases.add_argument(
+        "--no-aliases",
+        dest="aliases",
+        action="store_false",
+        help="no alias table: every spelling of a name counts on its own",
     )
     group.add_argument(
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"

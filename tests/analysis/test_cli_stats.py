@@ -197,6 +197,9 @@ def test_aliases_option_unifies_speakers(tmp_path, capsys):
     assert [row.split(",")[speaker] for row in rows[1:]] == ["Lars Holm", "Lars Holm"]
     assert main([*args, "--aliases", str(tmp_path / "none.tsv")]) == 1
     assert "cannot read alias table" in capsys.readouterr().err
+    assert main([*args, "--no-aliases"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert [row.split(",")[speaker] for row in rows[1:]] == ["Holm", "Lars Holm"]
 
 
 def test_a_format_that_contradicts_the_data_file_extension_is_refused(tmp_path, capsys):

@@ -67,11 +67,14 @@ def test_shipped_stopword_list_is_versioned():
     assert "peace" not in words
 
 
-def test_aliases_count_as_one_term():
-    c = corpus.from_texts(["Zelensky met Zelenskiy.", "Zelenskyy spoke."])
-    table = stat_frequency(c).set_index("term")
+def test_aliases_count_as_one_term_unless_turned_off():
+    texts = ["Zelensky met Zelenskiy in Kiev.", "Zelenskyy spoke in Kyiv."]
+    table = stat_frequency(corpus.from_texts(texts)).set_index("term")
     assert table.loc["zelenskyy", "count"] == 3
     assert "zelensky" not in table.index
+    assert (table.loc["kiev", "count"], table.loc["kyiv", "count"]) == (1, 1)  # places apart
+    apart = stat_frequency(corpus.from_texts(texts, aliases=False)).set_index("term")
+    assert apart.loc[["zelensky", "zelenskiy", "zelenskyy"], "count"].tolist() == [1, 1, 1]
 
 
 def test_min_count_and_top_n(c):

@@ -36,3 +36,19 @@ def test_a_variant_mapped_to_two_names_is_an_error_naming_both_lines(tmp_path):
         write(tmp_path, "ok.csv", "Lavrov,Sergey Lavrov\nLavrov,Sergey Lavrov\n")
     )
     assert repeated.canonical("lavrov") == "Sergey Lavrov"
+
+
+def test_no_table_a_header_alone_and_place_names_left_apart(tmp_path):
+    import corpus
+
+    texts = ["Zelensky met Zelenskiy in Kiev.", "Zelenskyy spoke in Kyiv and Beijing, not Peking."]
+    shipped = corpus.from_texts(texts).aliases
+    assert shipped.version == "communique-aliases/2"
+    assert shipped.canonical("Zelensky") == "Zelenskyy"
+    assert shipped.canonical("Kiev") == "Kiev" and shipped.canonical("Peking") == "Peking"
+    for off in (False, Aliases.none(), Aliases.read(write(tmp_path, "empty.csv", ""))):
+        c = corpus.from_texts(texts, aliases=off)
+        assert c.aliases.token_map() == {} and c.aliases.canonical("Zelensky") == "Zelensky"
+    assert corpus.from_texts(texts, aliases=False).aliases.version.startswith("none@")
+    with pytest.raises(TypeError, match=r"aliases=\{'a': 'b'\} is not valid"):
+        corpus.from_texts(texts, aliases={"a": "b"})
