@@ -1,13 +1,16 @@
 """Collocates of a node word within a window, scored by association measures.
 
-Counts: ``O`` co-occurrences of a collocate within ``window`` words either side of a
-node occurrence (windows cross sentence ends, as in most concordancers, but with
-``voice="quoted"`` or ``"authorial"`` they stay within one stretch of that voice: a
-quote's words are no neighbours of the next quote's); ``f_node`` and ``f_coll`` corpus frequencies; ``N`` corpus words.
-MI, t-score and log-likelihood come from NLTK's ``BigramAssocMeasures`` on the
-window-adjusted contingency table (the node's row total is the number of window
-slots, about ``f_node x 2 x window``, as in Brezina, McEnery & Wattam 2015); logDice (Rychly 2008) is
-``14 + log2(2 O / (f_node + f_coll))``.
+Counts: ``O`` occurrences of a collocate within ``window`` words either side of a
+node occurrence, each occurrence counted once however many node windows it falls in
+(windows cross sentence ends, as in most concordancers, but with ``voice="quoted"`` or
+``"authorial"`` they stay within one stretch of that voice: a quote's words are no
+neighbours of the next quote's); ``f_node`` and ``f_coll`` corpus frequencies; ``N``
+corpus words. MI, t-score and log-likelihood come from NLTK's ``BigramAssocMeasures``
+on the window-adjusted contingency table (the node's row total is the number of words
+inside the node's windows, at most ``f_node x 2 x window``, as in Brezina, McEnery &
+Wattam 2015, with overlapping windows counted once): so ``O <= f_coll`` and every cell
+of the table is a count. logDice (Rychly 2008) is ``14 + log2(2 O / (f_node +
+f_coll))``, at most 14.
 """
 
 from __future__ import annotations
@@ -56,22 +59,25 @@ def document_collocates(
     doc: Document, node: str, window: int, voice: str, token_map: dict[str, str]
 ) -> tuple[Counter, Counter, int, int]:
     """Per-document work unit: collocate counts in node windows, word counts, node
-    count, and window slots (words inside the windows, fewer at the text edges)."""
+    count, and window slots (the distinct words inside the windows, fewer at the text
+    edges and where windows overlap)."""
     spans = word_spans(doc, voice)
     words = document_words(doc, voice, "lower", token_map, spans)
     # A window stays in its stretch of the voice: words of another quote are no neighbours.
     run = voice_runs(doc, voice, spans)
     glob = any(ch in node for ch in "*?[")
     node_positions = [i for i, w in enumerate(words) if _is_node(w, node, glob)]
-    near: Counter = Counter()
-    slots = 0
+    # Each word counts once however many node windows it falls in ("the United Nations
+    # Volunteers ... United Nations" holds one "volunteers", not three), so that no
+    # collocate's count exceeds its frequency and the contingency table stays whole.
+    inside: set[int] = set()
     for i in node_positions:
         for j in range(max(i - window, 0), min(i + window + 1, len(words))):
             # Other node occurrences inside the window are not collocates of the node.
             if j != i and run[j] == run[i] and not _is_node(words[j], node, glob):
-                near[words[j]] += 1
-                slots += 1
-    return near, Counter(words), len(node_positions), slots
+                inside.add(j)
+    near = Counter(words[j] for j in inside)
+    return near, Counter(words), len(node_positions), len(inside)
 
 
 def _nltk_measures():
@@ -84,12 +90,8 @@ def _nltk_measures():
 def _log_likelihood(marginals) -> float:
     """NLTK's G2, signed: negative when the word occurs near the node less often than
     chance predicts (G2 alone measures any departure, so a word that avoids the node
-    ranked among its collocates). NaN when the window slots overlap so much the table
-    is impossible."""
+    ranked among its collocates)."""
     observed, (row, column), total = marginals
-    # Overlapping windows can count one occurrence for several node tokens.
-    if min(row - observed, column - observed, total - row - column + observed) < 0:
-        return float("nan")
     g2 = _nltk_measures().likelihood_ratio(*marginals)
     return -g2 if observed < row * column / total else g2
 
@@ -125,7 +127,7 @@ def stat_collocations(
         last by those measures.
 
     Example:
-        >>> t = stat_collocations("keep the peace. keep peace now.", "peace", window=1, min_count=1)
+        >>> t = stat_collocations("keep peace. keep peace now.", "peace", window=1, min_count=1)
         >>> t[["term", "count"]].values.tolist()[:2]
         [['keep', 2], ['now', 1]]
     """

@@ -20,6 +20,19 @@ def test_window_counts(c):
     assert table["count_node"].iloc[0] == 3
 
 
+def test_a_word_in_several_node_windows_counts_once():
+    # "volunteers" sits in the windows of three "nations": one occurrence, not three
+    text = "united nations volunteers united nations and the nations"
+    table = stat_collocations(text, "nations", window=3, min_count=1).set_index("term")
+    assert table.loc["volunteers", "count"] == 1 == table.loc["volunteers", "count_term"]
+    assert table.loc["united", "count"] == 2
+    assert (table["count"] <= table["count_term"]).all()
+    assert (table["log_dice"] <= 14).all()
+    # the node's row total: the 5 distinct words inside its windows (not 3 x 6 slots)
+    n, slots, f = 8, 5, 1
+    assert table.loc["volunteers", "expected"] == pytest.approx(slots * f / n)
+
+
 def test_scores_by_hand(c):
     table = stat_collocations(c, "x", window=1, min_count=1).set_index("term")
     row = table.loc["b"]
