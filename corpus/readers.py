@@ -40,6 +40,7 @@ from .metadata import (
     parse_filename,
     sidecar_rows,
     split_front_matter,
+    template_mismatch,
     unclosed_front_matter,
 )
 from .normalize import Normalized, normalize, normalize_docvar
@@ -118,9 +119,10 @@ def read_corpus(
         text_column, id_column: table columns holding the text and the document id
             (defaults: the first of text/content/body/speech/statement, and doc_id/id;
             without an id column, ids are ``<file stem>:<row number>``).
-        filename_template: docvars from file names, e.g. ``"{country}_{session}_{year}.txt"``.
-            Files in the UN General Debate layout (``ISO_NN_YYYY.txt``) are recognised
-            without it.
+        filename_template: docvars from file names, e.g. ``"{country}_{session}_{year}.txt"``
+            (a year or session field takes digits only); a file whose name does not fit
+            is skipped, its report row saying what the template expects. Files in the UN
+            General Debate layout (``ISO_NN_YYYY.txt``) are recognised without it.
         metadata: a sidecar CSV keyed by a ``file`` column (path relative to the folder).
             A ``metadata.csv`` in the folder is used without being named.
         encoding: force the encoding of text files and CSV/TSV/JSONL tables; by default
@@ -401,7 +403,9 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
     if speakers_file:
         metadata_files.add(speakers_file.resolve())
     un_layout = template is None and _mostly_un_layout(files)
-    not_documents = {file: _not_a_document(file, metadata_files, un_layout) for file in files}
+    not_documents = {
+        file: _not_a_document(file, metadata_files, un_layout, template) for file in files
+    }
     documents = [file for file in files if not_documents[file] is None]
     # Written to the cache as read: the workers also find the spans the cache stores.
     spans_for = aliases if loaded.sink is not None else None
@@ -514,7 +518,7 @@ def _joined_meta(join: SidecarJoin, relative: str, no_row: str) -> _Joined:
     return _Joined(row.values, [repair] if repair else [])
 
 
-def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
+def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool, template):
     """``(status, detail)`` for the report when a folder's file is no document, else None."""
     # Names first: resolving every path (a system call per link) is slow on big folders.
     if any(file.name == m.name for m in metadata_files) and file.resolve() in metadata_files:
@@ -524,6 +528,11 @@ def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
     if un_layout and not un_layout_meta(file):
         # A README.txt beside the speeches is documentation, not a speech.
         return "skipped", "not a speech file of the UN layout (ISO_NN_YYYY.txt)"
+    # A file the template does not fit (a README.txt among the speeches, a name typed
+    # differently) is skipped like other inputs that give no document, not fatal.
+    mismatch = template_mismatch(file.name, template)
+    if mismatch:
+        return "skipped", mismatch
     return None
 
 
@@ -569,6 +578,10 @@ def _mostly_un_layout(files: list[Path]) -> bool:
 
 
 def _read_text_file(file, sidecar_path, loaded, template, encoding, aliases) -> None:
+    mismatch = template_mismatch(file.name, template)
+    if mismatch:
+        loaded.add_report(file.name, "", "skipped", mismatch)
+        return
     joined = _Joined()
     if sidecar_path:
         side = _read_sidecar(Path(sidecar_path), file.parent)

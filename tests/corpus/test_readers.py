@@ -62,9 +62,19 @@ def test_speaker_names_have_their_spaces_collapsed(fixtures, tmp_path):
     assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
 
 
-def test_template_mismatch_names_the_file(fixtures):
-    with pytest.raises(CorpusError, match=r"DEU_2003_statement.md: file name does not match"):
-        read_corpus(fixtures / "templated", filename_template="{country}_{year}_statement.txt")
+def test_a_file_the_template_does_not_fit_is_skipped_saying_what_it_expects(fixtures):
+    folder = fixtures / "templated"
+    c = read_corpus(folder, filename_template="{country}_{year}_statement.txt")
+    assert c.doc_ids == ["GBR_2001_statement"]
+    assert c.docvars.loc["GBR_2001_statement", "year"] == 2001
+    assert c.report.set_index("source").loc["DEU_2003_statement.md"].tolist() == [
+        "",
+        "skipped",
+        "file name does not fit filename_template='{country}_{year}_statement.txt', which "
+        "expects names like <country>_<year>_statement.txt (year in digits): not read",
+    ]
+    with pytest.raises(StrictModeError, match=r"DEU_2003_statement.md: skipped \(file name"):
+        read_corpus(folder, filename_template="{country}_{year}_statement.txt", strict=True)
 
 
 def test_template_with_extension_wildcard(fixtures):
