@@ -127,7 +127,8 @@ def read_corpus(
             A ``metadata.csv`` in the folder is used without being named.
         encoding: force the encoding of text files and CSV/TSV/JSONL tables; by default
             UTF-8 (or UTF-16 with a byte-order mark), then cp1252, then latin-1 (a
-            fallback is reported as a repair, on every row of a table). A sidecar is
+            fallback is reported as a repair, on every row of a table, and
+            :func:`decoded_by_guessing` finds those rows of the report). A sidecar is
             always detected that way.
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
         aliases: alias table (an :class:`Aliases` or a path to a TSV); default: shipped table.
@@ -812,10 +813,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     if b"\x00" in data[:8192]:
         utf16 = _utf16_without_bom(data[:8192])
         if utf16:
-            return _Decoded(
-                skip_reason="UTF-16 text without a byte-order mark, it seems: read it with "
-                f"read_corpus(..., encoding={utf16!r}), or save it as UTF-8"
-            )
+            return _Decoded(skip_reason=utf16_hint(utf16))
         return _Decoded(skip_reason="binary file (NUL bytes), not text")
     controls = _control_share(data[:8192])
     if controls > _MAX_CONTROL_SHARE and len(data) >= _MIN_BINARY_BYTES:
@@ -825,27 +823,86 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     except UnicodeDecodeError as exc:
         where = f"invalid UTF-8 on line {_line_of(data, exc.start)}"
     try:
-        return _Decoded(data.decode("cp1252"), [f"decoded as cp1252 ({where})"])
+        return _Decoded(data.decode("cp1252"), [_guessed("cp1252", where)])
     except UnicodeDecodeError:
-        return _Decoded(data.decode("latin-1"), [f"decoded as latin-1 ({where})"])
+        return _Decoded(data.decode("latin-1"), [_guessed("latin-1", where)])
+
+
+# What decode_bytes falls back on for bytes that are no UTF-8 and have no byte-order
+# mark. A guess: text in another encoding (GBK, MacRoman) decodes without an error, and
+# garbled ("CafŽ" for "Café").
+GUESSED_ENCODINGS = ("cp1252", "latin-1")
+_GUESSED_MARKER = re.compile(
+    r"\bdecoded as (?:" + "|".join(map(re.escape, GUESSED_ENCODINGS)) + r") \(invalid UTF-8"
+)
+
+
+def _guessed(encoding: str, where: str) -> str:
+    return f"decoded as {encoding} ({where})"
+
+
+def decoded_by_guessing(report: pd.DataFrame) -> pd.Series:
+    """Which rows of a load report (``Corpus.report``) are inputs whose encoding was
+    guessed: not UTF-8, no byte-order mark, so decoded as cp1252 or latin-1. Their text
+    may be garbled without any error; ``encoding=`` reads them as the encoding given.
+
+    Example:
+        >>> report = pd.DataFrame({"detail": ["", "decoded as cp1252 (invalid UTF-8 on line 1)"]})
+        >>> decoded_by_guessing(report).tolist()
+        [False, True]
+    """
+    return report["detail"].astype(str).str.contains(_GUESSED_MARKER)
+
+
+def utf16_hint(encoding: str) -> str:
+    """The skip reason for a file that seems to be UTF-16 without a byte-order mark:
+    how to give its ``encoding``, in the API and on the command line."""
+    return (
+        f"UTF-16 text without a byte-order mark, it seems: read it with encoding={encoding!r} "
+        f"(read_corpus) or --encoding {encoding} (command line), which apply to every file "
+        "read, or save it as UTF-8"
+    )
 
 
 def _utf16_without_bom(sample: bytes) -> str:
-    """ "utf-16-le" or "utf-16-be" when ``sample`` reads as such text (mostly ASCII
-    letters, each beside a NUL byte), else "". Only suggested, never assumed: the
-    same bytes could be a binary format."""
+    """ "utf-16-le" or "utf-16-be" when ``sample`` reads as such text, else "". Only
+    suggested, never assumed: the same bytes could be a binary format.
+
+    Mostly-ASCII text in UTF-16 has a NUL byte in most characters, always on the same
+    side (odd offsets little-endian, even offsets big-endian) and almost never on the
+    other; a few non-ASCII characters (``’``, ``ô``) have no NUL at all, so the test is
+    the pattern of NULs, then that the text decoded that way is printable.
+    """
     sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 8:
         return ""
-    for encoding, text_bytes, zero_bytes in (
-        ("utf-16-le", sample[0::2], sample[1::2]),
-        ("utf-16-be", sample[1::2], sample[0::2]),
+    half = len(sample) // 2
+    even_zeros, odd_zeros = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    for encoding, zeros, other_zeros in (
+        ("utf-16-le", odd_zeros, even_zeros),
+        ("utf-16-be", even_zeros, odd_zeros),
     ):
-        zeros = zero_bytes.count(0) / len(zero_bytes)
-        printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in text_bytes) / len(text_bytes)
-        if zeros > 0.9 and printable > 0.9:
-            return encoding
+        if zeros > _UTF16_MIN_NUL_SIDE and other_zeros < _UTF16_MAX_NUL_OTHER_SIDE:
+            # Incremental: a sample cut inside a surrogate pair still decodes.
+            text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
+            if _readable_share(text) > _UTF16_MIN_READABLE:
+                return encoding
     return ""
+
+
+# Mostly-ASCII UTF-16: over half the characters have a NUL byte (on one side), the other
+# side almost none (a NUL there is a character such as U+0100 or U+2000).
+_UTF16_MIN_NUL_SIDE = 0.5
+_UTF16_MAX_NUL_OTHER_SIDE = 0.05
+_UTF16_MIN_READABLE = 0.95
+
+
+def _readable_share(text: str) -> float:
+    """Share of characters in ``text`` that are printable or line breaks and tabs."""
+    if not text:
+        return 0.0
+    readable = sum(c.isprintable() or c in "\t\n\r" for c in text)
+    return readable / len(text)
 
 
 # Text has almost no control bytes besides tab, newline, carriage return and form feed;

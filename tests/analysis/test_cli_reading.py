@@ -1,6 +1,48 @@
 """The command line's reading options and the notes it prints about the inputs read."""
 
+import pytest
+
 from analysis.cli import main
+
+
+def test_encoding_option_reads_utf16_without_a_byte_order_mark(tmp_path, capsys):
+    (tmp_path / "u.txt").write_bytes("We hope for peace in our time.".encode("utf-16-be"))
+    assert main(["stats", str(tmp_path), "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert "read it with encoding='utf-16-be' (read_corpus) or --encoding utf-16-be" in err
+    assert main(["stats", str(tmp_path), "--encoding", "utf-16-be", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1].startswith("all,1,1,")
+    assert captured.err == ""
+
+
+def test_an_unknown_encoding_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Peace.", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", str(tmp_path), "--encoding", "utf9"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "communique stats: error: argument --encoding: --encoding='utf9' is not an encoding "
+        "Python knows; give one such as utf-8, utf-16-le, cp1252 or latin-1"
+    )
+
+
+def test_inputs_decoded_by_guessing_are_counted_on_stderr(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("We must act.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("Café au lait.".encode("mac_roman"))
+    assert main(["stats", str(tmp_path), "--format", "csv"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "note: 1 of 2 inputs decoded by guessing their encoding (first: b.txt: decoded as "
+        "cp1252 (invalid UTF-8 on line 1)), so their text may be garbled; `communique "
+        f"validate {tmp_path}` lists them, and --encoding NAME reads them in the encoding "
+        "you give"
+    ]
+    assert main(["stats", str(tmp_path), "--format", "csv", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["validate", str(tmp_path), "--format", "csv"]) == 0
+    assert capsys.readouterr().err == ""  # validate lists them in its table
+    assert main(["stats", str(tmp_path), "--format", "csv", "--encoding", "mac_roman"]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_a_file_the_template_does_not_fit_is_a_skipped_input(tmp_path, capsys):

@@ -718,3 +718,32 @@ def test_utf16_without_a_byte_order_mark_is_named_with_the_encoding_to_give(tmp_
     (tmp_path / "b.bin.txt").write_bytes(bytes(range(256)) * 4)
     binary = read_corpus(tmp_path).report.set_index("source").loc["b.bin.txt", "detail"]
     assert binary.startswith("binary file (NUL bytes)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_either_way_round_without_a_byte_order_mark_gets_the_hint(tmp_path, encoding):
+    # Non-ASCII characters (’, ô, —) have no NUL byte: mostly ASCII is enough.
+    text = "The world’s leaders met in Côte d’Ivoire — “peace” was the word… déjà vu."
+    (tmp_path / "u.txt").write_bytes(text.encode(encoding))
+    (tmp_path / "ok.txt").write_text("Peace must prevail.", encoding="utf-8")
+    row = read_corpus(tmp_path).report.set_index("source").loc["u.txt"]
+    assert row.tolist() == [
+        "",
+        "skipped",
+        f"UTF-16 text without a byte-order mark, it seems: read it with encoding='{encoding}' "
+        f"(read_corpus) or --encoding {encoding} (command line), which apply to every file "
+        "read, or save it as UTF-8",
+    ]
+    assert read_corpus(tmp_path / "u.txt", encoding=encoding)["u"].text == (
+        "The world's leaders met in Côte d'Ivoire — “peace” was the word... déjà vu."
+    )
+
+
+def test_inputs_decoded_by_guessing_their_encoding_are_found_in_the_report(tmp_path):
+    (tmp_path / "cafe.txt").write_bytes("Café au lait.".encode("mac_roman"))
+    (tmp_path / "bom.txt").write_text("Peace must prevail.", encoding="utf-16")
+    (tmp_path / "ok.txt").write_text("Café society.", encoding="utf-8")
+    c = read_corpus(tmp_path)
+    assert c["cafe"].text == "CafŽ au lait."  # garbled, and nothing but the report says so
+    guessed = corpus.decoded_by_guessing(c.report)
+    assert c.report.loc[guessed, "source"].tolist() == ["cafe.txt"]
