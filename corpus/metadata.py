@@ -254,6 +254,7 @@ def sidecar_rows(table: pd.DataFrame, sidecar: str) -> list[SidecarRow]:
         raise CorpusError(
             f"{sidecar}: a sidecar needs a 'file' column naming each document; "
             f"columns are: {', '.join(map(str, table.columns))}"
+            + delimiter_hint(table.columns, table.attrs.get("delimiter"))
         )
     lines = table.attrs.get("line_numbers") or range(2, len(table) + 2)
     rows = []
@@ -269,6 +270,44 @@ def sidecar_rows(table: pd.DataFrame, sidecar: str) -> list[SidecarRow]:
             )
         rows.append(SidecarRow(sidecar, line, str(name), values))
     return rows
+
+
+# The separators a delimited table may hold, and what to call them. Excel writes "CSV"
+# with ';' where the decimal mark is a comma (much of Europe).
+_SEPARATORS = {";": "semicolons", ",": "commas", "\t": "tabs"}
+
+
+def delimiter_hint(columns, delimiter: str | None) -> str:
+    """A sentence for an error about a CSV/TSV table (read with ``delimiter``) whose
+    column names hold another separator, as ``id;country;text`` read as one column
+    does: what the file seems to be separated by and how to read it; "" otherwise
+    (and for tables without a delimiter, ``None``: JSONL, Parquet).
+
+    Example:
+        >>> delimiter_hint(["id;country;text"], ",")
+        " The header 'id;country;text' holds ';': is the file separated by semicolons? A .csv is read as separated by commas and a .tsv by tabs: save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+        >>> delimiter_hint(["id", "text"], ",")
+        ''
+    """
+    if delimiter is None:
+        return ""
+    header = delimiter.join(map(str, columns))
+    found = next((sep for sep in _SEPARATORS if sep != delimiter and sep in header), None)
+    if found is None:
+        return ""
+    if found == "\t":
+        fix = "name it .tsv"
+    elif found == ",":
+        fix = "name it .csv"
+    else:
+        fix = (
+            "save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))"
+        )
+    return (
+        f" The header {header!r} holds {found!r}: is the file separated by "
+        f"{_SEPARATORS[found]}? A .csv is read as separated by commas and a .tsv by tabs: "
+        f"{fix}."
+    )
 
 
 def _missing(value) -> bool:

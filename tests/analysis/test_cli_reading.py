@@ -59,3 +59,14 @@ def test_a_file_the_template_does_not_fit_is_a_skipped_input(tmp_path, capsys):
     )
     assert main([*command, "--strict"]) == 1
     assert "notemplate.txt: skipped (file name does not fit" in capsys.readouterr().err
+
+
+def test_a_filename_template_for_a_table_is_a_data_error(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_text("doc_id,text\nx,Peace.\n", encoding="utf-8")
+    assert main(["stats", str(table), "--filename-template", "{country}.txt"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "communique stats: error: --filename-template='{country}.txt' takes docvars from the "
+        "names of the text files of a folder; t.csv is a table: give the docvars as columns "
+        "of the table instead"
+    )

@@ -466,6 +466,32 @@ def test_a_name_that_fits_only_with_a_year_that_is_no_number_is_skipped(tmp_path
     )
 
 
+def test_a_filename_template_for_a_table_is_an_error_as_metadata_is(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("doc_id,text\nx,Peace.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^filename_template="):  # before a cache answers
+        read_corpus(table, filename_template=TEMPLATE, cache=tmp_path / "cache")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(table, filename_template=TEMPLATE)
+    assert str(error.value) == (
+        "filename_template='{country}_{year}_{speaker}.txt' takes docvars from the names of "
+        "the text files of a folder; t.csv is a table: give the docvars as columns of the "
+        "table instead"
+    )
+
+
+def test_a_semicolon_sidecar_says_it_seems_separated_by_semicolons(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file;year\na.txt;1990\n")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(folder)
+    assert str(error.value) == (
+        "metadata.csv: a sidecar needs a 'file' column naming each document; columns are: "
+        "file;year The header 'file;year' holds ';': is the file separated by semicolons? "
+        "A .csv is read as separated by commas and a .tsv by tabs: save it with commas "
+        "(pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+    )
+
+
 IVOIRE = "Côte d'Ivoire"
 
 
