@@ -14,7 +14,13 @@ from .document import AUTHORIAL, QUOTED, Document
 from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
 from .normalize import NORMALIZER_VERSION, normalize, normalize_text
 from .quotes import QUOTER_VERSION, Quote, classify_quote, find_quote_spans
-from .readers import decode_bytes, default_seed_path, from_texts, read_corpus
+from .readers import (
+    decode_bytes,
+    decoded_by_guessing,
+    default_seed_path,
+    from_texts,
+    read_corpus,
+)
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION, is_word, split_sentences, tokenize
 
 __all__ = [
@@ -35,6 +41,7 @@ __all__ = [
     "TOKENIZER_VERSION",
     "classify_quote",
     "decode_bytes",
+    "decoded_by_guessing",
     "default_seed_path",
     "find_quote_spans",
     "from_texts",

@@ -75,7 +75,12 @@ from .ungdc import find_speakers_table
 # apostrophes and quote marks (normalize_docvar); true/false docvars with gaps are of
 # pandas' boolean dtype (object, with None or NaN for a gap, before); an empty file takes
 # its id (on its report row; a folder where another file has that id is an error).
-CACHE_FORMAT = "communique-cache/9"
+# 10: year and session fields of a file-name template take digits (a name the template
+# does not fit is a skipped row of the report); a UTF-16 file without a byte-order mark,
+# either way round, says how to give its encoding; table ids are stripped of spaces, text
+# and id columns are found in any case, and the id column is the first of doc_id/id that
+# every row fills.
+CACHE_FORMAT = "communique-cache/10"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"

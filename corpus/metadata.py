@@ -22,25 +22,44 @@ _YEAR_COLUMNS = ("year", "session")
 _DATE_COLUMNS = ("date",)
 
 
-def template_regex(template: str, *, greedy: bool = False) -> re.Pattern[str]:
+# A field that becomes an integer (year, session) takes digits only in a file name: in
+# "United_States_1991_Bush.txt" under "{country}_{year}_{speaker}.txt" that rules out
+# year='States' and leaves the one split whose types fit (country='United_States').
+_WHOLE_NUMBER_FIELD = "(?P<{}>[0-9]+)"
+
+
+def template_regex(template: str, *, greedy: bool = False, typed: bool = True) -> re.Pattern[str]:
     """Compile ``"{country}_{session}_{year}.txt"`` into a regex with named groups
-    (each field as short as it can be, or with ``greedy`` as long)."""
+    (each field as short as it can be, or with ``greedy`` as long; with ``typed``, the
+    fields that become integers, year and session, take digits only)."""
     parts = _FIELD.split(template)
     field = "(?P<{}>.+)" if greedy else "(?P<{}>.+?)"
     pattern = ""
     for i, part in enumerate(parts):
-        pattern += field.format(part) if i % 2 else re.escape(part)
+        if i % 2 == 0:
+            pattern += re.escape(part)
+        elif typed and _is_whole_number_field(part):
+            pattern += _WHOLE_NUMBER_FIELD.format(part)
+        else:
+            pattern += field.format(part)
     return re.compile(pattern + r"\Z")
+
+
+def _is_whole_number_field(name: str) -> bool:
+    return name.lower() in _YEAR_COLUMNS
 
 
 def ambiguous_split(name: str, template: str | None) -> str:
     """A note when ``name`` fits ``template`` in more than one way (a field's value holds
     the text that separates fields: "United_States_Obama.txt" under
-    "{country}_{speaker}.txt"), saying which split was taken; "" otherwise.
+    "{country}_{speaker}.txt"), saying which split was taken; "" otherwise. Splits that
+    give a year or session other than digits do not count: they cannot be taken.
 
     Example:
         >>> ambiguous_split("United_States_Obama.txt", "{country}_{speaker}.txt")
         "file name fits filename_template in more than one way: took country='United', speaker='States_Obama'"
+        >>> ambiguous_split("United_States_1991.txt", "{country}_{year}.txt")
+        ''
     """
     if not template:
         return ""
@@ -50,6 +69,37 @@ def ambiguous_split(name: str, template: str | None) -> str:
         return ""
     taken = ", ".join(f"{k}={v!r}" for k, v in short.groupdict().items())
     return f"file name fits filename_template in more than one way: took {taken}"
+
+
+def template_mismatch(name: str, template: str | None) -> str:
+    """Why the file ``name`` gives no docvars under ``template`` (the reason its report
+    row gives for skipping it), or "" when it fits (or there is no template).
+
+    Example:
+        >>> template_mismatch("USA_1991_Bush.txt", "{country}_{year}_{speaker}.txt")
+        ''
+        >>> template_mismatch("notes.txt", "{country}_{year}_{speaker}.txt")
+        "file name does not fit filename_template='{country}_{year}_{speaker}.txt', which expects names like <country>_<year>_<speaker>.txt (year in digits): not read"
+        >>> template_mismatch("USA_1991a_Bush.txt", "{country}_{year}_{speaker}.txt")
+        "file name does not fit filename_template='{country}_{year}_{speaker}.txt', which expects names like <country>_<year>_<speaker>.txt (year in digits; here year would be '1991a'): not read"
+    """
+    if not template or template_regex(template).match(name):
+        return ""
+    expected = _FIELD.sub(lambda m: f"<{m.group(1)}>", template)
+    typed = [f for f in _FIELD.findall(template) if _is_whole_number_field(f)]
+    requirements = [f"{' and '.join(typed)} in digits"] if typed else []
+    untyped = template_regex(template, typed=False).match(name)
+    if untyped:
+        # It fits only with a year (or session) that is no whole number: say which.
+        field, value = next(
+            (f, untyped[f]) for f in typed if not re.fullmatch("[0-9]+", untyped[f])
+        )
+        requirements.append(f"here {field} would be {value!r}")
+    required = f" ({'; '.join(requirements)})" if requirements else ""
+    return (
+        f"file name does not fit filename_template={template!r}, which expects names like "
+        f"{expected}{required}: not read"
+    )
 
 
 def check_template(template: str | None) -> None:
@@ -85,13 +135,14 @@ def check_template(template: str | None) -> None:
 def parse_filename(name: str, template: str | None, source: str) -> dict:
     """Docvars from a file name under ``template`` ({} when there is no template).
 
-    Raises CorpusError naming the file when it does not fit the template.
+    Raises CorpusError naming the file when it does not fit the template (a folder
+    read asks :func:`template_mismatch` first and skips such a file instead).
     """
     if not template:
         return {}
     match = template_regex(template).match(name)
     if not match:
-        raise CorpusError(f"{source}: file name does not match filename_template={template!r}")
+        raise CorpusError(f"{source}: {template_mismatch(name, template)}")
     return match.groupdict()
 
 
@@ -203,6 +254,7 @@ def sidecar_rows(table: pd.DataFrame, sidecar: str) -> list[SidecarRow]:
         raise CorpusError(
             f"{sidecar}: a sidecar needs a 'file' column naming each document; "
             f"columns are: {', '.join(map(str, table.columns))}"
+            + delimiter_hint(table.columns, table.attrs.get("delimiter"))
         )
     lines = table.attrs.get("line_numbers") or range(2, len(table) + 2)
     rows = []
@@ -218,6 +270,44 @@ def sidecar_rows(table: pd.DataFrame, sidecar: str) -> list[SidecarRow]:
             )
         rows.append(SidecarRow(sidecar, line, str(name), values))
     return rows
+
+
+# The separators a delimited table may hold, and what to call them. Excel writes "CSV"
+# with ';' where the decimal mark is a comma (much of Europe).
+_SEPARATORS = {";": "semicolons", ",": "commas", "\t": "tabs"}
+
+
+def delimiter_hint(columns, delimiter: str | None) -> str:
+    """A sentence for an error about a CSV/TSV table (read with ``delimiter``) whose
+    column names hold another separator, as ``id;country;text`` read as one column
+    does: what the file seems to be separated by and how to read it; "" otherwise
+    (and for tables without a delimiter, ``None``: JSONL, Parquet).
+
+    Example:
+        >>> delimiter_hint(["id;country;text"], ",")
+        " The header 'id;country;text' holds ';': is the file separated by semicolons? A .csv is read as separated by commas and a .tsv by tabs: save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+        >>> delimiter_hint(["id", "text"], ",")
+        ''
+    """
+    if delimiter is None:
+        return ""
+    header = delimiter.join(map(str, columns))
+    found = next((sep for sep in _SEPARATORS if sep != delimiter and sep in header), None)
+    if found is None:
+        return ""
+    if found == "\t":
+        fix = "name it .tsv"
+    elif found == ",":
+        fix = "name it .csv"
+    else:
+        fix = (
+            "save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))"
+        )
+    return (
+        f" The header {header!r} holds {found!r}: is the file separated by "
+        f"{_SEPARATORS[found]}? A .csv is read as separated by commas and a .tsv by tabs: "
+        f"{fix}."
+    )
 
 
 def _missing(value) -> bool:

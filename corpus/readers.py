@@ -36,10 +36,12 @@ from .metadata import (
     check_sidecar_unique,
     check_template,
     coerce_docvar_types,
+    delimiter_hint,
     join_sidecar,
     parse_filename,
     sidecar_rows,
     split_front_matter,
+    template_mismatch,
     unclosed_front_matter,
 )
 from .normalize import Normalized, normalize, normalize_docvar
@@ -116,16 +118,21 @@ def read_corpus(
             CSV/TSV/JSONL/Parquet table. ``None`` reads the seed documents shipped with
             communique.
         text_column, id_column: table columns holding the text and the document id
-            (defaults: the first of text/content/body/speech/statement, and doc_id/id;
-            without an id column, ids are ``<file stem>:<row number>``).
-        filename_template: docvars from file names, e.g. ``"{country}_{session}_{year}.txt"``.
-            Files in the UN General Debate layout (``ISO_NN_YYYY.txt``) are recognised
-            without it.
+            (defaults: the first of text/content/body/speech/statement, in any case, and
+            of doc_id/id the first that every row fills, else the first there is; without
+            an id column, ids are ``<file stem>:<row number>``). Ids are stripped of
+            surrounding spaces (a repair).
+        filename_template: docvars from file names, e.g. ``"{country}_{session}_{year}.txt"``
+            (a year or session field takes digits only); a file whose name does not fit
+            is skipped, its report row saying what the template expects. Files in the UN
+            General Debate layout (``ISO_NN_YYYY.txt``) are recognised without it. An
+            error for a table, as ``metadata`` is.
         metadata: a sidecar CSV keyed by a ``file`` column (path relative to the folder).
             A ``metadata.csv`` in the folder is used without being named.
         encoding: force the encoding of text files and CSV/TSV/JSONL tables; by default
             UTF-8 (or UTF-16 with a byte-order mark), then cp1252, then latin-1 (a
-            fallback is reported as a repair, on every row of a table). A sidecar is
+            fallback is reported as a repair, on every row of a table, and
+            :func:`decoded_by_guessing` finds those rows of the report). A sidecar is
             always detected that way.
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
         aliases: alias table (an :class:`Aliases` or a path to a TSV); default: the
@@ -165,6 +172,7 @@ def read_corpus(
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     check_template(filename_template)
+    _check_table_options(path, filename_template, metadata)
     if stream and not cache:
         raise ValueError(
             "stream=True reads documents from the on-disk cache: pass cache=True "
@@ -198,11 +206,6 @@ def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _
         template = options["filename_template"]
         _read_folder(loaded, path, template, metadata, encoding, aliases, progress, workers)
     elif path.suffix.lower() in TABLE_EXTENSIONS:
-        if metadata is not None:
-            raise CorpusError(
-                f"metadata={str(metadata)!r} joins docvars to the files of a folder; "
-                f"{path.name} is a table: give the docvars as columns of the table instead"
-            )
         _read_table(loaded, path, options["text_column"], options["id_column"], encoding, aliases)
     elif path.suffix.lower() in TEXT_EXTENSIONS:
         template = options["filename_template"]
@@ -213,6 +216,24 @@ def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _
             f"a {'/'.join(TEXT_EXTENSIONS)} file or a table ({', '.join(TABLE_EXTENSIONS)})"
         )
     return loaded
+
+
+def _check_table_options(path: Path, filename_template: str | None, metadata) -> None:
+    """A table gives its docvars as columns: the options that take docvars from file
+    names or a sidecar are an error for it, not ignored (checked before a cache entry
+    could answer)."""
+    if path.is_dir() or path.suffix.lower() not in TABLE_EXTENSIONS:
+        return
+    instead = f"{path.name} is a table: give the docvars as columns of the table instead"
+    if metadata is not None:
+        raise CorpusError(
+            f"metadata={str(metadata)!r} joins docvars to the files of a folder; {instead}"
+        )
+    if filename_template is not None:
+        raise CorpusError(
+            f"filename_template={filename_template!r} takes docvars from the names of the "
+            f"text files of a folder; {instead}"
+        )
 
 
 def _check_encoding(encoding: str) -> None:
@@ -419,7 +440,9 @@ def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, prog
     if speakers_file:
         metadata_files.add(speakers_file.resolve())
     un_layout = template is None and _mostly_un_layout(files)
-    not_documents = {file: _not_a_document(file, metadata_files, un_layout) for file in files}
+    not_documents = {
+        file: _not_a_document(file, metadata_files, un_layout, template) for file in files
+    }
     documents = [file for file in files if not_documents[file] is None]
     # Written to the cache as read: the workers also find the spans the cache stores.
     spans_for = aliases if loaded.sink is not None else None
@@ -532,7 +555,7 @@ def _joined_meta(join: SidecarJoin, relative: str, no_row: str) -> _Joined:
     return _Joined(row.values, [repair] if repair else [])
 
 
-def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
+def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool, template):
     """``(status, detail)`` for the report when a folder's file is no document, else None."""
     # Names first: resolving every path (a system call per link) is slow on big folders.
     if any(file.name == m.name for m in metadata_files) and file.resolve() in metadata_files:
@@ -542,6 +565,11 @@ def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool):
     if un_layout and not un_layout_meta(file):
         # A README.txt beside the speeches is documentation, not a speech.
         return "skipped", "not a speech file of the UN layout (ISO_NN_YYYY.txt)"
+    # A file the template does not fit (a README.txt among the speeches, a name typed
+    # differently) is skipped like other inputs that give no document, not fatal.
+    mismatch = template_mismatch(file.name, template)
+    if mismatch:
+        return "skipped", mismatch
     return None
 
 
@@ -587,6 +615,10 @@ def _mostly_un_layout(files: list[Path]) -> bool:
 
 
 def _read_text_file(file, sidecar_path, loaded, template, encoding, aliases) -> None:
+    mismatch = template_mismatch(file.name, template)
+    if mismatch:
+        loaded.add_report(file.name, "", "skipped", mismatch)
+        return
     joined = _Joined()
     if sidecar_path:
         side = _read_sidecar(Path(sidecar_path), file.parent)
@@ -720,10 +752,14 @@ def has_words(text: str) -> bool:
     return _LETTER_OR_DIGIT.search(text) is not None
 
 
-def _check_unique(loaded: _Loaded, doc_id: str, source: str) -> None:
+def _check_unique(loaded: _Loaded, doc_id: str, source: str, written: str | None = None) -> None:
+    """Raise DuplicateIdError when ``doc_id`` was given before (``written``: the id as
+    the input wrote it, when spaces were removed)."""
     if doc_id in loaded.sources:
         table_row = source.rpartition(":")[2].isdigit()  # "speeches.csv:12", not "a.md"
         fix = "use id_column= or fix one row" if table_row else "rename one of the files"
+        if written is not None and written != doc_id:
+            fix = f"{source} writes it {written!r}, and spaces around an id are removed; {fix}"
         raise DuplicateIdError(
             f"doc_id {doc_id!r} comes from both {loaded.sources[doc_id]} and {source}; "
             f"ids must be unique ({fix})"
@@ -817,10 +853,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     if b"\x00" in data[:8192]:
         utf16 = _utf16_without_bom(data[:8192])
         if utf16:
-            return _Decoded(
-                skip_reason="UTF-16 text without a byte-order mark, it seems: read it with "
-                f"read_corpus(..., encoding={utf16!r}), or save it as UTF-8"
-            )
+            return _Decoded(skip_reason=utf16_hint(utf16))
         return _Decoded(skip_reason="binary file (NUL bytes), not text")
     controls = _control_share(data[:8192])
     if controls > _MAX_CONTROL_SHARE and len(data) >= _MIN_BINARY_BYTES:
@@ -830,27 +863,86 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> _Decoded:
     except UnicodeDecodeError as exc:
         where = f"invalid UTF-8 on line {_line_of(data, exc.start)}"
     try:
-        return _Decoded(data.decode("cp1252"), [f"decoded as cp1252 ({where})"])
+        return _Decoded(data.decode("cp1252"), [_guessed("cp1252", where)])
     except UnicodeDecodeError:
-        return _Decoded(data.decode("latin-1"), [f"decoded as latin-1 ({where})"])
+        return _Decoded(data.decode("latin-1"), [_guessed("latin-1", where)])
+
+
+# What decode_bytes falls back on for bytes that are no UTF-8 and have no byte-order
+# mark. A guess: text in another encoding (GBK, MacRoman) decodes without an error, and
+# garbled ("CafŽ" for "Café").
+GUESSED_ENCODINGS = ("cp1252", "latin-1")
+_GUESSED_MARKER = re.compile(
+    r"\bdecoded as (?:" + "|".join(map(re.escape, GUESSED_ENCODINGS)) + r") \(invalid UTF-8"
+)
+
+
+def _guessed(encoding: str, where: str) -> str:
+    return f"decoded as {encoding} ({where})"
+
+
+def decoded_by_guessing(report: pd.DataFrame) -> pd.Series:
+    """Which rows of a load report (``Corpus.report``) are inputs whose encoding was
+    guessed: not UTF-8, no byte-order mark, so decoded as cp1252 or latin-1. Their text
+    may be garbled without any error; ``encoding=`` reads them as the encoding given.
+
+    Example:
+        >>> report = pd.DataFrame({"detail": ["", "decoded as cp1252 (invalid UTF-8 on line 1)"]})
+        >>> decoded_by_guessing(report).tolist()
+        [False, True]
+    """
+    return report["detail"].astype(str).str.contains(_GUESSED_MARKER)
+
+
+def utf16_hint(encoding: str) -> str:
+    """The skip reason for a file that seems to be UTF-16 without a byte-order mark:
+    how to give its ``encoding``, in the API and on the command line."""
+    return (
+        f"UTF-16 text without a byte-order mark, it seems: read it with encoding={encoding!r} "
+        f"(read_corpus) or --encoding {encoding} (command line), which apply to every file "
+        "read, or save it as UTF-8"
+    )
 
 
 def _utf16_without_bom(sample: bytes) -> str:
-    """ "utf-16-le" or "utf-16-be" when ``sample`` reads as such text (mostly ASCII
-    letters, each beside a NUL byte), else "". Only suggested, never assumed: the
-    same bytes could be a binary format."""
+    """ "utf-16-le" or "utf-16-be" when ``sample`` reads as such text, else "". Only
+    suggested, never assumed: the same bytes could be a binary format.
+
+    Mostly-ASCII text in UTF-16 has a NUL byte in most characters, always on the same
+    side (odd offsets little-endian, even offsets big-endian) and almost never on the
+    other; a few non-ASCII characters (``’``, ``ô``) have no NUL at all, so the test is
+    the pattern of NULs, then that the text decoded that way is printable.
+    """
     sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 8:
         return ""
-    for encoding, text_bytes, zero_bytes in (
-        ("utf-16-le", sample[0::2], sample[1::2]),
-        ("utf-16-be", sample[1::2], sample[0::2]),
+    half = len(sample) // 2
+    even_zeros, odd_zeros = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    for encoding, zeros, other_zeros in (
+        ("utf-16-le", odd_zeros, even_zeros),
+        ("utf-16-be", even_zeros, odd_zeros),
     ):
-        zeros = zero_bytes.count(0) / len(zero_bytes)
-        printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in text_bytes) / len(text_bytes)
-        if zeros > 0.9 and printable > 0.9:
-            return encoding
+        if zeros > _UTF16_MIN_NUL_SIDE and other_zeros < _UTF16_MAX_NUL_OTHER_SIDE:
+            # Incremental: a sample cut inside a surrogate pair still decodes.
+            text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
+            if _readable_share(text) > _UTF16_MIN_READABLE:
+                return encoding
     return ""
+
+
+# Mostly-ASCII UTF-16: over half the characters have a NUL byte (on one side), the other
+# side almost none (a NUL there is a character such as U+0100 or U+2000).
+_UTF16_MIN_NUL_SIDE = 0.5
+_UTF16_MAX_NUL_OTHER_SIDE = 0.05
+_UTF16_MIN_READABLE = 0.95
+
+
+def _readable_share(text: str) -> float:
+    """Share of characters in ``text`` that are printable or line breaks and tabs."""
+    if not text:
+        return 0.0
+    readable = sum(c.isprintable() or c in "\t\n\r" for c in text)
+    return readable / len(text)
 
 
 # Text has almost no control bytes besides tab, newline, carriage return and form feed;
@@ -879,29 +971,19 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
     # A table decoded from cp1252 or UTF-16 is repaired on every row it gave.
     decode_repairs = table.attrs.get("repairs", [])
     text_column = _pick_column(path, table, text_column, TEXT_COLUMN_CANDIDATES, "text_column")
-    if id_column is not None:
-        _pick_column(path, table, id_column, (), "id_column")
-    else:
-        id_column = next((c for c in ID_COLUMN_CANDIDATES if c in table.columns), None)
-    meta_columns = [c for c in table.columns if c not in (text_column, id_column)]
+    ids = _pick_id_column(path, table, id_column)
+    meta_columns = [
+        c for c in table.columns if c not in (text_column, ids.column, *ids.passed_over)
+    ]
     # CSV/TSV rows know their line; JSONL lines and Parquet rows are numbered from 1.
     lines = table.attrs.get("line_numbers") or range(1, len(table) + 1)
     notes = table.attrs.get("notes", {})  # a TSV row read as written
     for row_number, (row, line) in enumerate(zip(table.to_dict("records"), lines, strict=True)):
         source = f"{path.name}:{line}"
-        row_repairs = decode_repairs
-        doc_id = f"{path.stem}:{row_number + 1}"
-        if id_column:
-            given = _id_text(row[id_column])
-            if given is None:
-                row_repairs = [
-                    *decode_repairs,
-                    f"no value in id column {id_column!r}: id made from the file name and row",
-                ]
-            else:
-                doc_id = given
+        doc_id, written, id_repairs = _row_id(path, row_number, row, ids)
+        row_repairs = [*decode_repairs, *id_repairs]
         body = row[text_column]
-        _check_unique(loaded, doc_id, source)
+        _check_unique(loaded, doc_id, source, written)
         if body is None or body is pd.NA or (isinstance(body, numbers.Number) and body != body):
             loaded.add_report(
                 source, doc_id, "skipped", f"empty: no value in column {text_column!r}"
@@ -936,6 +1018,71 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
             aliases,
             notes=[note] if note else [],
         )
+
+
+@dataclass
+class _IdColumn:
+    """Where a table's ids come from: ``column`` (None: from the file name and row),
+    and the candidate id columns ``passed_over`` for it because some rows have no value
+    in them (their values are not kept: a docvar cannot be called ``doc_id``), with the
+    ``reason`` each such row's report gives."""
+
+    column: str | None
+    passed_over: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def _pick_id_column(path: Path, table: pd.DataFrame, given: str | None) -> _IdColumn:
+    """The id column: ``given``, else the first of doc_id/id (any case) that has a
+    value on every row, else the first of them there is (rows without a value get an
+    id from the file name and row).
+
+    A ``doc_id`` key in one JSONL record made that the id column of the whole file, and
+    the other records lost the ``id`` values they all had (``j:1``, ``j:3`` ...): ids
+    from one column every row fills are the ids the table gives.
+    """
+    if given is not None:
+        return _IdColumn(_pick_column(path, table, given, (), "id_column"))
+    present = []
+    for candidate in ID_COLUMN_CANDIDATES:
+        column = _candidate_column(path, table, candidate, "id_column")
+        if column is not None:
+            present.append(column)
+    if not present:
+        return _IdColumn(None)
+    filled = {c: sum(_id_text(v) is not None for v in table[c]) for c in present}
+    complete = [c for c in present if filled[c] == len(table)]
+    if not complete or complete[0] == present[0]:
+        return _IdColumn(present[0])
+    chosen = complete[0]
+    passed_over = tuple(present[: present.index(chosen)])
+    gaps = ", ".join(f"{c!r} has a value in {filled[c]} of {len(table)} rows" for c in passed_over)
+    return _IdColumn(
+        chosen, passed_over, f"column {gaps}: ids come from {chosen!r}, which every row has"
+    )
+
+
+def _row_id(path: Path, row_number: int, row: dict, ids: _IdColumn) -> tuple[str, str, list]:
+    """A table row's id, the id as the table writes it, and the repairs made to get it
+    (reported on the row's report row)."""
+    repairs = []
+    for column in ids.passed_over:
+        dropped = _id_text(row[column])
+        if dropped is not None:
+            repairs.append(f"{ids.reason}; this row's {column!r} value {dropped!r} is not kept")
+    made = f"{path.stem}:{row_number + 1}"
+    if ids.column is None:
+        return made, made, repairs
+    written = _id_text(row[ids.column])
+    if written is None:
+        why = f"no value in id column {ids.column!r}: id made from the file name and row"
+        return made, made, [*repairs, why]
+    # Docvars are stripped, so " 1" and "1" look alike in every table: one id, and
+    # two rows that give it are duplicates.
+    doc_id = written.strip()
+    if doc_id != written:
+        repairs.append(f"id {written!r} has spaces around it: read as {doc_id!r}")
+    return doc_id, written, repairs
 
 
 def as_read(value):
@@ -1077,6 +1224,7 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
     table.attrs["line_numbers"] = starts
     table.attrs["repairs"] = decoded.repairs
     table.attrs["notes"] = notes
+    table.attrs["delimiter"] = delimiter  # for a hint when the header seems split wrongly
     return table
 
 
@@ -1096,7 +1244,7 @@ def _raise_row_error(path, delimiter, header, row, error, start_line, end_line) 
     raise CorpusError(
         f"{path}, {where}: {len(row)} fields where the header "
         f"has {len(header)} ({', '.join(header)}); quote fields that contain "
-        f"{'tabs' if delimiter == chr(9) else 'commas'}"
+        f"{'tabs' if delimiter == chr(9) else 'commas'}{delimiter_hint(header, delimiter)}"
     )
 
 
@@ -1212,19 +1360,41 @@ def _read_jsonl(path: Path, decoded: _TableText) -> pd.DataFrame:
 
 
 def _pick_column(path, table, given, candidates, argument) -> str:
+    """The column ``given`` for ``argument`` (exactly as written), else the first of
+    ``candidates`` the table has, in any case ("Speech", "TEXT")."""
+    columns = ", ".join(map(str, table.columns))
+    hint = delimiter_hint(table.columns, table.attrs.get("delimiter"))
     if given is not None:
         if given not in table.columns:
+            alike = [c for c in table.columns if str(c).casefold() == given.casefold()]
+            meant = f" (did you mean {alike[0]!r}?)" if alike else ""
             raise CorpusError(
-                f"{path}: {argument}={given!r} is not a column; columns are: {', '.join(map(str, table.columns))}"
+                f"{path}: {argument}={given!r} is not a column{meant}; columns are: {columns}{hint}"
             )
         return given
     for candidate in candidates:
-        if candidate in table.columns:
-            return candidate
+        column = _candidate_column(path, table, candidate, argument)
+        if column is not None:
+            return column
     raise CorpusError(
-        f"{path}: no text column found (looked for {', '.join(candidates)}); columns are: "
-        f"{', '.join(map(str, table.columns))}. Pass {argument}=..."
+        f"{path}: no text column found (looked for {', '.join(candidates)}, in any case); "
+        f"columns are: {columns}. Pass {argument}=...{hint}"
     )
+
+
+def _candidate_column(path, table: pd.DataFrame, candidate: str, argument: str) -> str | None:
+    """The column named ``candidate``: written so, else in another case (a column
+    "Year" is typed as a year, so "Speech" is the speech); None when there is none.
+    Two columns that differ only in case ("Text", "TEXT") are an error."""
+    if candidate in table.columns:
+        return candidate
+    alike = [c for c in table.columns if str(c).casefold() == candidate]
+    if len(alike) > 1:
+        raise CorpusError(
+            f"{path}: columns {alike[0]!r} and {alike[1]!r} could both be the {candidate!r} "
+            f"column; pass {argument}=... to choose"
+        )
+    return alike[0] if alike else None
 
 
 def _finish(loaded: _Loaded, aliases: Aliases, path: Path | None = None, strict=False) -> Corpus:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 from collections.abc import Iterator
@@ -110,6 +111,13 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         "--filename-template", help='docvars from file names, e.g. "{country}_{session}_{year}.txt"'
     )
     group.add_argument("--metadata", help="sidecar CSV with a 'file' column and docvars")
+    group.add_argument(
+        "--encoding",
+        type=_encoding_name,
+        help="read every text file and CSV/TSV/JSONL table in this encoding (e.g. utf-16-le, "
+        "cp1252, gbk) instead of detecting it: UTF-8, UTF-16 with a byte-order mark, "
+        "else a guess (cp1252, latin-1) that `validate` lists",
+    )
     aliases = group.add_mutually_exclusive_group()
     aliases.add_argument(
         "--aliases",
@@ -161,6 +169,18 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"--workers={value!r}: give a positive whole number")
     return number
+
+
+def _encoding_name(value: str) -> str:
+    """--encoding NAME: an encoding Python knows, checked before any file is read."""
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"--encoding={value!r} is not an encoding Python knows; give one such as "
+            "utf-8, utf-16-le, cp1252 or latin-1"
+        ) from None
+    return value
 
 
 def top_n_value(value: str) -> int:
@@ -277,7 +297,8 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
     """Read the corpus the arguments name; data problems become DataError.
 
     Inputs that were skipped are counted in one line on stderr (unless ``--quiet``), so
-    a result is never computed on less than the user gave without saying so.
+    a result is never computed on less than the user gave without saying so; so are
+    inputs whose encoding was guessed, whose text may be garbled without any error.
     """
     stream = getattr(args, "stream", False)
     cache = getattr(args, "cache", False) or stream
@@ -290,6 +311,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             id_column=getattr(args, "id_column", None),
             filename_template=getattr(args, "filename_template", None),
             metadata=getattr(args, "metadata", None),
+            encoding=getattr(args, "encoding", None),
             aliases=getattr(args, "aliases", None),
             strict=getattr(args, "strict", False),
             progress=show_progress(args),
@@ -303,18 +325,41 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
         if cache and _inside(exc.filename, corpus.cache.default_cache_dir()):
             raise DataError(_cache_problem(exc)) from exc
         raise
-    skipped = c.report[c.report["status"] == "skipped"]
-    if len(skipped) and note_skipped and not getattr(args, "quiet", False):
-        first = skipped.iloc[0]
-        path = args.path or corpus.default_seed_path()
-        print(
-            f"note: {len(skipped)} of {len(c.report)} inputs skipped (first: {first['source']}: "
-            f"{first['detail']}); `communique validate {path}` lists them",
-            file=sys.stderr,
-        )
     if note_skipped:  # validate lists every note in its own table
+        _note_skipped(c, args)
+        _note_guessed_encodings(c, args)
         _note_foreign(c, args)
     return c
+
+
+def _note_skipped(c: corpus.Corpus, args: argparse.Namespace) -> None:
+    skipped = c.report[c.report["status"] == "skipped"]
+    if len(skipped) and not getattr(args, "quiet", False):
+        first = skipped.iloc[0]
+        print(
+            f"note: {len(skipped)} of {len(c.report)} inputs skipped (first: {first['source']}: "
+            f"{first['detail']}); `communique validate {_path_shown(args)}` lists them",
+            file=sys.stderr,
+        )
+
+
+def _note_guessed_encodings(c: corpus.Corpus, args: argparse.Namespace) -> None:
+    """One stderr line when inputs were decoded by guessing (cp1252 or latin-1): a
+    GBK or MacRoman file reads as garbled text without any error, and its report row
+    says only "repaired"."""
+    guessed = c.report[corpus.decoded_by_guessing(c.report)]
+    if len(guessed) and not getattr(args, "quiet", False):
+        print(
+            f"note: {len(guessed)} of {len(c.report)} inputs decoded by guessing their "
+            f"encoding (first: {guessed.iloc[0]['source']}: {guessed.iloc[0]['detail']}), so "
+            f"their text may be garbled; `communique validate {_path_shown(args)}` lists them, "
+            "and --encoding NAME reads them in the encoding you give",
+            file=sys.stderr,
+        )
+
+
+def _path_shown(args: argparse.Namespace):
+    return args.path or corpus.default_seed_path()
 
 
 def note_no_quotes(c: corpus.Corpus, args: argparse.Namespace) -> None:

@@ -580,16 +580,22 @@ def test_scan_hits_equal_a_regex_search_per_word(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_historical_precheck_agrees_with_the_full_pattern(text):
-    from analysis._comparison_rules import _date_is_past, _historical, _rules
+    from analysis._comparison_rules import _counts_things, _date_is_past, _historical, _rules
 
     rules = _rules()
-    assert _historical(text, rules) == (rules.historical.search(text) is not None)
-    # With a document year, a plain reading: some term that is no date, or a past date.
-    plain = any(
-        rules.historical_dates.fullmatch(m.group()) is None or _date_is_past(m.group(), 1985)
-        for m in rules.historical.finditer(text)
-    )
-    assert _historical(text, rules, 1985) == plain
+
+    def plain(year):
+        # Some term that is no date, or a past date that counts no things ("1938 parallels").
+        return any(
+            rules.historical_dates.fullmatch(m.group()) is None
+            or (_date_is_past(m.group(), year) and not _counts_things(text, m.end()))
+            for m in rules.historical.finditer(text)
+        )
+
+    assert _historical(text, rules) == plain(None)
+    assert _historical(text, rules, 1985) == plain(1985)
+    assert _historical("In 1938 the League failed.", rules, 1985)
+    assert not _historical("1938 parallels between", rules, 1985)  # a count of parallels
 
 
 _CLAUSES = st.tuples(

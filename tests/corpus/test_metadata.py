@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from corpus import CorpusError, StrictModeError, read_corpus
+from corpus import CorpusError, NoDocumentError, StrictModeError, read_corpus
 from corpus.metadata import SidecarRow, join_sidecar, sidecar_rows
 
 
@@ -404,6 +404,92 @@ def test_a_file_name_that_fits_the_template_two_ways_is_noted(tmp_path):
         "took country='United', speaker='States_Obama'"
     )
     assert detail["France_Macron"] == ""
+
+
+TEMPLATE = "{country}_{year}_{speaker}.txt"
+
+
+def test_a_file_name_that_does_not_fit_the_template_is_skipped_not_fatal(tmp_path):
+    (tmp_path / "USA_1991_Bush.txt").write_text("We must act.", encoding="utf-8")
+    (tmp_path / "notemplate.txt").write_text("No template here.", encoding="utf-8")
+    c = read_corpus(tmp_path, filename_template=TEMPLATE)
+    assert c.doc_ids == ["USA_1991_Bush"]
+    assert c.docvars.loc["USA_1991_Bush"].tolist() == ["USA", 1991, "Bush"]
+    assert report_of(c) == [
+        ("USA_1991_Bush.txt", "USA_1991_Bush", "loaded", ""),
+        (
+            "notemplate.txt",
+            "",
+            "skipped",
+            "file name does not fit filename_template='{country}_{year}_{speaker}.txt', "
+            "which expects names like <country>_<year>_<speaker>.txt (year in digits): not read",
+        ),
+    ]
+    # Strict mode makes it an error, as it does every other skipped input.
+    with pytest.raises(StrictModeError, match=r"notemplate.txt: skipped \(file name does not fit"):
+        read_corpus(tmp_path, filename_template=TEMPLATE, strict=True)
+
+
+def test_a_single_file_the_template_does_not_fit_is_no_document(tmp_path):
+    (tmp_path / "notemplate.txt").write_text("No template here.", encoding="utf-8")
+    with pytest.raises(NoDocumentError) as error:
+        read_corpus(tmp_path / "notemplate.txt", filename_template=TEMPLATE)
+    assert error.value.report["detail"].tolist() == [
+        "file name does not fit filename_template='{country}_{year}_{speaker}.txt', "
+        "which expects names like <country>_<year>_<speaker>.txt (year in digits): not read"
+    ]
+
+
+def test_a_year_in_the_template_takes_the_split_whose_year_is_a_number(tmp_path):
+    (tmp_path / "United_States_1991_Bush.txt").write_text("Peace will come.", encoding="utf-8")
+    (tmp_path / "Costa_Rica_46_1991.txt").write_text("We may act.", encoding="utf-8")
+    c = read_corpus(tmp_path, filename_template=TEMPLATE)
+    assert c.docvars.loc["United_States_1991_Bush"].tolist() == ["United_States", 1991, "Bush"]
+    # One split fits the types: nothing ambiguous to note.
+    assert c.report.set_index("doc_id").loc["United_States_1991_Bush", "detail"] == ""
+    # Both typed fields steer the split (session too), and the first field stays short.
+    c = read_corpus(
+        tmp_path / "Costa_Rica_46_1991.txt", filename_template="{country}_{session}_{year}.txt"
+    )
+    assert c.docvars.loc["Costa_Rica_46_1991"].tolist() == ["Costa_Rica", 46, 1991]
+
+
+def test_a_name_that_fits_only_with_a_year_that_is_no_number_is_skipped(tmp_path):
+    (tmp_path / "USA_1991a_Bush.txt").write_text("We must act.", encoding="utf-8")
+    (tmp_path / "USA_1990_Bush.txt").write_text("We may act.", encoding="utf-8")
+    c = read_corpus(tmp_path, filename_template=TEMPLATE)
+    assert c.doc_ids == ["USA_1990_Bush"]
+    assert c.report.set_index("source").loc["USA_1991a_Bush.txt", "detail"] == (
+        "file name does not fit filename_template='{country}_{year}_{speaker}.txt', which "
+        "expects names like <country>_<year>_<speaker>.txt (year in digits; here year would "
+        "be '1991a'): not read"
+    )
+
+
+def test_a_filename_template_for_a_table_is_an_error_as_metadata_is(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("doc_id,text\nx,Peace.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"^filename_template="):  # before a cache answers
+        read_corpus(table, filename_template=TEMPLATE, cache=tmp_path / "cache")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(table, filename_template=TEMPLATE)
+    assert str(error.value) == (
+        "filename_template='{country}_{year}_{speaker}.txt' takes docvars from the names of "
+        "the text files of a folder; t.csv is a table: give the docvars as columns of the "
+        "table instead"
+    )
+
+
+def test_a_semicolon_sidecar_says_it_seems_separated_by_semicolons(tmp_path):
+    folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file;year\na.txt;1990\n")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(folder)
+    assert str(error.value) == (
+        "metadata.csv: a sidecar needs a 'file' column naming each document; columns are: "
+        "file;year The header 'file;year' holds ';': is the file separated by semicolons? "
+        "A .csv is read as separated by commas and a .tsv by tabs: save it with commas "
+        "(pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+    )
 
 
 IVOIRE = "Côte d'Ivoire"

@@ -62,9 +62,19 @@ def test_speaker_names_have_their_spaces_collapsed(fixtures, tmp_path):
     assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
 
 
-def test_template_mismatch_names_the_file(fixtures):
-    with pytest.raises(CorpusError, match=r"DEU_2003_statement.md: file name does not match"):
-        read_corpus(fixtures / "templated", filename_template="{country}_{year}_statement.txt")
+def test_a_file_the_template_does_not_fit_is_skipped_saying_what_it_expects(fixtures):
+    folder = fixtures / "templated"
+    c = read_corpus(folder, filename_template="{country}_{year}_statement.txt")
+    assert c.doc_ids == ["GBR_2001_statement"]
+    assert c.docvars.loc["GBR_2001_statement", "year"] == 2001
+    assert c.report.set_index("source").loc["DEU_2003_statement.md"].tolist() == [
+        "",
+        "skipped",
+        "file name does not fit filename_template='{country}_{year}_statement.txt', which "
+        "expects names like <country>_<year>_statement.txt (year in digits): not read",
+    ]
+    with pytest.raises(StrictModeError, match=r"DEU_2003_statement.md: skipped \(file name"):
+        read_corpus(folder, filename_template="{country}_{year}_statement.txt", strict=True)
 
 
 def test_template_with_extension_wildcard(fixtures):
@@ -708,3 +718,156 @@ def test_utf16_without_a_byte_order_mark_is_named_with_the_encoding_to_give(tmp_
     (tmp_path / "b.bin.txt").write_bytes(bytes(range(256)) * 4)
     binary = read_corpus(tmp_path).report.set_index("source").loc["b.bin.txt", "detail"]
     assert binary.startswith("binary file (NUL bytes)")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_either_way_round_without_a_byte_order_mark_gets_the_hint(tmp_path, encoding):
+    # Non-ASCII characters (’, ô, —) have no NUL byte: mostly ASCII is enough.
+    text = "The world’s leaders met in Côte d’Ivoire — “peace” was the word… déjà vu."
+    (tmp_path / "u.txt").write_bytes(text.encode(encoding))
+    (tmp_path / "ok.txt").write_text("Peace must prevail.", encoding="utf-8")
+    row = read_corpus(tmp_path).report.set_index("source").loc["u.txt"]
+    assert row.tolist() == [
+        "",
+        "skipped",
+        f"UTF-16 text without a byte-order mark, it seems: read it with encoding='{encoding}' "
+        f"(read_corpus) or --encoding {encoding} (command line), which apply to every file "
+        "read, or save it as UTF-8",
+    ]
+    assert read_corpus(tmp_path / "u.txt", encoding=encoding)["u"].text == (
+        "The world's leaders met in Côte d'Ivoire — “peace” was the word... déjà vu."
+    )
+
+
+def test_inputs_decoded_by_guessing_their_encoding_are_found_in_the_report(tmp_path):
+    (tmp_path / "cafe.txt").write_bytes("Café au lait.".encode("mac_roman"))
+    (tmp_path / "bom.txt").write_text("Peace must prevail.", encoding="utf-16")
+    (tmp_path / "ok.txt").write_text("Café society.", encoding="utf-8")
+    c = read_corpus(tmp_path)
+    assert c["cafe"].text == "CafŽ au lait."  # garbled, and nothing but the report says so
+    guessed = corpus.decoded_by_guessing(c.report)
+    assert c.report.loc[guessed, "source"].tolist() == ["cafe.txt"]
+
+
+def test_ids_are_stripped_so_that_1_and_space_1_are_duplicates(tmp_path):
+    path = tmp_path / "spaceid.csv"
+    path.write_text("id,country,text\n1,USA,hello\n 1,RUS,space id\n", encoding="utf-8")
+    with pytest.raises(DuplicateIdError) as error:
+        read_corpus(path)
+    assert str(error.value) == (
+        "doc_id '1' comes from both spaceid.csv:2 and spaceid.csv:3; ids must be unique "
+        "(spaceid.csv:3 writes it ' 1', and spaces around an id are removed; use "
+        "id_column= or fix one row)"
+    )
+
+
+def test_an_id_with_spaces_around_it_is_stripped_and_reported_as_a_repair(tmp_path):
+    path = tmp_path / "ids.tsv"
+    path.write_text("id\ttext\n a1 \tWe must act.\nb2\tIt may rain.\n", encoding="utf-8")
+    c = read_corpus(path)
+    assert c.doc_ids == ["a1", "b2"]
+    assert [tuple(r) for r in c.report.itertuples(index=False)] == [
+        ("ids.tsv:2", "a1", "repaired", "id ' a1 ' has spaces around it: read as 'a1'"),
+        ("ids.tsv:3", "b2", "loaded", ""),
+    ]
+    with pytest.raises(StrictModeError, match=r"ids.tsv:2: repaired \(id ' a1 ' has spaces"):
+        read_corpus(path, strict=True)
+
+
+def test_text_and_id_columns_are_found_in_any_case(tmp_path):
+    path = tmp_path / "caps.csv"
+    path.write_text("ID,Year,Speech\nu1,1991,We must act.\nu2,1992,It may rain.\n", "utf-8")
+    c = read_corpus(path)
+    assert c.doc_ids == ["u1", "u2"]
+    assert c["u2"].text == "It may rain."
+    assert c.docvars["Year"].tolist() == [1991, 1992]
+    assert list(c.docvars.columns) == ["Year"]
+    # Written exactly as a candidate wins; two spellings of one in other cases are refused.
+    path.write_text("Text,text\nNot this.,This one.\n", encoding="utf-8")
+    assert read_corpus(path)["caps:1"].text == "This one."
+    path.write_text("Text,TEXT\nOne.,Two.\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(path)
+    assert str(error.value) == (
+        f"{path}: columns 'Text' and 'TEXT' could both be the 'text' column; pass "
+        "text_column=... to choose"
+    )
+
+
+def test_a_text_column_given_in_another_case_gets_a_hint(tmp_path):
+    path = tmp_path / "caps.csv"
+    path.write_text("id,Speech\nu1,We must act.\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(path, text_column="speech")
+    assert str(error.value) == (
+        f"{path}: text_column='speech' is not a column (did you mean 'Speech'?); columns "
+        "are: id, Speech"
+    )
+
+
+SEMICOLON_HINT = (
+    " The header 'id;country;text' holds ';': is the file separated by semicolons? A .csv "
+    "is read as separated by commas and a .tsv by tabs: save it with commas (pandas: "
+    "pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+)
+
+
+def test_a_semicolon_separated_csv_is_named_as_such(tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_text("id;country;text\n1;USA;We must act.\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(path)
+    assert str(error.value) == (
+        f"{path}: no text column found (looked for text, content, body, speech, statement, "
+        "in any case); columns are: id;country;text. Pass text_column=..." + SEMICOLON_HINT
+    )
+    # A comma in a text splits its row first: that error says it too.
+    path.write_text("id;country;text\n1;USA;We must act, now.\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(path)
+    assert str(error.value) == (
+        f"{path}, line 2: 2 fields where the header has 1 (id;country;text); quote fields "
+        "that contain commas" + SEMICOLON_HINT
+    )
+
+
+def test_a_comma_separated_tsv_is_named_as_such(tmp_path):
+    path = tmp_path / "commas.tsv"
+    path.write_text("id,text\n1,We must act.\n", encoding="utf-8")
+    with pytest.raises(
+        CorpusError, match=r"holds ',': is the file separated by commas\? .*name it .csv\.$"
+    ):
+        read_corpus(path)
+
+
+def test_jsonl_ids_come_from_the_id_key_every_record_has(tmp_path):
+    path = tmp_path / "j.jsonl"
+    path.write_text(
+        '{"id": "j1", "country": "USA", "text": "We must act."}\n'
+        '{"id": "j2", "country": "RUS", "text": "It may rain."}\n'
+        '{"id": "j3", "country": "FRA", "text": "Another.", "doc_id": "x"}\n'
+        '{"id": "j4", "country": "FRA", "text": "Last one."}\n',
+        encoding="utf-8",
+    )
+    c = read_corpus(path)
+    assert c.doc_ids == ["j1", "j2", "j3", "j4"]
+    assert list(c.docvars.columns) == ["country"]
+    assert [tuple(r) for r in c.report.itertuples(index=False)][2] == (
+        "j.jsonl:3",
+        "j3",
+        "repaired",
+        "column 'doc_id' has a value in 1 of 4 rows: ids come from 'id', which every row "
+        "has; this row's 'doc_id' value 'x' is not kept",
+    )
+    assert c.report["status"].tolist() == ["loaded", "loaded", "repaired", "loaded"]
+
+
+def test_a_doc_id_column_every_row_fills_still_wins_over_id(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("doc_id,id,text\na,1,We must act.\nb,,It may rain.\n", encoding="utf-8")
+    c = read_corpus(path)
+    assert c.doc_ids == ["a", "b"]
+    assert c.docvars["id"].tolist()[0] == 1
+    # Neither filled on every row: doc_id, and a row without one gets an id made for it.
+    path.write_text("doc_id,id,text\na,1,We must act.\n,,It may rain.\n", encoding="utf-8")
+    assert read_corpus(path).doc_ids == ["a", "t:2"]

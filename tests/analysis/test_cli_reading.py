@@ -1,0 +1,72 @@
+"""The command line's reading options and the notes it prints about the inputs read."""
+
+import pytest
+
+from analysis.cli import main
+
+
+def test_encoding_option_reads_utf16_without_a_byte_order_mark(tmp_path, capsys):
+    (tmp_path / "u.txt").write_bytes("We hope for peace in our time.".encode("utf-16-be"))
+    assert main(["stats", str(tmp_path), "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert "read it with encoding='utf-16-be' (read_corpus) or --encoding utf-16-be" in err
+    assert main(["stats", str(tmp_path), "--encoding", "utf-16-be", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1].startswith("all,1,1,")
+    assert captured.err == ""
+
+
+def test_an_unknown_encoding_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Peace.", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", str(tmp_path), "--encoding", "utf9"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "communique stats: error: argument --encoding: --encoding='utf9' is not an encoding "
+        "Python knows; give one such as utf-8, utf-16-le, cp1252 or latin-1"
+    )
+
+
+def test_inputs_decoded_by_guessing_are_counted_on_stderr(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("We must act.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes("Café au lait.".encode("mac_roman"))
+    assert main(["stats", str(tmp_path), "--format", "csv"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "note: 1 of 2 inputs decoded by guessing their encoding (first: b.txt: decoded as "
+        "cp1252 (invalid UTF-8 on line 1)), so their text may be garbled; `communique "
+        f"validate {tmp_path}` lists them, and --encoding NAME reads them in the encoding "
+        "you give"
+    ]
+    assert main(["stats", str(tmp_path), "--format", "csv", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["validate", str(tmp_path), "--format", "csv"]) == 0
+    assert capsys.readouterr().err == ""  # validate lists them in its table
+    assert main(["stats", str(tmp_path), "--format", "csv", "--encoding", "mac_roman"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_file_the_template_does_not_fit_is_a_skipped_input(tmp_path, capsys):
+    (tmp_path / "USA_1991_Bush.txt").write_text("We must act.", encoding="utf-8")
+    (tmp_path / "notemplate.txt").write_text("No template here.", encoding="utf-8")
+    template = "{country}_{year}_{speaker}.txt"
+    command = ["stats", str(tmp_path), "--filename-template", template, "--format", "csv"]
+    assert main([*command, "--by", "country"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[2].startswith("USA,1,")
+    assert captured.err.startswith(
+        "note: 1 of 2 inputs skipped (first: notemplate.txt: file name does not fit "
+        "filename_template='{country}_{year}_{speaker}.txt'"
+    )
+    assert main([*command, "--strict"]) == 1
+    assert "notemplate.txt: skipped (file name does not fit" in capsys.readouterr().err
+
+
+def test_a_filename_template_for_a_table_is_a_data_error(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_text("doc_id,text\nx,Peace.\n", encoding="utf-8")
+    assert main(["stats", str(table), "--filename-template", "{country}.txt"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "communique stats: error: --filename-template='{country}.txt' takes docvars from the "
+        "names of the text files of a folder; t.csv is a table: give the docvars as columns "
+        "of the table instead"
+    )
