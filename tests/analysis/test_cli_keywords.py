@@ -78,6 +78,25 @@ def test_kwic(folder, capsys):
     assert "peacekeeping" in set(table["match"])
 
 
+def test_kwic_regex_matches_inside_words_unless_whole_words(folder, capsys):
+    assert main(["kwic", str(folder), "peace", "--regex", "--format", "csv", "--quiet"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert sorted(table["match"]) == ["peace", "peace", "peace", "peace"]  # one of peacekeeping
+    assert table["right"].str.startswith("keeping").sum() == 1
+    argv = ["kwic", str(folder), "peace", "--regex", "--whole-words", "--format", "csv"]
+    assert main([*argv, "--quiet"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert len(table) == 3 and not table["right"].str.startswith("keeping").any()
+
+
+def test_kwic_help_says_a_regex_matches_inside_words(capsys):
+    with pytest.raises(SystemExit):
+        main(["kwic", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "matched anywhere in the text, inside words too: 'war' finds the 'war' of" in help_text
+    assert "write '\\bwar\\b' or add --whole-words for whole words" in help_text
+
+
 def test_collocations(folder, capsys):
     assert main(["collocations", str(folder), "trade", "--min-count", "2", "--format", "csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
