@@ -104,6 +104,18 @@ def test_collocations(folder, capsys):
     assert "log_dice" in table.columns
 
 
+def test_collocations_of_a_phrase_names_the_commands_that_take_one(folder, capsys):
+    assert main(["collocations", str(folder), "cold war"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"communique collocations: error: NODE 'cold war' is a phrase; give one word or glob "
+        f"(a phrase's contexts: communique kwic {folder} 'cold war'; its frequency: "
+        f"communique frequency {folder} --ngram 2)"
+    )
+    assert main(["collocations", str(folder), "  "]) == 2
+    assert capsys.readouterr().err.strip().endswith("NODE '  ' is empty; give one word or glob")
+
+
 def test_readability_by_group(folder, capsys):
     args = ["readability", str(folder), "--filename-template", "{country}_{session}_{year}.txt"]
     assert main([*args, "--by", "country", "--format", "csv"]) == 0
