@@ -378,7 +378,8 @@ def format_table(table: pd.DataFrame, fmt: str) -> str:
     """Render a result table as text in one of FORMATS.
 
     In the plain-text ``table`` format a text cell longer than :data:`TABLE_CELL_WIDTH`
-    is cut to that width, ending in "…" (:func:`emit` says so on stderr).
+    is cut to that width, "…" standing for the rest (:func:`shorten_text_cells`;
+    :func:`emit` says so on stderr).
 
     Example:
         >>> print(format_table(pd.DataFrame({"id": ["a"], "text": ["x" * 70]}), "table"), end="")
@@ -398,27 +399,40 @@ def format_table(table: pd.DataFrame, fmt: str) -> str:
         return shown.to_string(index=False) + "\n"
 
 
+# Columns whose end says most, cut at their start instead: a concordance's left context
+# (the words next to the match) and file paths (the file's name).
+CUT_AT_START = frozenset({"left", "source"})
+
+
 def shorten_text_cells(table: pd.DataFrame, width: int) -> tuple[pd.DataFrame, int]:
     """``table`` with every text cell longer than ``width`` cut to ``width`` characters,
-    the last one "…", and the number of cells cut. (``DataFrame.to_string`` ignores
-    pandas' display.max_colwidth.)
+    "…" standing for the rest (at the start in the columns of :data:`CUT_AT_START`), and
+    the number of cells cut. (``DataFrame.to_string`` ignores pandas' display.max_colwidth.)
 
     Example:
-        >>> t, cut = shorten_text_cells(pd.DataFrame({"q": ["a" * 5, "b" * 9], "n": [1, 2]}), 6)
-        >>> t["q"].tolist(), cut
-        (['aaaaa', 'bbbbb…'], 1)
+        >>> t, cut = shorten_text_cells(
+        ...     pd.DataFrame({"q": ["a" * 5, "b" * 9], "left": ["c" * 5, "d" * 9]}), 6)
+        >>> t["q"].tolist(), t["left"].tolist(), cut
+        (['aaaaa', 'bbbbb…'], ['ccccc', '…ddddd'], 2)
     """
     shown, cut = table.copy(), 0
-    for position in range(table.shape[1]):  # by position: column names may repeat
+    for position, column in enumerate(table.columns):  # by position: names may repeat
         values = table.iloc[:, position]
         long = values.map(lambda v: isinstance(v, str) and len(v) > width).astype(bool)
-        if long.any():
-            cut += int(long.sum())
-            short = [
-                v[: width - 1] + "…" if too else v for v, too in zip(values, long, strict=True)
-            ]
-            shown.isetitem(position, pd.Series(short, index=table.index, dtype=object))
+        if not long.any():
+            continue
+        cut += int(long.sum())
+        at_start = column in CUT_AT_START
+        short = [
+            _cut(v, width, at_start=at_start) if too else v
+            for v, too in zip(values, long, strict=True)
+        ]
+        shown.isetitem(position, pd.Series(short, index=table.index, dtype=object))
     return shown, cut
+
+
+def _cut(text: str, width: int, *, at_start: bool) -> str:
+    return "…" + text[len(text) - width + 1 :] if at_start else text[: width - 1] + "…"
 
 
 def _note_cut_cells(table: pd.DataFrame, args: argparse.Namespace) -> None:
@@ -427,7 +441,7 @@ def _note_cut_cells(table: pd.DataFrame, args: argparse.Namespace) -> None:
     if cut and not getattr(args, "quiet", False):
         print(
             f"note: {cut} text {'cell' if cut == 1 else 'cells'} cut to {TABLE_CELL_WIDTH} "
-            "characters (ending in …); --format csv or json, or --output FILE.csv, keeps "
+            "characters (… for the rest); --format csv or json, or --output FILE.csv, keeps "
             "the whole text",
             file=sys.stderr,
         )

@@ -27,7 +27,7 @@ def test_the_table_format_cuts_long_text_cells_and_says_so(long_quote, capsys):
     assert len(row) < 2 * TABLE_CELL_WIDTH + 80  # match and text, each cut, plus the rest
     assert SAID[: TABLE_CELL_WIDTH - 1] + "…" in row  # the text column, cut
     assert captured.err == (
-        "note: 2 text cells cut to 60 characters (ending in …); --format csv or json, or "
+        "note: 2 text cells cut to 60 characters (… for the rest); --format csv or json, or "
         "--output FILE.csv, keeps the whole text\n"
     )
     assert main(["quotes", long_quote, "--quiet"]) == 0
@@ -62,3 +62,15 @@ def test_format_table_cuts_only_text_longer_than_the_width():
     assert table["long"].iloc[0] == "y" * 100  # the caller's table is left alone
     assert format_table(table, "csv") == pd.DataFrame.to_csv(table, index=False)
     assert "y" * 100 in format_table(table, "markdown")
+
+
+def test_a_concordance_keeps_the_words_next_to_the_match(tmp_path, capsys):
+    path = tmp_path / "s.csv"
+    before = "the delegation of the kingdom reaffirmed before the assembly its full support for"
+    pd.DataFrame({"id": ["s1"], "text": [f"{before} peacekeeping missions."]}).to_csv(
+        path, index=False
+    )
+    assert main(["kwic", str(path), "peacekeeping", "--window", "14", "--quiet"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    # The left context is cut at its start: its end is next to the match.
+    assert row.endswith("…" + before[-(TABLE_CELL_WIDTH - 1) :] + " peacekeeping missions")
