@@ -80,8 +80,8 @@ def plot_keyness(
         The Axes; bars are log ratios with their 95% intervals (signed G2 for a table
         without log ratios). The terms are the ``top_n`` strongest of each side in the
         table's order, that is by its ``measure`` (G2 by default; the legend says which);
-        within each side the bars are drawn in the order of the value drawn, so that
-        the longest bar is at the end.
+        within each side the bars are drawn in the order of the value drawn, the
+        longest of each side at the top and the bottom of the plot.
     """
     check_plot_table(
         table,

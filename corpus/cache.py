@@ -8,9 +8,10 @@ An entry is keyed by a hash of the inputs (relative paths and the SHA-256 of the
 contents of the files read, the reading options) and of the normalizer, tokenizer,
 sentencizer, quoter and alias versions: changing any input file or any policy gives a
 new key, and the old entry is simply never read again (:func:`list_cache` lists the
-entries with their size and last use, :func:`clear_cache` removes them). Contents, not sizes and modification times: copies that keep times (``cp -p``,
-``rsync -a``, restoring a backup) can change a file without changing either, and hashing
-costs a tenth of the parsing the cache saves.
+entries with their size and last use, :func:`clear_cache` removes them). Contents, not
+sizes and modification times: copies that keep times (``cp -p``, ``rsync -a``, restoring
+a backup) can change a file without changing either, and hashing costs a tenth of the
+parsing the cache saves.
 
 Spans are restored without re-parsing and without building millions of Python tuples:
 each document gets read-only :class:`SpanList` views over the Parquet columns' integer
@@ -156,7 +157,7 @@ def clear_cache(directory: str | Path | None = None, *, older_than: float | None
         if older_than is None or now - _last_used(entry) > older_than * _SECONDS_PER_DAY:
             shutil.rmtree(entry)
             removed += 1
-    root = Path(directory) if directory is not None else default_cache_dir()
+    root = _root(directory)
     if root.is_dir():
         for staging in root.glob(_STAGING_PREFIX + "*"):
             if staging.is_dir() and now - staging.stat().st_mtime > _STALE_STAGING_SECONDS:
@@ -170,9 +171,13 @@ def _check_days(days) -> None:
         raise ValueError(f"older_than={days!r} is not valid; give a number of days, 0 or more")
 
 
+def _root(directory: str | Path | None) -> Path:
+    return Path(directory) if directory is not None else default_cache_dir()
+
+
 def _entries(directory: str | Path | None) -> list[Path]:
     """The entry folders in ``directory``: those holding this module's marker."""
-    root = Path(directory) if directory is not None else default_cache_dir()
+    root = _root(directory)
     if not root.is_dir():
         return []
     return sorted(e for e in root.iterdir() if e.is_dir() and (e / _MARKER).is_file())
