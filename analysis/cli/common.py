@@ -402,12 +402,15 @@ def format_table(table: pd.DataFrame, fmt: str) -> str:
 # Columns whose end says most, cut at their start instead: a concordance's left context
 # (the words next to the match) and file paths (the file's name).
 CUT_AT_START = frozenset({"left", "source"})
+# Columns never cut: the load report's reason for each input, what `validate` is for.
+KEEP_WHOLE = frozenset({"detail"})
 
 
 def shorten_text_cells(table: pd.DataFrame, width: int) -> tuple[pd.DataFrame, int]:
     """``table`` with every text cell longer than ``width`` cut to ``width`` characters,
-    "…" standing for the rest (at the start in the columns of :data:`CUT_AT_START`), and
-    the number of cells cut. (``DataFrame.to_string`` ignores pandas' display.max_colwidth.)
+    "…" standing for the rest (at the start in the columns of :data:`CUT_AT_START`; those
+    of :data:`KEEP_WHOLE` are left whole), and the number of cells cut.
+    (``DataFrame.to_string`` ignores pandas' display.max_colwidth.)
 
     Example:
         >>> t, cut = shorten_text_cells(
@@ -417,6 +420,8 @@ def shorten_text_cells(table: pd.DataFrame, width: int) -> tuple[pd.DataFrame, i
     """
     shown, cut = table.copy(), 0
     for position, column in enumerate(table.columns):  # by position: names may repeat
+        if column in KEEP_WHOLE:
+            continue
         values = table.iloc[:, position]
         long = values.map(lambda v: isinstance(v, str) and len(v) > width).astype(bool)
         if not long.any():

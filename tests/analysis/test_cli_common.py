@@ -74,3 +74,15 @@ def test_a_concordance_keeps_the_words_next_to_the_match(tmp_path, capsys):
     row = capsys.readouterr().out.splitlines()[1]
     # The left context is cut at its start: its end is next to the match.
     assert row.endswith("…" + before[-(TABLE_CELL_WIDTH - 1) :] + " peacekeeping missions")
+
+
+def test_the_load_reports_reasons_are_never_cut(tmp_path, capsys):
+    (tmp_path / "speech.txt").write_text("Peace now.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,country\nspeech.txt,XNR\nspeech_of_the_delegation_of_westmark.txt,XWS\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    why = "metadata row for 'speech_of_the_delegation_of_westmark.txt': no such file in the folder"
+    assert len(why) > TABLE_CELL_WIDTH and why in out
