@@ -9,6 +9,8 @@ values; these 0-8%). A ``rate:`` measure's interval does not go below 0.
 
 Documents are the unit: a group's estimate is the mean of its documents' values, so
 one long speech counts once. Works the same for countries and for years (a time series).
+Hedging and modality measures ("hedges", "epistemic", ...) are each document's rate per
+1,000 words as :func:`stat_hedging` and :func:`stat_modality` give it with ``by="doc_id"``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import itertools
 import zlib
 from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,13 +31,17 @@ from ._input import MISSING_GROUP, as_corpus, group_labels, group_order
 from .dispersion import term_by_document
 from .diversity import DIVERSITY_MEASURES, stat_lexical_diversity
 from .engine import map_documents
+from .hedges import HEDGING_MEASURES, stat_hedging
 from .keyness import CORRECTIONS, adjust_p
+from .modals import MODALITY_MEASURES, stat_modality
 from .provenance import attach
 from .rates import BOOTSTRAP_FROM, N_BOOT, SEED, bootstrap_mean_ci, expanded_levels
 from .readability import SCORE_COLUMNS, stat_readability
 
 READABILITY_MEASURES = tuple(SCORE_COLUMNS)
-NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES
+# Rates per 1,000 words in all voices, as stat_hedging/stat_modality(by="doc_id") give them.
+STANCE_MEASURES = HEDGING_MEASURES + MODALITY_MEASURES
+NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES + STANCE_MEASURES
 PAIRS = ("all", "adjacent", "none")
 TESTS = ("welch", "permutation")
 COMPARE_COLUMNS = [
@@ -58,7 +66,11 @@ def _apply(doc: Document, func: Callable[[Document], float]) -> float:
 def per_document_values(
     c: Corpus, measure: str | Callable, *, workers: int | None = None
 ) -> tuple[pd.Series, str]:
-    """Values of ``measure`` for each document (index doc_id) and the measure's name."""
+    """Values of ``measure`` for each document (index doc_id) and the measure's name.
+
+    A named measure's values carry the provenance record of the table they come from
+    (``attrs["provenance"]``), whose lexicon versions :func:`compare` records.
+    """
     if callable(measure):
         values = map_documents(c, _apply, measure, workers=workers)
         name = getattr(measure, "__name__", "measure")
@@ -70,13 +82,39 @@ def per_document_values(
     elif isinstance(measure, str) and measure.startswith("rate:"):
         table = term_by_document(c, measure[len("rate:") :], workers=workers)
         table = table.rename(columns={"per_10k": measure})
+    elif measure in STANCE_MEASURES:
+        table = _stance_rates(c, measure, workers=workers)
     else:
         valid = ", ".join(repr(m) for m in NAMED_MEASURES)
         raise ValueError(
             f"measure={measure!r} is not valid; choose one of: {valid}, 'rate:<term>' "
             "(per 10,000 words), a column of a per-document table, or a function doc -> float"
         )
-    return table.set_index("doc_id")[measure].astype(float), measure
+    values = table.set_index("doc_id")[measure].astype(float)
+    values.attrs["provenance"] = table.attrs.get("provenance", {})
+    return values, measure
+
+
+def _stance_rates(c: Corpus, measure: str, *, workers: int | None) -> pd.DataFrame:
+    """``doc_id`` and each document's rate of a hedging or modality ``measure`` per 1,000
+    words (NaN for a document without words), with the stat table's provenance."""
+    stat = stat_hedging if measure in HEDGING_MEASURES else stat_modality
+    rates = stat(c, by="doc_id", workers=workers)
+    rows = rates[rates["measure"] == measure]
+    table = pd.DataFrame({"doc_id": rows["group"].to_numpy(), measure: rows["rate"].to_numpy()})
+    table.attrs["provenance"] = rates.attrs.get("provenance", {})
+    return table
+
+
+def _lexicons(values: pd.Series) -> dict[str, Any]:
+    """The lexicons behind per-document values (version, and file digest when known),
+    from the provenance record they carry: {} for a table column or a function."""
+    record = values.attrs.get("provenance", {})
+    digests = record.get("lexicon_sha256", {})
+    return {
+        name: SimpleNamespace(version=version, sha256=digests.get(name, ""))
+        for name, version in record.get("lexicons", {}).items()
+    }
 
 
 def _table_labels(values: pd.Series) -> pd.Series:
@@ -198,7 +236,10 @@ def compare(
             ``by`` columns (e.g. from ``find_*``/``stat_*`` per document).
         measure: a column of the table; or, with a Corpus, one of
             "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "ttr",
-            "mattr", "mtld", ``"rate:<term or glob>"`` (per 10,000 words), or a
+            "mattr", "mtld", ``"rate:<term or glob>"`` (per 10,000 words), a hedging
+            or modality rate per 1,000 words ("hedges", "boosters", "modals",
+            "epistemic", "deontic", "dynamic", "unclear", "strength_low",
+            "strength_median", "strength_high"; all voices, the default lexicons), or a
             function ``doc -> float`` (module-level, for parallel runs).
         by: the docvar (or table column) defining groups; "year" gives a time series.
         pairs: "all" pairwise differences, "adjacent" (consecutive groups, e.g.
@@ -248,7 +289,9 @@ def compare(
     order = group_order(by_group)
 
     rows = []
-    never_negative = isinstance(name, str) and name.startswith("rate:")
+    never_negative = isinstance(name, str) and (
+        name.startswith("rate:") or (c is not None and name in STANCE_MEASURES)
+    )
     for g in order:
         low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=g)
         if never_negative and not np.isnan(low):
@@ -318,4 +361,4 @@ def compare(
         "level": level,
         "seed": seed,
     }
-    return attach(result, "compare", params, c)
+    return attach(result, "compare", params, c, _lexicons(values))

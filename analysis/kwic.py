@@ -51,8 +51,9 @@ class Concordance(pd.DataFrame):
         )
 
 
-def compile_query(query: str, regex: bool = False) -> tuple[str, object]:
-    """``("regex", pattern)`` or ``("tokens", [lower-cased token patterns])``.
+def compile_query(query: str, regex: bool = False, whole_words: bool = False) -> tuple[str, object]:
+    """``("regex", pattern)``, ``("regex_words", pattern)`` (``whole_words``) or
+    ``("tokens", [lower-cased token patterns])``.
 
     A plain query is split on spaces; each part is a glob (``peacekeep*``, ``?``) or
     literal text, which is tokenized like documents ("Russia's" -> "russia", "'s").
@@ -61,9 +62,12 @@ def compile_query(query: str, regex: bool = False) -> tuple[str, object]:
         raise ValueError(f"query={query!r} is empty; give a word, glob, phrase or regex")
     if regex:
         try:
-            return "regex", re.compile(query, re.IGNORECASE)
+            pattern = re.compile(query, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"query={query!r} is not a valid regular expression ({exc})") from exc
+        if whole_words:
+            return "regex_words", _at_word_edges(query, pattern)
+        return "regex", pattern
     patterns: list[str] = []
     for part in query.split():
         if any(ch in part for ch in "*?["):
@@ -73,9 +77,40 @@ def compile_query(query: str, regex: bool = False) -> tuple[str, object]:
     return "tokens", patterns
 
 
+# A place that is not between two word characters: where a token can start or end.
+_NOT_INSIDE_A_WORD = r"(?!(?<=\w)\w)"
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _at_word_edges(query: str, pattern: re.Pattern) -> re.Pattern:
+    """``query`` made to start and end outside a run of word characters.
+
+    The regex engine then looks for a match that fits (``war|wartime`` finds "wartime"
+    whole, where filtering its first match, "war", would lose it); token edges that
+    fall between word characters ("peace-keeping", "can't") are checked against the
+    tokens afterwards (:func:`_whole_token_matches`).
+    """
+    flags = _GLOBAL_FLAGS.match(query)
+    head = flags.group() if flags else ""  # "(?x)" must stay at the very start
+    body = query[len(head) :]
+    close = "\n)" if pattern.flags & re.VERBOSE else ")"  # a trailing "# comment" ends
+    edge = _NOT_INSIDE_A_WORD
+    return re.compile(f"{head}{edge}(?:{body}{close}{edge}", re.IGNORECASE)
+
+
+def _whole_token_matches(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """Matches of ``pattern`` that start where a token starts and end where one ends:
+    the whole tokens a plain query matches ("peace" is not in "peace-keeping")."""
+    tokens = doc.tokens
+    starts = {start for start, _ in tokens}
+    ends = {end for _, end in tokens}
+    found = (m.span() for m in pattern.finditer(doc.text) if m.end() > m.start())
+    return [(start, end) for start, end in found if start in starts and end in ends]
+
+
 def query_prefilter(kind: str, pattern) -> re.Pattern | None:
     """A cheap test that a document can match at all (skips tokenizing the rest)."""
-    if kind == "regex":
+    if kind in ("regex", "regex_words"):
         return None
     literals = [re.split(r"[*?\[]", p)[0] for p in pattern]
     longest = max(literals, key=len)
@@ -106,6 +141,8 @@ def match_spans(doc: Document, kind: str, pattern, prefilter, voice: str) -> lis
         return []
     if kind == "regex":
         spans = [m.span() for m in pattern.finditer(doc.text) if m.end() > m.start()]
+    elif kind == "regex_words":
+        spans = _whole_token_matches(doc, pattern)
     else:
         spans = _token_matches(doc, pattern)
     if voice != "all":
@@ -130,9 +167,13 @@ def document_kwic(
         after = bisect.bisect_left(starts, end)  # first word starting at or after its end
         left_words = words[max(before - window, 0) : before]
         right_words = words[after : after + window]
+        # A match inside a word (a regex) keeps the rest of that word in its context,
+        # also where no whole context word lies beyond it (the end of the text).
+        left_from = left_words[0][0] if left_words else _word_start(words, before, start)
+        right_to = right_words[-1][1] if right_words else _word_end(words, after, end)
         # Context is for reading: line breaks and runs of spaces become one space.
-        left = " ".join(text[left_words[0][0] : start].split()) if left_words else ""
-        right = " ".join(text[end : right_words[-1][1]].split()) if right_words else ""
+        left = " ".join(text[left_from:start].split())
+        right = " ".join(text[end:right_to].split())
         row = {"doc_id": doc.doc_id, "start": start, "end": end, "left": left}
         row.update({"match": text[start:end], "right": right})
         # Sort keys: context words nearest first, lower-cased.
@@ -140,6 +181,22 @@ def document_kwic(
         row["_right"] = tuple(text[a:b].lower() for a, b in right_words)
         rows.append(row)
     return rows
+
+
+def _word_start(words, before: int, start: int) -> int:
+    """Where the word holding ``start`` begins (``start`` itself if it is in none):
+    ``words[before]`` is the first word ending after ``start``."""
+    if before < len(words) and words[before][0] < start:
+        return words[before][0]
+    return start
+
+
+def _word_end(words, after: int, end: int) -> int:
+    """Where the word holding ``end`` ends (``end`` itself if it is in none):
+    ``words[after - 1]`` is the last word starting before ``end``."""
+    if after > 0 and words[after - 1][1] > end:
+        return words[after - 1][1]
+    return end
 
 
 def sort_choices(window: int) -> list[str]:
@@ -154,6 +211,7 @@ def kwic(
     sort: str = "right1",
     voice: str | None = None,
     regex: bool = False,
+    whole_words: bool = False,
     workers: int | None = None,
 ) -> Concordance:
     """Every match of ``query`` with ``window`` words of context either side.
@@ -162,12 +220,21 @@ def kwic(
         c: a Corpus or a text.
         query: a word ("sovereignty"), a glob ("peacekeep*"), a phrase ("united
             nations", parts may be globs) - all case-insensitive and matched on
-            tokens - or, with ``regex=True``, a regular expression over the text.
+            whole tokens - or, with ``regex=True``, a regular expression over the text.
         window: context words each side.
         sort: "right1" (first word after the match, then the next ones), "right2",
             ..., "left1" (the word just before), ..., or "none" (corpus order).
         voice: "authorial", "quoted" or None/"all" (the voice at the match start).
-        regex: treat ``query`` as a regular expression (case-insensitive).
+        regex: treat ``query`` as a regular expression (case-insensitive). It matches
+            anywhere in the text, inside words too: "war" finds the "war" of
+            "towards", and ``match`` then holds only "war" (the rest of the word ends
+            ``left`` and starts ``right``). For whole words write the boundaries
+            (``r"\bwar\b"``) or pass ``whole_words=True``.
+        whole_words: with ``regex=True``, keep only matches that start and end on
+            token edges, the whole tokens a plain query matches: ``"war"`` then finds
+            "war" and "War" but not "towards" or "war-torn" (a hyphenated word is one
+            token, where ``\b`` would stop at the hyphen). Plain queries always
+            match whole tokens.
 
     A phrase matches whole tokens, and a hyphenated word is one token: "arms race"
     does not find "nuclear-arms race" ("nuclear-arms" is not "arms"), and
@@ -182,6 +249,9 @@ def kwic(
     Example:
         >>> kwic("Peacekeeping works. We fund peacekeepers.", "peacekeep*", sort="none")["match"].tolist()
         ['Peacekeeping', 'peacekeepers']
+        >>> text = "A war-torn land moved towards war."
+        >>> len(kwic(text, "war", regex=True)), len(kwic(text, "war", regex=True, whole_words=True))
+        (3, 1)
     """
     c = as_corpus(c)
     voice = check_voice(voice)
@@ -192,7 +262,7 @@ def kwic(
             f"sort={sort!r} is not valid; choose one of: 'none', 'left1'..'left{max(window, 1)}', "
             f"'right1'..'right{max(window, 1)}'"
         )
-    kind, pattern = compile_query(query, regex)
+    kind, pattern = compile_query(query, regex, whole_words)
     prefilter = query_prefilter(kind, pattern)
     results = map_documents(
         c, document_kwic, kind, pattern, prefilter, window, voice, workers=workers
@@ -207,4 +277,5 @@ def kwic(
     docvars = docvars[[col for col in docvars.columns if col not in KWIC_COLUMNS]]
     table = table.join(docvars, on="doc_id").reset_index(drop=True)
     params = {"query": query, "window": window, "sort": sort, "voice": voice, "regex": regex}
+    params["whole_words"] = whole_words
     return attach(Concordance(table), "kwic", params, c)

@@ -45,6 +45,19 @@ def _keyness_value(table: pd.DataFrame) -> tuple[str, np.ndarray]:
     return "signed G2", np.where(table["direction"] == "target", g2, -g2)
 
 
+def _selection_title(table: pd.DataFrame, top_n: int | None, measure) -> str | None:
+    """How the terms drawn were chosen, where that is not by the value drawn (the
+    legend's title)."""
+    if top_n is None or table["direction"].value_counts().max() <= top_n:
+        return None  # every term is drawn
+    drawn = "log_ratio" if "log_ratio" in table else "g2"  # as _keyness_value
+    if measure == drawn:
+        return None
+    if measure is None:  # a table without its record (read back from a file)
+        return f"top {top_n} each side in the table's order"
+    return f"top {top_n} each side by {measure}"
+
+
 def plot_keyness(
     table: pd.DataFrame,
     *,
@@ -64,7 +77,11 @@ def plot_keyness(
         ax: the Axes to draw on.
 
     Returns:
-        The Axes; bars are log ratios with their 95% intervals.
+        The Axes; bars are log ratios with their 95% intervals (signed G2 for a table
+        without log ratios). The terms are the ``top_n`` strongest of each side in the
+        table's order, that is by its ``measure`` (G2 by default; the legend says which);
+        within each side the bars are drawn in the order of the value drawn, the
+        longest of each side at the top and the bottom of the plot.
     """
     check_plot_table(
         table,
@@ -86,9 +103,14 @@ def plot_keyness(
     top = table[table["direction"] == "target"].head(top_n)
     bottom = table[table["direction"] == "reference"]
     bottom = bottom.tail(top_n) if top_n is not None else bottom
-    # Bars go bottom-up: strongest reference term lowest, strongest target term on top.
+    # Bars go bottom-up, reference terms below target terms. Each side is chosen by the
+    # table's measure but drawn in the order of the value drawn: bars of log ratios in
+    # G2's order looked unsorted.
     shown = pd.concat([bottom.iloc[::-1], top.iloc[::-1]])
     label, values = _keyness_value(shown)
+    side = (shown["direction"] == "target").to_numpy()
+    order = np.lexsort((values, side))  # stable: equal values keep the table's order
+    shown, values = shown.iloc[order], values[order]
     with _style():
         ax = _axes(ax, rows=len(shown))
         y = np.arange(len(shown))
@@ -114,6 +136,7 @@ def plot_keyness(
                 Patch(color=CONTRAST[1], label=f"more frequent in {reference_label}"),
             ],
             loc="best",
+            title=_selection_title(table, top_n, recorded.get("measure")),
         )
     remember_provenance(ax, table)
     return ax

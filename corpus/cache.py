@@ -7,10 +7,11 @@ speaker), so a second run skips reading, normalizing and segmenting.
 An entry is keyed by a hash of the inputs (relative paths and the SHA-256 of the
 contents of the files read, the reading options) and of the normalizer, tokenizer,
 sentencizer, quoter and alias versions: changing any input file or any policy gives a
-new key, and the old entry is simply never read again (:func:`clear_cache` removes
-entries). Contents, not sizes and modification times: copies that keep times (``cp -p``,
-``rsync -a``, restoring a backup) can change a file without changing either, and hashing
-costs a tenth of the parsing the cache saves.
+new key, and the old entry is simply never read again (:func:`list_cache` lists the
+entries with their size and last use, :func:`clear_cache` removes them). Contents, not
+sizes and modification times: copies that keep times (``cp -p``, ``rsync -a``, restoring
+a backup) can change a file without changing either, and hashing costs a tenth of the
+parsing the cache saves.
 
 Spans are restored without re-parsing and without building millions of Python tuples:
 each document gets read-only :class:`SpanList` views over the Parquet columns' integer
@@ -34,6 +35,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import numbers
 import os
 import shutil
 import tempfile
@@ -101,28 +103,107 @@ def cache_dir(cache: bool | str | Path) -> Path:
     return default_cache_dir() if cache is True else Path(cache)
 
 
-def clear_cache(directory: str | Path | None = None) -> int:
-    """Remove every cached corpus in ``directory`` (default: :func:`default_cache_dir`).
+CACHE_LIST_COLUMNS = ["entry", "source", "documents", "bytes", "last_used"]
+_SECONDS_PER_DAY = 86_400
+
+
+def list_cache(directory: str | Path | None = None) -> pd.DataFrame:
+    """The cached corpora in ``directory`` (default: :func:`default_cache_dir`), the
+    most recently used first.
+
+    Returns:
+        One row per entry: ``entry`` (its folder name, the key), ``source`` (the path
+        read when it was written; empty for entries written before communique recorded
+        it, or by :func:`save_corpus`), ``documents``, ``bytes`` (on disk) and
+        ``last_used`` (local time, to the second: when it was written or last read
+        by ``read_corpus(..., cache=...)``). An entry whose inputs or policies have
+        changed since is never read again: its ``last_used`` stays behind.
+
+    Example:
+        >>> list_cache("no-such-folder").columns.tolist()
+        ['entry', 'source', 'documents', 'bytes', 'last_used']
+    """
+    rows = []
+    for entry in _entries(directory):
+        marker = json.loads((entry / _MARKER).read_text(encoding="utf-8"))
+        rows.append(
+            {
+                "entry": entry.name,
+                "source": marker.get("source", ""),
+                "documents": marker.get("documents"),
+                "bytes": _folder_bytes(entry),
+                "last_used": pd.Timestamp.fromtimestamp(_last_used(entry)).floor("s"),
+            }
+        )
+    table = pd.DataFrame(rows, columns=CACHE_LIST_COLUMNS)
+    table = table.sort_values(["last_used", "entry"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def clear_cache(directory: str | Path | None = None, *, older_than: float | None = None) -> int:
+    """Remove the cached corpora in ``directory`` (default: :func:`default_cache_dir`).
 
     Only folders this module wrote (they hold a marker file) are removed, and the
     staging folders (``.writing-*``) of writes that were interrupted more than an hour
     ago (a younger one may belong to a read still running in another process).
 
+    Parameters:
+        older_than: remove only entries not used (written or read) for more than this
+            many days; None removes every entry.
+
     Returns:
         The number of cache entries removed.
     """
-    root = Path(directory) if directory is not None else default_cache_dir()
-    if not root.is_dir():
-        return 0
+    if older_than is not None:
+        _check_days(older_than)
+    now = time.time()
     removed = 0
-    for entry in root.iterdir():
-        if entry.is_dir() and (entry / _MARKER).is_file():
+    for entry in _entries(directory):
+        if older_than is None or now - _last_used(entry) > older_than * _SECONDS_PER_DAY:
             shutil.rmtree(entry)
             removed += 1
-        elif entry.is_dir() and entry.name.startswith(_STAGING_PREFIX):
-            if time.time() - entry.stat().st_mtime > _STALE_STAGING_SECONDS:
-                shutil.rmtree(entry, ignore_errors=True)
+    root = _root(directory)
+    if root.is_dir():
+        for staging in root.glob(_STAGING_PREFIX + "*"):
+            if staging.is_dir() and now - staging.stat().st_mtime > _STALE_STAGING_SECONDS:
+                shutil.rmtree(staging, ignore_errors=True)
     return removed
+
+
+def _check_days(days) -> None:
+    is_number = isinstance(days, numbers.Real) and not isinstance(days, bool)
+    if not is_number or not days >= 0:  # NaN too
+        raise ValueError(f"older_than={days!r} is not valid; give a number of days, 0 or more")
+
+
+def _root(directory: str | Path | None) -> Path:
+    return Path(directory) if directory is not None else default_cache_dir()
+
+
+def _entries(directory: str | Path | None) -> list[Path]:
+    """The entry folders in ``directory``: those holding this module's marker."""
+    root = _root(directory)
+    if not root.is_dir():
+        return []
+    return sorted(e for e in root.iterdir() if e.is_dir() and (e / _MARKER).is_file())
+
+
+def _last_used(entry: Path) -> float:
+    # The marker is written last when an entry is made and touched on every read.
+    return (entry / _MARKER).stat().st_mtime
+
+
+def _mark_used(entry: Path) -> None:
+    """Note that ``entry`` was read now (for clear_cache(older_than=...)); a cache
+    that may only be read still serves."""
+    try:
+        os.utime(entry / _MARKER)
+    except OSError:
+        pass
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
 def _make_cache_folder(root: Path) -> None:
@@ -207,8 +288,9 @@ def read_through_cache(
     key = cache_key(Path(path), options, aliases)
     entry = root / key
     if (entry / _MARKER).is_file():
+        _mark_used(entry)
         return open_streamed(entry, aliases) if stream else load_corpus(entry, aliases)
-    with EntryWriter(entry, aliases) as writer:
+    with EntryWriter(entry, aliases, source=os.path.abspath(path)) as writer:
         docvars, report = read_into(writer)
         writer.finish(docvars, report)
     streamed = open_streamed(entry, aliases)
@@ -270,9 +352,10 @@ class EntryWriter:
         ...     writer.finish(docvars, report)
     """
 
-    def __init__(self, entry: Path, aliases: Aliases) -> None:
+    def __init__(self, entry: Path, aliases: Aliases, *, source: str | None = None) -> None:
         self.entry = Path(entry)
         self.aliases = aliases
+        self.source = source  # the path read, for list_cache (None: not known)
         _make_cache_folder(self.entry.parent)
         self._staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=self.entry.parent))
         self._documents = pq.ParquetWriter(
@@ -325,6 +408,8 @@ class EntryWriter:
             "fingerprint": fingerprint,
             "json_docvars": encoded,
         }
+        if self.source is not None:  # not part of the key: a copy of the inputs hits it too
+            marker["source"] = self.source
         (self._staging / _MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
         if self.entry.exists():
             shutil.rmtree(self.entry)

@@ -12,12 +12,17 @@ import pandas as pd
 
 from .aliases import Aliases
 from .document import Document
+from .errors import alike_choice
 from .normalize import NORMALIZER_VERSION, normalize_docvar
 from .quotes import QUOTER_VERSION
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 from .streamed import StreamedDocuments
 
 REPORT_COLUMNS = ["source", "doc_id", "status", "detail"]
+
+
+# What subset() takes as several values of a docvar (any of them).
+_SEVERAL = (list, tuple, set, frozenset, range, np.ndarray, pd.Index)
 
 
 class Corpus:
@@ -147,7 +152,7 @@ class Corpus:
             column = self._docvars[name]
             # Docvar text was folded on reading ("Côte d’Ivoire" is stored with "'"):
             # fold what is asked for the same way.
-            if isinstance(wanted, (list, tuple, set, frozenset, range, np.ndarray, pd.Index)):
+            if isinstance(wanted, _SEVERAL):
                 matches = column.isin([normalize_docvar(v) for v in wanted])
             else:
                 matches = column == normalize_docvar(wanted)
@@ -157,13 +162,15 @@ class Corpus:
                 # Usually a typo or a type mismatch (year="1990" for the number 1990).
                 sample = column.dropna().unique()[:5]
                 values = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in sample)
-                hint = ""
+                hint = meant = ""
                 if wanted is None or (isinstance(wanted, float) and wanted != wanted):
                     hint = f"; for missing values use where=lambda dv: dv[{name!r}].isna()"
                 elif _text_for_numbers(wanted, column):
                     hint = f"; {name} holds numbers: give numbers, not text such as {wanted!r}"
+                elif (alike := _values_meant(wanted, column)) is not None:
+                    meant = f" did you mean {name}={alike!r}?"  # as check_choice says it
                 raise ValueError(
-                    f"subset: no document has {name}={wanted!r}; {name} values are like: "
+                    f"subset: no document has {name}={wanted!r};{meant} {name} values are like: "
                     f"{values or 'none'}{hint}"
                 )
             mask &= matches
@@ -185,6 +192,27 @@ class Corpus:
 
     def texts(self) -> list[str]:
         return [d.text for d in self._documents]
+
+
+def _values_meant(wanted, column: pd.Series):
+    """``wanted`` (a value or a list of them) with each text spelled as a value of
+    ``column`` spelled alike (another case, a close spelling), or None if none is.
+
+    Example:
+        >>> _values_meant("usa", pd.Series(["RUS", "USA"]))
+        'USA'
+        >>> _values_meant(["usa", "XYZ"], pd.Series(["RUS", "USA"]))
+        ['USA', 'XYZ']
+    """
+    choices = column.dropna().unique().tolist()
+    many = isinstance(wanted, _SEVERAL)
+    asked = sorted(wanted, key=str) if isinstance(wanted, (set, frozenset)) else wanted
+    values = list(asked) if many else [wanted]
+    meant = [alike_choice(normalize_docvar(v), choices) for v in values]
+    if all(m is None for m in meant):
+        return None
+    fixed = [v if m is None else m for v, m in zip(values, meant, strict=True)]
+    return fixed if many else fixed[0]
 
 
 def _text_for_numbers(wanted, column: pd.Series) -> bool:

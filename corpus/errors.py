@@ -45,7 +45,7 @@ def check_choice(argument: str, value, choices) -> None:
     shown = ", ".join(repr(c) for c in choices[:_CHOICES_SHOWN])
     if len(choices) > _CHOICES_SHOWN:
         shown += f", ... ({len(choices)} in all)"
-    alike = _alike(value, choices)
+    alike = alike_choice(value, choices)
     if alike is None:
         raise ValueError(f"{argument}={value!r} is not valid; choose one of: {shown}")
     raise ValueError(
@@ -53,8 +53,14 @@ def check_choice(argument: str, value, choices) -> None:
     )
 
 
-def _alike(value, choices: list):
-    """The choice ``value`` most likely meant: the same up to case, else a close spelling."""
+def alike_choice(value, choices) -> object | None:
+    """The choice ``value`` most likely meant: the same up to case, else a close
+    spelling; None when no choice is alike (or ``value`` is not text).
+
+    Example:
+        >>> alike_choice("usa", ["RUS", "USA"]), alike_choice("simle", ["simile"])
+        ('USA', 'simile')
+    """
     if not isinstance(value, str):
         return None
     texts = {str(c): c for c in choices}

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "analysis.cli.frequency",
     "analysis.cli.hedging",
     "analysis.cli.quotes",
+    "analysis.cli.cache",
 ]
 
 
@@ -107,20 +108,26 @@ _API_ARGUMENT = re.compile(
     r"voice|measure|min_count|top_n|ngram|case|stopwords|workers|window|sort|test|"
     r"correction|min_words|lexicon)="
 )
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+# Left as written: quoted values, and calls such as "stat_frequency(c, ngram=2)", whose
+# keyword arguments half-turned into flags would be neither Python nor a command line.
+_AS_WRITTEN = re.compile(r"'[^']*'|\"[^\"]*\"|\b[A-Za-z_][\w.]*\([^()]*\)")
 
 
 def as_flags(message: str) -> str:
     """``message`` with API keyword arguments written as the command's flags.
 
-    Quoted values (a docvar value, a file name) are left as they are.
+    Quoted values (a docvar value, a file name) and function calls are left as they are;
+    a command that names other functions in its errors says them its own way (see
+    ``collocations``).
 
     Example:
         >>> as_flags("by='stand by=me' is not a docvar; pass text_column=...")
         "--by='stand by=me' is not a docvar; pass --text-column=..."
+        >>> as_flags("by='x' is not valid (try stat_hedging(c, by='doc_id'))")
+        "--by='x' is not valid (try stat_hedging(c, by='doc_id'))"
     """
     pieces, done = [], 0
-    for quoted in _QUOTED.finditer(message):
+    for quoted in _AS_WRITTEN.finditer(message):
         pieces.append(_flags_outside_quotes(message[done : quoted.start()]))
         pieces.append(quoted.group())
         done = quoted.end()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 
 import analysis
 
@@ -36,7 +37,30 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+def check_node(node: str, path: str) -> None:
+    """A NODE that is no single word, said with the commands that take a phrase (the
+    library's own message names its functions: kwic(c, phrase), stat_frequency).
+
+    Example:
+        >>> check_node("cold war", "un/")
+        Traceback (most recent call last):
+        ...
+        ValueError: NODE 'cold war' is a phrase; give one word or glob (a phrase's contexts: communique kwic un/ 'cold war'; its frequency: communique frequency un/ --ngram 2)
+    """
+    words = node.split()
+    if len(words) == 1:
+        return
+    if not words:
+        raise ValueError(f"NODE {node!r} is empty; give one word or glob")
+    raise ValueError(
+        f"NODE {node!r} is a phrase; give one word or glob (a phrase's contexts: "
+        f"communique kwic {shlex.quote(path)} {shlex.quote(' '.join(words))}; its frequency: "
+        f"communique frequency {shlex.quote(path)} --ngram {len(words)})"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    check_node(args.node, args.path)  # before the corpus is read
     c = load_corpus(args)
     table = analysis.stat_collocations(
         c,

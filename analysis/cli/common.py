@@ -421,8 +421,23 @@ def _inside(filename: str | os.PathLike | None, folder: Path) -> bool:
     return True
 
 
+# Characters of text a cell of the plain-text table shows; csv, json and markdown keep
+# the whole text. A quote table printed whole had lines of 12,511 characters.
+TABLE_CELL_WIDTH = 60
+
+
 def format_table(table: pd.DataFrame, fmt: str) -> str:
-    """Render a result table as text in one of FORMATS."""
+    """Render a result table as text in one of FORMATS.
+
+    In the plain-text ``table`` format a text cell longer than :data:`TABLE_CELL_WIDTH`
+    is cut to that width, "…" standing for the rest (:func:`shorten_text_cells`;
+    :func:`emit` says so on stderr).
+
+    Example:
+        >>> print(format_table(pd.DataFrame({"id": ["a"], "text": ["x" * 70]}), "table"), end="")
+        id                                                         text
+         a xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…
+    """
     if fmt == "csv":
         return table.to_csv(index=False)
     if fmt == "json":
@@ -431,17 +446,62 @@ def format_table(table: pd.DataFrame, fmt: str) -> str:
         return _markdown(table)
     if table.empty:
         return "(no rows) columns: " + ", ".join(map(str, table.columns)) + "\n"
-    with pd.option_context(
-        "display.max_rows",
-        200,
-        "display.max_columns",
-        50,
-        "display.width",
-        200,
-        "display.max_colwidth",
-        60,
-    ):
-        return table.to_string(index=False) + "\n"
+    shown, _ = shorten_text_cells(table, TABLE_CELL_WIDTH)
+    with pd.option_context("display.max_rows", 200, "display.max_columns", 50):
+        return shown.to_string(index=False) + "\n"
+
+
+# Columns whose end says most, cut at their start instead: a concordance's left context
+# (the words next to the match) and file paths (the file's name).
+CUT_AT_START = frozenset({"left", "source"})
+# Columns never cut: the load report's reason for each input, what `validate` is for.
+KEEP_WHOLE = frozenset({"detail"})
+
+
+def shorten_text_cells(table: pd.DataFrame, width: int) -> tuple[pd.DataFrame, int]:
+    """``table`` with every text cell longer than ``width`` cut to ``width`` characters,
+    "…" standing for the rest (at the start in the columns of :data:`CUT_AT_START`; those
+    of :data:`KEEP_WHOLE` are left whole), and the number of cells cut.
+    (``DataFrame.to_string`` ignores pandas' display.max_colwidth.)
+
+    Example:
+        >>> t, cut = shorten_text_cells(
+        ...     pd.DataFrame({"q": ["a" * 5, "b" * 9], "left": ["c" * 5, "d" * 9]}), 6)
+        >>> t["q"].tolist(), t["left"].tolist(), cut
+        (['aaaaa', 'bbbbb…'], ['ccccc', '…ddddd'], 2)
+    """
+    shown, cut = table.copy(), 0
+    for position, column in enumerate(table.columns):  # by position: names may repeat
+        if column in KEEP_WHOLE:
+            continue
+        values = table.iloc[:, position]
+        long = values.map(lambda v: isinstance(v, str) and len(v) > width).astype(bool)
+        if not long.any():
+            continue
+        cut += int(long.sum())
+        at_start = column in CUT_AT_START
+        short = [
+            _cut(v, width, at_start=at_start) if too else v
+            for v, too in zip(values, long, strict=True)
+        ]
+        shown.isetitem(position, pd.Series(short, index=table.index, dtype=object))
+    return shown, cut
+
+
+def _cut(text: str, width: int, *, at_start: bool) -> str:
+    return "…" + text[len(text) - width + 1 :] if at_start else text[: width - 1] + "…"
+
+
+def _note_cut_cells(table: pd.DataFrame, args: argparse.Namespace) -> None:
+    """One stderr line when the plain-text table cut text cells: the rows look whole."""
+    _, cut = shorten_text_cells(table, TABLE_CELL_WIDTH)
+    if cut and not getattr(args, "quiet", False):
+        print(
+            f"note: {cut} text {'cell' if cut == 1 else 'cells'} cut to {TABLE_CELL_WIDTH} "
+            "characters (… for the rest); --format csv or json, or --output FILE.csv, keeps "
+            "the whole text",
+            file=sys.stderr,
+        )
 
 
 def _markdown(table: pd.DataFrame) -> str:
@@ -474,6 +534,8 @@ def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> N
         print(f"note: no rows{': ' + empty if empty else ''}", file=sys.stderr)
     if not output:
         sys.stdout.write(format_table(table, fmt or "table"))
+        if (fmt or "table") == "table":
+            _note_cut_cells(table, args)
         return
     problem = _unknown_type(output)
     if problem:
@@ -503,3 +565,5 @@ def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> N
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(format_table(table, fmt))
         analysis.write_provenance(output, table, fmt=fmt)
+        if fmt == "table":
+            _note_cut_cells(table, args)

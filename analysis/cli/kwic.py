@@ -26,7 +26,19 @@ def register(subparsers) -> None:
         help="right1, right2, ..., left1, ..., or none (default: right1)",
     )
     parser.add_argument("--voice", choices=("authorial", "quoted", "all"), default="all")
-    parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
+    parser.add_argument(
+        "--regex",
+        action="store_true",
+        help="QUERY is a regular expression (case-insensitive), matched anywhere in the "
+        "text, inside words too: 'war' finds the 'war' of 'towards' (the match column "
+        "shows only 'war'); write '\\bwar\\b' or add --whole-words for whole words",
+    )
+    parser.add_argument(
+        "--whole-words",
+        action="store_true",
+        help="with --regex: only matches that start and end on token edges, as a plain "
+        "QUERY always matches ('war' then finds neither 'towards' nor 'war-torn')",
+    )
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -41,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         sort=args.sort,
         voice=args.voice,
         regex=args.regex,
+        whole_words=args.whole_words,
         workers=args.workers,
     )
     if args.regex:

@@ -78,11 +78,42 @@ def test_kwic(folder, capsys):
     assert "peacekeeping" in set(table["match"])
 
 
+def test_kwic_regex_matches_inside_words_unless_whole_words(folder, capsys):
+    assert main(["kwic", str(folder), "peace", "--regex", "--format", "csv", "--quiet"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert sorted(table["match"]) == ["peace", "peace", "peace", "peace"]  # one of peacekeeping
+    assert table["right"].str.startswith("keeping").sum() == 1
+    argv = ["kwic", str(folder), "peace", "--regex", "--whole-words", "--format", "csv"]
+    assert main([*argv, "--quiet"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert len(table) == 3 and not table["right"].str.startswith("keeping").any()
+
+
+def test_kwic_help_says_a_regex_matches_inside_words(capsys):
+    with pytest.raises(SystemExit):
+        main(["kwic", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "matched anywhere in the text, inside words too: 'war' finds the 'war' of" in help_text
+    assert "write '\\bwar\\b' or add --whole-words for whole words" in help_text
+
+
 def test_collocations(folder, capsys):
     assert main(["collocations", str(folder), "trade", "--min-count", "2", "--format", "csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert "growth" in set(table["term"])
     assert "log_dice" in table.columns
+
+
+def test_collocations_of_a_phrase_names_the_commands_that_take_one(folder, capsys):
+    assert main(["collocations", str(folder), "cold war"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"communique collocations: error: NODE 'cold war' is a phrase; give one word or glob "
+        f"(a phrase's contexts: communique kwic {folder} 'cold war'; its frequency: "
+        f"communique frequency {folder} --ngram 2)"
+    )
+    assert main(["collocations", str(folder), "  "]) == 2
+    assert capsys.readouterr().err.strip().endswith("NODE '  ' is empty; give one word or glob")
 
 
 def test_readability_by_group(folder, capsys):

@@ -115,6 +115,10 @@ def test_errors_name_flags_but_leave_paths_and_values_alone():
     assert as_flags("r/case=lower.csv, line 2: bad row") == "r/case=lower.csv, line 2: bad row"
     assert as_flags("by='stand by=me' is not a docvar") == "--by='stand by=me' is not a docvar"
     assert as_flags("pass --by=x") == "pass --by=x"
+    # A function call is neither a flag nor half of one.
+    assert as_flags("its frequency: stat_frequency(c, ngram=2)") == (
+        "its frequency: stat_frequency(c, ngram=2)"
+    )
 
 
 def test_commands_show_progress_bars_on_a_terminal_unless_quiet(monkeypatch, tmp_path):

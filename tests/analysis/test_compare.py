@@ -187,3 +187,48 @@ def test_float_labels_too_large_for_integers_stay_as_written():
     t = pd.DataFrame({"g": [1e20, 1e20, np.inf, np.inf], "x": [1.0, 2, 3, 4]})
     groups = compare(t, "x", by="g", pairs="none")["group"].tolist()
     assert groups == ["1e+20", "inf"]
+
+
+@pytest.fixture
+def stance_corpus():
+    # Hedges per 1,000 words: 2 of 8 (perhaps, may), 0 of 3, 1 of 4 (possibly), 1 of 1.
+    return corpus.from_texts(
+        [
+            "Perhaps it may rain. It will certainly rain.",
+            "We must act.",
+            "It is possibly true.",
+            "Perhaps.",
+        ],
+        docvars={"k": ["A", "A", "B", "B"]},
+    )
+
+
+def test_hedging_and_modality_rates_per_document(stance_corpus):
+    result = compare(stance_corpus, "hedges", by="k", n_boot=200)
+    groups = result[result["kind"] == "group"]
+    assert groups["estimate"].tolist() == pytest.approx([(250 + 0) / 2, (250 + 1000) / 2])
+    assert groups["ci_low"].tolist() == [0.0, 0.0]  # a rate's interval stops at 0
+    difference = result[result["kind"] == "difference"].iloc[0]
+    assert difference["estimate"] == pytest.approx(125 - 625)
+    boosters = compare(stance_corpus, "boosters", by="k", pairs="none", n_boot=200)
+    assert boosters["estimate"].tolist() == pytest.approx([125 / 2, 0.0])  # "certainly", 1 of 8
+    deontic = compare(stance_corpus, "deontic", by="k", pairs="none", n_boot=200)
+    assert deontic["estimate"].tolist() == pytest.approx([1000 / 3 / 2, 0.0])  # "must", 1 of 3
+
+
+def test_hedging_measures_record_the_lexicons_behind_them(stance_corpus):
+    from analysis import stat_hedging
+
+    record = compare(stance_corpus, "hedges", by="k", n_boot=50).attrs["provenance"]
+    expected = stat_hedging(stance_corpus).attrs["provenance"]
+    assert record["lexicons"] == expected["lexicons"]
+    assert record["lexicon_sha256"] == expected["lexicon_sha256"]
+    assert record["parameters"]["measure"] == "hedges"
+
+
+def test_a_bad_measure_lists_the_hedging_and_modality_measures(stance_corpus):
+    with pytest.raises(
+        ValueError,
+        match=r"measure='hedging' is not valid; choose one of: .*'hedges', 'boosters', 'modals', 'epistemic'",
+    ):
+        compare(stance_corpus, "hedging", by="k")

@@ -51,6 +51,44 @@ def test_regex(c):
         kwic(c, "(", regex=True)
 
 
+WAR_TEXT = "A war-torn land moved towards war. Warfare, WAR, wartime; can't"
+
+
+def test_a_regex_matches_inside_words_and_shows_the_rest_in_the_context():
+    table = kwic(WAR_TEXT, "war", regex=True, sort="none")
+    assert table["start"].tolist() == [2, 24, 30, 35, 44, 49]
+    assert table["match"].tolist() == ["war", "war", "war", "War", "WAR", "war"]
+    towards = table.iloc[1]
+    assert towards["left"].endswith("moved to") and towards["right"].startswith("ds war.")
+    # Also where no whole word lies beyond the match: the first and last words.
+    edges = kwic("Warfare ends peacekeeping", "war|keep", regex=True, window=0, sort="none")
+    assert edges[["left", "match", "right"]].values.tolist() == [
+        ["", "War", "fare"],
+        ["peace", "keep", "ing"],
+    ]
+
+
+def test_whole_words_keeps_regex_matches_on_token_edges_as_a_plain_query():
+    table = kwic(WAR_TEXT, "war", regex=True, whole_words=True, sort="none")
+    assert table["start"].tolist() == [30, 44]  # not war-torn, towards, Warfare, wartime
+    assert table["start"].tolist() == kwic(WAR_TEXT, "war", sort="none")["start"].tolist()
+    assert table.attrs["provenance"]["parameters"]["whole_words"] is True
+    # The engine looks for a match that ends on an edge: the second alternative here.
+    either = kwic(WAR_TEXT, "war|wartime", regex=True, whole_words=True, sort="none")
+    assert either["match"].tolist() == ["war", "WAR", "wartime"]
+    # Token edges, not \b: "can't" is one token, "war-torn" another.
+    assert kwic(WAR_TEXT, "can", regex=True, whole_words=True).empty
+    assert kwic(WAR_TEXT, r"war-\w+", regex=True, whole_words=True)["match"].tolist() == [
+        "war-torn"
+    ]
+
+
+def test_whole_words_keeps_global_flags_and_verbose_comments_working():
+    verbose = kwic(WAR_TEXT, "(?x) war  # the word", regex=True, whole_words=True, sort="none")
+    assert verbose["start"].tolist() == [30, 44]
+    assert len(kwic(WAR_TEXT, "(?s)war", regex=True, whole_words=True)) == 2
+
+
 def test_sorting():
     text = "x b peace z. y a peace y. w c peace a."
     assert kwic(text, "peace", sort="right1")["right"].str[0].tolist() == ["a", "y", "z"]

@@ -33,6 +33,52 @@ def test_keyness_bars_both_directions(keyness):
     plt.close(fig)
 
 
+@pytest.fixture
+def g2_and_ratio_disagree():
+    """'peace' is frequent on both sides (G2 21.5, log ratio 1.6); 'treaty' is rarer and
+    only in the target (G2 8.4, log ratio 3.6)."""
+    c = corpus.from_texts(
+        [
+            "peace " * 60 + "treaty " * 6 + "the " * 200,
+            "peace " * 20 + "trade " * 30 + "the " * 220,
+        ],
+        docvars={"country": ["RUS", "USA"]},
+    )
+    return c
+
+
+def test_keyness_bars_are_in_the_order_of_the_value_drawn(g2_and_ratio_disagree):
+    table = stat_keyness(g2_and_ratio_disagree, by="country", target="RUS", min_count=1)
+    assert table["term"].tolist() == ["peace", "treaty", "the", "trade"]  # by G2
+    fig, ax = plt.subplots()
+    plot_keyness(table, ax=ax, top_n=None)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    widths = [round(p.get_width(), 2) for p in ax.patches]
+    assert labels == ["trade", "the", "peace", "treaty"]  # bottom-up
+    assert widths == [-5.89, -0.12, 1.61, 3.61]
+    assert ax.get_xlabel() == "log ratio (log2 of relative frequencies)"
+    assert ax.get_legend().get_title().get_text() == ""  # every term drawn: no choice
+    plt.close(fig)
+
+
+def test_keyness_legend_says_by_which_measure_the_terms_were_chosen(g2_and_ratio_disagree):
+    by_g2 = stat_keyness(g2_and_ratio_disagree, by="country", target="RUS", min_count=1)
+    ax = plot_keyness(by_g2, top_n=1)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["trade", "peace"]
+    assert ax.get_legend().get_title().get_text() == "top 1 each side by g2"
+    by_ratio = stat_keyness(
+        g2_and_ratio_disagree, by="country", target="RUS", min_count=1, measure="log_ratio"
+    )
+    ax = plot_keyness(by_ratio, top_n=1)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["trade", "treaty"]
+    assert ax.get_legend().get_title().get_text() == ""  # chosen by what is drawn
+    read_back = by_g2.copy()
+    read_back.attrs = {}
+    ax = plot_keyness(read_back, top_n=1)
+    assert ax.get_legend().get_title().get_text() == "top 1 each side in the table's order"
+    plt.close("all")
+
+
 def test_keyness_all_groups_needs_group():
     c = corpus.from_texts(["a a b", "b b c", "c a"], docvars={"k": ["X", "Y", "Z"]})
     table = stat_keyness(c, by="k", min_count=1)

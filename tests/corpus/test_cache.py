@@ -12,7 +12,7 @@ import pytest
 
 import corpus
 from corpus import cache as cache_module
-from corpus.cache import clear_cache, default_cache_dir
+from corpus.cache import clear_cache, default_cache_dir, list_cache
 from corpus.streamed import SpanList
 
 SPEECH = (
@@ -341,3 +341,66 @@ def test_boolean_and_list_docvars_with_gaps_read_the_same_with_or_without_cache(
         assert cached["d"].meta == fresh["d"].meta == {"official": None, "tags": None}
         assert cached.docvars["tags"].tolist() == fresh.docvars["tags"].tolist()
         assert cached.fingerprint == fresh.fingerprint
+
+
+def _age(store: Path, key: str, days: float) -> None:
+    """Make the entry ``key`` look last used ``days`` ago."""
+    then = time.time() - days * 86_400
+    os.utime(store / key / "communique-cache.json", (then, then))
+
+
+def test_list_cache_names_the_source_documents_size_and_last_use(folder, tmp_path):
+    store = tmp_path / "store"
+    assert list_cache(store).empty  # no folder yet
+    table_file = tmp_path / "t.csv"
+    table_file.write_text("text\nPeace now.\n", encoding="utf-8")
+    corpus.read_corpus(folder, cache=store)
+    corpus.read_corpus(table_file, cache=store)
+    listed = list_cache(store)
+    assert listed.columns.tolist() == ["entry", "source", "documents", "bytes", "last_used"]
+    assert sorted(zip(listed["source"], listed["documents"], strict=True)) == [
+        (str(folder), 2),
+        (str(table_file), 1),
+    ]
+    for _, row in listed.iterrows():
+        files = (store / row["entry"]).rglob("*")
+        assert row["bytes"] == sum(f.stat().st_size for f in files if f.is_file())
+    assert (pd.Timestamp.now() - listed["last_used"]).max() < pd.Timedelta(minutes=5)
+
+
+def test_a_read_from_the_cache_counts_as_a_use_and_the_newest_is_listed_first(folder, tmp_path):
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    key = entries(store)[0].name
+    _age(store, key, days=10)
+    assert (pd.Timestamp.now() - list_cache(store)["last_used"][0]).days == 10
+    corpus.read_corpus(folder, cache=store)  # a hit
+    assert (pd.Timestamp.now() - list_cache(store)["last_used"][0]).days == 0
+    table_file = tmp_path / "t.csv"
+    table_file.write_text("text\nPeace now.\n", encoding="utf-8")
+    corpus.read_corpus(table_file, cache=store)
+    _age(store, key, days=1)
+    assert list_cache(store)["source"].tolist() == [str(table_file), str(folder)]
+
+
+def test_clear_cache_older_than_keeps_entries_used_since(folder, tmp_path):
+    store = tmp_path / "store"
+    corpus.read_corpus(folder, cache=store)
+    old = entries(store)[0].name
+    (folder / "RUS_50_1995.txt").write_text(SPEECH + "An edit.", encoding="utf-8")
+    corpus.read_corpus(folder, cache=store)  # the edit: a second entry
+    _age(store, old, days=31)
+    assert clear_cache(store, older_than=30) == 1
+    assert [e.name for e in entries(store)] != [old] and len(entries(store)) == 1
+    assert clear_cache(store, older_than=30) == 0
+    assert clear_cache(store, older_than=0) == 1  # everything used before now
+    for bad in (-1, float("nan"), "30", True):
+        with pytest.raises(ValueError, match=r"older_than=.* give a number of days, 0 or more"):
+            clear_cache(store, older_than=bad)
+
+
+def test_an_entry_written_by_save_corpus_has_no_source(tmp_path):
+    store = tmp_path / "store"
+    cache_module.save_corpus(corpus.from_texts(["Peace."]), store / "by-hand")
+    listed = list_cache(store)
+    assert listed[["entry", "source", "documents"]].values.tolist() == [["by-hand", "", 1]]

@@ -78,6 +78,21 @@ def test_subset_value_that_matches_nothing_is_an_error():
     assert len(c.subset(country=["XNR", "XXX"])) == 1  # any of them: one is enough
 
 
+def test_subset_suggests_the_value_spelled_alike_as_check_choice_does():
+    c = from_texts(["a", "b", "c"], docvars={"country": ["USA", "RUS", "FRA"]})
+    with pytest.raises(ValueError) as caught:
+        c.subset(country="usa")
+    assert str(caught.value) == (
+        "subset: no document has country='usa'; did you mean country='USA'? country values "
+        "are like: 'USA', 'RUS', 'FRA'"
+    )
+    with pytest.raises(ValueError, match=r"did you mean country=\['USA', 'XYZ'\]\?"):
+        c.subset(country=["usa", "XYZ"])  # each value spelled as the corpus spells it
+    with pytest.raises(ValueError) as caught:
+        c.subset(country="XYZ")
+    assert "did you mean" not in str(caught.value)  # nothing alike: no guess
+
+
 def test_subset_folds_the_values_asked_as_docvars_were_folded():
     c = from_texts(
         ["a", "b", "c"], docvars={"country": ["C\u00f4te d\u2019Ivoire", "Chad", "Mali"]}
