@@ -423,49 +423,70 @@ def _uncertainty_about(view: TokenView, i: int, end: int) -> bool:
     uncertainty as to whether': doubt stated about what is the case. Not a state of
     the world named as a topic ('a period characterized by uncertainty', 'financial
     uncertainty', 'years of uncertainty and stagnation')."""
-    before = [w for w in view.prev_words(i, 4) if w not in _UNCERTAINTY_DEGREE]
-    if before and before[0] in {"no", "without", "little"}:
-        return False  # "there is no uncertainty about": certainty
+    before = view.prev_words(i, 6)
+    if not {"no", "without", "little"}.isdisjoint(before[:3]):
+        return False  # "there is no (real) uncertainty about": certainty
     following = _following(view, end, 2)
     if following[0] in _UNCERTAIN_ABOUT or following[0] in _UNCERTAINTY_PERSISTS:
         return True
     if following == ["as", "to"]:
         return True
-    return bool(before) and before[0] in _BE_OR_REMAIN and "there" in before[1:3]
+    # "there is (much / growing / a great deal of) uncertainty", in one clause
+    for k, word in enumerate(before[:5]):
+        if not is_word(word):
+            return False
+        if word in _BE_OR_REMAIN and k + 1 < len(before) and before[k + 1] == "there":
+            return True
+    return False
 
 
 _BE_OR_REMAIN = frozenset({"is", "are", "was", "were", "remains", "remain", "exists", "exist"})
-_UNCERTAIN_ABOUT = frozenset({"about", "over", "whether", "regarding", "concerning"})
+_UNCERTAIN_ABOUT = frozenset({"about", "whether", "regarding", "concerning"})
 _UNCERTAINTY_PERSISTS = frozenset({"exists", "remains", "persists", "surrounds"})
-_UNCERTAINTY_DEGREE = frozenset({"some", "much", "many", "great", "considerable", "still"})
 
 
 def _a_noun_here(view: TokenView, i: int, end: int, prev: str) -> bool:
-    """A verb form used as a noun: after a determiner, a number or a possessive, or
-    with no object or clause after it ('the suspects, had actually')."""
-    if prev in _NOUN_DETERMINERS or is_number(prev):
-        return True
-    after = view.at(end)
-    return not after or not after[:1].isalnum()
+    """'suspect(s)' as a noun or an adjective ('the two Libyan suspects were handed
+    over', 'the agreement was suspect'), not the verb: the verb has a subject or an
+    auxiliary before it ('we suspect, however, that', 'as we suspect', 'many suspect')
+    or a that-clause after it ('Israel suspects that')."""
+    if _following(view, end, 1)[0] == "that":
+        return False
+    before = [w for w in view.prev_words(i, 3) if not _skippable(w)]
+    return not before or before[0] not in _SUSPECTING
 
 
-_NOUN_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "two", "three", *_POSSESSIVES})
+# What comes right before the verb "suspect": its subject or an auxiliary.
+_SUSPECTING = frozenset(
+    """i we you they he she one many some others who which do does did not n't would could
+    might may can must to""".split()
+)
 
 
 def _first_person_subject(view: TokenView, i: int) -> bool:
-    """'We claim that', 'I would not claim that': the speaker's own claim (Hyland's
-    hedge), not a claim reported of others ('Israel claims that'), which attributes a
-    proposition and leaves the speaker's own commitment unsaid."""
-    for word in reversed(view.low[max(0, i - 4) : i]):
+    """'We claim that', 'I would not claim that', 'we have never claimed that', 'We,
+    for our part, claim that': the speaker's own claim (Hyland's hedge), not a claim
+    reported of others ('Israel claims that') or of no one ('it is claimed that'),
+    which attributes a proposition and leaves the speaker's own commitment unsaid."""
+    words = view.low[max(0, i - 10) : i]
+    k = len(words) - 1
+    while k >= 0:
+        word = words[k]
         if word in {"i", "we"}:
             return True
-        if not (word in _CLAIM_AUXILIARIES or _skippable(word)):
+        if word == ",":  # an aside between commas: "We, for our part, claim"
+            k -= 1
+            while k >= 0 and words[k] != ",":
+                k -= 1
+        elif not (word in _CLAIM_AUXILIARIES or _skippable(word)):
             return False
+        k -= 1
     return False
 
 
 _CLAIM_AUXILIARIES = frozenset(
-    "do does did not n't would could might can cannot may also even therefore thus".split()
+    """do does did not n't would could might can cannot may must shall should will have
+    has had am are also even therefore thus never always ever still""".split()
 )
 
 
@@ -491,8 +512,8 @@ def _framing_formula(view: TokenView, end: int, subject: str) -> bool:
     if subject not in _FRAMING_SUBJECTS and subject != "it":
         return False
     following = [w for w in _following(view, end, 3) if w != "well"]
-    if subject == "it":
-        return following[:2] == ["be", "asked"]
+    if subject == "it":  # not "it may be asked to contribute troops"
+        return following[:2] == ["be", "asked"] and following[2:3] != ["to"]
     return following[0] in _SAY
 
 
@@ -520,16 +541,31 @@ def _hoped_for(view: TokenView, i: int, end: int) -> bool:
     if wish is None:
         return False
     gap = wish["gap"].lower().split()
-    if len(gap) > _HOPE_GAP or not _HOPE_GAP_STOPS.isdisjoint(gap):
+    if len(gap) > _HOPE_GAP or any(_opens_another_clause(gap, k) for k in range(len(gap))):
         return False
     if view.prev_words(i, 1)[0] in {"that", "which", "who"}:
         return False
-    after = [w for w in view.next_words(end - 1, 3) if w not in {"not", "n't", "also", "still"}]
+    after = [
+        w
+        for w in view.next_words(end - 1, 5)
+        if w not in {"not", "n't", "well", "already"} and not _skippable(w)
+    ]
     if len(after) >= 2 and after[0] in {"have", "be"}:
         return not ((after[0] == "have" and is_participle(after[1])) or is_ing(after[1]))
     return True
 
 
+def _opens_another_clause(gap: list[str], k: int) -> bool:
+    """Whether word k of the words between a wish and its modal opens (or is the verb
+    of) another clause. A "that" first in the gap or after a preposition is a
+    determiner ("our wish that that country might", "the countries of that region")."""
+    word = gap[k]
+    if word != "that":
+        return word in _HOPE_GAP_STOPS
+    return k > 0 and gap[k - 1] not in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset("of in on at for from with by to into about over under".split())
 _WISH_ADVERB = r"(?:(?:\w+ly|also|therefore|nevertheless|still)\s+)?"
 # "hope/trust/wish (is) that <gap>" or "we hope <gap>", up to the modal, in one clause.
 _HOPE = re.compile(
@@ -537,14 +573,18 @@ _HOPE = re.compile(
     + _WISH_ADVERB
     + r"that\s+|\b(?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\s+"
     + _WISH_ADVERB
-    + r"(?:hope|hoped|trust|trusted)\s+(?!that\b))(?P<gap>[^,;:.!?\u2014]*)\Z"
+    + r"(?:hope|hoped|trust|trusted)\s+(?!"
+    + _WISH_ADVERB
+    + r"(?:that|for|to)\b))(?P<gap>[^,;:.!?\u2014]*)\Z"
 )
 # The most words between the wish and the modal, and words that open another clause
-# (or are another clause's verb) among them.
+# (or are another clause's verb) among them: "we hope that the parties realize that
+# violence may", "I trust the Assembly is aware that", "we hope so, but the war may".
 _HOPE_GAP = 20
 _HOPE_GAP_STOPS = frozenset(
     """which who whom whose where when because if unless while although will would can
-    could shall should must and""".split()
+    could shall should must and but or yet as than that is are was were has have had be
+    been""".split()
 )
 
 
@@ -574,9 +614,23 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
         return False
     if word == "possibilities":  # opportunities, unless "possibilities that"
         return nxt == "that"
-    if word == "possible" and before[0] == "the" and not is_word(view.at(end)):
+    if word == "possible" and before[0] == "the" and _ends_noun_phrase(view, end):
         return False  # "the art of the possible": a noun, what can be done
     return True
+
+
+def _ends_noun_phrase(view: TokenView, end: int) -> bool:
+    """Nothing follows the adjective that it could qualify: "the realm of the possible."
+    but not "the possible, if not probable, consequences"."""
+    after = view.next_words(end - 1, 2)
+    if not after or is_word(after[0]):
+        return False
+    return not (after[0] == "," and len(after) > 1 and after[1] in _ADJECTIVES_GO_ON)
+
+
+# After "the possible," the words that carry on to its noun ("if not probable", "even
+# likely", "or probable").
+_ADJECTIVES_GO_ON = frozenset({"if", "even", "or", "perhaps", "maybe", "indeed"})
 
 
 def _feasible(view: TokenView, k: int) -> bool:

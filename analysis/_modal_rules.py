@@ -548,14 +548,14 @@ def _wished_verbs(after: list[str]) -> list[str]:
 _PERMISSION_VERBS = frozenset("allow permit tolerate condone countenance let".split())
 
 
-_QUESTION_SUBJECTS = frozenset("he she they it this that there".split())
-_ASKING_SUBJECTS = frozenset({"i", "we", "you"})
+_QUESTION_SUBJECTS = frozenset("we he she they it this that there".split())
+_ASKING_SUBJECTS = frozenset({"i", "you"})
 
 
 def _optative(view: TokenView, end: int, opens_sentence: bool, first_after: str) -> bool:
     """Sentence-initial "May" before its subject: a wish ("May God bless ...", "May this
-    session strengthen us", "May he rest in peace"), while "May I ask ...", "May we
-    ..." and a question ("May it be asked?") ask for permission."""
+    session strengthen us", "May we all work together"), while "May I ask ..." and a
+    question ("May we ask ...?", "May it be asked?") ask for permission."""
     if not opens_sentence or first_after in _ASKING_SUBJECTS:
         return False
     if first_after in _QUESTION_SUBJECTS:
@@ -565,9 +565,12 @@ def _optative(view: TokenView, end: int, opens_sentence: bool, first_after: str)
 
 # "so that" / "in order that" opening a purpose clause that the hit is still in: no ";",
 # ":" or ", but/and/yet/or/while/whereas" after it ("so that all could take part, but it
-# may be too late"); a comma alone sets off a phrase ("so that, in time, all may prosper").
+# may be too late"), nor a subordinator opening another clause ("so that food could
+# reach the camps, although it could be too late"); a comma alone sets off a phrase
+# ("so that, in time, all may prosper").
 _PURPOSE_OPENER = re.compile(
-    r"\b(?:so|in\s+order)\s+that\b(?!.*(?:[;:]|,\s*(?:but|and|yet|or|while|whereas)\b))",
+    r"\b(?:so|in\s+order)\s+that\b(?!.*(?:[;:]|,\s*(?:but|and|yet|or|while|whereas)\b"
+    r"|\b(?:although|though|unless|because(?!\s+of)|since|if|whether)\b))",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -525,3 +525,38 @@ def test_the_possible_as_a_noun_and_an_emphatic_could_not_be_more_are_no_hedges(
     rows = find_hedges(corpus.from_texts(texts))
     hedges = rows[rows["category"] == "hedge"]
     assert hedges[["doc_id", "match"]].values.tolist() == [["doc4", "possible"]]
+
+
+def _hedged(text: str) -> list[str]:
+    rows = find_hedges(text)
+    return rows[rows["category"] == "hedge"]["lemma"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # another clause between the wish and the modal: the modal is no longer wished
+        ("We hope for peace but the war may spread to the whole region.", ["may"]),
+        ("I trust the Assembly is aware that the situation may deteriorate.", ["may"]),
+        ("We hope that the parties realize that renewed violence may destroy it.", ["may"]),
+        ("We hope that a dialogue may well have begun.", ["may"]),
+        ("It is our sincere wish that that country might recover.", []),
+        # the speaker's own claims, past the auxiliaries and an aside
+        ("We have often claimed that the plan works.", ["claim"]),
+        ("We, for our part, claim that the plan works.", ["claim"]),
+        ("It is claimed that the plan works.", []),  # no one's: attribution
+        # "suspect" as a verb, with its subject before it or a clause after it
+        ("We suspect, however, that the figures are too low.", ["suspect"]),
+        ("The figures are higher, as we suspect.", ["suspect"]),
+        ("Israel suspects that its neighbour lies.", ["suspect"]),
+        ("The two Libyan suspects were handed over.", []),
+        # stated doubt, whatever stands between "there is" and "uncertainty"
+        ("There is a great deal of uncertainty.", ["uncertainty"]),
+        ("There is no real uncertainty about our aims.", []),
+        ("The economic uncertainty over the past decade hurt investment.", []),
+        ("It may be asked to contribute more troops.", ["may"]),  # a State asked, no framing
+        ("Talks are within the realm of the possible, and we welcome them.", []),
+    ],
+)
+def test_review_cases_of_the_new_hedge_rules(text, expected):
+    assert _hedged(text) == expected

@@ -390,6 +390,11 @@ def test_may_and_might_in_a_purpose_clause_are_dynamic():
     ]
 
 
+def test_a_purpose_clause_ends_where_a_subordinate_clause_begins():
+    text = "Aid was sent so that food could reach the camps, although it could be too late."
+    assert [(m, s) for m, _, s in modals(text)] == [("could", "dynamic"), ("could", "epistemic")]
+
+
 def test_could_in_a_purpose_clause_is_dynamic_but_not_in_a_relative_clause_there():
     text = (
         "Troops left so that an atmosphere of trust could develop between them. "
@@ -454,8 +459,8 @@ def test_must_with_an_action_is_deontic_whatever_the_classifier_leans_to():
 
 
 def test_a_sentence_opening_may_before_its_subject_is_a_wish_unless_it_asks():
-    wishes = ["May this session strengthen us.", "May he rest in peace.", "May this be the year."]
+    wishes = ["May this session strengthen us.", "May he rest in peace.", "May we all unite."]
     for text in wishes:
         assert find_modals(text)["sense"].tolist() == ["unclear"], text
-    for text in ("May we hope for peace.", "May it be asked whether this is fair?"):
+    for text in ("May we ask a question?", "May it be asked whether this is fair?"):
         assert find_modals(text)["sense"].tolist() == ["deontic"], text
