@@ -410,9 +410,10 @@ def reference_counts(reference: pd.DataFrame) -> pd.Series:
 def check_whole_frequency_list(reference: pd.DataFrame) -> None:
     """A ``term, count`` reference must list every word of its corpus: a ValueError for
     a list that :func:`analysis.stat_frequency` cut (``top_n``, ``stopwords``,
-    ``min_count``) or made of n-grams, as its provenance says; without provenance, for
-    a list of more than 10,000 words in which no term occurs fewer than 3 times (a
-    whole list of real text has words used once or twice).
+    ``min_count``) or made of n-grams, as its provenance says; without provenance and
+    without a stated size (``attrs["words"]``), for a list of 20 terms and 1,000 words
+    or more in which no term occurs fewer than 3 times (a whole list of real text has
+    words used once or twice).
 
     Example:
         >>> check_whole_frequency_list(pd.DataFrame({"term": ["a", "b"], "count": [2, 1]}))
@@ -429,8 +430,10 @@ def check_whole_frequency_list(reference: pd.DataFrame) -> None:
                 "(command line: frequency --top-n 0)"
             )
         return
+    if "words" in reference.attrs:
+        return  # the size is stated: a list cut at a frequency (a published list) serves
     counts = reference_counts(reference)
-    if len(counts) and counts.sum() > 10_000 and counts.min() >= 3:
+    if len(counts) >= 20 and counts.sum() >= 1_000 and counts.min() >= 3:
         raise ValueError(
             f"the reference frequency list looks cut: {len(counts):,} terms and "
             f"{int(counts.sum()):,} words, but no term occurs fewer than {int(counts.min())} "
@@ -445,7 +448,7 @@ def _options_that_cut(parameters: dict) -> dict:
     cut = {}
     if parameters.get("top_n") is not None:
         cut["top_n"] = parameters["top_n"]
-    if parameters.get("stopwords") not in (None, False):
+    if parameters.get("stopwords"):
         cut["stopwords"] = parameters["stopwords"]
     if (parameters.get("min_count") or 1) > 1:
         cut["min_count"] = parameters["min_count"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 
@@ -64,28 +65,63 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+# Files a reference frequency list may come in (what --output writes, but Excel).
+_REFERENCE_FILES = (".csv", ".tsv", ".txt", ".parquet", ".json")
+
+
 def _reference(value: str | None):
-    if value is None or not value.lower().endswith((".csv", ".tsv", ".txt")):
-        return value
-    try:
-        table = pd.read_csv(value, sep="\t" if value.lower().endswith((".tsv", ".txt")) else ",")
-    except OSError as exc:
-        raise DataError(f"--reference {value}: cannot read ({exc.strerror})") from exc
+    if value is None:
+        return None
+    suffix = Path(value).suffix.lower()
+    if suffix in {".xlsx", ".xls", ".md"}:
+        raise DataError(
+            f"--reference {value}: a frequency list is read from a CSV, TSV, Parquet or JSON "
+            "file (communique frequency ... --top-n 0 --output ref.csv)"
+        )
+    if suffix not in _REFERENCE_FILES:
+        return value  # a group label
+    table = _read_reference(value, suffix)
     if not {"term", "count"} <= set(table.columns):
         raise DataError(f"--reference {value}: needs the columns term and count")
-    # The list's provenance, when written by communique, says whether it was cut.
-    sidecar = provenance_path(Path(value))
-    if sidecar.is_file():
-        try:
-            table.attrs["provenance"] = json.loads(sidecar.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise DataError(f"--reference {value}: cannot read {sidecar.name} ({exc})") from exc
+    record = _provenance_of(Path(value))
+    if record is not None:
+        table.attrs["provenance"] = record
     try:
         analysis.keyness.reference_counts(table)
         analysis.keyness.check_whole_frequency_list(table)
     except ValueError as exc:
         raise DataError(f"--reference {value}: {exc}") from exc
     return table
+
+
+def _read_reference(value: str, suffix: str) -> pd.DataFrame:
+    """The table in ``value``; every term kept as written ("null", "nan" and "NA" are
+    words, not gaps)."""
+    try:
+        if suffix == ".parquet":
+            return pd.read_parquet(value)
+        if suffix == ".json":
+            return pd.DataFrame(json.loads(Path(value).read_text(encoding="utf-8")))
+        sep = "\t" if suffix in {".tsv", ".txt"} else ","
+        return pd.read_csv(value, sep=sep, keep_default_na=False, na_filter=False)
+    except OSError as exc:
+        raise DataError(f"--reference {value}: cannot read ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise DataError(f"--reference {value}: cannot read as a table ({exc})") from exc
+
+
+def _provenance_of(path: Path) -> dict | None:
+    """The provenance record that --output wrote beside ``path``, if it describes this
+    file (a sidecar left from an earlier file of the same name says nothing of it)."""
+    sidecar = provenance_path(path)
+    if not sidecar.is_file():
+        return None
+    try:
+        record = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"--reference {path}: cannot read {sidecar.name} ({exc})") from exc
+    written = (record.get("output") or {}).get("sha256")
+    return record if written == hashlib.sha256(path.read_bytes()).hexdigest() else None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -206,3 +206,31 @@ def test_a_reference_file_cut_by_frequency_top_n_is_refused(folder, tmp_path, ca
     assert main([*args, "--reference", str(whole), "--format", "csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("term")
     assert table.loc["sovereignty", "count_reference"] == 3  # the whole folder's count
+
+
+def test_a_reference_file_keeps_every_word_and_a_stale_sidecar_is_not_read(
+    folder, tmp_path, capsys
+):
+    template = ["--filename-template", "{country}_{session}_{year}.txt"]
+    args = ["keywords", str(folder), *template, "--by", "country", "--target", "RUS"]
+    listed = tmp_path / "ref.csv"
+    listed.write_text("term,count\nnull,2\nNA,3\npeace,1\n", encoding="utf-8")
+    assert main([*args, "--reference", str(listed), "--min-count", "1", "--format", "csv"]) == 0
+    table = pd.read_csv(
+        io.StringIO(capsys.readouterr().out), keep_default_na=False, na_filter=False
+    ).set_index("term")
+    assert table.loc["null", "count_reference"] == 2 and table.loc["na", "count_reference"] == 3
+    # a sidecar written for a cut list, then the file replaced by a whole one
+    cut = tmp_path / "cut.csv"
+    assert main(["frequency", str(folder), *template, "--top-n", "3", "--output", str(cut)]) == 0
+    assert main([*args, "--reference", str(cut)]) == 1
+    cut.write_text("term,count\npeace,1\nthe,5\n", encoding="utf-8")
+    assert main([*args, "--reference", str(cut), "--min-count", "1"]) == 0
+    capsys.readouterr()
+    whole = tmp_path / "whole.parquet"
+    assert main(["frequency", str(folder), *template, "--top-n", "0", "--output", str(whole)]) == 0
+    assert main([*args, "--reference", str(whole), "--format", "csv"]) == 0
+    assert main([*args, "--reference", str(tmp_path / "ref.xlsx")]) == 1
+    assert (
+        "a frequency list is read from a CSV, TSV, Parquet or JSON file" in capsys.readouterr().err
+    )

@@ -223,6 +223,20 @@ def test_a_cut_frequency_list_is_refused_as_a_reference(small):
     )
     with pytest.raises(ValueError, match="looks cut: 50 terms and 21,225 words"):
         stat_keyness(small, by="country", target="RUS", reference=top, min_count=1)
+    mid = pd.DataFrame({"term": [f"w{i}" for i in range(50)], "count": [20 + i for i in range(50)]})
+    with pytest.raises(ValueError, match="looks cut: 50 terms and 2,225 words"):
+        stat_keyness(small, by="country", target="RUS", reference=mid, min_count=1)
+    # ... unless its corpus size is stated (a published list cut at a frequency)
+    top.attrs["words"] = 1_000_000
+    table = stat_keyness(small, by="country", target="RUS", reference=top, min_count=1)
+    assert table.set_index("term").loc["w0", "per_10k_reference"] == pytest.approx(4.0)
+    # an empty stop-word list leaves nothing out
+    stat_keyness(
+        small.subset(country="RUS"),
+        by=None,
+        reference=stat_frequency(small.subset(country="USA"), stopwords=[]),
+        min_count=1,
+    )
 
 
 def test_measure_column_and_top_n(small):
