@@ -66,7 +66,7 @@ def compile_query(query: str, regex: bool = False, whole_words: bool = False) ->
         except re.error as exc:
             raise ValueError(f"query={query!r} is not a valid regular expression ({exc})") from exc
         if whole_words:
-            return "regex_words", _at_word_edges(query, pattern)
+            return "regex_words", (_possible_starts(query, pattern), pattern)
         return "regex", pattern
     patterns: list[str] = []
     for part in query.split():
@@ -77,35 +77,48 @@ def compile_query(query: str, regex: bool = False, whole_words: bool = False) ->
     return "tokens", patterns
 
 
-# A place that is not between two word characters: where a token can start or end.
-_NOT_INSIDE_A_WORD = r"(?!(?<=\w)\w)"
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
-
-
-def _at_word_edges(query: str, pattern: re.Pattern) -> re.Pattern:
-    """``query`` made to start and end outside a run of word characters.
-
-    The regex engine then looks for a match that fits (``war|wartime`` finds "wartime"
-    whole, where filtering its first match, "war", would lose it); token edges that
-    fall between word characters ("peace-keeping", "can't") are checked against the
-    tokens afterwards (:func:`_whole_token_matches`).
-    """
+def _possible_starts(query: str, pattern: re.Pattern) -> re.Pattern:
+    """``query`` as a lookahead that finds every place where a match can start, so
+    that each token start is tried (:func:`_whole_token_matches`)."""
     flags = _GLOBAL_FLAGS.match(query)
     head = flags.group() if flags else ""  # "(?x)" must stay at the very start
     body = query[len(head) :]
     close = "\n)" if pattern.flags & re.VERBOSE else ")"  # a trailing "# comment" ends
-    edge = _NOT_INSIDE_A_WORD
-    return re.compile(f"{head}{edge}(?:{body}{close}{edge}", re.IGNORECASE)
+    return re.compile(f"{head}(?=(?:{body}{close})", re.IGNORECASE)
 
 
-def _whole_token_matches(doc: Document, pattern: re.Pattern) -> list[tuple[int, int]]:
-    """Matches of ``pattern`` that start where a token starts and end where one ends:
-    the whole tokens a plain query matches ("peace" is not in "peace-keeping")."""
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+# The most tokens one whole-word match may span.
+_MAX_TOKENS_PER_MATCH = 12
+
+
+def _whole_token_matches(
+    doc: Document, starts_at: re.Pattern, whole: re.Pattern
+) -> list[tuple[int, int]]:
+    """Matches that start where a token starts and end where one ends: the whole tokens
+    a plain query matches ("peace" is not in "peace-keeping"). At each token start
+    where the query can match, the longest run of up to 12 whole tokens that the
+    query matches entirely is taken, whatever the order of its alternatives
+    (``war|war-torn`` and ``war-torn|war`` both find "war-torn"); matches do not
+    overlap."""
     tokens = doc.tokens
-    starts = {start for start, _ in tokens}
-    ends = {end for _, end in tokens}
-    found = (m.span() for m in pattern.finditer(doc.text) if m.end() > m.start())
-    return [(start, end) for start, end in found if start in starts and end in ends]
+    index_of = {start: k for k, (start, _) in enumerate(tokens)}
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    taken = 0
+    for candidate in starts_at.finditer(text):
+        start = candidate.start()
+        k = index_of.get(start)
+        if k is None or start < taken:
+            continue
+        last = min(k + _MAX_TOKENS_PER_MATCH, len(tokens)) - 1
+        for j in range(last, k - 1, -1):
+            end = tokens[j][1]
+            if end > start and whole.fullmatch(text, start, end):
+                out.append((start, end))
+                taken = end
+                break
+    return out
 
 
 def query_prefilter(kind: str, pattern) -> re.Pattern | None:
@@ -142,7 +155,7 @@ def match_spans(doc: Document, kind: str, pattern, prefilter, voice: str) -> lis
     if kind == "regex":
         spans = [m.span() for m in pattern.finditer(doc.text) if m.end() > m.start()]
     elif kind == "regex_words":
-        spans = _whole_token_matches(doc, pattern)
+        spans = _whole_token_matches(doc, *pattern)
     else:
         spans = _token_matches(doc, pattern)
     if voice != "all":
@@ -233,8 +246,9 @@ def kwic(
         whole_words: with ``regex=True``, keep only matches that start and end on
             token edges, the whole tokens a plain query matches: ``"war"`` then finds
             "war" and "War" but not "towards" or "war-torn" (a hyphenated word is one
-            token, where ``\b`` would stop at the hyphen). Plain queries always
-            match whole tokens.
+            token, where ``\b`` would stop at the hyphen). At each token start the
+            longest run of whole tokens (up to 12) the regex matches entirely is
+            taken. Plain queries always match whole tokens.
 
     A phrase matches whole tokens, and a hyphenated word is one token: "arms race"
     does not find "nuclear-arms race" ("nuclear-arms" is not "arms"), and

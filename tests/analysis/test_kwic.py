@@ -73,9 +73,15 @@ def test_whole_words_keeps_regex_matches_on_token_edges_as_a_plain_query():
     assert table["start"].tolist() == [30, 44]  # not war-torn, towards, Warfare, wartime
     assert table["start"].tolist() == kwic(WAR_TEXT, "war", sort="none")["start"].tolist()
     assert table.attrs["provenance"]["parameters"]["whole_words"] is True
-    # The engine looks for a match that ends on an edge: the second alternative here.
+    # The longest whole-token match, whatever the order of the alternatives.
     either = kwic(WAR_TEXT, "war|wartime", regex=True, whole_words=True, sort="none")
     assert either["match"].tolist() == ["war", "WAR", "wartime"]
+    for query in ("war|war-torn", "war-torn|war"):
+        found = kwic(WAR_TEXT, query, regex=True, whole_words=True, sort="none")["match"]
+        assert found.tolist() == ["war-torn", "war", "WAR"], query
+    for query in ("can|can't", "can't|can"):
+        found = kwic("We can't; we can.", query, regex=True, whole_words=True, sort="none")
+        assert found["match"].tolist() == ["can't", "can"], query
     # Token edges, not \b: "can't" is one token, "war-torn" another.
     assert kwic(WAR_TEXT, "can", regex=True, whole_words=True).empty
     assert kwic(WAR_TEXT, r"war-\w+", regex=True, whole_words=True)["match"].tolist() == [
