@@ -908,21 +908,24 @@ def _utf16_without_bom(sample: bytes) -> str:
     """ "utf-16-le" or "utf-16-be" when ``sample`` reads as such text, else "". Only
     suggested, never assumed: the same bytes could be a binary format.
 
-    Mostly-ASCII text in UTF-16 has a NUL byte in most characters, always on the same
-    side (odd offsets little-endian, even offsets big-endian) and almost never on the
-    other; a few non-ASCII characters (``’``, ``ô``) have no NUL at all, so the test is
-    the pattern of NULs, then that the text decoded that way is printable.
+    Text in UTF-16 has its NUL bytes on one side (odd offsets little-endian, even
+    offsets big-endian) and almost never on the other: in most characters of English,
+    in the spaces, digits and ASCII punctuation of Russian or Chinese, while a
+    character such as ``’``, ``ж`` or ``中`` has none. So the test is NULs on one side
+    only, then that the text decoded that way is printable (a binary format fails it).
     """
     sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 8:
         return ""
     half = len(sample) // 2
     even_zeros, odd_zeros = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    # A few NULs say little in a short sample: there, most characters must have one.
+    least = _UTF16_MIN_NUL_SIDE if half >= _UTF16_FEW_NULS_FROM else _UTF16_MIN_NUL_SIDE_SHORT
     for encoding, zeros, other_zeros in (
         ("utf-16-le", odd_zeros, even_zeros),
         ("utf-16-be", even_zeros, odd_zeros),
     ):
-        if zeros > _UTF16_MIN_NUL_SIDE and other_zeros < _UTF16_MAX_NUL_OTHER_SIDE:
+        if zeros > least and other_zeros < _UTF16_MAX_NUL_OTHER_SIDE:
             # Incremental: a sample cut inside a surrogate pair still decodes.
             text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
             if _readable_share(text) > _UTF16_MIN_READABLE:
@@ -930,9 +933,12 @@ def _utf16_without_bom(sample: bytes) -> str:
     return ""
 
 
-# Mostly-ASCII UTF-16: over half the characters have a NUL byte (on one side), the other
-# side almost none (a NUL there is a character such as U+0100 or U+2000).
-_UTF16_MIN_NUL_SIDE = 0.5
+# UTF-16: some characters have a NUL byte on one side (over half in English; the spaces
+# and digits of Russian; a few in Chinese), the other side almost none (a NUL there is a
+# character such as U+0100 or U+2000).
+_UTF16_MIN_NUL_SIDE = 0.01
+_UTF16_MIN_NUL_SIDE_SHORT = 0.5  # below _UTF16_FEW_NULS_FROM characters
+_UTF16_FEW_NULS_FROM = 100
 _UTF16_MAX_NUL_OTHER_SIDE = 0.05
 _UTF16_MIN_READABLE = 0.95
 

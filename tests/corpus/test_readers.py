@@ -739,6 +739,25 @@ def test_utf16_either_way_round_without_a_byte_order_mark_gets_the_hint(tmp_path
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Генеральная Ассамблея Организации Объединенных Наций, 1995 год. Мир и безопасность.",
+        "联合国大会第五十届会议，和平与安全。我们必须共同努力，1995年。",
+    ],
+)
+def test_utf16_of_other_scripts_without_a_byte_order_mark_gets_the_hint(tmp_path, encoding, text):
+    # Only spaces, digits and ASCII punctuation carry a NUL byte here.
+    (tmp_path / "u.txt").write_bytes((text * 4).encode(encoding))
+    (tmp_path / "ok.txt").write_text("Peace must prevail.", encoding="utf-8")
+    detail = read_corpus(tmp_path).report.set_index("source").loc["u.txt", "detail"]
+    assert detail.startswith(
+        f"UTF-16 text without a byte-order mark, it seems: read it with encoding='{encoding}'"
+    )
+    assert read_corpus(tmp_path / "u.txt", encoding=encoding)["u"].text.startswith(text[:20])
+
+
 def test_inputs_decoded_by_guessing_their_encoding_are_found_in_the_report(tmp_path):
     (tmp_path / "cafe.txt").write_bytes("Café au lait.".encode("mac_roman"))
     (tmp_path / "bom.txt").write_text("Peace must prevail.", encoding="utf-16")
