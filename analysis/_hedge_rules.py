@@ -24,7 +24,7 @@ from ._context import (
 from ._input import voice_allows, words_in_voice
 from ._matcher import form_matcher, lowered
 from ._modal_rules import _hit_context, _negated, classified_sense, is_modal
-from ._senses import sense_models
+from ._senses import MODEL_VERSION, sense_models
 from .lexicon import Lexicon, load_lexicon
 
 CONTEXT_RULES = (
@@ -150,9 +150,11 @@ _SKIP = frozenset(
 )
 
 
-def _versions(lex: Lexicon) -> dict[str, Lexicon]:
+def _versions(lex: Lexicon) -> dict[str, Lexicon | str]:
+    """The lexicons behind a hedge table, and the sense classifier that decides which
+    modals count as hedges (an epistemic sense)."""
     modals = load_lexicon("modals")
-    return {lex.id: lex, modals.id: modals}
+    return {lex.id: lex, modals.id: modals, "modal_senses": MODEL_VERSION}
 
 
 def _prepare(lexicon: Any, approximators: bool) -> tuple[Lexicon, tuple]:

@@ -216,6 +216,31 @@ def welch_p(a: np.ndarray, b: np.ndarray) -> float:
     return float(2 * stats.t.sf(abs(difference / spread), df))
 
 
+def check_level(level: float) -> None:
+    """``level`` is an interval's coverage, a number between 0 and 1 (0.95, not 95)."""
+    if isinstance(level, bool) or not isinstance(level, (int, float)) or not 0 < level < 1:
+        raise ValueError(
+            f"level={level!r} is not valid; give a coverage between 0 and 1, e.g. 0.95"
+        )
+
+
+def _untestable(name: str, g: str, h: str, n_a: int, n_b: int) -> dict:
+    """The difference row of two groups one of which has no value: nothing to estimate."""
+    return {
+        "kind": "difference",
+        "measure": name,
+        "group": g,
+        "group_b": h,
+        "documents": n_a,
+        "documents_b": n_b,
+        "estimate": np.nan,
+        "ci_low": np.nan,
+        "ci_high": np.nan,
+        "p_value": np.nan,
+        "p_adjusted": np.nan,
+    }
+
+
 def compare(
     c_or_table: Corpus | pd.DataFrame,
     measure: str | Callable[[Document], float],
@@ -259,7 +284,8 @@ def compare(
         bootstrap percentiles from 10). Documents whose ``by`` value is missing form
         their own group, "(missing)", as in every grouped table; a document whose
         measure is missing (NaN) is left out of its group (``documents`` counts the
-        rest).
+        rest; a group with none left keeps its row, with ``documents`` 0 and no
+        estimate, and its differences are NaN).
 
     Example:
         >>> import pandas as pd
@@ -283,9 +309,11 @@ def compare(
         c = as_corpus(c_or_table)
         values, name = per_document_values(c, measure, workers=workers)
         labels = group_labels(c, by).reindex(values.index)
+    check_level(level)
     data = pd.DataFrame({"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()})
-    data = data[data["value"].notna()]
-    by_group = {g: part["value"].to_numpy() for g, part in data.groupby("group")}
+    # A group whose every value is missing keeps its row (documents 0, no estimate): a
+    # group that vanished would make an adjacent difference span two years unseen.
+    by_group = {g: part["value"].dropna().to_numpy() for g, part in data.groupby("group")}
     order = group_order(by_group)
 
     rows = []
@@ -294,6 +322,7 @@ def compare(
     )
     for g in order:
         low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=g)
+        estimate = float(by_group[g].mean()) if len(by_group[g]) else np.nan
         if never_negative and not np.isnan(low):
             low = max(low, 0.0)
         rows.append(
@@ -304,7 +333,7 @@ def compare(
                 "group_b": "",
                 "documents": len(by_group[g]),
                 "documents_b": 0,
-                "estimate": float(by_group[g].mean()),
+                "estimate": estimate,
                 "ci_low": low,
                 "ci_high": high,
                 "p_value": np.nan,
@@ -321,6 +350,9 @@ def compare(
     differences = []
     for g, h in chosen:
         a, b = by_group[g], by_group[h]
+        if not len(a) or not len(b):
+            differences.append(_untestable(name, g, h, len(a), len(b)))
+            continue
         key = f"{g}|{h}"
         low, high = bootstrap_difference_ci(a, b, n_boot=n_boot, level=level, seed=seed, key=key)
         p = (

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
+
+import pandas as pd
 
 import analysis
+import corpus
 
 from .common import (
+    DataError,
     add_by_argument,
     add_corpus_arguments,
     add_min_words_argument,
@@ -68,7 +73,7 @@ def run_hedging(args: argparse.Namespace) -> int:
     note_no_quotes(c, args)
     options = {"voice": args.voice, "lexicon": args.lexicon, "approximators": args.approximators}
     if args.matches:
-        table = analysis.find_hedges(c, workers=args.workers, **options)
+        table = _matches_by(analysis.find_hedges(c, workers=args.workers, **options), c, args)
     else:
         table = analysis.stat_hedging(
             c, by=args.by, min_words=args.min_words, workers=args.workers, **options
@@ -81,10 +86,30 @@ def run_modality(args: argparse.Namespace) -> int:
     c = load_corpus(args)
     note_no_quotes(c, args)
     if args.matches:
-        table = analysis.find_modals(c, voice=args.voice, workers=args.workers)
+        table = _matches_by(
+            analysis.find_modals(c, voice=args.voice, workers=args.workers), c, args
+        )
     else:
         table = analysis.stat_modality(
             c, by=args.by, voice=args.voice, min_words=args.min_words, workers=args.workers
         )
     emit(table, args)
     return 0
+
+
+def _matches_by(table: pd.DataFrame, c: corpus.Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    """Match rows with the ``--by`` docvar as a column after ``doc_id`` (the rows are
+    per match, so there is nothing to group; the column lets a reader group them).
+    ``--min-words`` sets which documents get a rate, so it says nothing of matches."""
+    if args.min_words != 1 and not args.quiet:
+        print("note: --min-words applies to rates; --matches lists every match", file=sys.stderr)
+    if not args.by:
+        return table
+    if args.by not in c.docvars.columns:
+        known = ", ".join(map(str, c.docvars.columns)) or "none"
+        raise DataError(f"--by {args.by}: not a docvar; docvars are: {known}")
+    values = table["doc_id"].map(c.docvars[args.by])
+    out = table.copy()
+    out.insert(list(out.columns).index("doc_id") + 1, args.by, values.to_numpy())
+    out.attrs = table.attrs
+    return out

@@ -43,3 +43,14 @@ def test_bad_options(tmp_path, capsys):
     assert "country" in capsys.readouterr().err
     assert main(["hedging", str(path), "--lexicon", "nonsense"]) == 2
     assert main(["hedging", str(tmp_path / "missing")]) == 1
+
+
+def test_matches_carry_the_by_docvar_and_say_min_words_is_for_rates(capsys):
+    assert main(["modality", "--matches", "--by", "genre", "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    header = out.splitlines()[0].split(",")
+    assert header[:2] == ["doc_id", "genre"] and len(out.splitlines()) == 8  # 7 modals
+    assert main(["modality", "--matches", "--min-words", "50", "--format", "csv"]) == 0
+    assert "--min-words applies to rates" in capsys.readouterr().err
+    assert main(["hedging", "--matches", "--by", "nope"]) == 1
+    assert "--by nope: not a docvar; docvars are: title, genre" in capsys.readouterr().err

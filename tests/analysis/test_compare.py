@@ -232,3 +232,17 @@ def test_a_bad_measure_lists_the_hedging_and_modality_measures(stance_corpus):
         match=r"measure='hedging' is not valid; choose one of: .*'hedges', 'boosters', 'modals', 'epistemic'",
     ):
         compare(stance_corpus, "hedging", by="k")
+
+
+def test_a_group_without_values_keeps_its_row_and_adjacent_pairs_do_not_skip_it():
+    t = pd.DataFrame({"g": ["A", "A", "B", "B", "C", "C"], "x": [np.nan, np.nan, 1, 2, 3, 5]})
+    table = compare(t, "x", by="g", n_boot=100, pairs="adjacent")
+    groups = table[table["kind"] == "group"].set_index("group")
+    assert groups["documents"].tolist() == [0, 2, 2]
+    assert np.isnan(groups.loc["A", "estimate"]) and groups.loc["B", "estimate"] == 1.5
+    diffs = table[table["kind"] == "difference"]
+    assert diffs[["group", "group_b"]].values.tolist() == [["A", "B"], ["B", "C"]]
+    assert diffs["estimate"].isna().tolist() == [True, False]
+    assert diffs["p_adjusted"].iloc[1] == pytest.approx(diffs["p_value"].iloc[1])  # one test
+    with pytest.raises(ValueError, match=r"level=95 is not valid; give a coverage between 0 and 1"):
+        compare(t, "x", by="g", level=95)
