@@ -1357,6 +1357,10 @@ def _explicit(scan: _Scan, rules: _Rules):
         link = _ADVERB_LINK.match(text, m.end(), e0)
         if link:  # "differs greatly from": the vehicle follows the preposition
             trigger = f"{trigger} ... {link.group('link').lower()}"
+        if trigger == "equal to" and _next_words(text, m.end(), 2) in _UP_TO_IT:
+            continue  # "more than equal to the task": able, not compared
+        if "between" in trigger and not _AND.search(text, m.end(), min(e0, m.end() + 120)):
+            continue  # "settle the differences between the parties": a dispute, no A and B
         tenor = _tenor(text, s0, m.start())
         if "between" in trigger:
             tenor = (-1, -1)  # "differences between A and B": both are in the vehicle
@@ -1409,6 +1413,8 @@ def _in_name(text: str, s0: int, p: int, q: int) -> bool:
 
 
 _BARE_DIFFER = frozenset({"differ", "differs", "differed", "differing"})
+_UP_TO_IT = [["the", w] for w in "task tasks challenge challenges occasion job".split()]
+_AND = re.compile(r"\band\b|&", re.I)
 _INFINITIVES = [[w] for w in "be have become make do take allow ensure".split()]
 _DASH_TO = re.compile(r"[-\u2013\u2014]\s*to\s+")
 _ADVERB_LINK = re.compile(r"\s+[a-z]+ly\s+(?P<link>from|with|to)\b")

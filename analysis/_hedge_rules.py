@@ -508,12 +508,14 @@ def _emphatic_comparison(view: TokenView, end: int) -> bool:
 
 def _framing_formula(view: TokenView, end: int, subject: str) -> bool:
     """'I might add', 'what one might call', 'we may well ask', 'some may ask', 'it
-    might be asked': the speaker frames what they say or ask next (a courtesy or a
-    rhetorical question), and doubts nothing. 'It may be said/argued that' stays a
+    might be asked', 'Members may recall': the speaker frames what they say or ask next
+    (a courtesy, a reminder or a rhetorical question), and doubts nothing. 'It may be said/argued that' stays a
     hedge: it distances the speaker from the claim."""
+    following = [w for w in _following(view, end, 3) if w != "well"]
+    if following[0] in {"recall", "remember"}:
+        return True  # "Members may recall that", "as you may remember": a reminder
     if subject not in _FRAMING_SUBJECTS and subject != "it":
         return False
-    following = [w for w in _following(view, end, 3) if w != "well"]
     if subject == "it":  # not "it may be asked to contribute troops"
         return following[:2] == ["be", "asked"] and following[2:3] != ["to"]
     return following[0] in _SAY

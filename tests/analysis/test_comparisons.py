@@ -444,9 +444,9 @@ def test_dev_fixture_comparative_sentences():
             [("explicit", "differs ... from", "", "that envisaged at San Francisco")],
         ),
         ("Yet the viewpoints differ little.", [("explicit", "differ", "the viewpoints", "")]),
-        (
+        (  # no "A and B": differences between parties are disputes, not a comparison
             "We work to diminish the differences between the power blocs in order to ensure peace.",
-            [("explicit", "differences between", "", "the power blocs")],
+            [],
         ),
         (
             "It reflects the technical complexity of the issues rather than the lack of political will.",
@@ -984,4 +984,22 @@ def test_as_in_likens_to_a_past_or_a_kind_of_scene_not_to_a_place_or_case():
     assert rows[["doc_id", "trigger", "historical"]].values.tolist() == [
         ["doc1", "as in", False],
         ["doc4", "as in", True],
+    ]
+
+
+def test_a_return_a_dispute_and_being_up_to_a_task_are_no_comparisons():
+    rows = find_comparisons(
+        [
+            "We call for a return to democracy in Panama.",
+            "Dialogue should settle the differences between the parties.",
+            "You are equal to the task.",
+            "This would mean a return to the cold war.",  # comparisons from here on
+            "The differences between rich and poor nations grow.",
+            "Its output is equal to that of France.",
+        ]
+    )
+    assert rows[["doc_id", "trigger"]].values.tolist() == [
+        ["doc4", "a return to"],
+        ["doc5", "differences between"],
+        ["doc6", "equal to"],
     ]

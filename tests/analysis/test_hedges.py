@@ -556,6 +556,8 @@ def _hedged(text: str) -> list[str]:
         ("The economic uncertainty over the past decade hurt investment.", []),
         ("It may be asked to contribute more troops.", ["may"]),  # a State asked, no framing
         ("Talks are within the realm of the possible, and we welcome them.", []),
+        ("Members may recall that the resolution was ours.", []),  # a reminder
+        ("As delegations may remember, the vote was close.", []),
     ],
 )
 def test_review_cases_of_the_new_hedge_rules(text, expected):
