@@ -219,8 +219,8 @@ def plot_rates(
         )
         if len(measures) > 1:
             ax.legend(title="measure")
-        title = "95% intervals over documents"
-        ax.set_title(f"{title}; {kept_note}" if kept_note else title)
+        notes = [n for n in (kept_note, _no_interval_note(table, value, low)) if n]
+        ax.set_title("; ".join(["95% intervals over documents", *notes]))
     remember_provenance(ax, table)
     return ax
 
@@ -270,23 +270,22 @@ def plot_timeseries(
             part = table if m is None else table[table[mcol] == m]
             x = pd.to_numeric(part["group"], errors="coerce")
             order = np.argsort(x.to_numpy(), kind="stable")
-            xs = x.to_numpy()[order]
+            xs, ys, lows, highs = _broken_at_gaps(
+                x.to_numpy(float)[order],
+                part[value].to_numpy(float)[order],
+                part[low].to_numpy(float)[order],
+                part[high].to_numpy(float)[order],
+            )
             ax.plot(
                 xs,
-                part[value].to_numpy(float)[order],
+                ys,
                 label=m,
                 color=style["color"],
                 marker=style["marker"],
                 linestyle=style["linestyle"],
                 markerfacecolor=style["markerfacecolor"],
             )
-            ax.fill_between(
-                xs,
-                part[low].to_numpy(float)[order],
-                part[high].to_numpy(float)[order],
-                alpha=0.2,
-                color=style["color"],
-            )
+            ax.fill_between(xs, lows, highs, alpha=0.2, color=style["color"])
         for when, text in sorted((events or {}).items()):
             ax.axvline(when, color="grey", linestyle="--", linewidth=0.8)
             ax.annotate(
@@ -319,6 +318,39 @@ def _rate_unit(table: pd.DataFrame) -> str:
     """ "rate per 1,000 words", with the ``per=`` group_rates was given."""
     per = table.attrs.get("rate_per_words", 1000)
     return f"rate per {per:,.0f} words" if float(per).is_integer() else f"rate per {per:g} words"
+
+
+def _broken_at_gaps(xs: np.ndarray, *series: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``xs`` and ``series`` with a NaN point inside every gap wider than the usual
+    step (no documents for 1992-1994 in a yearly series), so that lines and bands stop
+    there instead of joining 1991 to 1995 as if the years between had been measured.
+
+    Example:
+        >>> xs, ys = _broken_at_gaps(np.array([1990.0, 1991, 1995]), np.array([1.0, 2, 3]))
+        >>> xs.tolist(), np.isnan(ys).tolist()
+        ([1990.0, 1991.0, 1993.0, 1995.0], [False, False, True, False])
+    """
+    steps = np.diff(xs)
+    if len(steps) < 2:
+        return (xs, *series)
+    usual = np.median(steps[steps > 0]) if (steps > 0).any() else 0
+    gaps = np.flatnonzero(steps > usual) if usual > 0 else np.array([], dtype=int)
+    if not len(gaps):
+        return (xs, *series)
+    at = gaps + 1
+    middles = (xs[gaps] + xs[at]) / 2
+    return (np.insert(xs, at, middles), *(np.insert(s, at, np.nan) for s in series))
+
+
+def _no_interval_note(table: pd.DataFrame, value: str, low: str) -> str:
+    """Say so when some drawn group has a value but no interval (a group of one
+    document): its bare point would look as certain as the rest."""
+    bare = table[table[value].notna() & table[low].isna()]
+    if bare.empty:
+        return ""
+    names = list(dict.fromkeys(bare["group"].astype(str)))
+    more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+    return f"no interval (fewer than 2 documents): {', '.join(names[:3])}{more}"
 
 
 def _grouping_name(table: pd.DataFrame, default: str = "group") -> str:

@@ -260,7 +260,10 @@ def test_rate_plots_draw_the_groups_with_the_most_documents_and_say_so():
     assert len(ax.get_xticklabels()) == 30
     ax = analysis.plot_rates(table, max_groups=None)
     title = ax.get_title("left") + ax.get_title()
-    assert len(ax.get_xticklabels()) == 35 and title == "95% intervals over documents"
+    assert len(ax.get_xticklabels()) == 35 and title == (
+        "95% intervals over documents; no interval (fewer than 2 documents): G05, G06, G07 "
+        "and 27 more"
+    )
     with pytest.raises(ValueError, match="max_groups=0 must be a positive whole number or None"):
         analysis.plot_rates(table, max_groups=0)
     plt.close("all")
@@ -285,3 +288,24 @@ def test_groups_of_as_many_documents_are_ranked_by_their_words():
     kept, note = largest_groups(table, 3)
     assert kept["group"].tolist() == ["b", "c", "d"]
     assert note == "the 3 largest of 4 groups (most documents, then words)"
+
+
+def test_timeseries_lines_stop_at_missing_years_and_bare_points_are_named():
+    t = pd.DataFrame(
+        {"year": [1990, 1990, 1991, 1991, 1995, 1995, 1996], "x": [1.0, 2, 2, 3, 5, 6, 4]}
+    )
+    table = compare(t, "x", by="year", pairs="none", n_boot=100)
+    line = plot_timeseries(table).lines[0]
+    assert line.get_xdata().tolist() == [1990, 1991, 1993, 1995, 1996]  # a break at 1993
+    assert pd.isna(line.get_ydata()[2])
+    decades = compare(
+        pd.DataFrame({"year": [1950, 1950, 1960, 1960, 1970, 1970], "x": [1.0, 2, 3, 4, 5, 6]}),
+        "x",
+        by="year",
+        pairs="none",
+        n_boot=100,
+    )
+    assert plot_timeseries(decades).lines[0].get_xdata().tolist() == [1950, 1960, 1970]
+    title = plot_rates(table).get_title(loc="left")
+    assert title == "95% intervals over documents; no interval (fewer than 2 documents): 1996"
+    plt.close("all")
