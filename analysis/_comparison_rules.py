@@ -1031,7 +1031,11 @@ def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict)
     nxt = after[0] if after else ""
     if nxt in sets.get("like_inclusion", ()) or " ".join(after) in sets.get("like_inclusion", ()):
         return True
+    if nxt in _OWN and len(after) > 1 and after[1] in {"other", "fellow"}:
+        return True  # "Morocco, just like its other Maghreb partners": one of the group
     word, _ = _previous_word(text, m.start(), s0)
+    if word in _BE_FORMS and text[s0 : m.start()].lstrip(_OPENING)[:5].lower() in _ASKING_WHAT:
+        return True  # "What will the situation be like": asks what it is, likens nothing
     if word in sets.get("like_compound", ()) and nxt.isalpha():
         # Before a lower-case word that is no determiner or pronoun: "business like |
         # relations", not "a war like | the last one".
@@ -1413,6 +1417,9 @@ def _in_name(text: str, s0: int, p: int, q: int) -> bool:
 
 
 _BARE_DIFFER = frozenset({"differ", "differs", "differed", "differing"})
+_OWN = frozenset({"its", "their", "our", "his", "her", "my", "your"})
+_BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been"})
+_ASKING_WHAT = frozenset({"what ", "what'"})
 _UP_TO_IT = [["the", w] for w in "task tasks challenge challenges occasion job".split()]
 _AND = re.compile(r"\band\b|&", re.I)
 _INFINITIVES = [[w] for w in "be have become make do take allow ensure".split()]

@@ -1003,3 +1003,14 @@ def test_a_return_a_dispute_and_being_up_to_a_task_are_no_comparisons():
         ["doc5", "differences between"],
         ["doc6", "equal to"],
     ]
+
+
+def test_like_asking_what_something_is_or_naming_ones_own_group_is_no_simile():
+    rows = find_comparisons(
+        [
+            "What will the situation be like a generation hence?",
+            "Morocco, just like its other Maghreb partners, remains ready.",
+            "The city was like a battlefield.",  # a simile
+        ]
+    )
+    assert rows[["doc_id", "type"]].values.tolist() == [["doc3", "simile"]]
