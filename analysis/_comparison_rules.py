@@ -6,6 +6,7 @@ exclusions, tenors, vehicles and speakers. Compiled with mypyc in regular instal
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from ._matcher import lower_text
 from .lexicon import load_lexicon
 
 TRIGGERS_LEXICON = "comparison_triggers@3"
-HISTORICAL_LEXICON = "historical_references@3"
+HISTORICAL_LEXICON = "historical_references@4"
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
 
@@ -144,13 +145,27 @@ def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
         for m in rules.historical_dates.finditer(text):
             if _date_is_past(m.group(), doc_year) and not _counts_things(text, m.end()):
                 return True
-        return rules.historical_heads.search(text)
-    for m in rules.historical.finditer(text):
-        if rules.historical_dates.fullmatch(m.group()) is None or (
-            _date_is_past(m.group(), doc_year) and not _counts_things(text, m.end())
-        ):
+        if rules.historical_heads.search(text):
             return True
-    return False
+        return any(
+            _past_reference(m.group(), text, m.end(), rules, doc_year)
+            for m in rules.historical_bounded.finditer(text)
+        )
+    return any(
+        _past_reference(m.group(), text, m.end(), rules, doc_year)
+        for m in rules.historical.finditer(text)
+    )
+
+
+def _past_reference(found: str, text: str, end: int, rules: _Rules, doc_year: int | None) -> bool:
+    """Whether a match of the historical lexicon ending at ``end`` names the past for a
+    document of ``doc_year``: a date long enough ago that counts no things, a term with
+    an ``until`` year before the document's ("the Soviet Union" in 1995, not in 1985),
+    any other term; anything when the year is unknown."""
+    if rules.historical_dates.fullmatch(found):
+        return _date_is_past(found, doc_year) and not _counts_things(text, end)
+    until = rules.historical_until.get(" ".join(found.lower().split()))
+    return until is None or doc_year is None or doc_year > until
 
 
 def _counts_things(text: str, end: int) -> bool:
@@ -265,6 +280,8 @@ class _Rules:
     historical: re.Pattern
     historical_dates: re.Pattern
     historical_heads: _Heads
+    historical_bounded: re.Pattern
+    historical_until: dict[str, int]
     sets: dict[str, frozenset]
     irregular: frozenset
     labels: dict[str, str]
@@ -355,6 +372,13 @@ def _hit_contexts(terms) -> dict[str, tuple[re.Pattern | None, re.Pattern | None
 _WORD_FIRST = re.compile(r"\w")
 
 
+def _until_year(value: Any) -> int | None:
+    """An item's ``until`` year (an empty cell or NaN: none)."""
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)
+
+
 @lru_cache(maxsize=8)
 def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICON) -> _Rules:
     lex = load_lexicon(triggers)
@@ -373,16 +397,23 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     hist = load_lexicon(historical)
     hist_parts = []
     date_parts = []
-    term_parts = []  # (term, its regex) for the terms that are not dates
+    term_parts = []  # (term, its regex) for the terms that are not dates, always past
+    bounded_parts = []  # the regexes of the terms with an "until" year
+    until: dict[str, int] = {}
     for row in hist.items.itertuples():
         if row.category == "date":
             hist_parts.append(rf"\b(?:{row.term})\b")
             date_parts.append(hist_parts[-1])
-        else:
-            # Lower-case terms match any case; "Munich" or "Franco" only as names.
-            body = rf"\b(?:{_alternation([row.term])})\b"
-            hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
+            continue
+        # Lower-case terms match any case; "Munich" or "Franco" only as names.
+        body = rf"\b(?:{_alternation([row.term])})\b"
+        hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
+        last = _until_year(getattr(row, "until", None))
+        if last is None:
             term_parts.append((row.term, hist_parts[-1]))
+        else:
+            bounded_parts.append(hist_parts[-1])
+            until[" ".join(row.term.lower().split())] = last
     like_terms = terms("simile", "like")
     anchors = {
         "explicit_verb": _anchor_words(verbs["term"]),
@@ -465,6 +496,8 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         historical=re.compile("|".join(hist_parts)),
         historical_dates=re.compile("|".join(date_parts) or "(?!)"),
         historical_heads=_heads(term_parts),
+        historical_bounded=re.compile("|".join(bounded_parts) or "(?!)"),
+        historical_until=until,
         sets=sets,
         irregular=frozenset(t.lower() for t in terms("comparative", "than")),
         labels={"triggers": lex.label, "historical": hist.label},
@@ -1393,7 +1426,7 @@ def _explicit(scan: _Scan, rules: _Rules):
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
         h = rules.historical.match(text, m.end())
-        if h is None:
+        if h is None or not _past_reference(h.group(), text, h.end(), rules, scan.year):
             continue
         _, s0, e0 = scan.bounds(m.start())
         trigger = _SPACES.sub(" ", m.group().strip().lower())

@@ -125,8 +125,11 @@ from .rates import check_min_words, group_rates
 # The rules' version, recorded in every table's provenance: 4 reads reporting subjects
 # with corpus.quotes' rules (2026-11-27); 5 (2026-11-28) reads historical_references@3
 # and comparison_triggers@3 with the document's year, and fixes 'than' triggers, line
-# breaks, literal 'like' / 'as in' and missed historical analogies (a 1980s UN trial).
-COMPARISONS_VERSION = "communique-comparisons/5"
+# breaks, literal 'like' / 'as in' and missed historical analogies (a 1980s UN trial); 6
+# (2026-11-28) reads historical_references@4, whose events, eras and figures with an
+# 'until' year are historical only in documents dated later, and drops non-comparing
+# 'a return to', 'differences between' and 'like its other ...' (a 1989-1991 UN trial).
+COMPARISONS_VERSION = "communique-comparisons/6"
 
 COLUMNS = [
     "doc_id",

@@ -110,7 +110,10 @@ def _parse(path: Path, data: bytes, digest: str) -> Lexicon:
     for column in ("subcategory", "source", "notes"):
         if column not in table.columns:
             table[column] = ""
-    table = table.fillna("")
+    # A field some items leave out is "" for them, whatever its type elsewhere (a
+    # numeric column becomes object first: pandas no longer puts "" in a float column).
+    gaps = [column for column in table.columns if table[column].isna().any()]
+    table = table.astype({column: object for column in gaps}).fillna("")
     return Lexicon(
         id=str(header["id"]),
         version=str(header["version"]),

@@ -157,12 +157,12 @@ def test_provenance_records_lexicon_versions():
     assert record["function"] == "analysis.find_comparisons"
     assert record["lexicons"] == {
         "comparison_triggers": "3",
-        "historical_references": "3",
-        "comparison_rules": "5",
+        "historical_references": "4",
+        "comparison_rules": "6",
     }
     assert record["lexicon_sha256"] == {
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
-        "historical_references": load_lexicon("historical_references@3").sha256,
+        "historical_references": load_lexicon("historical_references@4").sha256,
     }
     assert record["corpus"]["versions"]["quoter"] == "communique-quotes/10"
 
@@ -585,12 +585,15 @@ def test_historical_precheck_agrees_with_the_full_pattern(text):
     rules = _rules()
 
     def plain(year):
-        # Some term that is no date, or a past date that counts no things ("1938 parallels").
-        return any(
-            rules.historical_dates.fullmatch(m.group()) is None
-            or (_date_is_past(m.group(), year) and not _counts_things(text, m.end()))
-            for m in rules.historical.finditer(text)
-        )
+        # A past date that counts no things ("1938 parallels"), a term whose "until" year
+        # is before the document's, or any other term.
+        def past(m):
+            if rules.historical_dates.fullmatch(m.group()):
+                return _date_is_past(m.group(), year) and not _counts_things(text, m.end())
+            last = rules.historical_until.get(" ".join(m.group().lower().split()))
+            return last is None or year is None or year > last
+
+        return any(past(m) for m in rules.historical.finditer(text))
 
     assert _historical(text, rules) == plain(None)
     assert _historical(text, rules, 1985) == plain(1985)
@@ -1014,3 +1017,25 @@ def test_like_asking_what_something_is_or_naming_ones_own_group_is_no_simile():
         ]
     )
     assert rows[["doc_id", "type"]].values.tolist() == [["doc3", "simile"]]
+
+
+def test_a_term_of_the_present_is_historical_only_in_documents_dated_after_it():
+    c = corpus.from_texts(
+        [
+            "Our reforms, like those of the Soviet Union, are bold.",
+            "Our reforms, like those of the Soviet Union, were bold.",
+            "This is like the cold war.",
+            "This is like the cold war.",
+            "The crisis is worse than Munich.",
+        ],
+        docvars={"year": [1985, 1995, 1988, 1999, 1985]},
+    )
+    rows = find_comparisons(c)
+    assert rows[["doc_id", "historical"]].values.tolist() == [
+        ["doc1", False],  # the Soviet Union of 1985 is the present
+        ["doc2", True],
+        ["doc3", False],
+        ["doc4", True],
+        ["doc5", True],  # Munich has no end: always the past
+    ]
+    assert rows.attrs["provenance"]["lexicons"]["historical_references"] == "4"
