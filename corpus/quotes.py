@@ -18,7 +18,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/10"
+QUOTER_VERSION = "communique-quotes/11"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -47,7 +47,8 @@ PARTICIPLE_VERBS = frozenset(
 )
 DESCRIPTOR_NOUNS = (
     "minister|diplomat|spokesman|spokeswoman|spokesperson|president|ambassador|envoy|official|"
-    "secretary|chancellor|leader|premier|representative|delegate|negotiator|foreign minister"
+    "secretary|chancellor|leader|premier|representative|delegate|negotiator|chairman|"
+    "chairwoman|chairperson|foreign minister"
 )
 
 # Capitalized words in any script's letters: "Hammarskjöld", "Pérez de Cuéllar" parts,
@@ -83,7 +84,7 @@ _DESCRIPTOR_BEFORE_VERB = re.compile(rf"\b{_DESCRIPTOR_PHRASE}{_ADVERB}\s+\Z")
 # said", "Sergey Lavrov, Russia's foreign minister, said".
 _NAME_BEFORE_APPOSITIVE = re.compile(
     rf"{_NAME_START}(?P<name>{_NAME}){_APPOSITIVE_OPENING}(?i:{DESCRIPTOR_NOUNS})"
-    rf"(?:\s+of\s+(?:the\s+)?{_NAME})?,{_ADVERB}\s+\Z"
+    rf"(?:\s+of\s+(?:the\s+)?{_NAME}){{0,2}},{_ADVERB}\s+\Z"
 )
 # A longer appositive that opens with an article and names a role somewhere: "Shaikh Isa,
 # the Amir of the State of Bahrain and Chairman of the current session of the GCC, has

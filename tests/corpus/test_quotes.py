@@ -751,3 +751,15 @@ def test_quotes_found_with_packed_sentences():
     sentences = split_sentences(text)
     assert find_quotes(text, PackedSpans(sentences)) == find_quotes(text, sentences)
     assert [q.speaker for q in find_quotes(text, PackedSpans(sentences))] == ["Lavrov", "Lavrov"]
+
+
+def test_a_name_before_an_appositive_office_of_a_place_speaks_not_the_place():
+    texts = {
+        'Major Pierre Buyoya, President of the Republic of Burundi, said: "We want peace."': (
+            "Major Pierre Buyoya"
+        ),
+        "The President of Egypt, Mohamed Hosni Mubarak, then Chairman of the Organisation of "
+        'African Unity, stated: "Africa is united."': "Mohamed Hosni Mubarak",
+    }
+    for text, speaker in texts.items():
+        assert [q.speaker for q in from_texts([text]).documents[0].quotes] == [speaker], text
