@@ -444,11 +444,16 @@ def format_table(table: pd.DataFrame, fmt: str) -> str:
         return analysis.table_json(table)  # what --output FILE.json writes, unrounded
     if fmt == "markdown":
         return _markdown(table)
+    return _plain_table(table)[0]
+
+
+def _plain_table(table: pd.DataFrame) -> tuple[str, int]:
+    """The plain-text table and the number of text cells it cut."""
     if table.empty:
-        return "(no rows) columns: " + ", ".join(map(str, table.columns)) + "\n"
-    shown, _ = shorten_text_cells(table, TABLE_CELL_WIDTH)
+        return "(no rows) columns: " + ", ".join(map(str, table.columns)) + "\n", 0
+    shown, cut = shorten_text_cells(table, TABLE_CELL_WIDTH)
     with pd.option_context("display.max_rows", 200, "display.max_columns", 50):
-        return shown.to_string(index=False) + "\n"
+        return shown.to_string(index=False) + "\n", cut
 
 
 # Columns whose end says most, cut at their start instead: a concordance's left context
@@ -492,9 +497,14 @@ def _cut(text: str, width: int, *, at_start: bool) -> str:
     return "…" + text[len(text) - width + 1 :] if at_start else text[: width - 1] + "…"
 
 
-def _note_cut_cells(table: pd.DataFrame, args: argparse.Namespace) -> None:
-    """One stderr line when the plain-text table cut text cells: the rows look whole."""
-    _, cut = shorten_text_cells(table, TABLE_CELL_WIDTH)
+def _write_text(handle, table: pd.DataFrame, fmt: str, args: argparse.Namespace) -> None:
+    """Write ``table`` as ``fmt`` text; for the plain-text table, one stderr line when
+    it cut text cells (the rows look whole)."""
+    if fmt != "table":
+        handle.write(format_table(table, fmt))
+        return
+    text, cut = _plain_table(table)
+    handle.write(text)
     if cut and not getattr(args, "quiet", False):
         print(
             f"note: {cut} text {'cell' if cut == 1 else 'cells'} cut to {TABLE_CELL_WIDTH} "
@@ -533,9 +543,7 @@ def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> N
         # An empty table on its own looks like a failure; say what it means.
         print(f"note: no rows{': ' + empty if empty else ''}", file=sys.stderr)
     if not output:
-        sys.stdout.write(format_table(table, fmt or "table"))
-        if (fmt or "table") == "table":
-            _note_cut_cells(table, args)
+        _write_text(sys.stdout, table, fmt or "table", args)
         return
     problem = _unknown_type(output)
     if problem:
@@ -563,7 +571,5 @@ def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> N
         fmt = fmt or TEXT_FILE_TYPES[suffix]
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         with open(output, "w", encoding="utf-8") as handle:
-            handle.write(format_table(table, fmt))
+            _write_text(handle, table, fmt, args)
         analysis.write_provenance(output, table, fmt=fmt)
-        if fmt == "table":
-            _note_cut_cells(table, args)
