@@ -1066,7 +1066,14 @@ def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict)
         return True
     if nxt in _OWN and len(after) > 1 and after[1] in {"other", "fellow"}:
         return True  # "Morocco, just like its other Maghreb partners": one of the group
+    if nxt in ("for", ",") and [w for w in _next_words(text, m.end(), 4) if w != ","][:2] in (
+        ["for", "example"],
+        ["for", "instance"],
+    ):
+        return True  # "like, for example, the claim that ...": = such as
     word, _ = _previous_word(text, m.start(), s0)
+    if word in _SOME_THING and nxt in ("this", "that", "it"):
+        return True  # "to say something like that": such a thing, nothing likened
     if word in _BE_FORMS and text[s0 : m.start()].lstrip(_OPENING)[:5].lower() in _ASKING_WHAT:
         return True  # "What will the situation be like": asks what it is, likens nothing
     if word in sets.get("like_compound", ()) and nxt.isalpha():
@@ -1087,6 +1094,33 @@ def _epistemic_as_if(text: str, s0: int, pos: int, verbs: frozenset) -> bool:
     if not words or words[-1] not in verbs:
         return False
     return any(w in ("it", "there") for w in words[-4:-1])
+
+
+# The rest of "as A and as B as": one or two words, then "as".
+_COORDINATED_AS = re.compile(rf"\s*{_WORD}(?:\s+{_WORD})?\s+as\b", re.I)
+# Words read after an equative's second "as"; a standard that says how far something
+# can go ("as the situation permits", "as lies in our power", "as we can") measures
+# against the possible, not against another thing.
+_STANDARD_WORDS = 5
+_POSSIBILITY_VERBS = frozenset(
+    "permit permits permitted allow allows allowed lie lies can could".split()
+)
+
+
+# What may stand before such a verb; "as dangerous as nuclear weapons can be" compares.
+_POSSIBILITY_SUBJECTS = frozenset(
+    "we i you they he she it one the our their its his her situation circumstances "
+    "conditions time resources means".split()
+)
+
+
+def _possibility_standard(after: list[str]) -> bool:
+    for word in after[:3]:
+        if word in _POSSIBILITY_VERBS:
+            return True
+        if word not in _POSSIBILITY_SUBJECTS:
+            return False
+    return False
 
 
 def _is_quantity(text: str, pos: int, sets: dict) -> bool:
@@ -1451,6 +1485,7 @@ def _in_name(text: str, s0: int, p: int, q: int) -> bool:
 
 _BARE_DIFFER = frozenset({"differ", "differs", "differed", "differing"})
 _OWN = frozenset({"its", "their", "our", "his", "her", "my", "your"})
+_SOME_THING = frozenset({"something", "anything", "nothing"})
 _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been"})
 _ASKING_WHAT = frozenset({"what ", "what'"})
 _UP_TO_IT = [["the", w] for w in "task tasks challenge challenges occasion job".split()]
@@ -1535,16 +1570,29 @@ def _simile(scan: _Scan, rules: _Rules):
         phrase = _SPACES.sub(" ", m.group().lower())
         if any(w in sets["equative_middle"] for w in mid[:1]) or phrase in sets["formula"]:
             continue
-        after = _next_words(text, m.end(), 2)
+        if mid[-1] == "so":
+            continue  # "use their consciences as weapons so as not to": a purpose
+        end = m.end()
+        if mid[-1] in ("and", "or"):
+            # "as severe and as tragic as X": the standard follows the last "as"; with
+            # none ("consider them as legitimate and as urgently needed") nothing compares.
+            last = _COORDINATED_AS.match(text, end)
+            if last is None:
+                continue
+            end = last.end()
+            phrase = _SPACES.sub(" ", text[m.start() : end].lower())
+        after = _next_words(text, end, _STANDARD_WORDS)
         if not after or after[0] in sets["equative_tail"] or after[0] in ".,;:!?":
             continue
+        if _possibility_standard(after):
+            continue  # "as rapidly as the situation permits": as far as can be, nothing else
         if mid[0] in ("much", "many", "early", "late", "high", "low", "little") and (
-            _is_quantity(text, m.end(), sets)
+            _is_quantity(text, end, sets)
         ):
             continue  # "as many as 50 people"
         _, s0, e0 = scan.bounds(m.start())
-        vehicle = _vehicle(text, m.end(), e0)
-        yield m.start(), m.end(), phrase, "simile", _tenor(text, s0, m.start()), vehicle
+        vehicle = _vehicle(text, end, e0)
+        yield m.start(), end, phrase, "simile", _tenor(text, s0, m.start()), vehicle
 
 
 def _comparative(scan: _Scan, rules: _Rules):

@@ -128,8 +128,11 @@ from .rates import check_min_words, group_rates
 # breaks, literal 'like' / 'as in' and missed historical analogies (a 1980s UN trial); 6
 # (2026-11-28) reads historical_references@4, whose events, eras and figures with an
 # 'until' year are historical only in documents dated later, and drops non-comparing
-# 'a return to', 'differences between' and 'like its other ...' (a 1989-1991 UN trial).
-COMPARISONS_VERSION = "communique-comparisons/6"
+# 'a return to', 'differences between' and 'like its other ...' (a 1989-1991 UN trial); 7
+# (2026-11-28) drops equatives without a standard ("as nations and as peoples") or against
+# the possible ("as rapidly as the situation permits"), "so as to", "like, for example"
+# and "something like that", and gives "as A and as B as" its whole trigger.
+COMPARISONS_VERSION = "communique-comparisons/7"
 
 COLUMNS = [
     "doc_id",

@@ -158,7 +158,7 @@ def test_provenance_records_lexicon_versions():
     assert record["lexicons"] == {
         "comparison_triggers": "3",
         "historical_references": "4",
-        "comparison_rules": "6",
+        "comparison_rules": "7",
     }
     assert record["lexicon_sha256"] == {
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
@@ -1039,3 +1039,35 @@ def test_a_term_of_the_present_is_historical_only_in_documents_dated_after_it():
         ["doc5", True],  # Munich has no end: always the past
     ]
     assert rows.attrs["provenance"]["lexicons"]["historical_references"] == "4"
+
+
+def test_equatives_need_a_standard_other_than_the_possible():
+    rows = find_comparisons(
+        [
+            "As rapidly as the situation permits, the Powers must act.",
+            "We must do as much as lies in our power.",
+            "It gave birth to us as nations and as independent peoples.",
+            "They use their consciences as weapons so as not to be passive.",
+            "The consequences were as severe and as tragic as those of the wars.",  # compares
+            "Drugs are as dangerous as nuclear weapons can be.",  # compares
+        ]
+    )
+    assert rows[["doc_id", "trigger", "vehicle"]].values.tolist() == [
+        ["doc5", "as severe and as tragic as", "those of the wars"],
+        ["doc6", "as dangerous as", "nuclear weapons"],
+    ]
+
+
+def test_like_giving_an_example_or_meaning_such_a_thing_is_no_simile():
+    rows = find_comparisons(
+        [
+            "Allegations keep coming, like, for example, the one about missiles.",
+            "Allegations keep coming, like for instance the one about missiles.",
+            "To say something like that is to be out of touch.",
+            "Nothing like that has happened since.",
+            "Peace does not fall like manna from heaven.",  # a simile
+        ]
+    )
+    assert rows[["doc_id", "type", "vehicle"]].values.tolist() == [
+        ["doc5", "simile", "manna from heaven"],
+    ]
