@@ -47,6 +47,8 @@ CONTEXT_RULES = (
     "own_claim",
     "not_taking_on",
     "stated_uncertainty",
+    "stated_unknown",
+    "held_that",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -293,6 +295,27 @@ def _skippable(tok: str) -> bool:
     )
 
 
+def _said_unknown(view: TokenView, i: int, end: int) -> bool:
+    """ "unknown" said of something: "the cause is (still largely) unknown", "it remains
+    unknown whether"; not a name or an attribute ("the Unknown Soldier", "an unknown
+    quantity", "of unknown origin"), which say nothing of what the speaker knows."""
+    if view.at(end) in _QUESTIONS_AFTER:
+        return True
+    j = i - 1
+    while _skippable(view.at(j)) or view.at(j) in {"yet", "still", "now", "also", "as"}:
+        j -= 1
+    return view.at(j) in _COPULAS
+
+
+# A verb right after "that", which makes it a relative pronoun: "a view that is lovely".
+_FINITE_AFTER_THAT = frozenset(
+    "is are was were has have had will would can could may might must should does did".split()
+)
+# What follows a passive that says how a quantity was measured.
+_BY_A_METHOD = frozenset("by using with based from via through".split())
+_QUESTIONS_AFTER = frozenset("whether if how why what who when where which".split())
+
+
 def _next_content(view: TokenView, end: int) -> str:
     """First token after the match, skipping adverbs in -ly and a few others."""
     for tok in view.next_words(end - 1, 4):
@@ -336,6 +359,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return not _taking_on(view, i, end)
     if rule == "stated_uncertainty":
         return _uncertainty_about(view, i, end)
+    if rule == "stated_unknown":
+        return _said_unknown(view, i, end)
     if rule == "attributed":
         return not _after_modal_be(view, i)
     before = view.prev_words(i, 2)
@@ -363,6 +388,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return _predicative(view, i, end, nxt, before)
     if rule == "that":
         return nxt == "that"
+    if rule == "held_that":
+        return nxt == "that" and before[0] != "in" and view.at(end + 1) not in _FINITE_AFTER_THAT
     if rule == "own_claim":
         return nxt == "that" and _first_person_subject(view, i)
     if rule == "proposition":
@@ -379,6 +406,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         passive = passive or before[0] in {"widely", "generally", "commonly", "long", "once"}
         return _opinion_complement(view, end, passive, before, prev)
     if rule == "epistemic_verb":
+        if passive and nxt in _BY_A_METHOD and view.low[i].startswith("estimat"):
+            return False  # "the activity was estimated by measuring ...": a measurement
         return complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS
     if rule == "factive":
         following = _following(view, end, 1)[0]
@@ -616,11 +645,34 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
         return False  # "within the shortest possible time", "the least possible harm"
     if before[1] in _MAKE:  # "make it possible for", "make this possible"
         return False
+    if word == "possible" and _counted_or_made(view, end - 1, before):
+        return False  # "four possible patterns", "the maximum energy possible"
     if word == "possibilities":  # opportunities, unless "possibilities that"
         return nxt == "that"
     if word == "possible" and before[0] == "the" and _ends_noun_phrase(view, end):
         return False  # "the art of the possible": a noun, what can be done
     return True
+
+
+def _counted_or_made(view: TokenView, k: int, before: list[str]) -> bool:
+    """Whether "possible" at token k ranges over what can be, not what may be true:
+    after a number or quantifier ("three possible chambers", "any possible reality"),
+    after the noun of a superlative or quantifier ("the best score possible", "the
+    maximum energy possible"), or closing "make ... possible" ("have made intraframe
+    compression possible")."""
+    if before[0] in _RANGE_WORDS or before[0][:1].isdigit():
+        return True
+    if before[1] in _RANGE_WORDS or before[1] in _NOT_EPISTEMIC_BEFORE:
+        return is_word(before[0]) and before[0] not in _COPULAS
+    after = view.at(k + 1)
+    return not is_word(after) and not _MAKE.isdisjoint(view.prev_words(k, 4))
+
+
+# Words after which "possible" ranges over the possible: numbers and quantifiers.
+_RANGE_WORDS = frozenset(
+    """any each maximum minimum total several various two three four five six seven eight
+    nine ten twelve hundred thousand""".split()
+)
 
 
 def _ends_noun_phrase(view: TokenView, end: int) -> bool:

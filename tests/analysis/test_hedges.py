@@ -562,3 +562,47 @@ def _hedged(text: str) -> list[str]:
 )
 def test_review_cases_of_the_new_hedge_rules(text, expected):
     assert _hedged(text) == expected
+
+
+def test_possible_that_counts_or_is_made_and_unknown_as_a_name_are_no_hedges():
+    texts = [
+        "The language has four possible patterns.",
+        "We will co-operate to the maximum extent possible.",
+        "Technology has made intraframe compression possible.",
+        "The Unknown Soldier lies here.",
+        "Hitherto unknown dangers threaten us.",
+        "The activity was estimated by measuring the product.",
+        "A possible reason is that talks failed.",  # hedges from here on
+        "The cause of the blast is still largely unknown.",
+        "It remains unknown whether the talks resume.",
+        "Losses are estimated at two billion dollars.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "match"]].values.tolist() == [
+        ["doc7", "possible"],
+        ["doc8", "unknown"],
+        ["doc9", "unknown"],
+        ["doc10", "estimated"],
+    ]
+
+
+def test_a_belief_view_or_idea_held_with_its_content_is_a_doxastic_hedge():
+    texts = [
+        "It is our firm belief that talks will succeed.",
+        "My delegation is of the view that the report deserves attention.",
+        "We reject the idea that power is invincible.",
+        "The series is generally regarded by many as the beginning.",
+        "It is with this in view that we act.",  # no hedges from here on
+        "Our belief in peace is firm.",
+        "The room has a view that is lovely.",
+        "The idea of a museum was born.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "match", "subcategory"]].values.tolist() == [
+        ["doc1", "belief", "epistemic noun"],
+        ["doc2", "view", "epistemic noun"],
+        ["doc3", "idea", "epistemic noun"],
+        ["doc4", "regarded by many as", "epistemic verb"],
+    ]
