@@ -53,6 +53,35 @@ def test_row_naming_a_missing_file_is_reported_and_strict_fails(tmp_path):
         read_corpus(folder, strict=True)
 
 
+def test_row_naming_a_missing_file_suggests_a_file_spelled_alike_that_has_no_row(tmp_path):
+    folder = write_folder(
+        tmp_path / "f",
+        {"a.txt": "Peace.", "c.txt": "Hope.", "sub/speech_12.txt": "War."},
+        "file,year\na.txt,1990\ncc.txt,1991\nspeech_21.txt,1992\nb.txt,1993\nzzz.txt,1994\n",
+    )
+    c = read_corpus(folder)
+    unmatched = [r for r in report_of(c) if r[0].startswith("metadata.csv:")]
+    assert unmatched == [
+        (
+            "metadata.csv:3",
+            "",
+            "skipped",
+            "metadata row for 'cc.txt': no such file in the folder; did you mean c.txt?",
+        ),
+        (
+            "metadata.csv:4",
+            "",
+            "skipped",
+            "metadata row for 'speech_21.txt': no such file in the folder; did you mean "
+            "sub/speech_12.txt?",
+        ),
+        # b.txt is one letter of five from a.txt (which has its row) and from c.txt:
+        # too far to guess; nothing is like zzz.txt
+        ("metadata.csv:5", "", "skipped", "metadata row for 'b.txt': no such file in the folder"),
+        ("metadata.csv:6", "", "skipped", "metadata row for 'zzz.txt': no such file in the folder"),
+    ]
+
+
 def test_file_without_a_row_is_noted_on_its_report_row(tmp_path):
     folder = write_folder(
         tmp_path / "f", {"a.txt": "Peace.", "c.txt": "Hope."}, "file,year\na.txt,1990\n"
