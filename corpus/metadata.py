@@ -275,7 +275,12 @@ def sidecar_rows(table: pd.DataFrame, sidecar: str) -> list[SidecarRow]:
 
 # The separators a delimited table may hold, and what to call them. Excel writes "CSV"
 # with ';' where the decimal mark is a comma (much of Europe).
-_SEPARATORS = {";": "semicolons", ",": "commas", "\t": "tabs"}
+_SEPARATORS = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "vertical bars"}
+
+
+def separator_name(delimiter: str) -> str:
+    """What to call the fields' separator in a message: "semicolons", or "';'"."""
+    return _SEPARATORS.get(delimiter, repr(delimiter))
 
 
 def delimiter_hint(columns, delimiter: str | None) -> str:
@@ -286,7 +291,7 @@ def delimiter_hint(columns, delimiter: str | None) -> str:
 
     Example:
         >>> delimiter_hint(["id;country;text"], ",")
-        " The header 'id;country;text' holds ';': is the file separated by semicolons? A .csv is read as separated by commas and a .tsv by tabs: save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+        " The header 'id;country;text' holds ';': is the file separated by semicolons? It was read as separated by commas: pass delimiter=';' (on the command line --delimiter ';')."
         >>> delimiter_hint(["id", "text"], ",")
         ''
     """
@@ -296,18 +301,11 @@ def delimiter_hint(columns, delimiter: str | None) -> str:
     found = next((sep for sep in _SEPARATORS if sep != delimiter and sep in header), None)
     if found is None:
         return ""
-    if found == "\t":
-        fix = "name it .tsv"
-    elif found == ",":
-        fix = "name it .csv"
-    else:
-        fix = (
-            "save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))"
-        )
+    option = "tab" if found == "\t" else f"'{found}'"
     return (
         f" The header {header!r} holds {found!r}: is the file separated by "
-        f"{_SEPARATORS[found]}? A .csv is read as separated by commas and a .tsv by tabs: "
-        f"{fix}."
+        f"{_SEPARATORS[found]}? It was read as separated by {separator_name(delimiter)}: "
+        f"pass delimiter={found!r} (on the command line --delimiter {option})."
     )
 
 

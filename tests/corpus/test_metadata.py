@@ -509,16 +509,27 @@ def test_a_filename_template_for_a_table_is_an_error_as_metadata_is(tmp_path):
     )
 
 
-def test_a_semicolon_sidecar_says_it_seems_separated_by_semicolons(tmp_path):
+def test_a_semicolon_sidecar_is_read_with_semicolons(tmp_path):
     folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file;year\na.txt;1990\n")
+    c = read_corpus(folder)
+    assert c.docvars["year"].tolist() == [1990]
+    assert report_of(c)[1] == (
+        "metadata.csv",
+        "",
+        "metadata",
+        "read for docvars; separated by semicolons, as its header line is (delimiter=';')",
+    )
     with pytest.raises(CorpusError) as error:
-        read_corpus(folder)
+        read_corpus(folder, delimiter=",")  # given: the sidecar is read so
     assert str(error.value) == (
         "metadata.csv: a sidecar needs a 'file' column naming each document; columns are: "
         "file;year The header 'file;year' holds ';': is the file separated by semicolons? "
-        "A .csv is read as separated by commas and a .tsv by tabs: save it with commas "
-        "(pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+        "It was read as separated by commas: pass delimiter=';' (on the command line "
+        "--delimiter ';')."
     )
+    (folder / "metadata.csv").write_text("file;title, short\na.txt;x\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"metadata.csv, line 1: the header .* could be"):
+        read_corpus(folder)
 
 
 IVOIRE = "Côte d'Ivoire"
