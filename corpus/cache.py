@@ -82,7 +82,10 @@ from .ungdc import find_speakers_table
 # either way round, says how to give its encoding; table ids are stripped of spaces, text
 # and id columns are found in any case, and the id column is the first of doc_id/id that
 # every row fills.
-CACHE_FORMAT = "communique-cache/10"
+# 11: a CSV is separated by what its header line is split by (';', tabs, '|'), noted on
+# each row; a TSV field wholly in quotes holding nothing a writer quotes for keeps its
+# quote marks, noted too (an entry of format 10 would give the text unquoted).
+CACHE_FORMAT = "communique-cache/11"
 DEFAULT_CACHE_DIR = ".communique-cache"
 CACHE_DIR_VARIABLE = "COMMUNIQUE_CACHE_DIR"
 _MARKER = "communique-cache.json"

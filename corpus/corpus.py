@@ -137,7 +137,9 @@ class Corpus:
 
         Parameters:
             where: optional function of the docvars table returning a boolean mask.
-            **values: ``docvar=value`` or ``docvar=[values]`` (any of them).
+            **values: ``docvar=value`` or ``docvar=[values]`` (any of them). A value
+                that matches no document is an error naming it, in a list too (a typo
+                would drop its documents unsaid); a ``range`` of numbers may have gaps.
 
         Example: ``c.subset(country=["RUS", "USA"], year=range(1990, 2000))``.
 
@@ -160,19 +162,11 @@ class Corpus:
             matches = matches.fillna(False).astype(bool)
             if len(column) and not matches.any():
                 # Usually a typo or a type mismatch (year="1990" for the number 1990).
-                sample = column.dropna().unique()[:5]
-                values = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in sample)
-                hint = meant = ""
-                if wanted is None or (isinstance(wanted, float) and wanted != wanted):
-                    hint = f"; for missing values use where=lambda dv: dv[{name!r}].isna()"
-                elif _text_for_numbers(wanted, column):
-                    hint = f"; {name} holds numbers: give numbers, not text such as {wanted!r}"
-                elif (alike := _values_meant(wanted, column)) is not None:
-                    meant = f" did you mean {name}={alike!r}?"  # as check_choice says it
-                raise ValueError(
-                    f"subset: no document has {name}={wanted!r};{meant} {name} values are like: "
-                    f"{values or 'none'}{hint}"
-                )
+                raise ValueError(_no_match_message(name, wanted, column))
+            missing = _listed_values_matching_nothing(wanted, column[matches])
+            if missing:
+                # One typo in a list ("Frnace") would drop its documents unsaid.
+                raise ValueError(_no_match_message(name, wanted, column, missing))
             mask &= matches
         if where is not None:
             selected = where(self._docvars)
@@ -194,6 +188,54 @@ class Corpus:
         return [d.text for d in self._documents]
 
 
+def _listed_values_matching_nothing(wanted, matched: pd.Series) -> list:
+    """The values of a list ``wanted`` that no document has (``matched``: the column's
+    values on the documents some value matched), in the order asked; [] for a single
+    value and for a ``range``, a span of numbers with gaps in it by nature."""
+    if not isinstance(wanted, _SEVERAL) or isinstance(wanted, range):
+        return []
+    found = pd.Series(matched.dropna().unique(), dtype=object)
+    return [v for v in _listed(wanted) if not found.isin([normalize_docvar(v)]).any()]
+
+
+def _listed(wanted) -> list:
+    """The values of ``wanted`` (a list, set, array ...) as a plain list, numpy scalars
+    as Python values, a set sorted (so that an error reads the same every run)."""
+    values = sorted(wanted, key=str) if isinstance(wanted, (set, frozenset)) else list(wanted)
+    return [v.item() if isinstance(v, np.generic) else v for v in values]
+
+
+def _no_match_message(name: str, wanted, column: pd.Series, missing: list | None = None) -> str:
+    """The error of a ``subset`` value that matches no document: ``wanted`` itself, or
+    the ``missing`` values of a list whose other values match."""
+    sample = column.dropna().unique()[:5]
+    values = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in sample)
+    hint = meant = ""
+    unmatched = wanted if missing is None else missing
+    if wanted is None or (isinstance(wanted, float) and wanted != wanted):
+        hint = f"; for missing values use where=lambda dv: dv[{name!r}].isna()"
+    elif _text_for_numbers(unmatched, column):
+        shown = unmatched if missing is None else missing[0]
+        hint = f"; {name} holds numbers: give numbers, not text such as {shown!r}"
+    elif (alike := _values_meant(wanted, column)) is not None:
+        meant = f" did you mean {name}={alike!r}?"  # as check_choice says it
+    if missing is None:
+        asked = f"{name}={wanted!r}"
+    else:
+        each = " or ".join(repr(v) for v in missing)
+        asked = f"{name}={each} (asked among {name}={_listed(wanted)!r})"
+    rule = (
+        ""
+        if missing is None
+        else "; each value of a list must match some document: leave out those that "
+        "match none (a range of numbers may have gaps)"
+    )
+    return (
+        f"subset: no document has {asked};{meant} {name} values are like: "
+        f"{values or 'none'}{hint}{rule}"
+    )
+
+
 def _values_meant(wanted, column: pd.Series):
     """``wanted`` (a value or a list of them) with each text spelled as a value of
     ``column`` spelled alike (another case, a close spelling), or None if none is.
@@ -209,7 +251,8 @@ def _values_meant(wanted, column: pd.Series):
     asked = sorted(wanted, key=str) if isinstance(wanted, (set, frozenset)) else wanted
     values = list(asked) if many else [wanted]
     meant = [alike_choice(normalize_docvar(v), choices) for v in values]
-    if all(m is None for m in meant):
+    # A value the column has is "meant" as itself: no suggestion unless one changes.
+    if all(m is None or m == normalize_docvar(v) for v, m in zip(values, meant, strict=True)):
         return None
     fixed = [v if m is None else m for v, m in zip(values, meant, strict=True)]
     return fixed if many else fixed[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -274,7 +275,12 @@ def sidecar_rows(table: pd.DataFrame, sidecar: str) -> list[SidecarRow]:
 
 # The separators a delimited table may hold, and what to call them. Excel writes "CSV"
 # with ';' where the decimal mark is a comma (much of Europe).
-_SEPARATORS = {";": "semicolons", ",": "commas", "\t": "tabs"}
+_SEPARATORS = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "vertical bars"}
+
+
+def separator_name(delimiter: str) -> str:
+    """What to call the fields' separator in a message: "semicolons", or "';'"."""
+    return _SEPARATORS.get(delimiter, repr(delimiter))
 
 
 def delimiter_hint(columns, delimiter: str | None) -> str:
@@ -285,7 +291,7 @@ def delimiter_hint(columns, delimiter: str | None) -> str:
 
     Example:
         >>> delimiter_hint(["id;country;text"], ",")
-        " The header 'id;country;text' holds ';': is the file separated by semicolons? A .csv is read as separated by commas and a .tsv by tabs: save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+        " The header 'id;country;text' holds ';': is the file separated by semicolons? It was read as separated by commas: pass delimiter=';' (on the command line --delimiter ';')."
         >>> delimiter_hint(["id", "text"], ",")
         ''
     """
@@ -295,18 +301,11 @@ def delimiter_hint(columns, delimiter: str | None) -> str:
     found = next((sep for sep in _SEPARATORS if sep != delimiter and sep in header), None)
     if found is None:
         return ""
-    if found == "\t":
-        fix = "name it .tsv"
-    elif found == ",":
-        fix = "name it .csv"
-    else:
-        fix = (
-            "save it with commas (pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))"
-        )
+    option = "tab" if found == "\t" else f"'{found}'"
     return (
         f" The header {header!r} holds {found!r}: is the file separated by "
-        f"{_SEPARATORS[found]}? A .csv is read as separated by commas and a .tsv by tabs: "
-        f"{fix}."
+        f"{_SEPARATORS[found]}? It was read as separated by {separator_name(delimiter)}: "
+        f"pass delimiter={found!r} (on the command line --delimiter {option})."
     )
 
 
@@ -351,7 +350,8 @@ def join_sidecar(rows: list[SidecarRow], files: list[str]) -> SidecarJoin:
     base name. A row matching nothing exactly is matched when exactly one file, not
     already matched, has the same name up to case (``A.TXT`` for ``a.txt``): that
     match is reported as a repair. Any other row is unmatched, with a hint when a
-    name differs only in case or surrounding spaces.
+    name differs only in case or surrounding spaces, else when a file no row names is
+    spelled alike (``cc.txt`` for ``c.txt``).
 
     Example:
         >>> rows = [SidecarRow("m.csv", 2, "A.TXT", {"year": "1990"})]
@@ -373,6 +373,7 @@ def join_sidecar(rows: list[SidecarRow], files: list[str]) -> SidecarJoin:
     for row in rest:
         for file in candidates[row.name]:
             claims[file] = claims.get(file, 0) + 1
+    misspelled: list[int] = []  # unmatched rows with no file alike up to case
     for row in rest:
         found = candidates[row.name]
         free = [f for f in found if f not in join.rows]
@@ -389,13 +390,46 @@ def join_sidecar(rows: list[SidecarRow], files: list[str]) -> SidecarJoin:
             )
             continue
         why = f"metadata row for {row.name!r}: no such file in the folder"
+        if not found:
+            misspelled.append(len(join.unmatched))
         if found:
             why += f"; did you mean {' or '.join(found[:3])}?"
             taken = [f for f in found if f in join.rows]
             if taken:
                 why += " (" + ", ".join(f"{f} has {join.rows[f].source}" for f in taken[:3]) + ")"
         join.unmatched.append((row, why))
+    _suggest_spelled_alike(join, misspelled, files)
     return join
+
+
+# Name comparisons spent on "did you mean" for unmatched rows: a sidecar for another
+# folder (thousands of rows, thousands of files) would otherwise take minutes to report.
+_CLOSE_MATCH_BUDGET = 200_000
+# How alike a row's name and a file's must be to suggest the file: one letter more or
+# less in "cc.txt" (0.91), two swapped in "speech_21.txt" (0.92); not "b.txt" for
+# "c.txt" (0.8), which are as likely two files.
+_ALIKE = 0.85
+
+
+def _suggest_spelled_alike(join: SidecarJoin, indices: list[int], files: list[str]) -> None:
+    """Add "did you mean" to the unmatched rows at ``indices`` whose name is spelled
+    like a file that no row names (a typo: ``cc.txt`` for ``c.txt``); a file that has
+    its row is no suggestion, it has its docvars."""
+    free = [f for f in files if f not in join.rows]
+    names: dict[str, str] = {}  # path or base name -> the file
+    for file in free:
+        names.setdefault(file, file)
+        names.setdefault(_base(file), file)
+    if not names:
+        return
+    spellings = list(names)
+    rows_affordable = _CLOSE_MATCH_BUDGET // len(spellings)
+    for index in indices[:rows_affordable]:
+        row, why = join.unmatched[index]
+        close = difflib.get_close_matches(row.name.strip(), spellings, n=3, cutoff=_ALIKE)
+        meant = list(dict.fromkeys(names[name] for name in close))
+        if meant:
+            join.unmatched[index] = (row, f"{why}; did you mean {' or '.join(meant)}?")
 
 
 def _base(file: str) -> str:

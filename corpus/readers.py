@@ -39,6 +39,7 @@ from .metadata import (
     delimiter_hint,
     join_sidecar,
     parse_filename,
+    separator_name,
     sidecar_rows,
     split_front_matter,
     template_mismatch,
@@ -104,6 +105,7 @@ def read_corpus(
     filename_template: str | None = None,
     metadata: str | Path | None = None,
     encoding: str | None = None,
+    delimiter: str | None = None,
     strict: bool = False,
     aliases: Aliases | str | Path | bool | None = None,
     progress: bool = False,
@@ -134,6 +136,11 @@ def read_corpus(
             fallback is reported as a repair, on every row of a table, and
             :func:`decoded_by_guessing` finds those rows of the report). A sidecar is
             always detected that way.
+        delimiter: the separator of a CSV table and of a sidecar, one character
+            (``";"``, ``"\\t"``, ``"|"``). By default a .tsv is separated by tabs and
+            any other by what its header line is split by, of ``,;\\t|`` (a separator
+            other than the comma is noted on the report); a header that two of them
+            split is an error naming both, never a guess.
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
         aliases: alias table (an :class:`Aliases` or a path to a TSV); default: the
             shipped table (spellings of people's names); False: none, every spelling
@@ -166,6 +173,8 @@ def read_corpus(
     resolve_workers(workers)  # a bad value fails here, before any reading
     if encoding is not None:
         _check_encoding(encoding)
+    if delimiter is not None:
+        _check_delimiter(delimiter)
     if path is None:
         path = default_seed_path()
     path = Path(path)
@@ -184,6 +193,7 @@ def read_corpus(
         "filename_template": filename_template,
         "metadata": metadata,
         "encoding": encoding,
+        "delimiter": delimiter,
         "strict": strict,
     }
     if cache:
@@ -202,14 +212,17 @@ def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _
     metadata and report rows."""
     loaded = _Loaded(sink=sink)
     metadata, encoding = options["metadata"], options["encoding"]
+    delimiter = options["delimiter"]
     if path.is_dir():
         template = options["filename_template"]
-        _read_folder(loaded, path, template, metadata, encoding, aliases, progress, workers)
+        sidecar = (metadata, delimiter)
+        _read_folder(loaded, path, template, sidecar, encoding, aliases, progress, workers)
     elif path.suffix.lower() in TABLE_EXTENSIONS:
-        _read_table(loaded, path, options["text_column"], options["id_column"], encoding, aliases)
+        columns = (options["text_column"], options["id_column"])
+        _read_table(loaded, path, columns, encoding, delimiter, aliases)
     elif path.suffix.lower() in TEXT_EXTENSIONS:
         template = options["filename_template"]
-        _read_text_file(path, metadata, loaded, template, encoding, aliases)
+        _read_text_file(path, (metadata, delimiter), loaded, template, encoding, aliases)
     else:
         raise CorpusError(
             f"{path}: cannot read {path.suffix or 'files without an extension'}; give a folder, "
@@ -234,6 +247,17 @@ def _check_table_options(path: Path, filename_template: str | None, metadata) ->
             f"filename_template={filename_template!r} takes docvars from the names of the "
             f"text files of a folder; {instead}"
         )
+
+
+def _check_delimiter(delimiter) -> None:
+    """``delimiter=``: one character that can separate fields (a quote mark or a line
+    break cannot: the csv reader gives them their own meaning)."""
+    if isinstance(delimiter, str) and len(delimiter) == 1 and delimiter not in '"\r\n':
+        return
+    raise CorpusError(
+        f"delimiter={delimiter!r} is not valid; give one character that separates the "
+        "fields, such as ',', ';', '\\t' or '|', or None to find it from the header line"
+    )
 
 
 def _check_encoding(encoding: str) -> None:
@@ -417,14 +441,15 @@ def _linked_folder_read_elsewhere(path: Path, root: Path, reached: set[Path]) ->
     return ""
 
 
-def _read_folder(loaded, folder, template, sidecar_path, encoding, aliases, progress, workers):
+def _read_folder(loaded, folder, template, sidecar, encoding, aliases, progress, workers):
+    sidecar_path, delimiter = sidecar
     files, left_out = folder_files(folder)
     sidecar_files = (
         [Path(sidecar_path)]
         if sidecar_path
         else [folder / name for name in SIDECAR_NAMES if (folder / name).is_file()]
     )
-    sidecars = [_read_sidecar(side, folder) for side in sidecar_files]
+    sidecars = [_read_sidecar(side, folder, delimiter) for side in sidecar_files]
     rows = [row for side in sidecars for row in side.rows]
     check_sidecar_unique(rows)
     join = join_sidecar(rows, [file.relative_to(folder).as_posix() for file in files])
@@ -519,7 +544,7 @@ class _Sidecar:
     detail: str
 
 
-def _read_sidecar(path: Path, folder: Path) -> _Sidecar:
+def _read_sidecar(path: Path, folder: Path, delimiter: str | None) -> _Sidecar:
     if not path.is_file():
         raise CorpusError(f"{path}: metadata file not found")
     try:
@@ -528,12 +553,11 @@ def _read_sidecar(path: Path, folder: Path) -> _Sidecar:
     except ValueError:
         label, inside = str(path), False
     # Whatever its extension (pandas read any as CSV before): tab-separated only as .tsv.
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    table = _read_delimited(path, delimiter, _decode_table(path, None))
+    table = _read_text_table(path, _decode_table(path, None), delimiter)
     repairs = table.attrs["repairs"]
     lines = table.attrs["line_numbers"]
     notes = [f"line {lines[row]}: {note}" for row, note in table.attrs["notes"].items()]
-    detail = "; ".join(["read for docvars", *repairs, *notes])
+    detail = "; ".join(["read for docvars", *table.attrs["table_notes"], *repairs, *notes])
     status = "repaired" if repairs else "metadata"
     return _Sidecar(path, label, inside, sidecar_rows(table, label), status, detail)
 
@@ -614,14 +638,15 @@ def _mostly_un_layout(files: list[Path]) -> bool:
     return matching > 0 and matching >= 0.75 * len(texts)
 
 
-def _read_text_file(file, sidecar_path, loaded, template, encoding, aliases) -> None:
+def _read_text_file(file, sidecar, loaded, template, encoding, aliases) -> None:
+    sidecar_path, delimiter = sidecar
     mismatch = template_mismatch(file.name, template)
     if mismatch:
         loaded.add_report(file.name, "", "skipped", mismatch)
         return
     joined = _Joined()
     if sidecar_path:
-        side = _read_sidecar(Path(sidecar_path), file.parent)
+        side = _read_sidecar(Path(sidecar_path), file.parent, delimiter)
         check_sidecar_unique(side.rows)
         # Only this file's row counts: the others describe files not read.
         join = join_sidecar(side.rows, [file.name])
@@ -972,8 +997,9 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, aliases) -> None:
-    table = read_table_file(path, encoding=encoding)
+def _read_table(loaded: _Loaded, path: Path, columns, encoding, delimiter, aliases) -> None:
+    text_column, id_column = columns
+    table = read_table_file(path, encoding=encoding, delimiter=delimiter)
     # A table decoded from cp1252 or UTF-16 is repaired on every row it gave.
     decode_repairs = table.attrs.get("repairs", [])
     text_column = _pick_column(path, table, text_column, TEXT_COLUMN_CANDIDATES, "text_column")
@@ -984,6 +1010,8 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
     # CSV/TSV rows know their line; JSONL lines and Parquet rows are numbered from 1.
     lines = table.attrs.get("line_numbers") or range(1, len(table) + 1)
     notes = table.attrs.get("notes", {})  # a TSV row read as written
+    # Said on every row (a separator found from the header), as a decoding repair is.
+    table_notes = table.attrs.get("table_notes", [])
     for row_number, (row, line) in enumerate(zip(table.to_dict("records"), lines, strict=True)):
         source = f"{path.name}:{line}"
         doc_id, written, id_repairs = _row_id(path, row_number, row, ids)
@@ -1022,7 +1050,7 @@ def _read_table(loaded: _Loaded, path: Path, text_column, id_column, encoding, a
             meta,
             row_repairs,
             aliases,
-            notes=[note] if note else [],
+            notes=[*table_notes, note] if note else table_notes,
         )
 
 
@@ -1124,11 +1152,14 @@ def _value_kind(value) -> str:
     return type(value).__name__
 
 
-def read_table_file(path: Path, *, encoding: str | None = None) -> pd.DataFrame:
+def read_table_file(
+    path: Path, *, encoding: str | None = None, delimiter: str | None = None
+) -> pd.DataFrame:
     """Read a CSV/TSV/JSONL/Parquet file; malformed rows raise an error with the line.
 
     Text tables are decoded as text files are (:func:`decode_bytes`): UTF-8, else
-    UTF-16 with a BOM, cp1252 or latin-1, listed in ``table.attrs["repairs"]``.
+    UTF-16 with a BOM, cp1252 or latin-1, listed in ``table.attrs["repairs"]``. A
+    CSV/TSV is separated by ``delimiter``, else as :func:`table_delimiter` finds.
     """
     suffix = path.suffix.lower()
     if suffix == ".parquet":
@@ -1140,8 +1171,76 @@ def read_table_file(path: Path, *, encoding: str | None = None) -> pd.DataFrame:
         return table
     text = _decode_table(path, encoding)
     if suffix in (".csv", ".tsv"):
-        return _read_delimited(path, "\t" if suffix == ".tsv" else ",", text)
-    return _read_jsonl(path, text)
+        return _read_text_table(path, text, delimiter)
+    table = _read_jsonl(path, text)
+    table.attrs["table_notes"] = []
+    return table
+
+
+def _read_text_table(path: Path, decoded: _TableText, given: str | None) -> pd.DataFrame:
+    """A CSV/TSV (or sidecar) separated by ``given``, else by the separator its
+    extension or header line gives; ``table.attrs["table_notes"]`` says how a separator
+    other than the comma was found."""
+    delimiter, note = table_delimiter(path, decoded.text, given)
+    table = _read_delimited(path, delimiter, decoded)
+    table.attrs["table_notes"] = [note] if note else []
+    return table
+
+
+# The separators a CSV's header line is tried with. Excel writes ';' where the decimal
+# mark is a comma (much of Europe); tabs and '|' come from database exports.
+TABLE_DELIMITERS = (",", ";", "\t", "|")
+
+
+def table_delimiter(path: Path, text: str, given: str | None = None) -> tuple[str, str]:
+    """The separator of a delimited table and a note for the report ("" when there is
+    nothing to say): ``given``, else tabs for a .tsv, else the one of ``,;\\t|`` that
+    splits the header line (the comma when none does: a table of one column).
+
+    Only the header is read: column names hold no quote marks and, unlike texts, hardly
+    ever a separator. A header that two separators split is an error naming both: a
+    wrong guess would split every row wrongly, or fail on a row far down.
+
+    Example:
+        >>> table_delimiter(Path("t.csv"), "id;country;text\\n1;FRA;Paix.\\n")
+        (';', "separated by semicolons, as its header line is (delimiter=';')")
+        >>> table_delimiter(Path("t.csv"), 'id,"a;b",text\\n')
+        (',', '')
+    """
+    if given is not None:
+        return given, ""
+    if path.suffix.lower() == ".tsv":
+        return "\t", ""
+    header = text.split("\n", 1)[0].removesuffix("\r")
+    splitting = [d for d in TABLE_DELIMITERS if _splits_header(header, d)]
+    if len(splitting) > 1:
+        choices = " or ".join(
+            f"{separator_name(d)} ({len(_header_fields(header, d))} columns, delimiter={d!r})"
+            for d in splitting
+        )
+        raise CorpusError(
+            f"{path}, line 1: the header {header!r} could be separated by {choices}; "
+            "pass the right one as delimiter= (--delimiter on the command line)"
+        )
+    if not splitting or splitting[0] == ",":
+        return ",", ""
+    found = splitting[0]
+    return (
+        found,
+        f"separated by {separator_name(found)}, as its header line is (delimiter={found!r})",
+    )
+
+
+def _header_fields(header: str, delimiter: str) -> list[str]:
+    return next(csv.reader([header], delimiter=delimiter), [])
+
+
+def _splits_header(header: str, delimiter: str) -> bool:
+    """Whether ``delimiter`` splits ``header`` into names: two or more, none holding a
+    quote mark (a quoted name holding the separator, ``"a;b"``, parses without its
+    quote marks; split at the wrong separator its quote marks stay)."""
+    fields = _header_fields(header, delimiter)
+    return len(fields) > 1 and not any('"' in name for name in fields)
 
 
 @dataclass
@@ -1190,8 +1289,10 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
     quote mark wholly in quotes, inner quotes doubled), but a TSV written without
     quoting holds texts that merely begin with a quote mark: ``"Peace," he said``. Such
     a row does not read as quoted fields; when its line split at its tabs gives the
-    header's fields, those are read as written (a field wholly in quotes still
-    unquoted), and ``table.attrs["notes"]`` says so for the row.
+    header's fields, those are read as written, and ``table.attrs["notes"]`` says so
+    for the row. A TSV field wholly in quotes that holds nothing a writer quotes for
+    (``"Peace now"``: a quotation) keeps its quote marks, noted too, unless the header
+    is quoted throughout (a writer that quotes every field). See :func:`_tsv_row`.
     """
     with io.StringIO(decoded.text, newline="") as handle, _field_size_limit(len(decoded.text)):
         lines = _RecordLines(handle)
@@ -1204,6 +1305,9 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
         except csv.Error as exc:
             raise CorpusError(f"{path}, line 1: malformed header ({exc})") from exc
         _check_header_names(path, header)
+        # A TSV writer that quotes every field quotes the header too (R's write.table,
+        # csv.QUOTE_ALL): its quote marks are no text's. Elsewhere they may be.
+        quoted_throughout = delimiter == "\t" and _quoted_throughout(lines.record, header)
         rows = []
         starts = []  # the line each row starts on, for the report
         notes = {}  # row index -> a note for its report row
@@ -1220,10 +1324,16 @@ def _read_delimited(path: Path, delimiter: str, decoded: _TableText) -> pd.DataF
             if not row and error is None:
                 continue  # blank line
             if error is not None or len(row) != len(header):
-                literal = _literal_tsv_row(lines, header) if delimiter == "\t" else None
+                literal = None
+                if delimiter == "\t":
+                    literal = _literal_tsv_row(lines, header, quoted_throughout)
                 if literal is None:
                     _raise_row_error(path, delimiter, header, row, error, start_line, lines.count)
                 row, notes[len(rows)] = literal
+            elif delimiter == "\t" and not quoted_throughout:
+                row, note = _tsv_row(lines.record, row, header)
+                if note:
+                    notes[len(rows)] = note
             rows.append(row)
             starts.append(start_line)
     table = pd.DataFrame(rows, columns=header, dtype=object).replace("", None)
@@ -1250,7 +1360,7 @@ def _raise_row_error(path, delimiter, header, row, error, start_line, end_line) 
     raise CorpusError(
         f"{path}, {where}: {len(row)} fields where the header "
         f"has {len(header)} ({', '.join(header)}); quote fields that contain "
-        f"{'tabs' if delimiter == chr(9) else 'commas'}{delimiter_hint(header, delimiter)}"
+        f"{separator_name(delimiter)}{delimiter_hint(header, delimiter)}"
     )
 
 
@@ -1284,13 +1394,85 @@ class _RecordLines:
 
 # A TSV field wholly in quotes, with any quote mark inside doubled.
 _QUOTED_FIELD = re.compile(r'"(?:[^"]|"")*"', re.DOTALL)
+# What a writer puts a TSV field in quotes for: a tab or line break in it, a quote mark
+# (doubled inside), and in a spreadsheet's tab-separated export a comma or semicolon.
+# A field wholly in quotes holding none of them was not quoted by its writer: the quote
+# marks are the text's own (a statement that is one quotation, "Peace now").
+_QUOTED_BY_WRITERS = re.compile('[\t\r\n",;]')
 
 
-def _literal_tsv_row(lines: _RecordLines, header: list[str]) -> tuple[list[str], str] | None:
+def _record_text(record: list[str]) -> str:
+    """The lines of one record as written, without the line break that ends it."""
+    text = "".join(record)
+    return text[:-2] if text.endswith("\r\n") else text.removesuffix("\n").removesuffix("\r")
+
+
+def _quoted_fields(record: list[str], row: list[str]) -> list[bool] | None:
+    """Which fields of ``row`` (the csv reader's reading of the TSV ``record``) were
+    written wholly in quotes; None when the record, field by field, does not give the
+    row back as the csv reader's rules write it (nothing is then assumed)."""
+    text = _record_text(record)
+    quoted = []
+    at = 0
+    for i, value in enumerate(row):
+        if i:
+            if not text.startswith("\t", at):
+                return None
+            at += 1
+        # A field the csv reader read from quotes begins with one (strict reading).
+        in_quotes = text.startswith('"', at)
+        written = '"' + value.replace('"', '""') + '"' if in_quotes else value
+        if not text.startswith(written, at):
+            return None
+        quoted.append(in_quotes)
+        at += len(written)
+    return quoted if at == len(text) else None
+
+
+def _quoted_throughout(record: list[str], header: list[str]) -> bool:
+    quoted = _quoted_fields(record, header)
+    return bool(quoted) and all(quoted)
+
+
+def _unquoted_by_writer(value: str) -> bool:
+    """Whether a field read from quotes as ``value`` was quoted for what it holds."""
+    return not value or _QUOTED_BY_WRITERS.search(value) is not None
+
+
+def _tsv_row(record: list[str], row: list[str], header: list[str]) -> tuple[list[str], str]:
+    """``row`` (a TSV record the csv reader read) with the quote marks of each field
+    wholly in quotes that a writer had no reason to quote put back, and the note for
+    its report row ("" when there is none)."""
+    if not any('"' in line for line in record):  # most rows: no quote mark at all
+        return row, ""
+    quoted = _quoted_fields(record, row)
+    if quoted is None:
+        return row, ""
+    kept = [i for i, value in enumerate(row) if quoted[i] and not _unquoted_by_writer(value)]
+    if not kept:
+        return row, ""
+    row = [f'"{value}"' if i in kept else value for i, value in enumerate(row)]
+    return row, _kept_quotes_note([header[i] for i in kept])
+
+
+def _kept_quotes_note(columns: list[str]) -> str:
+    which = ", ".join(map(repr, columns))
+    one = len(columns) == 1
+    return (
+        f"{'column' if one else 'columns'} {which} {'is' if one else 'are'} wholly in quote "
+        "marks, with no tab, line break, quote mark, comma or semicolon that a writer "
+        "quotes for: read with the quote marks"
+    )
+
+
+def _literal_tsv_row(
+    lines: _RecordLines, header: list[str], quoted_throughout: bool
+) -> tuple[list[str], str] | None:
     """The fields of the record's first line as written, and the note its report row
     gives, when that line split at its tabs gives the header's fields and one of them
-    begins with a quote mark without being a quoted field (the others in quotes are
-    unquoted); None otherwise (the csv module's error stands)."""
+    begins with a quote mark without being a quoted field (the others wholly in quotes
+    are unquoted as :func:`_tsv_row` does); None otherwise (the csv module's error
+    stands)."""
     fields = lines.record[0].rstrip("\r\n").split("\t")
     literal = [
         name
@@ -1300,7 +1482,12 @@ def _literal_tsv_row(lines: _RecordLines, header: list[str]) -> tuple[list[str],
     if len(fields) != len(header) or not literal:
         return None
     lines.again_after_first()
-    row = [v[1:-1].replace('""', '"') if _QUOTED_FIELD.fullmatch(v) else v for v in fields]
+    row, kept = [], []
+    for name, value in zip(header, fields, strict=True):
+        inner = value[1:-1].replace('""', '"') if _QUOTED_FIELD.fullmatch(value) else None
+        if inner is not None and not quoted_throughout and not _unquoted_by_writer(inner):
+            kept.append(name)
+        row.append(value if inner is None or name in kept else inner)
     which = ", ".join(map(repr, literal))
     one = len(literal) == 1
     note = (
@@ -1308,7 +1495,7 @@ def _literal_tsv_row(lines: _RecordLines, header: list[str]) -> tuple[list[str],
         f"quote mark but {'is no quoted field' if one else 'are no quoted fields'}: "
         "read as written"
     )
-    return row, note
+    return row, f"{note}; {_kept_quotes_note(kept)}" if kept else note
 
 
 @contextmanager

@@ -118,6 +118,14 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         "cp1252, gbk) instead of detecting it: UTF-8, UTF-16 with a byte-order mark, "
         "else a guess (cp1252, latin-1) that `validate` lists",
     )
+    group.add_argument(
+        "--delimiter",
+        type=_delimiter_value,
+        metavar="CHAR",
+        help="the separator of a CSV table or metadata sidecar: one character such as ';' "
+        "or '|', or 'tab' (default: tabs for .tsv, else the one of , ; tab | that splits "
+        "the header line; a header two of them split is an error)",
+    )
     aliases = group.add_mutually_exclusive_group()
     aliases.add_argument(
         "--aliases",
@@ -180,6 +188,23 @@ def _encoding_name(value: str) -> str:
             f"--encoding={value!r} is not an encoding Python knows; give one such as "
             "utf-8, utf-16-le, cp1252 or latin-1"
         ) from None
+    return value
+
+
+# --delimiter names for a tab, which a shell makes awkward to type.
+_TAB_NAMES = ("tab", "\\t")
+
+
+def _delimiter_value(value: str) -> str:
+    """--delimiter CHAR: one character, or a name for a tab; checked before any file is
+    read (read_corpus checks the same)."""
+    if value.lower() in _TAB_NAMES:
+        return "\t"
+    if len(value) != 1 or value in '"\r\n':
+        raise argparse.ArgumentTypeError(
+            f"--delimiter={value!r}: give the one character that separates the fields, "
+            "such as ';' or '|', or 'tab'"
+        )
     return value
 
 
@@ -312,6 +337,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             filename_template=getattr(args, "filename_template", None),
             metadata=getattr(args, "metadata", None),
             encoding=getattr(args, "encoding", None),
+            delimiter=getattr(args, "delimiter", None),
             aliases=getattr(args, "aliases", None),
             strict=getattr(args, "strict", False),
             progress=show_progress(args),

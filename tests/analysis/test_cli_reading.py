@@ -27,6 +27,38 @@ def test_an_unknown_encoding_is_a_usage_error(tmp_path, capsys):
     )
 
 
+def test_delimiter_option_reads_a_table_two_separators_could_split(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text("id;name, first;text\n1;Ann;We act.\n2;Bo;We hope.\n", encoding="utf-8")
+    assert main(["stats", str(path), "--format", "csv"]) == 1
+    assert (
+        capsys.readouterr()
+        .err.splitlines()[-1]
+        .endswith(
+            "could be separated by commas (2 columns, delimiter=',') or semicolons (3 columns, "
+            "delimiter=';'); pass the right one as delimiter= (--delimiter on the command line)"
+        )
+    )
+    assert main(["stats", str(path), "--delimiter", ";", "--by", "name, first"]) == 0
+    assert "Ann" in capsys.readouterr().out
+    tabs = tmp_path / "t.tsv"  # 'tab' names the tab a shell makes awkward to type
+    tabs.write_text("id\ttext\n1\tWe act.\n", encoding="utf-8")
+    for tab in ("tab", "\\t", "\t"):
+        assert main(["stats", str(tabs), "--delimiter", tab, "--format", "csv"]) == 0
+        assert capsys.readouterr().out.splitlines()[1].startswith("all,1,1,")
+
+
+def test_a_delimiter_of_more_than_one_character_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Peace.", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", str(tmp_path), "--delimiter", ";;"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "communique stats: error: argument --delimiter: --delimiter=';;': give the one "
+        "character that separates the fields, such as ';' or '|', or 'tab'"
+    )
+
+
 def test_inputs_decoded_by_guessing_are_counted_on_stderr(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("We must act.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes("Café au lait.".encode("mac_roman"))

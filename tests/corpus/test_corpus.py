@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -75,7 +76,37 @@ def test_subset_value_that_matches_nothing_is_an_error():
     assert "holds numbers" not in str(caught.value)  # booleans are no numbers here
     with pytest.raises(ValueError, match=r"country='rus'.*'XNR', 'XWS'"):
         c.subset(country="rus")
-    assert len(c.subset(country=["XNR", "XXX"])) == 1  # any of them: one is enough
+    assert len(c.subset(country=["XNR", "XWS"])) == 2  # any of them
+
+
+def test_subset_list_with_a_value_that_matches_nothing_names_that_value():
+    c = from_texts(
+        ["a", "b", "c"],
+        docvars={"country": ["USA", "France", "RUS"], "year": [1990, 1991, 1992]},
+    )
+    with pytest.raises(ValueError) as caught:
+        c.subset(country=["USA", "Frnace"])
+    assert str(caught.value) == (
+        "subset: no document has country='Frnace' (asked among country=['USA', 'Frnace']); "
+        "did you mean country=['USA', 'France']? country values are like: 'USA', 'France', "
+        "'RUS'; each value of a list must match some document: leave out those that match "
+        "none (a range of numbers may have gaps)"
+    )
+    with pytest.raises(ValueError) as caught:
+        c.subset(country={"USA", "XYZ", "Itlay"})  # a set: named in sorted order
+    assert str(caught.value).startswith(
+        "subset: no document has country='Itlay' or 'XYZ' (asked among country=['Itlay', "
+        "'USA', 'XYZ']); country values are like:"
+    )
+    with pytest.raises(ValueError, match=r"year='1991' .*give numbers, not text such as '1991'"):
+        c.subset(year=[1990, "1991"])
+    with pytest.raises(
+        ValueError, match=r"no document has year=1995 \(asked among year=\[1990, 1995\]\)"
+    ):
+        c.subset(year=np.array([1990, 1995]))
+    # A range is a span of numbers, gaps and all: years without documents are no error.
+    assert c.subset(year=range(1985, 1991)).doc_ids == ["doc1"]
+    assert c.subset(country=("RUS", "USA")).doc_ids == ["doc1", "doc3"]
 
 
 def test_subset_suggests_the_value_spelled_alike_as_check_choice_does():

@@ -53,6 +53,35 @@ def test_row_naming_a_missing_file_is_reported_and_strict_fails(tmp_path):
         read_corpus(folder, strict=True)
 
 
+def test_row_naming_a_missing_file_suggests_a_file_spelled_alike_that_has_no_row(tmp_path):
+    folder = write_folder(
+        tmp_path / "f",
+        {"a.txt": "Peace.", "c.txt": "Hope.", "sub/speech_12.txt": "War."},
+        "file,year\na.txt,1990\ncc.txt,1991\nspeech_21.txt,1992\nb.txt,1993\nzzz.txt,1994\n",
+    )
+    c = read_corpus(folder)
+    unmatched = [r for r in report_of(c) if r[0].startswith("metadata.csv:")]
+    assert unmatched == [
+        (
+            "metadata.csv:3",
+            "",
+            "skipped",
+            "metadata row for 'cc.txt': no such file in the folder; did you mean c.txt?",
+        ),
+        (
+            "metadata.csv:4",
+            "",
+            "skipped",
+            "metadata row for 'speech_21.txt': no such file in the folder; did you mean "
+            "sub/speech_12.txt?",
+        ),
+        # b.txt is one letter of five from a.txt (which has its row) and from c.txt:
+        # too far to guess; nothing is like zzz.txt
+        ("metadata.csv:5", "", "skipped", "metadata row for 'b.txt': no such file in the folder"),
+        ("metadata.csv:6", "", "skipped", "metadata row for 'zzz.txt': no such file in the folder"),
+    ]
+
+
 def test_file_without_a_row_is_noted_on_its_report_row(tmp_path):
     folder = write_folder(
         tmp_path / "f", {"a.txt": "Peace.", "c.txt": "Hope."}, "file,year\na.txt,1990\n"
@@ -480,16 +509,27 @@ def test_a_filename_template_for_a_table_is_an_error_as_metadata_is(tmp_path):
     )
 
 
-def test_a_semicolon_sidecar_says_it_seems_separated_by_semicolons(tmp_path):
+def test_a_semicolon_sidecar_is_read_with_semicolons(tmp_path):
     folder = write_folder(tmp_path / "f", {"a.txt": "Peace."}, "file;year\na.txt;1990\n")
+    c = read_corpus(folder)
+    assert c.docvars["year"].tolist() == [1990]
+    assert report_of(c)[1] == (
+        "metadata.csv",
+        "",
+        "metadata",
+        "read for docvars; separated by semicolons, as its header line is (delimiter=';')",
+    )
     with pytest.raises(CorpusError) as error:
-        read_corpus(folder)
+        read_corpus(folder, delimiter=",")  # given: the sidecar is read so
     assert str(error.value) == (
         "metadata.csv: a sidecar needs a 'file' column naming each document; columns are: "
         "file;year The header 'file;year' holds ';': is the file separated by semicolons? "
-        "A .csv is read as separated by commas and a .tsv by tabs: save it with commas "
-        "(pandas: pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+        "It was read as separated by commas: pass delimiter=';' (on the command line "
+        "--delimiter ';')."
     )
+    (folder / "metadata.csv").write_text("file;title, short\na.txt;x\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"metadata.csv, line 1: the header .* could be"):
+        read_corpus(folder)
 
 
 IVOIRE = "Côte d'Ivoire"

@@ -292,16 +292,72 @@ def test_a_tsv_text_that_begins_with_a_quote_mark_is_read_as_written(tmp_path):
     assert c.doc_ids == ["d1", "d2", "d3"]
     assert c["d1"].text == "\u201cPeace,\u201d he said, \u201cnow.\u201d"
     assert c["d2"].text == "\u201cTrade, he said."  # its quote ran over no later row
-    assert c.docvars["country"].tolist() == ["XWS", "XGA", "XNR"]  # a quoted field unquoted
+    # "XWS" holds nothing a writer quotes for: its quote marks are kept, as on a row the
+    # csv reader reads (see the test below)
+    assert c.docvars["country"].tolist() == ['"XWS"', "XGA", "XNR"]
     report = c.report.set_index("source")["detail"]
     note = "column 'text' begins with a quote mark but is no quoted field: read as written"
-    assert report["said.tsv:2"].startswith(note)
+    assert report["said.tsv:2"].startswith(
+        f"{note}; column 'country' is wholly in quote marks, with no tab, line break, quote "
+        "mark, comma or semicolon that a writer quotes for: read with the quote marks"
+    )
     assert report["said.tsv:3"].startswith(note)
     assert report["said.tsv:4"] == ""
     # too many fields for its header, read either way: still an error naming the line
     (tmp_path / "wide.tsv").write_text('id\ttext\nd1\t"Peace" he\tsaid\n', encoding="utf-8")
     with pytest.raises(CorpusError, match=r"wide.tsv, line 2: malformed row"):
         read_corpus(tmp_path / "wide.tsv")
+
+
+KEPT_QUOTES = (
+    "is wholly in quote marks, with no tab, line break, quote mark, comma or semicolon that "
+    "a writer quotes for: read with the quote marks"
+)
+
+
+def test_a_tsv_field_wholly_in_quotes_keeps_them_unless_a_writer_quoted_it(tmp_path):
+    path = tmp_path / "whole.tsv"
+    path.write_text(
+        "id\ttext\tplace\n"
+        'd1\t"Peace now"\tGeneva\n'  # a statement that is one quotation
+        'd2\t"We act, now"\t"Geneva"\n'  # a comma: a spreadsheet quotes it
+        'd3\t"Two\nlines"\tNew York\n'  # a line break: any writer quotes it
+        'd4\t"Say ""no"""\tRome\n'  # a quote mark, doubled: quoted by a writer
+        'd5\t"We will not yield," he said.\tBern\n',  # begins with a quote mark only
+        encoding="utf-8",
+    )
+    table = corpus.readers.read_table_file(path)
+    assert table["text"].tolist() == [
+        '"Peace now"',
+        "We act, now",
+        "Two\nlines",
+        'Say "no"',
+        '"We will not yield," he said.',
+    ]
+    assert table["place"].tolist() == ["Geneva", '"Geneva"', "New York", "Rome", "Bern"]
+    assert table.attrs["notes"] == {
+        0: f"column 'text' {KEPT_QUOTES}",
+        1: f"column 'place' {KEPT_QUOTES}",
+        4: "column 'text' begins with a quote mark but is no quoted field: read as written",
+    }
+    c = read_corpus(path)
+    assert c["d1"].text == "\u201cPeace now\u201d"  # a quotation, whose voice is quoted
+    assert c.report["detail"].tolist()[0] == (
+        f"column 'text' {KEPT_QUOTES}; normalized: straight quotes oriented (2)"
+    )
+
+
+def test_a_tsv_quoted_throughout_is_unquoted_throughout(tmp_path):
+    # R's write.table(sep="\t") and csv.QUOTE_ALL quote every text field and the header.
+    path = tmp_path / "r.tsv"
+    path.write_text('"id"\t"text"\t"year"\n"a"\t"Peace now"\t1990\n', encoding="utf-8")
+    table = corpus.readers.read_table_file(path)
+    assert table.to_dict("records") == [{"id": "a", "text": "Peace now", "year": "1990"}]
+    assert table.attrs["notes"] == {}
+    # A CSV's quote marks are quoting, as ever.
+    path = tmp_path / "q.csv"
+    path.write_text('id,text\na,"Peace now"\n', encoding="utf-8")
+    assert corpus.readers.read_table_file(path)["text"].tolist() == ["Peace now"]
 
 
 def test_a_tsv_quoted_by_pandas_reads_as_before(tmp_path):
@@ -825,17 +881,71 @@ def test_a_text_column_given_in_another_case_gets_a_hint(tmp_path):
 
 
 SEMICOLON_HINT = (
-    " The header 'id;country;text' holds ';': is the file separated by semicolons? A .csv "
-    "is read as separated by commas and a .tsv by tabs: save it with commas (pandas: "
-    "pd.read_csv(path, sep=';').to_csv(new_path, index=False))."
+    " The header 'id;country;text' holds ';': is the file separated by semicolons? It was "
+    "read as separated by commas: pass delimiter=';' (on the command line --delimiter ';')."
 )
+SEMICOLON_NOTE = "separated by semicolons, as its header line is (delimiter=';')"
 
 
-def test_a_semicolon_separated_csv_is_named_as_such(tmp_path):
+def test_a_semicolon_separated_csv_is_read_with_semicolons_and_says_so(tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_text(
+        'id;country;text\n1;FRA;Nous devons agir, maintenant.\n2;DEU;"Wir; sagen es."\n',
+        encoding="utf-8",
+    )
+    c = read_corpus(path)
+    assert c.doc_ids == ["1", "2"]
+    assert c.texts() == ["Nous devons agir, maintenant.", "Wir; sagen es."]
+    assert c.docvars["country"].tolist() == ["FRA", "DEU"]
+    assert [tuple(r) for r in c.report.itertuples(index=False)] == [
+        ("semi.csv:2", "1", "loaded", SEMICOLON_NOTE),
+        ("semi.csv:3", "2", "loaded", SEMICOLON_NOTE),
+    ]
+    assert read_corpus(path, strict=True).doc_ids == ["1", "2"]  # found, not repaired
+    path.write_text('id;text\n1;"Peace," he said.\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"semi.csv, line 2: malformed row"):
+        read_corpus(path)  # a CSV's quotes are quotes, whatever its separator
+
+
+def test_pipes_and_tabs_in_a_csv_header_are_found_too(tmp_path):
+    path = tmp_path / "pipes.csv"
+    path.write_text("id|text\na|We act, now; today.\n", encoding="utf-8")
+    c = read_corpus(path)
+    assert c["a"].text == "We act, now; today."
+    assert c.report["detail"].tolist() == [
+        "separated by vertical bars, as its header line is (delimiter='|')"
+    ]
+    path = tmp_path / "tabs.csv"
+    path.write_text("id\ttext\na\tWe act, now.\n", encoding="utf-8")
+    assert read_corpus(path)["a"].text == "We act, now."
+    # A comma CSV is read as before, without a note, its quoted names holding ';' or not.
+    path = tmp_path / "commas.csv"
+    path.write_text('id,"notes; more",text\na,x,We act; now.\n', encoding="utf-8")
+    c = read_corpus(path)
+    assert c.docvars["notes; more"].tolist() == ["x"]
+    assert c.report["detail"].tolist() == [""]
+
+
+def test_a_header_two_separators_split_is_an_error_naming_both(tmp_path):
+    path = tmp_path / "both.csv"
+    path.write_text("id;name, first;text\n1;Ann;We act.\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(path)
+    assert str(error.value) == (
+        f"{path}, line 1: the header 'id;name, first;text' could be separated by commas "
+        "(2 columns, delimiter=',') or semicolons (3 columns, delimiter=';'); pass the right "
+        "one as delimiter= (--delimiter on the command line)"
+    )
+    c = read_corpus(path, delimiter=";")
+    assert c.docvars["name, first"].tolist() == ["Ann"]
+    assert c.report["detail"].tolist() == [""]  # given, not found: nothing to say
+
+
+def test_the_delimiter_given_is_used_and_checked(tmp_path):
     path = tmp_path / "semi.csv"
     path.write_text("id;country;text\n1;USA;We must act.\n", encoding="utf-8")
     with pytest.raises(CorpusError) as error:
-        read_corpus(path)
+        read_corpus(path, delimiter=",")
     assert str(error.value) == (
         f"{path}: no text column found (looked for text, content, body, speech, statement, "
         "in any case); columns are: id;country;text. Pass text_column=..." + SEMICOLON_HINT
@@ -843,18 +953,26 @@ def test_a_semicolon_separated_csv_is_named_as_such(tmp_path):
     # A comma in a text splits its row first: that error says it too.
     path.write_text("id;country;text\n1;USA;We must act, now.\n", encoding="utf-8")
     with pytest.raises(CorpusError) as error:
-        read_corpus(path)
+        read_corpus(path, delimiter=",")
     assert str(error.value) == (
         f"{path}, line 2: 2 fields where the header has 1 (id;country;text); quote fields "
         "that contain commas" + SEMICOLON_HINT
     )
+    tsv = tmp_path / "semi.tsv"  # given, it wins over the extension
+    tsv.write_text("id;text\n1;We act.\n", encoding="utf-8")
+    assert read_corpus(tsv, delimiter=";")["1"].text == "We act."
+    for bad in (";;", "", '"', "\n", 1):
+        with pytest.raises(CorpusError, match=r"delimiter=.* is not valid; give one character"):
+            read_corpus(path, delimiter=bad)
 
 
 def test_a_comma_separated_tsv_is_named_as_such(tmp_path):
     path = tmp_path / "commas.tsv"
     path.write_text("id,text\n1,We must act.\n", encoding="utf-8")
     with pytest.raises(
-        CorpusError, match=r"holds ',': is the file separated by commas\? .*name it .csv\.$"
+        CorpusError,
+        match=r"holds ',': is the file separated by commas\? It was read as separated by "
+        r"tabs: pass delimiter=',' \(on the command line --delimiter ','\)\.$",
     ):
         read_corpus(path)
 
