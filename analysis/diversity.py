@@ -77,7 +77,8 @@ def mtld(words: list[str], threshold: float = MTLD_THRESHOLD) -> float:
     """Measure of textual lexical diversity, the mean of a forward and a backward pass.
 
     NaN when no run ever falls to the threshold and the leftover has TTR 1 (the text
-    is too short or too varied to measure).
+    is too short or too varied to measure). McCarthy & Jarvis (2010) advise at least
+    about 100 words: the value of a shorter text rests on one or two factors.
     """
     if not words:
         return float("nan")
@@ -138,8 +139,10 @@ def stat_lexical_diversity(
 
     Returns:
         Per document: ``doc_id, words, types, ttr, mattr, mtld``. With ``by``:
-        ``group, documents, words, ttr, mattr, mtld`` (types do not add up across
-        documents, so groups have no ``types``).
+        ``group, documents, words, ttr, mattr, mtld, mtld_documents`` (types do not add
+        up across documents, so groups have no ``types``; a mean leaves out the
+        documents without a value, and ``mtld_documents`` counts those the MTLD mean
+        rests on: a text too short or too varied has no MTLD).
 
     Example:
         >>> stat_lexical_diversity("the cat saw the dog")["ttr"].tolist()
@@ -156,8 +159,10 @@ def stat_lexical_diversity(
         grouped = table.groupby("group", sort=True)
         means = grouped[list(DIVERSITY_MEASURES)].mean()
         # Types do not add up across documents, so groups report words only.
+        measured = grouped["mtld"].count().rename("mtld_documents")
         table = pd.concat(
-            [grouped.size().rename("documents"), grouped["words"].sum(), means], axis=1
+            [grouped.size().rename("documents"), grouped["words"].sum(), means, measured],
+            axis=1,
         )
         table = in_group_order(table.reset_index())
     params = {"by": by, "window": window, "voice": voice, "mtld_threshold": MTLD_THRESHOLD}

@@ -7,9 +7,10 @@ numbers per term: ``a`` (count in target), ``b`` (count in reference), ``c`` and
 - ``g2``: log-likelihood as in Rayson & Garside (2000), the two-cell form corpus
   tools (Wmatrix, AntConc, #LancsBox) report: expected counts ``E1 = c(a+b)/(c+d)``,
   ``E2 = d(a+b)/(c+d)``, ``G2 = 2(a ln(a/E1) + b ln(b/E2))``, p from chi-square with
-  1 df. It leaves out the cells of the other words, so it differs (slightly, for rare
-  terms) from Dunning's (1993) full 2x2 G2, ``scipy.stats.chi2_contingency(...,
-  lambda_="log-likelihood")``.
+  1 df. It leaves out the cells of the other words, so it differs from Dunning's
+  (1993) full 2x2 G2, ``scipy.stats.chi2_contingency(..., lambda_="log-likelihood")``,
+  most for frequent terms (a statistics audit on 80 UN speeches: "the" 10.9 against
+  12.0, "of" 6% lower; rare terms agree closely).
 - ``chi2``: Pearson's chi-square on the 2x2 table ``[[a, b], [c-a, d-b]]`` with Yates'
   continuity correction (as ``scipy.stats.chi2_contingency``).
 - ``log_ratio``: Hardie (2014), ``log2((a/c)/(b/d))``. A zero count is replaced by 0.5,
@@ -126,7 +127,7 @@ def _without_zeros(a, b, c, d) -> tuple[np.ndarray, np.ndarray]:
     """
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
-    # (both zero, with min_count=0: Hardie's 0.5 on each side, a ratio of 1)
+    # (both zero cannot reach a keyness table: such terms are dropped before)
     a_star = np.where(b == 0, 0.5, np.minimum(0.5, 0.5 * b * c / d))
     b_star = np.where(a == 0, 0.5, np.minimum(0.5, 0.5 * a * d / c))
     return np.where(a == 0, a_star, a), np.where(b == 0, b_star, b)
@@ -147,8 +148,8 @@ def pct_diff(a, b, c, d) -> np.ndarray:
     replaced by 1e-18, as they advise, so its %DIFF is 1e20 times its per-million
     frequency in the target (8.1e+21 for 81 per million): finite, and larger than any
     real percentage so such terms sort first, but not a percentage to report (their
-    ``count_reference`` is 0). A term the target never uses gets -100, one neither
-    side uses 0. No NaN or inf.
+    ``count_reference`` is 0). A term the target never uses gets exactly -100 (equal
+    rows are ordered by G2 in keyness tables), one neither side uses 0. No NaN or inf.
 
     Example:
         >>> pct_diff([2, 0, 5, 0], [1, 3, 0, 0], 1000, 1000).tolist()
@@ -156,7 +157,10 @@ def pct_diff(a, b, c, d) -> np.ndarray:
     """
     nf_t = np.asarray(a, dtype=float) / c * 1e6
     nf_r = np.asarray(b, dtype=float) / d * 1e6
-    return 100.0 * (nf_t - nf_r) / np.where(nf_r == 0, 1e-18, nf_r)
+    diff = 100.0 * (nf_t - nf_r) / np.where(nf_r == 0, 1e-18, nf_r)
+    # exactly -100 where the target never uses the term: (0 - x) / x can round to
+    # -100.00000000000001, which would order such terms by rounding noise
+    return np.where((nf_t == 0) & (nf_r > 0), -100.0, diff)
 
 
 def odds_ratio(a, b, c, d) -> np.ndarray:
@@ -232,7 +236,10 @@ def keyness_table(
         if column not in merged:
             merged[column] = 0
         merged[column] = merged[column].fillna(0).astype("int64")
-    merged = merged[merged["count_target"] + merged["count_reference"] >= min_count]
+    used = merged["count_target"] + merged["count_reference"]
+    # A term neither side uses (another group's, with min_count=0) says nothing of
+    # either side and would only enlarge the multiple-comparison correction.
+    merged = merged[(used >= min_count) & (used > 0)]
     merged = merged.reset_index(drop=True)
     a = merged["count_target"].to_numpy(dtype=float)
     b = merged["count_reference"].to_numpy(dtype=float)
@@ -317,14 +324,18 @@ def _order(table: pd.DataFrame, measure: str, top_n: int | None) -> pd.DataFrame
     else:
         score = values
     side = np.where(table["direction"] == "target", 0, 1)
-    table = table.assign(_side=side, _score=score).sort_values(
-        ["_side", "_score", "term"], ascending=[True, False, True], kind="stable"
+    # Equal scores (every term the target never uses has a %DIFF of -100) are ordered
+    # by G2, the evidence: stronger first on the target's side, last on the reference's.
+    g2 = table["g2"].to_numpy(dtype=float)
+    tie = np.where(side == 0, g2, -g2)
+    table = table.assign(_side=side, _score=score, _tie=tie).sort_values(
+        ["_side", "_score", "_tie", "term"], ascending=[True, False, False, True], kind="stable"
     )
     if top_n is not None:
         top = table[table["direction"] == "target"].head(top_n)
         bottom = table[table["direction"] == "reference"].tail(top_n)
         table = pd.concat([top, bottom])
-    return table.drop(columns=["_side", "_score"]).reset_index(drop=True)
+    return table.drop(columns=["_side", "_score", "_tie"]).reset_index(drop=True)
 
 
 class Vocabulary:

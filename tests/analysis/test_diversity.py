@@ -39,7 +39,8 @@ def test_mtld_undefined_for_all_different_words():
 
 def test_stat_lexical_diversity_per_document_and_group():
     c = corpus.from_texts(
-        ["a b a c d", "x y x x", "The cat, the CAT."], docvars={"g": ["A", "B", "B"]}
+        ["a b a c d", "x y x x", "The cat, the CAT.", "one two three four"],
+        docvars={"g": ["A", "B", "B", "C"]},
     )
     per_doc = stat_lexical_diversity(c, window=2).set_index("doc_id")
     assert per_doc.loc["doc1", "ttr"] == 0.8
@@ -47,6 +48,12 @@ def test_stat_lexical_diversity_per_document_and_group():
     groups = stat_lexical_diversity(c, by="g").set_index("group")
     assert groups.loc["B", "documents"] == 2
     assert groups.loc["B", "ttr"] == pytest.approx((0.5 + 0.5) / 2)
+    # "one two three four" never falls to the MTLD threshold: C has no MTLD to average
+    assert groups["mtld_documents"].to_dict() == {"A": 1, "B": 2, "C": 0}
+    assert groups.loc["C", "documents"] == 1 and math.isnan(groups.loc["C", "mtld"])
+    assert groups.loc["B", "mtld"] == pytest.approx(
+        (mtld(["x", "y", "x", "x"]) + mtld(["the", "cat", "the", "cat"])) / 2
+    )
     with pytest.raises(ValueError, match="window=0"):
         stat_lexical_diversity(c, window=0)
 

@@ -526,3 +526,25 @@ def test_documents_that_all_use_a_term_at_one_rate_give_p_one():
     c = corpus.from_texts(texts, docvars={"g": groups})
     table = stat_keyness(c, by="g", target="A", test="documents", min_count=1, correction="none")
     assert table.set_index("term")["p_value"].to_dict() == {"peace": 1.0, "talks": 1.0}
+
+
+def test_terms_neither_side_uses_are_left_out_even_with_min_count_zero():
+    c = corpus.from_texts(
+        ["peace peace war", "peace war trade", "zulu zulu zulu", "war war trade trade"],
+        docvars={"g": ["A", "A", "C", "B"]},
+    )
+    table = stat_keyness(c, by="g", target="A", reference="B", min_count=0)
+    assert sorted(table["term"]) == ["peace", "trade", "war"]  # not C's "zulu"
+
+
+def test_terms_the_target_never_uses_have_pct_diff_minus_100_ordered_by_g2():
+    assert k.pct_diff([0, 0], [19, 45], 100_000, 300_000).tolist() == [-100.0, -100.0]
+    c = corpus.from_texts(
+        ["alpha beta " * 50, "gamma " * 3 + "delta " * 9 + "beta " * 88],
+        docvars={"side": ["t", "r"]},
+    )
+    table = stat_keyness(c, by="side", target="t", measure="pct_diff", min_count=1)
+    reference = table[table["direction"] == "reference"]
+    # both never used by the target: the one with more evidence (G2) stands last
+    assert reference["term"].tolist()[-2:] == ["gamma", "delta"]
+    assert reference["pct_diff"].tolist()[-2:] == [-100.0, -100.0]
