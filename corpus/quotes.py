@@ -4,8 +4,10 @@ A news report mixes two voices: the reporter's and the quoted speaker's. Quote m
 survive normalization with their roles (“ ” and ‘ ’), so pairing them is a scan.
 Attribution follows the reporting verbs around a quote ("…,” he stated.",
 "Lavrov said: “…”", "according to X"); pronouns and descriptors ("he", "the
-diplomat") point to the last named speaker, and a surname is expanded to the full
-name the report introduced earlier ("Lavrov" -> "Sergey Lavrov").
+diplomat", "the President") point to the last named speaker when a reader could still
+tell who (see _REACH_SENTENCES), and a surname is expanded to the full name the report
+introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office that heads a body speaks as
+the office, not as the body; a document is nobody's voice.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/11"
+QUOTER_VERSION = "communique-quotes/12"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -82,8 +84,10 @@ _PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:{_PRONOUN_WORD}){_ADVERB}\s+\Z")
 _DESCRIPTOR_BEFORE_VERB = re.compile(rf"\b{_DESCRIPTOR_PHRASE}{_ADVERB}\s+\Z")
 # A name before an appositive that describes the speaker: "Lavrov, the foreign minister,
 # said", "Sergey Lavrov, Russia's foreign minister, said".
+# An office may end in "-General": "Boutros-Ghali, Secretary-General of the United Nations,".
 _NAME_BEFORE_APPOSITIVE = re.compile(
-    rf"{_NAME_START}(?P<name>{_NAME}){_APPOSITIVE_OPENING}(?i:{DESCRIPTOR_NOUNS})"
+    rf"{_NAME_START}(?P<name>{_NAME}){_APPOSITIVE_OPENING}(?i:{DESCRIPTOR_NOUNS}|director)"
+    r"(?:-(?i:general))?"
     rf"(?:\s+of\s+(?:the\s+)?{_NAME}){{0,2}},{_ADVERB}\s+\Z"
 )
 # A longer appositive that opens with an article and names a role somewhere: "Shaikh Isa,
@@ -160,6 +164,13 @@ _INSTITUTION_WORDS = frozenset(
     """Organization Organisation Assembly Council Charter Committee Conference Commission
     Government Nations States Union Secretariat Court Treaty Agreement Declaration Report
     Convention Programme Program Agenda Plan Resolution Summit Parliament Congress""".split()
+)
+# Documents are nobody's voice, whatever their other words: "the Universal Declaration
+# states", "the 1941 Atlantic Charter", "the Holy Koran says" (a name ends with its head).
+_DOCUMENT_WORDS = frozenset(
+    """Charter Declaration Treaty Convention Covenant Protocol Constitution Resolution
+    Agreement Accord Accords Statute Preamble Act Report Document Manifesto Communique
+    Communiqué Proclamation Koran Quran Bible Gospel""".split()
 )
 # Capitalized words that can open a sentence before a name without being part of it
 # ("Later Lavrov said", "On Monday Lavrov said"), stripped from the front of a name.
@@ -490,15 +501,18 @@ def _speech_events(
         for e in _mentions(text, sentence_starts, limit)
         if _outside_quotes(e[0], quote_spans, quote_starts)
     )
-    raw.sort()
+    raw = sorted(_as_description(text, e) for e in raw)
     full_names: list[str] = []
     named: list[tuple[str, int, str]] = []  # every (name, where named, gender), in order
     current, named_at, current_end, current_gender = "", -1, 0, ""
+    seen_at = -1  # where ``current`` was last named or referred to by "he" or "the minister"
     referents: tuple[list[int], list[str]] | None = None
+    marks: tuple[list[int], list[int]] | None = None
     events = []
     for start, end, kind, name in raw:
         if kind in ("name", "mention"):
             current, named_at, current_end = _expand_surname(name, full_names), start, end
+            seen_at = start
             if " " in current and current not in full_names:
                 full_names.append(current)
             # the gender a title gives this naming ("Mrs. Clinton" after "Bill Clinton"
@@ -507,29 +521,95 @@ def _speech_events(
             named.append((current, named_at, current_gender))
         if kind == "mention":  # a mention gives "he" a referent; it attributes nothing
             continue
-        speaker, at = current, named_at
-        wanted = _pronoun_gender(text, start) if kind == "pronoun" else ""
-        if wanted and at >= 0:
-            if referents is None:  # found once per text, and only when a pronoun needs them
-                referents = _other_referents(text, quote_spans)
-            blocked = _someone_else(referents, current_end, start, current)
-        else:
-            blocked = False
-        if blocked:
-            # "… my Prime Minister in her address … She said:" or "Jawaharlal Nehru's
-            # speech … He said:": someone else came up since the last naming; which of
-            # them "she" means the text does not settle, so nobody is named.
-            events.append(_SpeechEvent(start, end, "", -1))
+        if kind != "pronoun":
+            events.append(_SpeechEvent(start, end, current, named_at))
             continue
-        if wanted and current_gender and current_gender != wanted:
+        if marks is None:  # found once per text, and only when a pronoun needs them
+            marks = _reading_marks(text, quote_spans, sentence_starts)
+        wanted = _pronoun_gender(text, start)
+        speaker, at, last_seen = current, named_at, seen_at
+        if wanted and at >= 0:
+            if referents is None:
+                referents = _other_referents(text, quote_spans)
+            if _someone_else(referents, current_end, start, current):
+                # "… my Prime Minister in her address … She said:" or "Jawaharlal Nehru's
+                # speech … He said:": someone else came up since the last naming; which of
+                # them "she" means the text does not settle, so nobody is named.
+                speaker, at = "", -1
+        if at >= 0 and wanted and current_gender and current_gender != wanted:
             # "Mrs. Gandhi replied. “…,” he said": not Mrs. Gandhi, but the last man
             # (or person of unknown gender) named before her
             speaker, at = next(
                 ((n, a) for n, a, g in reversed(named) if g in (wanted, "")),
                 ("", -1),
             )
+            last_seen = at
+        # A description ("The diplomat reiterated …") may open a paragraph about the one
+        # it describes, as news writes; "he" does not reach into another paragraph.
+        if at >= 0 and not _in_reach(marks, last_seen, start, across_paragraphs=not wanted):
+            # Named too far back ("he" many sentences or a paragraph later): a reader
+            # could not say who is meant, so nobody is named rather than a guess.
+            speaker, at = "", -1
+        if speaker and speaker == current:
+            seen_at = start  # "he" carries the referent on, as a naming does
         events.append(_SpeechEvent(start, end, speaker, at))
     return events
+
+
+# How many sentence starts may stand between a person's naming (or the last "he" that
+# meant them) and a "he", "she" or "the minister" that still means them: the naming is
+# in the same sentence or one of the two before. A reader follows "he" that far; further
+# back (or across a paragraph) the UN speeches' "he" was as often someone else.
+_REACH_SENTENCES = 2
+
+
+def _reading_marks(
+    text: str, quote_spans: list[tuple[int, int]], sentence_starts: Sequence[int]
+) -> tuple[list[int], list[int]]:
+    """Where the reporter's sentences start, and where paragraphs break, outside quotes.
+
+    Sentences inside a quote are the quoted speaker's and do not put a naming further
+    back (``President Ganilau said: “…five sentences…” The President noted:``); nor does
+    a paragraph break next to a quote (a long quote opens and closes its own paragraphs).
+    Where a document wraps its lines, a paragraph ends at a blank line; elsewhere at
+    every line break.
+    """
+    quote_starts = [s for s, _ in quote_spans]
+    starts = [s for s in sentence_starts if _outside_quotes(s, quote_spans, quote_starts)]
+    breaks = []
+    for m in (_BLANK_LINE if _wraps_lines(text) else _LINE_BREAK).finditer(text):
+        if not _outside_quotes(m.start(), quote_spans, quote_starts):
+            continue
+        if _QUOTE_CLOSES_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        if _QUOTE_OPENS_AFTER.match(text, m.end()):
+            continue
+        breaks.append(m.start())
+    return starts, breaks
+
+
+_LINE_BREAK = re.compile(r"\n")
+_QUOTE_CLOSES_BEFORE = re.compile(r"[\u201d\u2019][^\S\n]*\Z")
+_QUOTE_OPENS_AFTER = re.compile(r"\s*[\u201c\u2018]")
+
+
+def _in_reach(
+    marks: tuple[list[int], list[int]], seen_at: int, at: int, across_paragraphs: bool
+) -> bool:
+    """Whether a referent last named or referred to at ``seen_at`` is still what a "he"
+    (or "the minister") at ``at`` means: at most _REACH_SENTENCES reporter's sentences
+    begun since (see :func:`_reading_marks`), and no paragraph break between unless
+    ``across_paragraphs``."""
+    starts, breaks = marks
+    if seen_at < 0:
+        return False
+    begun = bisect.bisect_right(starts, at) - bisect.bisect_right(starts, seen_at)
+    if begun > _REACH_SENTENCES:
+        return False
+    if across_paragraphs:
+        return True
+    k = bisect.bisect_right(breaks, seen_at)
+    return k == len(breaks) or breaks[k] >= at
 
 
 # Someone a later "he" or "she" may mean other than the last person named: an office
@@ -829,7 +909,15 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
             # "President Jose Sarney of Brazil said": the person, not the place.
             m = _NAME_OF_PLACE.search(text, low, verb_start)
         if m and not inside and not _object_of_preposition(text, low, m.start(), m["name"]):
-            name = _clean_name(_without_service(text, low, m.start(), m.group("name")))
+            before = text[low : m.start()].split()
+            if _office_is_object(before):
+                # "a message addressed to the Secretary-General of the United Nations,
+                # said": the office and its body are what the sentence mentions
+                name = ""
+            else:
+                name = _office_of_body(before, m["name"]) or _clean_name(
+                    _rejoined(before, _without_service(text, low, m.start(), m.group("name")))
+                )
             if name:
                 out.append((m.start(), verb_end, "name", name))
     if appositive:
@@ -843,6 +931,123 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _rejoined(before: list[str], name: str) -> str:
+    """``name`` with the start of a title that OCR split at its hyphen: "Secretary-
+    General" is the Secretary-General, not "General"."""
+    if before and before[-1].endswith("-") and f"{before[-1]}{name.split()[0]}" in _TITLE_WORDS:
+        return before[-1] + name
+    return name
+
+
+def _office_of_body(before: list[str], name: str) -> str:
+    """The office, when ``name`` is the body that an office held by someone else heads
+    ("the Secretary-General of the United Nations", "the President of the Security
+    Council", "the Director-General of UNESCO"), after ``before``, the words before it;
+    else "".
+
+    The holder speaks as that office, not as the body: a reader names the office. An
+    office of a country stays the country ("the King of Bhutan said" gives Bhutan),
+    which speaks through it in a debate of States.
+    """
+    office = _office_before_of(before)
+    if not office:
+        return ""
+    person = _person_before_office(before[: -len(office) - 1 - (before[-1] in _DETERMINERS)])
+    heads = " ".join(office).lower()
+    if not (
+        any(title in heads for title in _OFFICES_OF_BODIES)
+        or not _BODY_WORDS.isdisjoint([*office, *name.split()])
+    ):
+        return ""
+    if not any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in office):
+        return ""  # "the Charter of the United Nations": a thing of the body, no office
+    if person:
+        return person  # "Ramiz Alia, First Secretary of the Central Committee of ..."
+    article = ["the"] if before[-1] in _DETERMINERS else []
+    return " ".join([*office, "of", *article, *name.split()])
+
+
+def _office_is_object(before: list[str]) -> bool:
+    """Whether ``before`` ends with an office and "of (the)" after a preposition ("sent
+    to the Secretary-General of"): the office is someone spoken to or of."""
+    office = _office_before_of(before)
+    if not office:
+        return False
+    rest = before[: -len(office) - 1 - (before[-1] in _DETERMINERS)]
+    while rest and (rest[-1] in _OFFICE_ADJECTIVES or rest[-1] in _DETERMINERS):
+        rest = rest[:-1]
+    return bool(rest) and rest[-1] in _PREPOSITIONS
+
+
+def _person_before_office(before: list[str]) -> str:
+    """The person an office describes in apposition, from ``before``, the words before
+    the office: "Comrade Ramiz Alia," -> "Ramiz Alia"; "" when they do not end with a
+    name and a comma."""
+    if not before or not before[-1].endswith(","):
+        return ""
+    run: list[str] = []
+    for word in reversed(before):
+        word = word.rstrip(",") if not run else word
+        if not word[:1].isupper() or word[-1:] in ",;:" or len(run) == 6:
+            break
+        run.insert(0, word)
+    while run and (run[0] in _NOT_FIRST_NAMES or run[0] in _COURTESIES):
+        run.pop(0)  # "As", "His Excellency", "Comrade", "Mr."
+    name = _clean_name(" ".join(run))
+    return name if name and all(map(_could_be_a_name, name.split())) else ""
+
+
+_COURTESIES = frozenset("Excellency Majesty Highness Comrade".split()) | {
+    f"{h}." for h in _HONORIFICS
+}
+
+
+def _office_before_of(before: list[str]) -> list[str]:
+    """The capitalized words (and the "of", "for", "the" and "and" that join them) that
+    end ``before`` ahead of "of (the)": ["Chairman", "of", "the", "Organisation"] of
+    "then Chairman of the Organisation of"; [] when ``before`` does not end so."""
+    words = before[:-1] if before and before[-1] in _DETERMINERS else before
+    if len(words) < 2 or words[-1] != "of":
+        return []
+    office: list[str] = []
+    for word in reversed(words[:-1]):
+        if word[-1:] in ",;:." or not (
+            word[:1].isupper() or word in _OFFICE_LINKS or word in _OFFICE_ADJECTIVES
+        ):
+            break
+        office.insert(0, word)
+    while office and (
+        office[0] in _OFFICE_LINKS or office[0] in _OFFICE_ADJECTIVES or office[0] in _NOT_NAMES
+    ):
+        office.pop(0)  # "As the first Secretary-General of": "As" opens the sentence
+    return office
+
+
+# Lower-case words inside an office: "Heads of State or Government", "President of the
+# Gambia and current Chairman".
+_OFFICE_LINKS = frozenset("of for the and or".split())
+_OFFICE_ADJECTIVES = frozenset("current then former late first present".split())
+# Offices that only bodies have: "the Secretary-General of the Commonwealth" is the
+# office whatever the body's name.
+_OFFICES_OF_BODIES = (
+    "secretary-general",
+    "secretary general",
+    "director-general",
+    "director general",
+    "high commissioner",
+    "executive director",
+    "executive secretary",
+    "administrator",
+)
+# Words that make a name after an office a body rather than a country: "the President of
+# the Security Council" (not "of the United States", "of the Russian Federation").
+_BODY_WORDS = frozenset(
+    """Nations Organization Organisation Assembly Council Committee Conference Commission
+    Secretariat Court Movement Community Bank Fund Agency Programme Group Forum Institute
+    Party""".split()
+)
 
 
 def _without_service(text: str, low: int, name_start: int, name: str) -> str:
@@ -1046,10 +1251,80 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         run = _TRAILING_RUN.search(phrase)
         if run and _topic_of_phrase(phrase[: run.start()].split()):
             run = None
-        name = _clean_name(run.group()) if run else ""
+        if run is None:
+            continue
+        before = phrase[: run.start()].split()
+        name = _attributed_run(before, run.group())
+        if name and _bare_title(before, name):
+            out.append((start, end, "pronoun", ""))  # "according to the President"
+            continue
+        if name and _office_before_of(before):
+            # "in the words of the first Secretary-General of the United Nations, Trygve
+            # Lie -": the person the office is given to.
+            person = _PERSON_IN_APPOSITION.match(text, end)
+            if person and all(map(_could_be_a_name, person["name"].split())):
+                name, end = _clean_name(person["name"]), person.end("name")
         if name:
             out.append((start, end, "name", name))
     return out
+
+
+def _bare_title(before: list[str], name: str) -> bool:
+    """Whether ``name`` is a title alone after "the" and perhaps an adjective or two
+    (``before`` are the words before it): "The President concluded", "the former Prime
+    Minister stated", "according to the Head of State".
+
+    Such a title names nobody in particular: it refers back to someone, as "the minister"
+    does. An office held by one person only ("the Secretary-General", "the Pope") is
+    specific and stays, and so do titles the speaker's side holds ("my President") or
+    that a nationality or body narrows ("the Federal Chancellor", "the French President").
+    """
+    words = name.split()
+    if not words or name in _UNIQUE_OFFICES:
+        return False
+    if not all(w in _TITLE_WORDS or w in _TITLE_PARTS for w in words):
+        return False
+    lead = before[-3:]
+    while lead and lead[-1].islower() and lead[-1] not in _DETERMINERS:
+        lead = lead[:-1]  # "the late", "the then", "the former"
+    return bool(lead) and lead[-1] in ("the", "The")
+
+
+def _as_description(text: str, event: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+    """A name event whose name is a bare title ("The President concluded") as the
+    description it is: resolved like "the minister" (see :func:`_bare_title`)."""
+    start, end, kind, name = event
+    if kind != "name" or not name:
+        return event
+    # The event may start before the title, at a word _clean_name left out ("The").
+    at = text.find(name.split()[0], start, end)
+    if at >= 0 and _bare_title(text[max(0, at - 40) : at].split(), name):
+        return (start, end, "pronoun", "")
+    return event
+
+
+def _attributed_run(before: list[str], run: str) -> str:
+    """Who the capitalized ``run`` that ends an attribution phrase names, after the
+    phrase's words ``before`` it: an office of a body ("according to the Secretary-General
+    of the United Nations"), nobody for a document's body ("the Preamble to the Charter of
+    the United Nations") or the tail of a title ("the Head of State": the title), else
+    the run as a name ("the report of the Secretary-General")."""
+    office = _office_before_of(before)
+    if office:
+        office_of = _office_of_body(before, run)
+        if office_of:
+            return office_of
+        if office[-1] in _DOCUMENT_WORDS:
+            return ""
+        if run.split()[0] in _PORTFOLIOS:
+            return " ".join([*office, "of", run])  # "Head of State", "Secretary of State"
+    return _clean_name(_rejoined(before, run))
+
+
+# A name set off after an office: ", Trygve Lie -", ", Mr. Kofi Annan,".
+_PERSON_IN_APPOSITION = re.compile(
+    rf",\s+(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})\s*(?:[,:\u2014\u201c]|-\s)"
+)
 
 
 def _topic_of_phrase(before: list[str]) -> bool:
@@ -1076,6 +1351,8 @@ def _cut_short(text: str, tail: re.Match) -> bool:
 
 def _clean_name(name: str) -> str:
     words = name.split()
+    if len(words) > 2 and words[0] in ("His", "Her") and words[1] in _COURTESIES:
+        words = words[2:]  # "His Excellency Boutros Boutros-Ghali" (but "His Majesty" stays)
     after_preposition = False
     while words and (
         words[0] in _NOT_NAMES
@@ -1088,6 +1365,8 @@ def _clean_name(name: str) -> str:
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]  # "Russia's" (but "Mongolian People's Republic")
     if words and all(w in _INSTITUTION_WORDS or w in _NOT_NAMES for w in words):
+        return ""
+    if words and words[-1] in _DOCUMENT_WORDS:
         return ""
     return " ".join(_without_leading_titles(words))
 
@@ -1181,6 +1460,10 @@ _INVERTED_TITLED_NAME = re.compile(
 # Words that are titles only after another title: "Secretary General", "Attorney
 # General", "Foreign Minister" is led by a portfolio, "Minister of Foreign Affairs".
 _TITLES_AFTER_A_TITLE = frozenset("General Foreign Affairs".split())
+# Words of a title other than _TITLE_WORDS: "Foreign Minister", "Head of State".
+_TITLE_PARTS = _TITLES_AFTER_A_TITLE | _PORTFOLIOS | frozenset({"of", "Head"})
+# Titles that name one office in a text: its holder is known without a name.
+_UNIQUE_OFFICES = frozenset({"Secretary-General", "Secretary General", "Pope"})
 # Words before a surname that are no first names ("The Lavrov", "His Lavrov").
 _NOT_FIRST_NAMES = _NOT_NAMES | _TITLES | frozenset("Our Their His Her Its A An".split())
 
