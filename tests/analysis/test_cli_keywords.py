@@ -139,6 +139,7 @@ def test_readability_by_group(folder, capsys):
         "ttr",
         "mattr",
         "mtld",
+        "mtld_documents",
     ]
     assert table["documents"].tolist() == [1, 2, 1]
     assert main([*args, "--format", "csv"]) == 0
