@@ -589,7 +589,7 @@ def test_possible_that_counts_or_is_made_and_unknown_as_a_name_are_no_hedges():
 
 def test_a_belief_view_or_idea_held_with_its_content_is_a_doxastic_hedge():
     texts = [
-        "It is our firm belief that talks will succeed.",
+        "It is our belief that talks will succeed.",
         "My delegation is of the view that the report deserves attention.",
         "We reject the idea that power is invincible.",
         "The series is generally regarded by many as the beginning.",
@@ -606,3 +606,6 @@ def test_a_belief_view_or_idea_held_with_its_content_is_a_doxastic_hedge():
         ["doc3", "idea", "epistemic noun"],
         ["doc4", "regarded by many as", "epistemic verb"],
     ]
+    # held firmly, it is a booster, as "we firmly believe that" is
+    firm = find_hedges("It is our firm belief that talks will succeed.")
+    assert firm[["match", "category"]].values.tolist() == [["firm belief", "booster"]]
