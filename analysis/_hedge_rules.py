@@ -49,6 +49,7 @@ CONTEXT_RULES = (
     "stated_uncertainty",
     "stated_unknown",
     "held_that",
+    "not_conceded",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -388,6 +389,10 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return _predicative(view, i, end, nxt, before)
     if rule == "that":
         return nxt == "that"
+    if rule == "not_conceded":
+        # "however poor the results may seem"; not "seem local but have", whose "but"
+        # contrasts seeming with being
+        return not _concessive(view, i, end, before_but=False)
     if rule == "held_that":
         return nxt == "that" and before[0] != "in" and view.at(end + 1) not in _FINITE_AFTER_THAT
     if rule == "own_claim":
@@ -543,6 +548,8 @@ def _framing_formula(view: TokenView, end: int, subject: str) -> bool:
     following = [w for w in _following(view, end, 3) if w != "well"]
     if following[0] in {"recall", "remember"}:
         return True  # "Members may recall that", "as you may remember": a reminder
+    if following[0] == "be" and following[1] in _SUMMED:
+        return True  # "Our policy may be summarized as follows": what comes next
     if subject not in _FRAMING_SUBJECTS and subject != "it":
         return False
     if subject == "it":  # not "it may be asked to contribute troops"
@@ -551,6 +558,7 @@ def _framing_formula(view: TokenView, end: int, subject: str) -> bool:
 
 
 _FRAMING_SUBJECTS = frozenset({"i", "we", "one", "some", "many", "you"})
+_SUMMED = frozenset({"summarized", "summarised", "summed", "outlined", "recapitulated"})
 
 
 def _prayed_for(view: TokenView, i: int) -> bool:
@@ -602,7 +610,8 @@ _PREPOSITIONS = frozenset("of in on at for from with by to into about over under
 _WISH_ADVERB = r"(?:(?:\w+ly|also|therefore|nevertheless|still)\s+)?"
 # "hope/trust/wish (is) that <gap>" or "we hope <gap>", up to the modal, in one clause.
 _HOPE = re.compile(
-    r"(?:\b(?:hope[sd]?|hoping|trust(?:s|ed|ing)?|wish(?:es|ed)?)\s+(?:(?:is|was)\s+)?"
+    r"(?:\b(?:hope[sd]?|hoping|trust(?:s|ed|ing)?|wish(?:es|ed)?|requir(?:e[sd]?|ing)"
+    r"|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|ensur(?:e[sd]?|ing))\s+(?:(?:is|was)\s+)?"
     + _WISH_ADVERB
     + r"that\s+|\b(?:I|[Ww]e|[Tt]hey|[Hh]e|[Ss]he)\s+"
     + _WISH_ADVERB
@@ -843,16 +852,59 @@ def _action_to_show(view: TokenView, i: int) -> bool:
     return not (words[0] == "to" and len(words) > 1 and words[1] in _SHOW_RAISING)
 
 
-def _concessive(view: TokenView, i: int, end: int) -> bool:
+def _concessive(view: TokenView, i: int, end: int, *, before_but: bool = True) -> bool:
     """'however remote they might be', 'important as it may be', 'no matter what the
-    desire of the settlers might be': granting, not doubting."""
+    desire of the settlers might be', and (``before_but``) 'it may be slow, but':
+    granting, not doubting."""
     clause = view.prev_words(i, 10)
     if not _CONCESSIVE.isdisjoint(clause) or clause[:3] == ["case", "the", "as"]:
         return True  # ... or "as the case may be"
     if ("matter", "no") in pairwise(clause):
         return True
     after = view.next_words(end - 1, 2)
-    return len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause
+    if len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause:
+        return True
+    # a relative clause's modal is not what "but" answers ("the difficulties that may
+    # lie ahead, but everything is looking better")
+    relative = view.prev_words(i, 1)[0] in {"that", "which", "who"}
+    return before_but and not relative and _granted_before_but(view, end)
+
+
+def _granted_before_but(view: TokenView, end: int) -> bool:
+    """ "Our wine may be bitter but it is our wine", "the task may be hard, but we will
+    go on": a short clause granted before "but", a concession, not a doubt. Not a
+    correlative "not only ... but", "not X but Y", nor "but for", "but which", "but
+    because" (no clause of its own after "but")."""
+    after = view.next_words(end - 1, _GRANTED_WORDS + 1)
+    for k, word in enumerate(after[:_GRANTED_WORDS]):
+        if word == "but":
+            if k + 1 >= len(after) or _correlative(after[:k]):
+                return False
+            following = after[k + 1]
+            named = view.raw[end + k + 1][:1].isupper()  # "but Nicaragua never will"
+            return following in _CLAUSE_STARTERS or following == "," or named
+        if word in _CLAUSE_ENDS:
+            return False
+    return False
+
+
+def _correlative(granted: list[str]) -> bool:
+    """ "not only", "not merely", "not just", "not once" before "but": the second half
+    of one statement follows, not a concession ("may not be much, but" concedes)."""
+    return any(a == "not" and b in _CORRELATIVE for a, b in pairwise(granted))
+
+
+# How far a granted clause may run before its "but", and what ends it first.
+_GRANTED_WORDS = 6
+_CLAUSE_ENDS = frozenset({".", ";", ":", "?", "!", "and", "or", "because", "if", "that"})
+# Words that open the clause after a concession's "but" ("but we", "but the issues",
+# "but if we analyse"); not "but for", "but which", "gradually but firmly".
+_CLAUSE_STARTERS = frozenset(
+    """i we you he she it they there this these those the a an our their its his her
+    my your no none nothing everything such if until when then one some many most
+    each every""".split()
+)
+_CORRELATIVE = frozenset({"only", "merely", "just", "simply", "once", "because", "in", "so"})
 
 
 def _assurance(view: TokenView, end: int, subject: str) -> bool:

@@ -609,3 +609,26 @@ def test_a_belief_view_or_idea_held_with_its_content_is_a_doxastic_hedge():
     # held firmly, it is a booster, as "we firmly believe that" is
     firm = find_hedges("It is our firm belief that talks will succeed.")
     assert firm[["match", "category"]].values.tolist() == [["firm belief", "booster"]]
+
+
+def test_a_granted_clause_a_summary_and_a_mandated_modal_are_no_hedges():
+    texts = [
+        "Our wine may be bitter but it is our wine.",
+        "The process of dialogue may be slow, but we are convinced it works.",
+        "Our policy may be summarized as follows.",
+        "The parties demand that the territories may be evacuated.",
+        "However unsatisfactory the results may seem, they help.",
+        "It may result not merely in talks, but in decisions.",  # hedges from here on
+        "The difficulties that may lie ahead are real, but we hope.",
+        "The results may seem poor.",
+        "Causes which seem local but have wide effects.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "match"]].values.tolist() == [
+        ["doc6", "may"],
+        ["doc7", "may"],
+        ["doc8", "may"],
+        ["doc8", "seem"],
+        ["doc9", "seem"],
+    ]
