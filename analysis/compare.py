@@ -102,6 +102,9 @@ def _stance_rates(c: Corpus, measure: str, *, workers: int | None) -> pd.DataFra
     rates = stat(c, by="doc_id", workers=workers)
     rows = rates[rates["measure"] == measure]
     table = pd.DataFrame({"doc_id": rows["group"].to_numpy(), measure: rows["rate"].to_numpy()})
+    # in the corpus' order, as the stat tables read the documents of a group: the same
+    # values in the same order get the same bootstrap draws
+    table = table.set_index("doc_id").reindex(c.doc_ids).reset_index()
     table.attrs["provenance"] = rates.attrs.get("provenance", {})
     return table
 
@@ -321,7 +324,12 @@ def compare(
         name.startswith("rate:") or (c is not None and name in STANCE_MEASURES)
     )
     for g in order:
-        low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=g)
+        # The key stat_hedging, stat_modality and the other rate tables give the same
+        # group and measure, so the same documents get the same bootstrap draws: their
+        # intervals hold this one (they add the exact Poisson interval of the pooled
+        # count), where different draws gave intervals that overlapped but did not nest.
+        key = f"{g}|{name}" if never_negative else g
+        low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=key)
         estimate = float(by_group[g].mean()) if len(by_group[g]) else np.nan
         if never_negative and not np.isnan(low):
             low = max(low, 0.0)

@@ -246,3 +246,16 @@ def test_a_group_without_values_keeps_its_row_and_adjacent_pairs_do_not_skip_it(
     assert diffs["p_adjusted"].iloc[1] == pytest.approx(diffs["p_value"].iloc[1])  # one test
     with pytest.raises(ValueError, match=r"level=95 is not valid; give a coverage between 0 and 1"):
         compare(t, "x", by="g", level=95)
+
+
+def test_a_hedging_group_interval_lies_within_stat_hedgings_for_the_same_mean():
+    from analysis import stat_hedging
+
+    # rates that vary far more between documents than a Poisson count would: the
+    # bootstrap interval is the wider one, and both tables must give it
+    texts = [("Perhaps it may be so. " * k) + "Peace is vital. " * 40 for k in range(12)]
+    c = corpus.from_texts(texts, docvars={"g": ["A"] * 12})
+    row = compare(c, "hedges", by="g", pairs="none").iloc[0]
+    rates = stat_hedging(c, by="g").set_index("measure").loc["hedges"]
+    assert row["estimate"] == pytest.approx(rates["rate"])
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((rates["rate_low"], rates["rate_high"]))
