@@ -13,6 +13,7 @@ import pandas as pd
 from .aliases import Aliases
 from .document import Document
 from .errors import alike_choice
+from .metadata import coerce_docvar_types
 from .normalize import NORMALIZER_VERSION, normalize_docvar
 from .quotes import QUOTER_VERSION
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
@@ -186,6 +187,77 @@ class Corpus:
 
     def texts(self) -> list[str]:
         return [d.text for d in self._documents]
+
+    def with_docvars(self, **columns) -> Corpus:
+        """This corpus with docvars added or replaced; the texts and the load report as
+        they are. For a grouping the inputs do not name, such as a period or a
+        country-and-period label (``by=`` takes one docvar).
+
+        Parameters:
+            **columns: ``name=values``, where values is a function of the docvars table
+                (as :meth:`docvars` gives it) returning one value per document, a
+                Series or mapping keyed by doc_id (a document it leaves out gets a
+                missing value), a list in :attr:`doc_ids` order, or one value for all.
+                Text is normalized as the loader normalizes docvars, and numbers
+                written as text in a year or session column become numbers.
+
+        Returns:
+            A new Corpus; each document's :attr:`~corpus.Document.docvars` holds the
+            new values too, and the fingerprint changes with them.
+
+        Example:
+            >>> from corpus import from_texts
+            >>> c = from_texts(["a", "b"], docvars={"year": [1985, 1995]})
+            >>> era = lambda dv: ["cold war" if y < 1991 else "after" for y in dv["year"]]
+            >>> c2 = c.with_docvars(era=era)
+            >>> c2.docvars["era"].tolist(), c2["doc2"].docvars["era"]
+            (['cold war', 'after'], 'after')
+        """
+        table = self._docvars.copy()
+        added = pd.DataFrame(index=table.index)
+        for name, values in columns.items():
+            if name == "doc_id":
+                raise ValueError("with_docvars: doc_id is the documents' id, not a docvar")
+            if callable(values):
+                values = values(self._docvars.copy())
+            added[name] = self._aligned(name, values).map(normalize_docvar)
+        for name in added.columns:
+            table[name] = coerce_docvar_types(added[[name]])[name]
+        records = table.astype(object).where(table.notna(), None).to_dict("records")
+        if isinstance(self._documents, StreamedDocuments):
+            documents: Sequence[Document] = self._documents.with_records(records)
+        else:
+            pairs = zip(self._documents, records, strict=True)
+            documents = [_with_meta(d, meta) for d, meta in pairs]
+        return Corpus(documents, table, self._report, aliases=self.aliases)
+
+    def _aligned(self, name: str, values) -> pd.Series:
+        """``values`` of docvar ``name`` as a Series in corpus order, or a ValueError
+        naming the docvar and what to give."""
+        ids = self._ids
+        if isinstance(values, pd.Series) and values.index.isin(ids).any():
+            return values.reindex(ids).set_axis(self._docvars.index)
+        if isinstance(values, dict):
+            return pd.Series(values, dtype=object).reindex(ids).set_axis(self._docvars.index)
+        if isinstance(values, (str, bytes)) or np.ndim(values) == 0:
+            return pd.Series([values] * len(ids), index=self._docvars.index, dtype=object)
+        listed = list(values)
+        if len(listed) != len(ids):
+            raise ValueError(
+                f"with_docvars: {name} has {len(listed)} values but the corpus has "
+                f"{len(ids)} documents; give one per document in doc_ids order, or a "
+                "Series or mapping keyed by doc_id"
+            )
+        return pd.Series(listed, index=self._docvars.index, dtype=object)
+
+
+def _with_meta(doc: Document, meta: dict) -> Document:
+    """``doc`` with new metadata, keeping the spans already computed from its text."""
+    new = Document(doc.doc_id, doc.text, meta, doc.raw_sha256, doc.aliases)
+    for name in ("sentences", "tokens", "words"):
+        if name in doc.__dict__:
+            new.__dict__[name] = doc.__dict__[name]
+    return new
 
 
 def _listed_values_matching_nothing(wanted, matched: pd.Series) -> list:

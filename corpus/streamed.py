@@ -221,6 +221,14 @@ class StreamedDocuments(Sequence[Document]):
         args = (self.path, self.doc_ids, self.lengths, self._records, self._aliases, self._rows)
         return (StreamedDocuments, args)
 
+    def with_records(self, records: list[dict]) -> StreamedDocuments:
+        """The same documents with new metadata (one record each, in order)."""
+        if len(records) != len(self.doc_ids):
+            raise ValueError(f"{len(records)} records for {len(self.doc_ids)} documents")
+        return StreamedDocuments(
+            self.path, self.doc_ids, self.lengths, list(records), self._aliases, self._rows
+        )
+
     def take(self, positions: Sequence[int]) -> StreamedDocuments:
         """The documents at ``positions`` (in that order), still on disk."""
         chosen = list(positions)

@@ -259,3 +259,11 @@ def test_a_hedging_group_interval_lies_within_stat_hedgings_for_the_same_mean():
     rates = stat_hedging(c, by="g").set_index("measure").loc["hedges"]
     assert row["estimate"] == pytest.approx(rates["rate"])
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((rates["rate_low"], rates["rate_high"]))
+
+
+def test_a_derived_docvar_groups_like_one_read_from_the_inputs():
+    texts = ["We must act now.", "It may rain.", "Peace is near.", "War may come."]
+    c = corpus.from_texts(texts, docvars={"year": [1985, 1989, 1993, 1997]})
+    c = c.with_docvars(era=lambda dv: ["cold war" if y < 1991 else "after" for y in dv["year"]])
+    table = compare(c, "ttr", by="era", pairs="none", n_boot=50)
+    assert table[["group", "documents"]].values.tolist() == [["after", 2], ["cold war", 2]]

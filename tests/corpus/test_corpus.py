@@ -167,3 +167,33 @@ def test_a_bad_choice_suggests_the_choice_spelled_alike_and_summarises_long_list
 def test_a_documents_docvars_are_its_meta():
     doc = from_texts(["We must act."], docvars={"country": ["FRA"]})["doc1"]
     assert doc.docvars is doc.meta and doc.docvars["country"] == "FRA"
+
+
+def test_with_docvars_adds_a_derived_grouping_to_the_corpus_and_its_documents():
+    c = from_texts(
+        ["We may act. It is clear.", "Peace.", "War."], docvars={"year": [1985, 1995, 1999]}
+    )
+    assert len(c["doc1"].sentences) == 2  # computed before: kept
+    era = c.with_docvars(
+        era=lambda dv: ["cold war" if y < 1991 else "after" for y in dv["year"]],
+        label={"doc1": " C\u00f4te d\u2019Ivoire", "doc3": "x"},  # doc2 left out: missing
+        session=["40", "50", "54"],  # numbers written as text become numbers
+        source="UN",
+    )
+    assert era.docvars["era"].tolist() == ["cold war", "after", "after"]
+    assert era["doc2"].docvars["era"] == "after" and era["doc1"].meta["source"] == "UN"
+    assert era.docvars["label"].tolist()[0] == "C\u00f4te d'Ivoire"
+    assert era.docvars["label"].isna().tolist() == [False, True, False]
+    assert era.docvars["session"].tolist() == [40, 50, 54]
+    assert "era" not in c.docvars  # the corpus itself is unchanged
+    assert era.fingerprint != c.fingerprint and era.texts() == c.texts()
+    assert era["doc1"].__dict__["sentences"] == c["doc1"].sentences
+    assert era.subset(era="after").doc_ids == ["doc2", "doc3"]
+
+
+def test_with_docvars_refuses_values_that_do_not_fit():
+    c = from_texts(["a", "b"])
+    with pytest.raises(ValueError, match="period has 3 values but the corpus has 2 documents"):
+        c.with_docvars(period=[1, 2, 3])
+    with pytest.raises(ValueError, match="doc_id"):
+        c.with_docvars(doc_id=["x", "y"])

@@ -292,3 +292,17 @@ def test_a_failed_first_streamed_read_leaves_no_entry(tmp_path, problem):
     with pytest.raises(expected):
         corpus.read_corpus(folder, cache=store, stream=True, strict=problem == "strict")
     assert [p.name for p in store.iterdir()] == ["CACHEDIR.TAG"]  # no entry, no staging folder
+
+
+def test_a_streamed_corpus_takes_derived_docvars_as_one_in_memory_does(folder, tmp_path):
+    fresh = corpus.read_corpus(folder)
+    streamed = corpus.read_corpus(folder, cache=tmp_path / "store", stream=True)
+
+    def era(dv):
+        return ["after" if y >= 1991 else "cold war" for y in dv["year"]]
+
+    derived, expected = streamed.with_docvars(era=era), fresh.with_docvars(era=era)
+    assert derived.streamed and isinstance(derived.documents, StreamedDocuments)
+    assert derived.docvars.equals(expected.docvars)
+    assert [d.meta["era"] for d in derived] == [d.meta["era"] for d in expected]
+    assert derived.fingerprint == expected.fingerprint
