@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -93,6 +93,30 @@ def per_document_values(
     values = table.set_index("doc_id")[measure].astype(float)
     values.attrs["provenance"] = table.attrs.get("provenance", {})
     return values, measure
+
+
+def _checked_order(order: Sequence[str], groups: dict, by: str) -> list[str]:
+    """``order=`` as a list naming every group once ("(missing)" may be left out, and
+    then comes last), or a ValueError saying which groups it leaves out or does not
+    know."""
+    if isinstance(order, str):
+        raise ValueError(f"order={order!r} is not valid; give a list of the {by} groups")
+    wanted = [str(g) for g in order]
+    unknown = [g for g in wanted if g not in groups]
+    left_out = [g for g in group_order(groups) if g not in wanted and g != MISSING_GROUP]
+    if unknown or left_out or len(set(wanted)) < len(wanted):
+        problems = []
+        if unknown:
+            problems.append(f"no group {', '.join(map(repr, unknown))}")
+        if left_out:
+            problems.append(f"leaves out {', '.join(map(repr, left_out))}")
+        if len(set(wanted)) < len(wanted):
+            problems.append("names a group twice")
+        known = ", ".join(map(repr, group_order(groups)))
+        raise ValueError(f"order= {'; '.join(problems)}; list each {by} group once: {known}")
+    if MISSING_GROUP in groups and MISSING_GROUP not in wanted:
+        wanted.append(MISSING_GROUP)
+    return wanted
 
 
 def _stance_rates(c: Corpus, measure: str, *, workers: int | None) -> pd.DataFrame:
@@ -255,6 +279,7 @@ def compare(
     n_boot: int = N_BOOT,
     level: float = 0.95,
     seed: int = SEED,
+    order: Sequence[str] | None = None,
     workers: int | None = None,
 ) -> pd.DataFrame:
     """A per-document measure by group, with intervals and pairwise differences.
@@ -277,6 +302,11 @@ def compare(
             (``n_boot`` shuffles).
         correction: "holm", "bonferroni", "fdr_bh" or "none", over the pairs.
         n_boot: bootstrap resamples (and permutations); level: interval coverage.
+        order: the groups in the order to report them (every group, as text; the
+            "(missing)" group may be left out and comes last). A difference is the
+            earlier group's mean minus the later one's, so ``order=["after",
+            "before"]`` gives after - before. Default: numbers (years) by value, then
+            labels alphabetically.
 
     Returns:
         A tidy table ``kind, measure, group, group_b, documents, documents_b,
@@ -317,7 +347,8 @@ def compare(
     # A group whose every value is missing keeps its row (documents 0, no estimate): a
     # group that vanished would make an adjacent difference span two years unseen.
     by_group = {g: part["value"].dropna().to_numpy() for g, part in data.groupby("group")}
-    order = group_order(by_group)
+    given = None if order is None else _checked_order(order, by_group, by)
+    order = group_order(by_group) if given is None else given
 
     rows = []
     never_negative = isinstance(name, str) and (
@@ -400,5 +431,6 @@ def compare(
         "n_boot": n_boot,
         "level": level,
         "seed": seed,
+        "order": given,
     }
     return attach(result, "compare", params, c, _lexicons(values))

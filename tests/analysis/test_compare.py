@@ -267,3 +267,19 @@ def test_a_derived_docvar_groups_like_one_read_from_the_inputs():
     c = c.with_docvars(era=lambda dv: ["cold war" if y < 1991 else "after" for y in dv["year"]])
     table = compare(c, "ttr", by="era", pairs="none", n_boot=50)
     assert table[["group", "documents"]].values.tolist() == [["after", 2], ["cold war", 2]]
+
+
+def test_the_group_order_can_be_given_and_sets_the_sign_of_differences():
+    t = pd.DataFrame({"era": ["pre", "pre", "post", "post"], "x": [1.0, 3.0, 5.0, 7.0]})
+    default = compare(t, "x", by="era", n_boot=50)
+    assert default[["kind", "group", "group_b", "estimate"]].values.tolist()[2] == [
+        "difference",
+        "post",
+        "pre",
+        4.0,
+    ]
+    chosen = compare(t, "x", by="era", order=["pre", "post"], n_boot=50)
+    assert chosen["group"].tolist()[:2] == ["pre", "post"]
+    assert chosen.iloc[2][["group", "group_b", "estimate"]].tolist() == ["pre", "post", -4.0]
+    with pytest.raises(ValueError, match="no group 'after'; leaves out 'post'"):
+        compare(t, "x", by="era", order=["pre", "after"])
