@@ -505,7 +505,10 @@ def _read_folder(loaded, folder, template, sidecar, encoding, aliases, progress,
     for row, why in join.unmatched:
         loaded.add_report(row.source, "", "skipped", why)
     if speakers_file:
-        if folder.resolve() not in speakers_file.resolve().parents:
+        # A link inside the folder to the archive's table is listed once, as a file of
+        # the folder, though the table it points to lies elsewhere.
+        inside = folder.absolute() in speakers_file.absolute().parents
+        if not inside and folder.resolve() not in speakers_file.resolve().parents:
             # Beside the folder (the archive's layout): an input too, listed as such.
             loaded.add_report(str(speakers_file), "", "metadata", "read for docvars")
         notes = join_speakers(loaded.metas, speakers, speakers_file.name)

@@ -756,6 +756,18 @@ def test_a_speakers_table_beside_the_folder_is_listed_as_an_input(fixtures, tmp_
     assert row["source"].tolist() == [str(tmp_path / "Speakers_by_session.csv")]
 
 
+def test_a_link_to_a_speakers_table_elsewhere_is_listed_once(fixtures, tmp_path):
+    shutil.copytree(fixtures / "un_layout", tmp_path / "un")
+    (tmp_path / "archive").mkdir()
+    table = tmp_path / "archive" / "Speakers_by_session.csv"
+    (tmp_path / "un" / "Speakers_by_session.csv").rename(table)
+    (tmp_path / "un" / "Speakers_by_session.csv").symlink_to(table)
+    c = read_corpus(tmp_path / "un")
+    assert c.docvars.loc["XWS_49_1994", "speaker"] == "Jane Miller"
+    row = c.report[c.report["status"] == "metadata"]
+    assert row["source"].tolist() == ["Speakers_by_session.csv"]
+
+
 @pytest.mark.parametrize("rows", ["1,\n1,Real text.\n", "1,Real text.\n1,\n"])
 def test_an_empty_row_takes_its_id_too(tmp_path, rows):
     (tmp_path / "t.csv").write_text("id,text\n" + rows, encoding="utf-8")
