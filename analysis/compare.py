@@ -311,7 +311,8 @@ def compare(
     Returns:
         A tidy table ``kind, measure, group, group_b, documents, documents_b,
         estimate, ci_low, ci_high, p_value, p_adjusted``: ``kind == "group"`` rows give
-        each group's mean over documents and its interval; ``kind == "difference"``
+        each group's mean over documents and its interval (their ``group_b`` and
+        ``documents_b`` are missing, as a CSV file gives them back); ``kind == "difference"``
         rows give mean(group) - mean(group_b), its interval and the test's raw and
         corrected p-values (intervals: Student's t below 10 documents, expanded
         bootstrap percentiles from 10). Documents whose ``by`` value is missing form
@@ -369,9 +370,9 @@ def compare(
                 "kind": "group",
                 "measure": name,
                 "group": g,
-                "group_b": "",
+                "group_b": None,  # a group row has no second group: missing, not ""
                 "documents": len(by_group[g]),
-                "documents_b": 0,
+                "documents_b": None,
                 "estimate": estimate,
                 "ci_low": low,
                 "ci_high": high,
@@ -422,6 +423,7 @@ def compare(
         for d, p_adj in zip(differences, adjusted, strict=True):
             d["p_adjusted"] = p_adj
     result = pd.DataFrame(rows + differences, columns=COMPARE_COLUMNS)
+    result["documents_b"] = result["documents_b"].astype("Int64")  # <NA> on group rows
     params = {
         "measure": name,
         "by": by,
