@@ -134,6 +134,8 @@ def make_record(
             "inputs": _input_counts(c),
             "versions": c.versions,
         }
+        if getattr(c, "lineage", ()):
+            record["corpus"]["selection"] = list(c.lineage)  # subset()/with_docvars() calls
     return record
 
 

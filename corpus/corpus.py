@@ -45,6 +45,7 @@ class Corpus:
         report: pd.DataFrame,
         *,
         aliases: Aliases | None = None,
+        lineage: Sequence[str] = (),
     ) -> None:
         if isinstance(documents, StreamedDocuments):
             self._documents: Sequence[Document] = documents  # on disk (corpus.streamed)
@@ -58,6 +59,9 @@ class Corpus:
         self._docvars = docvars.reindex(self._ids)
         self._report = report.reset_index(drop=True)[REPORT_COLUMNS]
         self.aliases = aliases or Aliases.default()
+        # How this corpus was made from the one read: subset() and with_docvars()
+        # calls, in order, for provenance records (a reviewer can redo the selection).
+        self.lineage: tuple[str, ...] = tuple(lineage)
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -181,8 +185,14 @@ class Corpus:
             keep = [self._documents[i] for i in chosen]
         kept_ids = {self._ids[i] for i in chosen}
         report = self._report[self._report["doc_id"].isin(kept_ids)]
+        shown = {k: _named(v) for k, v in values.items()}
+        step = _call("subset", {"where": _named(where), **shown} if where is not None else shown)
         return Corpus(
-            keep, self._docvars.loc[list(kept_ids & set(mask.index))], report, aliases=self.aliases
+            keep,
+            self._docvars.loc[list(kept_ids & set(mask.index))],
+            report,
+            aliases=self.aliases,
+            lineage=(*self.lineage, step),
         )
 
     def texts(self) -> list[str]:
@@ -229,7 +239,10 @@ class Corpus:
         else:
             pairs = zip(self._documents, records, strict=True)
             documents = [_with_meta(d, meta) for d, meta in pairs]
-        return Corpus(documents, table, self._report, aliases=self.aliases)
+        step = _call("with_docvars", {k: _named(v) for k, v in columns.items()})
+        return Corpus(
+            documents, table, self._report, aliases=self.aliases, lineage=(*self.lineage, step)
+        )
 
     def _aligned(self, name: str, values) -> pd.Series:
         """``values`` of docvar ``name`` as a Series in corpus order, or a ValueError
@@ -249,6 +262,32 @@ class Corpus:
                 "Series or mapping keyed by doc_id"
             )
         return pd.Series(listed, index=self._docvars.index, dtype=object)
+
+
+def _call(name: str, kwargs: dict) -> str:
+    """A call as text for :attr:`Corpus.lineage`: ``subset(country=['RUS', 'USA'])``."""
+    return f"{name}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})"
+
+
+class _Named:
+    """A function shown by its name in a lineage (its code is not recorded)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def _named(value):
+    """``value``, or a function as ``<function name>`` (a lambda: ``<lambda>``)."""
+    if callable(value):
+        return _Named(f"<function {getattr(value, '__name__', type(value).__name__)}>")
+    if isinstance(value, (set, frozenset)):  # in a fixed order: records must not vary
+        value = sorted(value, key=str)
+    if isinstance(value, (list, tuple)) and len(value) > 20:
+        return _Named(f"<{len(value)} values>")
+    return value
 
 
 def _with_meta(doc: Document, meta: dict) -> Document:

@@ -18,6 +18,16 @@ def test_rate_tables_record_their_bootstrap_and_the_inputs_read():
         "(Garwood 1936)",
     }
     assert record["corpus"]["inputs"] == {"loaded": 2}
+    assert "selection" not in record["corpus"]  # the corpus as read
+
+
+def test_records_say_how_the_corpus_was_selected_from_the_one_read():
+    import corpus
+
+    c = corpus.from_texts(["We may go.", "Perhaps.", "No."], docvars={"g": ["A", "B", "A"]})
+    record = stat_hedging(c.subset(g="A")).attrs["provenance"]
+    assert record["corpus"]["selection"] == ["subset(g='A')"]
+    assert record["corpus"]["documents"] == 2
 
 
 def test_records_pin_lexicon_contents_and_name_the_packages_results_depend_on():

@@ -197,3 +197,18 @@ def test_with_docvars_refuses_values_that_do_not_fit():
         c.with_docvars(period=[1, 2, 3])
     with pytest.raises(ValueError, match="doc_id"):
         c.with_docvars(doc_id=["x", "y"])
+
+
+def test_a_corpus_remembers_how_it_was_selected_and_derived():
+    c = from_texts(["a", "b", "c"], docvars={"year": [1985, 1995, 1999], "g": ["A", "B", "A"]})
+
+    def recent(dv):
+        return dv["year"] > 1990
+
+    s = c.subset(g={"B", "A"}).with_docvars(era=lambda dv: ["x"] * len(dv)).subset(where=recent)
+    assert c.lineage == ()
+    assert s.lineage == (
+        "subset(g=['A', 'B'])",
+        "with_docvars(era=<function <lambda>>)",
+        "subset(where=<function recent>)",
+    )
