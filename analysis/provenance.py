@@ -15,15 +15,14 @@ import pandas as pd
 
 from corpus import Corpus
 
-# What a result can depend on: syllable counts (textstat, pyphen), p-values and the
-# sense classifier's training (scipy), Parquet and string columns (pyarrow).
+# What a result can depend on: p-values and the sense classifier's training (scipy),
+# Parquet and string columns (pyarrow). Syllables are the project's own rules, recorded
+# by the readability version.
 PACKAGES = (
     "communique",
     "nltk",
     "pandas",
     "matplotlib",
-    "textstat",
-    "pyphen",
     "numpy",
     "scipy",
     "pyarrow",

@@ -1,15 +1,22 @@
 """Readability from per-word-type syllable counts.
 
 The published formulas (Flesch 1948, Kincaid et al. 1975, Gunning 1952), computed from
-counts: syllables are counted once per word type (textstat's pyphen-based counter,
-cached), not once per token, which keeps whole archives fast. Works offline: pyphen
-ships its hyphenation dictionaries.
+counts: syllables are counted once per word type (cached), not once per token, which
+keeps whole archives fast. Syllables come from the project's own English spelling rules
+(:mod:`analysis._syllables`: vowel groups, silent endings, vowels that stay apart,
+suffixes and compounds, a short exception table), offline and without pronunciation
+data. Against the CMU Pronouncing Dictionary they give the same count for 94% of a
+held-out fifth of its words and 99.7% of the running words of UN speeches of the 1980s
+(textstat 0.7.4's pyphen counter, used up to readability/1: 61% and 90%; it counted
+hyphenation points, so "Africa", "many" and "area" were one syllable, and Flesch came
+out 7-12 points too high on UN speeches). benchmarks/accuracy_syllables.py measures this.
+Newer textstat releases look syllables up in CMUdict through NLTK data, which cannot be
+assumed offline.
 
 The scores are the textbook ones, not textstat's functions: textstat rounds syllables
 per word, drops sentences of two words or fewer from Flesch, and counts Gunning fog's
 hard words as distinct words of three or more syllables outside the Dale-Chall easy
-list, so its fog is 2.5-4.6 points lower on UN speeches (a statistics audit) and its
-Flesch up to about 5 points different. Compare scores from one tool only.
+list, and it counts syllables differently. Compare scores from one tool only.
 """
 
 from __future__ import annotations
@@ -21,53 +28,25 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
-import textstat
 
 from corpus import Corpus, Document
 from corpus._parallel import map_in_order, resolve_workers
 from corpus.segment import count_sentences_with_words
 
 from ._input import as_corpus, check_by, group_labels, in_group_order
-from ._syllables import Hyphenation
+from ._syllables import syllable_count
 from ._wordcounts import WordCounts, document_blocks, word_counts
 from .engine import map_documents
 from .provenance import attach
 
-READABILITY_VERSION = "communique-readability/1"
+READABILITY_VERSION = "communique-readability/2"
 
 
 @lru_cache(maxsize=200_000)
 def syllables(word: str) -> int:
-    """Syllables in one word (lower-cased), as textstat's pyphen counter counts them."""
-    return max(_syllable_count(word), 1) if any(c.isalpha() for c in word) else 0
-
-
-def _textstat_count(word: str) -> int:
-    return int(textstat.syllable_count(word))
-
-
-def _hyphenation_counter():
-    """textstat's syllable count (hyphenation points + 1 per word, Liang's algorithm
-    with pyphen's patterns), computed without building pyphen's per-point objects and
-    stopping each pattern lookup at the first substring no pattern starts with: about
-    twice as fast, the same counts (tested against textstat). None when this textstat
-    or pyphen does not expose what it needs; textstat is then called as it is."""
-    try:
-        hyphenator = textstat.textstat.pyphen
-        patterns, maxlen = hyphenator.hd.patterns, hyphenator.hd.maxlen
-        left, right = hyphenator.left, hyphenator.right
-        remove_punctuation = textstat.textstat.remove_punctuation
-    except AttributeError:
-        return None
-    points = Hyphenation(patterns, maxlen, left, right).points
-
-    def count(text: str) -> int:
-        return sum(points(word) + 1 for word in remove_punctuation(text.lower()).split())
-
-    return count
-
-
-_syllable_count = _hyphenation_counter() or _textstat_count
+    """Syllables in one word (lower-cased) by the project's English spelling rules
+    (:mod:`analysis._syllables`); 0 for a word without letters."""
+    return syllable_count(word)
 
 
 def document_counts(text: str, words: list[tuple[int, int]], n_sentences: int) -> dict[str, int]:

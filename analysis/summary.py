@@ -18,7 +18,12 @@ from ._terms import fold_vocabulary
 from ._wordcounts import WordCounts, block_entries, document_blocks, word_counts
 from .engine import map_documents
 from .provenance import attach
-from .readability import corpus_readability_counts, flesch_reading_ease, sentences_with_words
+from .readability import (
+    READABILITY_VERSION,
+    corpus_readability_counts,
+    flesch_reading_ease,
+    sentences_with_words,
+)
 
 SUMMARY_COLUMNS = [
     "group",
@@ -107,7 +112,8 @@ def stat_summary(
     if not len(c):
         rows = []
     table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
-    return attach(table, "stat_summary", {"by": by}, c)
+    # Its Flesch score depends on the syllable counter: the readability version is named.
+    return attach(table, "stat_summary", {"by": by}, c, {"readability": READABILITY_VERSION})
 
 
 def document_sizes(c: Corpus, *, progress: bool = False, workers: int | None = None) -> np.ndarray:

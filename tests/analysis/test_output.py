@@ -121,7 +121,7 @@ def test_sidecar_record_names_corpus_function_parameters_versions_and_no_paths(t
     assert re.fullmatch(r"[0-9a-f]{64}", record["corpus"]["fingerprint"])
     assert record["corpus"]["documents"] == 3
     assert set(record["corpus"]["versions"]) >= {"normalizer", "tokenizer"}
-    assert set(record["packages"]) >= {"communique", "nltk", "pandas", "matplotlib", "textstat"}
+    assert set(record["packages"]) >= {"communique", "nltk", "pandas", "matplotlib"}
     assert record["output"]["file"] == "t.csv"
     assert record["output"]["rows"] == 2
     assert str(tmp_path) not in text
