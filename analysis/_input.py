@@ -93,11 +93,40 @@ def in_group_order(table: pd.DataFrame, column: str = "group") -> pd.DataFrame:
 
 def check_by(c: Corpus, by: str | None) -> None:
     """Raise a clear error when ``by`` is not a docvar of ``c``."""
+    check_one_docvar(by)
     if by is None or by == "doc_id":
         return
     if by not in c.docvars.columns:
         known = ", ".join(c.docvars.columns) or "none"
         raise ValueError(f"by={by!r} is not a docvar of this corpus; docvars are: {known}")
+
+
+# How to group by two docvars: a docvar that combines them (quoted by check_one_docvar).
+COMBINED_DOCVAR_HINT = (
+    "to group by two docvars, add one that combines them and group by it: "
+    "c = c.with_docvars(country_year=lambda d: d['country'].astype(str) + ' ' + "
+    "d['year'].astype(str)), then by='country_year'"
+)
+
+
+def check_one_docvar(
+    by: object, *, argument: str = "by", what: str = "docvar", hint: str = COMBINED_DOCVAR_HINT
+) -> None:
+    """Raise a ValueError naming ``argument`` when ``by`` is not one name (or None):
+    ``what`` is what it names (a docvar, a table's column), ``hint`` how to combine two.
+
+    Example:
+        >>> check_one_docvar(["country", "year"])
+        Traceback (most recent call last):
+        ...
+        ValueError: by=['country', 'year'] is not valid: by= takes one docvar, a name such as 'country', not a list; to group by two docvars, add one that combines them and group by it: c = c.with_docvars(country_year=lambda d: d['country'].astype(str) + ' ' + d['year'].astype(str)), then by='country_year'
+    """
+    if by is None or isinstance(by, str):
+        return
+    raise ValueError(
+        f"{argument}={by!r} is not valid: {argument}= takes one {what}, a name such as "
+        f"'country', not a {type(by).__name__}; {hint}"
+    )
 
 
 def group_labels(c: Corpus, by: str | None) -> pd.Series:
@@ -134,6 +163,7 @@ __all__ = [
     "Voice",
     "as_corpus",
     "check_by",
+    "check_one_docvar",
     "check_top_n",
     "check_voice",
     "group_labels",

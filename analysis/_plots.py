@@ -4,11 +4,12 @@ grouped bar chart of per-group rates with 95% intervals over documents (hedging,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from ._input import MISSING_GROUP, group_order
 from .provenance import remember_provenance
 
 # The columns of a per-group rate table (analysis.group_rates and the stat_* built on it).
@@ -66,28 +67,47 @@ def _names(column: str | tuple[str, ...]) -> str:
 _NAMED_AT_MOST = 8  # groups without an interval named under the axis
 
 
-# Groups a rate plot draws at most by default: 186 countries on one axis cannot be read.
+# Groups a rate plot draws at most by default when they are names: 186 countries on one
+# axis cannot be read. Groups that are numbers (years) are a series and are all drawn.
 MAX_GROUPS = 30
+MaxGroups = int | Literal["auto"] | None
 
 
-def largest_groups(table: pd.DataFrame, max_groups: int | None) -> tuple[pd.DataFrame, str]:
-    """The rows of the ``max_groups`` largest groups (most documents, then most words
-    where the table has a ``words`` column, then the first in the table), in the
-    table's order, and a note saying how many were kept ("" when all were; None keeps
-    all).
+def largest_groups(table: pd.DataFrame, max_groups: MaxGroups) -> tuple[pd.DataFrame, str]:
+    """The rows of the groups to draw and a note saying how many were kept ("" when all).
+
+    Named groups: the ``max_groups`` largest (most documents, then most words where the
+    table has a ``words`` column, then the first in the table), in the table's order;
+    ``"auto"`` keeps 30, None all. Groups that are numbers (years, sessions; the
+    "(missing)" group aside) are a series: all of them are kept, in numeric order, and
+    an explicit ``max_groups`` below their number is a ValueError (ranking years by size
+    would keep an arbitrary set and the axis would read as a series with gaps).
 
     Example:
         >>> t = pd.DataFrame({"group": ["a", "b", "c"], "documents": [5, 9, 5]})
         >>> kept, note = largest_groups(t, 2)
         >>> kept["group"].tolist(), note
         (['a', 'b'], 'the 2 largest of 3 groups (most documents)')
+        >>> years = pd.DataFrame({"group": ["1991", "1990", "1992"], "documents": [1, 9, 5]})
+        >>> largest_groups(years, "auto")[0]["group"].tolist()
+        ['1990', '1991', '1992']
     """
-    if max_groups is not None and (not isinstance(max_groups, int) or max_groups < 1):
-        raise ValueError(f"max_groups={max_groups!r} must be a positive whole number or None")
+    if max_groups != "auto" and max_groups is not None:
+        if isinstance(max_groups, bool) or not isinstance(max_groups, int) or max_groups < 1:
+            raise ValueError(
+                f"max_groups={max_groups!r} must be a positive whole number, 'auto' or None"
+            )
     # A missing group (NaN) is a label too ("nan"; astype(str) would keep it missing).
     labels = pd.Series([str(g) for g in table["group"]], index=table.index, dtype=object)
     groups = list(dict.fromkeys(labels))
-    if max_groups is None or len(groups) <= max_groups:
+    if is_series(groups, table):
+        if max_groups not in ("auto", None) and len(groups) > max_groups:
+            raise ValueError(_series_cut_message(table, groups, max_groups))
+        rank = {label: k for k, label in enumerate(group_order(groups))}
+        order = np.argsort(labels.map(rank).to_numpy(), kind="stable")
+        return table.iloc[order], ""
+    limit = MAX_GROUPS if max_groups == "auto" else max_groups
+    if limit is None or len(groups) <= limit:
         return table, ""
     documents = table["documents"].groupby(labels, sort=False).max()
     has_words = "words" in table.columns
@@ -95,10 +115,117 @@ def largest_groups(table: pd.DataFrame, max_groups: int | None) -> tuple[pd.Data
     # a cut by table order alone would keep the first letters of the alphabet.
     words = table["words"].groupby(labels, sort=False).max() if has_words else documents * 0
     order = sorted(groups, key=lambda g: (-documents[g], -words[g], groups.index(g)))
-    kept = set(order[:max_groups])
+    kept = set(order[:limit])
     by = "most documents, then words" if has_words else "most documents"
-    note = f"the {max_groups} largest of {len(groups)} groups ({by})"
+    note = f"the {limit} largest of {len(groups)} groups ({by})"
     return table[labels.isin(kept).to_numpy()], note
+
+
+def is_series(groups: Sequence[str], table: pd.DataFrame) -> bool:
+    """Whether the groups are numbers (years, sessions), "(missing)" aside: a series,
+    whose every member is drawn. Groups of ``by="doc_id"`` are documents, not a series,
+    whatever their ids.
+
+    Example:
+        >>> is_series(["1990", "1991", "(missing)"], pd.DataFrame()), is_series(["A"], pd.DataFrame())
+        (True, False)
+    """
+    if grouping_name(table, default="") == "doc_id":
+        return False
+    present = [g for g in groups if g != MISSING_GROUP]
+    if not present:
+        return False
+    return bool(pd.to_numeric(pd.Series(present, dtype=object), errors="coerce").notna().all())
+
+
+def _series_cut_message(table: pd.DataFrame, groups: list[str], max_groups: int) -> str:
+    by = grouping_name(table, default="year")
+    numbers = [g for g in group_order(groups) if g != MISSING_GROUP]
+    return (
+        f"max_groups={max_groups} would leave out {len(groups) - max_groups} of the "
+        f"{len(groups)} groups, which are numbers ({by} {numbers[0]} to {numbers[-1]}): "
+        "bars with some of them left out read as a series with gaps. Draw them all "
+        "(max_groups='auto' or None), choose a span first (e.g. "
+        f"c.subset({by}=range({numbers[0]}, {numbers[0]} + 10)) before computing the "
+        "table), or draw a line with analysis.plot_timeseries"
+    )
+
+
+def grouping_name(table: pd.DataFrame, default: str = "group") -> str:
+    """The docvar the table was grouped by, from its provenance record."""
+    by = table.attrs.get("provenance", {}).get("parameters", {}).get("by")
+    return by if isinstance(by, str) and by else default
+
+
+def rate_unit(table: pd.DataFrame, *, default: float | None = 1000) -> str | None:
+    """ "rate per 1,000 words": the unit of the table's rates, as group_rates' ``per=``
+    or :func:`analysis.compare` recorded it (``attrs["rate_per_words"]``); ``default``
+    where the table says nothing (None: the values are no rates).
+
+    Example:
+        >>> t = pd.DataFrame()
+        >>> t.attrs["rate_per_words"] = 10_000
+        >>> rate_unit(t), rate_unit(pd.DataFrame(), default=None)
+        ('rate per 10,000 words', None)
+    """
+    per = table.attrs.get("rate_per_words", default)
+    if per is None:
+        return None
+    return f"rate per {per:,.0f} words" if float(per).is_integer() else f"rate per {per:g} words"
+
+
+def interval_level(table: pd.DataFrame) -> float:
+    """The coverage of the table's intervals: compare's ``level``, group_rates' 0.95."""
+    record = table.attrs.get("provenance", {})
+    level = record.get("parameters", {}).get("level")
+    if level is None:
+        level = record.get("bootstrap", {}).get("level", 0.95)
+    return float(level)
+
+
+def intervals_note(table: pd.DataFrame) -> str:
+    """ "95% intervals over documents" (compare's ``level``), the line of a rate plot's
+    title that says what its whiskers or bands are.
+
+    Example:
+        >>> intervals_note(pd.DataFrame())
+        '95% intervals over documents'
+    """
+    return interval_label(table, "s")
+
+
+def means_title(*, rates: bool = True) -> str:
+    """The legend title of a rate plot, saying what a bar, point or line is: a group's
+    rate is the mean of its documents' rates, not its pooled count over its words."""
+    return f"mean of documents' {'rates' if rates else 'values'}"
+
+
+def interval_label(table: pd.DataFrame, plural: str = "") -> str:
+    """ "95% interval over documents", the legend entry of whiskers and bands."""
+    return f"{interval_level(table) * 100:g}% interval{plural} over documents"
+
+
+def interval_handle(table: pd.DataFrame, *, band: bool = False, across: bool = False) -> Any:
+    """A legend entry for the whiskers (``across``: horizontal ones, of horizontal bars)
+    or, ``band=True``, the shaded band of a plot."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    label = interval_label(table)
+    if band:
+        return Patch(facecolor="grey", alpha=0.3, edgecolor="none", label=label)
+    marker = "_" if across else "|"
+    return Line2D([], [], color="black", marker=marker, markersize=9, linestyle="none", label=label)
+
+
+def place_legend(ax: Any, *, own_figure: bool, **options: Any) -> Any:
+    """The legend of ``ax``: outside the Axes, right of it, on a figure the plot made
+    itself (inside, a swatch can sit on a bar of its own colour); inside the Axes
+    ("best" place) on an Axes the caller gave, whose neighbours in a grid of panels
+    would draw over a legend outside it. Move it with ``ax.legend(loc=...)``."""
+    if own_figure:
+        return ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), **options)
+    return ax.legend(loc="best", **options)
 
 
 def grouped_bars(
@@ -106,12 +233,13 @@ def grouped_bars(
     measures: list[str],
     *,
     ax: Any = None,
-    ylabel: str,
     title: str,
-    max_groups: int | None = MAX_GROUPS,
+    max_groups: MaxGroups = "auto",
 ):
     """Bars of ``rate`` per group (x) and measure (series), whiskers at rate_low/high;
-    the ``max_groups`` largest groups (see :func:`largest_groups`)."""
+    the groups :func:`largest_groups` keeps. The title says what bars and whiskers are
+    (the mean of the documents' rates, 95% intervals over documents), the legend has an
+    entry for the whiskers, the y axis names the unit."""
     import matplotlib.pyplot as plt
 
     from .style import house_style, series_style
@@ -121,6 +249,7 @@ def grouped_bars(
         known = ", ".join(dict.fromkeys(table["measure"]))
         raise ValueError(f"measures={missing!r} are not in the table; it has: {known}")
     table, kept_note = largest_groups(table, max_groups)
+    own_figure = ax is None
     with house_style():
         if ax is None:
             _fig, ax = plt.subplots()
@@ -128,6 +257,7 @@ def grouped_bars(
         x = np.arange(len(groups))
         width = 0.8 / len(measures)
         without_interval: set[str] = set()
+        any_interval = False
         for k, measure in enumerate(measures):
             part = table[table["measure"] == measure].set_index("group").reindex(groups)
             rate = part["rate"].to_numpy(dtype=float)
@@ -146,6 +276,7 @@ def grouped_bars(
             # Whiskers only where there is an interval: a flat cap at the value would
             # read as "no uncertainty" for a group of one document.
             known = np.isfinite(rate) & np.isfinite(low) & np.isfinite(high)
+            any_interval = any_interval or bool(known.any())
             ax.errorbar(
                 centre[known],
                 rate[known],
@@ -160,8 +291,8 @@ def grouped_bars(
         ax.set_xticks(x, groups)
         if len(groups) > 8:  # many countries: turn the labels so they do not overlap
             ax.tick_params(axis="x", labelrotation=90, labelsize=max(4, 9 - len(groups) // 25))
-        ax.set_ylabel(ylabel)
-        ax.set_title(f"{title}: {kept_note}" if kept_note else title)
+        ax.set_ylabel(rate_unit(table))
+        ax.set_title("\n".join(line for line in (title, intervals_note(table), kept_note) if line))
         if without_interval:
             # Below the group names, where nothing else is drawn; a long list of names
             # would widen the figure, so many groups are counted instead.
@@ -171,7 +302,9 @@ def grouped_bars(
             else:
                 note = f"{len(lacking)} of {len(groups)} groups"
             ax.set_xlabel(f"no interval (too few documents): {note}", fontsize=7)
-        # Outside the axes: inside, a swatch can sit on a bar of its own colour.
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        handles, _labels = ax.get_legend_handles_labels()
+        if any_interval:
+            handles.append(interval_handle(table))
+        place_legend(ax, own_figure=own_figure, handles=handles, title=means_title())
     remember_provenance(ax, table)
     return ax

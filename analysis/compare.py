@@ -27,7 +27,14 @@ import pandas as pd
 from corpus import Corpus, Document
 from corpus.errors import check_choice
 
-from ._input import MISSING_GROUP, as_corpus, group_labels, group_order
+from ._input import (
+    MISSING_GROUP,
+    as_corpus,
+    check_by,
+    check_one_docvar,
+    group_labels,
+    group_order,
+)
 from .dispersion import term_by_document
 from .diversity import DIVERSITY_MEASURES, stat_lexical_diversity
 from .engine import map_documents
@@ -43,6 +50,11 @@ READABILITY_MEASURES = tuple(SCORE_COLUMNS)
 STANCE_MEASURES = HEDGING_MEASURES + MODALITY_MEASURES
 NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES + STANCE_MEASURES
 PAIRS = ("all", "adjacent", "none")
+COMBINED_COLUMN_HINT = (
+    "to group by two columns, add one that combines them and group by it: "
+    "t['country_year'] = t['country'].astype(str) + ' ' + t['year'].astype(str), "
+    "then by='country_year'"
+)
 TESTS = ("welch", "permutation")
 COMPARE_COLUMNS = [
     "kind",
@@ -331,6 +343,7 @@ def compare(
     check_choice("test", test, TESTS)
     check_choice("correction", correction, CORRECTIONS)
     if isinstance(c_or_table, pd.DataFrame):
+        check_one_docvar(by, what="column", hint=COMBINED_COLUMN_HINT)
         table, c = c_or_table, None
         for column, argument in ((measure, "measure"), (by, "by")):
             if column not in table.columns:
@@ -341,6 +354,7 @@ def compare(
         name = str(measure)
     else:
         c = as_corpus(c_or_table)
+        check_by(c, by)  # before the measure's pass over the corpus, not after
         values, name = per_document_values(c, measure, workers=workers)
         labels = group_labels(c, by).reindex(values.index)
     check_level(level)
@@ -435,4 +449,26 @@ def compare(
         "seed": seed,
         "order": given,
     }
-    return attach(result, "compare", params, c, _lexicons(values))
+    result = attach(result, "compare", params, c, _lexicons(values))
+    per = rate_per_words(name, from_corpus=c is not None)
+    if per is not None:
+        result.attrs["rate_per_words"] = per  # the plots' axis labels name the unit
+    return result
+
+
+def rate_per_words(measure: object, *, from_corpus: bool = True) -> int | None:
+    """The words a named measure's values are rates per: 10,000 for ``"rate:<term>"``,
+    1,000 for a hedging or modality measure computed from a corpus; None for the rest
+    (readability scores, diversity, a table's column, a function), which are no rates.
+
+    Example:
+        >>> rate_per_words("rate:nuclear"), rate_per_words("hedges"), rate_per_words("ttr")
+        (10000, 1000, None)
+    """
+    if not isinstance(measure, str):
+        return None
+    if measure.startswith("rate:"):
+        return 10_000
+    if from_corpus and measure in STANCE_MEASURES:
+        return 1_000
+    return None

@@ -310,31 +310,57 @@ def _check_types(types) -> tuple[str, ...]:
     return tuple(t for t in TYPES if t in types)
 
 
+# How plot_comparisons names the two measures that overlap the types.
+OVERLAPPING_LABELS = {
+    "comparisons": "all comparisons (the types summed)",
+    "historical": "historical (of any type)",
+}
+
+
 def plot_comparisons(table: pd.DataFrame, *, ax=None):
     """Horizontal bars of comparison rates per 1,000 words, by type and group.
+
+    The types (explicit, simile, comparative, superlative) come first; below a dashed
+    line, apart from them, the two measures that overlap them: ``comparisons``, every
+    type together, and ``historical``, the comparisons of any type with a named past.
 
     Parameters:
         table: a :func:`stat_comparisons` result.
         ax: the Axes to draw on (a new figure when None).
 
     Returns:
-        The Axes.
+        The Axes. A bar is a group's rate, the mean of its documents' rates; the
+        whiskers are 95% intervals over documents (the title and the legend say so).
     """
     import matplotlib.pyplot as plt
 
-    from ._plots import RATE_COLUMNS, check_plot_table
+    from ._plots import (
+        RATE_COLUMNS,
+        check_plot_table,
+        interval_handle,
+        intervals_note,
+        means_title,
+        rate_unit,
+    )
     from .style import house_style, series_style
 
     check_plot_table(table, RATE_COLUMNS, plot="plot_comparisons", source="stat_comparisons")
     with house_style():
         if ax is None:
             _, ax = plt.subplots()
-        measures = [m for m in MEASURES if m in set(table["measure"])]
+        present = set(table["measure"])
+        types = [m for m in TYPES if m in present]
+        overlapping = [m for m in MEASURES if m in present and m not in TYPES]
+        measures = [*types, *overlapping]
+        # Rows top-down: the types, a gap, the totals that overlap them.
+        rows = [float(j) for j in range(len(types))]
+        gap = 0.5 if types and overlapping else 0.0
+        rows += [len(types) + gap + j for j in range(len(overlapping))]
         groups = list(dict.fromkeys(table["group"]))
         height = 0.8 / max(len(groups), 1)
         for i, group in enumerate(groups):
             part = table[table["group"] == group].set_index("measure").reindex(measures)
-            ys = [j + i * height for j in range(len(measures))]
+            ys = [row + i * height for row in rows]
             rate = part["rate"].to_numpy(dtype=float)
             low = part["rate_low"].to_numpy(dtype=float)
             high = part["rate_high"].to_numpy(dtype=float)
@@ -351,12 +377,18 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
                 ecolor="black",
                 capsize=2,
             )
-        ax.set_yticks([j + 0.4 - height / 2 for j in range(len(measures))])
-        ax.set_yticklabels(measures)
+        ax.set_yticks([row + 0.4 - height / 2 for row in rows])
+        ax.set_yticklabels([OVERLAPPING_LABELS.get(m, m) for m in measures])
+        if gap:
+            ax.axhline(len(types) - 0.1 + gap / 2, color="grey", linestyle="--", linewidth=0.8)
         ax.invert_yaxis()
-        ax.set_xlabel("comparisons per 1,000 words")
-        if len(groups) > 1:
-            ax.legend(title="group")
+        ax.set_xlabel("comparisons " + rate_unit(table).removeprefix("rate "))
+        ax.set_title(f"Comparisons\n{intervals_note(table)}")
+        handles, _labels = ax.get_legend_handles_labels()
+        ax.legend(
+            handles=[*(handles if len(groups) > 1 else []), interval_handle(table, across=True)],
+            title=means_title() + (" by group" if len(groups) > 1 else ""),
+        )
     remember_provenance(ax, table)
     return ax
 

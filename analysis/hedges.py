@@ -64,6 +64,7 @@ from corpus import Corpus, Document
 
 from ._hedge_rules import _prepare, _versions, hedges_in_document
 from ._input import as_corpus, check_voice, group_labels
+from ._plots import MaxGroups
 from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import Lexicon
@@ -197,17 +198,22 @@ def stat_hedging(
     return attach(table, "stat_hedging", params, c, _versions(lex))
 
 
-def plot_hedging(table: pd.DataFrame, *, ax: Any = None, max_groups: int | None = 30):
+def plot_hedging(table: pd.DataFrame, *, ax: Any = None, max_groups: MaxGroups = "auto"):
     """Bars of hedges and boosters per 1,000 words per group, with 95% intervals.
 
     Parameters:
         table: a :func:`stat_hedging` table.
-        ax: a matplotlib Axes (a new figure when None).
-        max_groups: draw the largest groups (most documents, then words), at most this many (the
-            title says so); None draws every group.
+        ax: a matplotlib Axes (a new figure when None). On a new figure the legend is
+            right of the Axes; on a given Axes (a panel of several) it is inside it.
+        max_groups: ``"auto"`` (default): the 30 largest groups (most documents, then
+            words; the title says so) when groups are names such as countries, and every
+            group, in order, when they are numbers such as years (a series with years
+            left out would read as gaps). A number: at most that many of the largest
+            named groups; numbered groups more than that are an error. None: every group.
 
     Returns:
-        The Axes.
+        The Axes. A bar is a group's rate, the mean of its documents' rates; the
+        whiskers are 95% intervals over documents (the title and the legend say so).
     """
     from ._plots import RATE_COLUMNS, check_plot_table, grouped_bars
 
@@ -216,7 +222,6 @@ def plot_hedging(table: pd.DataFrame, *, ax: Any = None, max_groups: int | None 
         table,
         list(HEDGING_MEASURES),
         ax=ax,
-        ylabel="per 1,000 words",
         title="Hedging and boosting",
         max_groups=max_groups,
     )

@@ -31,6 +31,7 @@ from ._modal_rules import (
     modal_strength,
     modals_in_document,
 )
+from ._plots import MaxGroups
 from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import Lexicon
@@ -163,27 +164,31 @@ def plot_modality(
     *,
     ax: Any = None,
     measures: list[str] | None = None,
-    max_groups: int | None = 30,
+    max_groups: MaxGroups = "auto",
 ):
     """Bar chart of modal rates per group with 95% intervals.
 
     Parameters:
         table: a :func:`stat_modality` table.
-        ax: a matplotlib Axes to draw on (a new figure when None).
+        ax: a matplotlib Axes to draw on (a new figure when None). On a new figure the
+            legend is right of the Axes; on a given Axes (a panel of several) it is
+            inside it.
         measures: which measures to show (default: the four senses).
-        max_groups: draw the largest groups (most documents, then words), at most this many (the
-            title says so); None draws every group.
+        max_groups: ``"auto"`` (default): the 30 largest groups (most documents, then
+            words; the title says so) when groups are names such as countries, and every
+            group, in order, when they are numbers such as years (a series with years
+            left out would read as gaps). A number: at most that many of the largest
+            named groups; numbered groups more than that are an error. None: every group.
 
     Returns:
-        The Axes.
+        The Axes. A bar is a group's rate, the mean of its documents' rates; the
+        whiskers are 95% intervals over documents (the title and the legend say so).
     """
     from ._plots import RATE_COLUMNS, check_plot_table, grouped_bars
 
     check_plot_table(table, RATE_COLUMNS, plot="plot_modality", source="stat_modality")
     measures = list(measures or SENSES)
-    return grouped_bars(
-        table, measures, ax=ax, ylabel="per 1,000 words", title="Modality", max_groups=max_groups
-    )
+    return grouped_bars(table, measures, ax=ax, title="Modality", max_groups=max_groups)
 
 
 __all__ = ["find_modals", "modal_sense", "modal_strength", "plot_modality", "stat_modality"]

@@ -15,6 +15,7 @@ import io
 import json
 import math
 import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from matplotlib.figure import Figure
 
 from corpus.errors import check_choice
 
-from .provenance import make_record, scrub_path
+from .provenance import combine_records, make_record, scrub_path
 from .style import STYLE_PATH
 
 TABLE_FORMATS = ("csv", "tsv", "parquet", "json", "xlsx")
@@ -49,7 +50,7 @@ def write_table(
     table: pd.DataFrame,
     path: str | Path,
     *,
-    provenance: dict[str, Any] | None = None,
+    provenance: Provenance = None,
     float_format: str | None = FLOAT_FORMAT,
 ) -> Path:
     """Write a result table (CSV, TSV, Parquet, JSON or Excel by extension) and its provenance.
@@ -64,7 +65,11 @@ def write_table(
         table: a result table; its ``attrs["provenance"]`` is the record written.
         path: output file; the extension picks the format (``.csv, .tsv, .parquet, .json,
             .xlsx``).
-        provenance: a record to use instead of the table's own.
+        provenance: a record to use instead of the table's own, the result table it
+            comes from, or a list of them: a table put together from several results
+            (``pd.concat``, ``merge`` and ``pivot`` drop their records) gets a record
+            listing each source's under ``sources``. A table with no record, and none
+            given, is written with a bare one ("analysis.unknown") and a UserWarning.
         float_format: printf format for floats in CSV/TSV/JSON, e.g. ``"%.6g"`` (default:
             every float in full, so reading the file back gives the same numbers).
 
@@ -72,16 +77,20 @@ def write_table(
         The path written. ``<path>.provenance.json`` is written beside it.
 
     Example:
-        >>> import tempfile, pandas as pd
-        >>> out = write_table(pd.DataFrame({"term": ["may"], "rate": [1 / 3]}),
-        ...                   Path(tempfile.mkdtemp()) / "t.csv")
-        >>> out.read_text()
-        'term,rate\\nmay,0.3333333333333333\\n'
+        >>> import tempfile
+        >>> from analysis import stat_frequency
+        >>> table = stat_frequency("We may go. We may not.", top_n=2)
+        >>> out = write_table(table, Path(tempfile.mkdtemp()) / "t.csv")
+        >>> out.read_text().splitlines()[:2]
+        ['term,group,count,per_10k,doc_count,range', 'may,all,2,3333.333333333333,1,1.0']
     """
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     check_choice("path extension", fmt, TABLE_FORMATS)
-    record = _record(provenance if provenance is not None else table.attrs.get("provenance"))
+    given = _given_record(provenance)
+    record = _record(given if given is not None else table.attrs.get("provenance"))
+    if _is_bare(record):
+        _warn_unrecorded("write_table", "the table", path)
     path.parent.mkdir(parents=True, exist_ok=True)
     keep_index = _index_is_meaningful(table)
     plain = table.copy()
@@ -116,7 +125,7 @@ def save_figure(
     fig: Figure | Axes,
     path: str | Path,
     *,
-    provenance: dict[str, Any] | pd.DataFrame | None = None,
+    provenance: Provenance = None,
     table: pd.DataFrame | None = None,
     dpi: float | None = None,
 ) -> Path:
@@ -125,7 +134,12 @@ def save_figure(
     Parameters:
         fig: the Figure, or an Axes as returned by the ``plot_*`` functions.
         path: output file; the extension picks the format (``.png, .svg, .pdf``).
-        provenance: the record to embed, or the result table the figure shows.
+        provenance: the record to embed, the result table the figure shows, or a list
+            of tables (a figure of several panels, or of a table put together from
+            several results): the record then lists each source's under ``sources``.
+            Without it, the record of ``table``, else the one the ``plot_*`` function
+            left on the figure; with none at all, a bare record ("analysis.unknown")
+            and a UserWarning.
         table: the result table the figure shows (its ``attrs["provenance"]`` is used).
         dpi: resolution for PNG (default: the house style's 200).
 
@@ -142,13 +156,14 @@ def save_figure(
     fmt = path.suffix.lower().lstrip(".")
     check_choice("path extension", fmt, FIGURE_FORMATS)
     figure = fig.figure if isinstance(fig, Axes) else fig
-    if isinstance(provenance, pd.DataFrame):
-        table, provenance = provenance, None
-    if provenance is None and table is not None:
-        provenance = table.attrs.get("provenance")
-    if provenance is None:  # the record a plot_* function left on the figure
-        provenance = getattr(figure, "communique_provenance", None)
-    record = _record(provenance)
+    given = _given_record(provenance)
+    if given is None and table is not None:
+        given = table.attrs.get("provenance")
+    if given is None:  # the record a plot_* function left on the figure
+        given = getattr(figure, "communique_provenance", None)
+    record = _record(given)
+    if _is_bare(record):
+        _warn_unrecorded("save_figure", "the figure (and table=)", path)
     embedded = json.dumps(record, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     path.parent.mkdir(parents=True, exist_ok=True)
     title = str(record.get("function") or "figure")
@@ -176,6 +191,56 @@ def save_figure(
 
 
 # --- records ----------------------------------------------------------------------
+
+# What provenance= takes: a record, a result table, or a list of them.
+Provenance = dict[str, Any] | pd.DataFrame | list | tuple | None
+
+
+def _given_record(provenance: Provenance) -> dict[str, Any] | None:
+    """The record ``provenance=`` stands for (None when it was not given): a record as
+    it is, a table's own record, several tables' records combined."""
+    if provenance is None or isinstance(provenance, dict):
+        return provenance
+    if isinstance(provenance, pd.DataFrame):
+        return dict(provenance.attrs.get("provenance") or {})
+    if isinstance(provenance, (list, tuple)):
+        records = []
+        for k, source in enumerate(provenance):
+            if not isinstance(source, (dict, pd.DataFrame)):
+                raise ValueError(
+                    f"provenance[{k}] is a {type(source).__name__}; provenance= takes a "
+                    "list of result tables (or of their records)"
+                )
+            record = _given_record(source)
+            if not record:
+                warnings.warn(
+                    f"provenance[{k}] carries no provenance record: the record written "
+                    "lists it as 'analysis.unknown'; pass the table a stat_*/find_* "
+                    "function returned, before pd.concat, merge or pivot",
+                    UserWarning,
+                    stacklevel=3,
+                )
+            records.append(record)
+        return combine_records(records) if records else None
+    raise ValueError(
+        f"provenance={type(provenance).__name__} is not valid; give a result table, a "
+        "list of result tables (e.g. provenance=[hedging, modality]) or a record (a dict)"
+    )
+
+
+def _is_bare(record: dict[str, Any]) -> bool:
+    return record.get("function") == "analysis.unknown"
+
+
+def _warn_unrecorded(function: str, what: str, path: Path) -> None:
+    warnings.warn(
+        f"{function}: {what} carries no provenance record (pd.concat, merge and pivot "
+        f"drop it), so {path.name}{SIDECAR_SUFFIX} names no function, corpus, lexicons "
+        "or parameters; pass provenance= the source tables, e.g. "
+        f"{function}(..., provenance=[hedging, modality])",
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 def _record(provenance: dict[str, Any] | None) -> dict[str, Any]:

@@ -13,7 +13,17 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from ._input import MISSING_GROUP, check_top_n
-from ._plots import check_plot_table, largest_groups
+from ._plots import (
+    MaxGroups,
+    check_plot_table,
+    grouping_name,
+    interval_handle,
+    intervals_note,
+    largest_groups,
+    means_title,
+    place_legend,
+    rate_unit,
+)
 from .provenance import remember_provenance
 from .style import CONTRAST, house_style, series_style
 
@@ -159,7 +169,11 @@ RATE_VALUES = ("rate", "rate_low", "rate_high")
 
 
 def plot_rates(
-    table: pd.DataFrame, *, ax=None, measure: str | None = None, max_groups: int | None = 30
+    table: pd.DataFrame,
+    *,
+    ax=None,
+    measure: str | None = None,
+    max_groups: MaxGroups = "auto",
 ):
     """Rates (or means) by group with their confidence intervals as error bars.
 
@@ -169,11 +183,16 @@ def plot_rates(
         measure: which measure to draw when the table has several (default: all,
             side by side).
         ax: the Axes to draw on.
-        max_groups: draw the largest groups (most documents, then words), at most this many (the
-            title says so); None draws every group.
+        max_groups: ``"auto"`` (default): the 30 largest groups (most documents, then
+            words; the title says so) when groups are names such as countries, and every
+            group, in order, when they are numbers such as years (a series with years
+            left out would read as gaps). A number: at most that many of the largest
+            named groups; numbered groups more than that are an error. None: every group.
 
     Returns:
-        The Axes.
+        The Axes. The title says that a point is the mean of the group's documents'
+        rates (values, for a measure that is no rate) and the whiskers 95% intervals
+        over documents (compare's ``level``); the y axis names the rate's unit.
     """
     table, value, low, high, mcol = _rate_columns(table, plot="plot_rates")
     if measure is not None:
@@ -182,6 +201,8 @@ def plot_rates(
     measures = table[mcol].unique().tolist() if mcol in table else [None]
     groups = list(dict.fromkeys(table["group"].astype(str)))
     width = 0.8 / max(len(measures), 1)
+    unit = _unit(table, value)
+    own_figure = ax is None
     with _style():
         ax = _axes(ax)
         x = np.arange(len(groups))
@@ -203,24 +224,27 @@ def plot_rates(
                 label=m,
             )
         ax.set_xticks(x)
-        ax.set_xticklabels(
-            groups,
-            rotation=45 if len(groups) > 6 else 0,
-            ha="right" if len(groups) > 6 else "center",
-        )
-        ax.set_xlabel(_grouping_name(table))
-        if value == "rate":
+        if len(groups) > 20:  # a long series (every year): upright labels, smaller
+            ax.set_xticklabels(groups, rotation=90, fontsize=max(4, 9 - len(groups) // 25))
+        else:
+            ax.set_xticklabels(
+                groups,
+                rotation=45 if len(groups) > 6 else 0,
+                ha="right" if len(groups) > 6 else "center",
+            )
+        ax.set_xlabel(grouping_name(table))
+        if unit is not None:
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
-        ylabel = _rate_unit(table) if value == "rate" else "mean per document"
-        if value != "rate" and measures and all(str(m).startswith("rate:") for m in measures):
-            ylabel = "mean per document, per 10,000 words"  # compare's "rate:<term>"
-        ax.set_ylabel(
-            ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
+        ax.set_ylabel(_value_label(measures, unit))
+        handles, _labels = ax.get_legend_handles_labels()
+        place_legend(
+            ax,
+            own_figure=own_figure,
+            handles=[*handles, interval_handle(table)],
+            title=means_title(rates=unit is not None),
         )
-        if len(measures) > 1:
-            ax.legend(title="measure")
         notes = [n for n in (kept_note, _no_interval_note(table, value, low)) if n]
-        ax.set_title("; ".join(["95% intervals over documents", *notes]))
+        ax.set_title("; ".join([intervals_note(table), *notes]))
     remember_provenance(ax, table)
     return ax
 
@@ -240,10 +264,13 @@ def plot_timeseries(
             year, "(missing)", is not drawn.
         measure: which measure to draw when the table has several.
         events: optional ``{year: label}``, drawn as labelled vertical lines.
-        ax: the Axes to draw on.
+        ax: the Axes to draw on. On a new figure the legend is right of the Axes; on a
+            given Axes (a panel of several) it is inside it.
 
     Returns:
-        The Axes.
+        The Axes. The line is the mean of each year's documents' rates (values, for a
+        measure that is no rate), the band its 95% interval over documents (compare's
+        ``level``); the title and the legend say so, the y axis names the rate's unit.
     """
     table, value, low, high, mcol = _rate_columns(table, plot="plot_timeseries")
     if measure is not None:
@@ -263,8 +290,11 @@ def plot_timeseries(
             "make it with by= a docvar of years (e.g. by='year')"
         )
     measures = table[mcol].unique().tolist() if mcol in table else [None]
+    unit = _unit(table, value)
+    own_figure = ax is None
     with _style():
         ax = _axes(ax)
+        lines = []
         for i, m in enumerate(measures):
             style = series_style(i)
             part = table if m is None else table[table[mcol] == m]
@@ -276,7 +306,7 @@ def plot_timeseries(
                 part[low].to_numpy(float)[order],
                 part[high].to_numpy(float)[order],
             )
-            ax.plot(
+            (line,) = ax.plot(
                 xs,
                 ys,
                 label=m,
@@ -285,6 +315,7 @@ def plot_timeseries(
                 linestyle=style["linestyle"],
                 markerfacecolor=style["markerfacecolor"],
             )
+            lines.append(line)
             ax.fill_between(xs, lows, highs, alpha=0.2, color=style["color"])
         for when, text in sorted((events or {}).items()):
             ax.axvline(when, color="grey", linestyle="--", linewidth=0.8)
@@ -297,27 +328,43 @@ def plot_timeseries(
                 ha="right",
                 fontsize="small",
             )
-        ax.set_xlabel(_grouping_name(table, default="year"))
+        ax.set_xlabel(grouping_name(table, default="year"))
         # Years are whole numbers: no ticks at 1990.25.
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        if value == "rate":
+        if unit is not None:
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
-        ylabel = _rate_unit(table) if value == "rate" else "mean per document"
-        if value != "rate" and measures and all(str(m).startswith("rate:") for m in measures):
-            ylabel = "mean per document, per 10,000 words"  # compare's "rate:<term>"
-        ax.set_ylabel(
-            ylabel if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({ylabel})"
+        ax.set_ylabel(_value_label(measures, unit))
+        ax.set_title(intervals_note(table))
+        # A line per measure and what the bands are.
+        handles = lines if measures != [None] else []
+        place_legend(
+            ax,
+            own_figure=own_figure,
+            handles=[*handles, interval_handle(table, band=True)],
+            title=means_title(rates=unit is not None),
         )
-        if len(measures) > 1:
-            ax.legend(title="measure", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     remember_provenance(ax, table)
     return ax
 
 
-def _rate_unit(table: pd.DataFrame) -> str:
-    """ "rate per 1,000 words", with the ``per=`` group_rates was given."""
-    per = table.attrs.get("rate_per_words", 1000)
-    return f"rate per {per:,.0f} words" if float(per).is_integer() else f"rate per {per:g} words"
+def _unit(table: pd.DataFrame, value: str) -> str | None:
+    """The unit of the values drawn ("rate per 1,000 words"), None for values that are
+    no rates: a group_rates table's rates (per 1,000 words unless it says otherwise); a
+    compare table's means of a rate measure, as compare recorded (``rate_per_words``;
+    a "rate:<term>" measure is per 10,000 words)."""
+    if value == "rate":
+        return rate_unit(table)
+    unit = rate_unit(table, default=None)
+    if unit is None and len(table):
+        if all(str(m).startswith("rate:") for m in table["measure"].unique()):
+            unit = "rate per 10,000 words"  # compare's "rate:<term>", recorded or not
+    return unit
+
+
+def _value_label(measures: list, unit: str | None) -> str:
+    """The y label: "hedges (rate per 1,000 words)", "ttr (mean per document)"."""
+    label = unit if unit is not None else "mean per document"
+    return label if len(measures) != 1 or measures[0] is None else f"{measures[0]} ({label})"
 
 
 def _broken_at_gaps(xs: np.ndarray, *series: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -351,9 +398,3 @@ def _no_interval_note(table: pd.DataFrame, value: str, low: str) -> str:
     names = list(dict.fromkeys(bare["group"].astype(str)))
     more = f" and {len(names) - 3} more" if len(names) > 3 else ""
     return f"no interval (fewer than 2 documents): {', '.join(names[:3])}{more}"
-
-
-def _grouping_name(table: pd.DataFrame, default: str = "group") -> str:
-    """The docvar the table was grouped by, from its provenance record."""
-    by = table.attrs.get("provenance", {}).get("parameters", {}).get("by")
-    return by if isinstance(by, str) and by else default

@@ -8,6 +8,7 @@ import importlib.metadata
 import os
 import platform
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +200,39 @@ def remember_provenance(ax: Any, table: pd.DataFrame) -> None:
     record = table.attrs.get("provenance")
     if record:
         ax.figure.communique_provenance = record
+
+
+def combine_records(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One record for a result made from several (a ``pd.concat`` of two tables, a
+    figure of two panels): each source's record in full under ``sources``, and on top
+    the union of their lexicons, the corpus they share (when they share one) and the
+    running package versions, so that readers of a single record find them.
+
+    Example:
+        >>> a = {"function": "analysis.stat_hedging", "lexicons": {"hedges": "1"}}
+        >>> b = {"function": "analysis.stat_modality", "lexicons": {"modals": "1"}}
+        >>> r = combine_records([a, b])
+        >>> r["function"], r["lexicons"], [s["function"] for s in r["sources"]]
+        ('analysis.stat_hedging + analysis.stat_modality', {'hedges': '1', 'modals': '1'}, ['analysis.stat_hedging', 'analysis.stat_modality'])
+    """
+    sources = [dict(r) if r else {"function": "analysis.unknown"} for r in records]
+    functions = [str(r.get("function") or "analysis.unknown") for r in sources]
+    lexicons: dict[str, Any] = {}
+    digests: dict[str, Any] = {}
+    for source in sources:
+        lexicons.update(source.get("lexicons") or {})
+        digests.update(source.get("lexicon_sha256") or {})
+    record: dict[str, Any] = {
+        "function": " + ".join(functions),
+        "parameters": {},
+        "lexicons": dict(sorted(lexicons.items())),
+        "packages": package_versions(),
+    }
+    if digests:
+        record["lexicon_sha256"] = dict(sorted(digests.items()))
+    corpora = [s.get("corpus") for s in sources]
+    fingerprints = {c.get("fingerprint") for c in corpora if c}
+    if all(corpora) and len(fingerprints) == 1:
+        record["corpus"] = corpora[0]
+    record["sources"] = sources
+    return record

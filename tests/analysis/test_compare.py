@@ -283,3 +283,38 @@ def test_the_group_order_can_be_given_and_sets_the_sign_of_differences():
     assert chosen.iloc[2][["group", "group_b", "estimate"]].tolist() == ["pre", "post", -4.0]
     with pytest.raises(ValueError, match="no group 'after'; leaves out 'post'"):
         compare(t, "x", by="era", order=["pre", "after"])
+
+
+def test_by_takes_one_docvar_and_a_list_says_how_to_combine_two():
+    import analysis
+
+    c = corpus.from_texts(
+        ["We may act.", "It must be.", "Perhaps so.", "Surely."],
+        docvars={"country": ["A", "A", "B", "B"], "year": [1990, 1991, 1990, 1991]},
+    )
+    message = (
+        r"by=\['country', 'year'\] is not valid: by= takes one docvar, a name such as "
+        r"'country', not a list; to group by two docvars, add one that combines them"
+    )
+    for call in (
+        lambda: analysis.stat_hedging(c, by=["country", "year"]),
+        lambda: analysis.stat_modality(c, by=["country", "year"]),
+        lambda: analysis.stat_comparisons(c, by=["country", "year"]),
+        lambda: analysis.stat_readability(c, by=["country", "year"]),
+        lambda: analysis.compare(c, "hedges", by=["country", "year"]),
+    ):
+        with pytest.raises(ValueError, match=message) as error:
+            call()
+    # The recipe the message gives works as written.
+    recipe = str(error.value).split("group by it: ")[1].split(", then by=")[0]
+    namespace = {"c": c, "corpus": corpus}
+    exec(recipe, namespace)  # c = c.with_docvars(country_year=...)
+    combined = analysis.stat_hedging(namespace["c"], by="country_year")
+    assert combined["group"].unique().tolist() == ["A 1990", "A 1991", "B 1990", "B 1991"]
+    table = pd.DataFrame({"country": ["A", "B"], "year": [1990, 1991], "x": [1.0, 2.0]})
+    with pytest.raises(
+        ValueError,
+        match=r"by=\('country', 'year'\) is not valid: by= takes one column, .* not a tuple; "
+        r"to group by two columns, add one that combines them and group by it: t\['country_year'\]",
+    ):
+        compare(table, "x", by=("country", "year"))

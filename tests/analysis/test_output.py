@@ -89,6 +89,7 @@ def test_csv_keeps_full_precision_and_no_row_numbers(tmp_path):
     assert rounded.read_text() == "group,rate,rate_low,count\nA,0.333333,0.1,1\nB,0.666667,,2\n"
 
 
+@pytest.mark.filterwarnings("ignore:write_table.*no provenance record:UserWarning")
 def test_meaningful_index_is_written(tmp_path):
     table = pd.DataFrame({"n": [1, 2]}, index=pd.Index(["RUS", "USA"], name="country"))
     assert (
@@ -163,7 +164,8 @@ def test_figures_embed_the_record(tmp_path):
 
 def test_figure_without_a_record_still_gets_package_versions(tmp_path):
     fig, _ = plt.subplots()
-    path = analysis.save_figure(fig, tmp_path / "bare.png")
+    with pytest.warns(UserWarning, match="save_figure: the figure .* carries no provenance"):
+        path = analysis.save_figure(fig, tmp_path / "bare.png")
     plt.close(fig)
     record = json.loads(provenance_path(path).read_text())
     assert record["function"] == "analysis.unknown"
@@ -194,6 +196,7 @@ def test_scrub_path(text, expected):
     assert scrub_path(text) == expected
 
 
+@pytest.mark.filterwarnings("ignore:write_table.*no provenance record:UserWarning")
 def test_float32_is_written_as_its_shortest_text(tmp_path):
     table = pd.DataFrame({"x": np.array([0.1, np.nan], dtype=np.float32)})
     records = json.loads(analysis.write_table(table, tmp_path / "t.json").read_text())
@@ -243,6 +246,7 @@ def test_xlsx_bytes_do_not_depend_on_the_clock(tmp_path, monkeypatch):
     assert "dcterms:created" not in core and "dcterms:modified" not in core
 
 
+@pytest.mark.filterwarnings("ignore:write_table.*no provenance record:UserWarning")
 def test_xlsx_cells_hold_lists_as_text(tmp_path):
     table = pd.DataFrame({"doc_id": ["d1"], "terms": [["may", "might"]]})
     back = pd.read_excel(analysis.write_table(table, tmp_path / "t.xlsx"), engine="openpyxl")
@@ -255,3 +259,93 @@ def test_table_json_leaves_the_callers_table_alone():
     table = pd.DataFrame({"x": np.array([0.1], dtype=np.float32)})
     assert '"x": 0.1' in analysis.table_json(table)
     assert table["x"].dtype == np.float32
+
+
+# --- tables put together from several results -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def two_results():
+    c = corpus.from_texts(
+        ["We may perhaps act. We must go.", "It will surely rain.", "It could pass."],
+        docvars={"country": ["A", "B", "A"]},
+    )
+    return c, analysis.stat_hedging(c, by="country"), analysis.stat_modality(c, by="country")
+
+
+def test_a_table_without_a_record_is_written_with_a_warning_saying_what_to_do(
+    two_results, tmp_path
+):
+    _c, hedging, modality = two_results
+    for combined in (
+        pd.concat([hedging, modality]),
+        hedging.merge(modality, on="group"),
+        hedging.pivot(index="group", columns="measure", values="rate"),
+    ):
+        assert "provenance" not in combined.attrs
+        with pytest.warns(
+            UserWarning,
+            match=r"write_table: the table carries no provenance record \(pd.concat, merge and "
+            r"pivot drop it\), so t.csv.provenance.json names no function.*pass provenance= "
+            r"the source tables",
+        ):
+            path = analysis.write_table(combined, tmp_path / "t.csv")
+        assert json.loads(provenance_path(path).read_text())["function"] == "analysis.unknown"
+
+
+def test_provenance_takes_a_list_of_the_source_tables(two_results, tmp_path):
+    import warnings
+
+    c, hedging, modality = two_results
+    combined = pd.concat([hedging, modality], ignore_index=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing to warn about
+        table_path = analysis.write_table(
+            combined, tmp_path / "t.csv", provenance=[hedging, modality]
+        )
+        ax = analysis.plot_hedging(hedging)
+        figure_paths = [
+            analysis.save_figure(ax, tmp_path / f"f{k}.png", provenance=[hedging, modality])
+            for k in (1, 2)
+        ]
+    plt.close("all")
+    for path in (table_path, figure_paths[0]):
+        record = json.loads(provenance_path(path).read_text())
+        assert record["function"] == "analysis.stat_hedging + analysis.stat_modality"
+        sources = record["sources"]
+        assert [s["function"] for s in sources] == [
+            "analysis.stat_hedging",
+            "analysis.stat_modality",
+        ]
+        assert sources[0]["parameters"]["by"] == "country"
+        assert sources[1]["lexicons"] == modality.attrs["provenance"]["lexicons"]
+        assert {"hedges", "modals"} <= set(record["lexicons"])
+        assert record["corpus"]["fingerprint"] == c.fingerprint  # both read one corpus
+        assert "matplotlib" in record["packages"]
+    embedded = json.loads(_png_text_chunks(figure_paths[0].read_bytes())["provenance"])
+    assert [s["function"] for s in embedded["sources"]] == [
+        "analysis.stat_hedging",
+        "analysis.stat_modality",
+    ]
+    assert figure_paths[0].read_bytes() == figure_paths[1].read_bytes()  # still deterministic
+    # A table for provenance= works as before; a source without a record is named.
+    path = analysis.write_table(combined, tmp_path / "h.csv", provenance=hedging)
+    assert json.loads(provenance_path(path).read_text())["function"] == "analysis.stat_hedging"
+    with pytest.warns(UserWarning, match=r"provenance\[1\] carries no provenance record"):
+        analysis.write_table(combined, tmp_path / "u.csv", provenance=[hedging, combined])
+    with pytest.raises(ValueError, match=r"provenance\[0\] is a str; provenance= takes a list"):
+        analysis.write_table(combined, tmp_path / "x.csv", provenance=["hedging"])
+    with pytest.raises(ValueError, match="provenance=str is not valid; give a result table"):
+        analysis.save_figure(ax, tmp_path / "x.png", provenance="hedging")
+
+
+def test_two_corpora_leave_the_corpus_to_each_source(two_results, tmp_path):
+    _c, hedging, _modality = two_results
+    other = analysis.stat_hedging(corpus.from_texts(["We may go."]), by=None)
+    path = analysis.write_table(
+        pd.concat([hedging, other]), tmp_path / "t.json", provenance=[hedging, other]
+    )
+    record = json.loads(provenance_path(path).read_text())
+    assert "corpus" not in record
+    fingerprints = [s["corpus"]["fingerprint"] for s in record["sources"]]
+    assert len(set(fingerprints)) == 2

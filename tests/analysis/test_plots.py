@@ -142,7 +142,7 @@ def test_timeseries_of_a_rate_from_compare_names_its_unit():
         docvars={"year": [1980, 1980, 1981, 1981]},
     )
     ax = plot_timeseries(compare(c, "rate:apartheid", by="year", pairs="none", n_boot=50))
-    assert ax.get_ylabel() == "rate:apartheid (mean per document, per 10,000 words)"
+    assert ax.get_ylabel() == "rate:apartheid (rate per 10,000 words)"
     assert ax.lines[0].get_ydata().tolist() == pytest.approx([(1 / 3 + 1 / 2) / 2 * 1e4, 1e4 / 6])
     t = pd.DataFrame({"year": [1990, 1991], "x": [1.0, 2.0]})
     ax = plot_timeseries(compare(t, "x", by="year", pairs="none"))
@@ -264,7 +264,9 @@ def test_rate_plots_draw_the_groups_with_the_most_documents_and_say_so():
         "95% intervals over documents; no interval (fewer than 2 documents): G05, G06, G07 "
         "and 27 more"
     )
-    with pytest.raises(ValueError, match="max_groups=0 must be a positive whole number or None"):
+    with pytest.raises(
+        ValueError, match="max_groups=0 must be a positive whole number, .auto. or None"
+    ):
         analysis.plot_rates(table, max_groups=0)
     plt.close("all")
 
@@ -308,4 +310,199 @@ def test_timeseries_lines_stop_at_missing_years_and_bare_points_are_named():
     assert plot_timeseries(decades).lines[0].get_xdata().tolist() == [1950, 1960, 1970]
     title = plot_rates(table).get_title(loc="left")
     assert title == "95% intervals over documents; no interval (fewer than 2 documents): 1996"
+    plt.close("all")
+
+
+# --- a paper-figures trial: years, units, intervals, panels ------------------------
+
+YEARS = list(range(1946, 2000))  # 54 years
+
+
+@pytest.fixture(scope="module")
+def yearly():
+    """Two speeches a year for 54 years; the later years' speeches are shorter, so that
+    ranking years by words would keep the early ones only."""
+    texts, years = [], []
+    for year in YEARS:
+        filler = " and so on" * max(1, 2000 - year)
+        for k in range(2):
+            texts.append(f"We may perhaps act in {year}{filler}. It is surely right {k}.")
+            years.append(year)
+    return corpus.from_texts(texts, docvars={"year": years, "country": ["A", "B"] * len(YEARS)})
+
+
+def _ticks(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_xticklabels()]
+
+
+def _title(ax) -> str:
+    return ax.get_title("left") + ax.get_title()  # the house style puts titles left
+
+
+def test_bar_plots_of_years_draw_every_year_in_order(yearly):
+    import analysis
+
+    hedging = analysis.stat_hedging(yearly, by="year")
+    ax = analysis.plot_hedging(hedging)
+    assert _ticks(ax) == [str(y) for y in YEARS]
+    assert "largest" not in _title(ax)
+    ax = analysis.plot_modality(analysis.stat_modality(yearly, by="year"))
+    assert _ticks(ax) == [str(y) for y in YEARS]
+    table = compare(yearly, "hedges", by="year", pairs="none", n_boot=50)
+    ax = plot_rates(table)
+    assert _ticks(ax) == [str(y) for y in YEARS]
+    assert "largest" not in _title(ax)
+    # A table in another order (a concat, a sort by rate) is drawn in the years' order.
+    shuffled = hedging.sort_values("rate")
+    assert _ticks(analysis.plot_hedging(shuffled)) == [str(y) for y in YEARS]
+    plt.close("all")
+
+
+def test_an_explicit_max_groups_that_would_gap_the_years_is_an_error(yearly):
+    import analysis
+
+    hedging = analysis.stat_hedging(yearly, by="year")
+    message = (
+        r"max_groups=30 would leave out 24 of the 54 groups, which are numbers "
+        r"\(year 1946 to 1999\).*max_groups='auto' or None.*c\.subset\(year=range\(1946, "
+        r"1946 \+ 10\)\).*analysis\.plot_timeseries"
+    )
+    with pytest.raises(ValueError, match=message):
+        analysis.plot_hedging(hedging, max_groups=30)
+    with pytest.raises(ValueError, match=message):
+        plot_rates(compare(yearly, "hedges", by="year", pairs="none", n_boot=50), max_groups=30)
+    with pytest.raises(ValueError, match=message):
+        analysis.plot_modality(analysis.stat_modality(yearly, by="year"), max_groups=30)
+    assert len(_ticks(analysis.plot_hedging(hedging, max_groups=None))) == 54
+    assert len(_ticks(analysis.plot_hedging(hedging, max_groups=60))) == 54
+    with pytest.raises(ValueError, match="max_groups='30' must be a positive whole number"):
+        analysis.plot_hedging(hedging, max_groups="30")
+    plt.close("all")
+
+
+def test_named_groups_and_documents_are_still_thinned():
+    from analysis._plots import largest_groups
+    from analysis.provenance import attach
+
+    table = pd.DataFrame({"group": [str(i) for i in range(40)], "documents": range(40)})
+    kept, note = largest_groups(attach(table.copy(), "stat_x", {"by": "doc_id"}), "auto")
+    assert len(kept) == 30 and note == "the 30 largest of 40 groups (most documents)"
+    kept, note = largest_groups(table, "auto")  # numbers: a series, all kept
+    assert len(kept) == 40 and note == ""
+    with_missing = pd.DataFrame({"group": ["(missing)", "1991", "1990"], "documents": [1, 2, 3]})
+    kept, _ = largest_groups(with_missing, "auto")
+    assert kept["group"].tolist() == ["1990", "1991", "(missing)"]
+
+
+def test_plots_of_compare_name_the_unit_of_rate_measures(yearly):
+    hedges = compare(yearly, "hedges", by="year", pairs="none", n_boot=50)
+    assert hedges.attrs["rate_per_words"] == 1000
+    assert plot_timeseries(hedges).get_ylabel() == "hedges (rate per 1,000 words)"
+    assert plot_rates(hedges).get_ylabel() == "hedges (rate per 1,000 words)"
+    nuclear = compare(yearly, "rate:perhaps", by="year", pairs="none", n_boot=50)
+    assert plot_timeseries(nuclear).get_ylabel() == "rate:perhaps (rate per 10,000 words)"
+    ttr = compare(yearly, "ttr", by="year", pairs="none", n_boot=50)
+    assert "rate_per_words" not in ttr.attrs
+    ax = plot_timeseries(ttr)
+    assert ax.get_ylabel() == "ttr (mean per document)"
+    assert ax.get_legend().get_title().get_text() == "mean of documents' values"
+    # A table's own column called "hedges" may be anything: no unit is claimed for it.
+    own = pd.DataFrame({"year": [1990, 1990, 1991, 1991], "hedges": [1.0, 2, 3, 4]})
+    assert (
+        plot_rates(compare(own, "hedges", by="year")).get_ylabel() == "hedges (mean per document)"
+    )
+    plt.close("all")
+
+
+def _legend_texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_every_rate_plot_says_its_intervals_are_over_documents(yearly):
+    import analysis
+
+    c = yearly.subset(year=[1990, 1991])
+    ax = analysis.plot_hedging(analysis.stat_hedging(c, by="country"))
+    assert _title(ax) == "Hedging and boosting\n95% intervals over documents"
+    assert ax.get_ylabel() == "rate per 1,000 words"
+    assert _legend_texts(ax) == ["hedges", "boosters", "95% interval over documents"]
+    assert ax.get_legend().get_title().get_text() == "mean of documents' rates"
+    ax = analysis.plot_modality(analysis.stat_modality(c, by="country"))
+    assert _title(ax) == "Modality\n95% intervals over documents"
+    assert _legend_texts(ax)[-1] == "95% interval over documents"
+    ax = analysis.plot_comparisons(analysis.stat_comparisons(c, by="country"))
+    assert _title(ax) == "Comparisons\n95% intervals over documents"
+    assert _legend_texts(ax) == ["A", "B", "95% interval over documents"]
+    assert ax.get_legend().get_title().get_text() == "mean of documents' rates by group"
+    table = compare(c, "hedges", by="country", pairs="none", n_boot=50)
+    ax = plot_rates(table)
+    assert _title(ax) == "95% intervals over documents"
+    assert _legend_texts(ax) == ["hedges", "95% interval over documents"]
+    ax = plot_timeseries(compare(c, "hedges", by="year", pairs="none", n_boot=50))
+    assert _title(ax) == "95% intervals over documents"
+    assert _legend_texts(ax) == ["hedges", "95% interval over documents"]
+    assert ax.get_legend().get_title().get_text() == "mean of documents' rates"
+    # compare's level= is the coverage said.
+    ax = plot_rates(compare(c, "hedges", by="country", pairs="none", n_boot=50, level=0.9))
+    assert _title(ax) == "90% intervals over documents"
+    plt.close("all")
+
+
+def test_plot_comparisons_draws_the_overlapping_totals_apart_from_the_types():
+    import analysis
+
+    table = analysis.stat_comparisons(WRONG_TABLE_CORPUS, by="country")
+    ax = analysis.plot_comparisons(table)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [
+        "explicit",
+        "simile",
+        "comparative",
+        "superlative",
+        "all comparisons (the types summed)",
+        "historical (of any type)",
+    ]
+    ticks = ax.get_yticks()
+    separator = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(separator) == 1
+    assert ticks[3] < separator[0].get_ydata()[0] < ticks[4]
+    plt.close("all")
+
+
+def _inside(inner, outer, slack: float = 1.0) -> bool:
+    return (
+        inner.x0 >= outer.x0 - slack
+        and inner.x1 <= outer.x1 + slack
+        and inner.y0 >= outer.y0 - slack
+        and inner.y1 <= outer.y1 + slack
+    )
+
+
+def test_a_legend_stays_inside_the_axes_it_was_given(yearly):
+    import analysis
+
+    c = yearly.subset(year=[1990, 1991])
+    hedging = analysis.stat_hedging(c, by="country")
+    modality = analysis.stat_modality(c, by="country")
+    fig, axes = plt.subplots(1, 2)
+    analysis.plot_hedging(hedging, ax=axes[0])
+    analysis.plot_modality(modality, ax=axes[1])
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in axes:
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert _inside(legend, ax.get_window_extent(renderer))
+    fig, axes = plt.subplots(1, 2)
+    plot_timeseries(compare(c, "hedges", by="year", pairs="none", n_boot=50), ax=axes[0])
+    plot_rates(compare(c, "hedges", by="country", pairs="none", n_boot=50), ax=axes[1])
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in axes:
+        legend = ax.get_legend().get_window_extent(renderer)
+        assert _inside(legend, ax.get_window_extent(renderer))
+    # A figure of its own keeps the legend right of the Axes, off the bars.
+    ax = analysis.plot_hedging(hedging)
+    ax.figure.canvas.draw()
+    own = ax.figure.canvas.get_renderer()
+    assert ax.get_legend().get_window_extent(own).x0 >= ax.get_window_extent(own).x1
     plt.close("all")
