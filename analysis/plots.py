@@ -68,6 +68,19 @@ def _selection_title(table: pd.DataFrame, top_n: int | None, measure) -> str | N
     return f"top {top_n} each side by {measure}"
 
 
+# The level below which a keyness plot draws a term's adjusted p-value as significant.
+SIGNIFICANCE = 0.05
+
+
+def _not_significant(shown: pd.DataFrame) -> np.ndarray:
+    """Which drawn terms have an adjusted p-value of at least :data:`SIGNIFICANCE` (all
+    False for a table without p-values, such as one read back without them)."""
+    if "p_adjusted" not in shown:
+        return np.zeros(len(shown), dtype=bool)
+    p = pd.to_numeric(shown["p_adjusted"], errors="coerce").to_numpy(dtype=float)
+    return np.nan_to_num(p, nan=0.0) >= SIGNIFICANCE
+
+
 def plot_keyness(
     table: pd.DataFrame,
     *,
@@ -88,7 +101,8 @@ def plot_keyness(
 
     Returns:
         The Axes; bars are log ratios with their 95% intervals (signed G2 for a table
-        without log ratios). The terms are the ``top_n`` strongest of each side in the
+        without log ratios); a term whose adjusted p-value is 0.05 or more is hatched
+        and pale, with a legend entry saying so. The terms are the ``top_n`` strongest of each side in the
         table's order, that is by its ``measure`` (G2 by default; the legend says which);
         within each side the bars are drawn in the order of the value drawn, the
         longest of each side at the top and the bottom of the plot.
@@ -133,18 +147,36 @@ def plot_keyness(
                     shown["log_ratio_high"].to_numpy() - values,
                 ]
             )
-        ax.barh(y, values, color=colors, xerr=errors, error_kw={"linewidth": 0.8})
+        # A term the correction leaves above 0.05 is drawn hatched and pale: among the
+        # strongest of a side by the measure, it may still be no keyword at all (with
+        # test="documents" most terms of a few speeches are such).
+        weak = _not_significant(shown)
+        bars = ax.barh(y, values, color=colors, xerr=errors, error_kw={"linewidth": 0.8})
+        for bar, faint in zip(bars, weak, strict=True):
+            if faint:
+                bar.set_alpha(0.45)
+                bar.set_hatch("//")
         ax.set_yticks(y)
         ax.set_yticklabels(shown["term"].tolist())
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlabel(label)
         from matplotlib.patches import Patch
 
+        handles = [
+            Patch(color=CONTRAST[0], label=f"more frequent in {target_label}"),
+            Patch(color=CONTRAST[1], label=f"more frequent in {reference_label}"),
+        ]
+        if weak.any():
+            handles.append(
+                Patch(
+                    facecolor="white",
+                    edgecolor="grey",
+                    hatch="//",
+                    label=f"adjusted p >= {SIGNIFICANCE} (not significant)",
+                )
+            )
         ax.legend(
-            handles=[
-                Patch(color=CONTRAST[0], label=f"more frequent in {target_label}"),
-                Patch(color=CONTRAST[1], label=f"more frequent in {reference_label}"),
-            ],
+            handles=handles,
             loc="best",
             title=_selection_title(table, top_n, recorded.get("measure")),
         )

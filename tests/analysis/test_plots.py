@@ -29,7 +29,25 @@ def test_keyness_bars_both_directions(keyness):
     assert labels[-1] == "peace" and widths[-1] > 0  # strongest target term on top
     assert labels[0] == "trade" and widths[0] < 0  # strongest reference term at the bottom
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["more frequent in RUS", "more frequent in reference"]
+    # four words a side: no term survives the correction, and the legend says so
+    assert legend == [
+        "more frequent in RUS",
+        "more frequent in reference",
+        "adjusted p >= 0.05 (not significant)",
+    ]
+    assert all(p.get_hatch() == "//" for p in ax.patches)
+    plt.close(fig)
+
+
+def test_keyness_bars_of_significant_terms_are_plain(g2_and_ratio_disagree):
+    table = stat_keyness(g2_and_ratio_disagree, by="country", target="RUS", min_count=1)
+    fig, ax = plt.subplots()
+    plot_keyness(table, ax=ax, top_n=3)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    hatched = dict(zip(labels, [p.get_hatch() for p in ax.patches], strict=True))
+    significant = table.set_index("term")["p_adjusted"] < 0.05
+    assert significant["peace"] and hatched["peace"] is None
+    assert {t: h == "//" for t, h in hatched.items()} == {t: not significant[t] for t in labels}
     plt.close(fig)
 
 
