@@ -1097,7 +1097,7 @@ def _epistemic_as_if(text: str, s0: int, pos: int, verbs: frozenset) -> bool:
 
 
 # The rest of "as A and as B as": one or two words, then "as".
-_COORDINATED_AS = re.compile(rf"\s*{_WORD}(?:\s+{_WORD})?\s+as\b", re.I)
+_COORDINATED_AS = re.compile(rf"\s*{_WORD}(?:\s+{_WORD})?\s+as\b(?!\s+(?:well|regards)\b)", re.I)
 # Words read after an equative's second "as"; a standard that says how far something
 # can go ("as the situation permits", "as lies in our power", "as we can") measures
 # against the possible, not against another thing.

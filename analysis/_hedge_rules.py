@@ -412,7 +412,9 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return _opinion_complement(view, end, passive, before, prev)
     if rule == "epistemic_verb":
         if passive and nxt in _BY_A_METHOD and view.low[i].startswith("estimat"):
-            return False  # "the activity was estimated by measuring ...": a measurement
+            # "the activity was estimated by measuring ...": a measurement; not "it is
+            # estimated from what we have heard that ...", which reports an estimate
+            return "that" in view.rest_of_sentence(end - 1)
         return complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS
     if rule == "factive":
         following = _following(view, end, 1)[0]
@@ -872,10 +874,17 @@ def _concessive(view: TokenView, i: int, end: int, *, before_but: bool = True) -
 
 def _granted_before_but(view: TokenView, end: int) -> bool:
     """ "Our wine may be bitter but it is our wine", "the task may be hard, but we will
-    go on": a short clause granted before "but", a concession, not a doubt. Not a
-    correlative "not only ... but", "not X but Y", nor "but for", "but which", "but
-    because" (no clause of its own after "but")."""
+    go on": a short clause granted before "but", a concession, not a doubt. Only a
+    state granted ("may be", "may seem", "may have forgotten"): "the crisis may worsen,
+    but we hope it will not" still weighs a possibility. Not a correlative "not only
+    ... but", "not X but Y", nor "but for", "but which", "but because" (no clause of
+    its own after "but")."""
     after = view.next_words(end - 1, _GRANTED_WORDS + 1)
+    verbs = [w for w in after[:3] if w not in {"not", "n't", "well", "also", "still"}]
+    if not verbs or verbs[0] not in _GRANTED_VERBS:
+        return False
+    if verbs[0] == "have" and not (len(verbs) > 1 and is_participle(verbs[1])):
+        return False
     for k, word in enumerate(after[:_GRANTED_WORDS]):
         if word == "but":
             if k + 1 >= len(after) or _correlative(after[:k]):
@@ -894,6 +903,8 @@ def _correlative(granted: list[str]) -> bool:
     return any(a == "not" and b in _CORRELATIVE for a, b in pairwise(granted))
 
 
+# The verbs of a granted state ("may be slow", "may seem odd", "may have forgotten").
+_GRANTED_VERBS = frozenset({"be", "seem", "sound", "appear", "look", "have"})
 # How far a granted clause may run before its "but", and what ends it first.
 _GRANTED_WORDS = 6
 _CLAUSE_ENDS = frozenset({".", ";", ":", "?", "!", "and", "or", "because", "if", "that"})

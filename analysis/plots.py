@@ -73,12 +73,13 @@ SIGNIFICANCE = 0.05
 
 
 def _not_significant(shown: pd.DataFrame) -> np.ndarray:
-    """Which drawn terms have an adjusted p-value of at least :data:`SIGNIFICANCE` (all
-    False for a table without p-values, such as one read back without them)."""
+    """Which drawn terms have an adjusted p-value of at least :data:`SIGNIFICANCE`, or
+    none (a missing p-value shows no significance either); all False for a table without
+    p-values, such as one read back without them."""
     if "p_adjusted" not in shown:
         return np.zeros(len(shown), dtype=bool)
     p = pd.to_numeric(shown["p_adjusted"], errors="coerce").to_numpy(dtype=float)
-    return np.nan_to_num(p, nan=0.0) >= SIGNIFICANCE
+    return np.isnan(p) | (p >= SIGNIFICANCE)
 
 
 def plot_keyness(

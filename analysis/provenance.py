@@ -202,6 +202,18 @@ def remember_provenance(ax: Any, table: pd.DataFrame) -> None:
         ax.figure.communique_provenance = record
 
 
+def _union(sources: list[dict[str, Any]], field: str) -> dict[str, Any]:
+    """The sources' ``field`` mappings merged; an id the sources give different values
+    (two versions of one lexicon) lists them all, "1 | 2", rather than keeping the last."""
+    values: dict[str, list[str]] = {}
+    for source in sources:
+        for key, value in (source.get(field) or {}).items():
+            seen = values.setdefault(key, [])
+            if str(value) not in seen:
+                seen.append(str(value))
+    return {key: " | ".join(seen) for key, seen in values.items()}
+
+
 def combine_records(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """One record for a result made from several (a ``pd.concat`` of two tables, a
     figure of two panels): each source's record in full under ``sources``, and on top
@@ -217,11 +229,8 @@ def combine_records(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """
     sources = [dict(r) if r else {"function": "analysis.unknown"} for r in records]
     functions = [str(r.get("function") or "analysis.unknown") for r in sources]
-    lexicons: dict[str, Any] = {}
-    digests: dict[str, Any] = {}
-    for source in sources:
-        lexicons.update(source.get("lexicons") or {})
-        digests.update(source.get("lexicon_sha256") or {})
+    lexicons = _union(sources, "lexicons")
+    digests = _union(sources, "lexicon_sha256")
     record: dict[str, Any] = {
         "function": " + ".join(functions),
         "parameters": {},

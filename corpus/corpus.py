@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 
 import numpy as np
@@ -230,6 +230,9 @@ class Corpus:
                 raise ValueError("with_docvars: doc_id is the documents' id, not a docvar")
             if callable(values):
                 values = values(self._docvars.copy())
+            if isinstance(values, Iterator):
+                values = list(values)  # a generator is read once, and recorded as values
+                columns[name] = values
             added[name] = self._aligned(name, values).map(normalize_docvar)
         for name in added.columns:
             table[name] = coerce_docvar_types(added[[name]])[name]
@@ -248,11 +251,23 @@ class Corpus:
         """``values`` of docvar ``name`` as a Series in corpus order, or a ValueError
         naming the docvar and what to give."""
         ids = self._ids
-        if isinstance(values, pd.Series) and values.index.isin(ids).any():
-            return values.reindex(ids).set_axis(self._docvars.index)
-        if isinstance(values, dict):
-            return pd.Series(values, dtype=object).reindex(ids).set_axis(self._docvars.index)
-        if isinstance(values, (str, bytes)) or np.ndim(values) == 0:
+        keyed = isinstance(values, Mapping) or (
+            isinstance(values, pd.Series) and not isinstance(values.index, pd.RangeIndex)
+        )
+        if keyed:
+            series = pd.Series(dict(values), dtype=object)
+            series.index = series.index.map(str)
+            unknown = [k for k in series.index if k not in self._index]
+            if unknown:
+                shown = ", ".join(map(repr, unknown[:3])) + (" ..." if len(unknown) > 3 else "")
+                raise ValueError(
+                    f"with_docvars: {name} is keyed by {shown}, which are no doc_ids; a "
+                    "mapping or Series gives each document's value by its doc_id. To map "
+                    f"a docvar's values, give a function: {name}=lambda dv: "
+                    "dv['country'].map(mapping)"
+                )
+            return series.reindex(ids).set_axis(self._docvars.index)
+        if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
             return pd.Series([values] * len(ids), index=self._docvars.index, dtype=object)
         listed = list(values)
         if len(listed) != len(ids):
@@ -280,14 +295,26 @@ class _Named:
 
 
 def _named(value):
-    """``value``, or a function as ``<function name>`` (a lambda: ``<lambda>``)."""
+    """``value`` as a record shows it, the same on every run: a function by name
+    (``<function recent>``, ``<function <lambda>>``), a set sorted, many values counted
+    (``<2920 values>``), an object whose text holds a memory address by its type."""
     if callable(value):
         return _Named(f"<function {getattr(value, '__name__', type(value).__name__)}>")
-    if isinstance(value, (set, frozenset)):  # in a fixed order: records must not vary
+    if isinstance(value, (set, frozenset)):
         value = sorted(value, key=str)
-    if isinstance(value, (list, tuple)) and len(value) > 20:
+    if isinstance(value, (pd.Series, np.ndarray, pd.Index)):
+        value = value.to_dict() if isinstance(value, pd.Series) else list(value)
+    if isinstance(value, (list, tuple, dict)) and len(value) > _SHOWN_VALUES:
         return _Named(f"<{len(value)} values>")
+    if isinstance(value, (list, tuple)):  # numpy's scalars as Python's: True, not np.True_
+        value = [v.item() if isinstance(v, np.generic) else v for v in value]
+    if " at 0x" in repr(value):
+        return _Named(f"<{type(value).__name__}>")
     return value
+
+
+# The most values a lineage step shows; more are counted.
+_SHOWN_VALUES = 20
 
 
 def _with_meta(doc: Document, meta: dict) -> Document:

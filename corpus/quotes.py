@@ -20,7 +20,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/12"
+QUOTER_VERSION = "communique-quotes/13"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -520,6 +520,14 @@ def _speech_events(
             current_gender = _title_gender(text, start, end, name)
             named.append((current, named_at, current_gender))
         if kind == "mention":  # a mention gives "he" a referent; it attributes nothing
+            continue
+        if kind == "title":  # "The President said": the last named, if so titled
+            if marks is None:
+                marks = _reading_marks(text, quote_spans, sentence_starts)
+            speaker, at = _titled(text, named, name)
+            if at >= 0 and not _in_reach(marks, at, start, across_paragraphs=True):
+                speaker, at = "", -1
+            events.append(_SpeechEvent(start, end, speaker, at))
             continue
         if kind != "pronoun":
             events.append(_SpeechEvent(start, end, current, named_at))
@@ -1299,8 +1307,28 @@ def _as_description(text: str, event: tuple[int, int, str, str]) -> tuple[int, i
     # The event may start before the title, at a word _clean_name left out ("The").
     at = text.find(name.split()[0], start, end)
     if at >= 0 and _bare_title(text[max(0, at - 40) : at].split(), name):
-        return (start, end, "pronoun", "")
+        return (start, end, "title", name)
     return event
+
+
+def _titled(text: str, named: list[tuple[str, int, str]], title: str) -> tuple[str, int]:
+    """The person a bare title means ("The President said" after "President Mitterrand
+    spoke"): the last one named with that title just before the name, within reach;
+    nobody when the last named held another title or none ("Ambassador Kirkpatrick
+    said ... The Prime Minister replied" names nobody, not Kirkpatrick)."""
+    wanted = title.lower()
+    for name, at, _ in reversed(named):
+        if at < 0:
+            continue
+        before = text[max(0, at - _TITLE_REACH) : at + len(name)].lower()
+        if wanted in before:
+            return name, at
+        return "", -1  # the last person named is another: a reader would not guess
+    return "", -1
+
+
+# How far before a naming its title may stand ("President François Mitterrand").
+_TITLE_REACH = 40
 
 
 def _attributed_run(before: list[str], run: str) -> str:

@@ -164,7 +164,7 @@ def test_provenance_records_lexicon_versions():
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
         "historical_references": load_lexicon("historical_references@4").sha256,
     }
-    assert record["corpus"]["versions"]["quoter"] == "communique-quotes/12"
+    assert record["corpus"]["versions"]["quoter"] == "communique-quotes/13"
 
 
 def test_hand_checked_un_fixture_sentence_level():
@@ -1047,14 +1047,15 @@ def test_equatives_need_a_standard_other_than_the_possible():
             "As rapidly as the situation permits, the Powers must act.",
             "We must do as much as lies in our power.",
             "It gave birth to us as nations and as independent peoples.",
+            "Our peoples, as brothers and as partners as well, work together.",
             "They use their consciences as weapons so as not to be passive.",
             "The consequences were as severe and as tragic as those of the wars.",  # compares
             "Drugs are as dangerous as nuclear weapons can be.",  # compares
         ]
     )
     assert rows[["doc_id", "trigger", "vehicle"]].values.tolist() == [
-        ["doc5", "as severe and as tragic as", "those of the wars"],
-        ["doc6", "as dangerous as", "nuclear weapons"],
+        ["doc6", "as severe and as tragic as", "those of the wars"],
+        ["doc7", "as dangerous as", "nuclear weapons"],
     ]
 
 

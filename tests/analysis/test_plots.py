@@ -524,3 +524,12 @@ def test_a_legend_stays_inside_the_axes_it_was_given(yearly):
     own = ax.figure.canvas.get_renderer()
     assert ax.get_legend().get_window_extent(own).x0 >= ax.get_window_extent(own).x1
     plt.close("all")
+
+
+def test_keyness_bars_without_a_p_value_are_not_drawn_as_significant(g2_and_ratio_disagree):
+    table = stat_keyness(g2_and_ratio_disagree, by="country", target="RUS", min_count=1)
+    table = table.assign(p_adjusted=float("nan"))
+    fig, ax = plt.subplots()
+    plot_keyness(table, ax=ax, top_n=3)
+    assert all(p.get_hatch() == "//" for p in ax.patches)
+    plt.close(fig)

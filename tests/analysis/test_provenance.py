@@ -64,3 +64,12 @@ def test_records_name_the_build_by_a_digest_of_its_files(tmp_path):
     with open(roots[1] / "lexicons" / "hedges" / "hedges-v1.toml", "a") as f:
         f.write("\n# a local edit\n")
     assert files_digest(roots) != digest
+
+
+def test_a_combined_record_lists_both_versions_of_a_lexicon_its_sources_disagree_on():
+    from analysis.provenance import combine_records
+
+    record = combine_records(
+        [{"lexicons": {"hedges": "1"}}, {"lexicons": {"hedges": "2", "modals": "1"}}]
+    )
+    assert record["lexicons"] == {"hedges": "1 | 2", "modals": "1"}

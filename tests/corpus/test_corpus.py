@@ -212,3 +212,17 @@ def test_a_corpus_remembers_how_it_was_selected_and_derived():
         "with_docvars(era=<function <lambda>>)",
         "subset(where=<function recent>)",
     )
+
+
+def test_with_docvars_refuses_a_mapping_keyed_by_something_else_and_reads_a_generator_once():
+    c = from_texts(["a.", "b.", "c."], docvars={"country": ["USA", "FRA", "FRA"]})
+    regions = {"USA": "Americas", "FRA": "Europe"}
+    with pytest.raises(ValueError, match=r"keyed by 'USA', 'FRA', which are no doc_ids.*\.map"):
+        c.with_docvars(region=regions)
+    mapped = c.with_docvars(region=lambda dv: dv["country"].map(regions))
+    assert mapped.docvars["region"].tolist() == ["Americas", "Europe", "Europe"]
+    flags = c.with_docvars(usa=(country == "USA" for country in ["USA", "FRA", "FRA"]))
+    assert flags.docvars["usa"].tolist() == [True, False, False]
+    assert flags.lineage == ("with_docvars(usa=[True, False, False])",)  # no memory address
+    many = from_texts(["x."] * 30).with_docvars(n=list(range(30)))
+    assert many.lineage == ("with_docvars(n=<30 values>)",)

@@ -833,6 +833,14 @@ def test_a_bare_title_refers_back():
     assert speakers(
         "President Anna Berg opened the session. The President concluded: \u201cWe must act.\u201d"
     ) == ["Anna Berg"]
+    # only the person named with that title: another one named last means nobody
+    assert speakers(
+        "Ambassador Kirkpatrick said: \u201cWe agree.\u201d The Prime Minister replied: "
+        "\u201cWe do not.\u201d"
+    ) == ["Kirkpatrick", ""]
+    assert speakers(
+        "Mr. Gromyko arrived yesterday. The Prime Minister said: \u201cWe will talk.\u201d"
+    ) == [""]
     # the sentences of a long quote between do not count against the reach
     assert speakers(
         "President Anna Berg said:\n\u201cWe met. We talked. We agreed. We signed.\u201d\n"
