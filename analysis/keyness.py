@@ -643,7 +643,11 @@ def stat_keyness(
         "voice": voice,
         "test": test,
     }
-    return attach(table, "stat_keyness", params, c)
+    table = attach(table, "stat_keyness", params, c)
+    if not several and reference is None and by is not None:
+        # what "the rest" was, for labels: one group, or how many
+        table.attrs["reference_groups"] = [name for name in known if name != target]
+    return table
 
 
 def _document_test(

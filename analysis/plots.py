@@ -97,7 +97,8 @@ def plot_keyness(
         table: a :func:`analysis.stat_keyness` table.
         top_n: terms drawn per direction (strongest by the table's order); None: all.
         group: with an all-groups table, the group to draw.
-        target_label, reference_label: legend names (default: the group / "reference").
+        target_label, reference_label: legend names (default: the target group, and the
+            reference group, the one other group, "the other N groups" or "reference").
         ax: the Axes to draw on.
 
     Returns:
@@ -124,6 +125,9 @@ def plot_keyness(
     target_label = target_label or group or recorded.get("target") or "target"
     if reference_label == "reference" and isinstance(recorded.get("reference"), str):
         reference_label = recorded["reference"]
+    elif reference_label == "reference" and table.attrs.get("reference_groups"):
+        rest = table.attrs["reference_groups"]  # the target against the rest
+        reference_label = rest[0] if len(rest) == 1 else f"the other {len(rest)} groups"
     check_top_n(top_n)
     top = table[table["direction"] == "target"].head(top_n)
     bottom = table[table["direction"] == "reference"]

@@ -32,7 +32,7 @@ def test_keyness_bars_both_directions(keyness):
     # four words a side: no term survives the correction, and the legend says so
     assert legend == [
         "more frequent in RUS",
-        "more frequent in reference",
+        "more frequent in USA",  # the rest is one group: named
         "adjusted p >= 0.05 (not significant)",
     ]
     assert all(p.get_hatch() == "//" for p in ax.patches)
@@ -532,4 +532,15 @@ def test_keyness_bars_without_a_p_value_are_not_drawn_as_significant(g2_and_rati
     fig, ax = plt.subplots()
     plot_keyness(table, ax=ax, top_n=3)
     assert all(p.get_hatch() == "//" for p in ax.patches)
+    plt.close(fig)
+
+
+def test_keyness_legend_names_the_rest_as_the_other_groups():
+    c = corpus.from_texts(
+        ["peace law", "trade growth", "war arms"], docvars={"country": ["RUS", "USA", "FRA"]}
+    )
+    fig, ax = plt.subplots()
+    plot_keyness(stat_keyness(c, by="country", target="RUS", min_count=1), ax=ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[:2] == ["more frequent in RUS", "more frequent in the other 2 groups"]
     plt.close(fig)
