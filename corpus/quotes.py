@@ -5,9 +5,10 @@ survive normalization with their roles (“ ” and ‘ ’), so pairing them is
 Attribution follows the reporting verbs around a quote ("…,” he stated.",
 "Lavrov said: “…”", "according to X"); pronouns and descriptors ("he", "the
 diplomat", "the President") point to the last named speaker when a reader could still
-tell who (see _REACH_SENTENCES), and a surname is expanded to the full name the report
-introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office that heads a body speaks as
-the office, not as the body; a document is nobody's voice.
+tell who (see _REACH_SENTENCES); else "he" or "she" points to the one person named
+earlier in its sentence ("Nelson Mandela … when he said"). A surname is expanded to the
+full name the report introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office that
+heads a body speaks as the office, not as the body; a document is nobody's voice.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/13"
+QUOTER_VERSION = "communique-quotes/14"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -558,10 +559,128 @@ def _speech_events(
             # Named too far back ("he" many sentences or a paragraph later): a reader
             # could not say who is meant, so nobody is named rather than a guess.
             speaker, at = "", -1
+        if not speaker:
+            # "Nelson Mandela voiced the conviction of his people when he said:": no one
+            # in reach, but one person named earlier in the sentence.
+            speaker, at = _person_earlier_in_sentence(
+                text, marks, quote_spans, quote_starts, start, wanted
+            )
+            speaker = _expand_surname(speaker, full_names) if speaker else ""
         if speaker and speaker == current:
             seen_at = start  # "he" carries the referent on, as a naming does
         events.append(_SpeechEvent(start, end, speaker, at))
     return events
+
+
+# A run of capitalized words that may name a person earlier in a sentence than a "he":
+# "Winston Churchill", "the late President Kennedy", "Mr. Khrushchev", "Dag Hammarskjöld's".
+_CAPITALIZED_RUN = re.compile(
+    rf"{_NAME_START}(?:{_HONORIFIC_DOT}\s+)?{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD})*"
+)
+# Words of places, events and things named with two capitalized words, which
+# _could_be_a_name lets through: "South Africa", "Viet Nam", "Latin America", "the
+# Second World War", "the Non-Aligned Movement", "the Herald Tribune".
+_NOT_PERSON_WORDS = frozenset(
+    """North South East West Northern Southern Eastern Western Central Middle Far Near
+    Latin New Great Upper Lower United Soviet Arab Saudi Sri Viet Costa El Sierra Burkina
+    Cape Papua Persian Indian Pacific Atlantic Mediterranean Caribbean Baltic Balkan Gulf
+    Africa America Americas Asia Europe Zealand Lanka Nam Rica Salvador Arabia Leone Faso
+    Guinea Korea Kingdom Emirates Sahara Timor Herzegovina Bosnia Tobago Barbuda Verde
+    Kitts Nevis Grenadines Marino Islands Island Sea Ocean Peninsula Republic Federation
+    Federal Democratic Socialist Islamic People War Wars World Movement Rights Prize Games
+    Day Days Year Decade Fund Bank Party Front Force Forces Army Group Forum Round
+    Community Church University Institute Foundation Agency Office Department Ministry
+    Cabinet Senate House Times Post Herald Tribune News Press Review Journal Doctrine
+    Accords Act Law Revolution Initiative Process Zone Strategy Order Age Century Era
+    Empire Powers Association Organisation Union God Almighty Allah Holy Mount River Lake
+    Valley Bay Strait Straits Canal""".split()
+)
+
+
+def _person_earlier_in_sentence(
+    text: str,
+    marks: tuple[list[int], list[int]],
+    quote_spans: list[tuple[int, int]],
+    quote_starts: list[int],
+    start: int,
+    wanted: str,
+) -> tuple[str, int]:
+    """``(name, where named)`` of the one person named earlier in the sentence of the
+    "he"/"she" at ``start``, outside quotes and in the same paragraph ("Nelson Mandela
+    voiced the conviction of his people when he said"); ``("", -1)`` when no person or
+    more than one is named there, or the title says another gender than ``wanted``.
+
+    A person is two or more capitalized words that could be a name and name no place,
+    body or thing ("South Africa", "the United Nations"), or a title or honorific and a
+    name ("President Kennedy", "Mr. Khrushchev")."""
+    starts, breaks = marks
+    k = bisect.bisect_right(starts, start) - 1
+    low = starts[k] if k >= 0 else 0
+    b = bisect.bisect_right(breaks, start) - 1
+    if b >= 0 and breaks[b] > low:
+        low = breaks[b]
+    found: list[tuple[str, int, str]] = []  # (name, where, gender)
+    for m in _CAPITALIZED_RUN.finditer(text, low, start):
+        if not _outside_quotes(m.start(), quote_spans, quote_starts):
+            continue
+        before = text[low : m.start()].split()[-2:]
+        if before and before[-1] in _DETERMINERS:
+            before = before[:-1]
+        if before and before[-1] in _PLACE_PREPOSITIONS:
+            continue  # "in Rio de Janeiro", "together with Bertrand Russell"
+        # A possessive ends a name: "John Bunyan's Mr. Valiant" names two.
+        words: list[str] = []
+        for word in m.group().split():
+            possessive = word.endswith(("'s", "\u2019s"))
+            words.append(word[:-2] if possessive else word)
+            if possessive:
+                if (person := _person_of_run(words)) is not None:
+                    found.append(
+                        (person, m.start(), _title_gender(text, m.start(), m.end(), person))
+                    )
+                words = []
+        if (person := _person_of_run(words)) is not None:
+            found.append((person, m.start(), _title_gender(text, m.start(), m.end(), person)))
+    surnames = {name.split()[-1] for name, _, _ in found}
+    if len(surnames) != 1:
+        return "", -1  # nobody, or two people: which one "he" means the text does not say
+    name, at, gender = max(found, key=lambda f: len(f[0]))
+    if wanted and gender and gender != wanted:
+        return "", -1
+    return name, at
+
+
+def _person_of_run(words: list[str]) -> str | None:
+    """The person's name that capitalized ``words`` give, without titles ("the late
+    President Kennedy" -> "Kennedy"), or None when they name no person."""
+    titled = False
+    while words:
+        word = words[0]
+        title = (
+            word in _COURTESIES
+            or word.rstrip(".") in _HONORIFICS
+            or word in _TITLE_WORDS
+            or ((titled or len(words) > 2) and word in _RANKS)
+        )
+        if not (title or word in _NOT_NAMES or word in _DETERMINER_WORDS or word in _HIS_HER):
+            break
+        titled = titled or title
+        words = words[1:]
+    if len(words) < (1 if titled else 2):
+        return None  # "Washington", "Prime Minister"
+    if not all(_could_be_a_name(w) and w not in _NOT_PERSON_WORDS for w in words):
+        return None
+    return " ".join(words)
+
+
+# Ranks that open other names too ("General Assembly", "Major Powers"): titles only
+# before a name of two words or after another title ("General André Kolingba").
+_RANKS = frozenset({"General", "Major"})
+_HIS_HER = frozenset({"His", "Her"})  # "His Excellency", "Her Majesty"
+# A capitalized run right after these names a place or a companion, not who speaks.
+_PLACE_PREPOSITIONS = frozenset(
+    "in at into near across between among with within throughout".split()
+)
 
 
 # How many sentence starts may stand between a person's naming (or the last "he" that

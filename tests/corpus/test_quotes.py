@@ -870,3 +870,31 @@ def test_he_and_she_reach_two_sentences_back_within_a_paragraph():
     assert speakers(
         "Sergey Lavrov said no.\n\u201cWe will not yield,\u201d the diplomat said."
     ) == ["Sergey Lavrov"]
+
+
+def test_he_and_she_take_the_one_person_named_earlier_in_their_sentence():
+    said = "\u201cNo nation stands alone.\u201d"
+    # no one in reach, but one person named before the pronoun in its sentence
+    assert speakers(
+        f"We remember the words of Marta Ilves when she told the conference: {said}"
+    ) == ["Marta Ilves"]
+    assert speakers(
+        f"The late President Okonkwo saw this clearly when he told the Assembly: {said}"
+    ) == ["Okonkwo"]
+    # two people named: which one "he" means the text does not say
+    assert speakers(f"Marta Ilves and Jonas Berg met in Oslo, where he said: {said}") == [""]
+    assert speakers(f"I am reminded of Jonas Berg's Captain Hale when he said: {said}") == [""]
+    # a country, a city or a body is no person
+    assert speakers(f"The people of South Africa knew the cost when he said: {said}") == [""]
+    assert speakers(f"At the talks in Rio de Janeiro our delegate spoke when he said: {said}") == [
+        ""
+    ]
+    assert speakers(f"The United Nations was young when he said: {said}") == [""]
+    # a title that gives the other gender: nobody
+    assert speakers(f"We recall Mrs. Ilves, who spoke plainly when he said: {said}") == [""]
+    assert speakers(f"We recall Mrs. Ilves, who spoke plainly when she said: {said}") == ["Ilves"]
+    # a person named only inside a quote does not count
+    assert speakers(f"The motto \u201cMarta Ilves lives\u201d was sung when he said: {said}") == [
+        "",
+        "",
+    ]
