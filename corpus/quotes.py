@@ -21,7 +21,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/14"
+QUOTER_VERSION = "communique-quotes/15"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -921,6 +921,7 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
         word = hit[1]
         if before.isspace() and (word in REPORTING_VERBS or _puts_it(text, word, ve)):
             out.extend(_events_ending_at(text, v, ve))
+            out.extend(_relative_clause_events(text, v, ve))
         if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
             out.extend(_clause_subject_events(text, v, ve))
         if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 8, v)):
@@ -930,6 +931,63 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
             if m is not None and (name := _clean_name(m.group("name"))):
                 out.append((v, m.end(), "name", name))
     return out
+
+
+def _relative_clause_events(text: str, verb_start: int, verb_end: int) -> list[tuple]:
+    """The event of a reporting verb whose subject is "who" ("Olof Palme, who said",
+    "Mr. Gorbachev, who has stated"): the name right before "who" speaks, found as if
+    "who" were not there, by the rules for a name right before a verb.
+
+    Only a name counts: a description before "who" ("a brilliant diplomat who said",
+    "the famous British politician who said") is someone new, not the one last named
+    as a plain "the minister said" would be; nor does the last of two names joined by
+    "and" or "or" ("the friend of Anna Berg and Karl Moser, who said": one of them, both
+    or the friend)."""
+    who = _WHO_BEFORE_VERB.search(text, max(0, verb_start - _LONGEST_WHO), verb_start)
+    if who is None:
+        return []
+    floor = _after_person_preposition(text, who.start())
+    return [
+        event
+        for event in _events_ending_at(text, who.start(), verb_end, floor)
+        if event[2] == "name" and not _after_coordination(text, event[0])
+    ]
+
+
+# "who", perhaps after a comma, then the adverbs and auxiliaries a subject may have
+# before its verb ("who once said", "who convincingly has stated").
+_WHO_BEFORE_VERB = re.compile(rf"(?<![\w'\u2019-])who{_ADVERB}\s+\Z")
+_LONGEST_WHO = 60  # "who" and the longest adverb and auxiliaries after it
+
+
+def _after_person_preposition(text: str, who_start: int) -> int:
+    """Where the name before "who" may be read from: past the last preposition before it
+    that takes a person ("I agree with President Roosevelt, who said", "a tribute to
+    Olof Palme, who wrote"), or 0.
+
+    A name after a preposition is no subject of a verb after it ("Lavrov, speaking to
+    Blinken, said"), but "who" means it all the same; only a place ("an official in
+    Baidoa who said") is still no speaker, as _object_of_preposition finds."""
+    low = max(0, who_start - _EVENT_REACH)
+    for m in reversed(list(_LOWER_CASE_WORD.finditer(text, low, who_start))):
+        word = m.group()
+        if word in _PERSON_PREPOSITIONS:
+            return m.end()
+        if word in _PREPOSITIONS:
+            return 0
+    return 0
+
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
+# Prepositions that take a person as often as a place: "agree with", "a tribute to",
+# "as stated by", "a message for" (not "in", "at", "from", "near": places).
+_PERSON_PREPOSITIONS = frozenset("with to by for about against".split())
+
+
+def _after_coordination(text: str, name_start: int) -> bool:
+    """Whether the name at ``name_start`` follows "and" or "or": the last of a list."""
+    before = text[max(0, name_start - _EVENT_REACH) : name_start].split()[-1:]
+    return before in (["and"], ["or"])
 
 
 def _inverted_name(text: str, pos: int, end: int) -> re.Match | None:

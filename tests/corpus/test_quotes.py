@@ -898,3 +898,33 @@ def test_he_and_she_take_the_one_person_named_earlier_in_their_sentence():
         "",
         "",
     ]
+
+
+def test_who_before_a_reporting_verb_means_the_name_right_before_it():
+    said = "\u201cA treaty is a promise kept.\u201d"
+    assert speakers(f"Let me recall Marta Ilves, who said: {said}") == ["Marta Ilves"]
+    assert speakers(f"It was Jonas Berg who wrote: {said}") == ["Jonas Berg"]
+    # titles and adverbs as before any reporting verb
+    assert speakers(f"We honour the late President Okonkwo, who once said: {said}") == ["Okonkwo"]
+    assert speakers(f"I side with Mr. Jonas Berg, who has rightly stated: {said}") == ["Jonas Berg"]
+    assert speakers(f"I cite Jonas Berg, the Foreign Minister of Norway, who said: {said}") == [
+        "Jonas Berg"
+    ]
+
+
+def test_who_after_a_place_or_a_description_names_no_person():
+    said = "\u201cA treaty is a promise kept.\u201d"
+    # a place after "in" or "from", and a description, which brings in someone new
+    assert speakers(f"Our envoy met a farmer in Lower Tarsk who said: {said}") == [""]
+    assert speakers(f"A letter came from Port Elvar, who said: {said}") == [""]
+    assert speakers(f"I recall a wise old diplomat who said: {said}") == [""]
+    # a country speaks as it does before any reporting verb
+    country = speakers(f"The Republic of Tarsk said: {said}")
+    assert speakers(f"We thank the Republic of Tarsk, who said: {said}") == country
+
+
+def test_who_after_two_names_names_nobody():
+    # "who" may mean the last name, both, or the friend: a reader could not say
+    said = "\u201cA treaty is a promise kept.\u201d"
+    assert speakers(f"I recall the friend of Marta Ilves and Jonas Berg, who said: {said}") == [""]
+    assert speakers(f"I recall Marta Ilves or Jonas Berg, who said: {said}") == [""]
