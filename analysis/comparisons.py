@@ -119,7 +119,7 @@ from ._input import as_corpus, check_voice, group_labels, words_in_voice
 from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import load_lexicon
-from .provenance import attach, remember_provenance
+from .provenance import attach, recorded_plot, remember_provenance
 from .rates import check_min_words, group_rates
 
 # The rules' version, recorded in every table's provenance: 4 reads reporting subjects
@@ -317,6 +317,7 @@ OVERLAPPING_LABELS = {
 }
 
 
+@recorded_plot
 def plot_comparisons(table: pd.DataFrame, *, ax=None):
     """Horizontal bars of comparison rates per 1,000 words, by type and group.
 

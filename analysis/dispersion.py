@@ -22,7 +22,7 @@ from ._terms import document_size, document_words, fold_vocabulary
 from ._wordcounts import word_counts
 from .engine import map_documents
 from .kwic import compile_query, match_spans, query_prefilter
-from .provenance import attach, remember_provenance
+from .provenance import attach, recorded_plot, remember_provenance
 
 DISPERSION_COLUMNS = [
     "term",
@@ -219,6 +219,7 @@ def stat_dispersion(
     return attach(table, "stat_dispersion", {"term": term, "by": by, "voice": voice}, c)
 
 
+@recorded_plot
 def plot_dispersion(
     c_or_table: Corpus | pd.DataFrame,
     term: str | None = None,

@@ -68,7 +68,7 @@ from ._plots import MaxGroups
 from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import Lexicon
-from .provenance import attach
+from .provenance import attach, recorded_plot
 from .rates import check_min_words, group_rates
 
 HEDGE_COLUMNS = [
@@ -198,6 +198,7 @@ def stat_hedging(
     return attach(table, "stat_hedging", params, c, _versions(lex))
 
 
+@recorded_plot
 def plot_hedging(table: pd.DataFrame, *, ax: Any = None, max_groups: MaxGroups = "auto"):
     """Bars of hedges and boosters per 1,000 words per group, with 95% intervals.
 

@@ -35,7 +35,7 @@ from ._plots import MaxGroups
 from ._tables import RowsTable
 from .engine import map_documents
 from .lexicon import Lexicon
-from .provenance import attach
+from .provenance import attach, recorded_plot
 from .rates import check_min_words, group_rates
 
 MODAL_COLUMNS = [
@@ -159,6 +159,7 @@ def stat_modality(
     return attach(table, "stat_modality", params, c, _lexicon_versions(lex))
 
 
+@recorded_plot
 def plot_modality(
     table: pd.DataFrame,
     *,

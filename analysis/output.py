@@ -164,6 +164,9 @@ def save_figure(
     record = _record(given)
     if _is_bare(record):
         _warn_unrecorded("save_figure", "the figure (and table=)", path)
+    plots = getattr(figure, "communique_plots", None)
+    if plots:  # the plot_* calls that drew the figure, with their options
+        record = {**record, "plots": plots}
     embedded = json.dumps(record, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     path.parent.mkdir(parents=True, exist_ok=True)
     title = str(record.get("function") or "figure")

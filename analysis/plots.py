@@ -24,7 +24,7 @@ from ._plots import (
     place_legend,
     rate_unit,
 )
-from .provenance import remember_provenance
+from .provenance import recorded_plot, remember_provenance
 from .style import CONTRAST, house_style, series_style
 
 # The functions whose tables plot_rates and plot_timeseries draw.
@@ -82,6 +82,7 @@ def _not_significant(shown: pd.DataFrame) -> np.ndarray:
     return np.isnan(p) | (p >= SIGNIFICANCE)
 
 
+@recorded_plot
 def plot_keyness(
     table: pd.DataFrame,
     *,
@@ -205,6 +206,7 @@ def _rate_columns(table: pd.DataFrame, *, plot: str) -> tuple[pd.DataFrame, str,
 RATE_VALUES = ("rate", "rate_low", "rate_high")
 
 
+@recorded_plot
 def plot_rates(
     table: pd.DataFrame,
     *,
@@ -286,6 +288,7 @@ def plot_rates(
     return ax
 
 
+@recorded_plot
 def plot_timeseries(
     table: pd.DataFrame,
     *,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import inspect
 import os
 import platform
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,9 @@ def _plain(value: Any) -> Any:
         return scrub_path(os.fspath(value))
     if value is None or isinstance(value, (bool, int, float)):
         return value
-    if isinstance(value, (list, tuple, set, frozenset, range)):
+    if isinstance(value, (set, frozenset)):  # in a fixed order: records must not vary
+        return [_plain(v) for v in sorted(value, key=str)]
+    if isinstance(value, (list, tuple, range)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
@@ -200,6 +203,25 @@ def remember_provenance(ax: Any, table: pd.DataFrame) -> None:
     record = table.attrs.get("provenance")
     if record:
         ax.figure.communique_provenance = record
+
+
+def recorded_plot(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate a ``plot_*`` function so that its call (its options, not the table or the
+    Axes) is kept on the figure, in the order of the calls: :func:`analysis.save_figure`
+    records them under ``plots``, so a reviewer can redraw the figure from its tables."""
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def plotted(*args: Any, **kwargs: Any) -> Any:
+        ax = function(*args, **kwargs)
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        options = {k: _plain(v) for k, v in bound.arguments.items() if k not in ("table", "ax")}
+        call = {"function": f"analysis.{function.__name__}", "parameters": options}
+        ax.figure.communique_plots = [*getattr(ax.figure, "communique_plots", []), call]
+        return ax
+
+    return plotted
 
 
 def _union(sources: list[dict[str, Any]], field: str) -> dict[str, Any]:

@@ -162,6 +162,27 @@ def test_figures_embed_the_record(tmp_path):
     assert sidecar["output"]["format"] == "svg"
 
 
+def test_a_figure_records_the_plot_calls_that_drew_it(tmp_path):
+    c = corpus.from_texts(
+        ["We may act. It could rain.", "We must act now.", "Perhaps it will pass."],
+        docvars={"country": ["A", "B", "A"]},
+    )
+    table = analysis.stat_hedging(c, by="country")
+    fig, (left, right) = plt.subplots(1, 2)
+    analysis.plot_rates(table, ax=left, measure="hedges")
+    analysis.plot_rates(table, ax=right, measure="boosters", max_groups=None)
+    path = analysis.save_figure(fig, tmp_path / "panels.png", table=table)
+    plt.close(fig)
+    plots = json.loads(provenance_path(path).read_text())["plots"]
+    assert [(p["function"], p["parameters"]["measure"]) for p in plots] == [
+        ("analysis.plot_rates", "hedges"),
+        ("analysis.plot_rates", "boosters"),
+    ]
+    assert plots[0]["parameters"]["max_groups"] == "auto"
+    assert plots[1]["parameters"]["max_groups"] is None
+    assert json.loads(_png_text_chunks(path.read_bytes())["provenance"])["plots"] == plots
+
+
 def test_figure_without_a_record_still_gets_package_versions(tmp_path):
     fig, _ = plt.subplots()
     with pytest.warns(UserWarning, match="save_figure: the figure .* carries no provenance"):
