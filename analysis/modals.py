@@ -188,7 +188,10 @@ def plot_modality(
     from ._plots import RATE_COLUMNS, check_plot_table, grouped_bars
 
     check_plot_table(table, RATE_COLUMNS, plot="plot_modality", source="stat_modality")
-    measures = list(measures or SENSES)
+    # a set has no order of its own: drawn in a fixed one, as the record lists it
+    measures = (
+        sorted(measures) if isinstance(measures, (set, frozenset)) else list(measures or SENSES)
+    )
     return grouped_bars(table, measures, ax=ax, title="Modality", max_groups=max_groups)
 
 

@@ -210,13 +210,14 @@ def recorded_plot(function: Callable[..., Any]) -> Callable[..., Any]:
     Axes) is kept on the figure, in the order of the calls: :func:`analysis.save_figure`
     records them under ``plots``, so a reviewer can redraw the figure from its tables."""
     signature = inspect.signature(function)
+    drawn = next(iter(signature.parameters))  # the table (or corpus) drawn: recorded apart
 
     @functools.wraps(function)
     def plotted(*args: Any, **kwargs: Any) -> Any:
         ax = function(*args, **kwargs)
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
-        options = {k: _plain(v) for k, v in bound.arguments.items() if k not in ("table", "ax")}
+        options = {k: _plain(v) for k, v in bound.arguments.items() if k not in (drawn, "ax")}
         call = {"function": f"analysis.{function.__name__}", "parameters": options}
         ax.figure.communique_plots = [*getattr(ax.figure, "communique_plots", []), call]
         return ax

@@ -21,7 +21,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/15"
+QUOTER_VERSION = "communique-quotes/16"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -619,7 +619,7 @@ def _person_earlier_in_sentence(
     b = bisect.bisect_right(breaks, start) - 1
     if b >= 0 and breaks[b] > low:
         low = breaks[b]
-    found: list[tuple[str, int, str]] = []  # (name, where, gender)
+    found: list[tuple[str, int, str, bool]] = []  # (name, where, gender, possessive)
     for m in _CAPITALIZED_RUN.finditer(text, low, start):
         if not _outside_quotes(m.start(), quote_spans, quote_starts):
             continue
@@ -635,19 +635,46 @@ def _person_earlier_in_sentence(
             words.append(word[:-2] if possessive else word)
             if possessive:
                 if (person := _person_of_run(words)) is not None:
-                    found.append(
-                        (person, m.start(), _title_gender(text, m.start(), m.end(), person))
-                    )
+                    gender = _title_gender(text, m.start(), m.end(), person)
+                    found.append((person, m.start(), gender, True))
                 words = []
         if (person := _person_of_run(words)) is not None:
-            found.append((person, m.start(), _title_gender(text, m.start(), m.end(), person)))
-    surnames = {name.split()[-1] for name, _, _ in found}
+            gender = _title_gender(text, m.start(), m.end(), person)
+            found.append((person, m.start(), gender, False))
+    surnames = {name.split()[-1] for name, _, _, _ in found}
     if len(surnames) != 1:
         return "", -1  # nobody, or two people: which one "he" means the text does not say
-    name, at, gender = max(found, key=lambda f: len(f[0]))
+    name, at, gender, possessive = max(found, key=lambda f: len(f[0]))
+    if possessive or _subject_is_someone_else(text, low, at):
+        # "The Minister thanked Javier Perez de Cuellar when he said", "He recalled
+        # Churchill's words when he said", "Fidel Castro's brother spoke when he said":
+        # the "he" is the sentence's subject, not the person named after it.
+        return "", -1
     if wanted and gender and gender != wanted:
         return "", -1
     return name, at
+
+
+def _subject_is_someone_else(text: str, low: int, at: int) -> bool:
+    """Whether the sentence starting at ``low`` opens with a subject other than the name
+    at ``at``: a "he" or "she", or a title not followed by a name ("The Minister thanked
+    ...", "Our President met ...", "The Minister for Foreign Affairs visited ...").
+    "President Clinton was right", "The Afrikaner poet Breyten Breytenbach" and "For this
+    reason, President Clinton" open with the person or with no subject of their own."""
+    words = text[low:at].strip(_OPENING_MARKS).split()
+    if not words:
+        return False  # the name opens the sentence
+    if words[0].lower() in ("he", "she"):
+        return True
+    k = 1 if words[0].lower() in _SUBJECT_DETERMINERS else 0
+    titles = 0
+    while k < len(words) and words[k].strip(",") in _TITLE_WORDS:
+        titles, k = titles + 1, k + 1
+    return titles > 0 and k < len(words)  # a title, then more than the name: its verb
+
+
+_OPENING_MARKS = " \n\t\u201c\u2018\"'(["
+_SUBJECT_DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "its"})
 
 
 def _person_of_run(words: list[str]) -> str | None:

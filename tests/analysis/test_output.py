@@ -181,6 +181,13 @@ def test_a_figure_records_the_plot_calls_that_drew_it(tmp_path):
     assert plots[0]["parameters"]["max_groups"] == "auto"
     assert plots[1]["parameters"]["max_groups"] is None
     assert json.loads(_png_text_chunks(path.read_bytes())["provenance"])["plots"] == plots
+    # what is drawn (a table or a corpus) is recorded apart, not as an option
+    ax = analysis.plot_dispersion(c, "peace", order_by="country")
+    assert ax.figure.communique_plots[-1] == {
+        "function": "analysis.plot_dispersion",
+        "parameters": {"term": "peace", "order_by": "country"},
+    }
+    plt.close(ax.figure)
 
 
 def test_figure_without_a_record_still_gets_package_versions(tmp_path):

@@ -898,6 +898,12 @@ def test_he_and_she_take_the_one_person_named_earlier_in_their_sentence():
         "",
         "",
     ]
+    # the sentence's own subject is "he": a title or a pronoun, not the person named after it
+    assert speakers(f"The Minister thanked Jonas Berg when he said: {said}") == [""]
+    assert speakers(f"Our President met Jonas Berg in Oslo, and he said: {said}") == [""]
+    assert speakers(f"He recalled Jonas Berg's words when he said: {said}") == [""]
+    assert speakers(f"Jonas Berg's brother spoke when he said: {said}") == [""]
+    assert speakers(f"For this reason, President Berg was right when he said: {said}") == ["Berg"]
 
 
 def test_who_before_a_reporting_verb_means_the_name_right_before_it():
