@@ -225,24 +225,26 @@ class Corpus:
         """
         table = self._docvars.copy()
         added = pd.DataFrame(index=table.index)
-        for name, values in columns.items():
+        shown = {}  # each column as the lineage records it
+        for name, given in columns.items():
             if name == "doc_id":
                 raise ValueError("with_docvars: doc_id is the documents' id, not a docvar")
-            if callable(values):
-                values = values(self._docvars.copy())
+            values = given(self._docvars.copy()) if callable(given) else given
             if isinstance(values, Iterator):
                 values = list(values)  # a generator is read once, and recorded as values
-                columns[name] = values
+                given = values
+            shown[name] = _named(given)
             added[name] = self._aligned(name, values).map(normalize_docvar)
-        for name in added.columns:
-            table[name] = coerce_docvar_types(added[[name]])[name]
+        typed = coerce_docvar_types(added)
+        for name in typed.columns:
+            table[name] = typed[name]
         records = table.astype(object).where(table.notna(), None).to_dict("records")
         if isinstance(self._documents, StreamedDocuments):
             documents: Sequence[Document] = self._documents.with_records(records)
         else:
             pairs = zip(self._documents, records, strict=True)
             documents = [_with_meta(d, meta) for d, meta in pairs]
-        step = _call("with_docvars", {k: _named(v) for k, v in columns.items()})
+        step = _call("with_docvars", shown)
         return Corpus(
             documents, table, self._report, aliases=self.aliases, lineage=(*self.lineage, step)
         )
