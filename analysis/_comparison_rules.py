@@ -1066,12 +1066,16 @@ def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict)
         return True
     if nxt in _OWN and len(after) > 1 and after[1] in {"other", "fellow"}:
         return True  # "Morocco, just like its other Maghreb partners": one of the group
-    if nxt in ("for", ",") and [w for w in _next_words(text, m.end(), 4) if w != ","][:2] in (
-        ["for", "example"],
-        ["for", "instance"],
-    ):
-        return True  # "like, for example, the claim that ...": = such as
     word, _ = _previous_word(text, m.start(), s0)
+    if (
+        word
+        and nxt in ("for", ",")
+        and [w for w in _next_words(text, m.end(), 4) if w != ","][:2]
+        in (["for", "example"], ["for", "instance"])
+    ):
+        # "problems like, for example, the debt": = such as. Opening the sentence it
+        # still likens: "Like, for instance, the crisis of 1929, this will pass."
+        return True
     if word in _SOME_THING and nxt in ("this", "that", "it"):
         return True  # "to say something like that": such a thing, nothing likened
     if word in _BE_FORMS and text[s0 : m.start()].lstrip(_OPENING)[:5].lower() in _ASKING_WHAT:
@@ -1513,6 +1517,9 @@ def _temporal_frame(text: str, pos: int, sets: dict) -> bool:
     return any(" ".join(words[:n]) in frames for n in range(1, len(words) + 1))
 
 
+_EXAMPLE_ASIDE = re.compile(r"\s*,?\s*for\s+(?:example|instance)\b\s*,?", re.IGNORECASE)
+
+
 def _simile(scan: _Scan, rules: _Rules):
     text = scan.text
     sets = rules.sets
@@ -1526,7 +1533,8 @@ def _simile(scan: _Scan, rules: _Rules):
         if _literal_like(text, m, s0, after, sets):
             continue
         trigger = _SPACES.sub(" ", m.group().lower())
-        vehicle = _vehicle(text, m.end(), e0)
+        aside = _EXAMPLE_ASIDE.match(text, m.end())  # "Like, for instance, X, we ..."
+        vehicle = _vehicle(text, aside.end() if aside else m.end(), e0)
         if vehicle == (-1, -1):
             continue
         tenor = _tenor(text, s0, m.start())

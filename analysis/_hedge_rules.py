@@ -317,6 +317,54 @@ _BY_A_METHOD = frozenset("by using with based from via through".split())
 _QUESTIONS_AFTER = frozenset("whether if how why what who when where which".split())
 
 
+def _holds_that(view: TokenView, end: int, before: list[str], prev: str) -> bool:
+    """'the view that', 'our belief that' with the belief's content after 'that'.
+
+    Not 'in view that'; not 'a point of view that' (an aspect); not the verb ('we view
+    that as a sign'); not a relative clause: 'a belief that is shared', 'the ideas that
+    he developed on behalf of', 'some ideas that I should like to repeat here' (a verb
+    that presents ideas with no object after it)."""
+    if before[0] in {"in", "of"} or prev in _PERSONAL_SUBJECTS:
+        return False
+    first = view.at(end + 1)  # the word after "that"
+    if first in _FINITE_AFTER_THAT:
+        return False
+    return not (first in _PERSONAL_SUBJECTS and _presented_without_object(view, end + 2))
+
+
+def _presented_without_object(view: TokenView, j: int) -> bool:
+    """Whether a verb that puts forward ideas comes at token ``j`` (after auxiliaries
+    and adverbs) with no object after it: the 'that' before its subject is a relative
+    pronoun, the ideas its object."""
+    for k in range(j, j + 5):
+        word = view.at(k)
+        if word in _PRESENTING_VERBS:
+            return view.at(k + 1) in _NO_OBJECT_AFTER
+        if not (word in _BEFORE_MAIN_VERB or (word.endswith("ly") and len(word) > 4)):
+            return False
+    return False
+
+
+_PERSONAL_SUBJECTS = frozenset("i we you he she they".split())
+_BEFORE_MAIN_VERB = frozenset(
+    """will would shall should can could may might must have has had also already just
+    like to wish want hope once recently earlier""".split()
+)
+_PRESENTING_VERBS = frozenset(
+    """put putting developed develop advanced advance outlined outline expressed express
+    presented present voiced voice proposed propose submitted submit repeat repeated
+    mentioned mention described describe raised raise stated state explained explain
+    defended defend advocated advocate endorsed endorse formulated formulate elaborated
+    elaborate offered offer suggested suggest support supported share shared set heard
+    discussed discuss""".split()
+)
+# What may follow such a verb when its object is the noun before 'that'.
+_NO_OBJECT_AFTER = frozenset(
+    """, . ; : ) — forward out here today yesterday earlier before last at in on with
+    during by for from to and or which""".split()
+)
+
+
 def _next_content(view: TokenView, end: int) -> str:
     """First token after the match, skipping adverbs in -ly and a few others."""
     for tok in view.next_words(end - 1, 4):
@@ -394,7 +442,7 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         # contrasts seeming with being
         return not _concessive(view, i, end, before_but=False)
     if rule == "held_that":
-        return nxt == "that" and before[0] != "in" and view.at(end + 1) not in _FINITE_AFTER_THAT
+        return nxt == "that" and _holds_that(view, end, before, prev)
     if rule == "own_claim":
         return nxt == "that" and _first_person_subject(view, i)
     if rule == "proposition":

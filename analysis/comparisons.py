@@ -131,8 +131,9 @@ from .rates import check_min_words, group_rates
 # 'a return to', 'differences between' and 'like its other ...' (a 1989-1991 UN trial); 7
 # (2026-11-28) drops equatives without a standard ("as nations and as peoples") or against
 # the possible ("as rapidly as the situation permits"), "so as to", "like, for example"
-# and "something like that", and gives "as A and as B as" its whole trigger.
-COMPARISONS_VERSION = "communique-comparisons/7"
+# and "something like that", and gives "as A and as B as" its whole trigger; 8
+# (2026-11-28) keeps "Like, for instance, X, ..." opening a sentence as a simile of X.
+COMPARISONS_VERSION = "communique-comparisons/8"
 
 COLUMNS = [
     "doc_id",

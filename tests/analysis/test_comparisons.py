@@ -158,7 +158,7 @@ def test_provenance_records_lexicon_versions():
     assert record["lexicons"] == {
         "comparison_triggers": "3",
         "historical_references": "4",
-        "comparison_rules": "7",
+        "comparison_rules": "8",
     }
     assert record["lexicon_sha256"] == {
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
@@ -1067,8 +1067,10 @@ def test_like_giving_an_example_or_meaning_such_a_thing_is_no_simile():
             "To say something like that is to be out of touch.",
             "Nothing like that has happened since.",
             "Peace does not fall like manna from heaven.",  # a simile
+            "Like, for instance, the crisis of 1929, this slump will pass.",  # a simile
         ]
     )
     assert rows[["doc_id", "type", "vehicle"]].values.tolist() == [
         ["doc5", "simile", "manna from heaven"],
+        ["doc6", "simile", "the crisis of 1929"],
     ]

@@ -611,6 +611,22 @@ def test_a_belief_view_or_idea_held_with_its_content_is_a_doxastic_hedge():
     assert firm[["match", "category"]].values.tolist() == [["firm belief", "booster"]]
 
 
+def test_a_point_of_view_the_verb_view_and_relative_clauses_hold_no_belief():
+    texts = [
+        "We are of the view that we should act.",  # a belief held
+        "It is our belief that we share a destiny.",
+        "From this point of view that plan is sound.",  # no hedges from here on
+        "We view that as a sign of trust.",
+        "We support the ideas that he developed on behalf of the group.",
+        "I voiced some ideas that I should like to repeat here today.",
+        "The idea that we would support, already discussed, is simple.",
+        "It is a lack of ideas that hampers progress.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    held = rows[rows["lemma"].isin(["belief", "view", "idea"])]
+    assert held[["doc_id", "match"]].values.tolist() == [["doc1", "view"], ["doc2", "belief"]]
+
+
 def test_a_granted_clause_a_summary_and_a_mandated_modal_are_no_hedges():
     texts = [
         "Our wine may be bitter but it is our wine.",
