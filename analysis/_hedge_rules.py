@@ -317,6 +317,49 @@ _BY_A_METHOD = frozenset("by using with based from via through".split())
 _QUESTIONS_AFTER = frozenset("whether if how why what who when where which".split())
 
 
+def _expected_of(view: TokenView, i: int, end: int, before: list[str], passive: bool) -> bool:
+    """'expect' as a demand, not a prediction: what one party expects of another ('we
+    expect South Africa to make amends', 'it expects the world community to lend its
+    support', 'we expect a contribution from China', 'much is expected from this
+    forum') or is entitled to ('the right to expect'). Predictions stay hedges: 'is
+    expected to increase', 'we expect that agreements will be reached', 'expects to
+    see'."""
+    if before[0] == "to" and before[1] in {"right", "entitled", "reason"}:
+        return True
+    following = []
+    for k in range(end, end + 9):
+        word = view.at(k)
+        if not word or not (word[:1].isalnum() or word == "'s"):
+            break  # the clause ends (or the window does)
+        following.append(word)
+    if following[:1] == ["from"]:
+        return not _inferred_from(following[1:])
+    if passive or not following or following[0] in {"to", "that", "it", "this"}:
+        return False
+    # An object, then "from" + the party, or "to" + what the object is to do; not what
+    # is to happen to it ("we expect the treaty to come into force this year").
+    if "from" in following[1:]:
+        return not _inferred_from(following[following.index("from", 1) + 1 :])
+    if "to" not in following[1:-1]:
+        return False
+    return following[following.index("to", 1) + 1] not in _HAPPENINGS
+
+
+def _inferred_from(source: list[str]) -> bool:
+    """'(as was to be expected) from the nature of the problems': what the evidence
+    leads one to expect, a prediction."""
+    words = source[1:] if source[:1] == ["the"] else source
+    return words[:1] in (["nature"], ["fact"], ["experience"], ["past"], ["record"])
+
+
+# Verbs of what comes about or is the case, not of what someone does ("we expect the
+# curl to be into the page", "expecting it to have a long scene": predictions).
+_HAPPENINGS = frozenset(
+    """be have come result emerge become enter prove increase decrease rise fall grow
+    improve succeed happen occur materialize last end reach""".split()
+)
+
+
 def _holds_that(view: TokenView, end: int, before: list[str], prev: str) -> bool:
     """'the view that', 'our belief that' with the belief's content after 'that'.
 
@@ -471,6 +514,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         rule = "mental_verb"
     if rule == "mental_verb":
         if view.at(end) in {"about", "of", "in", "tank", "tanks", "twice", "again"}:
+            return False
+        if view.low[i].startswith("expect") and _expected_of(view, i, end, before, passive):
             return False
         if view.low[i] in {"suspect", "suspects"} and _a_noun_here(view, i, end, prev):
             return False  # "the two Libyan suspects", "transfer of the suspects"

@@ -611,6 +611,24 @@ def test_a_belief_view_or_idea_held_with_its_content_is_a_doxastic_hedge():
     assert firm[["match", "category"]].values.tolist() == [["firm belief", "booster"]]
 
 
+def test_expect_as_a_demand_is_no_hedge_and_as_a_prediction_is_one():
+    texts = [
+        "Exports are expected to increase.",  # predictions: hedges
+        "We expect that agreements will be reached.",
+        "We expect the treaty to come into force this year.",
+        "Analysts expect the team to be weaker.",
+        "As was to be expected from the nature of the problem, it failed.",
+        "We expect South Africa to make amends.",  # demands: no hedges from here on
+        "It expects the world community to lend it support.",
+        "We expect a more positive contribution from China.",
+        "Much is expected from this forum.",
+        "Peoples have the right to expect results.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    expect = rows[rows["lemma"] == "expect"]
+    assert expect["doc_id"].tolist() == ["doc1", "doc2", "doc3", "doc4", "doc5"]
+
+
 def test_a_point_of_view_the_verb_view_and_relative_clauses_hold_no_belief():
     texts = [
         "We are of the view that we should act.",  # a belief held
