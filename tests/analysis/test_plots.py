@@ -602,3 +602,35 @@ def test_keyness_legend_names_the_rest_as_the_other_groups():
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[:2] == ["more frequent in RUS", "more frequent in the other 2 groups"]
     plt.close(fig)
+
+
+def test_keyness_legend_names_documents_without_a_value_apart_from_the_groups():
+    texts = ["peace law", "trade growth", "war arms", "peace now", "trade arms"]
+    c = corpus.from_texts(texts, docvars={"country": ["RUS", "USA", "FRA", None, None]})
+    table = stat_keyness(c, by="country", target="RUS", min_count=1)
+    # the two documents without a country are in the reference, as their words show
+    assert table.set_index("term").loc["now", "count_reference"] == 1
+    assert table.attrs["reference_groups"] == ["FRA", "USA"]
+    assert table.attrs["reference_missing_documents"] == 2
+    fig, ax = plt.subplots()
+    plot_keyness(table, ax=ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[1] == "more frequent in the other 2 groups and 2 documents without a country"
+    plt.close(fig)
+    # the documents without a country as the target: the rest is every named group
+    table = stat_keyness(c, by="country", target="(missing)", min_count=1)
+    assert table.attrs["reference_groups"] == ["FRA", "RUS", "USA"]
+    assert table.attrs["reference_missing_documents"] == 0
+    legend = [t.get_text() for t in plot_keyness(table).get_legend().get_texts()]
+    assert legend[:2] == ["more frequent in (missing)", "more frequent in the other 3 groups"]
+    plt.close("all")
+
+
+def test_keyness_legend_of_one_group_and_documents_without_a_value():
+    c = corpus.from_texts(
+        ["peace law", "trade growth", "war arms"], docvars={"country": ["RUS", "USA", None]}
+    )
+    table = stat_keyness(c, by="country", target="RUS", min_count=1)
+    legend = [t.get_text() for t in plot_keyness(table).get_legend().get_texts()]
+    assert legend[1] == "more frequent in USA and 1 document without a country"
+    plt.close("all")
