@@ -18,6 +18,8 @@ import pandas as pd
 
 from corpus import Corpus
 
+from ._build import compiled_modules, source_commit
+
 # What a result can depend on: p-values and the sense classifier's training (scipy),
 # Parquet and string columns (pyarrow). Syllables are the project's own rules, recorded
 # by the readability version.
@@ -65,7 +67,27 @@ def _package_versions() -> dict[str, str]:
     # The version number stays 0.1.0 from one change to the next: the digest of the code
     # and data that ran tells two builds apart.
     versions["communique_files_sha256"] = files_digest()
+    versions.update(build_fields())
     return versions
+
+
+def build_fields() -> dict[str, str]:
+    """How communique runs: ``communique_compiled``, its modules that are compiled
+    extension modules (mypyc compiles eight in a regular install; "none" where they run
+    as Python, as in a checkout), and ``communique_commit``, the git commit of the
+    checkout the packages were imported from (absent for an installed copy). The
+    commit names the sources, the files digest what ran: a checkout with local changes
+    has the commit's name and another digest."""
+    import analysis
+    import corpus
+
+    packages = [corpus, analysis]
+    compiled = compiled_modules(packages)
+    fields = {"communique_compiled": ", ".join(compiled) or "none"}
+    commit = source_commit(packages)
+    if commit is not None:
+        fields["communique_commit"] = commit
+    return fields
 
 
 # What the digest reads: code (sources, compiled modules) and the data that shapes
