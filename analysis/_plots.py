@@ -67,21 +67,31 @@ def _names(column: str | tuple[str, ...]) -> str:
 _NAMED_AT_MOST = 8  # groups without an interval named under the axis
 
 
-# Groups a rate plot draws at most by default when they are names: 186 countries on one
-# axis cannot be read. Groups that are numbers (years) are a series and are all drawn.
+# Groups a rate plot draws at most by default when they are categories: 186 countries
+# on one axis cannot be read. Groups that are points in time (years) are a series and
+# are all drawn.
 MAX_GROUPS = 30
 MaxGroups = int | Literal["auto"] | None
+
+# Docvars whose values are points in time, whatever their numbers: the corpus reads
+# year and session as whole numbers and date as dates (see corpus.metadata).
+TIME_DOCVARS = frozenset({"year", "session", "date"})
+# Whole numbers in this span read as years where the table does not name such a
+# docvar (a table read back from a file, a compare() of a column "yr"). Country codes
+# (2 to 894) and most speaker ids fall outside it.
+YEAR_SPAN = (1000, 2999)
 
 
 def largest_groups(table: pd.DataFrame, max_groups: MaxGroups) -> tuple[pd.DataFrame, str]:
     """The rows of the groups to draw and a note saying how many were kept ("" when all).
 
-    Named groups: the ``max_groups`` largest (most documents, then most words where the
-    table has a ``words`` column, then the first in the table), in the table's order;
-    ``"auto"`` keeps 30, None all. Groups that are numbers (years, sessions; the
-    "(missing)" group aside) are a series: all of them are kept, in numeric order, and
-    an explicit ``max_groups`` below their number is a ValueError (ranking years by size
-    would keep an arbitrary set and the axis would read as a series with gaps).
+    Groups that are categories (names, and numbers that are no points in time, such as
+    country codes or speaker ids): the ``max_groups`` largest (most documents, then most
+    words where the table has a ``words`` column, then the first in the table), in the
+    table's order; ``"auto"`` keeps 30, None all. Groups that are a time series (see
+    :func:`is_series`: years, sessions) are all kept, in numeric order, and an explicit
+    ``max_groups`` below their number is a ValueError (ranking years by size would keep
+    an arbitrary set and the axis would read as a series with gaps).
 
     Example:
         >>> t = pd.DataFrame({"group": ["a", "b", "c"], "documents": [5, 9, 5]})
@@ -122,20 +132,36 @@ def largest_groups(table: pd.DataFrame, max_groups: MaxGroups) -> tuple[pd.DataF
 
 
 def is_series(groups: Sequence[str], table: pd.DataFrame) -> bool:
-    """Whether the groups are numbers (years, sessions), "(missing)" aside: a series,
-    whose every member is drawn. Groups of ``by="doc_id"`` are documents, not a series,
-    whatever their ids.
+    """Whether the groups are a time series, whose every member is drawn: numbers
+    ("(missing)" aside) that are points in time, because the table was grouped by a
+    docvar named year, session or date (its provenance record says which), or because
+    they are all whole numbers from 1000 to 2999 (years). Other numbers (country codes,
+    speaker ids, ``by="doc_id"``) are categories, like names.
 
     Example:
         >>> is_series(["1990", "1991", "(missing)"], pd.DataFrame()), is_series(["A"], pd.DataFrame())
         (True, False)
+        >>> is_series(["2", "20", "840"], pd.DataFrame())
+        False
     """
-    if grouping_name(table, default="") == "doc_id":
+    by = grouping_name(table, default="")
+    if by == "doc_id":
         return False
     present = [g for g in groups if g != MISSING_GROUP]
     if not present:
         return False
-    return bool(pd.to_numeric(pd.Series(present, dtype=object), errors="coerce").notna().all())
+    values = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce")
+    if values.isna().any():
+        return False
+    return by.lower() in TIME_DOCVARS or _are_years(values)
+
+
+def _are_years(values: pd.Series) -> bool:
+    """Whether every value is a whole number in :data:`YEAR_SPAN` ("1990.0", of a year
+    column that held a missing value, counts)."""
+    low, high = YEAR_SPAN
+    numbers = values.to_numpy(dtype=float)
+    return bool(((numbers % 1 == 0) & (numbers >= low) & (numbers <= high)).all())
 
 
 def _series_cut_message(table: pd.DataFrame, groups: list[str], max_groups: int) -> str:

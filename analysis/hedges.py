@@ -207,10 +207,12 @@ def plot_hedging(table: pd.DataFrame, *, ax: Any = None, max_groups: MaxGroups =
         ax: a matplotlib Axes (a new figure when None). On a new figure the legend is
             right of the Axes; on a given Axes (a panel of several) it is inside it.
         max_groups: ``"auto"`` (default): the 30 largest groups (most documents, then
-            words; the title says so) when groups are names such as countries, and every
-            group, in order, when they are numbers such as years (a series with years
-            left out would read as gaps). A number: at most that many of the largest
-            named groups; numbered groups more than that are an error. None: every group.
+            words; the title says so) when groups are categories (names such as
+            countries, or numbers such as country codes and speaker ids), and every
+            group, in order, when they are a time series: whole numbers from 1000 to
+            2999 (years), or numbers of a docvar named year, session or date (a series
+            with years left out would read as gaps). A number: at most that many of the
+            largest categories; a longer series is an error. None: every group.
 
     Returns:
         The Axes. A bar is a group's rate, the mean of its documents' rates; the

@@ -36,6 +36,7 @@ one long speech is flagged rather than trusted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -45,6 +46,7 @@ from corpus.errors import check_choice
 
 from ._document_test import DocumentRates, check_document_sides, group_doc_ids
 from ._input import (
+    MISSING_GROUP,
     as_corpus,
     check_min_count,
     check_top_n,
@@ -518,7 +520,10 @@ def stat_keyness(
         by: the docvar defining groups (None only with an external ``reference``).
         target: a group label; None or "all" compares every group with the rest, in
             one table with a ``group`` column.
-        reference: None (all other documents), another group label, or a DataFrame
+        reference: None (all other documents, those without a value of ``by``
+            among them: the table's ``attrs["reference_groups"]`` names the other groups
+            and ``attrs["reference_missing_documents"]`` counts those documents), another
+            group label, or a DataFrame
             with ``term, count`` (an external frequency list of every word of the
             reference corpus; its size is the sum of ``count`` unless it has a
             ``words`` attribute in ``attrs``; its terms are folded as the corpus' words
@@ -645,9 +650,23 @@ def stat_keyness(
     }
     table = attach(table, "stat_keyness", params, c)
     if not several and reference is None and by is not None:
-        # what "the rest" was, for labels: one group, or how many
-        table.attrs["reference_groups"] = [name for name in known if name != target]
+        table.attrs.update(_rest_of_corpus(groups, target))
     return table
+
+
+def _rest_of_corpus(groups: dict[str, GroupCounts], target: str) -> dict[str, Any]:
+    """What "the rest" a target was compared with, for labels: the other named groups
+    (``reference_groups``) and the documents without a value of ``by`` among them
+    (``reference_missing_documents``). Those documents are in the reference, as every
+    document outside the target is, but they are no group of their own: a label
+    counting "(missing)" as one of "the other N groups" would misname them."""
+    missing = groups.get(MISSING_GROUP)
+    return {
+        "reference_groups": [g for g in group_order(groups) if g not in (target, MISSING_GROUP)],
+        "reference_missing_documents": (
+            missing.documents if missing is not None and target != MISSING_GROUP else 0
+        ),
+    }
 
 
 def _document_test(

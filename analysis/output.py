@@ -28,7 +28,7 @@ from matplotlib.figure import Figure
 
 from corpus.errors import check_choice
 
-from .provenance import combine_records, make_record, scrub_path
+from .provenance import combine_records, make_record, scrub_path, shown_calls, shown_record
 from .style import STYLE_PATH
 
 TABLE_FORMATS = ("csv", "tsv", "parquet", "json", "xlsx")
@@ -137,9 +137,11 @@ def save_figure(
         provenance: the record to embed, the result table the figure shows, or a list
             of tables (a figure of several panels, or of a table put together from
             several results): the record then lists each source's under ``sources``.
-            Without it, the record of ``table``, else the one the ``plot_*`` function
-            left on the figure; with none at all, a bare record ("analysis.unknown")
-            and a UserWarning.
+            Without it, the record of ``table``, else that of the table the last
+            ``plot_*`` call still shown on the figure drew (not one on an Axes since
+            cleared or removed); with none at all, a bare record ("analysis.unknown")
+            and a UserWarning. The record lists the ``plot_*`` calls still shown under
+            ``plots``.
         table: the result table the figure shows (its ``attrs["provenance"]`` is used).
         dpi: resolution for PNG (default: the house style's 200).
 
@@ -159,13 +161,13 @@ def save_figure(
     given = _given_record(provenance)
     if given is None and table is not None:
         given = table.attrs.get("provenance")
-    if given is None:  # the record a plot_* function left on the figure
-        given = getattr(figure, "communique_provenance", None)
+    if given is None:  # the record a plot_* function left on the figure, if still shown
+        given = shown_record(figure)
     record = _record(given)
     if _is_bare(record):
         _warn_unrecorded("save_figure", "the figure (and table=)", path)
-    plots = getattr(figure, "communique_plots", None)
-    if plots:  # the plot_* calls that drew the figure, with their options
+    plots = shown_calls(figure)
+    if plots:  # the plot_* calls that drew what the figure shows, with their options
         record = {**record, "plots": plots}
     embedded = json.dumps(record, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     path.parent.mkdir(parents=True, exist_ok=True)

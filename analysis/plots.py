@@ -68,6 +68,29 @@ def _selection_title(table: pd.DataFrame, top_n: int | None, measure) -> str | N
     return f"top {top_n} each side by {measure}"
 
 
+def _rest_label(attrs: dict, by: object) -> str | None:
+    """What "the rest" of a target against the rest was, from what stat_keyness left in
+    the table's ``attrs``: "USA", "the other 3 groups", "the other 3 groups and 2
+    documents without a country"; None for a table without it.
+
+    Example:
+        >>> _rest_label({"reference_groups": ["A", "B"], "reference_missing_documents": 1}, "country")
+        'the other 2 groups and 1 document without a country'
+    """
+    rest = attrs.get("reference_groups")
+    if rest is None:
+        return None
+    named = [g for g in rest if g != MISSING_GROUP]
+    without = attrs.get("reference_missing_documents")
+    parts = [named[0] if len(named) == 1 else f"the other {len(named)} groups"] if named else []
+    what = f"without a {by}" if isinstance(by, str) and by else "without a value"
+    if without:
+        parts.append(f"{without} document{'s' if without != 1 else ''} {what}")
+    elif without is None and MISSING_GROUP in rest:  # a table made before the count was kept
+        parts.append(f"documents {what}")
+    return " and ".join(parts) or None
+
+
 # The level below which a keyness plot draws a term's adjusted p-value as significant.
 SIGNIFICANCE = 0.05
 
@@ -99,7 +122,9 @@ def plot_keyness(
         top_n: terms drawn per direction (strongest by the table's order); None: all.
         group: with an all-groups table, the group to draw.
         target_label, reference_label: legend names (default: the target group, and the
-            reference group, the one other group, "the other N groups" or "reference").
+            reference group; against the rest, the one other group or "the other N
+            groups", with "and M documents without a <by>" when documents without a
+            value of ``by`` are in it; else "reference").
         ax: the Axes to draw on.
 
     Returns:
@@ -126,9 +151,8 @@ def plot_keyness(
     target_label = target_label or group or recorded.get("target") or "target"
     if reference_label == "reference" and isinstance(recorded.get("reference"), str):
         reference_label = recorded["reference"]
-    elif reference_label == "reference" and table.attrs.get("reference_groups"):
-        rest = table.attrs["reference_groups"]  # the target against the rest
-        reference_label = rest[0] if len(rest) == 1 else f"the other {len(rest)} groups"
+    elif reference_label == "reference":
+        reference_label = _rest_label(table.attrs, recorded.get("by")) or reference_label
     check_top_n(top_n)
     top = table[table["direction"] == "target"].head(top_n)
     bottom = table[table["direction"] == "reference"]
@@ -223,10 +247,12 @@ def plot_rates(
             side by side).
         ax: the Axes to draw on.
         max_groups: ``"auto"`` (default): the 30 largest groups (most documents, then
-            words; the title says so) when groups are names such as countries, and every
-            group, in order, when they are numbers such as years (a series with years
-            left out would read as gaps). A number: at most that many of the largest
-            named groups; numbered groups more than that are an error. None: every group.
+            words; the title says so) when groups are categories (names such as
+            countries, or numbers such as country codes and speaker ids), and every
+            group, in order, when they are a time series: whole numbers from 1000 to
+            2999 (years), or numbers of a docvar named year, session or date (a series
+            with years left out would read as gaps). A number: at most that many of the
+            largest categories; a longer series is an error. None: every group.
 
     Returns:
         The Axes. The title says that a point is the mean of the group's documents'

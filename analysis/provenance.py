@@ -10,12 +10,15 @@ import os
 import platform
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from corpus import Corpus
+
+from ._build import compiled_modules, source_commit
 
 # What a result can depend on: p-values and the sense classifier's training (scipy),
 # Parquet and string columns (pyarrow). Syllables are the project's own rules, recorded
@@ -64,7 +67,27 @@ def _package_versions() -> dict[str, str]:
     # The version number stays 0.1.0 from one change to the next: the digest of the code
     # and data that ran tells two builds apart.
     versions["communique_files_sha256"] = files_digest()
+    versions.update(build_fields())
     return versions
+
+
+def build_fields() -> dict[str, str]:
+    """How communique runs: ``communique_compiled``, its modules that are compiled
+    extension modules (mypyc compiles eight in a regular install; "none" where they run
+    as Python, as in a checkout), and ``communique_commit``, the git commit of the
+    checkout the packages were imported from (absent for an installed copy). The
+    commit names the sources, the files digest what ran: a checkout with local changes
+    has the commit's name and another digest."""
+    import analysis
+    import corpus
+
+    packages = [corpus, analysis]
+    compiled = compiled_modules(packages)
+    fields = {"communique_compiled": ", ".join(compiled) or "none"}
+    commit = source_commit(packages)
+    if commit is not None:
+        fields["communique_commit"] = commit
+    return fields
 
 
 # What the digest reads: code (sources, compiled modules) and the data that shapes
@@ -194,32 +217,100 @@ def provenance(table: pd.DataFrame) -> dict[str, Any]:
     return dict(table.attrs.get("provenance", {}))
 
 
+@dataclass(frozen=True, eq=False)
+class _Drawn:
+    """What a ``plot_*`` call left on a figure (its call, or the record of the table it
+    drew), with the Axes it drew on and the artists it added there, by which
+    :func:`shown_calls` and :func:`shown_record` tell whether it is still on the figure."""
+
+    entry: dict[str, Any]
+    axes: Any
+    artists: tuple[Any, ...]
+
+    def shown_on(self, figure: Any) -> bool:
+        """Whether the drawing is on ``figure``: its Axes is one of the figure's (not
+        removed, nor discarded by ``fig.clear()``) and holds an artist it drew (a clear
+        of the Axes takes every one away). A call that drew no artist is kept while its
+        Axes is on the figure: there is nothing else to tell by."""
+        if not any(self.axes is ax for ax in figure.axes):
+            return False
+        if not self.artists:
+            return True
+        # Spines, ticks and titles survive ax.clear(), so only what the call added
+        # counts; by membership in the Axes' children, which holds whether or not a
+        # version of matplotlib resets a removed artist's .axes.
+        current = set(self.axes.get_children())
+        return any(artist in current for artist in self.artists)
+
+
+def _content(ax: Any) -> list[Any]:
+    """The artists drawn on ``ax``: what ``ax.clear()`` takes away."""
+    return [
+        *ax.artists,
+        *ax.collections,
+        *ax.images,
+        *ax.lines,
+        *ax.patches,
+        *ax.tables,
+        *ax.texts,
+    ]
+
+
+def _keep(figure: Any, attribute: str, drawn: _Drawn) -> None:
+    # A new list each time: a figure copied with copy.copy does not share it. Entries
+    # hold the artists themselves, not weak references, so a figure still pickles.
+    kept = [d for d in getattr(figure, attribute, []) if d.shown_on(figure)]
+    setattr(figure, attribute, [*kept, drawn])
+
+
 def remember_provenance(ax: Any, table: pd.DataFrame) -> None:
     """Keep the provenance of the table a figure shows on that figure.
 
-    ``plot_*`` functions call this, so :func:`analysis.save_figure` can embed the record
-    even when the caller passes only the Axes.
+    ``plot_*`` functions call this once they have drawn, so :func:`analysis.save_figure`
+    can embed the record even when the caller passes only the Axes; it is dropped once
+    its Axes is cleared or removed (see :func:`shown_record`).
     """
     record = table.attrs.get("provenance")
     if record:
-        ax.figure.communique_provenance = record
+        _keep(ax.figure, "communique_records", _Drawn(record, ax, tuple(_content(ax))))
+
+
+def shown_record(figure: Any) -> dict[str, Any] | None:
+    """The record of the last table a ``plot_*`` function drew on ``figure`` that is
+    still shown there (None when there is none)."""
+    shown = [d.entry for d in getattr(figure, "communique_records", []) if d.shown_on(figure)]
+    return shown[-1] if shown else None
+
+
+def shown_calls(figure: Any) -> list[dict[str, Any]]:
+    """The ``plot_*`` calls that drew what ``figure`` shows, in the order they were
+    made: a call whose Axes was cleared (``ax.clear()``, ``ax.cla()``), removed
+    (``ax.remove()``) or discarded with the figure's (``fig.clear()``, ``fig.clf()``)
+    is left out, whatever was drawn since."""
+    return [d.entry for d in getattr(figure, "communique_plots", []) if d.shown_on(figure)]
 
 
 def recorded_plot(function: Callable[..., Any]) -> Callable[..., Any]:
     """Decorate a ``plot_*`` function so that its call (its options, not the table or the
     Axes) is kept on the figure, in the order of the calls: :func:`analysis.save_figure`
-    records them under ``plots``, so a reviewer can redraw the figure from its tables."""
+    records those still shown (:func:`shown_calls`) under ``plots``, so a reviewer can
+    redraw the figure from its tables."""
     signature = inspect.signature(function)
     drawn = next(iter(signature.parameters))  # the table (or corpus) drawn: recorded apart
 
     @functools.wraps(function)
     def plotted(*args: Any, **kwargs: Any) -> Any:
+        given = kwargs.get("ax")  # keyword-only in every plot_* function
+        before = set(_content(given)) if given is not None else set()
         ax = function(*args, **kwargs)
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
         options = {k: _plain(v) for k, v in bound.arguments.items() if k not in (drawn, "ax")}
         call = {"function": f"analysis.{function.__name__}", "parameters": options}
-        ax.figure.communique_plots = [*getattr(ax.figure, "communique_plots", []), call]
+        # What this call added, not what an earlier call or the caller drew on the same
+        # Axes: a clear takes it all away, so any one of them left proves the call shown.
+        added = tuple(a for a in _content(ax) if a not in before)
+        _keep(ax.figure, "communique_plots", _Drawn(call, ax, added))
         return ax
 
     return plotted

@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 import analysis  # noqa: E402
 import corpus  # noqa: E402
 from analysis.output import provenance_path  # noqa: E402
-from analysis.provenance import attach, scrub_path  # noqa: E402
+from analysis.provenance import attach, scrub_path, shown_calls  # noqa: E402
 
 
 def _rates_table(tmp_path: Path) -> pd.DataFrame:
@@ -183,11 +183,79 @@ def test_a_figure_records_the_plot_calls_that_drew_it(tmp_path):
     assert json.loads(_png_text_chunks(path.read_bytes())["provenance"])["plots"] == plots
     # what is drawn (a table or a corpus) is recorded apart, not as an option
     ax = analysis.plot_dispersion(c, "peace", order_by="country")
-    assert ax.figure.communique_plots[-1] == {
+    assert shown_calls(ax.figure)[-1] == {
         "function": "analysis.plot_dispersion",
         "parameters": {"term": "peace", "order_by": "country"},
     }
     plt.close(ax.figure)
+
+
+@pytest.fixture
+def hedging_and_modality():
+    c = corpus.from_texts(
+        ["We may act. It could rain.", "We must act now.", "Perhaps it will pass."],
+        docvars={"country": ["A", "B", "A"]},
+    )
+    return analysis.stat_hedging(c, by="country"), analysis.stat_modality(c, by="country")
+
+
+def _saved_record(figure, path) -> dict:
+    analysis.save_figure(figure, path)
+    plt.close(figure)
+    return json.loads(provenance_path(path).read_text())
+
+
+@pytest.mark.parametrize("clear", ["clear", "cla"])
+def test_a_cleared_axes_takes_its_plot_calls_out_of_the_record(
+    hedging_and_modality, tmp_path, clear
+):
+    hedging, modality = hedging_and_modality
+    fig, ax = plt.subplots()
+    analysis.plot_modality(modality, ax=ax)
+    analysis.plot_rates(hedging, ax=ax, measure="hedges")
+    getattr(ax, clear)()
+    analysis.plot_hedging(hedging, ax=ax, max_groups=None)
+    record = _saved_record(fig, tmp_path / "f.png")
+    assert record["plots"] == [
+        {"function": "analysis.plot_hedging", "parameters": {"max_groups": None}}
+    ]
+    assert record["function"] == "analysis.stat_hedging"
+    # cleared and drawn on by hand: neither the calls nor their table's record are left
+    fig, ax = plt.subplots()
+    analysis.plot_modality(modality, ax=ax)
+    ax.clear()
+    ax.plot([1, 2], [2, 1])
+    with pytest.warns(UserWarning, match="carries no provenance"):
+        record = _saved_record(fig, tmp_path / "g.png")
+    assert record["function"] == "analysis.unknown" and "plots" not in record
+
+
+def test_a_cleared_or_removed_axes_of_a_figure_leaves_the_others_calls(
+    hedging_and_modality, tmp_path
+):
+    hedging, modality = hedging_and_modality
+    fig, (left, right) = plt.subplots(1, 2)
+    analysis.plot_modality(modality, ax=left)
+    analysis.plot_hedging(hedging, ax=right)
+    left.remove()
+    record = _saved_record(fig, tmp_path / "removed.png")
+    assert [p["function"] for p in record["plots"]] == ["analysis.plot_hedging"]
+    # fig.clear() / fig.clf(): every Axes goes, and the calls on them
+    for clear in ("clear", "clf"):
+        fig, ax = plt.subplots()
+        analysis.plot_modality(modality, ax=ax)
+        getattr(fig, clear)()
+        analysis.plot_rates(hedging, ax=fig.add_subplot(), measure="boosters")
+        record = _saved_record(fig, tmp_path / f"{clear}.png")
+        assert [p["function"] for p in record["plots"]] == ["analysis.plot_rates"]
+        assert record["function"] == "analysis.stat_hedging"
+    # two calls on one Axes, none cleared: both are still drawn, both recorded
+    fig, ax = plt.subplots()
+    analysis.plot_rates(hedging, ax=ax, measure="hedges")
+    analysis.plot_rates(hedging, ax=ax, measure="boosters")
+    ax.lines[0].remove()  # one artist of the first call gone, the rest still drawn
+    record = _saved_record(fig, tmp_path / "both.png")
+    assert [p["parameters"]["measure"] for p in record["plots"]] == ["hedges", "boosters"]
 
 
 def test_figure_without_a_record_still_gets_package_versions(tmp_path):

@@ -405,11 +405,69 @@ def test_named_groups_and_documents_are_still_thinned():
     table = pd.DataFrame({"group": [str(i) for i in range(40)], "documents": range(40)})
     kept, note = largest_groups(attach(table.copy(), "stat_x", {"by": "doc_id"}), "auto")
     assert len(kept) == 30 and note == "the 30 largest of 40 groups (most documents)"
-    kept, note = largest_groups(table, "auto")  # numbers: a series, all kept
+    years = table.assign(group=[str(1950 + i) for i in range(40)])
+    kept, note = largest_groups(years, "auto")  # years: a series, all kept
     assert len(kept) == 40 and note == ""
     with_missing = pd.DataFrame({"group": ["(missing)", "1991", "1990"], "documents": [1, 2, 3]})
     kept, _ = largest_groups(with_missing, "auto")
     assert kept["group"].tolist() == ["1990", "1991", "(missing)"]
+
+
+@pytest.fixture(scope="module")
+def country_codes():
+    """40 countries by their numeric codes (2, 20, 31, ..., 840, none a year), G00-G04's
+    codes with two documents each, the rest one."""
+    codes = [2, 20, 31, 32, 36, *range(40, 70), 203, 250, 276, 643, 840]
+    texts = [f"We may perhaps act, surely {i}." for i in range(45)]
+    return corpus.from_texts(texts, docvars={"code": [codes[i % 40] for i in range(45)]})
+
+
+def test_numeric_codes_are_categories_thinned_to_the_largest(country_codes):
+    import analysis
+
+    hedging = analysis.stat_hedging(country_codes, by="code")
+    ax = analysis.plot_hedging(hedging)
+    assert _ticks(ax)[:5] == ["2", "20", "31", "32", "36"] and len(_ticks(ax)) == 30
+    assert _title(ax).endswith("the 30 largest of 40 groups (most documents, then words)")
+    ax = analysis.plot_modality(analysis.stat_modality(country_codes, by="code"))
+    assert len(_ticks(ax)) == 30
+    ax = plot_rates(hedging, max_groups=5)  # no error: codes are no series with gaps
+    assert _ticks(ax) == ["2", "20", "31", "32", "36"]
+    table = compare(country_codes, "hedges", by="code", pairs="none", n_boot=50)
+    assert len(_ticks(plot_rates(table))) == 30
+    plt.close("all")
+
+
+def test_what_makes_numbered_groups_a_time_series():
+    from analysis._plots import is_series
+    from analysis.provenance import attach
+
+    def grouped_by(by):
+        return attach(pd.DataFrame(), "stat_x", {"by": by})
+
+    assert is_series(["1946", "1947", "(missing)"], pd.DataFrame())  # years, unrecorded
+    assert is_series(["1990.0", "1991.0"], pd.DataFrame())  # a year column with a NaN
+    assert not is_series(["2", "20", "840"], pd.DataFrame())  # country codes
+    assert not is_series(["999", "1990"], pd.DataFrame())  # outside 1000-2999
+    assert not is_series(["1990.5", "1991"], pd.DataFrame())
+    assert is_series(["1", "2", "40"], grouped_by("session"))  # UN sessions 1-78
+    assert is_series(["1", "2"], grouped_by("Year"))
+    assert not is_series(["1001", "1002"], grouped_by("doc_id"))
+    assert not is_series(["7", "12"], grouped_by("speaker_id"))
+    assert not is_series(["1990", "A"], grouped_by("year"))  # not all numbers
+
+
+def test_sessions_are_drawn_in_order_and_speaker_ids_are_thinned():
+    import analysis
+
+    texts = [f"We may perhaps act, surely {i}." for i in range(40)]
+    numbers = list(range(40, 0, -1))  # given in reverse: the plot orders them
+    c = corpus.from_texts(texts, docvars={"session": numbers, "speaker": numbers})
+    ax = analysis.plot_hedging(analysis.stat_hedging(c, by="session"))
+    assert _ticks(ax) == [str(n) for n in range(1, 41)] and "largest" not in _title(ax)
+    ax = analysis.plot_hedging(analysis.stat_hedging(c, by="speaker"))
+    assert len(_ticks(ax)) == 30 and "the 30 largest of 40 groups" in _title(ax)
+    plt.close("all")
 
 
 def test_plots_of_compare_name_the_unit_of_rate_measures(yearly):
@@ -544,3 +602,35 @@ def test_keyness_legend_names_the_rest_as_the_other_groups():
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[:2] == ["more frequent in RUS", "more frequent in the other 2 groups"]
     plt.close(fig)
+
+
+def test_keyness_legend_names_documents_without_a_value_apart_from_the_groups():
+    texts = ["peace law", "trade growth", "war arms", "peace now", "trade arms"]
+    c = corpus.from_texts(texts, docvars={"country": ["RUS", "USA", "FRA", None, None]})
+    table = stat_keyness(c, by="country", target="RUS", min_count=1)
+    # the two documents without a country are in the reference, as their words show
+    assert table.set_index("term").loc["now", "count_reference"] == 1
+    assert table.attrs["reference_groups"] == ["FRA", "USA"]
+    assert table.attrs["reference_missing_documents"] == 2
+    fig, ax = plt.subplots()
+    plot_keyness(table, ax=ax)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[1] == "more frequent in the other 2 groups and 2 documents without a country"
+    plt.close(fig)
+    # the documents without a country as the target: the rest is every named group
+    table = stat_keyness(c, by="country", target="(missing)", min_count=1)
+    assert table.attrs["reference_groups"] == ["FRA", "RUS", "USA"]
+    assert table.attrs["reference_missing_documents"] == 0
+    legend = [t.get_text() for t in plot_keyness(table).get_legend().get_texts()]
+    assert legend[:2] == ["more frequent in (missing)", "more frequent in the other 3 groups"]
+    plt.close("all")
+
+
+def test_keyness_legend_of_one_group_and_documents_without_a_value():
+    c = corpus.from_texts(
+        ["peace law", "trade growth", "war arms"], docvars={"country": ["RUS", "USA", None]}
+    )
+    table = stat_keyness(c, by="country", target="RUS", min_count=1)
+    legend = [t.get_text() for t in plot_keyness(table).get_legend().get_texts()]
+    assert legend[1] == "more frequent in USA and 1 document without a country"
+    plt.close("all")

@@ -73,3 +73,36 @@ def test_a_combined_record_lists_both_versions_of_a_lexicon_its_sources_disagree
         [{"lexicons": {"hedges": "1"}}, {"lexicons": {"hedges": "2", "modals": "1"}}]
     )
     assert record["lexicons"] == {"hedges": "1 | 2", "modals": "1"}
+
+
+def test_records_say_which_modules_ran_compiled_and_from_which_commit():
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    import analysis
+    import analysis._modal_rules as modal_rules
+
+    packages = stat_hedging(["We may go."]).attrs["provenance"]["packages"]
+    compiled = packages["communique_compiled"]
+    if modal_rules.__file__.endswith((".so", ".pyd")):  # a regular install
+        assert "analysis._modal_rules" in compiled.split(", ")
+    else:
+        assert compiled == "none"
+    checkout = Path(analysis.__file__).resolve().parents[1]
+    if not (checkout / ".git").exists():  # an installed copy: no commit to name
+        assert "communique_commit" not in packages
+    elif shutil.which("git"):
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True
+        )
+        assert packages["communique_commit"] == head.stdout.strip()
+    else:
+        assert re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", packages["communique_commit"])
+    # read from files, the same in another process: records of one build stay equal
+    script = (
+        "import json; from analysis.provenance import package_versions as v; print(json.dumps(v()))"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == packages
