@@ -260,9 +260,22 @@ def _accept(
                 view.negated_before(i)
                 or (item["context"] == "epistemic_modal" and view.negated_after(end - 1))
                 or _negative_subject(view, i)
-            )
+                or _lessened(view, i, item)
+            ) and not _no_less(view, i)
             return start, stop, item, negated, sent_id
     return None
+
+
+def _lessened(view: TokenView, i: int, item: dict) -> bool:
+    """ "The outcome is less certain", "it is far less clear whether": certainty said to
+    be lacking, as "not certain" says it (so the booster reads as a hedge)."""
+    return item.get("subcategory") in _FLIPPING and view.prev_words(i, 1)[0] == "less"
+
+
+def _no_less(view: TokenView, i: int) -> bool:
+    """ "It is no less certain that", "not less clear": as certain, not less."""
+    before = view.prev_words(i, 2)
+    return before[0] == "less" and before[1] in {"no", "not", "n't", "none"}
 
 
 def _negative_subject(view: TokenView, i: int) -> bool:
@@ -389,6 +402,7 @@ def _presented_without_object(view: TokenView, j: int) -> bool:
 
 
 _PERSONAL_SUBJECTS = frozenset("i we you he she they".split())
+_SUPPOSING = frozenset({"if", "unless", "whether"})
 _BEFORE_MAIN_VERB = frozenset(
     """will would shall should can could may might must have has had also already just
     like to wish want hope once recently earlier""".split()
@@ -493,7 +507,9 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             return False
         rule = "epistemic_verb"
     if rule == "evidential":
-        return nxt == "that" and not _action_to_show(view, i)
+        # not a supposed finding: "If the assessment shows that stocks recovered, ..."
+        conditional = not _SUPPOSING.isdisjoint(view.prev_words(i, 8))
+        return nxt == "that" and not conditional and not _action_to_show(view, i)
     complement = nxt in _COMPLEMENT
     if rule == "complement":
         return complement

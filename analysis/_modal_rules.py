@@ -467,12 +467,20 @@ def _next_verb(view: TokenView, end: int) -> tuple[int, str]:
     return -1, ""
 
 
+def _passive_need(before: list[str]) -> bool:
+    """ "was needed", "are urgently needed": the passive of "need", whose "to" opens a
+    purpose ("funds are needed to protect stocks"), not the semi-modal."""
+    if before[0].endswith("ly") and len(before) > 1:
+        before = before[1:]
+    return before[0] in BE
+
+
 def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
     """Whether the candidate at tokens [i, end) is a modal here (not a noun, month, formula)."""
     if lemma not in _CHECKED_LEMMAS:
         return True
     low = view.low
-    before = view.prev_words(i, 1)
+    before = view.prev_words(i, 2)
     after = low[end : end + 6]
     first_after = after[0] if after else ""
     raw = view.raw[i]
@@ -500,6 +508,8 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
         return False
     if lemma == "need to" and (before[0] in DETERMINERS or before[0] in _NEED_NOUN_BEFORE):
         return False
+    if lemma == "need to" and low[i] == "needed" and _passive_need(before):
+        return False  # "funds were (urgently) needed to protect stocks": required, for a purpose
     if lemma == "have to" and after[:2] == ["do", "with"]:
         return False
     if lemma == "be going to":

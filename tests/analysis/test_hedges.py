@@ -611,6 +611,25 @@ def test_a_belief_view_or_idea_held_with_its_content_is_a_doxastic_hedge():
     assert firm[["match", "category"]].values.tolist() == [["firm belief", "booster"]]
 
 
+def test_less_certain_a_supposed_finding_and_distrust():
+    texts = [
+        "The outcome is less certain.",  # a hedge: certainty said to be lacking
+        "It is no less certain that we will win.",  # a booster: as certain
+        "If the assessment shows that stocks recovered, quotas rise.",  # no booster
+        "The assessment shows that stocks recovered.",  # a booster
+        "Secrecy would only feed suspicion.",  # distrust: no hedge
+        "There is a suspicion that the vote was rigged.",  # a hedge
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    rows = rows[rows["lemma"].isin(["certain", "show", "suspicion"])]
+    assert rows[["doc_id", "match", "category", "negated"]].values.tolist() == [
+        ["doc1", "certain", "hedge", True],
+        ["doc2", "certain", "booster", False],
+        ["doc4", "shows", "booster", False],
+        ["doc6", "suspicion", "hedge", False],
+    ]
+
+
 def test_expect_as_a_demand_is_no_hedge_and_as_a_prediction_is_one():
     texts = [
         "Exports are expected to increase.",  # predictions: hedges

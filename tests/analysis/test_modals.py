@@ -58,6 +58,8 @@ def test_columns_and_offsets_slice_back():
         "I should like also to thank the President.",
         "I would like, at the outset, to congratulate you.",
         "The need to act is clear.",
+        "The measure was needed to protect fish stocks.",  # required, for a purpose
+        "More funds are urgently needed to protect stocks.",
         "This has to do with trust.",
         "Lavrov accused Kyiv of exploiting international goodwill.",
         "They are going to Paris.",
