@@ -21,7 +21,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/16"
+QUOTER_VERSION = "communique-quotes/17"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -412,7 +412,9 @@ _SPEECH_NOUN = r"(?:words|statement|remarks|view|views|testimony|message|opinion
 _WORDS_OF = re.compile(
     rf"(?:{_SPEECH_NOUN}\s+(?:[a-z]+\s+){{0,3}}(?:of|by)\s+(?:the\s+)?(?:{_HONORIFIC_DOT}\s+)?"
     rf"(?P<of>{_NAME})"
-    rf"|(?P<owner>{_NAME})'s\s+(?:[a-z]+\s+){{0,2}}{_SPEECH_NOUN})"
+    rf"|(?P<owner>{_NAME})'s\s+(?:[a-z]+\s+){{0,2}}{_SPEECH_NOUN}"
+    # "Gandhi, whose words still guide us: “…”"
+    rf"|(?P<whose>{_NAME}),\s+whose\s+(?:[a-z]+\s+){{0,2}}{_SPEECH_NOUN}(?:\s+[a-z]+){{0,6}})"
     rf"(?:\s*,[^.;:,\u201c\u201d]{{1,40}})?\s*(?:\bthat|:|,)?\s*\Z"
 )
 _WORDS_OF_REACH = 160
@@ -423,7 +425,7 @@ def _words_of(text: str, low: int, start: int) -> str:
     m = _WORDS_OF.search(text, low, start)
     if m is None:
         return ""
-    name = _clean_name(m.group("of") or m.group("owner"))
+    name = _clean_name(m.group("of") or m.group("owner") or m.group("whose"))
     return name if name and all(map(_could_be_a_name_or_title, name.split())) else ""
 
 
@@ -974,11 +976,47 @@ def _relative_clause_events(text: str, verb_start: int, verb_end: int) -> list[t
     if who is None:
         return []
     floor = _after_person_preposition(text, who.start())
-    return [
+    events = [
         event
         for event in _events_ending_at(text, who.start(), verb_end, floor)
         if event[2] == "name" and not _after_coordination(text, event[0])
     ]
+    if not events:
+        events = _person_before_appositive_who(text, who.start(), verb_end)
+    return events
+
+
+# A line break that wraps a line of a paragraph, not a blank line that ends it.
+_LINE_WRAP = r"\n(?![^\S\n]*\n)"
+# A name, then an appositive of any words set off by commas, right before "who": "Jesus
+# Christ, the humble man of Nazareth, who said", "Karl Popper, recently deceased, who
+# wrote", "Benito Suarez, Mexico's great statesman, who said". The appositive opens with
+# a lower-case word or a possessive, so a list of names ("France, Chile, who") is none.
+_NAME_BEFORE_APPOSITIVE_WHO = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME}),\s+"
+    rf"(?:[a-z]|{_WORD}(?:'|\u2019)s\s)(?:[^,.;:\n\u201c\u201d]|{_LINE_WRAP}){{0,80}},\s*\Z"
+)
+
+
+def _person_before_appositive_who(text: str, who_start: int, verb_end: int) -> list[tuple]:
+    """The event of a "who" after a name and an appositive without a role word (see
+    _NAME_BEFORE_APPOSITIVE_WHO): "who" means the name, as it does right after it.
+
+    Only a person counts (two capitalized words that name no place or body, or a title
+    and a name), and not one after a preposition of place or after "and"/"or": in a
+    clause that names no role, a place or a list is too easily taken for a person."""
+    m = _NAME_BEFORE_APPOSITIVE_WHO.search(text, max(0, who_start - _EVENT_REACH), who_start)
+    if m is None or _after_coordination(text, m.start("name")):
+        return []
+    before = text[max(0, m.start("name") - _EVENT_REACH) : m.start("name")].split()
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    if before and before[-1] in _PLACE_PREPOSITIONS:
+        return []  # "a farmer in Lower Tarsk, a quiet town, who said"
+    name = _clean_name(m.group("name"))
+    if not name or _person_of_run(m.group("name").split()) is None:
+        return []
+    return [(m.start("name"), verb_end, "name", name)]
 
 
 # "who", perhaps after a comma, then the adverbs and auxiliaries a subject may have

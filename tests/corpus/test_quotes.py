@@ -934,3 +934,36 @@ def test_who_after_two_names_names_nobody():
     said = "\u201cA treaty is a promise kept.\u201d"
     assert speakers(f"I recall the friend of Marta Ilves and Jonas Berg, who said: {said}") == [""]
     assert speakers(f"I recall Marta Ilves or Jonas Berg, who said: {said}") == [""]
+
+
+def test_who_after_an_appositive_means_the_name_before_it():
+    # UN speeches: "Jesus Christ, the humble man of Nazareth, who said" and "Karl Popper,
+    # recently deceased, who wrote" gave nobody (the appositive names no role)
+    said = "\u201cA treaty is a promise kept.\u201d"
+    assert speakers(f"I quote Tomas Varga, the humble poet of Lower Tarsk, who said: {said}") == [
+        "Tomas Varga"
+    ]
+    assert speakers(f"Let us recall Sir Olaf Brenn, recently deceased, who wrote: {said}") == [
+        "Olaf Brenn"
+    ]
+    assert speakers(f"I think of Anna Kovacs, Tarsk's great statesman, who said: {said}") == [
+        "Anna Kovacs"
+    ]
+    # a line of the appositive may wrap
+    assert speakers(f"We heed Jonas Berg, an adviser of\nlong standing, who wrote: {said}") == [
+        "Jonas Berg"
+    ]
+    # a place, a body, a list or a place after "in" is no person
+    assert speakers(f"We honour South Tarsk, a brave young nation, who said: {said}") == [""]
+    assert speakers(f"A farmer in Lower Tarsk, a quiet village, who said: {said}") == [""]
+    assert speakers(f"We thank Marta Ilves and Jonas Berg, our hosts, who said: {said}") == [""]
+
+
+def test_whose_words_name_their_owner():
+    said = "\u201cAn eye for an eye leaves us all blind.\u201d"
+    assert speakers(f"We remember Mahatma Okonkwo, whose words still guide us: {said}") == [
+        "Mahatma Okonkwo"
+    ]
+    assert speakers(f"We remember Okonkwo, whose words still guide us: {said}") == ["Okonkwo"]
+    # whose other things say nothing
+    assert speakers(f"We thank Okonkwo, whose wisdom guided us: {said}") == [""]
