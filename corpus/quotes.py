@@ -98,9 +98,11 @@ _NAME_BEFORE_LONG_APPOSITIVE = re.compile(
     rf"{_NAME_START}(?P<name>{_NAME}),\s+(?P<appositive>(?:the|an?)\s[^,.;:\n\u201c\u201d]{{1,160}}),"
     rf"{_ADVERB}\s+\Z"
 )
-# A name, then the place or body it speaks for: "President Jose Sarney of Brazil said".
+# A name, then the place or body it speaks for: "President Jose Sarney of Brazil said",
+# "President Nyerere of the United Republic of Tanzania said".
+_OF_PLACE = rf"\s+of\s+(?:the\s+)?{_NAME}"
 _NAME_OF_PLACE = re.compile(
-    rf"{_NAME_START}(?P<name>{_NAME})\s+of\s+(?:the\s+)?{_NAME},?{_ADVERB}\s+\Z"
+    rf"{_NAME_START}(?P<name>{_NAME}){_OF_PLACE}(?:{_OF_PLACE}){{0,2}},?{_ADVERB}\s+\Z"
 )
 # The last word of each descriptor ("minister" of "foreign minister").
 _DESCRIPTOR_WORDS = frozenset(noun.split()[-1] for noun in DESCRIPTOR_NOUNS.split("|"))
@@ -1325,17 +1327,22 @@ def _long_appositive(text: str, low: int, verb_start: int) -> re.Match | None:
 def _person_before_of(text: str, low: int, name_start: int) -> bool:
     """Whether the name at ``name_start`` follows "<title> <name> of (the)": a titled
     person, then the place or body they speak for ("President Jose Sarney of Brazil",
-    "Mr. Sarney of Brazil"; not "the Minister for External Affairs of Canada")."""
-    before = text[low:name_start].split()[-8:]
+    "Mr. Sarney of Brazil", "President Nyerere of the United Republic of Tanzania": the
+    place may have "of" phrases of its own; not "the Minister for External Affairs of
+    Canada")."""
+    before = text[low:name_start].split()[-14:]
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
     if len(before) < 3 or before[-1] != "of":
         return False
-    run: list[str] = []
+    chain: list[str] = []  # the capitalized words and the "of (the)" joining them
     for word in reversed(before[:-1]):
-        if not word[:1].isupper() or word[-1:] in ",;:":
+        if word[-1:] in ",;:" or not (word[:1].isupper() or word in ("of", "the")):
             break
-        run.insert(0, word.rstrip("."))
+        chain.insert(0, word.rstrip("."))
+    run = chain[: chain.index("of")] if "of" in chain else chain  # before the place
+    while run and (run[0] in _NOT_NAMES or run[0] in _DETERMINERS):
+        run = run[1:]  # "As President Jose Sarney", "the President"
     titled = len(run) >= 2 and (run[0] in _TITLE_WORDS or run[0] in _HONORIFICS)
     return titled and run[-1] not in _TITLE_WORDS and _could_be_a_name(run[-1])
 

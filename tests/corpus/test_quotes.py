@@ -967,3 +967,16 @@ def test_whose_words_name_their_owner():
     assert speakers(f"We remember Okonkwo, whose words still guide us: {said}") == ["Okonkwo"]
     # whose other things say nothing
     assert speakers(f"We thank Okonkwo, whose wisdom guided us: {said}") == [""]
+
+
+def test_a_titled_person_before_a_place_with_of_phrases_speaks_not_the_place():
+    # UN speeches: "President Nyerere of the United Republic of Tanzania has said" gave
+    # the country; the person speaks, as before a place of one word
+    said = "\u201cThe poor cannot wait for the rich.\u201d"
+    assert speakers(f"As President Okonkwo of the United Republic of Tarsk said: {said}") == [
+        "Okonkwo"
+    ]
+    assert speakers(
+        f"President Anna Kovacs of the Republic of Tarsk said: {said} "
+        f"President Kovacs also said: {said}"
+    ) == ["Anna Kovacs", "Anna Kovacs"]
