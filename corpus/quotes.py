@@ -1135,9 +1135,7 @@ _INVERTED_AFTER_MARK = re.compile(r"[,\u201d\u2019\u2014(-]\s*([a-z]+)(?!\w)")
 def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0) -> list[tuple]:
     """The events whose reporting verb starts at ``verb_start``: a name, a pronoun or
     a descriptor right before it (read from ``floor`` at the earliest)."""
-    low = max(floor, verb_start - _EVENT_REACH)
-    while 0 < low < verb_start and not text[low - 1].isspace():
-        low += 1  # start the window at a word start
+    low = _word_start(text, max(floor, verb_start - _EVENT_REACH), verb_start)
     # Each pattern ends with its last word (a name, "he", a descriptor), perhaps an
     # adverb, and spaces: that word ends one of the last two words before the verb.
     # Testing those first spares most searches, which try every position of the window.
@@ -1161,7 +1159,10 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
             # "President Jose Sarney of Brazil said": the person, not the place.
             m = _NAME_OF_PLACE.search(text, low, verb_start)
         if m and not inside and not _object_of_preposition(text, low, m.start(), m["name"]):
-            before = text[low : m.start()].split()
+            # An office may be longer than the window: the person it describes is read
+            # further back ("Konstantin U. Chernenko, General Secretary of the Central
+            # Committee of ... Socialist Republics, has said").
+            before = text[_word_start(text, max(floor, low - _EVENT_REACH)) : m.start()].split()
             if _office_is_object(before):
                 # "a message addressed to the Secretary-General of the United Nations,
                 # said": the office and its body are what the sentence mentions
@@ -1183,6 +1184,15 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _word_start(text: str, at: int, high: int | None = None) -> int:
+    """``at``, or the start of the next word when ``at`` falls inside one (not past
+    ``high``): a window of the text that starts there starts with a whole word."""
+    high = len(text) if high is None else high
+    while 0 < at < high and not text[at - 1].isspace():
+        at += 1
+    return at
 
 
 def _rejoined(before: list[str], name: str) -> str:
@@ -1235,20 +1245,34 @@ def _office_is_object(before: list[str]) -> bool:
 
 def _person_before_office(before: list[str]) -> str:
     """The person an office describes in apposition, from ``before``, the words before
-    the office: "Comrade Ramiz Alia," -> "Ramiz Alia"; "" when they do not end with a
-    name and a comma."""
+    the office: "Comrade Ramiz Alia," -> "Ramiz Alia", "Anna Berg, the" -> "Anna Berg";
+    "" when they do not end with a name and a comma."""
+    articled = False
+    while before and (before[-1] in _DETERMINERS or before[-1] in _OFFICE_ADJECTIVES):
+        before, articled = before[:-1], True
     if not before or not before[-1].endswith(","):
         return ""
     run: list[str] = []
     for word in reversed(before):
         word = word.rstrip(",") if not run else word
-        if not word[:1].isupper() or word[-1:] in ",;:" or len(run) == 6:
+        if not word[:1].isupper() or word[-1:] in ",;:" or len(run) == 6 or _ends_sentence(word):
             break
         run.insert(0, word)
     while run and (run[0] in _NOT_FIRST_NAMES or run[0] in _COURTESIES):
         run.pop(0)  # "As", "His Excellency", "Comrade", "Mr."
+    if articled and _person_of_run(list(run)) is None:
+        # Before "the <office>" a comma may end an opening phrase rather than a name:
+        # "Lastly, the Heads of State", "In South Africa, the President of".
+        return ""
     name = _clean_name(" ".join(run))
     return name if name and all(map(_could_be_a_name, name.split())) else ""
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether ``word`` ends a sentence with its period: "State.", not an initial ("U.")
+    or an honorific ("Mr.")."""
+    bare = word.rstrip(".")
+    return word.endswith(".") and len(bare) > 1 and bare not in _HONORIFICS
 
 
 _COURTESIES = frozenset("Excellency Majesty Highness Comrade".split()) | {
@@ -1423,7 +1447,11 @@ def _object_of_preposition(text: str, low: int, name_start: int, name: str = "")
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
     the sentence mentions, not the one who speaks."""
-    before = text[low:name_start].split()[-9:]
+    words = text[low:name_start].split()
+    # The words read for a role reach back over the whole office before "of", however
+    # many "of" phrases it has: "First Secretary of the Central Committee of the Party
+    # of Labour of Albania".
+    before = words[-max(9, len(_office_before_of(words)) + 3) :]
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
     if not before:

@@ -980,3 +980,33 @@ def test_a_titled_person_before_a_place_with_of_phrases_speaks_not_the_place():
         f"President Anna Kovacs of the Republic of Tarsk said: {said} "
         f"President Kovacs also said: {said}"
     ) == ["Anna Kovacs", "Anna Kovacs"]
+
+
+def test_a_person_before_a_long_office_speaks():
+    # UN speeches: "Ramiz Alia, First Secretary of the Central Committee of the Party of
+    # Labour of Albania, said" gave nobody (a role was looked for only 9 words back)
+    said = "\u201cOur policy is one of principle.\u201d"
+    assert speakers(
+        "Anna Berg, First Secretary of the Central Committee of the Party of Labour of Tarsk, "
+        f"said: {said}"
+    ) == ["Anna Berg"]
+    # an office longer than the window before the verb, and an article before the office
+    assert speakers(
+        "Jonas K. Berg, General Secretary of the Central Committee of the Workers Party of "
+        "the Union of Northern Tarsk and Chairman of the Presidium of the Supreme Council of "
+        f"the Federal Union of the Northern and Southern Republics of Tarsk, has said: {said}"
+    ) == ["Jonas K. Berg"]
+    assert speakers(
+        "As Anna Berg, the General Secretary of the Central Committee of the Party of Labour "
+        f"of Tarsk, stated: {said}"
+    ) == ["Anna Berg"]
+    # a comma before "the <office>" that ends an opening phrase, or a sentence, is no name
+    assert speakers(
+        "Lastly, the Chairman of the Central Committee of the Party of Labour of Tarsk said: "
+        f"{said}"
+    ) == ["Chairman of the Central Committee of the Party of Labour of Tarsk"]
+    assert speakers(
+        "This is the way of the Tarsk State. Jonas K. Berg, First Secretary of the Central "
+        "Committee of the Communist Party of the Union of Northern Tarsk and the Southern "
+        f"Republics of Lower Tarsk, has said: {said}"
+    ) == ["Jonas K. Berg"]
