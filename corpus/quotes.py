@@ -7,8 +7,9 @@ Attribution follows the reporting verbs around a quote ("…,” he stated.",
 diplomat", "the President") point to the last named speaker when a reader could still
 tell who (see _REACH_SENTENCES); else "he" or "she" points to the one person named
 earlier in its sentence ("Nelson Mandela … when he said"). A surname is expanded to the
-full name the report introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office that
-heads a body speaks as the office, not as the body; a document is nobody's voice.
+full name the report introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office held
+by one person speaks as the office, not as the body or country it heads or serves ("the
+Prime Minister of the United Kingdom"); a document is nobody's voice.
 """
 
 from __future__ import annotations
@@ -518,7 +519,9 @@ def _speech_events(
         if kind in ("name", "mention"):
             current, named_at, current_end = _expand_surname(name, full_names), start, end
             seen_at = start
-            if " " in current and current not in full_names:
+            # An office is no full name of the place that ends it: after "the Prime
+            # Minister of Tarsk said", "Tarsk said" is the country.
+            if " " in current and " of " not in current and current not in full_names:
                 full_names.append(current)
             # the gender a title gives this naming ("Mrs. Clinton" after "Bill Clinton"
             # says nothing of Bill): kept with the naming, not with the name
@@ -1204,29 +1207,33 @@ def _rejoined(before: list[str], name: str) -> str:
 
 
 def _office_of_body(before: list[str], name: str) -> str:
-    """The office, when ``name`` is the body that an office held by someone else heads
-    ("the Secretary-General of the United Nations", "the President of the Security
-    Council", "the Director-General of UNESCO"), after ``before``, the words before it;
-    else "".
+    """The office, when ``name`` is the body or country that an office held by someone
+    else heads or serves ("the Secretary-General of the United Nations", "the President
+    of the Security Council", "the Director-General of UNESCO", "the King of Bhutan",
+    "the Prime Minister of the United Kingdom"), after ``before``, the words before it;
+    the person set beside the office when there is one ("Ramiz Alia, First Secretary of
+    the Central Committee of ..."); else "".
 
-    The holder speaks as that office, not as the body: a reader names the office. An
-    office of a country stays the country ("the King of Bhutan said" gives Bhutan),
-    which speaks through it in a debate of States.
+    The holder speaks as that office, not as the body or the country: a reader names the
+    office, and a later "the Prime Minister" or "he" means it. A country's own voices
+    are the country: its Government, its delegation, its representative ("the
+    Government of Cuba said", "the Representative of Cuba said" give Cuba), as is the
+    country named as a subject ("France said").
     """
     office = _office_before_of(before)
-    if not office:
-        return ""
-    person = _person_before_office(before[: -len(office) - 1 - (before[-1] in _DETERMINERS)])
-    heads = " ".join(office).lower()
-    if not (
-        any(title in heads for title in _OFFICES_OF_BODIES)
-        or not _BODY_WORDS.isdisjoint([*office, *name.split()])
-    ):
-        return ""
+    if not office or name.split()[0] in _PORTFOLIOS:
+        return ""  # "Secretary of State Antony Blinken": the rest of a title, and a name
     if not any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in office):
         return ""  # "the Charter of the United Nations": a thing of the body, no office
+    heads = " ".join(office).lower()
+    of_body = any(title in heads for title in _OFFICES_OF_BODIES) or not _BODY_WORDS.isdisjoint(
+        [*office, *name.split()]
+    )
+    if not of_body and not any(_HELD_BY_ONE.intersection(w.lower().split("-")) for w in office):
+        return ""  # "the Government of Cuba", "the State of Kuwait": the country speaks
+    person = _person_before_office(before[: -len(office) - 1 - (before[-1] in _DETERMINERS)])
     if person:
-        return person  # "Ramiz Alia, First Secretary of the Central Committee of ..."
+        return person
     article = ["the"] if before[-1] in _DETERMINERS else []
     return " ".join([*office, "of", *article, *name.split()])
 
@@ -1490,6 +1497,14 @@ _SPEAKS_FOR = _DESCRIPTOR_WORDS | frozenset(
     """king queen emperor prince princess duke sultan emir sheikh pope chief head state
     government delegation people general chairman chairperson chairwoman director
     governor mayor commissioner""".split()
+)
+# Words of an office held by one person, who speaks as the office for a country ("the
+# King of Bhutan", "the Minister for Foreign Affairs of Canada"); the other words that
+# speak for a place are the country's own voice ("the Government of Cuba", "the
+# delegation of", "the representative of Cuba"). Not "general" either: "General of the
+# Army Raul Castro" is a rank before a name (see _without_service).
+_HELD_BY_ONE = _SPEAKS_FOR - frozenset(
+    "state government delegation people representative delegate official general".split()
 )
 # Words that make an appositive describe a person who speaks.
 _ROLE_WORDS = _SPEAKS_FOR | frozenset("amir shaikh foreign prime".split())

@@ -373,9 +373,13 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         # A place or body after a preposition is not the one who speaks ...
         ("Lavrov, speaking in Geneva, said: \u201cWe are ready.\u201d", ""),
         ("Lavrov, who met Blinken at the Kremlin, said: \u201cWe are ready.\u201d", ""),
-        # ... but "the representative of Cuba said" names the country that speaks,
+        # ... but "the representative of Cuba said" names the country that speaks, and
+        # an office of a country speaks as the office,
         ("The representative of Cuba said: \u201cWe are ready.\u201d", "Cuba"),
-        ("The Minister for External Affairs of Canada said: \u201cNo.\u201d", "Canada"),
+        (
+            "The Minister for External Affairs of Canada said: \u201cNo.\u201d",
+            "Minister for External Affairs of Canada",
+        ),
         # a titled person before "of <place>" speaks, not the place
         ("President Jose Sarney of Brazil said: \u201cWe want peace.\u201d", "Jose Sarney"),
         ("The late President Kekkonen of Finland once said: \u201cPeace.\u201d", "Kekkonen"),
@@ -404,9 +408,12 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
             "Union Carbide Corporation said: \u201cWe will defend it.\u201d",
             "Union Carbide Corporation",
         ),
-        ("The King of Bhutan said: \u201cWe are ready.\u201d", "Bhutan"),
-        ("The Vice-President of Colombia said: \u201cWe are ready.\u201d", "Colombia"),
-        # ... but an office that heads a body speaks as the office (see
+        ("The King of Bhutan said: \u201cWe are ready.\u201d", "King of Bhutan"),
+        (
+            "The Vice-President of Colombia said: \u201cWe are ready.\u201d",
+            "Vice-President of Colombia",
+        ),
+        # ... as does an office that heads a body (see
         # test_an_office_that_heads_a_body_speaks_as_the_office)
         (
             "The Director-General of UNESCO said: \u201cWe are ready.\u201d",
@@ -415,7 +422,7 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         (
             "The Minister for Foreign Affairs and International Cooperation of Italy said: "
             "\u201cWe are ready.\u201d",
-            "Italy",
+            "Minister for Foreign Affairs and International Cooperation of Italy",
         ),
         # A portfolio after "of" is part of a title, not a speaker ...
         ("The Secretary of State said: \u201cWe are ready.\u201d", ""),
@@ -802,8 +809,9 @@ def test_an_office_that_heads_a_body_speaks_as_the_office():
         "said: \u201cWe must act.\u201d": "Rako",
         "Mr. Rako, in an official message dated 3 August addressed to the Secretary-General "
         "of the United Nations, said: \u201cWe must act.\u201d": "",
-        # an office of a country still gives the country that speaks through it
-        "The King of Bhutan said: \u201cWe must act.\u201d": "Bhutan",
+        # an office of a country speaks as the office too (test_an_office_of_a_country_...),
+        # but the country's representative speaks as the country
+        "The King of Bhutan said: \u201cWe must act.\u201d": "King of Bhutan",
         "The representative of the United States said: \u201cWe must act.\u201d": "United States",
     }
     for text, speaker in cases.items():
@@ -1010,3 +1018,49 @@ def test_a_person_before_a_long_office_speaks():
         "Committee of the Communist Party of the Union of Northern Tarsk and the Southern "
         f"Republics of Lower Tarsk, has said: {said}"
     ) == ["Jonas K. Berg"]
+
+
+def test_an_office_of_a_country_speaks_as_the_office():
+    # UN speeches: "the Chairman of the Council of Ministers of Cuba said" gave the office
+    # but "the Prime Minister of the United Kingdom said" the country, and "the Ambassador
+    # of the United States, who said" the country: one rule now, the office speaks
+    said = "\u201cWe will never give up our freedom.\u201d"
+    cases = {
+        f"The Chairman of the Council of Ministers of Tarsk said: {said}": (
+            "Chairman of the Council of Ministers of Tarsk"
+        ),
+        f"The Prime Minister of the United Kingdom said: {said}": (
+            "Prime Minister of the United Kingdom"
+        ),
+        f"We thank the Ambassador of the United States, who said: {said}": (
+            "Ambassador of the United States"
+        ),
+        f"According to the Head of State of Tarsk, {said}": "Head of State of Tarsk",
+        f"The President of the Republic of Tarsk stated: {said}": (
+            "President of the Republic of Tarsk"
+        ),
+        # the person set beside the office speaks
+        f"Anna Berg, Head of State of Tarsk, urged: {said}": "Anna Berg",
+        # a country as the subject, its Government, its delegation and its representative
+        # are the country's own voice
+        f"Tarsk said: {said}": "Tarsk",
+        f"The Government of Tarsk said: {said}": "Tarsk",
+        f"The State of Tarsk declared: {said}": "Tarsk",
+        f"The Permanent Representative of Tarsk said: {said}": "Tarsk",
+        # a rank before a name is no office
+        f"General of the Army Jonas Berg stated: {said}": "Jonas Berg",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+    # an office is no full name of its country: "Tarsk" later is the country
+    assert speakers(f"The Prime Minister of Tarsk said: {said} Later Tarsk said: {said}") == [
+        "Prime Minister of Tarsk",
+        "Tarsk",
+    ]
+    # "he" and "the Prime Minister" after it mean the office
+    assert speakers(
+        f"The Prime Minister of Tarsk said: {said} The Prime Minister added: {said}"
+    ) == [
+        "Prime Minister of Tarsk",
+        "Prime Minister of Tarsk",
+    ]
