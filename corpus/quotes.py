@@ -446,9 +446,34 @@ _TERM_BEFORE = re.compile(
 
 
 def _named_thing(text: str, start: int, inner: str) -> bool:
-    """Whether a short or capitalized fragment is a term or a name, not quoted words."""
+    """Whether a short or capitalized fragment is a term or a name, not quoted words: a
+    term after "so-called" or "called", or a title after a word that introduces a work
+    (see _WORK_BEFORE)."""
     short = len(inner.split()) <= 3 or inner[:1].isupper()
-    return short and bool(_TERM_BEFORE.search(text, max(0, start - 40), start))
+    if short and _TERM_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return _is_title(inner) and bool(_WORK_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _is_title(inner: str) -> bool:
+    """Whether a quoted fragment reads as the title of a work: its longer words
+    capitalized, no sentence end ("An Agenda for Peace", "Meditations"; not "Yes")."""
+    return inner[:1].isupper() and _looks_like_title(inner, re.findall(r"\w+", inner))
+
+
+# What introduces the title of a work, right before its quote marks: a noun for a work
+# ("his report “An Agenda for Peace”", "the book, “Earth in the Balance”"), "entitled",
+# "titled", "in"/"of" (perhaps with "the" or a possessive: "In “An Agenda for Peace”, the
+# Secretary-General stressed", "in his “Meditations”") or a possessive ("the
+# Secretary-General's “Agenda for Peace”"). A title is nobody's statement. Not "in this
+# “Reform Assembly”, as the Secretary-General has called it": a name given, not a work.
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:report|book|study|essay|article|poem|novel|play|lecture|work|treatise"
+    r"|message|document|entitled|titled)"
+    r"|\b(?:[Ii]n|[Oo]f)(?:\s+(?:his|her|its|their|the))?"
+    r"|(?<![\w'\u2019-])(?:his|her|its|their)"
+    r"|\w(?:'|\u2019)s)\s*,?\s*\Z"
+)
 
 
 # What may stand between a quote and the next one that continues it: the rest of one
@@ -956,6 +981,7 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
         if before.isspace() and (word in REPORTING_VERBS or _puts_it(text, word, ve)):
             out.extend(_events_ending_at(text, v, ve))
             out.extend(_relative_clause_events(text, v, ve))
+            out.extend(_events_past_a_work(text, v, ve))
         if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
             out.extend(_clause_subject_events(text, v, ve))
         if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 8, v)):
@@ -1022,6 +1048,27 @@ def _person_before_appositive_who(text: str, who_start: int, verb_end: int) -> l
     if not name or _person_of_run(m.group("name").split()) is None:
         return []
     return [(m.start("name"), verb_end, "name", name)]
+
+
+def _events_past_a_work(text: str, verb_start: int, verb_end: int) -> list[tuple]:
+    """The events of a subject set off from its reporting verb by a phrase that names
+    where the words were written or said ("Marcus Aurelius, in his Meditations, asked",
+    "the Prime Minister of Tarsk, in a letter to me, wrote"): the subject before the
+    phrase speaks, read as if the phrase were not there."""
+    phrase = _IN_A_WORK.search(text, max(0, verb_start - _LONGEST_IN_A_WORK), verb_start)
+    if phrase is None:
+        return []
+    return _events_ending_at(text, phrase.start(), verb_end)
+
+
+# ", in his report,", ", in a letter to the Council,", then the adverbs and auxiliaries
+# a subject may have before its verb. Only "in" and a determiner: what follows is a
+# work or an occasion of the subject's, not a place ("in Geneva") or a time.
+_IN_A_WORK = re.compile(
+    rf"(?<=,\s)in\s+(?:his|her|its|their|an?|the)\s(?:[^,.;:\n\u201c\u201d]|{_LINE_WRAP}){{1,80}},"
+    rf"{_ADVERB}\s+\Z"
+)
+_LONGEST_IN_A_WORK = 160  # "in", a determiner, the phrase, adverbs and auxiliaries
 
 
 # "who", perhaps after a comma, then the adverbs and auxiliaries a subject may have
@@ -1453,7 +1500,9 @@ def _could_be_a_name(word: str) -> bool:
 def _object_of_preposition(text: str, low: int, name_start: int, name: str = "") -> bool:
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
-    the sentence mentions, not the one who speaks."""
+    the sentence mentions, not the one who speaks; also a work named after a possessive
+    ("Marcus Aurelius, in his Meditations, asked") or after "entitled" ("in his book
+    entitled The Filipino Ideology, said")."""
     words = text[low:name_start].split()
     # The words read for a role reach back over the whole office before "of", however
     # many "of" phrases it has: "First Secretary of the Central Committee of the Party
@@ -1463,9 +1512,17 @@ def _object_of_preposition(text: str, low: int, name_start: int, name: str = "")
         before = before[:-1]
     if not before:
         return False
+    if before[-1] in _TITLE_INTRODUCERS:
+        return True
+    if before[-1] in _POSSESSIVE_DETERMINERS and len(before) > 1 and before[-2] in _PREPOSITIONS:
+        return True  # "in his Nobel Lecture": the author's work, not its author
     if before[-1] == "of":
         return not _speaks_for(before[:-1], (name or text[name_start : name_start + 80]).split())
     return before[-1] in _PREPOSITIONS
+
+
+_TITLE_INTRODUCERS = frozenset({"entitled", "titled"})
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their"})
 
 
 def _speaks_for(words_before_of: list[str], name_words: list[str]) -> bool:

@@ -1064,3 +1064,61 @@ def test_an_office_of_a_country_speaks_as_the_office():
         "Prime Minister of Tarsk",
         "Prime Minister of Tarsk",
     ]
+
+
+def test_a_quoted_title_of_a_work_is_nobodys_statement():
+    # UN speeches: “An Agenda for Peace” after "in his report" was the
+    # Secretary-General's, and “Earth in the Balance” after "in his book" its author's
+    def quotes(text: str) -> list[tuple[str, str, str]]:
+        return [(q.text, q.kind, q.speaker) for q in next(iter(from_texts([text]))).quotes]
+
+    title = "A Charter for Tomorrow"
+    for text in (
+        f"The Secretary-General, in his report \u201c{title}\u201d, stressed the role of envoys.",
+        f"In \u201c{title}\u201d, the Secretary-General stressed the role of envoys.",
+        f"As the Secretary-General noted in his \u201c{title}\u201d, envoys matter.",
+        f"Tarsk said the Secretary-General's \u201c{title}\u201d was a good start.",
+        f"Anna Berg wrote in the essay entitled \u201c{title}\u201d that envoys matter.",
+    ):
+        assert quotes(text) == [(title, "fragment", "")], text
+    # the statement after a book's title is its author's
+    assert quotes(
+        "As Anna Berg wrote in her book \u201cRivers of the North\u201d, \u201cwe all live "
+        "downstream of someone.\u201d"
+    ) == [
+        ("Rivers of the North", "fragment", ""),
+        ("we all live downstream of someone.", "fragment", "Anna Berg"),
+    ]
+    # a name given to a thing "as X called it", and a term after "the", stay X's
+    assert quotes(
+        "We join this \u201cReform Assembly\u201d, as the Secretary-General has called it."
+    ) == [("Reform Assembly", "fragment", "Secretary-General")]
+    assert quotes("Lavrov said the \u201cSpecial Operation\u201d was over.") == [
+        ("Special Operation", "fragment", "Lavrov")
+    ]
+
+
+def test_the_author_speaks_not_the_work_named_between_them_and_the_verb():
+    # UN speeches: "Marcus Aurelius, in his Meditations, asked" gave "Meditations", and
+    # "Andrei Sakharov, in his Nobel Lecture, said" gave "Nobel Lecture"
+    said = "\u201cNo wall stands for ever.\u201d"
+    cases = {
+        f"Marta Ilves, in her Letters from Tarsk, asked: {said}": "Marta Ilves",
+        f"And Olaf Brenn, in his Nobel Lecture, said: {said}": "Olaf Brenn",
+        f"President Jonas Berg, in his book entitled The Northern Way, said that {said}": (
+            "Jonas Berg"
+        ),
+        f"Immanuel Okonkwo, in an essay dated 1790, stated: {said}": "Immanuel Okonkwo",
+        f"The Secretary-General, in a statement during his visit, said: {said}": (
+            "Secretary-General"
+        ),
+        # the subject before the phrase is read as before any verb
+        f"The Prime Minister of Tarsk, in a letter to me, wrote: {said}": (
+            "Prime Minister of Tarsk"
+        ),
+        f"Anna Kovacs, the foreign minister, in her speech, said: {said}": "Anna Kovacs",
+        # a place after "in" is no work: the subject is not set off from its verb
+        f"Anna Kovacs met us, and in Geneva, said: {said}": "",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
