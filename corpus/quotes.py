@@ -656,6 +656,7 @@ def _person_earlier_in_sentence(
         if not _outside_quotes(m.start(), quote_spans, quote_starts):
             continue
         before = text[low : m.start()].split()[-2:]
+        articled = bool(before) and before[-1] in _ARTICLES
         if before and before[-1] in _DETERMINERS:
             before = before[:-1]
         if before and before[-1] in _PLACE_PREPOSITIONS:
@@ -666,11 +667,11 @@ def _person_earlier_in_sentence(
             possessive = word.endswith(("'s", "\u2019s"))
             words.append(word[:-2] if possessive else word)
             if possessive:
-                if (person := _person_of_run(words)) is not None:
+                if (person := _person_of_run(words, articled)) is not None:
                     gender = _title_gender(text, m.start(), m.end(), person)
                     found.append((person, m.start(), gender, True))
-                words = []
-        if (person := _person_of_run(words)) is not None:
+                words, articled = [], False
+        if (person := _person_of_run(words, articled)) is not None:
             gender = _title_gender(text, m.start(), m.end(), person)
             found.append((person, m.start(), gender, False))
     surnames = {name.split()[-1] for name, _, _, _ in found}
@@ -709,9 +710,15 @@ _OPENING_MARKS = " \n\t\u201c\u2018\"'(["
 _SUBJECT_DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "its"})
 
 
-def _person_of_run(words: list[str]) -> str | None:
+def _person_of_run(words: list[str], articled: bool = False) -> str | None:
     """The person's name that capitalized ``words`` give, without titles ("the late
-    President Kennedy" -> "Kennedy"), or None when they name no person."""
+    President Kennedy" -> "Kennedy"), or None when they name no person.
+
+    ``articled``: the run follows an article ("the Camp David accords"). Right after one,
+    words that are not led by a title name a thing (a place, an accord, a plan named after
+    it), not a person: "the President Kennedy" is one, but "the Camp David accords" and
+    "the Brandt report" are not. ("that" may be a conjunction: "that Bob Herbert was
+    right".)"""
     titled = False
     while words:
         word = words[0]
@@ -723,10 +730,11 @@ def _person_of_run(words: list[str]) -> str | None:
         )
         if not (title or word in _NOT_NAMES or word in _DETERMINER_WORDS or word in _HIS_HER):
             break
+        articled = articled or word.lower() in _ARTICLES  # "The Camp David accords"
         titled = titled or title
         words = words[1:]
-    if len(words) < (1 if titled else 2):
-        return None  # "Washington", "Prime Minister"
+    if len(words) < (1 if titled else 2) or (articled and not titled):
+        return None  # "Washington", "Prime Minister", "the Camp David accords"
     if not all(_could_be_a_name(w) and w not in _NOT_PERSON_WORDS for w in words):
         return None
     return " ".join(words)
@@ -1548,6 +1556,7 @@ def _speaks_for(words_before_of: list[str], name_words: list[str]) -> bool:
 
 
 _DETERMINERS = frozenset("the a an this that".split())
+_ARTICLES = frozenset("the a an".split())
 # Who speaks for the place or body named after "of" ("the King of Bhutan said", "the
 # Head of State of El Salvador stated").
 _SPEAKS_FOR = _DESCRIPTOR_WORDS | frozenset(

@@ -1122,3 +1122,22 @@ def test_the_author_speaks_not_the_work_named_between_them_and_the_verb():
     }
     for text, speaker in cases.items():
         assert speakers(text) == [speaker], text
+
+
+def test_a_name_after_an_article_is_a_thing_not_the_person_he_means():
+    # "Leaders welcomed the Camp David accords, when he said" gave "Camp David": the only
+    # two capitalized words of the sentence, but a place named in a thing's name
+    said = "\u201cThis is a day of hope for all of us.\u201d"
+    assert speakers(f"Leaders welcomed the Camp Tarsk accords, when he said: {said}") == [""]
+    assert speakers(f"The Berg Ridge talks ended well, when he said: {said}") == [""]
+    # ... so the one person named beside such a name is the one "he" means
+    assert speakers(
+        f"The Special Envoy of the Upper Tarsk Republic, Mr. Jonas Berg, resigned when he said: "
+        f"{said}"
+    ) == ["Jonas Berg"]
+    # a title after the article still makes a person; "that" may open a clause
+    okonkwo = f"We recall the late President Okonkwo, who was right when he said: {said}"
+    assert speakers(okonkwo) == ["Okonkwo"]
+    assert speakers(f"It showed that Marta Ilves was right when she said: {said}") == [
+        "Marta Ilves"
+    ]
