@@ -1063,7 +1063,10 @@ def _events_past_a_work(text: str, verb_start: int, verb_end: int) -> list[tuple
     where the words were written or said ("Marcus Aurelius, in his Meditations, asked",
     "the Prime Minister of Tarsk, in a letter to me, wrote"): the subject before the
     phrase speaks, read as if the phrase were not there."""
-    phrase = _IN_A_WORK.search(text, max(0, verb_start - _LONGEST_IN_A_WORK), verb_start)
+    low = max(0, verb_start - _LONGEST_IN_A_WORK)
+    if text.find(", in ", low, verb_start) < 0 and text.find(",\nin ", low, verb_start) < 0:
+        return []  # found in C: most verbs have no such phrase before them
+    phrase = _IN_A_WORK.search(text, low, verb_start)
     if phrase is None:
         return []
     return _events_ending_at(text, phrase.start(), verb_end)
