@@ -100,7 +100,7 @@ _NAME_BEFORE_LONG_APPOSITIVE = re.compile(
     rf"{_ADVERB}\s+\Z"
 )
 # A name, then the place or body it speaks for: "President Jose Sarney of Brazil said",
-# "President Nyerere of the United Republic of Tanzania said".
+# "President Okonkwo of the United Republic of Tarsk said".
 _OF_PLACE = rf"\s+of\s+(?:the\s+)?{_NAME}"
 _NAME_OF_PLACE = re.compile(
     rf"{_NAME_START}(?P<name>{_NAME}){_OF_PLACE}(?:{_OF_PLACE}){{0,2}},?{_ADVERB}\s+\Z"
@@ -457,16 +457,16 @@ def _named_thing(text: str, start: int, inner: str) -> bool:
 
 def _is_title(inner: str) -> bool:
     """Whether a quoted fragment reads as the title of a work: its longer words
-    capitalized, no sentence end ("An Agenda for Peace", "Meditations"; not "Yes")."""
+    capitalized, no sentence end ("A Charter for Tomorrow", "Letters"; not "Yes")."""
     return inner[:1].isupper() and _looks_like_title(inner, re.findall(r"\w+", inner))
 
 
 # What introduces the title of a work, right before its quote marks: a noun for a work
-# ("his report “An Agenda for Peace”", "the book, “Earth in the Balance”"), "entitled",
-# "titled", "in"/"of" (perhaps with "the" or a possessive: "In “An Agenda for Peace”, the
-# Secretary-General stressed", "in his “Meditations”") or a possessive ("the
-# Secretary-General's “Agenda for Peace”"). A title is nobody's statement. Not "in this
-# “Reform Assembly”, as the Secretary-General has called it": a name given, not a work.
+# ("his report “A Charter for Tomorrow”", "her book “Rivers of the North”"), "entitled",
+# "titled", "in"/"of" (perhaps with "the" or a possessive: "In “A Charter for Tomorrow”,
+# the Secretary-General stressed", "in his “Letters”") or a possessive ("the
+# Secretary-General's “Charter for Tomorrow”"). A title is nobody's statement. Not "in
+# this “Reform Assembly”, as X called it": a name X gave, not a work.
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:report|book|study|essay|article|poem|novel|play|lecture|work|treatise"
     r"|message|document|entitled|titled)"
@@ -717,7 +717,7 @@ def _person_of_run(words: list[str], articled: bool = False) -> str | None:
     ``articled``: the run follows an article ("the Camp David accords"). Right after one,
     words that are not led by a title name a thing (a place, an accord, a plan named after
     it), not a person: "the President Kennedy" is one, but "the Camp David accords" and
-    "the Brandt report" are not. ("that" may be a conjunction: "that Bob Herbert was
+    "the Brandt report" are not. ("that" may be a conjunction: "that Marta Ilves was
     right".)"""
     titled = False
     while words:
@@ -1027,10 +1027,10 @@ def _relative_clause_events(text: str, verb_start: int, verb_end: int) -> list[t
 
 # A line break that wraps a line of a paragraph, not a blank line that ends it.
 _LINE_WRAP = r"\n(?![^\S\n]*\n)"
-# A name, then an appositive of any words set off by commas, right before "who": "Jesus
-# Christ, the humble man of Nazareth, who said", "Karl Popper, recently deceased, who
-# wrote", "Benito Suarez, Mexico's great statesman, who said". The appositive opens with
-# a lower-case word or a possessive, so a list of names ("France, Chile, who") is none.
+# A name, then an appositive of any words set off by commas, right before "who": "Tomas
+# Varga, the humble poet of Lower Tarsk, who said", "Olaf Brenn, recently deceased, who
+# wrote", "Anna Kovacs, Tarsk's great statesman, who said". The appositive opens with a
+# lower-case word or a possessive, so a list of names ("France, Chile, who") is none.
 _NAME_BEFORE_APPOSITIVE_WHO = re.compile(
     rf"{_NAME_START}(?P<name>{_NAME}),\s+"
     rf"(?:[a-z]|{_WORD}(?:'|\u2019)s\s)(?:[^,.;:\n\u201c\u201d]|{_LINE_WRAP}){{0,80}},\s*\Z"
@@ -1060,9 +1060,9 @@ def _person_before_appositive_who(text: str, who_start: int, verb_end: int) -> l
 
 def _events_past_a_work(text: str, verb_start: int, verb_end: int) -> list[tuple]:
     """The events of a subject set off from its reporting verb by a phrase that names
-    where the words were written or said ("Marcus Aurelius, in his Meditations, asked",
-    "the Prime Minister of Tarsk, in a letter to me, wrote"): the subject before the
-    phrase speaks, read as if the phrase were not there."""
+    where the words were written or said ("Marta Ilves, in her Letters from Tarsk,
+    asked", "the Prime Minister of Tarsk, in a letter to me, wrote"): the subject before
+    the phrase speaks, read as if the phrase were not there."""
     low = max(0, verb_start - _LONGEST_IN_A_WORK)
     if text.find(", in ", low, verb_start) < 0 and text.find(",\nin ", low, verb_start) < 0:
         return []  # found in C: most verbs have no such phrase before them
@@ -1221,8 +1221,8 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
             m = _NAME_OF_PLACE.search(text, low, verb_start)
         if m and not inside and not _object_of_preposition(text, low, m.start(), m["name"]):
             # An office may be longer than the window: the person it describes is read
-            # further back ("Konstantin U. Chernenko, General Secretary of the Central
-            # Committee of ... Socialist Republics, has said").
+            # further back ("Jonas K. Berg, General Secretary of the Central Committee of
+            # ... of the Northern and Southern Republics of Tarsk, has said").
             before = text[_word_start(text, max(floor, low - _EVENT_REACH)) : m.start()].split()
             if _office_is_object(before):
                 # "a message addressed to the Secretary-General of the United Nations,
@@ -1327,7 +1327,7 @@ def _person_before_office(before: list[str]) -> str:
         run.pop(0)  # "As", "His Excellency", "Comrade", "Mr."
     if articled and _person_of_run(list(run)) is None:
         # Before "the <office>" a comma may end an opening phrase rather than a name:
-        # "Lastly, the Heads of State", "In South Africa, the President of".
+        # "Finally, the Chairman of", "In South Tarsk, the President of".
         return ""
     name = _clean_name(" ".join(run))
     return name if name and all(map(_could_be_a_name, name.split())) else ""
@@ -1416,7 +1416,7 @@ def _long_appositive(text: str, low: int, verb_start: int) -> re.Match | None:
 def _person_before_of(text: str, low: int, name_start: int) -> bool:
     """Whether the name at ``name_start`` follows "<title> <name> of (the)": a titled
     person, then the place or body they speak for ("President Jose Sarney of Brazil",
-    "Mr. Sarney of Brazil", "President Nyerere of the United Republic of Tanzania": the
+    "Mr. Sarney of Brazil", "President Okonkwo of the United Republic of Tarsk": the
     place may have "of" phrases of its own; not "the Minister for External Affairs of
     Canada")."""
     before = text[low:name_start].split()[-14:]
@@ -1512,8 +1512,8 @@ def _object_of_preposition(text: str, low: int, name_start: int, name: str = "")
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
     the sentence mentions, not the one who speaks; also a work named after a possessive
-    ("Marcus Aurelius, in his Meditations, asked") or after "entitled" ("in his book
-    entitled The Filipino Ideology, said")."""
+    ("Marta Ilves, in her Letters from Tarsk, asked") or after "entitled" ("in his book
+    entitled The Northern Way, said")."""
     words = text[low:name_start].split()
     # The words read for a role reach back over the whole office before "of", however
     # many "of" phrases it has: "First Secretary of the Central Committee of the Party

@@ -945,8 +945,8 @@ def test_who_after_two_names_names_nobody():
 
 
 def test_who_after_an_appositive_means_the_name_before_it():
-    # UN speeches: "Jesus Christ, the humble man of Nazareth, who said" and "Karl Popper,
-    # recently deceased, who wrote" gave nobody (the appositive names no role)
+    # UN speeches: a name, an appositive that names no role (a teacher described by his
+    # home town; a philosopher "recently deceased"), then "who said" gave nobody
     said = "\u201cA treaty is a promise kept.\u201d"
     assert speakers(f"I quote Tomas Varga, the humble poet of Lower Tarsk, who said: {said}") == [
         "Tomas Varga"
@@ -978,7 +978,7 @@ def test_whose_words_name_their_owner():
 
 
 def test_a_titled_person_before_a_place_with_of_phrases_speaks_not_the_place():
-    # UN speeches: "President Nyerere of the United Republic of Tanzania has said" gave
+    # UN speeches: "President <name> of the United Republic of <country> has said" gave
     # the country; the person speaks, as before a place of one word
     said = "\u201cThe poor cannot wait for the rich.\u201d"
     assert speakers(f"As President Okonkwo of the United Republic of Tarsk said: {said}") == [
@@ -991,8 +991,8 @@ def test_a_titled_person_before_a_place_with_of_phrases_speaks_not_the_place():
 
 
 def test_a_person_before_a_long_office_speaks():
-    # UN speeches: "Ramiz Alia, First Secretary of the Central Committee of the Party of
-    # Labour of Albania, said" gave nobody (a role was looked for only 9 words back)
+    # UN speeches: "<name>, First Secretary of the Central Committee of the Party of ...
+    # of <country>, said" gave nobody (a role was looked for only 9 words back)
     said = "\u201cOur policy is one of principle.\u201d"
     assert speakers(
         "Anna Berg, First Secretary of the Central Committee of the Party of Labour of Tarsk, "
@@ -1067,8 +1067,8 @@ def test_an_office_of_a_country_speaks_as_the_office():
 
 
 def test_a_quoted_title_of_a_work_is_nobodys_statement():
-    # UN speeches: “An Agenda for Peace” after "in his report" was the
-    # Secretary-General's, and “Earth in the Balance” after "in his book" its author's
+    # UN speeches: a report's title in quotes after "in his report" was the
+    # Secretary-General's, and a book's title after "in his book" its author's
     def quotes(text: str) -> list[tuple[str, str, str]]:
         return [(q.text, q.kind, q.speaker) for q in next(iter(from_texts([text]))).quotes]
 
@@ -1099,8 +1099,8 @@ def test_a_quoted_title_of_a_work_is_nobodys_statement():
 
 
 def test_the_author_speaks_not_the_work_named_between_them_and_the_verb():
-    # UN speeches: "Marcus Aurelius, in his Meditations, asked" gave "Meditations", and
-    # "Andrei Sakharov, in his Nobel Lecture, said" gave "Nobel Lecture"
+    # UN speeches: "<author>, in his <work>, asked" gave the work's title as the speaker
+    # (a book of an emperor's, a Nobel lecture) and the author nothing
     said = "\u201cNo wall stands for ever.\u201d"
     cases = {
         f"Marta Ilves, in her Letters from Tarsk, asked: {said}": "Marta Ilves",
