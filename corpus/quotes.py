@@ -7,8 +7,9 @@ Attribution follows the reporting verbs around a quote ("…,” he stated.",
 diplomat", "the President") point to the last named speaker when a reader could still
 tell who (see _REACH_SENTENCES); else "he" or "she" points to the one person named
 earlier in its sentence ("Nelson Mandela … when he said"). A surname is expanded to the
-full name the report introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office that
-heads a body speaks as the office, not as the body; a document is nobody's voice.
+full name the report introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office held
+by one person speaks as the office, not as the body or country it heads or serves ("the
+Prime Minister of the United Kingdom"); a document is nobody's voice.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/16"
+QUOTER_VERSION = "communique-quotes/17"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -98,9 +99,11 @@ _NAME_BEFORE_LONG_APPOSITIVE = re.compile(
     rf"{_NAME_START}(?P<name>{_NAME}),\s+(?P<appositive>(?:the|an?)\s[^,.;:\n\u201c\u201d]{{1,160}}),"
     rf"{_ADVERB}\s+\Z"
 )
-# A name, then the place or body it speaks for: "President Jose Sarney of Brazil said".
+# A name, then the place or body it speaks for: "President Jose Sarney of Brazil said",
+# "President Okonkwo of the United Republic of Tarsk said".
+_OF_PLACE = rf"\s+of\s+(?:the\s+)?{_NAME}"
 _NAME_OF_PLACE = re.compile(
-    rf"{_NAME_START}(?P<name>{_NAME})\s+of\s+(?:the\s+)?{_NAME},?{_ADVERB}\s+\Z"
+    rf"{_NAME_START}(?P<name>{_NAME}){_OF_PLACE}(?:{_OF_PLACE}){{0,2}},?{_ADVERB}\s+\Z"
 )
 # The last word of each descriptor ("minister" of "foreign minister").
 _DESCRIPTOR_WORDS = frozenset(noun.split()[-1] for noun in DESCRIPTOR_NOUNS.split("|"))
@@ -412,7 +415,9 @@ _SPEECH_NOUN = r"(?:words|statement|remarks|view|views|testimony|message|opinion
 _WORDS_OF = re.compile(
     rf"(?:{_SPEECH_NOUN}\s+(?:[a-z]+\s+){{0,3}}(?:of|by)\s+(?:the\s+)?(?:{_HONORIFIC_DOT}\s+)?"
     rf"(?P<of>{_NAME})"
-    rf"|(?P<owner>{_NAME})'s\s+(?:[a-z]+\s+){{0,2}}{_SPEECH_NOUN})"
+    rf"|(?P<owner>{_NAME})'s\s+(?:[a-z]+\s+){{0,2}}{_SPEECH_NOUN}"
+    # "Gandhi, whose words still guide us: “…”"
+    rf"|(?P<whose>{_NAME}),\s+whose\s+(?:[a-z]+\s+){{0,2}}{_SPEECH_NOUN}(?:\s+[a-z]+){{0,6}})"
     rf"(?:\s*,[^.;:,\u201c\u201d]{{1,40}})?\s*(?:\bthat|:|,)?\s*\Z"
 )
 _WORDS_OF_REACH = 160
@@ -423,7 +428,7 @@ def _words_of(text: str, low: int, start: int) -> str:
     m = _WORDS_OF.search(text, low, start)
     if m is None:
         return ""
-    name = _clean_name(m.group("of") or m.group("owner"))
+    name = _clean_name(m.group("of") or m.group("owner") or m.group("whose"))
     return name if name and all(map(_could_be_a_name_or_title, name.split())) else ""
 
 
@@ -441,9 +446,34 @@ _TERM_BEFORE = re.compile(
 
 
 def _named_thing(text: str, start: int, inner: str) -> bool:
-    """Whether a short or capitalized fragment is a term or a name, not quoted words."""
+    """Whether a short or capitalized fragment is a term or a name, not quoted words: a
+    term after "so-called" or "called", or a title after a word that introduces a work
+    (see _WORK_BEFORE)."""
     short = len(inner.split()) <= 3 or inner[:1].isupper()
-    return short and bool(_TERM_BEFORE.search(text, max(0, start - 40), start))
+    if short and _TERM_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return _is_title(inner) and bool(_WORK_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _is_title(inner: str) -> bool:
+    """Whether a quoted fragment reads as the title of a work: its longer words
+    capitalized, no sentence end ("A Charter for Tomorrow", "Letters"; not "Yes")."""
+    return inner[:1].isupper() and _looks_like_title(inner, re.findall(r"\w+", inner))
+
+
+# What introduces the title of a work, right before its quote marks: a noun for a work
+# ("his report “A Charter for Tomorrow”", "her book “Rivers of the North”"), "entitled",
+# "titled", "in"/"of" (perhaps with "the" or a possessive: "In “A Charter for Tomorrow”,
+# the Secretary-General stressed", "in his “Letters”") or a possessive ("the
+# Secretary-General's “Charter for Tomorrow”"). A title is nobody's statement. Not "in
+# this “Reform Assembly”, as X called it": a name X gave, not a work.
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:report|book|study|essay|article|poem|novel|play|lecture|work|treatise"
+    r"|message|document|entitled|titled)"
+    r"|\b(?:[Ii]n|[Oo]f)(?:\s+(?:his|her|its|their|the))?"
+    r"|(?<![\w'\u2019-])(?:his|her|its|their)"
+    r"|\w(?:'|\u2019)s)\s*,?\s*\Z"
+)
 
 
 # What may stand between a quote and the next one that continues it: the rest of one
@@ -514,7 +544,9 @@ def _speech_events(
         if kind in ("name", "mention"):
             current, named_at, current_end = _expand_surname(name, full_names), start, end
             seen_at = start
-            if " " in current and current not in full_names:
+            # An office is no full name of the place that ends it: after "the Prime
+            # Minister of Tarsk said", "Tarsk said" is the country.
+            if " " in current and " of " not in current and current not in full_names:
                 full_names.append(current)
             # the gender a title gives this naming ("Mrs. Clinton" after "Bill Clinton"
             # says nothing of Bill): kept with the naming, not with the name
@@ -624,6 +656,7 @@ def _person_earlier_in_sentence(
         if not _outside_quotes(m.start(), quote_spans, quote_starts):
             continue
         before = text[low : m.start()].split()[-2:]
+        articled = bool(before) and before[-1] in _ARTICLES
         if before and before[-1] in _DETERMINERS:
             before = before[:-1]
         if before and before[-1] in _PLACE_PREPOSITIONS:
@@ -634,11 +667,11 @@ def _person_earlier_in_sentence(
             possessive = word.endswith(("'s", "\u2019s"))
             words.append(word[:-2] if possessive else word)
             if possessive:
-                if (person := _person_of_run(words)) is not None:
+                if (person := _person_of_run(words, articled)) is not None:
                     gender = _title_gender(text, m.start(), m.end(), person)
                     found.append((person, m.start(), gender, True))
-                words = []
-        if (person := _person_of_run(words)) is not None:
+                words, articled = [], False
+        if (person := _person_of_run(words, articled)) is not None:
             gender = _title_gender(text, m.start(), m.end(), person)
             found.append((person, m.start(), gender, False))
     surnames = {name.split()[-1] for name, _, _, _ in found}
@@ -677,9 +710,15 @@ _OPENING_MARKS = " \n\t\u201c\u2018\"'(["
 _SUBJECT_DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "its"})
 
 
-def _person_of_run(words: list[str]) -> str | None:
+def _person_of_run(words: list[str], articled: bool = False) -> str | None:
     """The person's name that capitalized ``words`` give, without titles ("the late
-    President Kennedy" -> "Kennedy"), or None when they name no person."""
+    President Kennedy" -> "Kennedy"), or None when they name no person.
+
+    ``articled``: the run follows an article ("the Camp David accords"). Right after one,
+    words that are not led by a title name a thing (a place, an accord, a plan named after
+    it), not a person: "the President Kennedy" is one, but "the Camp David accords" and
+    "the Brandt report" are not. ("that" may be a conjunction: "that Marta Ilves was
+    right".)"""
     titled = False
     while words:
         word = words[0]
@@ -691,10 +730,11 @@ def _person_of_run(words: list[str]) -> str | None:
         )
         if not (title or word in _NOT_NAMES or word in _DETERMINER_WORDS or word in _HIS_HER):
             break
+        articled = articled or word.lower() in _ARTICLES  # "The Camp David accords"
         titled = titled or title
         words = words[1:]
-    if len(words) < (1 if titled else 2):
-        return None  # "Washington", "Prime Minister"
+    if len(words) < (1 if titled else 2) or (articled and not titled):
+        return None  # "Washington", "Prime Minister", "the Camp David accords"
     if not all(_could_be_a_name(w) and w not in _NOT_PERSON_WORDS for w in words):
         return None
     return " ".join(words)
@@ -949,6 +989,7 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
         if before.isspace() and (word in REPORTING_VERBS or _puts_it(text, word, ve)):
             out.extend(_events_ending_at(text, v, ve))
             out.extend(_relative_clause_events(text, v, ve))
+            out.extend(_events_past_a_work(text, v, ve))
         if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
             out.extend(_clause_subject_events(text, v, ve))
         if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 8, v)):
@@ -974,11 +1015,71 @@ def _relative_clause_events(text: str, verb_start: int, verb_end: int) -> list[t
     if who is None:
         return []
     floor = _after_person_preposition(text, who.start())
-    return [
+    events = [
         event
         for event in _events_ending_at(text, who.start(), verb_end, floor)
         if event[2] == "name" and not _after_coordination(text, event[0])
     ]
+    if not events:
+        events = _person_before_appositive_who(text, who.start(), verb_end)
+    return events
+
+
+# A line break that wraps a line of a paragraph, not a blank line that ends it.
+_LINE_WRAP = r"\n(?![^\S\n]*\n)"
+# A name, then an appositive of any words set off by commas, right before "who": "Tomas
+# Varga, the humble poet of Lower Tarsk, who said", "Olaf Brenn, recently deceased, who
+# wrote", "Anna Kovacs, Tarsk's great statesman, who said". The appositive opens with a
+# lower-case word or a possessive, so a list of names ("France, Chile, who") is none.
+_NAME_BEFORE_APPOSITIVE_WHO = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME}),\s+"
+    rf"(?:[a-z]|{_WORD}(?:'|\u2019)s\s)(?:[^,.;:\n\u201c\u201d]|{_LINE_WRAP}){{0,80}},\s*\Z"
+)
+
+
+def _person_before_appositive_who(text: str, who_start: int, verb_end: int) -> list[tuple]:
+    """The event of a "who" after a name and an appositive without a role word (see
+    _NAME_BEFORE_APPOSITIVE_WHO): "who" means the name, as it does right after it.
+
+    Only a person counts (two capitalized words that name no place or body, or a title
+    and a name), and not one after a preposition of place or after "and"/"or": in a
+    clause that names no role, a place or a list is too easily taken for a person."""
+    m = _NAME_BEFORE_APPOSITIVE_WHO.search(text, max(0, who_start - _EVENT_REACH), who_start)
+    if m is None or _after_coordination(text, m.start("name")):
+        return []
+    before = text[max(0, m.start("name") - _EVENT_REACH) : m.start("name")].split()
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    if before and before[-1] in _PLACE_PREPOSITIONS:
+        return []  # "a farmer in Lower Tarsk, a quiet town, who said"
+    name = _clean_name(m.group("name"))
+    if not name or _person_of_run(m.group("name").split()) is None:
+        return []
+    return [(m.start("name"), verb_end, "name", name)]
+
+
+def _events_past_a_work(text: str, verb_start: int, verb_end: int) -> list[tuple]:
+    """The events of a subject set off from its reporting verb by a phrase that names
+    where the words were written or said ("Marta Ilves, in her Letters from Tarsk,
+    asked", "the Prime Minister of Tarsk, in a letter to me, wrote"): the subject before
+    the phrase speaks, read as if the phrase were not there."""
+    low = max(0, verb_start - _LONGEST_IN_A_WORK)
+    if text.find(", in ", low, verb_start) < 0 and text.find(",\nin ", low, verb_start) < 0:
+        return []  # found in C: most verbs have no such phrase before them
+    phrase = _IN_A_WORK.search(text, low, verb_start)
+    if phrase is None:
+        return []
+    return _events_ending_at(text, phrase.start(), verb_end)
+
+
+# ", in his report,", ", in a letter to the Council,", then the adverbs and auxiliaries
+# a subject may have before its verb. Only "in" and a determiner: what follows is a
+# work or an occasion of the subject's, not a place ("in Geneva") or a time.
+_IN_A_WORK = re.compile(
+    rf"(?<=,\s)in\s+(?:his|her|its|their|an?|the)\s(?:[^,.;:\n\u201c\u201d]|{_LINE_WRAP}){{1,80}},"
+    rf"{_ADVERB}\s+\Z"
+)
+_LONGEST_IN_A_WORK = 160  # "in", a determiner, the phrase, adverbs and auxiliaries
 
 
 # "who", perhaps after a comma, then the adverbs and auxiliaries a subject may have
@@ -1095,9 +1196,7 @@ _INVERTED_AFTER_MARK = re.compile(r"[,\u201d\u2019\u2014(-]\s*([a-z]+)(?!\w)")
 def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0) -> list[tuple]:
     """The events whose reporting verb starts at ``verb_start``: a name, a pronoun or
     a descriptor right before it (read from ``floor`` at the earliest)."""
-    low = max(floor, verb_start - _EVENT_REACH)
-    while 0 < low < verb_start and not text[low - 1].isspace():
-        low += 1  # start the window at a word start
+    low = _word_start(text, max(floor, verb_start - _EVENT_REACH), verb_start)
     # Each pattern ends with its last word (a name, "he", a descriptor), perhaps an
     # adverb, and spaces: that word ends one of the last two words before the verb.
     # Testing those first spares most searches, which try every position of the window.
@@ -1121,7 +1220,10 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
             # "President Jose Sarney of Brazil said": the person, not the place.
             m = _NAME_OF_PLACE.search(text, low, verb_start)
         if m and not inside and not _object_of_preposition(text, low, m.start(), m["name"]):
-            before = text[low : m.start()].split()
+            # An office may be longer than the window: the person it describes is read
+            # further back ("Jonas K. Berg, General Secretary of the Central Committee of
+            # ... of the Northern and Southern Republics of Tarsk, has said").
+            before = text[_word_start(text, max(floor, low - _EVENT_REACH)) : m.start()].split()
             if _office_is_object(before):
                 # "a message addressed to the Secretary-General of the United Nations,
                 # said": the office and its body are what the sentence mentions
@@ -1145,6 +1247,15 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
     return out
 
 
+def _word_start(text: str, at: int, high: int | None = None) -> int:
+    """``at``, or the start of the next word when ``at`` falls inside one (not past
+    ``high``): a window of the text that starts there starts with a whole word."""
+    high = len(text) if high is None else high
+    while 0 < at < high and not text[at - 1].isspace():
+        at += 1
+    return at
+
+
 def _rejoined(before: list[str], name: str) -> str:
     """``name`` with the start of a title that OCR split at its hyphen: "Secretary-
     General" is the Secretary-General, not "General"."""
@@ -1154,29 +1265,33 @@ def _rejoined(before: list[str], name: str) -> str:
 
 
 def _office_of_body(before: list[str], name: str) -> str:
-    """The office, when ``name`` is the body that an office held by someone else heads
-    ("the Secretary-General of the United Nations", "the President of the Security
-    Council", "the Director-General of UNESCO"), after ``before``, the words before it;
-    else "".
+    """The office, when ``name`` is the body or country that an office held by someone
+    else heads or serves ("the Secretary-General of the United Nations", "the President
+    of the Security Council", "the Director-General of UNESCO", "the King of Bhutan",
+    "the Prime Minister of the United Kingdom"), after ``before``, the words before it;
+    the person set beside the office when there is one ("Ramiz Alia, First Secretary of
+    the Central Committee of ..."); else "".
 
-    The holder speaks as that office, not as the body: a reader names the office. An
-    office of a country stays the country ("the King of Bhutan said" gives Bhutan),
-    which speaks through it in a debate of States.
+    The holder speaks as that office, not as the body or the country: a reader names the
+    office, and a later "the Prime Minister" or "he" means it. A country's own voices
+    are the country: its Government, its delegation, its representative ("the
+    Government of Cuba said", "the Representative of Cuba said" give Cuba), as is the
+    country named as a subject ("France said").
     """
     office = _office_before_of(before)
-    if not office:
-        return ""
-    person = _person_before_office(before[: -len(office) - 1 - (before[-1] in _DETERMINERS)])
-    heads = " ".join(office).lower()
-    if not (
-        any(title in heads for title in _OFFICES_OF_BODIES)
-        or not _BODY_WORDS.isdisjoint([*office, *name.split()])
-    ):
-        return ""
+    if not office or name.split()[0] in _PORTFOLIOS:
+        return ""  # "Secretary of State Antony Blinken": the rest of a title, and a name
     if not any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in office):
         return ""  # "the Charter of the United Nations": a thing of the body, no office
+    heads = " ".join(office).lower()
+    of_body = any(title in heads for title in _OFFICES_OF_BODIES) or not _BODY_WORDS.isdisjoint(
+        [*office, *name.split()]
+    )
+    if not of_body and not any(_HELD_BY_ONE.intersection(w.lower().split("-")) for w in office):
+        return ""  # "the Government of Cuba", "the State of Kuwait": the country speaks
+    person = _person_before_office(before[: -len(office) - 1 - (before[-1] in _DETERMINERS)])
     if person:
-        return person  # "Ramiz Alia, First Secretary of the Central Committee of ..."
+        return person
     article = ["the"] if before[-1] in _DETERMINERS else []
     return " ".join([*office, "of", *article, *name.split()])
 
@@ -1195,20 +1310,34 @@ def _office_is_object(before: list[str]) -> bool:
 
 def _person_before_office(before: list[str]) -> str:
     """The person an office describes in apposition, from ``before``, the words before
-    the office: "Comrade Ramiz Alia," -> "Ramiz Alia"; "" when they do not end with a
-    name and a comma."""
+    the office: "Comrade Ramiz Alia," -> "Ramiz Alia", "Anna Berg, the" -> "Anna Berg";
+    "" when they do not end with a name and a comma."""
+    articled = False
+    while before and (before[-1] in _DETERMINERS or before[-1] in _OFFICE_ADJECTIVES):
+        before, articled = before[:-1], True
     if not before or not before[-1].endswith(","):
         return ""
     run: list[str] = []
     for word in reversed(before):
         word = word.rstrip(",") if not run else word
-        if not word[:1].isupper() or word[-1:] in ",;:" or len(run) == 6:
+        if not word[:1].isupper() or word[-1:] in ",;:" or len(run) == 6 or _ends_sentence(word):
             break
         run.insert(0, word)
     while run and (run[0] in _NOT_FIRST_NAMES or run[0] in _COURTESIES):
         run.pop(0)  # "As", "His Excellency", "Comrade", "Mr."
+    if articled and _person_of_run(list(run)) is None:
+        # Before "the <office>" a comma may end an opening phrase rather than a name:
+        # "Finally, the Chairman of", "In South Tarsk, the President of".
+        return ""
     name = _clean_name(" ".join(run))
     return name if name and all(map(_could_be_a_name, name.split())) else ""
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether ``word`` ends a sentence with its period: "State.", not an initial ("U.")
+    or an honorific ("Mr.")."""
+    bare = word.rstrip(".")
+    return word.endswith(".") and len(bare) > 1 and bare not in _HONORIFICS
 
 
 _COURTESIES = frozenset("Excellency Majesty Highness Comrade".split()) | {
@@ -1287,17 +1416,22 @@ def _long_appositive(text: str, low: int, verb_start: int) -> re.Match | None:
 def _person_before_of(text: str, low: int, name_start: int) -> bool:
     """Whether the name at ``name_start`` follows "<title> <name> of (the)": a titled
     person, then the place or body they speak for ("President Jose Sarney of Brazil",
-    "Mr. Sarney of Brazil"; not "the Minister for External Affairs of Canada")."""
-    before = text[low:name_start].split()[-8:]
+    "Mr. Sarney of Brazil", "President Okonkwo of the United Republic of Tarsk": the
+    place may have "of" phrases of its own; not "the Minister for External Affairs of
+    Canada")."""
+    before = text[low:name_start].split()[-14:]
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
     if len(before) < 3 or before[-1] != "of":
         return False
-    run: list[str] = []
+    chain: list[str] = []  # the capitalized words and the "of (the)" joining them
     for word in reversed(before[:-1]):
-        if not word[:1].isupper() or word[-1:] in ",;:":
+        if word[-1:] in ",;:" or not (word[:1].isupper() or word in ("of", "the")):
             break
-        run.insert(0, word.rstrip("."))
+        chain.insert(0, word.rstrip("."))
+    run = chain[: chain.index("of")] if "of" in chain else chain  # before the place
+    while run and (run[0] in _NOT_NAMES or run[0] in _DETERMINERS):
+        run = run[1:]  # "As President Jose Sarney", "the President"
     titled = len(run) >= 2 and (run[0] in _TITLE_WORDS or run[0] in _HONORIFICS)
     return titled and run[-1] not in _TITLE_WORDS and _could_be_a_name(run[-1])
 
@@ -1377,15 +1511,29 @@ def _could_be_a_name(word: str) -> bool:
 def _object_of_preposition(text: str, low: int, name_start: int, name: str = "") -> bool:
     """Whether the capitalized run at ``name_start`` follows a preposition ("Lavrov,
     speaking in Geneva, said", "who met him at the Kremlin, said"): a place or a body
-    the sentence mentions, not the one who speaks."""
-    before = text[low:name_start].split()[-9:]
+    the sentence mentions, not the one who speaks; also a work named after a possessive
+    ("Marta Ilves, in her Letters from Tarsk, asked") or after "entitled" ("in his book
+    entitled The Northern Way, said")."""
+    words = text[low:name_start].split()
+    # The words read for a role reach back over the whole office before "of", however
+    # many "of" phrases it has: "First Secretary of the Central Committee of the Party
+    # of Labour of Albania".
+    before = words[-max(9, len(_office_before_of(words)) + 3) :]
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
     if not before:
         return False
+    if before[-1] in _TITLE_INTRODUCERS:
+        return True
+    if before[-1] in _POSSESSIVE_DETERMINERS and len(before) > 1 and before[-2] in _PREPOSITIONS:
+        return True  # "in his Nobel Lecture": the author's work, not its author
     if before[-1] == "of":
         return not _speaks_for(before[:-1], (name or text[name_start : name_start + 80]).split())
     return before[-1] in _PREPOSITIONS
+
+
+_TITLE_INTRODUCERS = frozenset({"entitled", "titled"})
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their"})
 
 
 def _speaks_for(words_before_of: list[str], name_words: list[str]) -> bool:
@@ -1411,12 +1559,21 @@ def _speaks_for(words_before_of: list[str], name_words: list[str]) -> bool:
 
 
 _DETERMINERS = frozenset("the a an this that".split())
+_ARTICLES = frozenset("the a an".split())
 # Who speaks for the place or body named after "of" ("the King of Bhutan said", "the
 # Head of State of El Salvador stated").
 _SPEAKS_FOR = _DESCRIPTOR_WORDS | frozenset(
     """king queen emperor prince princess duke sultan emir sheikh pope chief head state
     government delegation people general chairman chairperson chairwoman director
     governor mayor commissioner""".split()
+)
+# Words of an office held by one person, who speaks as the office for a country ("the
+# King of Bhutan", "the Minister for Foreign Affairs of Canada"); the other words that
+# speak for a place are the country's own voice ("the Government of Cuba", "the
+# delegation of", "the representative of Cuba"). Not "general" either: "General of the
+# Army Raul Castro" is a rank before a name (see _without_service).
+_HELD_BY_ONE = _SPEAKS_FOR - frozenset(
+    "state government delegation people representative delegate official general".split()
 )
 # Words that make an appositive describe a person who speaks.
 _ROLE_WORDS = _SPEAKS_FOR | frozenset("amir shaikh foreign prime".split())
