@@ -23,7 +23,7 @@ from .modals import find_modals, plot_modality, stat_modality
 from .output import save_figure, table_json, write_provenance, write_table
 from .plots import plot_keyness, plot_rates, plot_timeseries
 from .provenance import provenance
-from .quotes import find_quotes
+from .quotes import find_quotes, stat_quoting
 from .rates import group_rates
 from .readability import stat_readability
 from .style import house_style
@@ -59,6 +59,7 @@ __all__ = [
     "stat_modality",
     "build_figures",
     "find_quotes",
+    "stat_quoting",
     "group_rates",
     "house_style",
     "provenance",

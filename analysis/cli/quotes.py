@@ -11,7 +11,14 @@ import pandas as pd
 import analysis
 import corpus
 
-from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus
+from .common import (
+    add_by_argument,
+    add_corpus_arguments,
+    add_min_words_argument,
+    add_output_arguments,
+    emit,
+    load_corpus,
+)
 
 KINDS = ("direct", "fragment")
 
@@ -24,10 +31,19 @@ def register(subparsers) -> None:
             "One row per quoted span: where it is (doc_id, sent_id, start, end), the quote "
             "as printed and inside its marks, its kind (direct: a quoted statement; "
             "fragment: a quoted word or phrase, or scare quotes), the speaker the text "
-            "names (canonical spelling, or empty) and its words."
+            "names (canonical spelling, or empty) and its words. With --rates: how much "
+            "each group quotes (quoted statements, those with a speaker, fragments and "
+            "quoted words per 1,000 words, with 95% intervals over documents)."
         ),
     )
     add_corpus_arguments(parser)
+    parser.add_argument(
+        "--rates",
+        action="store_true",
+        help="quoting rates per group (with --by) instead of one row per quote",
+    )
+    add_by_argument(parser)
+    add_min_words_argument(parser)
     parser.add_argument(
         "--kind", choices=KINDS, default=None, help="only quotes of this kind (default: both)"
     )
@@ -43,7 +59,16 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.rates:
+        if args.by is not None:
+            raise ValueError("--by groups quoting rates: add --rates (quotes per 1,000 words)")
+    elif args.kind is not None or args.speaker is not None:
+        raise ValueError("--kind and --speaker select quote rows; --rates counts every quote")
     c = load_corpus(args)
+    if args.rates:
+        table = analysis.stat_quoting(c, by=args.by, min_words=args.min_words, workers=args.workers)
+        emit(table, args)
+        return 0
     table = analysis.find_quotes(c, workers=args.workers)
     record = table.attrs.get("provenance", {})
     if args.kind is not None:
