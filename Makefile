@@ -27,15 +27,16 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 
 # The suite again against the modules mypyc compiles (setup.py) as `pip install .` builds
-# them: the wheel is unpacked beside a copy of the tests, so its extension modules are
-# what `import analysis` finds (PYTHONPATH: in the tests' subprocesses too). Doctests of
+# them: the wheel is unpacked beside a copy of the tests (and of the README, whose recipes
+# they run), so its extension modules are what `import analysis` finds (PYTHONPATH: in
+# the tests' subprocesses too). Doctests of
 # the compiled modules ran above (pytest cannot collect them from an extension module).
 COMPILED := build/compiled
 test-compiled: $(STAMP)
 	rm -rf $(COMPILED)
 	$(BIN)/python -m pip wheel --quiet --no-deps -w $(COMPILED)/wheel .
 	$(BIN)/python -m zipfile -e $(COMPILED)/wheel/*.whl $(COMPILED)/tree
-	cp -r tests seeds notebooks pyproject.toml $(COMPILED)/tree/
+	cp -r tests seeds notebooks pyproject.toml README.md $(COMPILED)/tree/
 	cd $(COMPILED)/tree && $(CURDIR)/$(BIN)/python -c \
 		"import analysis._modal_rules as m; assert m.__file__.endswith('.so'), m.__file__"
 	cd $(COMPILED)/tree && PYTHONPATH=$(CURDIR)/$(COMPILED)/tree \

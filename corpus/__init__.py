@@ -11,10 +11,17 @@ Public API::
 from .aliases import ALIASES_VERSION, Aliases
 from .corpus import Corpus
 from .document import AUTHORIAL, QUOTED, Document
-from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
+from .errors import (
+    BadDatesError,
+    CorpusError,
+    DuplicateIdError,
+    NoDocumentError,
+    StrictModeError,
+)
 from .normalize import NORMALIZER_VERSION, normalize, normalize_text
 from .quotes import QUOTER_VERSION, Quote, classify_quote, find_quote_spans
 from .readers import (
+    dates_left_missing,
     decode_bytes,
     decoded_by_guessing,
     default_seed_path,
@@ -27,6 +34,7 @@ __all__ = [
     "ALIASES_VERSION",
     "AUTHORIAL",
     "Aliases",
+    "BadDatesError",
     "Corpus",
     "CorpusError",
     "Document",
@@ -40,6 +48,7 @@ __all__ = [
     "StrictModeError",
     "TOKENIZER_VERSION",
     "classify_quote",
+    "dates_left_missing",
     "decode_bytes",
     "decoded_by_guessing",
     "default_seed_path",

@@ -116,7 +116,9 @@ class Corpus:
         """One row per input: ``source, doc_id, status, detail``.
 
         ``status`` is ``loaded``, ``repaired`` (``detail`` says how), ``skipped``
-        (``detail`` says why) or ``metadata`` (a file read for docvars).
+        (``detail`` says why) or ``metadata`` (a file read for docvars). The report a
+        :class:`~corpus.BadDatesError` carries marks a document whose date is no date
+        ``error``.
         """
         return self._report.copy()
 

@@ -21,6 +21,21 @@ class NoDocumentError(CorpusError):
         self.report = report
 
 
+class BadDatesError(CorpusError):
+    """Values of a date docvar that are no dates (``read_corpus(bad_dates="error")``).
+
+    ``bad`` lists each (a :class:`corpus.metadata.BadDate`: the document, the value,
+    where it was given and what is wrong). ``report``, when the error comes from reading
+    inputs, is the load report with each such document's row marked ``error``, so that
+    ``communique validate`` can show every input, these among them.
+    """
+
+    def __init__(self, message: str, bad, report=None) -> None:
+        super().__init__(message)
+        self.bad = bad
+        self.report = report
+
+
 class StrictModeError(CorpusError):
     """``strict=True`` and an input needed a repair or was skipped."""
 

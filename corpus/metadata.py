@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 import yaml
 
-from .errors import CorpusError
+from .errors import BadDatesError, CorpusError, check_choice
 
 _FIELD = re.compile(r"\{(\w+)\}")
 # Closed by a "---" line, which may end the file; Windows (CRLF) and old Mac (CR) line
@@ -195,6 +197,19 @@ _FrontMatterLoader.add_implicit_resolver(
     re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]*[1-9]$"),
     list("-0123456789"),
 )
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+    """A YAML timestamp as a date, or as its text when it is no day of the calendar
+    (``2024-02-30``): PyYAML raises a bare ValueError naming no file, whereas text in
+    a ``date`` docvar is named with its file like any bad date (or left missing)."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def split_front_matter(text: str, source: str) -> tuple[str, dict]:
@@ -452,32 +467,164 @@ def _loose_names(file: str) -> tuple[str, ...]:
     return (path, base, path.rsplit(".", 1)[0], base.rsplit(".", 1)[0])
 
 
+# What read_corpus(bad_dates=...) takes: a value of a date column that is no date is an
+# error listing every such value ("error"), or left missing and reported ("missing").
+BAD_DATES_CHOICES = ("error", "missing")
+# The bad values an error lists; the rest are counted.
+_BAD_DATES_SHOWN = 10
+
+# Where a document's docvar was given, for messages: (doc_id, column) -> "news.csv:7".
+Locate = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class BadDate:
+    """A value of a date docvar that is no date, and where it was given."""
+
+    doc_id: str
+    column: str
+    value: object  # as given
+    origin: str  # the file and line that gave it ("news.csv:7"), or "" when not known
+    reason: str  # what is wrong ("month 13 does not exist"), or "" when it cannot be told
+
+    @property
+    def where(self) -> str:
+        """``news.csv:7 (document 'C06')``, or ``document 'C06'`` without an origin."""
+        document = f"document {self.doc_id!r}"
+        return f"{self.origin} ({document})" if self.origin else document
+
+    def problem(self) -> str:
+        """One line of the error: where, the value, and what is wrong with it."""
+        if self.reason:
+            return f"{self.where} has {self.value!r}: {self.reason}"
+        return f"{self.where} has {self.value!r}, which is not a date; {_ISO_HINT}"
+
+    def described(self, row_source: str) -> str:
+        """What the load report row of the document (read from ``row_source``) says:
+        ``date 'Sept 31 2024' is no date (September has 30 days)``, naming where it was
+        given when that is another file (a sidecar's line)."""
+        given = f" in {self.origin}" if self.origin and self.origin != row_source else ""
+        why = f" ({self.reason})" if self.reason else ""
+        return f"{self.column} {self.value!r}{given} is no date{why}"
+
+
+_ISO_HINT = "write dates as YYYY-MM-DD (ISO 8601)"
+
+
+@dataclass
+class TypedDocvars:
+    """Docvars with their types, and the bad dates left missing (``bad_dates="missing"``)."""
+
+    docvars: pd.DataFrame
+    left_missing: list[BadDate] = field(default_factory=list)
+
+
 def coerce_docvar_types(docvars: pd.DataFrame) -> pd.DataFrame:
     """Years and sessions as integers, dates as dates, columns of numbers written as
-    text (a CSV table or sidecar) as numbers, the rest left as read."""
+    text (a CSV table or sidecar) as numbers, the rest left as read; a value that is
+    no date is an error (see :func:`type_docvars`)."""
+    return type_docvars(docvars).docvars
+
+
+def type_docvars(
+    docvars: pd.DataFrame,
+    *,
+    bad_dates: str = "error",
+    locate: Locate | None = None,
+    way_out: bool = False,
+) -> TypedDocvars:
+    """Docvars typed by their column's name and values.
+
+    Columns named ``year`` or ``session`` (in any case) become integers, a column named
+    ``date`` becomes dates, and any other column whose every value spells a number
+    becomes numbers; the rest stay as read. Other columns holding dates stay text: the
+    name makes a date column, not its values.
+
+    Parameters:
+        docvars: one row per document, indexed by doc_id.
+        bad_dates: a value of a date column that is no date is an error listing every
+            such value (``"error"``), or left missing and returned in ``left_missing``
+            (``"missing"``). Either way a column whose values are mostly not dates at
+            all (text such as ``n.d.``, not a slip such as ``2024-02-30``) is an error:
+            its name is probably wrong, and leaving it missing would lose it.
+        locate: where a document's docvar was given (``news.csv:7``), for messages.
+        way_out: whether the error offers ``bad_dates='missing'`` (read_corpus takes it).
+
+    Raises:
+        BadDatesError: values that are no dates (with ``"error"``, or most of a column).
+        CorpusError: a year that is no whole number; a date column that reads two ways.
+    """
+    check_choice("bad_dates", bad_dates, BAD_DATES_CHOICES)
     docvars = docvars.copy()
+    left_missing: list[BadDate] = []
     for column in docvars.columns:
         lowered = str(column).lower()
         if lowered in _YEAR_COLUMNS:
-            values = docvars[column]
-            # Booleans first: pandas would take True for the year 1.
-            values = values.mask(values.map(lambda v: isinstance(v, bool)), "not a number")
-            numbers = pd.to_numeric(values, errors="coerce")
-            # Missing, not a number, or not a whole one (1995.5): no year or session.
-            bad = values.notna() & (numbers.isna() | (numbers != numbers.round()))
-            if bad.any():
-                example = docvars.index[bad.to_numpy()][0]
-                value = docvars.loc[example, column]
-                value = value.item() if hasattr(value, "item") else value  # numpy's bool_
-                raise CorpusError(
-                    f"docvar {column!r} must be an integer; document {example!r} has {value!r}"
-                )
-            docvars[column] = numbers.astype("Int64")
+            docvars[column] = _whole_numbers(docvars[column], column)
         elif lowered in _DATE_COLUMNS:
-            docvars[column] = _parse_dates(docvars[column], column)
+            parsed, bad = _parse_dates(docvars[column], column, locate)
+            _check_bad_dates(bad, int(parsed.notna().sum()), bad_dates, way_out)
+            docvars[column] = parsed
+            left_missing.extend(bad)
         else:
             docvars[column] = _numbers_if_all_numbers(docvars[column])
-    return docvars
+    return TypedDocvars(docvars, left_missing)
+
+
+def _whole_numbers(values: pd.Series, column) -> pd.Series:
+    """A year or session column as Int64, or an error naming a document whose value
+    is no whole number."""
+    # Booleans first: pandas would take True for the year 1.
+    checked = values.mask(values.map(lambda v: isinstance(v, bool)), "not a number")
+    numbers = pd.to_numeric(checked, errors="coerce")
+    # Missing, not a number, or not a whole one (1995.5): no year or session.
+    bad = checked.notna() & (numbers.isna() | (numbers != numbers.round()))
+    if bad.any():
+        example = values.index[bad.to_numpy()][0]
+        value = values[example]
+        value = value.item() if hasattr(value, "item") else value  # numpy's bool_
+        raise CorpusError(
+            f"docvar {column!r} must be an integer; document {example!r} has {value!r}"
+        )
+    return numbers.astype("Int64")
+
+
+def _check_bad_dates(bad: list[BadDate], dates: int, bad_dates: str, way_out: bool) -> None:
+    """Raise BadDatesError for the ``bad`` values of one date column (which also has
+    ``dates`` good ones) unless ``bad_dates="missing"`` may leave them missing."""
+    if not bad:
+        return
+    column = bad[0].column
+    # Values that do not even look like a date (no day and month to tell what is wrong
+    # with): when they are most of the column, it holds text, not dates with slips.
+    text = [b for b in bad if not b.reason]
+    if bad_dates == "missing" and 2 * len(text) > len(bad) + dates:
+        raise BadDatesError(
+            f"docvar {column!r}: {len(text)} of {len(bad) + dates} values are not dates "
+            f"(first: {text[0].problem()}); bad_dates='missing' leaves a few bad dates "
+            "missing, not a column that is mostly text. A column named "
+            f"{column!r} is read as dates: rename it if it holds something else, or "
+            f"correct its values ({_ISO_HINT})",
+            bad,
+        )
+    if bad_dates == "missing":
+        return
+    head = (
+        f"docvar {column!r} has {len(bad)} values that are no dates:"
+        if len(bad) > 1
+        else f"docvar {column!r} has a value that is no date:"
+    )
+    lines = [b.problem() for b in bad[:_BAD_DATES_SHOWN]]
+    if len(bad) > _BAD_DATES_SHOWN:
+        lines.append(f"and {len(bad) - _BAD_DATES_SHOWN} more")
+    fix = "Correct them" if len(bad) > 1 else "Correct it"
+    if way_out:
+        fix += (
+            ", or pass bad_dates='missing' to load every document with "
+            + ("these dates" if len(bad) > 1 else "this date")
+            + " left missing, each reported as a repair in the load report"
+        )
+    raise BadDatesError("\n  ".join([head, *lines]) + f"\n{fix}.", bad)
 
 
 # A number as a table writes it, in the one spelling that reads back the same: no leading
@@ -505,18 +652,21 @@ def _numbers_if_all_numbers(values: pd.Series) -> pd.Series:
     return pd.to_numeric(values, errors="raise").astype(float)
 
 
-def _parse_dates(values: pd.Series, column) -> pd.Series:
-    """One reading for a whole date column, or an error naming the document and value.
+def _parse_dates(
+    values: pd.Series, column, locate: Locate | None
+) -> tuple[pd.Series, list[BadDate]]:
+    """One reading for a whole date column, and its values that are no dates (left
+    missing in it), each with where it was given and what is wrong with it.
 
     ISO dates (2024-03-13, with or without a time; times with a zone are taken to UTC)
     and dates with a month name are read as written. Numeric dates with slashes, dots,
     dashes or spaces (13/03/2024, 13-03-2024 10:00) are read day-first or month-first for
     the whole column, whichever its values allow (13/03/2024 can only be day-first);
     when every value could be either (01/03/2024), the column is refused rather than
-    guessed: pandas would read each value its own way.
+    guessed (a CorpusError): pandas would read each value its own way.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values
+        return values, []
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
     # Microseconds reach far enough for history ("1648-10-24") where nanoseconds do not.
@@ -524,23 +674,38 @@ def _parse_dates(values: pd.Series, column) -> pd.Series:
     parts = text.str.extract(_NUMERIC_DATE)
     # A first group over 31 is a year ("99-01-02"), not a day or a month.
     numeric = present & parts[0].notna() & (parts[0].fillna("0").astype(int) <= 31)
+    day_first = False
     if numeric.any():
         first, second = (parts.loc[numeric, k].astype(int) for k in (0, 1))
         day_first = bool((first > 12).any())
         month_first = bool((second > 12).any())
         if day_first and month_first:
-            _refuse_date(values, column, numeric, "mixes day-first and month-first dates")
+            _refuse_date(values, column, numeric, "mixes day-first and month-first dates", locate)
         if not day_first and not month_first:
-            _refuse_date(values, column, numeric, "could be read day-first or month-first")
+            _refuse_date(values, column, numeric, "could be read day-first or month-first", locate)
         parsed[numeric] = _to_datetime(text[numeric], dayfirst=day_first)
     rest = present & ~numeric
     if rest.any():
         parsed[rest] = _to_datetime(text[rest], dayfirst=False)
     # A value without a digit ("March") has no year: pandas would make one up.
-    bad = present & (parsed.isna() | ~text.str.contains(r"\d", na=False))
-    if bad.any():
-        _refuse_date(values, column, bad, "is not a date")
-    return parsed
+    no_date = present & (parsed.isna() | ~text.str.contains(r"\d", na=False))
+    parsed[no_date] = pd.NaT
+    bad = [
+        BadDate(
+            str(doc_id),
+            str(column),
+            _as_python(values[doc_id]),
+            locate(str(doc_id), str(column)) if locate else "",
+            why_no_date(str(text[doc_id]), day_first if numeric[doc_id] else None),
+        )
+        for doc_id in values.index[no_date.to_numpy()]
+    ]
+    return parsed, bad
+
+
+def _as_python(value):
+    """A numpy scalar as Python's (shown as ``'x'``, ``5``, not ``np.str_('x')``)."""
+    return value.item() if hasattr(value, "item") else value
 
 
 def _to_datetime(text: pd.Series, *, dayfirst: bool) -> pd.Series:
@@ -553,12 +718,95 @@ def _to_datetime(text: pd.Series, *, dayfirst: bool) -> pd.Series:
 
 # A numeric day and month, either way round, then a year (and perhaps a time).
 _NUMERIC_DATE = r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2,4})(?:[ T].*)?$"
+# A year first, then month and day (ISO 8601 and its cousins with / or .).
+_YEAR_FIRST_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?")
+# A month by name, before or after its day: "Sept 31 2024", "31st September, 2024".
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_MONTH_NAME = re.compile(rf"(\d{{1,2}}){_ORDINAL}\s+([a-z]+)\.?,?\s+(\d{{4}})", re.I)
+_MONTH_NAME_DAY = re.compile(rf"([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})", re.I)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
-def _refuse_date(values: pd.Series, column, rows: pd.Series, problem: str) -> None:
+def why_no_date(text: str, day_first: bool | None = None) -> str:
+    """What is wrong with ``text``, a date that does not exist, when it can be told
+    (its day and month can be read: ISO, a month by name, or a numeric date whose
+    order ``day_first`` gives); "" otherwise.
+
+    Example:
+        >>> why_no_date("2024-13-07"), why_no_date("Sept 31 2024")
+        ('month 13 does not exist; 2024-07-13 if 13 is the day', 'September has 30 days')
+        >>> why_no_date("30/02/2023", day_first=True), why_no_date("n.d.")
+        ('February 2023 has 28 days', '')
+    """
+    parts = _year_month_day(text.strip(), day_first)
+    if parts is None:
+        return ""
+    year, month, day = parts
+    if not 1 <= month <= 12:
+        # A day and month swapped (YYYY-DD-MM) is the likely slip: say the date it means.
+        swapped = (
+            f"; {year}-{day:02d}-{month:02d} if {month} is the day"
+            if year is not None and 1 <= day <= 12 and 12 < month <= 31
+            else ""
+        )
+        return f"month {month} does not exist{swapped}"
+    if day < 1:
+        return f"day {day} does not exist"
+    name = _MONTHS[month - 1]
+    if month == 2 and year is None:
+        return "" if day <= 29 else "February has 28 days, 29 in a leap year"
+    length = calendar.mdays[month] + (month == 2 and calendar.isleap(year or 1))
+    if day <= length:
+        return ""
+    return f"February {year} has {length} days" if month == 2 else f"{name} has {length} days"
+
+
+def _year_month_day(text: str, day_first: bool | None) -> tuple[int | None, int, int] | None:
+    """Year (None when written with two digits), month and day as ``text`` writes
+    them, or None when it writes no day and month that can be told apart."""
+    if match := _YEAR_FIRST_DATE.fullmatch(text):
+        return int(match[1]), int(match[2]), int(match[3])
+    if day_first is not None and (match := re.fullmatch(_NUMERIC_DATE, text)):
+        first, second = int(match[1]), int(match[2])
+        day, month = (first, second) if day_first else (second, first)
+        return (int(match[3]) if len(match[3]) == 4 else None), month, day
+    for pattern, day_group, name_group in ((_DAY_MONTH_NAME, 1, 2), (_MONTH_NAME_DAY, 2, 1)):
+        match = pattern.fullmatch(text)
+        month = _month_number(match[name_group]) if match else None
+        if match and month is not None:
+            return int(match[3]), month, int(match[day_group])
+    return None
+
+
+def _month_number(word: str) -> int | None:
+    """1-12 for a month's name or its abbreviation of three letters or more ("Sept")."""
+    word = word.lower()
+    if len(word) < 3:
+        return None
+    found = [i for i, name in enumerate(_MONTHS, 1) if name.lower().startswith(word)]
+    return found[0] if len(found) == 1 else None
+
+
+def _refuse_date(values: pd.Series, column, rows: pd.Series, problem: str, locate) -> None:
+    """Raise CorpusError for a date column that cannot be read one way (``problem``),
+    naming the first document of ``rows`` and where its value was given."""
     example = values.index[rows.to_numpy()][0]
+    origin = locate(str(example), str(column)) if locate else ""
+    where = f"{origin} (document {example!r})" if origin else f"document {example!r}"
     raise CorpusError(
-        f"docvar {column!r}: document {example!r} has {values[example]!r}, which {problem}; "
-        "write dates as YYYY-MM-DD (ISO 8601)"
-        + ("" if "not a date" in problem else " so that every value reads one way")
+        f"docvar {column!r}: {where} has {values[example]!r}, which {problem}; "
+        f"{_ISO_HINT} so that every value reads one way"
     )

@@ -26,16 +26,25 @@ from ._parallel import map_in_order, resolve_workers
 from .aliases import Aliases
 from .corpus import REPORT_COLUMNS, Corpus
 from .document import Document
-from .errors import CorpusError, DuplicateIdError, NoDocumentError, StrictModeError
+from .errors import (
+    BadDatesError,
+    CorpusError,
+    DuplicateIdError,
+    NoDocumentError,
+    StrictModeError,
+    check_choice,
+)
 from .language import language_note
 from .metadata import (
+    BAD_DATES_CHOICES,
     UNCLOSED_FRONT_MATTER,
+    BadDate,
+    Locate,
     SidecarJoin,
     SidecarRow,
     ambiguous_split,
     check_sidecar_unique,
     check_template,
-    coerce_docvar_types,
     delimiter_hint,
     join_sidecar,
     parse_filename,
@@ -43,6 +52,7 @@ from .metadata import (
     sidecar_rows,
     split_front_matter,
     template_mismatch,
+    type_docvars,
     unclosed_front_matter,
 )
 from .normalize import Normalized, normalize, normalize_docvar
@@ -83,6 +93,10 @@ class _Loaded:
     documents: list[Document] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     metas: list[dict] = field(default_factory=list)
+    # doc_id -> where its docvars given elsewhere than its source were given (a
+    # sidecar's row: {"date": "metadata.csv:3"}), so that a bad value is named where
+    # it can be corrected; documents whose docvars all come from their source have none.
+    origins: dict[str, dict[str, str]] = field(default_factory=dict)
     report: list[dict] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     # Where documents go instead of ``documents`` when a corpus is written to the cache
@@ -106,6 +120,7 @@ def read_corpus(
     metadata: str | Path | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
+    bad_dates: str = "error",
     strict: bool = False,
     aliases: Aliases | str | Path | bool | None = None,
     progress: bool = False,
@@ -141,6 +156,12 @@ def read_corpus(
             any other by what its header line is split by, of ``,;\\t|`` (a separator
             other than the comma is noted on the report); a header that two of them
             split is an error naming both, never a guess.
+        bad_dates: what a value of a ``date`` column that is no date does
+            (``2024-13-07``, ``Sept 31 2024``, ``n.d.``): ``"error"`` raises
+            :class:`BadDatesError` listing every such value and where it is (the file
+            and line); ``"missing"`` leaves each missing and reports it as a repair on
+            its document's report row. A column whose values are mostly text, not
+            dates, is an error either way (it is probably misnamed).
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
         aliases: alias table (an :class:`Aliases` or a path to a TSV); default: the
             shipped table (spellings of people's names); False: none, every spelling
@@ -171,6 +192,7 @@ def read_corpus(
     """
     aliases = resolve_aliases(aliases)
     resolve_workers(workers)  # a bad value fails here, before any reading
+    check_choice("bad_dates", bad_dates, BAD_DATES_CHOICES)
     if encoding is not None:
         _check_encoding(encoding)
     if delimiter is not None:
@@ -196,15 +218,20 @@ def read_corpus(
         "delimiter": delimiter,
         "strict": strict,
     }
+    if bad_dates != "error":
+        # Only when it changes what is read: cache entries written before the option
+        # existed hold what the default reads, and keep answering.
+        options["bad_dates"] = bad_dates
     if cache:
         from .cache import read_through_cache
 
         def read_into(sink) -> tuple[pd.DataFrame, pd.DataFrame]:
             loaded = _load(path, options, aliases, progress, workers, sink)
-            return _finish_tables(loaded, path, strict)
+            return _finish_tables(loaded, path, strict, bad_dates)
 
         return read_through_cache(path, cache, options, aliases, read_into, stream=stream)
-    return _finish(_load(path, options, aliases, progress, workers), aliases, path, strict)
+    loaded = _load(path, options, aliases, progress, workers)
+    return _finish(loaded, aliases, path, strict, bad_dates)
 
 
 def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _Loaded:
@@ -572,6 +599,7 @@ class _Joined:
     values: dict = field(default_factory=dict)
     repairs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    origin: str = ""  # the row that gives the values: "metadata.csv:3"
 
 
 def _joined_meta(join: SidecarJoin, relative: str, no_row: str) -> _Joined:
@@ -579,7 +607,7 @@ def _joined_meta(join: SidecarJoin, relative: str, no_row: str) -> _Joined:
     if row is None:
         return _Joined(notes=[no_row] if no_row else [])
     repair = join.repairs.get(relative)
-    return _Joined(row.values, [repair] if repair else [])
+    return _Joined(row.values, [repair] if repair else [], origin=row.source)
 
 
 def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool, template):
@@ -761,6 +789,7 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
             ),
         ],
         spans=parsed.spans,
+        origins=dict.fromkeys(joined.values, joined.origin),
     )
 
 
@@ -818,8 +847,21 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases,
 
 
 def _add_normalized(
-    loaded, source, doc_id, normalized, raw_sha, meta, repairs, aliases, *, notes=(), spans=None
+    loaded,
+    source,
+    doc_id,
+    normalized,
+    raw_sha,
+    meta,
+    repairs,
+    aliases,
+    *,
+    notes=(),
+    spans=None,
+    origins: dict[str, str] | None = None,
 ) -> None:
+    """Add a document that has words, with its docvars (``origins``: where those given
+    elsewhere than ``source`` were given) and its report row."""
     fixes, style = list(repairs), []
     for rule in normalized.repairs:
         (fixes if _is_repair(rule) else style).append(rule)
@@ -837,6 +879,8 @@ def _add_normalized(
     detail = "; ".join([*notes, *said])
     loaded.sources[doc_id] = source
     loaded.metas.append(dict(meta))
+    if origins:
+        loaded.origins[doc_id] = origins
     loaded.ids.append(doc_id)
     if loaded.sink is not None:
         loaded.sink.add(doc_id, normalized.text, raw_sha, spans)
@@ -1593,9 +1637,15 @@ def _candidate_column(path, table: pd.DataFrame, candidate: str, argument: str) 
     return alike[0] if alike else None
 
 
-def _finish(loaded: _Loaded, aliases: Aliases, path: Path | None = None, strict=False) -> Corpus:
+def _finish(
+    loaded: _Loaded,
+    aliases: Aliases,
+    path: Path | None = None,
+    strict: bool = False,
+    bad_dates: str = "error",
+) -> Corpus:
     """The Corpus of what was read (``path``: the input, which must give a document)."""
-    docvars, report = _finish_tables(loaded, path, strict)
+    docvars, report = _finish_tables(loaded, path, strict, bad_dates)
     records = docvars.astype(object).where(docvars.notna(), None).to_dict("records")
     documents = [
         Document(d.doc_id, d.text, meta, d.raw_sha256, aliases)
@@ -1605,11 +1655,19 @@ def _finish(loaded: _Loaded, aliases: Aliases, path: Path | None = None, strict=
 
 
 def _finish_tables(
-    loaded: _Loaded, path: Path | None, strict: bool
+    loaded: _Loaded, path: Path | None, strict: bool, bad_dates: str = "error"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The docvars (indexed by doc_id, in corpus order) and the load report; raises in
-    strict mode when an input was repaired or skipped, and when ``path`` (the input
-    read) gave no document."""
+    """The docvars (indexed by doc_id, in corpus order, typed) and the load report;
+    raises in strict mode when an input was repaired or skipped, and when ``path``
+    (the input read) gave no document. ``bad_dates`` as :func:`read_corpus` takes it
+    (offered as the way past bad dates only for a ``path`` read)."""
+    index = pd.Index(loaded.ids, name="doc_id")
+    # One fold for docvars from every input (file names, front matter, sidecars, table
+    # columns, speakers tables, from_texts): "Côte d’Ivoire " is "Côte d'Ivoire".
+    metas = [{k: normalize_docvar(v) for k, v in meta.items()} for meta in loaded.metas]
+    docvars = _gaps_kept(pd.DataFrame(metas, index=index), metas)
+    # Typed before the strict check: a bad date left missing is a repair like any other.
+    docvars = _typed_docvars(loaded, docvars, bad_dates, way_out=path is not None)
     report = pd.DataFrame(loaded.report, columns=REPORT_COLUMNS)
     if strict:
         problems = report[report["status"].isin(["repaired", "skipped"])]
@@ -1623,12 +1681,68 @@ def _finish_tables(
         raise NoDocumentError(
             f"{path}: no document could be read. {_skipped_summary(report)}", report
         )
-    index = pd.Index(loaded.ids, name="doc_id")
-    # One fold for docvars from every input (file names, front matter, sidecars, table
-    # columns, speakers tables, from_texts): "Côte d’Ivoire " is "Côte d'Ivoire".
-    metas = [{k: normalize_docvar(v) for k, v in meta.items()} for meta in loaded.metas]
-    docvars = _gaps_kept(pd.DataFrame(metas, index=index), metas)
-    return coerce_docvar_types(docvars), report
+    return docvars, report
+
+
+def _typed_docvars(
+    loaded: _Loaded, docvars: pd.DataFrame, bad_dates: str, *, way_out: bool
+) -> pd.DataFrame:
+    """``docvars`` typed (:func:`corpus.metadata.type_docvars`), a bad date named by the
+    file and line that gave it. Each bad date left missing is a repair on its
+    document's report row; a BadDatesError carries the load report with those rows
+    marked ``error`` (``communique validate`` shows it)."""
+    try:
+        typed = type_docvars(
+            docvars, bad_dates=bad_dates, locate=_docvar_origin(loaded), way_out=way_out
+        )
+    except BadDatesError as exc:
+        _mark_bad_dates(loaded, exc.bad, status="error", outcome="")
+        exc.report = pd.DataFrame(loaded.report, columns=REPORT_COLUMNS)
+        raise
+    _mark_bad_dates(loaded, typed.left_missing, status="repaired", outcome=_LEFT_MISSING_OUTCOME)
+    return typed.docvars
+
+
+def _docvar_origin(loaded: _Loaded) -> Locate:
+    """Where a document's docvar was given: a sidecar's line, else the document's own
+    source (a table's ``news.csv:7``, a file with front matter)."""
+    origins, sources = loaded.origins, loaded.sources
+    return lambda doc_id, column: origins.get(doc_id, {}).get(column) or sources[doc_id]
+
+
+def _mark_bad_dates(loaded: _Loaded, bad: list[BadDate], *, status: str, outcome: str) -> None:
+    """Say each bad date on its document's report row, which takes ``status``."""
+    rows = {r["doc_id"]: r for r in loaded.report if r["doc_id"] and r["status"] != "skipped"}
+    for date in bad:
+        row = rows[date.doc_id]
+        row["status"] = status
+        row["detail"] = _with_repair(row["detail"], date.described(row["source"]) + outcome)
+
+
+def dates_left_missing(report: pd.DataFrame) -> pd.Series:
+    """Which rows of a load report (``Corpus.report``) are documents with a date left
+    missing by ``bad_dates="missing"``, since the value given is no date.
+
+    Example:
+        >>> report = pd.DataFrame({"detail": ["", "date 'n.d.' is no date: left missing"]})
+        >>> dates_left_missing(report).tolist()
+        [False, True]
+    """
+    return report["detail"].astype(str).str.contains(_LEFT_MISSING)
+
+
+# How a report row says that a date was left missing (BadDate.described, then this).
+_LEFT_MISSING_OUTCOME = ": left missing"
+_LEFT_MISSING = re.compile(r" is no date(?: \([^()]*\))?" + re.escape(_LEFT_MISSING_OUTCOME))
+
+
+def _with_repair(detail: str, repair: str) -> str:
+    """A report row's ``detail`` with ``repair`` added: before a "normalized: ..." part,
+    which lists the normalizer's rules up to the end."""
+    head, marker, rules = detail.partition("normalized: ")
+    if marker and (not head or head.endswith("; ")):
+        return f"{head}{repair}; {marker}{rules}"
+    return f"{detail}; {repair}" if detail else repair
 
 
 def _gaps_kept(docvars: pd.DataFrame, metas: list[dict]) -> pd.DataFrame:

@@ -140,6 +140,14 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         help="no alias table: every spelling of a name counts on its own",
     )
     group.add_argument(
+        "--bad-dates",
+        choices=corpus.metadata.BAD_DATES_CHOICES,
+        default="error",
+        help="a value of a 'date' column that is no date (2024-13-07, Sept 31 2024): "
+        "'error' (default) lists every such value with its file and line; 'missing' "
+        "leaves each missing and reports it as a repair (`validate` lists them)",
+    )
+    group.add_argument(
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
     )
     group.add_argument("--quiet", action="store_true", help="no progress bar and no notes")
@@ -338,6 +346,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             metadata=getattr(args, "metadata", None),
             encoding=getattr(args, "encoding", None),
             delimiter=getattr(args, "delimiter", None),
+            bad_dates=getattr(args, "bad_dates", "error"),
             aliases=getattr(args, "aliases", None),
             strict=getattr(args, "strict", False),
             progress=show_progress(args),
@@ -354,6 +363,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
     if note_skipped:  # validate lists every note in its own table
         _note_skipped(c, args)
         _note_guessed_encodings(c, args)
+        _note_dates_left_missing(c, args)
         _note_foreign(c, args)
     return c
 
@@ -380,6 +390,20 @@ def _note_guessed_encodings(c: corpus.Corpus, args: argparse.Namespace) -> None:
             f"encoding (first: {guessed.iloc[0]['source']}: {guessed.iloc[0]['detail']}), so "
             f"their text may be garbled; `communique validate {_path_shown(args)}` lists them, "
             "and --encoding NAME reads them in the encoding you give",
+            file=sys.stderr,
+        )
+
+
+def _note_dates_left_missing(c: corpus.Corpus, args: argparse.Namespace) -> None:
+    """One stderr line when --bad-dates missing left dates missing: those documents
+    fall out of every grouping by date (the group "(missing)")."""
+    left = c.report[corpus.dates_left_missing(c.report)]
+    if len(left) and not getattr(args, "quiet", False):
+        print(
+            f"note: {len(left)} of {len(c)} documents have their date left missing, as "
+            f"the value given is no date (first: {left.iloc[0]['source']}: "
+            f"{left.iloc[0]['detail']}); "
+            f"`communique validate {_path_shown(args)}` lists them",
             file=sys.stderr,
         )
 

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 import analysis
-import corpus
 
+from . import as_flags
 from .common import (
     DataError,
     add_by_argument,
@@ -57,10 +57,13 @@ def run_validate(args: argparse.Namespace) -> int:
     try:
         c = load_corpus(args, note_skipped=False)
     except DataError as exc:
-        if not isinstance(exc.__cause__, corpus.NoDocumentError):
+        # Errors that come with the report of every input: the report is what validate
+        # is for, so it is shown, with why none could be read or which dates are bad.
+        report = getattr(exc.__cause__, "report", None)
+        if report is None:
             raise
-        emit(exc.__cause__.report, args)  # every input, and why none could be read
-        print(f"communique validate: error: {exc}", file=sys.stderr)
+        emit(report, args)
+        print(f"communique validate: error: {as_flags(str(exc))}", file=sys.stderr)
         return 1
     emit(c.report, args)
     return 0

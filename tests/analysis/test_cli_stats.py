@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from analysis.cli import main
 
 
@@ -239,3 +241,52 @@ def test_an_unknown_option_gets_the_commands_usage_and_a_suggestion(capsys):
     assert err.rstrip().endswith(
         "communique stats: error: unrecognized arguments: --bi (did you mean --by?)"
     )
+
+
+NEWS = (
+    "id,date,text\n"
+    "C05,2024-05-20,The treaty could be signed.\n"
+    "C06,2024-13-07,The talks stalled.\n"
+    "C07,Sept 31 2024,The spokesman declined to comment.\n"
+)
+
+
+def test_validate_reports_bad_dates_as_problems_and_exits_1(capsys, tmp_path):
+    table = tmp_path / "news.csv"
+    table.write_text(NEWS, encoding="utf-8")
+    assert main(["validate", str(table), "--format", "csv"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        "source,doc_id,status,detail",
+        "news.csv:2,C05,loaded,",
+        "news.csv:3,C06,error,date '2024-13-07' is no date (month 13 does not exist; "
+        "2024-07-13 if 13 is the day)",
+        "news.csv:4,C07,error,date 'Sept 31 2024' is no date (September has 30 days)",
+    ]
+    assert captured.err.startswith(
+        "communique validate: error: docvar 'date' has 2 values that are no dates:\n"
+        "  news.csv:3 (document 'C06') has '2024-13-07'"
+    )
+    assert "or pass --bad-dates='missing' to load every document" in captured.err
+
+
+def test_bad_dates_missing_loads_every_row_and_commands_count_them(capsys, tmp_path):
+    table = tmp_path / "news.csv"
+    table.write_text(NEWS, encoding="utf-8")
+    assert main(["validate", str(table), "--format", "csv", "--bad-dates", "missing"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[3] == (
+        "news.csv:4,C07,repaired,date 'Sept 31 2024' is no date (September has 30 days): "
+        "left missing"
+    )
+    assert captured.err == ""  # validate lists them in its table
+    assert main(["stats", str(table), "--format", "csv", "--bad-dates", "missing"]) == 0
+    assert capsys.readouterr().err == (
+        "note: 2 of 3 documents have their date left missing, as the value given is no date "
+        "(first: news.csv:3: date '2024-13-07' is no date (month 13 does not exist; 2024-07-13 "
+        f"if 13 is the day): left missing); `communique validate {table}` lists them\n"
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", str(table), "--bad-dates", "skip"])
+    assert exit_info.value.code == 2
+    assert "argument --bad-dates: invalid choice: 'skip'" in capsys.readouterr().err

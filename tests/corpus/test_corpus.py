@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -226,3 +229,37 @@ def test_with_docvars_refuses_a_mapping_keyed_by_something_else_and_reads_a_gene
     assert flags.lineage == ("with_docvars(usa=[True, False, False])",)  # no memory address
     many = from_texts(["x."] * 30).with_docvars(n=list(range(30)))
     assert many.lineage == ("with_docvars(n=<30 values>)",)
+
+
+def _readme_recipe(title: str) -> str:
+    """The Python block under the README paragraph that starts with ``**title**``."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index(f"**{title}**") :]
+    return after.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_recipe_groups_by_year_or_month_of_a_date(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news.csv").write_text(
+        "id,date,text\n"
+        "a,2024-03-01,We may well agree.\n"
+        "b,2024-03-28,We must act.\n"
+        "c,2025-01-02T10:00:00+01:00,It is certain.\n"
+        "d,,No date is known.\n",
+        encoding="utf-8",
+    )
+    import analysis
+    import corpus
+
+    names = {"corpus": corpus, "analysis": analysis}
+    exec(_readme_recipe("Group by year or month of a date."), names)
+    c = names["c"]
+    assert c.docvars["year"].tolist() == [2024, 2024, 2025, pd.NA]
+    assert c.docvars["year"].dtype == "Int64"
+    assert c.docvars["month"].tolist()[:3] == ["2024-03", "2024-03", "2025-01"]
+    assert c["d"].docvars["month"] is None
+    hedges = analysis.stat_hedging(c, by="month")
+    hedges = hedges[hedges["measure"] == "hedges"].set_index("group")["documents"]
+    assert hedges.to_dict() == {"2024-03": 2, "2025-01": 1, "(missing)": 1}
+    years = analysis.stat_hedging(c, by="year")
+    assert years[years["measure"] == "hedges"]["group"].tolist() == ["2024", "2025", "(missing)"]

@@ -1,12 +1,23 @@
 """Sidecar metadata: every row joins a file or is reported, every file without a row is noted."""
 
+import datetime
 import re
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from corpus import CorpusError, NoDocumentError, StrictModeError, read_corpus
-from corpus.metadata import SidecarRow, join_sidecar, sidecar_rows
+from corpus import (
+    BadDatesError,
+    CorpusError,
+    NoDocumentError,
+    StrictModeError,
+    dates_left_missing,
+    from_texts,
+    read_corpus,
+)
+from corpus.metadata import SidecarRow, join_sidecar, sidecar_rows, type_docvars, why_no_date
 
 
 def write_folder(folder, files, sidecar, name="metadata.csv"):
@@ -563,3 +574,255 @@ def test_text_docvars_from_every_input_are_one_value_whatever_their_apostrophe(t
         encoding="utf-8",
     )
     assert read_corpus(table).docvars["country"].tolist() == [IVOIRE] * 2
+
+
+# --- Dates that are no dates: every one named where it was given, or left missing -----
+
+NEWS = (
+    "id,date,outlet,text\n"
+    "C01,2024-03-01,Reuters,The minister said talks would resume.\n"
+    "C02,2024-03-02,AP,We must act now.\n"
+    "C03,2024-03-05,AFP,The ambassador may return.\n"
+    "C04,2024-04-11,Reuters,Officials expect an agreement.\n"
+    "C05,2024-05-20,AP,The treaty could be signed.\n"
+    "C06,2024-13-07,AFP,The talks stalled.\n"
+    "C07,Sept 31 2024,Reuters,The spokesman declined to comment.\n"
+)
+
+
+def write_news(tmp_path, text=NEWS):
+    table = tmp_path / "news.csv"
+    table.write_text(text, encoding="utf-8")
+    return table
+
+
+def test_every_bad_date_of_a_table_is_one_error_naming_its_line(tmp_path):
+    with pytest.raises(BadDatesError) as raised:
+        read_corpus(write_news(tmp_path))
+    assert str(raised.value) == (
+        "docvar 'date' has 2 values that are no dates:\n"
+        "  news.csv:7 (document 'C06') has '2024-13-07': month 13 does not exist; "
+        "2024-07-13 if 13 is the day\n"
+        "  news.csv:8 (document 'C07') has 'Sept 31 2024': September has 30 days\n"
+        "Correct them, or pass bad_dates='missing' to load every document with these dates "
+        "left missing, each reported as a repair in the load report."
+    )
+    # The report of every input comes with the error, the two documents marked.
+    report = raised.value.report.set_index("doc_id")
+    assert report.loc["C06", "status"] == "error"
+    assert report.loc["C07", "detail"] == "date 'Sept 31 2024' is no date (September has 30 days)"
+    assert (report.drop(["C06", "C07"])["status"] == "loaded").all()
+
+
+def test_bad_dates_of_a_sidecar_are_named_by_its_lines(tmp_path):
+    folder = write_folder(
+        tmp_path / "f",
+        {"cable_C05.txt": "Peace.", "cable_C06.txt": "War.", "cable_C07.txt": "Talks."},
+        "file,date\ncable_C05.txt,2024-03-01\ncable_C06.txt,2024-13-07\ncable_C07.txt,n.d.\n",
+    )
+    with pytest.raises(BadDatesError) as raised:
+        read_corpus(folder)
+    lines = str(raised.value).splitlines()
+    assert lines[1:3] == [
+        "  metadata.csv:3 (document 'cable_C06') has '2024-13-07': month 13 does not exist; "
+        "2024-07-13 if 13 is the day",
+        "  metadata.csv:4 (document 'cable_C07') has 'n.d.', which is not a date; write dates "
+        "as YYYY-MM-DD (ISO 8601)",
+    ]
+
+
+def test_a_bad_date_in_front_matter_names_its_file(tmp_path):
+    (tmp_path / "a.md").write_text("---\ndate: 2024-02-30\n---\nPeace.", encoding="utf-8")
+    with pytest.raises(BadDatesError, match=re.escape("a.md (document 'a') has '2024-02-30'")):
+        read_corpus(tmp_path)
+
+
+def test_an_error_lists_ten_bad_dates_and_counts_the_rest(tmp_path):
+    rows = "".join(f"d{i},2024-02-{30 + i % 2},Text {i}.\n" for i in range(13))
+    with pytest.raises(BadDatesError) as raised:
+        read_corpus(write_news(tmp_path, "id,date,text\n" + rows))
+    lines = str(raised.value).splitlines()
+    assert lines[0] == "docvar 'date' has 13 values that are no dates:"
+    assert lines[1] == "  news.csv:2 (document 'd0') has '2024-02-30': February 2024 has 29 days"
+    assert lines[10] == "  news.csv:11 (document 'd9') has '2024-02-31': February 2024 has 29 days"
+    assert lines[11] == "  and 3 more"
+    assert len(raised.value.bad) == 13
+
+
+def test_a_date_column_that_reads_two_ways_names_the_line(tmp_path):
+    table = write_news(tmp_path, "id,date,text\na,01/03/2024,Peace.\nb,02/03/2024,War.\n")
+    with pytest.raises(CorpusError, match=re.escape("news.csv:2 (document 'a') has '01/03/2024'")):
+        read_corpus(table)
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "reason"),
+    [
+        ("2024-13-07", None, "month 13 does not exist; 2024-07-13 if 13 is the day"),
+        ("2024-25-13", None, "month 25 does not exist"),
+        ("2024-00-10", None, "month 0 does not exist"),
+        ("2024-04-00", None, "day 0 does not exist"),
+        ("2024-04-31 10:00", None, "April has 30 days"),
+        ("2024/03/32", None, "March has 31 days"),
+        ("2023-02-29", None, "February 2023 has 28 days"),
+        ("2024-02-30", None, "February 2024 has 29 days"),
+        ("1900-02-29", None, "February 1900 has 28 days"),
+        ("Sept 31 2024", None, "September has 30 days"),
+        ("31 September 2024", None, "September has 30 days"),
+        ("September 31st, 2024", None, "September has 30 days"),
+        ("Nov. 31, 2024", None, "November has 30 days"),
+        ("31/04/2024", True, "April has 30 days"),
+        ("04/31/2024", False, "April has 30 days"),
+        ("30.02.24", True, "February has 28 days, 29 in a leap year"),
+        # Nothing to tell: no date, or a date that exists (a time that does not).
+        ("n.d.", None, ""),
+        ("Ju 31 2024", None, ""),
+        ("31/04/2024", None, ""),
+        ("2024-03-01 25:00", None, ""),
+    ],
+)
+def test_what_is_wrong_with_a_date_is_said_where_it_can_be_told(text, day_first, reason):
+    assert why_no_date(text, day_first) == reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1000, 2999), st.integers(0, 40), st.integers(0, 40), st.sampled_from("-/."))
+def test_a_year_first_date_is_refused_with_a_reason_exactly_when_it_does_not_exist(
+    year, month, day, separator
+):
+    text = f"{year}{separator}{month:02d}{separator}{day:02d}"
+    try:
+        exists = datetime.date(year, month, day) is not None
+    except ValueError:
+        exists = False
+    assert (why_no_date(text) == "") == exists
+    table = pd.DataFrame({"date": [text, "2024-03-01"]}, index=["d", "good"])
+    typed = type_docvars(table, bad_dates="missing")
+    assert [(b.value, b.reason) for b in typed.left_missing] == (
+        [] if exists else [(text, why_no_date(text))]
+    )
+    if exists:
+        assert typed.docvars.loc["d", "date"] == pd.Timestamp(year, month, day)
+
+
+def test_bad_dates_missing_loads_every_document_and_reports_each_date(tmp_path):
+    c = read_corpus(write_news(tmp_path), bad_dates="missing")
+    assert len(c) == 7
+    dates = c.docvars["date"]
+    assert dates[["C06", "C07"]].isna().all()
+    assert dates["C05"] == pd.Timestamp("2024-05-20")
+    assert report_of(c)[5:] == [
+        (
+            "news.csv:7",
+            "C06",
+            "repaired",
+            "date '2024-13-07' is no date (month 13 does not exist; 2024-07-13 if 13 is the "
+            "day): left missing",
+        ),
+        (
+            "news.csv:8",
+            "C07",
+            "repaired",
+            "date 'Sept 31 2024' is no date (September has 30 days): left missing",
+        ),
+    ]
+    assert dates_left_missing(c.report).tolist() == [False] * 5 + [True] * 2
+
+
+def test_a_date_left_missing_from_a_sidecar_says_its_line(tmp_path):
+    folder = write_folder(
+        tmp_path / "f",
+        {"a.txt": "Peace.", "b.txt": "War."},
+        "file,date\na.txt,2024-03-01\nb.txt,Sept 31 2024\n",
+    )
+    c = read_corpus(folder, bad_dates="missing")
+    assert report_of(c)[1] == (
+        "b.txt",
+        "b",
+        "repaired",
+        "date 'Sept 31 2024' in metadata.csv:3 is no date (September has 30 days): left missing",
+    )
+
+
+def test_a_date_left_missing_is_said_before_the_normalizer_rules(tmp_path):
+    table = write_news(tmp_path, "id,date,text\na,2024-02-30,It\u2019s time.\nb,2024-01-01,Yes.\n")
+    c = read_corpus(table, bad_dates="missing")
+    assert report_of(c)[0][2:] == (
+        "repaired",
+        "date '2024-02-30' is no date (February 2024 has 29 days): left missing; "
+        "normalized: apostrophes (1)",
+    )
+
+
+def test_bad_dates_missing_does_not_wipe_a_column_that_is_mostly_text(tmp_path):
+    table = write_news(
+        tmp_path, "id,date,text\na,n.d.,Peace.\nb,spring 1990,War.\nc,1990-05-01,Talks.\n"
+    )
+    with pytest.raises(BadDatesError) as raised:
+        read_corpus(table, bad_dates="missing")
+    assert str(raised.value).startswith(
+        "docvar 'date': 2 of 3 values are not dates (first: news.csv:2 (document 'a') has "
+        "'n.d.', which is not a date; write dates as YYYY-MM-DD (ISO 8601)); "
+        "bad_dates='missing' leaves a few bad dates missing, not a column that is mostly text"
+    )
+    # Slips of dates are no text: a column of them is left missing, however many.
+    slips = write_news(tmp_path, "id,date,text\na,2024-02-30,Peace.\nb,n.d.,War.\n")
+    assert read_corpus(slips, bad_dates="missing").docvars["date"].isna().all()
+
+
+def test_only_a_column_named_date_is_read_as_dates_with_either_setting(tmp_path):
+    table = write_news(
+        tmp_path, "id,published,text\na,2024-13-07,Peace.\nb,2024-03-01,War.\nc,n.d.,Talks.\n"
+    )
+    for bad_dates in ("error", "missing"):
+        c = read_corpus(table, bad_dates=bad_dates)
+        assert c.docvars["published"].tolist() == ["2024-13-07", "2024-03-01", "n.d."]
+        assert set(c.report["status"]) == {"loaded"}
+
+
+def test_strict_refuses_a_date_left_missing_as_any_repair(tmp_path):
+    with pytest.raises(StrictModeError, match=re.escape("news.csv:8: repaired (date 'Sept 31")):
+        read_corpus(write_news(tmp_path), bad_dates="missing", strict=True)
+
+
+def test_bad_dates_takes_error_or_missing(tmp_path):
+    with pytest.raises(ValueError, match=r"bad_dates='skip' is not valid; choose one of: 'error'"):
+        read_corpus(write_news(tmp_path), bad_dates="skip")
+
+
+def test_bad_dates_missing_through_the_cache_reads_the_same_and_keeps_the_error_apart(tmp_path):
+    table = write_news(tmp_path)
+    plain = read_corpus(table, bad_dates="missing")
+    for _ in range(2):  # writes the entry, then reads it
+        cached = read_corpus(table, bad_dates="missing", cache=tmp_path / "cache")
+        assert cached.report.equals(plain.report)
+        assert cached.fingerprint == plain.fingerprint
+    with pytest.raises(BadDatesError):  # the default is not answered by that entry
+        read_corpus(table, cache=tmp_path / "cache")
+
+
+def test_a_derived_date_is_typed_and_its_error_names_the_document():
+    c = from_texts(["Peace.", "War."])
+    with pytest.raises(BadDatesError) as raised:
+        c.with_docvars(date=["2024-03-01", "2024-02-30"])
+    assert str(raised.value) == (
+        "docvar 'date' has a value that is no date:\n"
+        "  document 'doc2' has '2024-02-30': February 2024 has 29 days\n"
+        "Correct it."
+    )
+
+
+def test_front_matter_with_a_day_the_calendar_lacks_is_read_as_text(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2024-02-30\npublished: 2024-02-31\n---\nPeace.", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text("---\ndate: 2024-03-01\n---\nWar.", encoding="utf-8")
+    c = read_corpus(tmp_path, bad_dates="missing")
+    assert c["a"].docvars["published"] == "2024-02-31"  # not named date: text
+    assert c.docvars["date"].isna().tolist() == [True, False]
+    assert report_of(c)[0] == (
+        "a.md",
+        "a",
+        "repaired",
+        "date '2024-02-30' is no date (February 2024 has 29 days): left missing",
+    )
