@@ -33,6 +33,14 @@ def test_keywords_target_csv(folder, capsys):
     assert table["term"].iloc[0] == "sovereignty"
     assert {"g2", "log_ratio_low", "dispersion_flag", "doc_count_target"} <= set(table.columns)
     assert table["direction"].iloc[-1] == "reference"
+    # each row flagged for the side it is key for: "trade" and "growth" are in both
+    # reference speeches (and in no target speech), "of" in one reference speech
+    flags = table.set_index("term")[["direction", "doc_count_reference", "dispersion_flag"]]
+    assert flags.loc[["trade", "growth", "of"]].values.tolist() == [
+        ["reference", 2, "ok"],
+        ["reference", 2, "ok"],
+        ["reference", 1, "single_document"],
+    ]
 
 
 def test_keywords_measure_and_reference_file(folder, tmp_path, capsys):
@@ -62,6 +70,9 @@ def test_keywords_measure_and_reference_file(folder, tmp_path, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [r["term"] for r in rows[:3]] == ["and", "supports", "sovereignty"]
     assert rows[-1]["term"] == "the" and rows[-1]["count_reference"] == 500
+    # a frequency list names no documents: its keywords' spread is unknown
+    assert rows[-1]["doc_count_reference"] is None
+    assert rows[-1]["dispersion_flag"] == "documents_unknown"
 
 
 def test_keywords_bad_target_is_a_usage_error(folder, capsys):
