@@ -10,7 +10,7 @@ import pandas as pd
 
 import corpus as _corpus
 from corpus import AUTHORIAL, QUOTED, Corpus, Document
-from corpus.errors import check_choice
+from corpus.errors import alike_choice, check_choice
 
 Voice = Literal["authorial", "quoted", "all"]
 VOICES = ("authorial", "quoted", "all")
@@ -92,13 +92,60 @@ def in_group_order(table: pd.DataFrame, column: str = "group") -> pd.DataFrame:
 
 
 def check_by(c: Corpus, by: str | None) -> None:
-    """Raise a clear error when ``by`` is not a docvar of ``c``."""
+    """Raise a clear error when ``by`` is not a docvar of ``c`` (see
+    :func:`unknown_docvar_message`)."""
     check_one_docvar(by)
     if by is None or by == "doc_id":
         return
     if by not in c.docvars.columns:
-        known = ", ".join(c.docvars.columns) or "none"
-        raise ValueError(f"by={by!r} is not a docvar of this corpus; docvars are: {known}")
+        raise ValueError(unknown_docvar_message(c.docvars, by))
+
+
+def unknown_docvar_message(docvars: pd.DataFrame, by: str) -> str:
+    """The error of a ``by`` that names no docvar: the docvars there are, the one meant
+    when one is spelled alike (another case, a typo; as :func:`check_choice` says it),
+    and, for a year or month where the corpus has a date, how to derive it.
+
+    Example:
+        >>> docvars = pd.DataFrame({"outlet": ["A"], "date": pd.to_datetime(["2024-03-13"])})
+        >>> unknown_docvar_message(docvars, "Outlet")
+        "by='Outlet' is not a docvar of this corpus; did you mean 'outlet'? docvars are: outlet, date"
+    """
+    columns = [str(name) for name in docvars.columns]
+    known = ", ".join(columns) or "none"
+    alike = alike_choice(by, [*columns, "doc_id"])  # by="doc_id" groups per document
+    meant = f"did you mean {alike!r}? " if alike is not None else ""
+    derived = _derived_from_date(docvars, by)
+    return f"by={by!r} is not a docvar of this corpus; {meant}docvars are: {known}{derived}"
+
+
+# Periods a date gives, and the code that derives each as a docvar (d: the docvars table).
+# A month is "2024-03", so months sort in time order as text and stay apart across years.
+DATE_PERIODS = {
+    "year": "{date}.dt.year",
+    "month": "{date}.dt.strftime('%Y-%m')",
+}
+
+
+def _derived_from_date(docvars: pd.DataFrame, by: str) -> str:
+    """How to derive ``by`` (a year or a month) from the corpus' date docvar, as a clause
+    to end an error with; "" for another ``by`` or a corpus without dates."""
+    period = str(by).casefold()
+    dates = [
+        name
+        for name in docvars.columns
+        if str(name).casefold() == "date" and pd.api.types.is_datetime64_any_dtype(docvars[name])
+    ]
+    have = {str(name).casefold() for name in docvars.columns}
+    if period not in DATE_PERIODS or period in have or not dates:
+        return ""  # (a "Year" for a docvar "year" is a case to correct, not to derive)
+    values = DATE_PERIODS[period].format(date=f"d[{dates[0]!r}]")
+    # No "by=" in the clause: the command line writes API arguments as its flags.
+    return (
+        f"; the corpus has a {dates[0]!r} docvar, which gives the {period}: in Python, "
+        f"c = c.with_docvars({period}=lambda d: {values}) adds it (on the command line, "
+        f"give the inputs a {period} column, e.g. in the --metadata sidecar)"
+    )
 
 
 # How to group by two docvars: a docvar that combines them (quoted by check_one_docvar).
@@ -167,6 +214,7 @@ __all__ = [
     "check_top_n",
     "check_voice",
     "group_labels",
+    "unknown_docvar_message",
     "voice_allows",
     "words_in_voice",
 ]

@@ -183,6 +183,33 @@ def grouping_name(table: pd.DataFrame, default: str = "group") -> str:
     return by if isinstance(by, str) and by else default
 
 
+# Voices a table can be counted in other than every voice; a title names them.
+SINGLE_VOICES = ("authorial", "quoted")
+
+
+def voice_note(table: pd.DataFrame) -> str:
+    """ "quoted voice" when the table was counted in one voice, as its provenance record
+    says (``voice`` among its parameters); "" for every voice or a table without a
+    record, whose titles stay as they were.
+
+    Example:
+        >>> t = pd.DataFrame()
+        >>> t.attrs["provenance"] = {"parameters": {"voice": "quoted"}}
+        >>> voice_note(t), voice_note(pd.DataFrame())
+        ('quoted voice', '')
+    """
+    voice = table.attrs.get("provenance", {}).get("parameters", {}).get("voice")
+    return f"{voice} voice" if voice in SINGLE_VOICES else ""
+
+
+def with_voice(title: str, table: pd.DataFrame) -> str:
+    """``title`` naming the table's voice when it is one ("Hedging and boosting, quoted
+    voice"); ``title`` itself for every voice. An authorial and a quoted table made
+    the same figure otherwise, the voice said only in the record."""
+    note = voice_note(table)
+    return f"{title}, {note}" if note else title
+
+
 def rate_unit(table: pd.DataFrame, *, default: float | None = 1000) -> str | None:
     """ "rate per 1,000 words": the unit of the table's rates, as group_rates' ``per=``
     or :func:`analysis.compare` recorded it (``attrs["rate_per_words"]``); ``default``
@@ -263,9 +290,10 @@ def grouped_bars(
     max_groups: MaxGroups = "auto",
 ):
     """Bars of ``rate`` per group (x) and measure (series), whiskers at rate_low/high;
-    the groups :func:`largest_groups` keeps. The title says what bars and whiskers are
-    (the mean of the documents' rates, 95% intervals over documents), the legend has an
-    entry for the whiskers, the y axis names the unit."""
+    the groups :func:`largest_groups` keeps. The title names the voice of a table
+    counted in one (:func:`with_voice`) and says what bars and whiskers are (the mean of
+    the documents' rates, 95% intervals over documents), the legend has an entry for
+    the whiskers, the y axis names the unit."""
     import matplotlib.pyplot as plt
 
     from .style import house_style, series_style
@@ -274,6 +302,7 @@ def grouped_bars(
     if missing:
         known = ", ".join(dict.fromkeys(table["measure"]))
         raise ValueError(f"measures={missing!r} are not in the table; it has: {known}")
+    title = with_voice(title, table)
     table, kept_note = largest_groups(table, max_groups)
     own_figure = ax is None
     with house_style():

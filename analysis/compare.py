@@ -5,12 +5,16 @@ Intervals: Hesterberg's expanded percentile bootstrap from 10 documents a group;
 below that Student's t for a mean and, for a difference, a t interval with the
 conservative ``min(n_a, n_b) - 1`` degrees of freedom (Welch's Satterthwaite degrees
 left out a true difference of 0 in 13-27% of simulated 2-vs-30 comparisons of skewed
-values; these 0-8%). A ``rate:`` measure's interval does not go below 0.
+values; these 0-8%). A rate's interval does not go below 0: a ``rate:`` or hedging or
+modality measure of a corpus, and a table's column that communique names as a rate
+("rate", "pooled_rate", "per_10k") while it holds no negative value.
 
 Documents are the unit: a group's estimate is the mean of its documents' values, so
 one long speech counts once. Works the same for countries and for years (a time series).
 Hedging and modality measures ("hedges", "epistemic", ...) are each document's rate per
 1,000 words as :func:`stat_hedging` and :func:`stat_modality` give it with ``by="doc_id"``.
+These and ``"rate:<term>"`` can be counted in one voice (``voice="authorial"`` or
+``"quoted"``): the words of that voice, counted as those functions count them.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from ._input import (
     as_corpus,
     check_by,
     check_one_docvar,
+    check_voice,
     group_labels,
     group_order,
 )
@@ -46,9 +51,12 @@ from .rates import BOOTSTRAP_FROM, N_BOOT, SEED, bootstrap_mean_ci, expanded_lev
 from .readability import SCORE_COLUMNS, stat_readability
 
 READABILITY_MEASURES = tuple(SCORE_COLUMNS)
-# Rates per 1,000 words in all voices, as stat_hedging/stat_modality(by="doc_id") give them.
+# Rates per 1,000 words (of a voice, or all), as stat_hedging/stat_modality(by="doc_id") give them.
 STANCE_MEASURES = HEDGING_MEASURES + MODALITY_MEASURES
 NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES + STANCE_MEASURES
+# Names communique gives a table's rates (stat_hedging's "rate", term_by_document's
+# "per_10k"): kept by a table filtered and joined to docvars, which loses its record.
+RATE_COLUMN_NAMES = ("rate", "pooled_rate", "per_10k")
 PAIRS = ("all", "adjacent", "none")
 COMBINED_COLUMN_HINT = (
     "to group by two columns, add one that combines them and group by it: "
@@ -76,13 +84,16 @@ def _apply(doc: Document, func: Callable[[Document], float]) -> float:
 
 
 def per_document_values(
-    c: Corpus, measure: str | Callable, *, workers: int | None = None
+    c: Corpus, measure: str | Callable, *, voice: str = "all", workers: int | None = None
 ) -> tuple[pd.Series, str]:
     """Values of ``measure`` for each document (index doc_id) and the measure's name.
 
+    ``voice`` ("all", "authorial" or "quoted") chooses the words a rate counts: a
+    measure that cannot take one (see :func:`check_measure_voice`) needs "all".
     A named measure's values carry the provenance record of the table they come from
     (``attrs["provenance"]``), whose lexicon versions :func:`compare` records.
     """
+    check_measure_voice(measure, voice)
     if callable(measure):
         values = map_documents(c, _apply, measure, workers=workers)
         name = getattr(measure, "__name__", "measure")
@@ -92,10 +103,10 @@ def per_document_values(
     elif measure in DIVERSITY_MEASURES:
         table = stat_lexical_diversity(c, workers=workers)
     elif isinstance(measure, str) and measure.startswith("rate:"):
-        table = term_by_document(c, measure[len("rate:") :], workers=workers)
+        table = term_by_document(c, measure[len("rate:") :], voice=voice, workers=workers)
         table = table.rename(columns={"per_10k": measure})
     elif measure in STANCE_MEASURES:
-        table = _stance_rates(c, measure, workers=workers)
+        table = _stance_rates(c, measure, voice=voice, workers=workers)
     else:
         valid = ", ".join(repr(m) for m in NAMED_MEASURES)
         raise ValueError(
@@ -105,6 +116,36 @@ def per_document_values(
     values = table.set_index("doc_id")[measure].astype(float)
     values.attrs["provenance"] = table.attrs.get("provenance", {})
     return values, measure
+
+
+def takes_voice(measure: object) -> bool:
+    """Whether a measure can be counted in one voice: ``"rate:<term>"`` and the hedging
+    and modality rates, whose words :func:`term_by_document`, :func:`stat_hedging` and
+    :func:`stat_modality` take from one voice. Readability and diversity scores read
+    whole texts (sentences, running words), and a function reads what it likes.
+
+    Example:
+        >>> takes_voice("rate:peace"), takes_voice("deontic"), takes_voice("ttr")
+        (True, True, False)
+    """
+    if not isinstance(measure, str):
+        return False
+    return measure.startswith("rate:") or measure in STANCE_MEASURES
+
+
+def check_measure_voice(measure: object, voice: str) -> None:
+    """A ValueError naming ``measure`` when it is asked for in one voice and cannot be
+    counted in one (rather than giving its all-voice values under a voice's name)."""
+    unknown = isinstance(measure, str) and measure not in NAMED_MEASURES
+    if voice == "all" or takes_voice(measure) or unknown:
+        return  # an unknown name gets per_document_values' list of the valid ones
+    name = getattr(measure, "__name__", "a function") if callable(measure) else repr(measure)
+    raise ValueError(
+        f"measure={name} cannot be computed in one voice (voice={voice!r}): it reads a "
+        "document's whole text. voice= applies to 'rate:<term>' and the hedging and "
+        f"modality measures ({', '.join(map(repr, STANCE_MEASURES))}); leave voice= out "
+        "for this measure"
+    )
 
 
 def _checked_order(order: Sequence[str], groups: dict, by: str) -> list[str]:
@@ -131,11 +172,12 @@ def _checked_order(order: Sequence[str], groups: dict, by: str) -> list[str]:
     return wanted
 
 
-def _stance_rates(c: Corpus, measure: str, *, workers: int | None) -> pd.DataFrame:
+def _stance_rates(c: Corpus, measure: str, *, voice: str, workers: int | None) -> pd.DataFrame:
     """``doc_id`` and each document's rate of a hedging or modality ``measure`` per 1,000
-    words (NaN for a document without words), with the stat table's provenance."""
+    words of ``voice`` (NaN for a document without words in it), with the stat table's
+    provenance."""
     stat = stat_hedging if measure in HEDGING_MEASURES else stat_modality
-    rates = stat(c, by="doc_id", workers=workers)
+    rates = stat(c, by="doc_id", voice=voice, workers=workers)
     rows = rates[rates["measure"] == measure]
     table = pd.DataFrame({"doc_id": rows["group"].to_numpy(), measure: rows["rate"].to_numpy()})
     # in the corpus' order, as the stat tables read the documents of a group: the same
@@ -285,6 +327,7 @@ def compare(
     measure: str | Callable[[Document], float],
     *,
     by: str,
+    voice: str | None = None,
     pairs: str = "all",
     test: str = "welch",
     correction: str = "holm",
@@ -304,9 +347,18 @@ def compare(
             "mattr", "mtld", ``"rate:<term or glob>"`` (per 10,000 words), a hedging
             or modality rate per 1,000 words ("hedges", "boosters", "modals",
             "epistemic", "deontic", "dynamic", "unclear", "strength_low",
-            "strength_median", "strength_high"; all voices, the default lexicons), or a
-            function ``doc -> float`` (module-level, for parallel runs).
+            "strength_median", "strength_high"; in ``voice``, the default lexicons), or
+            a function ``doc -> float`` (module-level, for parallel runs).
         by: the docvar (or table column) defining groups; "year" gives a time series.
+        voice: with a Corpus, the words a rate counts: None or "all" (default; every
+            word), "authorial" (the reporter's or speaker's own words) or "quoted"
+            (words inside quotes), as ``voice=`` of :func:`stat_hedging`,
+            :func:`stat_modality` and :func:`term_by_document`. For ``"rate:<term>"``
+            and the hedging and modality measures only; readability, diversity and a
+            function read whole texts and are a ValueError with a voice. A document
+            without words in the voice has no value and is left out of its group.
+            With a table, its values were counted already: leave ``voice`` out (the
+            voice its provenance record names is recorded), or give that voice.
         pairs: "all" pairwise differences, "adjacent" (consecutive groups, e.g.
             year to year), or "none".
         test: "welch" (Welch's t statistic; below 10 documents on a side with the
@@ -333,6 +385,22 @@ def compare(
         rest; a group with none left keeps its row, with ``documents`` 0 and no
         estimate, and its differences are NaN).
 
+    Rates: a group's interval of a rate does not go below 0. That holds for the
+    ``"rate:<term>"``, hedging and modality measures of a Corpus, a column whose name
+    starts with ``"rate:"``, and a column named as communique names rates ("rate",
+    "pooled_rate", "per_10k") that holds no negative value (a negative value says it is
+    something else, such as a change). For a hedging or modality measure the group
+    intervals lie within :func:`stat_hedging`'s or :func:`stat_modality`'s for the same
+    ``by`` and ``voice``: they are drawn from the same resamples.
+
+    Within one voice, pass the Corpus with ``voice=``:
+    ``compare(c, "deontic", by="outlet", voice="authorial")``. A per-document table
+    made in a voice serves too (its ``rate`` column stays at or above 0), e.g.
+    ``t = stat_modality(c, by="doc_id", voice="authorial")``, then
+    ``t = t[t["measure"] == "deontic"].merge(c.docvars, left_on="group", right_index=True)``
+    and ``compare(t, "rate", by="outlet")``; a merge drops the table's provenance
+    record, so the result does not name the voice (filtering keeps it).
+
     Example:
         >>> import pandas as pd
         >>> t = pd.DataFrame({"g": ["A", "A", "B", "B"], "x": [1.0, 3.0, 5.0, 7.0]})
@@ -352,10 +420,13 @@ def compare(
         values = table[measure].astype(float)
         labels = _table_labels(table[by])
         name = str(measure)
+        voice = _table_voice(table, voice)
     else:
+        voice = check_voice(voice)
+        check_measure_voice(measure, voice)
         c = as_corpus(c_or_table)
         check_by(c, by)  # before the measure's pass over the corpus, not after
-        values, name = per_document_values(c, measure, workers=workers)
+        values, name = per_document_values(c, measure, voice=voice, workers=workers)
         labels = group_labels(c, by).reindex(values.index)
     check_level(level)
     data = pd.DataFrame({"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()})
@@ -366,9 +437,7 @@ def compare(
     order = group_order(by_group) if given is None else given
 
     rows = []
-    never_negative = isinstance(name, str) and (
-        name.startswith("rate:") or (c is not None and name in STANCE_MEASURES)
-    )
+    never_negative = _is_rate(name, values, from_corpus=c is not None)
     for g in order:
         # The key stat_hedging, stat_modality and the other rate tables give the same
         # group and measure, so the same documents get the same bootstrap draws: their
@@ -441,6 +510,7 @@ def compare(
     params = {
         "measure": name,
         "by": by,
+        "voice": voice,
         "pairs": pairs,
         "test": test,
         "correction": correction,
@@ -454,6 +524,38 @@ def compare(
     if per is not None:
         result.attrs["rate_per_words"] = per  # the plots' axis labels name the unit
     return result
+
+
+def _is_rate(name: object, values: pd.Series, *, from_corpus: bool) -> bool:
+    """Whether the values are rates, whose interval stops at 0: a ``rate:`` measure, a
+    hedging or modality measure of a corpus, or a table's column named as communique
+    names rates (:data:`RATE_COLUMN_NAMES`) without a negative value."""
+    if not isinstance(name, str):
+        return False
+    if name.startswith("rate:"):
+        return True
+    if from_corpus:
+        return name in STANCE_MEASURES
+    return name in RATE_COLUMN_NAMES and not bool((values < 0).any())
+
+
+def _table_voice(table: pd.DataFrame, voice: str | None) -> str | None:
+    """The voice a table's values were counted in, as its provenance record names it
+    (None where it names none); a ``voice`` given with a table must be that one: compare
+    cannot count a table's column again in another voice."""
+    recorded = table.attrs.get("provenance", {}).get("parameters", {}).get("voice")
+    if voice is None:
+        return recorded
+    voice = check_voice(voice)
+    if voice == recorded:
+        return voice
+    said = f"its record says voice={recorded!r}" if recorded else "it names no voice"
+    raise ValueError(
+        f"voice={voice!r} chooses the words compare counts in a Corpus; this table's "
+        f"column was counted already ({said}). Pass the Corpus, as in "
+        f"compare(c, 'hedges', by='country', voice={voice!r}), or a per-document table "
+        f"made in that voice, as stat_hedging(c, by='doc_id', voice={voice!r}) is"
+    )
 
 
 def rate_per_words(measure: object, *, from_corpus: bool = True) -> int | None:

@@ -343,6 +343,7 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
         intervals_note,
         means_title,
         rate_unit,
+        with_voice,
     )
     from .style import house_style, series_style
 
@@ -385,7 +386,7 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
             ax.axhline(len(types) - 0.1 + gap / 2, color="grey", linestyle="--", linewidth=0.8)
         ax.invert_yaxis()
         ax.set_xlabel("comparisons " + rate_unit(table).removeprefix("rate "))
-        ax.set_title(f"Comparisons\n{intervals_note(table)}")
+        ax.set_title(f"{with_voice('Comparisons', table)}\n{intervals_note(table)}")
         handles, _labels = ax.get_legend_handles_labels()
         ax.legend(
             handles=[*(handles if len(groups) > 1 else []), interval_handle(table, across=True)],

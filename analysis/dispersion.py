@@ -237,9 +237,10 @@ def plot_dispersion(
         ax: the Axes to draw on (a new figure when None).
 
     Returns:
-        The Axes.
+        The Axes; the title names the term, the documents and, for a table counted in
+        one voice, the voice.
     """
-    from ._plots import check_plot_table
+    from ._plots import check_plot_table, with_voice
     from .plots import _axes, _style
 
     if isinstance(c_or_table, pd.DataFrame):
@@ -252,6 +253,7 @@ def plot_dispersion(
             raise ValueError("term= is needed when plotting from a Corpus")
         table = term_by_document(c_or_table, term)
     term = term or table.attrs.get("term", "")
+    title = with_voice(f"Dispersion of “{term}” over {len(table)} documents", table)
     if order_by is not None:
         if order_by not in table.columns:
             known = ", ".join(c for c in table.columns if c not in ("count", "words", "per_10k"))
@@ -274,6 +276,6 @@ def plot_dispersion(
             ax.set_xlabel(f"documents ordered by {order_by}")
         else:
             ax.set_xlabel("documents (corpus order)")
-        ax.set_title(f"Dispersion of “{term}” over {len(table)} documents")
+        ax.set_title(title)
     remember_provenance(ax, table)
     return ax

@@ -29,8 +29,9 @@ numbers per term: ``a`` (count in target), ``b`` (count in reference), ``c`` and
 - ``simple_maths``: Kilgarriff (2009), ``(pm_t + k)/(pm_r + k)`` on per-million
   frequencies, ``k=1`` by default.
 
-Every row also says how many target documents use the term, so a keyword carried by
-one long speech is flagged rather than trusted.
+Every row also says how many documents of each side use the term, and its
+``dispersion_flag`` says whether the side the term is key for spreads it over its
+documents, so a keyword carried by one long speech is flagged rather than trusted.
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ MEASURES = ("g2", "chi2", "log_ratio", "pct_diff", "odds_ratio", "bic", "simple_
 TESTS = ("tokens", "documents")
 CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
 Z95 = 1.959963984540054  # scipy.stats.norm.ppf(0.975), written out: no scipy import at start-up
+
+# dispersion_flag of a reference keyword when the reference is a frequency list, which
+# does not say which documents use a term.
+DOCUMENTS_UNKNOWN = "documents_unknown"
 
 KEYNESS_COLUMNS = [
     "term",
@@ -213,6 +218,7 @@ def keyness_table(
     reference_words: int,
     *,
     target_documents: int,
+    reference_documents: int | None = None,
     measure: str = "g2",
     min_count: int = 5,
     correction: str = "holm",
@@ -227,6 +233,8 @@ def keyness_table(
             optionally ``doc_count_target, doc_count_reference``.
         target_words, reference_words: sizes of the two sides in words.
         target_documents: documents on the target side (for ``doc_range_target``).
+        reference_documents: documents on the reference side, when known (a reference
+            of one document flags its keywords ``one_reference_document``).
         Other parameters as in :func:`stat_keyness`.
     """
     check_choice("measure", measure, MEASURES)
@@ -289,7 +297,17 @@ def keyness_table(
         if reference_documents_known
         else pd.array([pd.NA] * len(merged), dtype="Int64")
     )
-    table["dispersion_flag"] = _dispersion_flags(docs, a, target_documents)
+    target_flags = _side_flags(docs, target_documents, side="target")
+    if reference_documents_known:
+        reference_docs = merged["doc_count_reference"].to_numpy()
+        reference_flags = _side_flags(reference_docs, reference_documents, side="reference")
+    else:
+        reference_flags = np.full(len(merged), DOCUMENTS_UNKNOWN, dtype=object)
+    # Each row is flagged for the side it is key for: a reference keyword's spread over
+    # the target's documents (mostly none) says nothing of how the reference uses it.
+    table["dispersion_flag"] = np.where(
+        table["direction"] == "target", target_flags, reference_flags
+    )
     columns = list(KEYNESS_COLUMNS)
     if measure in extra:
         columns.insert(columns.index("g2") + 1, measure)
@@ -297,17 +315,22 @@ def keyness_table(
     return _order(table, measure, top_n)
 
 
-def _dispersion_flags(docs: np.ndarray, a: np.ndarray, n_docs: int) -> np.ndarray:
-    """``single_document`` when one target document holds every occurrence;
-    ``one_target_document`` for every term of a target that is one document (its
-    keywords say how that text differs, not how its group speaks); else ``ok``."""
-    flags = np.full(len(docs), "ok", dtype=object)
+def _side_flags(docs: np.ndarray, n_docs: int | None, *, side: str) -> np.ndarray:
+    """How one side spreads each term over its documents, from ``docs``, the number of
+    its documents using the term: ``one_<side>_document`` for every term when the side
+    is one document (its keywords say how that text differs, not how its group
+    speaks); else ``single_document`` when one document holds every occurrence, and
+    ``ok`` when several do. A term the side does not use at all is never key for it.
+
+    Example:
+        >>> _side_flags(np.array([1, 3]), 5, side="reference").tolist()
+        ['single_document', 'ok']
+        >>> _side_flags(np.array([1, 1]), 1, side="target").tolist()
+        ['one_target_document', 'one_target_document']
+    """
     if n_docs == 1:
-        flags[a > 0] = "one_target_document"
-    else:
-        flags[(docs == 1) & (a > 0)] = "single_document"
-    flags[a == 0] = "absent"
-    return flags
+        return np.full(len(docs), f"one_{side}_document", dtype=object)
+    return np.where(docs == 1, "single_document", "ok").astype(object)
 
 
 def _order(table: pd.DataFrame, measure: str, top_n: int | None) -> pd.DataFrame:
@@ -557,12 +580,17 @@ def stat_keyness(
         chosen measure when it is not g2, ``p_value`` (G2's, or chi2's for "chi2";
         the document test's with ``test="documents"``),
         ``p_adjusted, log_ratio, log_ratio_low, log_ratio_high, doc_count_target,
-        doc_range_target, doc_count_reference, dispersion_flag`` ("single_document",
-        "one_target_document", "absent" or "ok"); ``doc_count_reference`` is missing
-        (<NA>) for a reference given as a frequency list; with several targets,
-        ``group`` first. Target keywords come first, strongest first; reference
-        keywords follow, strongest last (so the strongest of both sides stand at the
-        ends of the table, as in :func:`plot_keyness`).
+        doc_range_target, doc_count_reference, dispersion_flag``;
+        ``doc_count_reference`` is missing (<NA>) for a reference given as a frequency
+        list; with several targets, ``group`` first. ``dispersion_flag`` describes the
+        side the term is key for (its ``direction``): "single_document" when one
+        document of that side holds every occurrence (``doc_count_target`` or
+        ``doc_count_reference`` is 1), "one_target_document" or
+        "one_reference_document" for every keyword of a side that is a single document,
+        else "ok"; a reference keyword of a frequency list is "documents_unknown" (a
+        list does not say which documents use a term). Target keywords come first,
+        strongest first; reference keywords follow, strongest last (so the strongest of
+        both sides stand at the ends of the table, as in :func:`plot_keyness`).
 
     Example:
         >>> import corpus
@@ -632,6 +660,7 @@ def stat_keyness(
             tgt.words,
             ref_words,
             target_documents=tgt.documents,
+            reference_documents=_reference_documents(vocab, tgt, reference, groups),
             document_p=document_p,
             **options,
         )
@@ -652,6 +681,21 @@ def stat_keyness(
     if not several and reference is None and by is not None:
         table.attrs.update(_rest_of_corpus(groups, target))
     return table
+
+
+def _reference_documents(
+    vocab: Vocabulary | None,
+    target: GroupCounts,
+    reference: str | pd.DataFrame | None,
+    groups: dict[str, GroupCounts],
+) -> int | None:
+    """Documents on the reference side: a named group's, or every document outside the
+    target; None for an external frequency list (``vocab`` None), which has none."""
+    if vocab is None:
+        return None
+    if isinstance(reference, str):
+        return groups[reference].documents
+    return vocab.documents - target.documents
 
 
 def _rest_of_corpus(groups: dict[str, GroupCounts], target: str) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from ._plots import (
     means_title,
     place_legend,
     rate_unit,
+    voice_note,
 )
 from .provenance import recorded_plot, remember_provenance
 from .style import CONTRAST, house_style, series_style
@@ -128,7 +129,8 @@ def plot_keyness(
         ax: the Axes to draw on.
 
     Returns:
-        The Axes; bars are log ratios with their 95% intervals (signed G2 for a table
+        The Axes, titled with the voice of a table counted in one ("Quoted voice");
+        bars are log ratios with their 95% intervals (signed G2 for a table
         without log ratios); a term whose adjusted p-value is 0.05 or more is hatched
         and pale, with a legend entry saying so. The terms are the ``top_n`` strongest of each side in the
         table's order, that is by its ``measure`` (G2 by default; the legend says which);
@@ -190,6 +192,8 @@ def plot_keyness(
         ax.set_yticklabels(shown["term"].tolist())
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlabel(label)
+        if voice_note(table):  # no title otherwise, as before
+            ax.set_title(voice_note(table).capitalize())
         from matplotlib.patches import Patch
 
         handles = [
@@ -309,7 +313,7 @@ def plot_rates(
             title=means_title(rates=unit is not None),
         )
         notes = [n for n in (kept_note, _no_interval_note(table, value, low)) if n]
-        ax.set_title("; ".join([intervals_note(table), *notes]))
+        ax.set_title("; ".join([*_voice_first(table), intervals_note(table), *notes]))
     remember_provenance(ax, table)
     return ax
 
@@ -400,7 +404,7 @@ def plot_timeseries(
         if unit is not None:
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
         ax.set_ylabel(_value_label(measures, unit))
-        ax.set_title(intervals_note(table))
+        ax.set_title("; ".join([*_voice_first(table), intervals_note(table)]))
         # A line per measure and what the bands are.
         handles = lines if measures != [None] else []
         place_legend(
@@ -411,6 +415,13 @@ def plot_timeseries(
         )
     remember_provenance(ax, table)
     return ax
+
+
+def _voice_first(table: pd.DataFrame) -> list[str]:
+    """The start of a rate plot's title for a table counted in one voice ["Quoted
+    voice"], else [] (the title of an all-voice table stays as it was)."""
+    note = voice_note(table)
+    return [note.capitalize()] if note else []
 
 
 def _unit(table: pd.DataFrame, value: str) -> str | None:

@@ -9,9 +9,9 @@ import pandas as pd
 
 import analysis
 import corpus
+from analysis._input import check_by
 
 from .common import (
-    DataError,
     add_by_argument,
     add_corpus_arguments,
     add_min_words_argument,
@@ -70,6 +70,7 @@ def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
 
 def run_hedging(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    check_by(c, args.by)  # before the pass over the corpus, --matches or not
     note_no_quotes(c, args)
     options = {"voice": args.voice, "lexicon": args.lexicon, "approximators": args.approximators}
     if args.matches:
@@ -84,6 +85,7 @@ def run_hedging(args: argparse.Namespace) -> int:
 
 def run_modality(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    check_by(c, args.by)  # before the pass over the corpus, --matches or not
     note_no_quotes(c, args)
     if args.matches:
         table = _matches_by(
@@ -103,11 +105,8 @@ def _matches_by(table: pd.DataFrame, c: corpus.Corpus, args: argparse.Namespace)
     ``--min-words`` sets which documents get a rate, so it says nothing of matches."""
     if args.min_words != 1 and not args.quiet:
         print("note: --min-words applies to rates; --matches lists every match", file=sys.stderr)
-    if not args.by:
+    if not args.by or args.by == "doc_id":  # (the rows have their doc_id already)
         return table
-    if args.by not in c.docvars.columns:
-        known = ", ".join(map(str, c.docvars.columns)) or "none"
-        raise DataError(f"--by {args.by}: not a docvar; docvars are: {known}")
     values = table["doc_id"].map(c.docvars[args.by])
     out = table.copy()
     out.insert(list(out.columns).index("doc_id") + 1, args.by, values.to_numpy())

@@ -11,6 +11,7 @@ import pandas as pd
 
 import analysis
 import corpus
+from analysis._input import words_in_voice
 from analysis.output import provenance_path
 
 from .common import (
@@ -20,6 +21,7 @@ from .common import (
     emit,
     load_corpus,
     min_count_value,
+    note_no_quotes,
     top_n_value,
 )
 
@@ -54,6 +56,13 @@ def register(subparsers) -> None:
             "documents (a permutation test with the speeches as the sample; needs 2 "
             "documents a side)"
         ),
+    )
+    parser.add_argument(
+        "--voice",
+        choices=("authorial", "quoted", "all"),
+        default="all",
+        help="count only the reporter's words or only quoted words, on both sides (default: "
+        "all; --test documents needs all)",
     )
     parser.add_argument(
         "--min-count", type=min_count_value, default=5, help="minimum count (default: 5)"
@@ -126,6 +135,7 @@ def _provenance_of(path: Path) -> dict | None:
 
 def run(args: argparse.Namespace) -> int:
     c = load_corpus(args)
+    note_no_quotes(c, args)
     reference = _reference(args.reference)
     try:
         table = analysis.stat_keyness(
@@ -137,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
             min_count=args.min_count,
             correction=args.correction,
             test=args.test,
+            voice=args.voice,
             top_n=args.top_n or None,
             workers=args.workers,
         )
@@ -155,9 +166,11 @@ EMPTY_SIDE = "keyness needs words on both sides"
 
 def _empty_side(c: corpus.Corpus, args: argparse.Namespace, reference) -> str | None:
     """Which side of the comparison has no words, said with the command's options."""
-    words = _words_per_group(c, args.by)
+    words = _words_per_group(c, args.by, args.voice)
     total = sum(words.values())
     by = f"--by {args.by}"
+    # With one voice, a side can have words and none of them in that voice.
+    none = "no words" if args.voice == "all" else f"no words in the {args.voice} voice"
     if isinstance(reference, pd.DataFrame) and reference["count"].sum() <= 0:
         return (
             f"--reference {args.reference}: the frequency list has no words (its counts add to 0)"
@@ -165,11 +178,15 @@ def _empty_side(c: corpus.Corpus, args: argparse.Namespace, reference) -> str | 
     targets = [str(args.target)] if args.target not in (None, "all") else sorted(words)
     for target in targets:
         if words.get(target, 0) == 0:
-            return f"the target group {target!r} ({by}) has no words"
+            return f"the target group {target!r} ({by}) has {none}"
         if isinstance(reference, str):
             if words.get(reference, 0) == 0:
-                return f"the reference group {reference!r} ({by}) has no words"
+                return f"the reference group {reference!r} ({by}) has {none}"
         elif reference is None and total - words[target] == 0:
+            if args.voice != "all" and len(words) > 1:
+                return (
+                    f"the reference (the documents outside the target group {target!r}) has {none}"
+                )
             return (
                 f"the reference (the documents outside the target group {target!r}) has no "
                 f"words: {target!r} is the only {by} group; give --by a docvar with several "
@@ -178,8 +195,9 @@ def _empty_side(c: corpus.Corpus, args: argparse.Namespace, reference) -> str | 
     return None
 
 
-def _words_per_group(c: corpus.Corpus, by: str) -> dict[str, int]:
-    """Words of each --by group, labelled as analysis labels them (missing: "(missing)")."""
+def _words_per_group(c: corpus.Corpus, by: str, voice: str = "all") -> dict[str, int]:
+    """Words in ``voice`` of each --by group, labelled as analysis labels them (missing:
+    "(missing)")."""
     if by == "doc_id":
         labels = pd.Series(c.doc_ids, index=c.doc_ids)
     else:
@@ -187,5 +205,5 @@ def _words_per_group(c: corpus.Corpus, by: str) -> dict[str, int]:
     words: dict[str, int] = {}
     for doc in c:
         label = str(labels[doc.doc_id])
-        words[label] = words.get(label, 0) + len(doc.words)
+        words[label] = words.get(label, 0) + len(words_in_voice(doc, voice))
     return words

@@ -52,5 +52,12 @@ def test_matches_carry_the_by_docvar_and_say_min_words_is_for_rates(capsys):
     assert header[:2] == ["doc_id", "genre"] and len(out.splitlines()) == 8  # 7 modals
     assert main(["modality", "--matches", "--min-words", "50", "--format", "csv"]) == 0
     assert "--min-words applies to rates" in capsys.readouterr().err
-    assert main(["hedging", "--matches", "--by", "nope"]) == 1
-    assert "--by nope: not a docvar; docvars are: title, genre" in capsys.readouterr().err
+    # as without --matches (a usage error), and before the pass over the corpus
+    assert main(["hedging", "--matches", "--by", "nope"]) == 2
+    assert "--by='nope' is not a docvar of this corpus; docvars are: title, genre" in (
+        capsys.readouterr().err
+    )
+    assert main(["hedging", "--matches", "--by", "Genre"]) == 2
+    assert "did you mean 'genre'? docvars are: title, genre" in capsys.readouterr().err
+    assert main(["modality", "--matches", "--by", "doc_id", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("doc_id,sent_id")

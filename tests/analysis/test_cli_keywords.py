@@ -33,6 +33,14 @@ def test_keywords_target_csv(folder, capsys):
     assert table["term"].iloc[0] == "sovereignty"
     assert {"g2", "log_ratio_low", "dispersion_flag", "doc_count_target"} <= set(table.columns)
     assert table["direction"].iloc[-1] == "reference"
+    # each row flagged for the side it is key for: "trade" and "growth" are in both
+    # reference speeches (and in no target speech), "of" in one reference speech
+    flags = table.set_index("term")[["direction", "doc_count_reference", "dispersion_flag"]]
+    assert flags.loc[["trade", "growth", "of"]].values.tolist() == [
+        ["reference", 2, "ok"],
+        ["reference", 2, "ok"],
+        ["reference", 1, "single_document"],
+    ]
 
 
 def test_keywords_measure_and_reference_file(folder, tmp_path, capsys):
@@ -62,6 +70,9 @@ def test_keywords_measure_and_reference_file(folder, tmp_path, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [r["term"] for r in rows[:3]] == ["and", "supports", "sovereignty"]
     assert rows[-1]["term"] == "the" and rows[-1]["count_reference"] == 500
+    # a frequency list names no documents: its keywords' spread is unknown
+    assert rows[-1]["doc_count_reference"] is None
+    assert rows[-1]["dispersion_flag"] == "documents_unknown"
 
 
 def test_keywords_bad_target_is_a_usage_error(folder, capsys):
@@ -234,4 +245,55 @@ def test_a_reference_file_keeps_every_word_and_a_stale_sidecar_is_not_read(
     assert main([*args, "--reference", str(tmp_path / "ref.xlsx")]) == 1
     assert (
         "a frequency list is read from a CSV, TSV, Parquet or JSON file" in capsys.readouterr().err
+    )
+
+
+NEWS = {
+    "A_1.txt": 'The agency reported: "Sanctions are theft." Talks continue.',
+    "A_2.txt": 'Officials said "sanctions hurt trade" before talks.',
+    "B_1.txt": 'The ministry said: "Talks are welcome." Sanctions stay.',
+    "B_2.txt": "Trade grew while sanctions stayed.",
+    "C_1.txt": "No one is quoted here.",
+}
+
+
+def _keywords(folder, *options: str) -> list[str]:
+    return ["keywords", str(folder), "--filename-template", "{outlet}_{n}.txt", *options]
+
+
+def test_keywords_in_one_voice_count_only_its_words(tmp_path, capsys):
+    from scipy import stats
+
+    for name, text in NEWS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    options = ["--by", "outlet", "--target", "A", "--reference", "B", "--min-count", "1"]
+    assert main([*_keywords(tmp_path, *options, "--voice", "quoted", "--format", "csv")]) == 0
+    quoted = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("term")
+    # quoted words: A "Sanctions are theft." + "sanctions hurt trade" (6), B "Talks are welcome." (3)
+    assert set(quoted.index) == {"sanctions", "are", "theft", "hurt", "trade", "talks", "welcome"}
+    row = quoted.loc["sanctions"]
+    assert (row["count_target"], row["count_reference"]) == (2, 0)
+    expected = [6 * 2 / 9, 3 * 2 / 9]  # expected counts of the two sides
+    g2 = stats.power_divergence([2, 0], f_exp=expected, lambda_="log-likelihood")[0]
+    assert row["g2"] == pytest.approx(g2)
+    assert main([*_keywords(tmp_path, *options, "--voice", "authorial", "--format", "csv")]) == 0
+    authorial = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("term")
+    assert authorial.loc["sanctions", ["count_target", "count_reference"]].tolist() == [0, 2]
+    assert "theft" not in authorial.index
+
+
+def test_keywords_in_one_voice_say_which_side_has_no_words_in_it(tmp_path, capsys):
+    for name, text in NEWS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    options = ["--by", "outlet", "--target", "C", "--voice", "quoted"]
+    assert main(_keywords(tmp_path, *options)) == 1
+    assert "the target group 'C' (--by outlet) has no words in the quoted voice" in (
+        capsys.readouterr().err
+    )
+    # the document test compares whole documents: every voice
+    documents = ["--by", "outlet", "--target", "A", "--voice", "quoted", "--test", "documents"]
+    assert main(_keywords(tmp_path, *documents)) == 2
+    assert (
+        "--test='documents' compares documents of the corpus in every voice; --voice='quoted'"
+        in (capsys.readouterr().err)
     )

@@ -38,6 +38,10 @@ def test_exit_codes(fixtures, capsys, tmp_path):
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["stats", "--by", "nation"]) == 2
     assert "--by='nation' is not a docvar" in capsys.readouterr().err
+    assert main(["stats", "--by", "genres"]) == 2
+    assert "--by='genres' is not a docvar of this corpus; did you mean 'genre'?" in (
+        capsys.readouterr().err
+    )
     assert main(["validate", str(fixtures / "bad_input"), "--strict"]) == 1
     assert "strict mode" in capsys.readouterr().err
     assert main([]) == 2

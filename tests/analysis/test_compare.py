@@ -318,3 +318,99 @@ def test_by_takes_one_docvar_and_a_list_says_how_to_combine_two():
         r"to group by two columns, add one that combines them and group by it: t\['country_year'\]",
     ):
         compare(table, "x", by=("country", "year"))
+
+
+@pytest.fixture
+def outlets():
+    # Words by voice (authorial + quoted) and deontic "must" in each:
+    # doc1 8 + 9 (two quoted), doc2 8 (one authorial) + 4, doc3 9 (one authorial) + 3,
+    # doc4 7 (one authorial) + 0.
+    texts = [
+        'The minister said: "We must act now and we must not wait." Perhaps the paper may disagree.',
+        'Officials said: "Perhaps we may talk." The paper says they must act.',
+        'The editor writes that nations must act. "It may rain," she said.',
+        "No quotes here and we must go.",
+    ]
+    return corpus.from_texts(texts, docvars={"outlet": ["A", "A", "B", "B"]})
+
+
+def test_a_measure_in_one_voice_counts_the_words_of_that_voice(outlets):
+    quoted = compare(outlets, "deontic", by="outlet", voice="quoted", pairs="none")
+    # doc4 quotes nobody: no quoted words, no rate, not in its group
+    assert quoted[["group", "documents"]].values.tolist() == [["A", 2], ["B", 1]]
+    assert quoted["estimate"].tolist() == pytest.approx([(2 / 9 * 1000 + 0) / 2, 0.0])
+    # two values: Student's t interval, its lower end stopped at 0
+    a = np.array([2 / 9 * 1000, 0.0])
+    half = stats.t.ppf(0.975, 1) * a.std(ddof=1) / np.sqrt(2)
+    assert quoted.loc[0, "ci_low"] == 0.0 and quoted.loc[0, "ci_high"] == pytest.approx(
+        a.mean() + half
+    )
+    authorial = compare(outlets, "deontic", by="outlet", voice="authorial", n_boot=100)
+    groups = authorial[authorial["kind"] == "group"]
+    assert groups["estimate"].tolist() == pytest.approx([(0 + 125) / 2, (1000 / 9 + 1000 / 7) / 2])
+    terms = compare(outlets, "rate:must", by="outlet", voice="authorial", pairs="none")
+    assert terms["estimate"].tolist() == pytest.approx([(0 + 1e4 / 8) / 2, (1e4 / 9 + 1e4 / 7) / 2])
+    everything = compare(outlets, "rate:must", by="outlet", pairs="none")
+    assert everything["estimate"].tolist() == pytest.approx(
+        [(2e4 / 17 + 1e4 / 12) / 2, (1e4 / 12 + 1e4 / 7) / 2]
+    )
+    assert quoted.attrs["provenance"]["parameters"]["voice"] == "quoted"
+    assert everything.attrs["provenance"]["parameters"]["voice"] == "all"
+
+
+def test_a_voice_is_checked_and_refused_for_measures_of_whole_texts(outlets):
+    with pytest.raises(ValueError, match="voice='Quoted' is not valid; did you mean 'quoted'?"):
+        compare(outlets, "deontic", by="outlet", voice="Quoted")
+    for measure, named in (("ttr", "'ttr'"), ("flesch_reading_ease", "'flesch_reading_ease'")):
+        with pytest.raises(
+            ValueError,
+            match=f"measure={named} cannot be computed in one voice \\(voice='quoted'\\)",
+        ):
+            compare(outlets, measure, by="outlet", voice="quoted")
+    with pytest.raises(ValueError, match="measure=len_of_text cannot be computed in one voice"):
+        compare(outlets, len_of_text, by="outlet", voice="authorial")
+    with pytest.raises(ValueError, match="measure='nonsense' is not valid"):
+        compare(outlets, "nonsense", by="outlet", voice="quoted")
+    # every voice is every word: any measure
+    assert compare(outlets, "ttr", by="outlet", voice="all", n_boot=50)["measure"].iloc[0] == "ttr"
+
+
+def test_a_group_interval_in_one_voice_lies_within_stat_hedgings_for_that_voice():
+    from analysis import stat_hedging
+
+    # authorial hedges vary between documents far more than a Poisson count would;
+    # each document also quotes two hedges, which the authorial voice leaves out
+    texts = [
+        ("Perhaps it may be so. " * k) + 'He said: "Perhaps we may." ' + "Peace is vital. " * 40
+        for k in range(12)
+    ]
+    c = corpus.from_texts(texts, docvars={"g": ["A"] * 12})
+    row = compare(c, "hedges", by="g", voice="authorial", pairs="none").iloc[0]
+    rates = stat_hedging(c, by="g", voice="authorial").set_index("measure").loc["hedges"]
+    assert row["estimate"] == pytest.approx(rates["rate"])
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((rates["rate_low"], rates["rate_high"]))
+    every = compare(c, "hedges", by="g", pairs="none").iloc[0]
+    assert every["estimate"] > row["estimate"]  # the quoted hedges count in every voice
+
+
+def test_a_table_of_rates_in_one_voice_keeps_its_interval_at_or_above_zero(outlets):
+    from analysis import stat_modality
+
+    rates = stat_modality(outlets, by="doc_id", voice="quoted")
+    deontic = rates[rates["measure"] == "deontic"]
+    # the trial's table: joined to the docvars, which drops the provenance record
+    joined = deontic.merge(outlets.docvars, left_on="group", right_index=True)
+    assert "provenance" not in joined.attrs
+    table = compare(joined, "rate", by="outlet", pairs="none")
+    assert table["estimate"].tolist() == pytest.approx([(2 / 9 * 1000 + 0) / 2, 0.0])
+    assert table.loc[0, "ci_low"] == 0.0  # Student's t of 222 and 0 goes to -1,300
+    assert table.attrs["provenance"]["parameters"]["voice"] is None  # not known
+    # a filtered table keeps its record: the voice is recorded, and may be named
+    kept = deontic.assign(outlet=deontic["group"].map(outlets.docvars["outlet"]))
+    named = compare(kept, "rate", by="outlet", voice="quoted", pairs="none")
+    assert named.attrs["provenance"]["parameters"]["voice"] == "quoted"
+    with pytest.raises(ValueError, match="voice='authorial' chooses the words compare counts"):
+        compare(kept, "rate", by="outlet", voice="authorial")
+    # a column named "rate" holding a negative value is something else (a change)
+    change = pd.DataFrame({"g": ["A", "A"], "rate": [-1.0, 3.0]})
+    assert compare(change, "rate", by="g", pairs="none").loc[0, "ci_low"] < 0

@@ -78,3 +78,62 @@ def test_grouped_tables_list_numbers_by_value_and_missing_values_last():
     assert list(dict.fromkeys(keyness["group"])) == expected
     assert group_order(["b", "(missing)", "a", "a"]) == ["a", "b", "(missing)"]
     assert group_order(["UN", "10", "nan", "-1", "9"]) == ["-1", "9", "10", "UN", "nan"]
+
+
+@pytest.fixture
+def dated():
+    return corpus.from_texts(
+        ["We may go.", "It must be.", "Perhaps so.", "Surely."],
+        docvars={
+            "outlet": ["A", "B", "A", "B"],
+            "date": ["2024-03-13", "2023-12-01", "2024-03-02", None],
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("by", "meant"), [("outlett", "outlet"), ("Outlet", "outlet"), ("docid", "doc_id")]
+)
+def test_a_by_spelled_like_a_docvar_names_the_one_meant(dated, by, meant):
+    message = rf"by='{by}' is not a docvar of this corpus; did you mean '{meant}'\? docvars are: outlet, date$"
+    for call in (
+        lambda: analysis.stat_hedging(dated, by=by),
+        lambda: analysis.stat_frequency(dated, by=by),
+        lambda: analysis.stat_keyness(dated, by=by, target="A"),
+        lambda: analysis.compare(dated, "hedges", by=by),
+    ):
+        with pytest.raises(ValueError, match=message):
+            call()
+    with pytest.raises(
+        ValueError, match=r"by='nation' is not a docvar of this corpus; docvars are"
+    ):
+        analysis.stat_hedging(dated, by="nation")  # nothing alike: no suggestion
+
+
+@pytest.mark.parametrize(
+    ("period", "groups"),
+    [("year", ["2023", "2024", "(missing)"]), ("month", ["2023-12", "2024-03", "(missing)"])],
+)
+def test_a_year_or_month_asked_of_a_dated_corpus_says_how_to_derive_it(dated, period, groups):
+    with pytest.raises(ValueError, match=f"by='{period}' is not a docvar") as error:
+        analysis.stat_hedging(dated, by=period)
+    message = str(error.value)
+    assert f"the corpus has a 'date' docvar, which gives the {period}: in Python, c = " in message
+    # the code the message gives works as written
+    code = message.split("in Python, ")[1].split(" adds it")[0]
+    namespace = {"c": dated}
+    exec(code, namespace)
+    table = analysis.stat_hedging(namespace["c"], by=period)
+    assert table["group"].unique().tolist() == groups
+    # documents per group, against the dates as written
+    counts = table[table["measure"] == "hedges"].set_index("group")["documents"].to_dict()
+    assert counts == {groups[0]: 1, groups[1]: 2, "(missing)": 1}
+    # no date, no recipe; a docvar named alike is a case to correct, not to derive
+    undated = corpus.from_texts(["We may go."], docvars={"outlet": ["A"]})
+    with pytest.raises(ValueError, match=r"docvars are: outlet$"):
+        analysis.stat_hedging(undated, by=period)
+    cased = dated.with_docvars(**{period: [1, 2, 1, 2]})
+    with pytest.raises(
+        ValueError, match=rf"did you mean '{period}'\? docvars are: outlet, date, {period}$"
+    ):
+        analysis.stat_hedging(cased, by=period.title())

@@ -166,7 +166,7 @@ def test_single_document_flag_and_order(small):
     flags = dict(zip(table["term"], table["dispersion_flag"], strict=True))
     assert flags["matters"] == "single_document"
     assert flags["sovereignty"] == "ok"
-    assert flags["trade"] == "absent"
+    assert flags["trade"] == "ok"  # a reference keyword, in both reference documents
     directions = table["direction"].tolist()
     assert directions == sorted(directions, key=lambda d: d != "target")
 
@@ -443,8 +443,62 @@ def test_a_one_document_target_flags_every_keyword_it_has():
     assert flags == {
         "peace": "one_target_document",
         "treaty": "one_target_document",
-        "war": "absent",
-        "trade": "absent",
+        "war": "ok",  # reference keywords: both reference documents use them
+        "trade": "ok",
+    }
+
+
+def test_the_dispersion_flag_describes_the_side_a_term_is_key_for():
+    # The trial's case: "sanctions" once in the target, in 8 reference documents; "gas"
+    # in one reference document only; "dialogue" in one target document only.
+    target = ["dialogue dialogue dialogue peace now", "sanctions peace now", "peace now"]
+    reference = [f"sanctions again and again {k}" for k in range(8)]
+    reference[0] += " gas gas gas gas"
+    c = corpus.from_texts(target + reference, docvars={"g": ["A"] * 3 + ["B"] * 8})
+    table = stat_keyness(c, by="g", target="A", min_count=1).set_index("term")
+    # an independent count of the documents of each side that use a term
+    uses = {
+        term: (
+            sum(term in text.split() for text in target),
+            sum(term in text.split() for text in reference),
+        )
+        for term in ("sanctions", "gas", "dialogue", "again")
+    }
+    assert uses == {"sanctions": (1, 8), "gas": (0, 1), "dialogue": (1, 0), "again": (0, 8)}
+    expected = {"sanctions": "ok", "gas": "single_document", "dialogue": "single_document"}
+    expected["again"] = "ok"  # the target never uses it: no "absent", the reference spreads it
+    for term, flag in expected.items():
+        row = table.loc[term]
+        assert (row["doc_count_target"], row["doc_count_reference"]) == uses[term]
+        assert row["dispersion_flag"] == flag, term
+    assert table.loc["sanctions", "direction"] == "reference"
+    assert table.loc["dialogue", "direction"] == "target"
+    # a reference of one document flags each of its keywords, as a target of one does
+    against_one = stat_keyness(
+        c.with_docvars(g=["A", "A", "A", "B"] + ["C"] * 7),
+        by="g",
+        target="A",
+        reference="B",
+        min_count=1,
+    ).set_index("term")
+    assert against_one.loc["gas", "dispersion_flag"] == "one_reference_document"
+    assert against_one.loc["dialogue", "dispersion_flag"] == "single_document"
+
+
+def test_a_frequency_list_reference_says_its_keywords_documents_are_unknown():
+    c = corpus.from_texts(
+        ["peace peace treaty", "peace war", "talks"], docvars={"g": ["A", "A", "A"]}
+    )
+    reference = pd.DataFrame({"term": ["war", "trade", "peace"], "count": [40, 50, 1]})
+    table = stat_keyness(c, by="g", target="A", reference=reference, min_count=1)
+    flags = dict(zip(table["term"], table["dispersion_flag"], strict=True))
+    # target keywords keep the target's flag; the list names no documents
+    assert flags == {
+        "peace": "ok",
+        "treaty": "single_document",
+        "talks": "single_document",
+        "war": "documents_unknown",
+        "trade": "documents_unknown",
     }
 
 

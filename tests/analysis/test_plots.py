@@ -634,3 +634,47 @@ def test_keyness_legend_of_one_group_and_documents_without_a_value():
     legend = [t.get_text() for t in plot_keyness(table).get_legend().get_texts()]
     assert legend[1] == "more frequent in USA and 1 document without a country"
     plt.close("all")
+
+
+def test_plot_titles_name_the_voice_a_table_was_counted_in():
+    import analysis
+
+    c = corpus.from_texts(
+        [
+            'The minister said: "We may perhaps act, as we did in 1990." It is surely right.',
+            'Officials said: "Peace is certainly near." Perhaps it may rain.',
+            'The editor wrote: "It may be so, like a storm." Talks must go on.',
+            'He said: "Trade may grow." No one else is quoted, and it may perhaps rain.',
+        ],
+        docvars={"outlet": ["A", "A", "B", "B"], "year": [1990, 1991, 1990, 1991]},
+    )
+    for voice, named in (("quoted", ", quoted voice"), ("authorial", ", authorial voice")):
+        options = {"by": "outlet", "voice": voice}
+        ax = analysis.plot_hedging(analysis.stat_hedging(c, **options))
+        assert _title(ax) == f"Hedging and boosting{named}\n95% intervals over documents"
+        ax = analysis.plot_modality(analysis.stat_modality(c, **options))
+        assert _title(ax) == f"Modality{named}\n95% intervals over documents"
+        ax = analysis.plot_comparisons(analysis.stat_comparisons(c, **options))
+        assert _title(ax) == f"Comparisons{named}\n95% intervals over documents"
+        compared = compare(c, "hedges", pairs="none", n_boot=50, **options)
+        start = f"{voice.capitalize()} voice; "
+        assert _title(plot_rates(compared)) == start + "95% intervals over documents"
+        yearly = compare(c, "hedges", by="year", voice=voice, pairs="none", n_boot=50)
+        assert _title(plot_timeseries(yearly)) == start + "95% intervals over documents"
+        keyness = stat_keyness(c, by="outlet", target="A", voice=voice, min_count=1)
+        assert _title(plot_keyness(keyness)) == f"{voice.capitalize()} voice"
+        per_document = analysis.term_by_document(c, "may", voice=voice)
+        ax = analysis.plot_dispersion(per_document, order_by=None)
+        assert _title(ax) == f"Dispersion of “may” over 4 documents{named}"
+        plt.close("all")
+    # every voice, by default or asked for: the titles as they were
+    for options in ({"by": "outlet"}, {"by": "outlet", "voice": "all"}):
+        ax = analysis.plot_hedging(analysis.stat_hedging(c, **options))
+        assert _title(ax) == "Hedging and boosting\n95% intervals over documents"
+        compared = compare(c, "hedges", pairs="none", n_boot=50, **options)
+        assert _title(plot_rates(compared)) == "95% intervals over documents"
+        keyness = stat_keyness(c, target="A", min_count=1, **options)
+        assert _title(plot_keyness(keyness)) == ""
+        ax = analysis.plot_dispersion(c, "may", order_by=None)
+        assert _title(ax) == "Dispersion of “may” over 4 documents"
+        plt.close("all")
