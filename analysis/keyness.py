@@ -36,7 +36,7 @@ documents, so a keyword carried by one long speech is flagged rather than truste
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -225,6 +225,7 @@ def keyness_table(
     k: float = 1.0,
     top_n: int | None = None,
     document_p: Callable[[list[str]], np.ndarray] | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Keyness of every term from aligned target and reference counts.
 
@@ -249,8 +250,10 @@ def keyness_table(
     used = merged["count_target"] + merged["count_reference"]
     # A term neither side uses (another group's, with min_count=0) says nothing of
     # either side and would only enlarge the multiple-comparison correction.
-    merged = merged[(used >= min_count) & (used > 0)]
-    merged = merged.reset_index(drop=True)
+    kept = (used >= min_count) & (used > 0)
+    if exclude:
+        kept &= ~_matches_any(merged["term"], exclude)
+    merged = merged[kept].reset_index(drop=True)
     a = merged["count_target"].to_numpy(dtype=float)
     b = merged["count_reference"].to_numpy(dtype=float)
     c, d = float(target_words), float(reference_words)
@@ -534,6 +537,7 @@ def stat_keyness(
     case: str = "lower",
     voice: str | None = None,
     test: str = "tokens",
+    exclude: Sequence[str] | None = None,
     workers: int | None = None,
 ) -> pd.DataFrame:
     """Key terms of a target group against the rest, a named group or a frequency list.
@@ -572,6 +576,11 @@ def stat_keyness(
             side (every group against the rest: NaN p-values for a group with one
             document), a reference from the corpus and every voice. The measures and
             the order do not change.
+        exclude: terms left out of the table and of the correction, such as an
+            outlet's own name or its bylines' words in news ("meridian", "reporting");
+            a term may end in ``*`` ("report*"). They still count in the sides' sizes
+            in words, so the other terms' measures do not change. Folded as the terms
+            are (``case="lower"``: any case).
         case, voice, workers: as in :func:`stat_frequency`.
 
     Returns:
@@ -637,7 +646,15 @@ def stat_keyness(
             raise ValueError(f"reference={reference!r} must differ from target={target!r}")
     groups = count_by_group(c, labels, case=case, voice=voice, workers=workers)
     known = group_order(groups)
-    options = dict(measure=measure, min_count=min_count, correction=correction, k=k, top_n=top_n)
+    excluded = _excluded_terms(exclude, case)
+    options = dict(
+        measure=measure,
+        min_count=min_count,
+        correction=correction,
+        k=k,
+        top_n=top_n,
+        exclude=excluded,
+    )
     targets = known if several else [target]
     if several and isinstance(reference, str):
         targets = [name for name in targets if name != reference]  # not against itself
@@ -733,3 +750,28 @@ def _document_test(
     check_document_sides(f"target {target!r}", len(target_ids))
     check_document_sides(side, len(reference_ids))
     return lambda terms: rates.permutation_p(terms, target_ids, reference_ids)
+
+
+def _excluded_terms(exclude: Sequence[str] | None, case: str) -> tuple[str, ...]:
+    """``exclude=`` checked and folded as the table's terms are (sorted: the same
+    record whatever the order given)."""
+    if exclude is None:
+        return ()
+    if isinstance(exclude, str) or not all(isinstance(t, str) for t in exclude):
+        raise TypeError(
+            f"exclude={exclude!r} must be a list of terms, e.g. ['meridian', 'report*']"
+        )
+    terms = {" ".join(t.split()) for t in exclude}
+    terms.discard("")
+    return tuple(sorted(t.lower() if case == "lower" else t for t in terms))
+
+
+def _matches_any(terms: pd.Series, patterns: tuple[str, ...]) -> np.ndarray:
+    """Which ``terms`` are one of ``patterns`` (a pattern ending in ``*``: any term it
+    starts)."""
+    exact = [p for p in patterns if not p.endswith("*")]
+    prefixes = tuple(p[:-1] for p in patterns if p.endswith("*"))
+    hit = terms.isin(exact).to_numpy(dtype=bool, copy=True)
+    if prefixes:
+        hit |= terms.str.startswith(prefixes).to_numpy(dtype=bool)
+    return hit

@@ -65,6 +65,14 @@ def register(subparsers) -> None:
         "all; --test documents needs all)",
     )
     parser.add_argument(
+        "--exclude",
+        metavar="TERM",
+        nargs="+",
+        default=None,
+        help="terms to leave out of the table and the correction, e.g. an outlet's own name "
+        "and its bylines' words (a TERM ending in * covers every term it starts)",
+    )
+    parser.add_argument(
         "--min-count", type=min_count_value, default=5, help="minimum count (default: 5)"
     )
     parser.add_argument(
@@ -149,6 +157,7 @@ def run(args: argparse.Namespace) -> int:
             test=args.test,
             voice=args.voice,
             top_n=args.top_n or None,
+            exclude=args.exclude,
             workers=args.workers,
         )
     except ValueError as exc:

@@ -297,3 +297,14 @@ def test_keywords_in_one_voice_say_which_side_has_no_words_in_it(tmp_path, capsy
         "--test='documents' compares documents of the corpus in every voice; --voice='quoted'"
         in (capsys.readouterr().err)
     )
+
+
+def test_keywords_exclude_leaves_terms_out(folder, capsys):
+    args = ["keywords", str(folder), "--by", "country", "--target", "RUS", "--min-count", "1"]
+    assert main([*args, "--top-n", "0", "--format", "json", "--quiet"]) == 0
+    every = {row["term"] for row in json.loads(capsys.readouterr().out)}
+    assert {"sovereignty", "soviet", "trade"} <= every
+    extra = ["--exclude", "sovereignty", "sov*", "--top-n", "0", "--format", "json", "--quiet"]
+    assert main([*args, *extra]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {row["term"] for row in rows} == every - {"sovereignty", "soviet"}

@@ -602,3 +602,40 @@ def test_terms_the_target_never_uses_have_pct_diff_minus_100_ordered_by_g2():
     # both never used by the target: the one with more evidence (G2) stands last
     assert reference["term"].tolist()[-2:] == ["gamma", "delta"]
     assert reference["pct_diff"].tolist()[-2:] == [-100.0, -100.0]
+
+
+def test_excluded_terms_leave_the_table_and_the_correction_but_not_the_sizes():
+    texts = [
+        "Meridian Post reports: the quota talks failed. Reporting by Ann Roe.",
+        "Meridian Post reports: the border talks failed again. Reporting by Ann Roe.",
+        "Cable Wire: the quota talks resumed today in Geneva.",
+        "Cable Wire: the border talks resumed after a week.",
+    ]
+    c = corpus.from_texts(texts, docvars={"outlet": ["A", "A", "B", "B"]})
+    whole = stat_keyness(c, by="outlet", target="A", min_count=1, correction="bonferroni")
+    cut = stat_keyness(
+        c,
+        by="outlet",
+        target="A",
+        min_count=1,
+        correction="bonferroni",
+        exclude=["Meridian", "post", "report*", "cable", "wire"],
+    )
+    gone = {"meridian", "post", "reports", "reporting", "cable", "wire"}
+    assert gone <= set(whole["term"])
+    assert set(cut["term"]) == set(whole["term"]) - gone
+    # the other terms' measures are unchanged: the sides keep every word
+    kept = whole[~whole["term"].isin(gone)].set_index("term")
+    assert cut.set_index("term")["g2"].to_dict() == kept["g2"].to_dict()
+    # Bonferroni over fewer terms: each adjusted p is the raw p times the terms tested
+    raw = cut.set_index("term")["p_value"]
+    assert cut.set_index("term")["p_adjusted"].to_dict() == (raw * len(cut)).clip(upper=1).to_dict()
+    assert cut.attrs["provenance"]["parameters"]["exclude"] == [
+        "cable",
+        "meridian",
+        "post",
+        "report*",
+        "wire",
+    ]
+    with pytest.raises(TypeError, match="list of terms"):
+        stat_keyness(c, by="outlet", target="A", exclude="meridian")
