@@ -22,7 +22,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/17"
+QUOTER_VERSION = "communique-quotes/18"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -551,8 +551,20 @@ def _speech_events(
             # the gender a title gives this naming ("Mrs. Clinton" after "Bill Clinton"
             # says nothing of Bill): kept with the naming, not with the name
             current_gender = _title_gender(text, start, end, name)
+            if _is_body(current):
+                current_gender = "n"  # "she said" after "the Kestrian embassy said" is no embassy
             named.append((current, named_at, current_gender))
         if kind == "mention":  # a mention gives "he" a referent; it attributes nothing
+            continue
+        if kind == "body":  # "the ministry said": the body last named with that word
+            if marks is None:
+                marks = _reading_marks(text, quote_spans, sentence_starts)
+            speaker, at = _bare_body(named, name)
+            if at >= 0 and not _in_reach(marks, at, start, across_paragraphs=True):
+                speaker, at = "", -1
+            if not speaker and name[:1].isupper():
+                speaker = name  # "the Foreign Ministry said", named as before
+            events.append(_SpeechEvent(start, end, speaker, at))
             continue
         if kind == "title":  # "The President said": the last named, if so titled
             if marks is None:
@@ -995,10 +1007,41 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
         if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 8, v)):
             # "…,” said Lavrov", "…, said Lavrov", "… - said Lavrov -", "(said Lavrov)",
             # "so wrote Seneca"; not "Scholz said Germany would help".
-            m = _inverted_name(text, ve, len(text))
-            if m is not None and (name := _clean_name(m.group("name"))):
-                out.append((v, m.end(), "name", name))
+            event = _inverted_event(text, v, ve)
+            if event is not None:
+                out.append(event)
     return out
+
+
+def _inverted_event(
+    text: str, verb_start: int, verb_end: int, end: int | None = None
+) -> tuple[int, int, str, str] | None:
+    """The event of an inverted reporting verb, read up to ``end``: the name after it
+    ("said Lavrov"), a body, or a description that refers back as "the minister said"
+    does ("said the minister.")."""
+    end = len(text) if end is None else end
+    m = _inverted_name(text, verb_end, end)
+    if m is not None and (name := _clean_name(m.group("name"))):
+        return (verb_start, m.end(), "name", name)
+    # A body or office in lower case: "said the Kestrian foreign ministry", "said the
+    # ministry" (see _owned_body_events).
+    owned = _INVERTED_OWNED_BODY.match(text, verb_end, end)
+    if owned is not None and (name := _owned_body_name(owned)):
+        return (verb_start, owned.end(), "name", name)
+    bare = _INVERTED_BARE_BODY.match(text, verb_end, end)
+    if bare is not None:
+        return (verb_start, bare.end(), "body", bare["body"].lower())
+    described = _INVERTED_DESCRIPTOR.match(text, verb_end, end)
+    if described is not None:
+        return (verb_start, described.end(), "pronoun", "")
+    return None
+
+
+# "said the minister", "said the Kestrian spokesperson": a description with no name
+# after it, and not the office of a place ("said the minister of ...").
+_INVERTED_DESCRIPTOR = re.compile(
+    rf"\s+{_DESCRIPTOR_PHRASE}(?![\w-])(?!\s+(?:of|for)\b)(?!,?{NAME_GAP}[A-Z])"
+)
 
 
 def _relative_clause_events(text: str, verb_start: int, verb_end: int) -> list[tuple]:
@@ -1061,10 +1104,15 @@ def _person_before_appositive_who(text: str, who_start: int, verb_end: int) -> l
 def _events_past_a_work(text: str, verb_start: int, verb_end: int) -> list[tuple]:
     """The events of a subject set off from its reporting verb by a phrase that names
     where the words were written or said ("Marta Ilves, in her Letters from Tarsk,
-    asked", "the Prime Minister of Tarsk, in a letter to me, wrote"): the subject before
-    the phrase speaks, read as if the phrase were not there."""
+    asked", "the Prime Minister of Tarsk, in a letter to me, wrote", "the Kestrian
+    foreign ministry, in a statement, said", "Erik Lund, speaking to reporters, said"):
+    the subject before the phrase speaks, read as if the phrase were not there."""
     low = max(0, verb_start - _LONGEST_IN_A_WORK)
-    if text.find(", in ", low, verb_start) < 0 and text.find(",\nin ", low, verb_start) < 0:
+    if (
+        text.find(", in ", low, verb_start) < 0
+        and text.find(",\nin ", low, verb_start) < 0
+        and text.find(", speaking ", low, verb_start) < 0
+    ):
         return []  # found in C: most verbs have no such phrase before them
     phrase = _IN_A_WORK.search(text, low, verb_start)
     if phrase is None:
@@ -1073,11 +1121,16 @@ def _events_past_a_work(text: str, verb_start: int, verb_end: int) -> list[tuple
 
 
 # ", in his report,", ", in a letter to the Council,", then the adverbs and auxiliaries
-# a subject may have before its verb. Only "in" and a determiner: what follows is a
-# work or an occasion of the subject's, not a place ("in Geneva") or a time.
+# a subject may have before its verb. Only "in" and a determiner, a possessive ("in
+# Tuesday's statement") or a plural noun of speech ("in remarks to reporters"): what
+# follows is a work or an occasion of the subject's, not a place ("in Geneva") or a
+# time. Or the subject's own participle of speaking ("speaking to reporters", "speaking
+# in Geneva"), whose place or audience is no speaker either.
 _IN_A_WORK = re.compile(
-    rf"(?<=,\s)in\s+(?:his|her|its|their|an?|the)\s(?:[^,.;:\n\u201c\u201d]|{_LINE_WRAP}){{1,80}},"
-    rf"{_ADVERB}\s+\Z"
+    r"(?<=,\s)(?:in\s+(?:his|her|its|their|an?|the|[A-Z][\w-]*(?:'|\u2019)s)\s"
+    r"|in\s+(?:statements|remarks|comments|interviews|separate|written|televised)\s"
+    r"|speaking\s)"
+    rf"(?:[^,.;:\n\u201c\u201d]|{_LINE_WRAP}){{1,80}},{_ADVERB}\s+\Z"
 )
 _LONGEST_IN_A_WORK = 160  # "in", a determiner, the phrase, adverbs and auxiliaries
 
@@ -1121,11 +1174,41 @@ def _after_coordination(text: str, name_start: int) -> bool:
 def _inverted_name(text: str, pos: int, end: int) -> re.Match | None:
     """The name after an inverted reporting verb, past the titles before it ("said
     French Foreign Minister Anna Berg", "said Deputy Prime Minister Anna Berg"): the
-    titles would leave too few of a name's four words for the name itself."""
+    titles would leave too few of a name's four words for the name itself; past a
+    description in lower case too, as news writes it ("said spokesperson Ilse Varga",
+    "said foreign ministry spokesperson Ilse Varga", "said the spokesperson, Ilse
+    Varga"), which would otherwise hide the name or give its first capitalized word
+    ("Kestrian" of "said Kestrian ministry spokesperson Ilse Varga")."""
     titled = _INVERTED_TITLED_NAME.match(text, pos, end)
     if titled and _could_be_a_name(titled.group("name").split()[0]):
         return titled
+    described = _INVERTED_DESCRIBED_NAME.match(
+        text, pos, end
+    ) or _INVERTED_DESCRIBED_APPOSITIVE.match(text, pos, end)
+    if described and _could_be_a_name(described.group("name").split()[0]):
+        return described
+    if _INVERTED_OWNED_BODY.match(text, pos, end):
+        return None  # "said Kestria's foreign ministry": no "Kestria"
     return _INVERTED_NAME.match(text, pos, end)  # also "said Prime Minister": titles only
+
+
+# A description before a name after an inverted verb: an article or a possessive, up to
+# three words ("Kestrian foreign ministry"), a descriptor, then the name, right after it
+# ("said ministry spokesperson Ilse Varga") ...
+_DESCRIPTION_WORDS = rf"(?:(?:the|a|an){NAME_GAP})?(?:(?!(?:and|or|but|who|which|that)\b)[\w'\u2019-]+{NAME_GAP}){{0,3}}"
+_INVERTED_DESCRIBED_NAME = re.compile(
+    rf"{NAME_GAP}{_DESCRIPTION_WORDS}(?i:{DESCRIPTOR_NOUNS}){NAME_GAP}"
+    rf"(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})"
+)
+# ... or set off by commas, perhaps after the body the describer serves ("said the
+# spokesperson, Ilse Varga.", "said a spokesman for the ministry, Jonas Eklund,"): the
+# name ends the appositive, so a clause after the comma ("said the minister, Kestria
+# would wait") names nobody.
+_INVERTED_DESCRIBED_APPOSITIVE = re.compile(
+    rf"{NAME_GAP}{_DESCRIPTION_WORDS}(?i:{DESCRIPTOR_NOUNS})"
+    r"(?:\s+(?:for|of|at|to)\s+[^,.;:\n\u201c\u201d]{1,40})?,\s+"
+    rf"(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014]|\Z))"
+)
 
 
 def reporting_events(
@@ -1183,10 +1266,9 @@ def speaker_after(text: str, start: int, end: int) -> str:
     """
     for m in _INVERTED_AFTER_MARK.finditer(text, start, end):
         if m.group(1) in INVERTING_VERBS:
-            named = _inverted_name(text, m.end(), end)
-            name = _clean_name(named.group("name")) if named else ""
-            if name:
-                return name
+            event = _inverted_event(text, m.start(1), m.end(1), end)
+            if event is not None and event[2] == "name":
+                return event[3]
     return ""
 
 
@@ -1240,11 +1322,100 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         m = _PRONOUN_BEFORE_VERB.search(text, low, verb_start)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
-    if not _DESCRIPTOR_WORDS.isdisjoint(last_words):
+    owned = _owned_body_events(text, low, verb_start, verb_end, last_words)
+    # "Sergey Lavrov, Russia's foreign minister, said": the office describes the speaker.
+    out.extend(e for e in owned if appositive is None or e[0] < appositive[0])
+    if not owned and not _DESCRIPTOR_WORDS.isdisjoint(last_words):
         m = _DESCRIPTOR_BEFORE_VERB.search(text, low, verb_start)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
     return out
+
+
+def _owned_body_events(
+    text: str, low: int, verb_start: int, verb_end: int, last_words: list[str]
+) -> list[tuple[int, int, str, str]]:
+    """The event of a body or a one-person office written in lower case, as news style
+    writes them, before a reporting verb: after a capitalized owner ("the Kestrian foreign
+    ministry said", "Kestria's foreign minister said", "the Norland embassy in Kestria
+    said") it is named as the capitalized form is ("Kestrian Foreign Ministry"); alone
+    ("the ministry said") it means the body last named with that word (see
+    :func:`_bare_body`)."""
+    if not any(word.rstrip(",").lower() in _BODY_HEAD_WORDS for word in last_words) and not (
+        _OWNED_BODY_ASIDE.search(text, low, verb_start)
+    ):
+        return []  # found in Python: most verbs have no body before them
+    m = _OWNED_BODY_BEFORE_VERB.search(text, low, verb_start)
+    if m is not None and not _object_of_preposition(text, low, m.start(), m["owner"]):
+        name = _owned_body_name(m)
+        if name:
+            return [(m.start(), verb_end, "name", name)]
+    m = _BARE_BODY_BEFORE_VERB.search(text, low, verb_start)
+    if m is not None:
+        return [(m.start(), verb_end, "body", m["body"].lower())]
+    return []
+
+
+# Bodies that speak, and offices held by one person, as news style writes them in lower
+# case after a nationality or a possessive ("the Kestrian foreign ministry", "Kestria's
+# foreign minister"). Not the descriptors many people are ("the Kestrian spokesperson",
+# "the Kestrian official"): those refer back to who was named (see DESCRIPTOR_NOUNS).
+_BODY_HEADS = (
+    "ministry|embassy|consulate|government|cabinet|presidency|department|office|mission|"
+    "military|army|navy|police|parliament"
+)
+_OFFICE_HEADS = "minister|president|premier|chancellor|king|queen"
+_BODY_WORDS_OF_HEADS = frozenset(_BODY_HEADS.split("|"))
+_BODY_HEAD_WORDS = _BODY_WORDS_OF_HEADS | frozenset(_OFFICE_HEADS.split("|"))
+# Lower-case words between the owner and the head: "foreign", "prime", "president's".
+_HEAD_MODIFIER = (
+    r"(?!(?:the|a|an|and|or|of|for|in|on|at|to|by|with|from|its|their|his|her|this|that|who"
+    r"|which|has|have|had)\b)[a-z][a-z'\u2019-]*"
+)
+_OWNED_BODY = (
+    rf"(?P<owner>{_WORD}(?:{NAME_GAP}{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
+    rf"\s+(?P<head>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}|{_OFFICE_HEADS}))(?![\w-])"
+)
+# ... where the body is: "the Norland embassy in Kestria said".
+_BODY_PLACE = rf"(?:\s+(?:in|to)\s+{_NAME})?"
+_OWNED_BODY_BEFORE_VERB = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE},?{_ADVERB}\s+\Z")
+# After an inverted verb: "said the Kestrian foreign ministry", "said the ministry", and
+# not a descriptor before a name ("said the Kestrian president, Olga Strand"; see
+# _INVERTED_DESCRIBED_APPOSITIVE).
+_NO_NAME_AFTER = rf"(?!,?{NAME_GAP}(?:{_HONORIFIC_DOT}\s+)?[A-Z])"
+_INVERTED_OWNED_BODY = re.compile(
+    rf"{NAME_GAP}(?:(?:the|a|an){NAME_GAP})?{_OWNED_BODY}{_BODY_PLACE}{_NO_NAME_AFTER}"
+)
+_INVERTED_BARE_BODY = re.compile(
+    rf"{NAME_GAP}the\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))(?![\w-])"
+    rf"{_NO_NAME_AFTER}"
+)
+# What to look for when the head is not one of the last words: "in Kestria said".
+_OWNED_BODY_ASIDE = re.compile(rf"\b(?:{_BODY_HEADS}|{_OFFICE_HEADS})\s+(?:in|to)\s+{_NAME}\s+\Z")
+# "the ministry said", "the foreign ministry said": a body no owner names.
+_BARE_BODY_BEFORE_VERB = re.compile(
+    rf"\b[Tt]he\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})),?{_ADVERB}\s+\Z"
+)
+
+
+def _owned_body_name(m: re.Match) -> str:
+    """The name of a body or office that ``m`` matched with :data:`_OWNED_BODY`: the
+    owner as written and the head capitalized, as the text would name it in capitals
+    ("Kestrian Foreign Ministry", "Kestria's Foreign Minister"); "" when the owner is
+    only a word that opens a sentence ("The foreign ministry": no owner)."""
+    owner = m["owner"].split()
+    while owner and (owner[0] in _NOT_NAMES or owner[0] in _DETERMINER_WORDS):
+        owner = owner[1:]
+    if not owner or owner[-1] in _TITLE_WORDS:
+        return ""  # "The foreign ministry", "the Prime Minister's office"
+    head = [_capitalized(word) for word in m["head"].split()]
+    return _clean_name(" ".join(owner) + (m["possessive"] or "") + " " + " ".join(head))
+
+
+def _capitalized(word: str) -> str:
+    """ "foreign" -> "Foreign", "president's" -> "President's", "vice-president" ->
+    "Vice-President"."""
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def _word_start(text: str, at: int, high: int | None = None) -> int:
@@ -1621,6 +1792,9 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         if run and _topic_of_phrase(phrase[: run.start()].split()):
             run = None
         if run is None:
+            event = _described_source(text, start, end, phrase)
+            if event is not None:
+                out.append(event)
             continue
         before = phrase[: run.start()].split()
         name = _attributed_run(before, run.group())
@@ -1636,6 +1810,47 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         if name:
             out.append((start, end, "name", name))
     return out
+
+
+def _described_source(
+    text: str, start: int, end: int, phrase: str
+) -> tuple[int, int, str, str] | None:
+    """The event of an attribution phrase that describes its source in lower case: a body
+    or an office, as before a verb ("according to the Kestrian foreign ministry",
+    "according to the ministry"; see :func:`_owned_body_events`), the name set off after a
+    descriptor ("according to the ministry spokesperson, Ilse Varga", "according to a
+    spokesman for the ministry, Jonas Eklund"), or "the <descriptor>" alone, which refers
+    back as "the minister said" does ("according to the spokesperson")."""
+    described = _DESCRIBED_SOURCE.search(phrase)
+    person = _NAME_SET_OFF.match(text, end) if described is not None else None
+    if person and all(map(_could_be_a_name, person["name"].split())):
+        name = _clean_name(person["name"])
+        return (start, person.end("name"), "name", name) if name else None
+    owned = _OWNED_BODY_AT_END.search(phrase)
+    if owned is not None and (name := _owned_body_name(owned)):
+        return (start, end, "name", name)  # "according to the Kestrian foreign ministry"
+    bare = _BARE_BODY_AT_END.search(phrase)
+    if bare is not None:
+        return (start, end, "body", bare["body"].lower())  # "according to the ministry"
+    if described is not None and described["article"] == "the" and not described["body"]:
+        return (start, end, "pronoun", "")
+    return None
+
+
+_OWNED_BODY_AT_END = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE}\s*\Z")
+_BARE_BODY_AT_END = re.compile(
+    rf"(?:^|\s)the\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))\s*\Z"
+)
+# A name set off by commas that ends its appositive: ", Ilse Varga.", ", Mr. Eklund,".
+_NAME_SET_OFF = re.compile(
+    rf",\s+(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014\u201c]|-\s|\Z))"
+)
+# A phrase that ends with a descriptor, perhaps of a body: "the ministry spokesperson",
+# "a spokesman for the ministry".
+_DESCRIBED_SOURCE = re.compile(
+    rf"(?:^|\s)(?P<article>the|a|an)\s+(?:[a-z'\u2019-]+\s+){{0,3}}(?:{DESCRIPTOR_NOUNS})"
+    r"(?P<body>\s+(?:for|of|at)\s+[a-z'\u2019\s-]{1,40})?\s*\Z"
+)
 
 
 def _bare_title(before: list[str], name: str) -> bool:
@@ -1660,8 +1875,9 @@ def _bare_title(before: list[str], name: str) -> bool:
 
 
 def _as_description(text: str, event: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
-    """A name event whose name is a bare title ("The President concluded") as the
-    description it is: resolved like "the minister" (see :func:`_bare_title`)."""
+    """A name event whose name is a bare title ("The President concluded") or a bare body
+    ("the Foreign Ministry said") as the description it is: resolved like "the minister"
+    (see :func:`_bare_title`) or "the ministry" (see :func:`_bare_body`)."""
     start, end, kind, name = event
     if kind != "name" or not name:
         return event
@@ -1669,7 +1885,38 @@ def _as_description(text: str, event: tuple[int, int, str, str]) -> tuple[int, i
     at = text.find(name.split()[0], start, end)
     if at >= 0 and _bare_title(text[max(0, at - 40) : at].split(), name):
         return (start, end, "title", name)
+    if at >= 0 and _is_bare_body(text[max(0, at - 40) : at].split(), name):
+        return (start, end, "body", name)
     return event
+
+
+def _is_bare_body(before: list[str], name: str) -> bool:
+    """Whether ``name`` is a body that no owner names, after "the" (``before`` are the
+    words before it): "the Ministry", "the Foreign Ministry", "the State Department" (a
+    portfolio is no owner). It means the body last named with those words; when none
+    was, it keeps its name."""
+    words = name.split()
+    if not before or before[-1] not in ("the", "The") or not _is_body(name):
+        return False
+    return all(w in _PORTFOLIOS or w in _TITLES_AFTER_A_TITLE for w in words[:-1])
+
+
+def _is_body(name: str) -> bool:
+    """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department"):
+    no "he" or "she"."""
+    return name.rsplit(None, 1)[-1].lower() in _BODY_WORDS_OF_HEADS if name else False
+
+
+def _bare_body(named: list[tuple[str, int, str]], body: str) -> tuple[str, int]:
+    """The body that "the <body>" means ("the ministry", "the foreign ministry"): the last
+    one named whose name ends with those words ("Kestrian Foreign Ministry"), whoever was
+    named since (a person is no ministry); ``("", -1)`` when none was."""
+    wanted = body.lower()
+    for name, at, _ in reversed(named):
+        lower = name.lower()
+        if lower == wanted or lower.endswith(" " + wanted):
+            return name, at
+    return "", -1
 
 
 def _titled(text: str, named: list[tuple[str, int, str]], title: str) -> tuple[str, int]:

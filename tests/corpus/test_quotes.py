@@ -232,20 +232,37 @@ def _verb_events_by_plain_search(text):
                         out.append((m.start(), ve, "name", quotes._clean_name(m.group("name"))))
                         if pattern is quotes._NAME_BEFORE_APPOSITIVE:
                             appositive_start = m.start()
-                for pattern in (quotes._PRONOUN_BEFORE_VERB, quotes._DESCRIPTOR_BEFORE_VERB):
-                    m = pattern.search(text, low, v)
-                    if m:
-                        out.append((m.start(), ve, "pronoun", ""))
+                m = quotes._PRONOUN_BEFORE_VERB.search(text, low, v)
+                if m:
+                    out.append((m.start(), ve, "pronoun", ""))
+                owned = _body_events_by_plain_search(text, low, v, ve)
+                out.extend(e for e in owned if appositive_start is None or e[0] < appositive_start)
+                m = quotes._DESCRIPTOR_BEFORE_VERB.search(text, low, v)
+                if m and not owned:
+                    out.append((m.start(), ve, "pronoun", ""))
             if verb in quotes.INVERTING_VERBS and (
                 v == 0
                 or re.search(
                     r"(?:[\u201d\u2019,\u2014(-]|\b(?:[Ss]o|[Tt]hus))\s*\Z", text[max(0, v - 8) : v]
                 )
             ):
-                m = quotes._inverted_name(text, ve, len(text))
-                if m and quotes._clean_name(m.group("name")):
-                    out.append((v, m.end(), "name", quotes._clean_name(m.group("name"))))
+                event = quotes._inverted_event(text, v, ve)
+                if event is not None:
+                    out.append(event)
     return sorted(out)
+
+
+def _body_events_by_plain_search(text, low, v, ve):
+    """A body or office in lower case before the verb at ``v``: "the Kestrian foreign
+    ministry said" (a name), "the ministry said" (a body that refers back)."""
+    from corpus import quotes
+
+    m = quotes._OWNED_BODY_BEFORE_VERB.search(text, low, v)
+    if m and not quotes._object_of_preposition(text, low, m.start(), m["owner"]):
+        if quotes._owned_body_name(m):
+            return [(m.start(), ve, "name", quotes._owned_body_name(m))]
+    m = quotes._BARE_BODY_BEFORE_VERB.search(text, low, v)
+    return [(m.start(), ve, "body", m["body"].lower())] if m else []
 
 
 def _speakers_from_every_event(text):
@@ -305,7 +322,7 @@ _ATTRIBUTION_PIECES = st.sampled_from(
     + ["Foreign Minister", "Secretary", "of", "State", "Australia", "Cuba", "representative"]
     + ["Prime", "Deputy", "Attorney", "General", "Vice", "President", "'s", "\n\n"]
     + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
-    + ["in", "at", "minister,", "a spokeswoman,"]
+    + ["in", "at", "minister,", "a spokeswoman,", "ministry", "embassy", " in Kestria"]
     + ["Sergey Lavrov", "Lavrov", "Anna Berg", "Berg", "Pérez", "Organization", "Mr. Li"]
     + ["according to", "According to", "in the words of", "We will not yield", "peace"]
 )
@@ -370,8 +387,9 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         # A reporting verb in the paragraph after the quote, and one opening the text.
         ("\u201cWe will not yield,\u201d Lavrov\n\nsaid.", "Lavrov"),
         ("said Lavrov, \u201cWe will not yield.\u201d", "Lavrov"),
-        # A place or body after a preposition is not the one who speaks ...
-        ("Lavrov, speaking in Geneva, said: \u201cWe are ready.\u201d", ""),
+        # A place or body after a preposition is not the one who speaks (the subject
+        # before "speaking ..." is, since quoter 18) ...
+        ("Lavrov, speaking in Geneva, said: \u201cWe are ready.\u201d", "Lavrov"),
         ("Lavrov, who met Blinken at the Kremlin, said: \u201cWe are ready.\u201d", ""),
         # ... but "the representative of Cuba said" names the country that speaks, and
         # an office of a country speaks as the office,
@@ -1140,4 +1158,106 @@ def test_a_name_after_an_article_is_a_thing_not_the_person_he_means():
     assert speakers(okonkwo) == ["Okonkwo"]
     assert speakers(f"It showed that Marta Ilves was right when she said: {said}") == [
         "Marta Ilves"
+    ]
+
+
+def test_a_description_in_lower_case_before_the_name_after_the_verb():
+    # news trial: a lower-case title between the verb and the name gave nobody, or the
+    # first capitalized word of the description ("Kestrian")
+    said = "\u201cThe harbour stays closed until spring,\u201d"
+    cases = {
+        f"{said} said spokesperson Ilse Varga.": "Ilse Varga",
+        f"{said} said ministry spokesperson Ilse Varga.": "Ilse Varga",
+        f"{said} said Kestrian foreign ministry spokesperson Ilse Varga.": "Ilse Varga",
+        f"{said} said the spokesperson, Ilse Varga.": "Ilse Varga",
+        f"{said} said the ministry's spokesperson, Ilse Varga, on Monday.": "Ilse Varga",
+        f"{said} said a spokesman for the ministry, Jonas Eklund.": "Jonas Eklund",
+        f"{said} said the Kestrian foreign minister, Mira Sandoval.": "Mira Sandoval",
+        f"{said} according to the ministry spokesperson, Ilse Varga.": "Ilse Varga",
+        f"{said} according to a spokesman for the ministry, Jonas Eklund.": "Jonas Eklund",
+        # the forms that worked before still work
+        f"{said} said Ilse Varga.": "Ilse Varga",
+        f"{said} said Ilse Varga, the spokesperson.": "Ilse Varga",
+        f"{said} said Foreign Minister Mira Sandoval.": "Mira Sandoval",
+        f"{said} according to spokesperson Ilse Varga.": "Ilse Varga",
+        f"Spokesperson Ilse Varga said: {said}": "Ilse Varga",
+        f"Ilse Varga, a ministry spokeswoman, said: {said}": "Ilse Varga",
+        f"A spokesman for the ministry, Jonas Eklund, said: {said}": "Jonas Eklund",
+        # a clause after the comma is no name, and a blank line ends the description
+        f"{said} said the minister, Kestria would wait.": "",
+        f"{said} said the spokesperson\n\nMinister Sandoval spoke next.": "",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+
+
+def test_said_the_minister_refers_back_as_the_minister_said_does():
+    said = "\u201cThe harbour stays closed until spring,\u201d"
+    lund = "Defence Minister Erik Lund spoke first."
+    assert speakers(f"{lund} {said} said the minister.") == ["Erik Lund"]
+    assert speakers(f"{lund} {said} the minister said.") == ["Erik Lund"]
+    assert speakers(f"Erik Lund said no. {said} according to the spokesperson.") == ["Erik Lund"]
+    # nobody named: nobody, as before
+    assert speakers(f"{said} said the minister.") == [""]
+
+
+def test_a_body_or_office_in_lower_case_speaks_as_its_capitalized_form_does():
+    # news trial: "the Kestrian foreign ministry said" gave nobody where "the Kestrian
+    # Foreign Ministry said" gave the ministry; news style writes bodies in lower case
+    said = "\u201cWe regret the incident at the border,\u201d"
+    cases = {
+        f"{said} the Kestrian foreign ministry said.": "Kestrian Foreign Ministry",
+        f"{said} the Kestrian Foreign Ministry said.": "Kestrian Foreign Ministry",
+        f"The Kestrian foreign ministry said: {said}": "Kestrian Foreign Ministry",
+        f"{said} Kestria's foreign ministry said.": "Kestria's Foreign Ministry",
+        f"{said} Kestria's Foreign Ministry said.": "Kestria's Foreign Ministry",
+        f"Kestria's foreign minister said on Monday that {said}": "Kestria's Foreign Minister",
+        f"{said} the Kestrian foreign minister said.": "Kestrian Foreign Minister",
+        f"{said} the Norland embassy in Kestria said.": "Norland Embassy",
+        f"{said} said the Kestrian foreign ministry.": "Kestrian Foreign Ministry",
+        f"{said} according to the Kestrian foreign ministry.": "Kestrian Foreign Ministry",
+        f"{said} according to Norland's embassy.": "Norland's Embassy",
+        # a phrase that says where it was said is read past, as ", in his report," is
+        f"The Kestrian foreign ministry, in a statement, said it {said}": (
+            "Kestrian Foreign Ministry"
+        ),
+        f"The Kestrian Foreign Ministry, in a statement, said it {said}": (
+            "Kestrian Foreign Ministry"
+        ),
+        f"Norland's embassy, in Tuesday's statement, said it {said}": "Norland's Embassy",
+        f"The ministry, in remarks to reporters, said it {said}": "",
+        f"Erik Lund, speaking to reporters, said: {said}": "Erik Lund",
+        # an office that describes the speaker in an appositive does not speak
+        f"Mira Sandoval, Kestria's foreign minister, said: {said}": "Mira Sandoval",
+        # no owner: a description (see test_the_ministry_means_the_body_last_named)
+        f"{said} the foreign ministry said.": "",
+        f"{said} the government said.": "",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+
+
+def test_the_ministry_means_the_body_last_named():
+    said = "\u201cWe regret the incident at the border,\u201d"
+    assert speakers(
+        f"The Kestrian foreign ministry said talks would go on. {said} the ministry added."
+    ) == ["Kestrian Foreign Ministry"]
+    # a person named since is no ministry; "said the ministry" and "the foreign ministry"
+    assert speakers(
+        f"Kestria's foreign ministry said talks would go on. Envoy Erik Lund agreed. "
+        f"{said} said the foreign ministry."
+    ) == ["Kestria's Foreign Ministry"]
+    # the capitalized form too, which keeps its name when none was named
+    assert speakers(
+        f"The Kestrian Foreign Ministry said talks would go on. {said} the Foreign Ministry said."
+    ) == ["Kestrian Foreign Ministry"]
+    assert speakers(f"{said} the Foreign Ministry said.") == ["Foreign Ministry"]
+    # named too far back: nobody
+    assert speakers(
+        "The Kestrian foreign ministry said talks would go on. Talks went on. Nothing "
+        f"changed. Nobody came. {said} the ministry said."
+    ) == [""]
+    # "she" after a body means the person named before it, not the body
+    assert speakers(f"Mira Sandoval said no. The Norland embassy said yes. {said} she said.") == [
+        "Mira Sandoval"
     ]
