@@ -548,6 +548,18 @@ def _speech_events(
     short_paragraphs: bool | None = None  # whether the text writes news paragraphs
     events = []
     for start, end, kind, name in raw:
+        if kind == "office":
+            # "The Russian foreign minister dismissed ..." after "Sergey Lavrov said":
+            # Lavrov, as "the minister" would be; with nobody in reach, the office
+            # itself ("Kestria's foreign minister said" gives Kestria's Foreign Minister).
+            if marks is None:
+                marks = _reading_marks(text, quote_spans, sentence_starts)
+            if current and not _is_body(current):
+                if _in_reach(marks, seen_at, start, across_paragraphs=True):
+                    events.append(_SpeechEvent(start, end, current, named_at))
+                    seen_at = start
+                    continue
+            kind = "name"
         if kind == "surname":
             # "Kowal rejected the criticism.": the person named in full earlier, if any
             fuller = _expand_surname(name, full_names)
@@ -1152,7 +1164,7 @@ def _inverted_event(
     # ministry" (see _owned_body_events).
     owned = _INVERTED_OWNED_BODY.match(text, verb_end, end)
     if owned is not None and (name := _owned_body_name(owned)):
-        return (verb_start, owned.end(), "name", name)
+        return (verb_start, owned.end(), _owned_kind(owned), name)
     bare = _INVERTED_BARE_BODY.match(text, verb_end, end)
     if bare is not None:
         return (verb_start, bare.end(), "body", bare["body"].lower())
@@ -1375,7 +1387,11 @@ def reporting_events(
     """
     out = []
     for start, end in verb_spans:
-        out.extend(_events_ending_at(text, start, end, low))
+        for event_start, event_end, kind, name in _events_ending_at(text, start, end, low):
+            if kind == "office":  # "the Russian foreign minister": as "the minister"
+                out.append((event_start, event_end, "pronoun", ""))
+            elif kind != "body":  # "the ministry": the caller resolves no body
+                out.append((event_start, event_end, kind, name))
     return sorted(out)
 
 
@@ -1488,7 +1504,7 @@ def _owned_body_events(
     if m is not None and not _object_of_preposition(text, low, m.start(), m["owner"]):
         name = _owned_body_name(m)
         if name:
-            return [(m.start(), verb_end, "name", name)]
+            return [(m.start(), verb_end, _owned_kind(m), name)]
     m = _BARE_BODY_BEFORE_VERB.search(text, low, verb_start)
     if m is not None:
         return [(m.start(), verb_end, "body", m["body"].lower())]
@@ -1512,7 +1528,8 @@ _BODY_HEADS = (
 )
 _OFFICE_HEADS = "minister|president|premier|chancellor|king|queen"
 _BODY_WORDS_OF_HEADS = frozenset(_BODY_HEADS.split("|"))
-_BODY_HEAD_WORDS = _BODY_WORDS_OF_HEADS | frozenset(_OFFICE_HEADS.split("|"))
+_OFFICE_HEAD_WORDS = frozenset(_OFFICE_HEADS.split("|"))
+_BODY_HEAD_WORDS = _BODY_WORDS_OF_HEADS | _OFFICE_HEAD_WORDS
 # Lower-case words between the owner and the head: "foreign", "prime", "president's".
 _HEAD_MODIFIER = (
     r"(?!(?:the|a|an|and|or|of|for|in|on|at|to|by|with|from|its|their|his|her|this|that|who"
@@ -1556,6 +1573,12 @@ def _owned_body_name(m: re.Match) -> str:
         return ""  # "The foreign ministry", "the Prime Minister's office"
     head = [_capitalized(word) for word in m["head"].split()]
     return _clean_name(" ".join(owner) + (m["possessive"] or "") + " " + " ".join(head))
+
+
+def _owned_kind(m: re.Match) -> str:
+    """ "office" for an office held by one person ("Kestria's foreign minister"), which
+    may mean the person last named (see :func:`_speech_events`); "name" for a body."""
+    return "office" if m["head"].rsplit(None, 1)[-1] in _OFFICE_HEAD_WORDS else "name"
 
 
 def _capitalized(word: str) -> str:
@@ -1981,7 +2004,7 @@ def _described_source(
         return (start, person.end("name"), "name", name) if name else None
     owned = _OWNED_BODY_AT_END.search(phrase)
     if owned is not None and (name := _owned_body_name(owned)):
-        return (start, end, "name", name)  # "according to the Kestrian foreign ministry"
+        return (start, end, _owned_kind(owned), name)  # "according to the Kestrian ministry"
     bare = _BARE_BODY_AT_END.search(phrase)
     if bare is not None:
         return (start, end, "body", bare["body"].lower())  # "according to the ministry"
@@ -2040,7 +2063,22 @@ def _as_description(text: str, event: tuple[int, int, str, str]) -> tuple[int, i
         return (start, end, "title", name)
     if at >= 0 and _is_bare_body(text[max(0, at - 40) : at].split(), name):
         return (start, end, "body", name)
+    if _is_owned_office(name):
+        return (start, end, "office", name)
     return event
+
+
+def _is_owned_office(name: str) -> bool:
+    """Whether ``name`` is an office held by one person after its owner: "Russian Foreign
+    Minister", "Kestria's President" (see _OFFICE_HEADS)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in _OFFICE_HEAD_WORDS
+        and words[0] not in _TITLE_WORDS
+        and words[0] not in _TITLE_PARTS
+        and all(w in _TITLE_WORDS or w in _TITLE_PARTS or w == "Prime" for w in words[1:])
+    )
 
 
 def _is_bare_body(before: list[str], name: str) -> bool:

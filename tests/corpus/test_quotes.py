@@ -254,13 +254,14 @@ def _verb_events_by_plain_search(text):
 
 def _body_events_by_plain_search(text, low, v, ve):
     """A body or office in lower case before the verb at ``v``: "the Kestrian foreign
-    ministry said" (a name), "the ministry said" (a body that refers back)."""
+    ministry said" (a name; an "office" for "the Kestrian foreign minister said"), "the
+    ministry said" (a body that refers back)."""
     from corpus import quotes
 
     m = quotes._OWNED_BODY_BEFORE_VERB.search(text, low, v)
     if m and not quotes._object_of_preposition(text, low, m.start(), m["owner"]):
         if quotes._owned_body_name(m):
-            return [(m.start(), ve, "name", quotes._owned_body_name(m))]
+            return [(m.start(), ve, quotes._owned_kind(m), quotes._owned_body_name(m))]
     m = quotes._BARE_BODY_BEFORE_VERB.search(text, low, v)
     return [(m.start(), ve, "body", m["body"].lower())] if m else []
 
@@ -1248,6 +1249,24 @@ def test_a_body_or_office_in_lower_case_speaks_as_its_capitalized_form_does():
     }
     for text, speaker in cases.items():
         assert speakers(text) == [speaker], text
+
+
+def test_an_office_after_its_owner_means_the_person_in_reach_else_the_office():
+    # "The Russian foreign minister dismissed ..." in a report that named the minister
+    # just before is the minister, as "the minister" is; capitalized or not
+    said = "\u201ca distraction from real diplomacy\u201d"
+    opening = "Mira Sandoval spoke in Malden on Monday."
+    for office in ("Kestrian foreign minister", "Kestrian Foreign Minister"):
+        text = f"{opening} The {office} dismissed the plan as {said}."
+        assert speakers(text) == ["Mira Sandoval"], office
+    # nobody in reach, or only a body: the office
+    assert speakers(f"The Kestrian foreign minister dismissed the plan as {said}.") == [
+        "Kestrian Foreign Minister"
+    ]
+    assert speakers(
+        f"The Kestrian foreign ministry said talks would go on. Kestria's foreign minister "
+        f"dismissed the plan as {said}."
+    ) == ["Kestria's Foreign Minister"]
 
 
 def test_the_ministry_means_the_body_last_named():
