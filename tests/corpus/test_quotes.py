@@ -232,20 +232,38 @@ def _verb_events_by_plain_search(text):
                         out.append((m.start(), ve, "name", quotes._clean_name(m.group("name"))))
                         if pattern is quotes._NAME_BEFORE_APPOSITIVE:
                             appositive_start = m.start()
-                for pattern in (quotes._PRONOUN_BEFORE_VERB, quotes._DESCRIPTOR_BEFORE_VERB):
-                    m = pattern.search(text, low, v)
-                    if m:
-                        out.append((m.start(), ve, "pronoun", ""))
+                m = quotes._PRONOUN_BEFORE_VERB.search(text, low, v)
+                if m:
+                    out.append((m.start(), ve, "pronoun", ""))
+                owned = _body_events_by_plain_search(text, low, v, ve)
+                out.extend(e for e in owned if appositive_start is None or e[0] < appositive_start)
+                m = quotes._DESCRIPTOR_BEFORE_VERB.search(text, low, v)
+                if m and not owned:
+                    out.append((m.start(), ve, "pronoun", ""))
             if verb in quotes.INVERTING_VERBS and (
                 v == 0
                 or re.search(
                     r"(?:[\u201d\u2019,\u2014(-]|\b(?:[Ss]o|[Tt]hus))\s*\Z", text[max(0, v - 8) : v]
                 )
             ):
-                m = quotes._inverted_name(text, ve, len(text))
-                if m and quotes._clean_name(m.group("name")):
-                    out.append((v, m.end(), "name", quotes._clean_name(m.group("name"))))
+                event = quotes._inverted_event(text, v, ve)
+                if event is not None:
+                    out.append(event)
     return sorted(out)
+
+
+def _body_events_by_plain_search(text, low, v, ve):
+    """A body or office in lower case before the verb at ``v``: "the Kestrian foreign
+    ministry said" (a name; an "office" for "the Kestrian foreign minister said"), "the
+    ministry said" (a body that refers back)."""
+    from corpus import quotes
+
+    m = quotes._OWNED_BODY_BEFORE_VERB.search(text, low, v)
+    if m and not quotes._object_of_preposition(text, low, m.start(), m["owner"]):
+        if quotes._owned_body_name(m):
+            return [(m.start(), ve, quotes._owned_kind(m), quotes._owned_body_name(m))]
+    m = quotes._BARE_BODY_BEFORE_VERB.search(text, low, v)
+    return [(m.start(), ve, "body", m["body"].lower())] if m else []
 
 
 def _speakers_from_every_event(text):
@@ -305,7 +323,7 @@ _ATTRIBUTION_PIECES = st.sampled_from(
     + ["Foreign Minister", "Secretary", "of", "State", "Australia", "Cuba", "representative"]
     + ["Prime", "Deputy", "Attorney", "General", "Vice", "President", "'s", "\n\n"]
     + ["he", "He", "she", "the", "The", "foreign minister", "envoy", "also", "quickly"]
-    + ["in", "at", "minister,", "a spokeswoman,"]
+    + ["in", "at", "minister,", "a spokeswoman,", "ministry", "embassy", " in Kestria"]
     + ["Sergey Lavrov", "Lavrov", "Anna Berg", "Berg", "Pérez", "Organization", "Mr. Li"]
     + ["according to", "According to", "in the words of", "We will not yield", "peace"]
 )
@@ -370,8 +388,9 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         # A reporting verb in the paragraph after the quote, and one opening the text.
         ("\u201cWe will not yield,\u201d Lavrov\n\nsaid.", "Lavrov"),
         ("said Lavrov, \u201cWe will not yield.\u201d", "Lavrov"),
-        # A place or body after a preposition is not the one who speaks ...
-        ("Lavrov, speaking in Geneva, said: \u201cWe are ready.\u201d", ""),
+        # A place or body after a preposition is not the one who speaks (the subject
+        # before "speaking ..." is, since quoter 18) ...
+        ("Lavrov, speaking in Geneva, said: \u201cWe are ready.\u201d", "Lavrov"),
         ("Lavrov, who met Blinken at the Kremlin, said: \u201cWe are ready.\u201d", ""),
         # ... but "the representative of Cuba said" names the country that speaks, and
         # an office of a country speaks as the office,
@@ -610,6 +629,12 @@ def test_a_surname_takes_the_fuller_name_the_text_uses():
     assert full_name("President Putin met Vladimir Putin's aides.", "Putin") == "Vladimir Putin"
     assert full_name("Mr Lavrov spoke.", "Lavrov") == "Lavrov"
     assert full_name("Sergey Lavrov said no.", "Sergey Lavrov") == "Sergey Lavrov"
+    # a hyphenated first name is whole, and titles beyond the common ones are no first
+    # names (quoter 18; "Paul Okello" and "Excellency Ahmed Tarik" before)
+    assert full_name("Colonel Jean-Paul Okello spoke. Okello said no.", "Okello") == (
+        "Jean-Paul Okello"
+    )
+    assert full_name("His Excellency Ahmed Tarik spoke. Tarik said no.", "Tarik") == ("Ahmed Tarik")
 
 
 def test_a_name_starts_a_word_and_keeps_its_apostrophe():
@@ -868,7 +893,11 @@ def test_he_and_she_reach_two_sentences_back_within_a_paragraph():
     said = "\u201cWe will not yield,\u201d he said."
     assert speakers(f"Sergey Lavrov said no. Talks went on. {said}") == ["Sergey Lavrov"]
     assert speakers(f"Sergey Lavrov said no. Talks went on. Nothing changed. {said}") == [""]
-    assert speakers(f"Sergey Lavrov said no.\nTalks went on. {said}") == [""]  # a new paragraph
+    # a new paragraph after a long one (a speech's) changes the subject ...
+    long_paragraph = "Talks went on. Nothing changed. Sergey Lavrov said no."
+    assert speakers(f"{long_paragraph}\nTalks went on. {said}") == [""]
+    # ... but not after a short one, as news paragraphs are (since quoter 18)
+    assert speakers(f"Sergey Lavrov said no.\nTalks went on. {said}") == ["Sergey Lavrov"]
     # each "he" that means him carries him on
     assert speakers(f"Sergey Lavrov said no. Talks went on. {said} Nothing changed. {said}") == [
         "Sergey Lavrov",
@@ -1141,3 +1170,305 @@ def test_a_name_after_an_article_is_a_thing_not_the_person_he_means():
     assert speakers(f"It showed that Marta Ilves was right when she said: {said}") == [
         "Marta Ilves"
     ]
+
+
+def test_a_description_in_lower_case_before_the_name_after_the_verb():
+    # news trial: a lower-case title between the verb and the name gave nobody, or the
+    # first capitalized word of the description ("Kestrian")
+    said = "\u201cThe harbour stays closed until spring,\u201d"
+    cases = {
+        f"{said} said spokesperson Ilse Varga.": "Ilse Varga",
+        f"{said} said ministry spokesperson Ilse Varga.": "Ilse Varga",
+        f"{said} said Kestrian foreign ministry spokesperson Ilse Varga.": "Ilse Varga",
+        f"{said} said the spokesperson, Ilse Varga.": "Ilse Varga",
+        f"{said} said the ministry's spokesperson, Ilse Varga, on Monday.": "Ilse Varga",
+        f"{said} said a spokesman for the ministry, Jonas Eklund.": "Jonas Eklund",
+        f"{said} said the Kestrian foreign minister, Mira Sandoval.": "Mira Sandoval",
+        f"{said} according to the ministry spokesperson, Ilse Varga.": "Ilse Varga",
+        f"{said} according to a spokesman for the ministry, Jonas Eklund.": "Jonas Eklund",
+        # any noun after a determiner, set off by commas; an occupation right before it
+        f"{said} said their lawyer, Ana Kos.": "Ana Kos",
+        f"{said} said lawyer Ana Kos.": "Ana Kos",
+        # the forms that worked before still work
+        f"{said} said Ilse Varga.": "Ilse Varga",
+        f"{said} said Ilse Varga, the spokesperson.": "Ilse Varga",
+        f"{said} said Foreign Minister Mira Sandoval.": "Mira Sandoval",
+        f"{said} according to spokesperson Ilse Varga.": "Ilse Varga",
+        f"Spokesperson Ilse Varga said: {said}": "Ilse Varga",
+        f"Ilse Varga, a ministry spokeswoman, said: {said}": "Ilse Varga",
+        f"A spokesman for the ministry, Jonas Eklund, said: {said}": "Jonas Eklund",
+        # a clause after the comma is no name, and a blank line ends the description
+        f"{said} said the minister, Kestria would wait.": "",
+        f"{said} said the spokesperson\n\nMinister Sandoval spoke next.": "",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+
+
+def test_said_the_minister_refers_back_as_the_minister_said_does():
+    said = "\u201cThe harbour stays closed until spring,\u201d"
+    lund = "Defence Minister Erik Lund spoke first."
+    assert speakers(f"{lund} {said} said the minister.") == ["Erik Lund"]
+    assert speakers(f"{lund} {said} the minister said.") == ["Erik Lund"]
+    assert speakers(f"Erik Lund said no. {said} according to the spokesperson.") == ["Erik Lund"]
+    # nobody named: nobody, as before
+    assert speakers(f"{said} said the minister.") == [""]
+
+
+def test_a_body_or_office_in_lower_case_speaks_as_its_capitalized_form_does():
+    # news trial: "the Kestrian foreign ministry said" gave nobody where "the Kestrian
+    # Foreign Ministry said" gave the ministry; news style writes bodies in lower case
+    said = "\u201cWe regret the incident at the border,\u201d"
+    cases = {
+        f"{said} the Kestrian foreign ministry said.": "Kestrian Foreign Ministry",
+        f"{said} the Kestrian Foreign Ministry said.": "Kestrian Foreign Ministry",
+        f"The Kestrian foreign ministry said: {said}": "Kestrian Foreign Ministry",
+        f"{said} Kestria's foreign ministry said.": "Kestria's Foreign Ministry",
+        f"{said} Kestria's Foreign Ministry said.": "Kestria's Foreign Ministry",
+        f"Kestria's foreign minister said on Monday that {said}": "Kestria's Foreign Minister",
+        f"{said} the Kestrian foreign minister said.": "Kestrian Foreign Minister",
+        f"{said} the Norland embassy in Kestria said.": "Norland Embassy",
+        f"{said} said the Kestrian foreign ministry.": "Kestrian Foreign Ministry",
+        f"{said} according to the Kestrian foreign ministry.": "Kestrian Foreign Ministry",
+        f"{said} according to Norland's embassy.": "Norland's Embassy",
+        # a phrase that says where it was said is read past, as ", in his report," is
+        f"The Kestrian foreign ministry, in a statement, said it {said}": (
+            "Kestrian Foreign Ministry"
+        ),
+        f"The Kestrian Foreign Ministry, in a statement, said it {said}": (
+            "Kestrian Foreign Ministry"
+        ),
+        f"Norland's embassy, in Tuesday's statement, said it {said}": "Norland's Embassy",
+        f"The ministry, in remarks to reporters, said it {said}": "",
+        f"Erik Lund, speaking to reporters, said: {said}": "Erik Lund",
+        # an office that describes the speaker in an appositive does not speak
+        f"Mira Sandoval, Kestria's foreign minister, said: {said}": "Mira Sandoval",
+        # no owner: a description (see test_the_ministry_means_the_body_last_named)
+        f"{said} the foreign ministry said.": "",
+        f"{said} the government said.": "",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+
+
+def test_an_office_after_its_owner_means_the_person_in_reach_else_the_office():
+    # "The Russian foreign minister dismissed ..." in a report that named the minister
+    # just before is the minister, as "the minister" is; capitalized or not
+    said = "\u201ca distraction from real diplomacy\u201d"
+    opening = "Mira Sandoval spoke in Malden on Monday."
+    for office in ("Kestrian foreign minister", "Kestrian Foreign Minister"):
+        text = f"{opening} The {office} dismissed the plan as {said}."
+        assert speakers(text) == ["Mira Sandoval"], office
+    # nobody in reach, or only a body: the office
+    assert speakers(f"The Kestrian foreign minister dismissed the plan as {said}.") == [
+        "Kestrian Foreign Minister"
+    ]
+    assert speakers(
+        f"The Kestrian foreign ministry said talks would go on. Kestria's foreign minister "
+        f"dismissed the plan as {said}."
+    ) == ["Kestria's Foreign Minister"]
+
+
+def test_the_ministry_means_the_body_last_named():
+    said = "\u201cWe regret the incident at the border,\u201d"
+    assert speakers(
+        f"The Kestrian foreign ministry said talks would go on. {said} the ministry added."
+    ) == ["Kestrian Foreign Ministry"]
+    # a person named since is no ministry; "said the ministry" and "the foreign ministry"
+    assert speakers(
+        f"Kestria's foreign ministry said talks would go on. Envoy Erik Lund agreed. "
+        f"{said} said the foreign ministry."
+    ) == ["Kestria's Foreign Ministry"]
+    # the capitalized form too, which keeps its name when none was named
+    assert speakers(
+        f"The Kestrian Foreign Ministry said talks would go on. {said} the Foreign Ministry said."
+    ) == ["Kestrian Foreign Ministry"]
+    assert speakers(f"{said} the Foreign Ministry said.") == ["Foreign Ministry"]
+    # named too far back: nobody
+    assert speakers(
+        "The Kestrian foreign ministry said talks would go on. Talks went on. Nothing "
+        f"changed. Nobody came. {said} the ministry said."
+    ) == [""]
+    # "she" after a body means the person named before it, not the body
+    assert speakers(f"Mira Sandoval said no. The Norland embassy said yes. {said} she said.") == [
+        "Mira Sandoval"
+    ]
+
+
+def test_he_and_she_reach_across_short_paragraphs():
+    # news trial: news paragraphs are a sentence or two, and "she" in the next one
+    # still means the person just named
+    said = "\u201cThat was the moment the talks turned,\u201d she said."
+    assert speakers(
+        "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
+        f"She said the release of the fishermen was a first step. {said}"
+    ) == ["Mira Sandoval"]
+    # still at most two sentences back ...
+    assert speakers(
+        "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
+        f"The talks lasted all night.\n\nNobody slept. {said}"
+    ) == [""]
+    # ... and not after a paragraph of a speech's length, in sentences or in characters
+    after = f"\n\nShe said the release was a first step. {said}"
+    assert speakers(
+        f"The talks lasted all night. Nobody slept. Foreign Minister Mira Sandoval arrived "
+        f"on Friday.{after}"
+    ) == [""]
+    long_sentence = "The talks went on " + "and on " * 60 + "until Friday."
+    assert speakers(f"{long_sentence} Foreign Minister Mira Sandoval arrived.{after}") == [""]
+
+
+def test_a_full_name_as_a_sentence_subject_is_remembered_without_a_title():
+    # news trial: "Dana Kowal struck a conciliatory tone. “…,” she said." gave nobody;
+    # a title or an appositive was needed
+    said = "\u201cWe can talk again next week,\u201d she said."
+    assert speakers(f"Dana Kowal struck a conciliatory tone after the vote. {said}") == [
+        "Dana Kowal"
+    ]
+    assert speakers(f"Later Dana Kowal met the envoy. {said}") == ["Dana Kowal"]
+    # a past form that does not end in -ed, after a title too
+    assert speakers(f"President Dana Kowal flew to Malden. {said}") == ["Dana Kowal"]
+    # places and things named with two words are no persons, nor is an adjective
+    # before a plural noun
+    for subject in ("South Tarsk rejected the plan.", "Several Kestrian leaders resigned."):
+        assert speakers(f"{subject} {said}") == [""], subject
+    # a present in -s may be a plural noun: only past forms count without a title
+    assert speakers(f"Dana Kowal arrives today. {said}") == [""]
+
+
+def test_a_surname_as_a_sentence_subject_means_the_person_named_in_full_before():
+    # news trial: "Aalto rejected the criticism. “…,” he said." gave nobody
+    said = "\u201cNobody lost today,\u201d he said."
+    opening = (
+        "Prime Minister Henrik Aalto faced questions in parliament on Tuesday. The session "
+        "lasted four hours. Opposition members walked out twice.\n\n"
+    )
+    assert speakers(f"{opening}Aalto rejected the criticism. {said}") == ["Henrik Aalto"]
+    # named in full as an object, after a title: the full name too
+    text = (
+        "Kestrian President Olga Strand met Prime Minister Marek Holt in Malden.\n\n"
+        "Holt said the meeting was useful. \u201cWe have built trust,\u201d he said.\n\n"
+        "Strand was more cautious. \u201cTrust takes time,\u201d she said. "
+        "\u201cWe will see,\u201d Holt said."
+    )
+    assert speakers(text) == ["Marek Holt", "Olga Strand", "Marek Holt"]
+    # a rank before the surname is no first name
+    assert speakers(
+        f"The drill was led by General Erik Lund. General Lund rejected the criticism. {said}"
+    ) == ["Erik Lund"]
+    # a single word nobody was named with is no person: a country, say
+    assert speakers(f"Kestria rejected the criticism. {said}") == [""]
+    # a capitalized word that opens a sentence is no first name
+    assert speakers(
+        f"Since Kestria joined the pact, trade has grown. Kestria rejected the criticism. {said}"
+    ) == [""]
+
+
+# A small news set (invented outlets, places and names) for the news trial's patterns:
+# lower-case titles before a name after the verb, bodies in lower case or the possessive,
+# "she" across short paragraphs, a surname or a full name as a sentence's subject without
+# a title. Each article comes with the speaker a reader names for each of its quotes (""
+# where nobody can be named). Quoter 17 attributed 5 of these 24 quotes (4 right, and
+# "Holt" for Marek Holt); quoter 18 attributes 23, all right.
+_NEWS_ARTICLES = [
+    (
+        "Kestria will close its northern fishing grounds for two years, the government "
+        "announced on Monday.\n\n"
+        "\u201cThis is a decision for the fish, not against the fishermen,\u201d said "
+        "spokesperson Ilse Varga.\n\n"
+        "Crews protested in the port of Malden. \u201cWe were not asked,\u201d said union "
+        "leader Tomasz Reiner.",
+        ["Ilse Varga", "Tomasz Reiner"],
+    ),
+    (
+        "Brevonia recalled its ambassador to Kestria on Tuesday.\n\n"
+        "\u201cThe ambassador has been called home for consultations,\u201d said foreign "
+        "ministry spokesperson Amara Okoye.\n\n"
+        "Kestria played the move down. \u201cWe regret the decision, but our door stays "
+        "open,\u201d said the Kestrian spokesperson, Lukas Fenn.",
+        ["Amara Okoye", "Lukas Fenn"],
+    ),
+    (
+        "\u201cWe regret the misunderstanding and consider the matter closed,\u201d the "
+        "Kestrian foreign ministry said in a statement.\n\n"
+        "The Brevonian foreign ministry said: \u201cOur citizens were detained without "
+        "cause.\u201d\n\n"
+        "\u201cWe expect an apology,\u201d the ministry added.",
+        ["Kestrian Foreign Ministry", "Brevonian Foreign Ministry", "Brevonian Foreign Ministry"],
+    ),
+    (
+        "\u201cNothing has been agreed yet,\u201d Brevonia's foreign ministry said on "
+        "Wednesday.\n\n"
+        "Kestria's foreign minister said on Thursday that the talks would go on and that "
+        "\u201cnothing will be decided without the fishermen.\u201d",
+        ["Brevonia's Foreign Ministry", "Kestria's Foreign Minister"],
+    ),
+    (
+        "The Kestrian foreign ministry, in a statement, said it \u201cregrets the incident at "
+        "the border crossing\u201d.\n\n"
+        "Norland's embassy, in a post on social media, said it was \u201cfollowing the case "
+        "closely\u201d.",
+        ["Kestrian Foreign Ministry", "Norland's Embassy"],
+    ),
+    (
+        "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
+        "She said the release of the fishermen was a first step. \u201cThat was the moment "
+        "the talks turned,\u201d she said.\n\n"
+        "Sandoval travels on to Brevonia next week.",
+        ["Mira Sandoval"],
+    ),
+    (
+        "Prime Minister Henrik Aalto faced questions in parliament on Tuesday. The session "
+        "lasted four hours. Opposition members walked out twice.\n\n"
+        "Aalto rejected the criticism. \u201cNobody lost today,\u201d he said.",
+        ["Henrik Aalto"],
+    ),
+    (
+        "Dana Kowal struck a conciliatory tone after the vote. \u201cWe can talk again next "
+        "week,\u201d she said.",
+        ["Dana Kowal"],
+    ),
+    (
+        "The border will reopen on Monday, according to spokesperson Rafael Ibarra. "
+        "\u201cTrucks will pass first,\u201d he said.\n\n"
+        "A spokesman for the ministry, Jonas Eklund, said: \u201cPassengers will follow.\u201d",
+        ["Rafael Ibarra", "Jonas Eklund"],
+    ),
+    (
+        "Nadia Brandt, a ministry spokeswoman, said: \u201cThe fees will be waived for "
+        "everyone.\u201d\n\n"
+        "\u201cWe are grateful for the gesture,\u201d said Pavel Morozov, the mayor of Malden.",
+        ["Nadia Brandt", "Pavel Morozov"],
+    ),
+    (
+        "The Norland embassy in Kestria said its staff were safe. \u201cAll our diplomats are "
+        "accounted for,\u201d the embassy said.\n\n"
+        "Asked about the protests, the spokesperson declined to comment.",
+        ["Norland Embassy"],
+    ),
+    (
+        "Kestrian President Olga Strand met Brevonian Prime Minister Marek Holt in Malden on "
+        "Saturday.\n\n"
+        "Holt said the meeting was useful. \u201cWe have built trust,\u201d he said.\n\n"
+        "Strand was more cautious. \u201cTrust takes time,\u201d she said.",
+        ["Marek Holt", "Olga Strand"],
+    ),
+    (
+        "Kestria and Brevonia signed the accord in Malden.\n\n"
+        "\u201cThis is a good day for both our peoples,\u201d he said.",
+        [""],
+    ),
+    (
+        "Defence Minister Erik Lund spoke to reporters after the drill. The exercise will be "
+        "repeated in spring, the ministry said.\n\n"
+        "Lund, speaking at a news conference, said: \u201cOur forces are ready for "
+        "anything.\u201d\n\n"
+        "\u201cThe drill went well,\u201d said the minister.",
+        ["Erik Lund", "Erik Lund"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _NEWS_ARTICLES)
+def test_news_articles(text, expected):
+    assert speakers(text) == expected
