@@ -273,9 +273,12 @@ def _lessened(view: TokenView, i: int, item: dict) -> bool:
 
 
 def _no_less(view: TokenView, i: int) -> bool:
-    """ "It is no less certain that", "not less clear": as certain, not less."""
-    before = view.prev_words(i, 2)
-    return before[0] == "less" and before[1] in {"no", "not", "n't", "none"}
+    """ "It is no less certain that", "not less clear", "none the less true": as
+    certain, not less."""
+    before = view.prev_words(i, 3)
+    return before[0] == "less" and (
+        before[1] in {"no", "not", "n't", "none", "nonetheless"} or before[1:] == ["the", "none"]
+    )
 
 
 def _negative_subject(view: TokenView, i: int) -> bool:
@@ -331,14 +334,17 @@ _QUESTIONS_AFTER = frozenset("whether if how why what who when where which".spli
 
 
 def _expected_of(view: TokenView, i: int, end: int, before: list[str], passive: bool) -> bool:
-    """'expect' as a demand, not a prediction: what one party expects of another ('we
-    expect South Africa to make amends', 'it expects the world community to lend its
-    support', 'we expect a contribution from China', 'much is expected from this
-    forum') or is entitled to ('the right to expect'). Predictions stay hedges: 'is
-    expected to increase', 'we expect that agreements will be reached', 'expects to
-    see'."""
+    """'expect' as a demand made of a party, not a prediction: 'we expect South Africa
+    to make amends', 'it expects the world community to lend its support', 'we expect
+    a contribution from China', 'much is expected from this forum', 'the right to
+    expect'. Predictions stay hedges, whatever their verb: 'is expected to increase',
+    'we expect that agreements will be reached', 'we expect the vote to take place in
+    May', 'analysts expect the Fed to raise rates', 'a rebound is expected from China'
+    is kept only as 'expected from' with nothing between."""
     if before[0] == "to" and before[1] in {"right", "entitled", "reason"}:
         return True
+    if before[0] in _FORECASTERS:
+        return False
     following = []
     for k in range(end, end + 9):
         word = view.at(k)
@@ -349,13 +355,53 @@ def _expected_of(view: TokenView, i: int, end: int, before: list[str], passive: 
         return not _inferred_from(following[1:])
     if passive or not following or following[0] in {"to", "that", "it", "this"}:
         return False
-    # An object, then "from" + the party, or "to" + what the object is to do; not what
-    # is to happen to it ("we expect the treaty to come into force this year").
-    if "from" in following[1:]:
-        return not _inferred_from(following[following.index("from", 1) + 1 :])
-    if "to" not in following[1:-1]:
+    # An object, then "from" + the party when the object is a deed ('a contribution
+    # from China'), or "to" + what the object, a party, is to do; not what is to
+    # happen ('we expect the treaty to come into force', 'the talks to continue').
+    link = next((k for k, w in enumerate(following) if k and w in {"to", "from"}), None)
+    if link is None or link + 1 >= len(following):
         return False
-    return following[following.index("to", 1) + 1] not in _HAPPENINGS
+    after = following[link + 1]
+    if following[link] == "from" or after in _DETERMINERS_AFTER_TO:
+        # 'from China', or 'to' as a preposition ('a contribution to the peace'): what
+        # the object is decides
+        return not _DEEDS.isdisjoint(following[:link]) and not _inferred_from(following[link + 1 :])
+    return after not in _HAPPENINGS and _a_party(view, end, end + link)
+
+
+def _a_party(view: TokenView, first: int, stop: int) -> bool:
+    """Whether tokens [first, stop), an object, name someone who can act: a name
+    ('South Africa', 'the Council'), a people or body ('the international community',
+    'those States') or a person ('us', 'others')."""
+    for k in range(first, stop):
+        word = view.at(k)
+        if word in _PARTIES or word.endswith("powers") or view.raw[k][:1].isupper():
+            return True
+    return False
+
+
+_DETERMINERS_AFTER_TO = frozenset("the a an our their its his her this that these".split())
+
+
+# Who forecasts rather than demands ('analysts expect the bank to raise rates').
+_FORECASTERS = frozenset(
+    """analysts economists experts investors observers pollsters forecasters markets
+    traders scientists researchers""".split()
+)
+_PARTIES = frozenset(
+    """us them him her others everyone everybody community communities council assembly
+    countries country states nations governments government members parties party powers
+    partners neighbours neighbors world organization organisation side sides peoples
+    leaders leadership authorities regime regimes delegations administration participants
+    anyone someone ones""".split()
+)
+# What one party gives another ('we expect understanding and co-operation from').
+_DEEDS = frozenset(
+    """contribution contributions support co-operation cooperation commitment commitments
+    action actions understanding assistance help explanation explanations openness
+    response effort efforts solidarity respect approach involvement end much more
+    everything nothing little""".split()
+)
 
 
 def _inferred_from(source: list[str]) -> bool:

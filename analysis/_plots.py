@@ -3,6 +3,7 @@ grouped bar chart of per-group rates with 95% intervals over documents (hedging,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -75,7 +76,11 @@ MaxGroups = int | Literal["auto"] | None
 
 # Docvars whose values are points in time, whatever their numbers: the corpus reads
 # year and session as whole numbers and date as dates (see corpus.metadata).
-TIME_DOCVARS = frozenset({"year", "session", "date"})
+TIME_DOCVARS = frozenset({"year", "session", "date", "month"})
+# Months and days written as ISO text, which sorts in time order: "2024-03", "2024-03-07"
+# (a month derived with dt.strftime("%Y-%m"), as the README shows). Bare numbers are
+# judged as numbers below.
+_ISO_TIME = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 # Whole numbers in this span read as years where the table does not name such a
 # docvar (a table read back from a file, a compare() of a column "yr"). Country codes
 # (2 to 894) and most speaker ids fall outside it.
@@ -132,17 +137,18 @@ def largest_groups(table: pd.DataFrame, max_groups: MaxGroups) -> tuple[pd.DataF
 
 
 def is_series(groups: Sequence[str], table: pd.DataFrame) -> bool:
-    """Whether the groups are a time series, whose every member is drawn: numbers
-    ("(missing)" aside) that are points in time, because the table was grouped by a
-    docvar named year, session or date (its provenance record says which), or because
-    they are all whole numbers from 1000 to 2999 (years). Other numbers (country codes,
-    speaker ids, ``by="doc_id"``) are categories, like names.
+    """Whether the groups are a time series, whose every member is drawn ("(missing)"
+    aside): numbers of a docvar named year, session, date or month (the table's
+    provenance record says which), dates or months written as ISO text ("2024-03"),
+    or, where the record names no docvar, whole numbers from 1000 to 2999 (years).
+    Other numbers (country codes, speaker ids, ``by="doc_id"``) are categories, like
+    names.
 
     Example:
         >>> is_series(["1990", "1991", "(missing)"], pd.DataFrame()), is_series(["A"], pd.DataFrame())
         (True, False)
-        >>> is_series(["2", "20", "840"], pd.DataFrame())
-        False
+        >>> is_series(["2", "20", "840"], pd.DataFrame()), is_series(["2024-02", "2024-03"], pd.DataFrame())
+        (False, True)
     """
     by = grouping_name(table, default="")
     if by == "doc_id":
@@ -150,10 +156,14 @@ def is_series(groups: Sequence[str], table: pd.DataFrame) -> bool:
     present = [g for g in groups if g != MISSING_GROUP]
     if not present:
         return False
+    if all(_ISO_TIME.fullmatch(g) for g in present):
+        return True
     values = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce")
     if values.isna().any():
         return False
-    return by.lower() in TIME_DOCVARS or _are_years(values)
+    if by:  # the docvar's name decides: speaker ids 1001-1040 are no years
+        return by.lower() in TIME_DOCVARS
+    return _are_years(values)
 
 
 def _are_years(values: pd.Series) -> bool:
@@ -166,14 +176,19 @@ def _are_years(values: pd.Series) -> bool:
 
 def _series_cut_message(table: pd.DataFrame, groups: list[str], max_groups: int) -> str:
     by = grouping_name(table, default="year")
-    numbers = [g for g in group_order(groups) if g != MISSING_GROUP]
+    points = [g for g in group_order(groups) if g != MISSING_GROUP]
+    first, last = points[0], points[-1]
+    span = (
+        f"c.subset({by}=range({first}, {first} + 10))"
+        if first.isdigit()
+        else f"c.subset({by}={points[:10]!r})"
+    )
     return (
         f"max_groups={max_groups} would leave out {len(groups) - max_groups} of the "
-        f"{len(groups)} groups, which are numbers ({by} {numbers[0]} to {numbers[-1]}): "
+        f"{len(groups)} groups, which are points in time ({by} {first} to {last}): "
         "bars with some of them left out read as a series with gaps. Draw them all "
-        "(max_groups='auto' or None), choose a span first (e.g. "
-        f"c.subset({by}=range({numbers[0]}, {numbers[0]} + 10)) before computing the "
-        "table), or draw a line with analysis.plot_timeseries"
+        f"(max_groups='auto' or None), choose a span first (e.g. {span} before "
+        "computing the table), or draw a line with analysis.plot_timeseries"
     )
 
 

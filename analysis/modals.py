@@ -178,8 +178,9 @@ def plot_modality(
         max_groups: ``"auto"`` (default): the 30 largest groups (most documents, then
             words; the title says so) when groups are categories (names such as
             countries, or numbers such as country codes and speaker ids), and every
-            group, in order, when they are a time series: whole numbers from 1000 to
-            2999 (years), or numbers of a docvar named year, session or date (a series
+            group, in order, when they are a time series: numbers of a docvar named
+            year, session, date or month, months or days as ISO text ("2024-03"), or
+            in a table without its record whole numbers from 1000 to 2999 (a series
             with years left out would read as gaps). A number: at most that many of the
             largest categories; a longer series is an error. None: every group.
 

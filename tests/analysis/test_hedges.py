@@ -615,6 +615,7 @@ def test_less_certain_a_supposed_finding_and_distrust():
     texts = [
         "The outcome is less certain.",  # a hedge: certainty said to be lacking
         "It is no less certain that we will win.",  # a booster: as certain
+        "It is none the less certain that we will win.",  # a booster too
         "If the assessment shows that stocks recovered, quotas rise.",  # no booster
         "The assessment shows that stocks recovered.",  # a booster
         "Secrecy would only feed suspicion.",  # distrust: no hedge
@@ -625,8 +626,9 @@ def test_less_certain_a_supposed_finding_and_distrust():
     assert rows[["doc_id", "match", "category", "negated"]].values.tolist() == [
         ["doc1", "certain", "hedge", True],
         ["doc2", "certain", "booster", False],
-        ["doc4", "shows", "booster", False],
-        ["doc6", "suspicion", "hedge", False],
+        ["doc3", "certain", "booster", False],
+        ["doc5", "shows", "booster", False],
+        ["doc7", "suspicion", "hedge", False],
     ]
 
 
@@ -637,6 +639,9 @@ def test_expect_as_a_demand_is_no_hedge_and_as_a_prediction_is_one():
         "We expect the treaty to come into force this year.",
         "Analysts expect the team to be weaker.",
         "As was to be expected from the nature of the problem, it failed.",
+        "Analysts expect the central bank to raise rates in March.",  # forecasts in news
+        "We expect the vote to take place in May.",
+        "Analysts expect a rebound from China.",
         "We expect South Africa to make amends.",  # demands: no hedges from here on
         "It expects the world community to lend it support.",
         "We expect a more positive contribution from China.",
@@ -645,7 +650,7 @@ def test_expect_as_a_demand_is_no_hedge_and_as_a_prediction_is_one():
     ]
     rows = find_hedges(corpus.from_texts(texts))
     expect = rows[rows["lemma"] == "expect"]
-    assert expect["doc_id"].tolist() == ["doc1", "doc2", "doc3", "doc4", "doc5"]
+    assert expect["doc_id"].tolist() == [f"doc{k}" for k in range(1, 9)]
 
 
 def test_a_point_of_view_the_verb_view_and_relative_clauses_hold_no_belief():

@@ -381,7 +381,7 @@ def test_an_explicit_max_groups_that_would_gap_the_years_is_an_error(yearly):
 
     hedging = analysis.stat_hedging(yearly, by="year")
     message = (
-        r"max_groups=30 would leave out 24 of the 54 groups, which are numbers "
+        r"max_groups=30 would leave out 24 of the 54 groups, which are points in time "
         r"\(year 1946 to 1999\).*max_groups='auto' or None.*c\.subset\(year=range\(1946, "
         r"1946 \+ 10\)\).*analysis\.plot_timeseries"
     )
@@ -455,6 +455,22 @@ def test_what_makes_numbered_groups_a_time_series():
     assert not is_series(["1001", "1002"], grouped_by("doc_id"))
     assert not is_series(["7", "12"], grouped_by("speaker_id"))
     assert not is_series(["1990", "A"], grouped_by("year"))  # not all numbers
+    assert not is_series(["1001", "1040"], grouped_by("speaker_id"))  # ids, not years
+    assert is_series(["2024-02", "2024-03", "(missing)"], grouped_by("month"))  # ISO months
+    assert is_series(["2024-02-01", "2024-03-07"], pd.DataFrame())  # ISO dates
+
+
+def test_months_derived_from_dates_are_drawn_in_full_and_in_order():
+    import analysis
+
+    dates = [f"{2021 + k // 12}-{k % 12 + 1:02d}-15" for k in range(40)][::-1]
+    c = corpus.from_texts([f"We may perhaps act {k}." for k in range(40)], docvars={"date": dates})
+    c = c.with_docvars(month=lambda d: d["date"].dt.strftime("%Y-%m"))
+    ax = analysis.plot_hedging(analysis.stat_hedging(c, by="month"))
+    ticks = _ticks(ax)
+    assert len(ticks) == 40 and ticks[:3] == ["2021-01", "2021-02", "2021-03"]
+    assert ticks == sorted(ticks) and "largest" not in _title(ax)
+    plt.close("all")
 
 
 def test_sessions_are_drawn_in_order_and_speaker_ids_are_thinned():
