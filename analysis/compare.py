@@ -388,8 +388,9 @@ def compare(
     Rates: a group's interval of a rate does not go below 0. That holds for the
     ``"rate:<term>"``, hedging and modality measures of a Corpus, a column whose name
     starts with ``"rate:"``, and a column named as communique names rates ("rate",
-    "pooled_rate", "per_10k") that holds no negative value (a negative value says it is
-    something else, such as a change). For a hedging or modality measure the group
+    "pooled_rate", "per_10k") beside a ``count`` column, as communique's tables have them,
+    that holds no negative value (a negative value says it is something else, such as a
+    change; a column of your own named "rate" without a count keeps its t interval). For a hedging or modality measure the group
     intervals lie within :func:`stat_hedging`'s or :func:`stat_modality`'s for the same
     ``by`` and ``voice``: they are drawn from the same resamples.
 
@@ -437,7 +438,8 @@ def compare(
     order = group_order(by_group) if given is None else given
 
     rows = []
-    never_negative = _is_rate(name, values, from_corpus=c is not None)
+    columns = () if c is not None else tuple(c_or_table.columns)  # type: ignore[union-attr]
+    never_negative = _is_rate(name, values, from_corpus=c is not None, columns=columns)
     for g in order:
         # The key stat_hedging, stat_modality and the other rate tables give the same
         # group and measure, so the same documents get the same bootstrap draws: their
@@ -526,17 +528,19 @@ def compare(
     return result
 
 
-def _is_rate(name: object, values: pd.Series, *, from_corpus: bool) -> bool:
+def _is_rate(name: object, values: pd.Series, *, from_corpus: bool, columns: tuple = ()) -> bool:
     """Whether the values are rates, whose interval stops at 0: a ``rate:`` measure, a
-    hedging or modality measure of a corpus, or a table's column named as communique
-    names rates (:data:`RATE_COLUMN_NAMES`) without a negative value."""
+    hedging or modality measure of a corpus, or a column of a communique rate table:
+    named as communique names rates (:data:`RATE_COLUMN_NAMES`), beside the ``count``
+    it is computed from, and without a negative value (a user's own "rate" column, a
+    growth rate, keeps its t interval)."""
     if not isinstance(name, str):
         return False
     if name.startswith("rate:"):
         return True
     if from_corpus:
         return name in STANCE_MEASURES
-    return name in RATE_COLUMN_NAMES and not bool((values < 0).any())
+    return name in RATE_COLUMN_NAMES and "count" in columns and not bool((values < 0).any())
 
 
 def _table_voice(table: pd.DataFrame, voice: str | None) -> str | None:

@@ -36,7 +36,8 @@ documents, so a keyword carried by one long speech is flagged rather than truste
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -646,7 +647,8 @@ def stat_keyness(
             raise ValueError(f"reference={reference!r} must differ from target={target!r}")
     groups = count_by_group(c, labels, case=case, voice=voice, workers=workers)
     known = group_order(groups)
-    excluded = _excluded_terms(exclude, case)
+    excluded = _excluded_terms(exclude, case, c.aliases.token_map())
+    _warn_unmatched(excluded, (term for g in groups.values() for term in g.counts))
     options = dict(
         measure=measure,
         min_count=min_count,
@@ -752,18 +754,46 @@ def _document_test(
     return lambda terms: rates.permutation_p(terms, target_ids, reference_ids)
 
 
-def _excluded_terms(exclude: Sequence[str] | None, case: str) -> tuple[str, ...]:
-    """``exclude=`` checked and folded as the table's terms are (sorted: the same
-    record whatever the order given)."""
+def _excluded_terms(
+    exclude: Sequence[str] | None, case: str, token_map: dict[str, str]
+) -> tuple[str, ...]:
+    """``exclude=`` checked and folded as the table's terms are, aliases included
+    ("Zelensky" is the term "zelenskyy" when the alias table says so); sorted, so the
+    record is the same whatever the order given."""
     if exclude is None:
         return ()
     if isinstance(exclude, str) or not all(isinstance(t, str) for t in exclude):
         raise TypeError(
             f"exclude={exclude!r} must be a list of terms, e.g. ['meridian', 'report*']"
         )
-    terms = {" ".join(t.split()) for t in exclude}
-    terms.discard("")
-    return tuple(sorted(t.lower() if case == "lower" else t for t in terms))
+    folded = set()
+    for given in exclude:
+        term = given.strip()
+        if not term:
+            continue
+        if any(ch.isspace() for ch in term):
+            raise ValueError(
+                f"exclude={given!r}: keyness compares single words; give the words one by one"
+            )
+        if term.endswith("*"):
+            folded.add(term.lower() if case == "lower" else term)
+        else:
+            folded.add(str(fold_term(term, case, token_map, frozenset())))
+    return tuple(sorted(folded))
+
+
+def _warn_unmatched(patterns: tuple[str, ...], terms: Iterable[str]) -> None:
+    """A warning for each ``exclude=`` entry that no term of the corpus matches (a typo
+    excludes nothing, silently otherwise)."""
+    if not patterns:
+        return
+    vocabulary = pd.Series(list(dict.fromkeys(terms)), dtype=object)
+    for pattern in patterns:
+        if not _matches_any(vocabulary, (pattern,)).any():
+            warnings.warn(
+                f"exclude: {pattern!r} matches no term of the corpus, so it leaves nothing out",
+                stacklevel=3,
+            )
 
 
 def _matches_any(terms: pd.Series, patterns: tuple[str, ...]) -> np.ndarray:

@@ -66,11 +66,13 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--exclude",
-        metavar="TERM",
-        nargs="+",
+        metavar="TERMS",
+        type=_terms_value,
+        action="extend",
         default=None,
-        help="terms to leave out of the table and the correction, e.g. an outlet's own name "
-        "and its bylines' words (a TERM ending in * covers every term it starts)",
+        help="terms to leave out of the table and the correction, comma-separated, e.g. "
+        "an outlet's own name and its bylines' words: --exclude meridian,post,'report*' "
+        "(a term ending in * covers every term it starts; the option may be repeated)",
     )
     parser.add_argument(
         "--min-count", type=min_count_value, default=5, help="minimum count (default: 5)"
@@ -80,6 +82,12 @@ def register(subparsers) -> None:
     )
     add_output_arguments(parser)
     parser.set_defaults(func=run)
+
+
+def _terms_value(value: str) -> list[str]:
+    """--exclude's comma-separated terms (one value per option, so that a PATH after it
+    stays the PATH)."""
+    return [term.strip() for term in value.split(",") if term.strip()]
 
 
 # Files a reference frequency list may come in (what --output writes, but Excel).

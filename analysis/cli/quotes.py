@@ -44,6 +44,7 @@ def register(subparsers) -> None:
     )
     add_by_argument(parser)
     add_min_words_argument(parser)
+    parser.set_defaults(min_words=None)  # (so that --min-words without --rates is seen)
     parser.add_argument(
         "--kind", choices=KINDS, default=None, help="only quotes of this kind (default: both)"
     )
@@ -60,13 +61,17 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.rates:
-        if args.by is not None:
-            raise ValueError("--by groups quoting rates: add --rates (quotes per 1,000 words)")
+        for given, option in ((args.by, "--by"), (args.min_words, "--min-words")):
+            if given is not None:
+                raise ValueError(
+                    f"{option} is for quoting rates: add --rates (quotes per 1,000 words)"
+                )
     elif args.kind is not None or args.speaker is not None:
         raise ValueError("--kind and --speaker select quote rows; --rates counts every quote")
     c = load_corpus(args)
     if args.rates:
-        table = analysis.stat_quoting(c, by=args.by, min_words=args.min_words, workers=args.workers)
+        min_words = args.min_words or 1
+        table = analysis.stat_quoting(c, by=args.by, min_words=min_words, workers=args.workers)
         emit(table, args)
         return 0
     table = analysis.find_quotes(c, workers=args.workers)

@@ -304,7 +304,8 @@ def test_keywords_exclude_leaves_terms_out(folder, capsys):
     assert main([*args, "--top-n", "0", "--format", "json", "--quiet"]) == 0
     every = {row["term"] for row in json.loads(capsys.readouterr().out)}
     assert {"sovereignty", "soviet", "trade"} <= every
-    extra = ["--exclude", "sovereignty", "sov*", "--top-n", "0", "--format", "json", "--quiet"]
-    assert main([*args, *extra]) == 0
+    # comma-separated, repeatable, and a PATH after it stays the PATH
+    extra = ["--exclude", "sovereignty", "--exclude", "sov*,", "--top-n", "0", "--format", "json"]
+    assert main(["keywords", *args[2:], *extra, "--quiet", str(folder)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {row["term"] for row in rows} == every - {"sovereignty", "soviet"}

@@ -22,7 +22,11 @@ def test_quoting_rates_by_docvar(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "extra, message",
-    [(["--by", "outlet"], "add --rates"), (["--rates", "--kind", "direct"], "--rates counts")],
+    [
+        (["--by", "outlet"], "--by is for quoting rates"),
+        (["--min-words", "50"], "--min-words is for quoting rates"),
+        (["--rates", "--kind", "direct"], "--rates counts"),
+    ],
 )
 def test_quote_rows_and_rates_options_do_not_mix(tmp_path, capsys, extra, message):
     (tmp_path / "a.txt").write_text("“We will not yield,” Elena Marsh said.\n", encoding="utf-8")

@@ -414,3 +414,7 @@ def test_a_table_of_rates_in_one_voice_keeps_its_interval_at_or_above_zero(outle
     # a column named "rate" holding a negative value is something else (a change)
     change = pd.DataFrame({"g": ["A", "A"], "rate": [-1.0, 3.0]})
     assert compare(change, "rate", by="g", pairs="none").loc[0, "ci_low"] < 0
+    # a column of one's own named "rate" (a growth rate), without the count a communique
+    # rate table carries, keeps its t interval, even with no negative value in the sample
+    growth = pd.DataFrame({"g": ["A", "A", "A"], "rate": [0.1, 0.2, 3.0]})
+    assert compare(growth, "rate", by="g", pairs="none").loc[0, "ci_low"] < 0

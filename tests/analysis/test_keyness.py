@@ -639,3 +639,19 @@ def test_excluded_terms_leave_the_table_and_the_correction_but_not_the_sizes():
     ]
     with pytest.raises(TypeError, match="list of terms"):
         stat_keyness(c, by="outlet", target="A", exclude="meridian")
+    with pytest.raises(ValueError, match="single words"):
+        stat_keyness(c, by="outlet", target="A", exclude=["quota talks"])
+    with pytest.warns(UserWarning, match="'merdian' matches no term"):
+        stat_keyness(c, by="outlet", target="A", min_count=1, exclude=["merdian"])
+
+
+def test_excluded_terms_are_folded_through_the_alias_table():
+    c = corpus.from_texts(
+        ["Zelensky said peace peace", "Putin said war war"],
+        docvars={"who": ["a", "b"]},
+        aliases=corpus.Aliases({"Zelensky": "Zelenskyy"}),
+    )
+    terms = stat_keyness(c, by="who", target="a", min_count=1)["term"].tolist()
+    assert "zelenskyy" in terms
+    cut = stat_keyness(c, by="who", target="a", min_count=1, exclude=["Zelensky"])
+    assert cut["term"].tolist() == [t for t in terms if t != "zelenskyy"]
