@@ -533,12 +533,17 @@ def _speech_events(
         for e in _according_to_events(text, limit)
         if _outside_quotes(e[0], quote_spans, quote_starts)
     )
-    raw.extend(
-        e
-        for e in _mentions(text, sentence_starts, limit)
-        if _outside_quotes(e[0], quote_spans, quote_starts)
-    )
-    raw = sorted(_as_description(text, e) for e in raw)
+    raw = [_as_description(text, e) for e in raw]
+    if _refers_back(raw):
+        # Mentions give "he", "the minister", "The President" and a bare surname someone
+        # to refer to; without such an event they change nothing, and matching every
+        # sentence's opening against them was a sixth of the quote finder's time.
+        raw.extend(
+            _as_description(text, e)
+            for e in _mentions(text, sentence_starts, limit)
+            if _outside_quotes(e[0], quote_spans, quote_starts)
+        )
+    raw.sort()
     full_names: list[str] = []
     named: list[tuple[str, int, str]] = []  # every (name, where named, gender), in order
     current, named_at, current_end, current_gender = "", -1, 0, ""
@@ -1037,6 +1042,31 @@ _POSSESSIVE = re.compile(r"'s\b")
 _DETERMINER_WORDS = frozenset("The This That These Those Its Their Our A An".split())
 
 
+def _opens_without_subject_name(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` opens as no mention can: a word such as "The",
+    "We" or "In" (see _NO_SUBJECT_NAME) and then a lower-case word that is no particle
+    of a name ("We believe", "The talks"), where a title, a name or an appositive's
+    comma would have to stand. Most sentences open so; the check spares them the
+    mention pattern, the slowest part of reading who is quoted."""
+    words = text[start : start + 40].lstrip(" \t\n\u201c\u2018(").split(None, 2)
+    return (
+        len(words) >= 2
+        and words[0] in _NO_SUBJECT_WORDS
+        and words[1][:1].islower()
+        and words[1] not in _PARTICLES
+    )
+
+
+def _refers_back(events: list[tuple[int, int, str, str]]) -> bool:
+    """Whether an event needs someone named before it: a pronoun, an office or a bare
+    title ("he said", "the minister said", "The President said"), or a name of one word
+    that an earlier full name may complete ("Holt said")."""
+    return any(
+        kind in ("pronoun", "office", "title") or (kind == "name" and " " not in name)
+        for _, _, kind, name in events
+    )
+
+
 def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, str, str]]:
     """Someone named as a sentence's subject, without a reporting verb: by title or
     appositive ("Foreign Minister Anna Kovacs signalled flexibility.", "Greta Lind, the
@@ -1048,6 +1078,8 @@ def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, st
     for start in sentence_starts:
         if start >= limit:
             break
+        if _opens_without_subject_name(text, start):
+            continue
         m = _MENTION.match(text, start)
         if m is None or not _finite_verb(m.group("verb")):
             continue
@@ -2350,6 +2382,9 @@ _MENTION = re.compile(
     rf"|(?P<named>{_NAME}){_APPOSITIVE}|(?!{_NO_SUBJECT_NAME}\b)(?P<plain>{_NAME}))"
     rf"{_ADVERB}\s+(?P<verb>[a-z]+)"
 )
+# The same words as sets, for a quick look at a sentence's opening (_opens_without_subject_name).
+_NO_SUBJECT_WORDS = frozenset(_NO_SUBJECT_NAME.strip("(?:)").split("|"))
+_PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
 # After an inverted verb: up to two words and then titles before the name.
 _INVERTED_TITLED_NAME = re.compile(
     rf"\s+(?:{_HONORIFIC_DOT}\s+)?(?:[A-Z][\w-]*{NAME_GAP}){{0,2}}(?:{_TITLE_ALTERNATION}){NAME_GAP}"
