@@ -552,7 +552,8 @@ def type_docvars(
 
     Raises:
         BadDatesError: values that are no dates (with ``"error"``, or most of a column).
-        CorpusError: a year that is no whole number; a date column that reads two ways.
+        CorpusError: a year that is no whole number; a date column that reads two ways
+            (a BadDatesError listing its values that are no dates too, with ``"error"``).
     """
     check_choice("bad_dates", bad_dates, BAD_DATES_CHOICES)
     docvars = docvars.copy()
@@ -562,7 +563,9 @@ def type_docvars(
         if lowered in _YEAR_COLUMNS:
             docvars[column] = _whole_numbers(docvars[column], column)
         elif lowered in _DATE_COLUMNS:
-            parsed, bad = _parse_dates(docvars[column], column, locate)
+            parsed, bad, refusal = _parse_dates(docvars[column], column, locate)
+            if refusal:
+                _refuse_column(refusal, bad, bad_dates)
             _check_bad_dates(bad, int(parsed.notna().sum()), bad_dates, way_out)
             docvars[column] = parsed
             left_missing.extend(bad)
@@ -609,14 +612,6 @@ def _check_bad_dates(bad: list[BadDate], dates: int, bad_dates: str, way_out: bo
         )
     if bad_dates == "missing":
         return
-    head = (
-        f"docvar {column!r} has {len(bad)} values that are no dates:"
-        if len(bad) > 1
-        else f"docvar {column!r} has a value that is no date:"
-    )
-    lines = [b.problem() for b in bad[:_BAD_DATES_SHOWN]]
-    if len(bad) > _BAD_DATES_SHOWN:
-        lines.append(f"and {len(bad) - _BAD_DATES_SHOWN} more")
     fix = "Correct them" if len(bad) > 1 else "Correct it"
     if way_out:
         fix += (
@@ -624,7 +619,30 @@ def _check_bad_dates(bad: list[BadDate], dates: int, bad_dates: str, way_out: bo
             + ("these dates" if len(bad) > 1 else "this date")
             + " left missing, each reported as a repair in the load report"
         )
-    raise BadDatesError("\n  ".join([head, *lines]) + f"\n{fix}.", bad)
+    raise BadDatesError(_bad_date_lines(bad, f"docvar {column!r} has") + f"\n{fix}.", bad)
+
+
+def _bad_date_lines(bad: list[BadDate], subject: str) -> str:
+    """``subject`` ("docvar 'date' has") and how many values are no dates, then the
+    first of them, each on its own line with where it was given and what is wrong."""
+    head = (
+        f"{subject} {len(bad)} values that are no dates:"
+        if len(bad) > 1
+        else f"{subject} a value that is no date:"
+    )
+    lines = [b.problem() for b in bad[:_BAD_DATES_SHOWN]]
+    if len(bad) > _BAD_DATES_SHOWN:
+        lines.append(f"and {len(bad) - _BAD_DATES_SHOWN} more")
+    return "\n  ".join([head, *lines])
+
+
+def _refuse_column(refusal: str, bad: list[BadDate], bad_dates: str) -> None:
+    """Raise CorpusError for a date column that cannot be read one way (``refusal``
+    says why); with ``bad_dates="error"`` a BadDatesError that also lists its values that
+    are no dates (leaving them missing would not load the column)."""
+    if bad and bad_dates == "error":
+        raise BadDatesError(refusal + "\n" + _bad_date_lines(bad, "The column also has"), bad)
+    raise CorpusError(refusal)
 
 
 # A number as a table writes it, in the one spelling that reads back the same: no leading
@@ -654,19 +672,23 @@ def _numbers_if_all_numbers(values: pd.Series) -> pd.Series:
 
 def _parse_dates(
     values: pd.Series, column, locate: Locate | None
-) -> tuple[pd.Series, list[BadDate]]:
-    """One reading for a whole date column, and its values that are no dates (left
-    missing in it), each with where it was given and what is wrong with it.
+) -> tuple[pd.Series, list[BadDate], str]:
+    """One reading for a whole date column, its values that are no dates (left missing
+    in it), each with where it was given and what is wrong with it, and why the column
+    cannot be read one way ("" when it can).
 
     ISO dates (2024-03-13, with or without a time; times with a zone are taken to UTC)
     and dates with a month name are read as written. Numeric dates with slashes, dots,
     dashes or spaces (13/03/2024, 13-03-2024 10:00) are read day-first or month-first for
-    the whole column, whichever its values allow (13/03/2024 can only be day-first);
-    when every value could be either (01/03/2024), the column is refused rather than
-    guessed (a CorpusError): pandas would read each value its own way.
+    the whole column, as the values that tell say (13/03/2024: one part over 12, so it
+    can only be day-first). A value whose parts are no day and month either way round
+    (13/13/2024, 00/05/2024) tells nothing: it is no date, like 31/02/2024 in a day-first
+    column. The column cannot be read one way when its values tell both orders (13/03
+    and 03/13: the refusal names one of each), or none while some value could be
+    either (01/03/2024): pandas would read each value its own way.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values, []
+        return values, [], ""
     text = values.astype("string").str.strip()
     present = text.notna() & (text != "")
     # Microseconds reach far enough for history ("1648-10-24") where nanoseconds do not.
@@ -674,21 +696,40 @@ def _parse_dates(
     parts = text.str.extract(_NUMERIC_DATE)
     # A first group over 31 is a year ("99-01-02"), not a day or a month.
     numeric = present & parts[0].notna() & (parts[0].fillna("0").astype(int) <= 31)
-    day_first = False
+    # The order each numeric value is read in: the one it tells, else the column's.
+    order = pd.Series(None, index=values.index, dtype="boolean")
+    refusal = ""
     if numeric.any():
         first, second = (parts.loc[numeric, k].astype(int) for k in (0, 1))
-        day_first = bool((first > 12).any())
-        month_first = bool((second > 12).any())
-        if day_first and month_first:
-            _refuse_date(values, column, numeric, "mixes day-first and month-first dates", locate)
-        if not day_first and not month_first:
-            _refuse_date(values, column, numeric, "could be read day-first or month-first", locate)
-        parsed[numeric] = _to_datetime(text[numeric], dayfirst=day_first)
+        # Parts that could be a day or a month (no 0, none over 31); both over 12 are not.
+        fits = (first >= 1) & (second >= 1) & (second <= 31)
+        day_first_only = fits & (first > 12) & (second <= 12)
+        month_first_only = fits & (second > 12) & (first <= 12)
+        either = fits & (first <= 12) & (second <= 12)
+        order.loc[day_first_only.index[day_first_only]] = True
+        order.loc[month_first_only.index[month_first_only]] = False
+        if day_first_only.any() and month_first_only.any():
+            refusal = _mixed_orders(
+                values, column, day_first_only.idxmax(), month_first_only.idxmax(), locate
+            )
+        elif day_first_only.any() or month_first_only.any():
+            order[numeric & order.isna()] = bool(day_first_only.any())
+        elif either.any():
+            refusal = _refusal(
+                values, column, either.idxmax(), "could be read day-first or month-first", locate
+            )
+        for day_first in (True, False):
+            rows = numeric & order.eq(day_first).fillna(False)
+            if rows.any():
+                parsed[rows] = _to_datetime(text[rows], dayfirst=day_first)
     rest = present & ~numeric
     if rest.any():
         parsed[rest] = _to_datetime(text[rest], dayfirst=False)
     # A value without a digit ("March") has no year: pandas would make one up.
     no_date = present & (parsed.isna() | ~text.str.contains(r"\d", na=False))
+    # A column refused as a whole: its values that could be either are not no dates.
+    if refusal:
+        no_date &= ~(numeric & order.isna() & _either_way(parts))
     parsed[no_date] = pd.NaT
     bad = [
         BadDate(
@@ -696,11 +737,18 @@ def _parse_dates(
             str(column),
             _as_python(values[doc_id]),
             locate(str(doc_id), str(column)) if locate else "",
-            why_no_date(str(text[doc_id]), day_first if numeric[doc_id] else None),
+            why_no_date(str(text[doc_id]), None if pd.isna(order[doc_id]) else bool(order[doc_id])),
         )
         for doc_id in values.index[no_date.to_numpy()]
     ]
-    return parsed, bad
+    return parsed, bad, refusal
+
+
+def _either_way(parts: pd.DataFrame) -> pd.Series:
+    """Numeric dates (their parts as ``_NUMERIC_DATE`` extracts them) that are a day and
+    a month either way round (01/03)."""
+    numbers = parts[[0, 1]].fillna("0").astype(int)
+    return numbers[0].between(1, 12) & numbers[1].between(1, 12)
 
 
 def _as_python(value):
@@ -743,14 +791,19 @@ _MONTHS = (
 def why_no_date(text: str, day_first: bool | None = None) -> str:
     """What is wrong with ``text``, a date that does not exist, when it can be told
     (its day and month can be read: ISO, a month by name, or a numeric date whose
-    order ``day_first`` gives); "" otherwise.
+    order ``day_first`` gives, or whose parts are no day and month either way round);
+    "" otherwise.
 
     Example:
         >>> why_no_date("2024-13-07"), why_no_date("Sept 31 2024")
         ('month 13 does not exist; 2024-07-13 if 13 is the day', 'September has 30 days')
         >>> why_no_date("30/02/2023", day_first=True), why_no_date("n.d.")
         ('February 2023 has 28 days', '')
+        >>> why_no_date("13/13/2024"), why_no_date("00/05/2024")
+        ('month 13 does not exist', '0 is neither a day nor a month')
     """
+    if day_first is None and (match := re.fullmatch(_NUMERIC_DATE, text.strip())):
+        return _no_day_and_month(int(match[1]), int(match[2]))
     parts = _year_month_day(text.strip(), day_first)
     if parts is None:
         return ""
@@ -772,6 +825,19 @@ def why_no_date(text: str, day_first: bool | None = None) -> str:
     if day <= length:
         return ""
     return f"February {year} has {length} days" if month == 2 else f"{name} has {length} days"
+
+
+def _no_day_and_month(first: int, second: int) -> str:
+    """What is wrong with the parts of a numeric date (13/13) when it is wrong whichever
+    way round they are read: a 0 or a part over 31, or both over 12; "" otherwise."""
+    for part in (first, second):
+        if part == 0 or part > 31:
+            return f"{part} is neither a day nor a month"
+    if first > 12 and second > 12:
+        if first == second:
+            return f"month {first} does not exist"
+        return f"neither {first} nor {second} is a month"
+    return ""
 
 
 def _year_month_day(text: str, day_first: bool | None) -> tuple[int | None, int, int] | None:
@@ -800,13 +866,32 @@ def _month_number(word: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _refuse_date(values: pd.Series, column, rows: pd.Series, problem: str, locate) -> None:
-    """Raise CorpusError for a date column that cannot be read one way (``problem``),
-    naming the first document of ``rows`` and where its value was given."""
-    example = values.index[rows.to_numpy()][0]
-    origin = locate(str(example), str(column)) if locate else ""
-    where = f"{origin} (document {example!r})" if origin else f"document {example!r}"
-    raise CorpusError(
-        f"docvar {column!r}: {where} has {values[example]!r}, which {problem}; "
+def _where(column, doc_id, locate: Locate | None) -> str:
+    """``news.csv:7 (document 'C06')``, or ``document 'C06'`` when not known where."""
+    origin = locate(str(doc_id), str(column)) if locate else ""
+    return f"{origin} (document {doc_id!r})" if origin else f"document {doc_id!r}"
+
+
+def _refusal(values: pd.Series, column, doc_id, problem: str, locate: Locate | None) -> str:
+    """Why a date column cannot be read one way (``problem``), naming the document
+    ``doc_id``, where its value was given and the value."""
+    return (
+        f"docvar {column!r}: {_where(column, doc_id, locate)} has "
+        f"{_as_python(values[doc_id])!r}, which {problem}; {_ISO_HINT} so that every value "
+        "reads one way"
+    )
+
+
+def _mixed_orders(values: pd.Series, column, day_first, month_first, locate) -> str:
+    """Why a date column whose values tell both orders cannot be read one way, naming
+    the document ``day_first`` (13/03/2024) and ``month_first`` (03/13/2024)."""
+
+    def example(doc_id, order: str) -> str:
+        where = _where(column, doc_id, locate)
+        return f"{where} has {_as_python(values[doc_id])!r}, which can only be {order}"
+
+    return (
+        f"docvar {column!r} mixes day-first and month-first dates: "
+        f"{example(day_first, 'day-first')}, and {example(month_first, 'month-first')}; "
         f"{_ISO_HINT} so that every value reads one way"
     )

@@ -324,6 +324,106 @@ def test_a_date_that_cannot_be_read_one_way_is_an_error_naming_it(values, messag
         _dates(values)
 
 
+def _typed(values, **kwargs):
+    table = pd.DataFrame({"date": values}, index=[f"d{i}" for i in range(len(values))])
+    return type_docvars(table, **kwargs)
+
+
+def test_a_numeric_date_that_is_no_day_and_month_either_way_is_a_bad_date_not_a_mixed_column():
+    # The reviewer's case: 13/13/2024 told "mixed" and blamed d0; it is the slip, named.
+    with pytest.raises(BadDatesError) as raised:
+        _typed(["05/03/2024", "07/04/2024", "13/13/2024"])
+    assert str(raised.value) == (
+        "docvar 'date': document 'd0' has '05/03/2024', which could be read day-first or "
+        "month-first; write dates as YYYY-MM-DD (ISO 8601) so that every value reads one way\n"
+        "The column also has a value that is no date:\n"
+        "  document 'd2' has '13/13/2024': month 13 does not exist"
+    )
+    assert [(b.doc_id, b.reason) for b in raised.value.bad] == [("d2", "month 13 does not exist")]
+    # Left missing, the rest could still be either: refused as any such column is.
+    with pytest.raises(CorpusError, match=r"'05/03/2024', which could be read day-first") as e:
+        _typed(["05/03/2024", "07/04/2024", "13/13/2024"], bad_dates="missing")
+    assert not isinstance(e.value, BadDatesError)
+    # With a value that tells the order, the slips are left missing, each with its reason.
+    typed = _typed(
+        ["05/03/2024", "13/04/2024", "13/13/2024", "00/05/2024", "31/02/2024", "05/45/2024"],
+        bad_dates="missing",
+    )
+    assert typed.docvars["date"].tolist()[:2] == [
+        pd.Timestamp(2024, 3, 5),
+        pd.Timestamp(2024, 4, 13),
+    ]
+    assert typed.docvars["date"][2:].isna().all()
+    assert [(b.doc_id, b.reason) for b in typed.left_missing] == [
+        ("d2", "month 13 does not exist"),
+        ("d3", "day 0 does not exist"),
+        ("d4", "February 2024 has 29 days"),
+        ("d5", "month 45 does not exist"),
+    ]
+    month_first = _typed(["05/03/2024", "04/13/2024", "13/25/2024"], bad_dates="missing")
+    assert month_first.docvars["date"].tolist()[:2] == [
+        pd.Timestamp(2024, 5, 3),
+        pd.Timestamp(2024, 4, 13),
+    ]
+    assert [b.reason for b in month_first.left_missing] == ["month 13 does not exist"]
+    # Alone among ISO dates, it is a bad date like any other.
+    with pytest.raises(BadDatesError, match=r"document 'd0' has '13/13/2024': month 13 does"):
+        _typed(["13/13/2024", "2024-01-01"])
+
+
+def test_a_column_that_mixes_orders_names_a_value_of_each():
+    message = (
+        "docvar 'date' mixes day-first and month-first dates: document 'd1' has '13/03/2024', "
+        "which can only be day-first, and document 'd3' has '03/13/2024', which can only be "
+        "month-first; write dates as YYYY-MM-DD (ISO 8601) so that every value reads one way"
+    )
+    values = ["01/03/2024", "13/03/2024", "14/03/2024", "03/13/2024", "13/13/2024"]
+    with pytest.raises(CorpusError) as raised:
+        _typed(values, bad_dates="missing")
+    assert str(raised.value) == message
+    with pytest.raises(BadDatesError) as raised:
+        _typed(values)
+    assert str(raised.value) == (
+        message + "\nThe column also has a value that is no date:\n"
+        "  document 'd4' has '13/13/2024': month 13 does not exist"
+    )
+
+
+def test_a_slip_in_a_numeric_date_column_is_named_by_its_line(tmp_path):
+    table = write_news(
+        tmp_path,
+        "id,date,text\na,05/03/2024,Peace.\nb,13/13/2024,War.\nc,20/04/2024,Talks.\n",
+    )
+    with pytest.raises(BadDatesError) as raised:
+        read_corpus(table)
+    assert str(raised.value) == (
+        "docvar 'date' has a value that is no date:\n"
+        "  news.csv:3 (document 'b') has '13/13/2024': month 13 does not exist\n"
+        "Correct it, or pass bad_dates='missing' to load every document with this date left "
+        "missing, each reported as a repair in the load report."
+    )
+    c = read_corpus(table, bad_dates="missing")
+    assert c.docvars["date"].tolist()[::2] == [pd.Timestamp(2024, 3, 5), pd.Timestamp(2024, 4, 20)]
+    assert report_of(c)[1] == (
+        "news.csv:3",
+        "b",
+        "repaired",
+        "date '13/13/2024' is no date (month 13 does not exist): left missing",
+    )
+    mixed = write_news(
+        tmp_path, "id,date,text\na,05/03/2024,Peace.\nb,13/03/2024,War.\nc,03/14/2024,Talks.\n"
+    )
+    with pytest.raises(
+        CorpusError,
+        match=re.escape(
+            "mixes day-first and month-first dates: news.csv:3 (document 'b') has '13/03/2024', "
+            "which can only be day-first, and news.csv:4 (document 'c') has '03/14/2024', which "
+            "can only be month-first"
+        ),
+    ):
+        read_corpus(mixed, bad_dates="missing")
+
+
 @pytest.mark.parametrize(
     ("template", "problem"),
     [
@@ -678,6 +778,13 @@ def test_a_date_column_that_reads_two_ways_names_the_line(tmp_path):
         ("n.d.", None, ""),
         ("Ju 31 2024", None, ""),
         ("31/04/2024", None, ""),
+        # A numeric date wrong whichever way round it is read is told without an order.
+        ("13/13/2024", None, "month 13 does not exist"),
+        ("13/25/2024", None, "neither 13 nor 25 is a month"),
+        ("00/05/2024", None, "0 is neither a day nor a month"),
+        ("05/45/2024", None, "45 is neither a day nor a month"),
+        ("13/13/2024", True, "month 13 does not exist"),
+        ("00/05/2024", False, "month 0 does not exist"),
         ("2024-03-01 25:00", None, ""),
     ],
 )
