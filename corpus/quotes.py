@@ -22,7 +22,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/18"
+QUOTER_VERSION = "communique-quotes/19"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -726,7 +726,8 @@ def _person_earlier_in_sentence(
                     gender = _title_gender(text, m.start(), m.end(), person)
                     found.append((person, m.start(), gender, True))
                 words, articled = [], False
-        if (person := _person_of_run(words, articled)) is not None:
+        after = text[m.end() : m.end() + _AFTER_RUN_CHARS]
+        if (person := _person_of_run(words, articled, after)) is not None:
             gender = _title_gender(text, m.start(), m.end(), person)
             found.append((person, m.start(), gender, False))
     surnames = {name.split()[-1] for name, _, _, _ in found}
@@ -765,15 +766,16 @@ _OPENING_MARKS = " \n\t\u201c\u2018\"'(["
 _SUBJECT_DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "its"})
 
 
-def _person_of_run(words: list[str], articled: bool = False) -> str | None:
+def _person_of_run(words: list[str], articled: bool = False, after: str = "") -> str | None:
     """The person's name that capitalized ``words`` give, without titles ("the late
     President Kennedy" -> "Kennedy"), or None when they name no person.
 
-    ``articled``: the run follows an article ("the Camp David accords"). Right after one,
-    words that are not led by a title name a thing (a place, an accord, a plan named after
-    it), not a person: "the President Kennedy" is one, but "the Camp David accords" and
-    "the Brandt report" are not. ("that" may be a conjunction: "that Marta Ilves was
-    right".)"""
+    ``articled``: the run follows an article ("the Camp David accords"), and ``after`` is
+    the text that follows the run. Right after an article, words that are not led by a
+    title or a style ("the late President Kennedy", "the Right Honourable Jonas Berg")
+    name a person only as :func:`_person_with_article` says: "the Dalai Lama" and "The
+    Nelson Mandela of our time" do, "the Camp David accords" and "the Brandt report" do
+    not. ("that" may be a conjunction: "that Marta Ilves was right".)"""
     titled = False
     while words:
         word = words[0]
@@ -782,22 +784,90 @@ def _person_of_run(words: list[str], articled: bool = False) -> str | None:
             or word.rstrip(".") in _HONORIFICS
             or word in _TITLE_WORDS
             or ((titled or len(words) > 2) and word in _RANKS)
+            or word in _STYLES
+            or (word == "Right" and len(words) > 1 and words[1] in _STYLES)
         )
         if not (title or word in _NOT_NAMES or word in _DETERMINER_WORDS or word in _HIS_HER):
             break
         articled = articled or word.lower() in _ARTICLES  # "The Camp David accords"
         titled = titled or title
         words = words[1:]
-    if len(words) < (1 if titled else 2) or (articled and not titled):
-        return None  # "Washington", "Prime Minister", "the Camp David accords"
+    if len(words) < (1 if titled else 2):
+        return None  # "Washington", "Prime Minister"
     if not all(_could_be_a_name(w) and w not in _NOT_PERSON_WORDS for w in words):
         return None
+    if articled and not titled and not _person_with_article(words, after):
+        return None  # "the Camp David accords", "the Special Rapporteur"
     return " ".join(words)
+
+
+def _person_with_article(words: list[str], after: str) -> bool:
+    """Whether capitalized ``words`` right after an article, with no title leading them,
+    name a person; ``after`` is the text that follows them.
+
+    Most such words name a thing or a place ("the Camp David accords", "the Helsinki Final
+    Act", "the Gaza Strip", "the Red Cross", "the Special Rapporteur"), so only a person's
+    style makes a person ("the Dalai Lama", "the Aga Khan", "a Mahatma Gandhi"), or a
+    name set up as the type of its time ("The Nelson Mandela of our time"); even those
+    are a thing's when they end in a word of a document, a body or an office ("the Aga
+    Khan Covenant") or a lower-case noun follows ("the Dalai Lama visit")."""
+    last = words[-1].lower()
+    if last in _THING_HEADS or last.removesuffix("s") in _THING_HEADS:
+        return False
+    m = _NEXT_WORD.match(after)
+    if m is not None and _is_noun_after_name(m.group(1)):
+        return False
+    return not _ARTICLED_STYLES.isdisjoint(words) or _TYPE_OF_ITS_TIME.match(after) is not None
+
+
+def _is_noun_after_name(word: str) -> bool:
+    """Whether the lower-case ``word`` after a capitalized run makes the run its modifier
+    ("accords" of "the Camp David accords"): no word that may follow a person's name (a
+    preposition, conjunction or pronoun, an auxiliary, an adverb, a verb in the past or
+    of speech). A present verb in -s reads as a plural noun: nobody rather than a guess."""
+    return not (
+        word in _AFTER_A_NAME
+        or word.endswith(("ly", "ed"))
+        or word in REPORTING_VERBS
+        or word in INVERTING_VERBS
+        or word in PARTICIPLE_VERBS
+        or word in _IRREGULAR_PAST
+    )
+
+
+# How much of the text after a capitalized run _person_with_article reads.
+_AFTER_RUN_CHARS = 40
+_NEXT_WORD = re.compile(r"[^\S\n]*([a-z][a-z-]*)\b(?![\u2019'])")
+# "The Nelson Mandela of our time", "a Tomas Varga of his generation"; not "of that
+# time", which dates a thing ("the Congressional Records of that time").
+_TYPE_OF_ITS_TIME = re.compile(
+    r"[^\S\n]+of[^\S\n]+(?:our|his|her|their)[^\S\n]+"
+    r"(?:times?|age|day|days|era|generation|century)\b"
+)
+# Words of the styles that persons are named with after an article.
+_ARTICLED_STYLES = frozenset(
+    "Lama Aga Mahatma Imam Ayatollah Prophet Maharaja Maharajah Negus Guru Swami".split()
+)
+# Lower-case words that may follow a person's name (see _is_noun_after_name).
+_AFTER_A_NAME = frozenset(
+    """of in on at to for with by from into about against between among through during under
+    over after before since without within across towards toward upon like as and or but nor
+    when while whose who whom which that if because though although where whereas than
+    is was are were has have had will would shall should can could may might must does did
+    do be been being himself herself alone once also then again still never always too not
+    later often already even now here there ever soon first last yet so speaks spoke""".split()
+)
+# Offices that end a capitalized run besides _SPEAKS_FOR: "the Special Rapporteur".
+_OFFICE_ENDS = frozenset(
+    "rapporteur reporter coordinator co-ordinator mediator observer adviser advisor".split()
+)
 
 
 # Ranks that open other names too ("General Assembly", "Major Powers"): titles only
 # before a name of two words or after another title ("General André Kolingba").
 _RANKS = frozenset({"General", "Major"})
+# Styles that lead a name as titles do: "the Right Honourable Jonas Berg", "the Reverend".
+_STYLES = frozenset("Honourable Honorable Reverend Venerable".split())
 _HIS_HER = frozenset({"His", "Her"})  # "His Excellency", "Her Majesty"
 # A capitalized run right after these names a place or a companion, not who speaks.
 _PLACE_PREPOSITIONS = frozenset(
@@ -1956,6 +2026,13 @@ _HELD_BY_ONE = _SPEAKS_FOR - frozenset(
 )
 # Words that make an appositive describe a person who speaks.
 _ROLE_WORDS = _SPEAKS_FOR | frozenset("amir shaikh foreign prime".split())
+# Last words of a document's, a body's or an office's name (see _person_with_article).
+_THING_HEADS = (
+    frozenset(w.lower() for w in _DOCUMENT_WORDS | _INSTITUTION_WORDS | _BODY_WORDS)
+    | _BODY_WORDS_OF_HEADS
+    | _OFFICE_ENDS
+    | _SPEAKS_FOR
+)
 # Offices named after "of" in a title: "the Secretary of State", "the Chief of Staff".
 _PORTFOLIOS = frozenset(
     """State Staff Defence Defense Foreign Justice Finance Interior Republic Commerce

@@ -1172,6 +1172,48 @@ def test_a_name_after_an_article_is_a_thing_not_the_person_he_means():
     ]
 
 
+def test_a_person_named_with_an_article_is_the_person_he_means():
+    # quoter 17 took every untitled name after an article for a thing, and lost persons
+    # whom the article belongs to: their style, or a name made the type of its time
+    said = "\u201cThis is a day of hope for all of us.\u201d"
+    cases = {
+        f"We recall the Dalai Lama when he said: {said}": "Dalai Lama",
+        f"We honour the Aga Khan, who was right when he said: {said}": "Aga Khan",
+        f"Our region needs a Mahatma Gandhi, as he said: {said}": "Mahatma Gandhi",
+        f"The Nelson Mandela of our time spoke plainly when he said: {said}": "Nelson Mandela",
+        f"We remember the Right Honourable Jonas Berg when he said: {said}": "Jonas Berg",
+        f"We remember the Reverend Marta Ilves when she said: {said}": "Marta Ilves",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+
+
+def test_a_thing_named_with_an_article_is_nobody_he_means():
+    # a name that modifies a lower-case noun, a name ending in a word of a document, a
+    # body or an office, and any other untitled name after an article name no person
+    said = "\u201cThis is a day of hope for all of us.\u201d"
+    for text in [
+        f"Leaders welcomed the Camp Tarsk accords, when he said: {said}",
+        f"Leaders welcomed the Tarsk Final Act process, when he said: {said}",
+        f"Leaders welcomed the Jonas Berg era, when he said: {said}",
+        f"Leaders welcomed the Marsh Plan, when he said: {said}",
+        f"Leaders welcomed the Orvik Protocol, when he said: {said}",
+        f"Leaders welcomed the Dalai Lama visit, when he said: {said}",
+        f"Leaders welcomed the Aga Khan Covenant, when he said: {said}",
+        f"Leaders left the Tarsk Strip when he said: {said}",
+        f"We praised the Green Crescent when she said: {said}",
+        f"We praised the Special Rapporteur when she said: {said}",
+    ]:
+        assert speakers(text) == [""], text
+    # ... so the one person named beside them is the one "he" means
+    assert speakers(
+        f"We thanked the Special Rapporteur, Mr. Jonas Berg, who resigned when he said: {said}"
+    ) == ["Jonas Berg"]
+    assert speakers(
+        f"Under the Orvik Protocol, Ambassador Berg was right when he said: {said}"
+    ) == ["Berg"]
+
+
 def test_a_description_in_lower_case_before_the_name_after_the_verb():
     # news trial: a lower-case title between the verb and the name gave nobody, or the
     # first capitalized word of the description ("Kestrian")
