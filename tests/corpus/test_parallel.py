@@ -29,8 +29,13 @@ def test_an_error_waits_for_the_tasks_in_flight_or_terminates():
                 workers = _workers(pool)
                 raise ValueError("stop")
         codes = [w.exitcode for w in workers]
-        # closed: the workers exit with 0; terminated: killed by a signal (negative)
-        assert codes == [0, 0] if status == 0 else all(c is not None and c < 0 for c in codes)
+        if status == 0:  # closed and joined: the workers exit on their own, with 0
+            assert codes == [0, 0]
+        else:
+            # terminated: every worker has ended, most by a signal (a negative code); one
+            # that had already taken the pool's stop sentinel when terminate() came exits
+            # with 0, which a loaded machine makes happen now and then
+            assert all(c is not None and c <= 0 for c in codes)
 
 
 def test_a_reading_pass_stopped_early_ends_its_pool_and_a_new_one_runs():
