@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "analysis.cli.frequency",
     "analysis.cli.hedging",
     "analysis.cli.quotes",
+    "analysis.cli.compare",
     "analysis.cli.cache",
 ]
 

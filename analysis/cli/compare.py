@@ -1,0 +1,107 @@
+"""`communique compare`: a per-document measure by group, with intervals and tested differences."""
+
+from __future__ import annotations
+
+import argparse
+
+import analysis
+from analysis.compare import (
+    DIVERSITY_MEASURES,
+    NAMED_MEASURES,
+    PAIRS,
+    READABILITY_MEASURES,
+    STANCE_MEASURES,
+    TESTS,
+)
+
+from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus, note_no_quotes
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "compare",
+        help="a measure by group: means with 95%% intervals over documents, and differences",
+        description=(
+            "Each document's value of MEASURE, then per group its mean with a 95% interval "
+            "over documents and, for pairs of groups, the difference of means with its "
+            "interval and a test's p-value, raw and corrected over the pairs (see "
+            "analysis.compare). MEASURE: a hedging or modality rate per 1,000 words ("
+            + ", ".join(STANCE_MEASURES)
+            + "), a readability or diversity score ("
+            + ", ".join((*READABILITY_MEASURES, *DIVERSITY_MEASURES))
+            + "), or rate:TERM, a term's rate per 10,000 words (a word, a glob such as "
+            "'nuclear*' or a phrase such as 'cold war')."
+        ),
+    )
+    add_corpus_arguments(parser, path_required=True)
+    parser.add_argument(
+        "measure", metavar="MEASURE", type=_measure_value, help="what to compare (see above)"
+    )
+    parser.add_argument("--by", metavar="DOCVAR", required=True, help="docvar defining groups")
+    parser.add_argument(
+        "--pairs",
+        choices=PAIRS,
+        default="all",
+        help="differences of all pairs of groups, of consecutive groups (adjacent: year to "
+        "year), or none (default: all)",
+    )
+    parser.add_argument(
+        "--test",
+        choices=TESTS,
+        default="welch",
+        help="the differences' test: welch (Welch's t) or permutation (safer for skewed "
+        "values from 10 documents a side; default: welch)",
+    )
+    parser.add_argument("--correction", choices=analysis.P_CORRECTIONS, default="holm")
+    parser.add_argument(
+        "--order",
+        type=_order_value,
+        default=None,
+        metavar="G1,G2,...",
+        help="the groups in this order (every group, comma-separated): a difference is "
+        "the earlier group's mean minus the later one's (default: years by value, names "
+        "alphabetically)",
+    )
+    parser.add_argument(
+        "--voice",
+        choices=("authorial", "quoted", "all"),
+        default="all",
+        help="count a rate in the reporter's words or in quoted words only (hedging, "
+        "modality and rate:TERM; default: all)",
+    )
+    add_output_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def _measure_value(value: str) -> str:
+    """MEASURE as compare takes it: a named measure or rate:TERM (checked before the
+    corpus is read)."""
+    if value.startswith("rate:") and value[len("rate:") :].strip():
+        return value
+    if value not in NAMED_MEASURES:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is no measure; give one of {', '.join(NAMED_MEASURES)}, or rate:TERM"
+        )
+    return value
+
+
+def _order_value(value: str) -> list[str]:
+    return [group.strip() for group in value.split(",") if group.strip()]
+
+
+def run(args: argparse.Namespace) -> int:
+    c = load_corpus(args)
+    note_no_quotes(c, args)
+    table = analysis.compare(
+        c,
+        args.measure,
+        by=args.by,
+        pairs=args.pairs,
+        test=args.test,
+        correction=args.correction,
+        order=args.order,
+        voice=args.voice,
+        workers=args.workers,
+    )
+    emit(table, args)
+    return 0
