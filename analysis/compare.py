@@ -47,7 +47,7 @@ from .hedges import HEDGING_MEASURES, stat_hedging
 from .keyness import CORRECTIONS, adjust_p
 from .modals import MODALITY_MEASURES, stat_modality
 from .provenance import attach
-from .rates import BOOTSTRAP_FROM, N_BOOT, SEED, bootstrap_mean_ci, expanded_levels
+from .rates import BOOTSTRAP_FROM, N_BOOT, SEED, bootstrap_mean_ci, check_min_words, expanded_levels
 from .readability import SCORE_COLUMNS, stat_readability
 
 READABILITY_MEASURES = tuple(SCORE_COLUMNS)
@@ -84,12 +84,18 @@ def _apply(doc: Document, func: Callable[[Document], float]) -> float:
 
 
 def per_document_values(
-    c: Corpus, measure: str | Callable, *, voice: str = "all", workers: int | None = None
+    c: Corpus,
+    measure: str | Callable,
+    *,
+    voice: str = "all",
+    min_words: int = 1,
+    workers: int | None = None,
 ) -> tuple[pd.Series, str]:
     """Values of ``measure`` for each document (index doc_id) and the measure's name.
 
     ``voice`` ("all", "authorial" or "quoted") chooses the words a rate counts: a
-    measure that cannot take one (see :func:`check_measure_voice`) needs "all".
+    measure that cannot take one (see :func:`check_measure_voice`) needs "all". A rate
+    of a document with fewer than ``min_words`` words in the voice is missing (NaN).
     A named measure's values carry the provenance record of the table they come from
     (``attrs["provenance"]``), whose lexicon versions :func:`compare` records.
     """
@@ -114,6 +120,9 @@ def per_document_values(
             "(per 10,000 words), a column of a per-document table, or a function doc -> float"
         )
     values = table.set_index("doc_id")[measure].astype(float)
+    if min_words > 1 and "words" in table.columns:
+        too_few = table.set_index("doc_id")["words"].to_numpy() < min_words
+        values = values.mask(too_few)
     values.attrs["provenance"] = table.attrs.get("provenance", {})
     return values, measure
 
@@ -179,7 +188,13 @@ def _stance_rates(c: Corpus, measure: str, *, voice: str, workers: int | None) -
     stat = stat_hedging if measure in HEDGING_MEASURES else stat_modality
     rates = stat(c, by="doc_id", voice=voice, workers=workers)
     rows = rates[rates["measure"] == measure]
-    table = pd.DataFrame({"doc_id": rows["group"].to_numpy(), measure: rows["rate"].to_numpy()})
+    table = pd.DataFrame(
+        {
+            "doc_id": rows["group"].to_numpy(),
+            measure: rows["rate"].to_numpy(),
+            "words": rows["words"].to_numpy(),
+        }
+    )
     # in the corpus' order, as the stat tables read the documents of a group: the same
     # values in the same order get the same bootstrap draws
     table = table.set_index("doc_id").reindex(c.doc_ids).reset_index()
@@ -328,6 +343,7 @@ def compare(
     *,
     by: str,
     voice: str | None = None,
+    min_words: int = 1,
     pairs: str = "all",
     test: str = "welch",
     correction: str = "holm",
@@ -359,6 +375,10 @@ def compare(
             without words in the voice has no value and is left out of its group.
             With a table, its values were counted already: leave ``voice`` out (the
             voice its provenance record names is recorded), or give that voice.
+        min_words: with a Corpus and a rate measure, a document has a value only with
+            at least this many words in the voice (as ``min_words`` of
+            :func:`stat_hedging`): with ``voice="quoted"`` two quoted words holding a
+            hedge are a rate of 500 per 1,000 words; e.g. 50 leaves such documents out.
         pairs: "all" pairwise differences, "adjacent" (consecutive groups, e.g.
             year to year), or "none".
         test: "welch" (Welch's t statistic; below 10 documents on a side with the
@@ -418,6 +438,11 @@ def compare(
             if column not in table.columns:
                 known = ", ".join(map(str, table.columns))
                 raise ValueError(f"{argument}={column!r} is not a column; columns are: {known}")
+        if min_words != 1:
+            raise ValueError(
+                "min_words= chooses the documents compare counts in a Corpus; a table's "
+                "values were computed already: filter its rows instead"
+            )
         values = table[measure].astype(float)
         labels = _table_labels(table[by])
         name = str(measure)
@@ -425,9 +450,17 @@ def compare(
     else:
         voice = check_voice(voice)
         check_measure_voice(measure, voice)
+        min_words = check_min_words(min_words)
+        if min_words != 1 and not takes_voice(measure):
+            raise ValueError(
+                f"min_words={min_words} is for rates counted in words; measure={measure!r} "
+                "is a score of whole texts"
+            )
         c = as_corpus(c_or_table)
         check_by(c, by)  # before the measure's pass over the corpus, not after
-        values, name = per_document_values(c, measure, voice=voice, workers=workers)
+        values, name = per_document_values(
+            c, measure, voice=voice, min_words=min_words, workers=workers
+        )
         labels = group_labels(c, by).reindex(values.index)
     check_level(level)
     data = pd.DataFrame({"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()})
@@ -513,6 +546,7 @@ def compare(
         "measure": name,
         "by": by,
         "voice": voice,
+        "min_words": min_words,
         "pairs": pairs,
         "test": test,
         "correction": correction,

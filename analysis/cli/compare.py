@@ -14,7 +14,14 @@ from analysis.compare import (
     TESTS,
 )
 
-from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus, note_no_quotes
+from .common import (
+    add_corpus_arguments,
+    add_min_words_argument,
+    add_output_arguments,
+    emit,
+    load_corpus,
+    note_no_quotes,
+)
 
 
 def register(subparsers) -> None:
@@ -69,6 +76,7 @@ def register(subparsers) -> None:
         help="count a rate in the reporter's words or in quoted words only (hedging, "
         "modality and rate:TERM; default: all)",
     )
+    add_min_words_argument(parser)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -101,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
         correction=args.correction,
         order=args.order,
         voice=args.voice,
+        min_words=args.min_words,
         workers=args.workers,
     )
     emit(table, args)

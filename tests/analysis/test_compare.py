@@ -6,7 +6,7 @@ import pytest
 from scipy import stats
 
 import corpus
-from analysis import compare, stat_readability
+from analysis import compare, stat_hedging, stat_readability
 from analysis.compare import permutation_p, welch_difference_ci
 
 
@@ -418,3 +418,26 @@ def test_a_table_of_rates_in_one_voice_keeps_its_interval_at_or_above_zero(outle
     # rate table carries, keeps its t interval, even with no negative value in the sample
     growth = pd.DataFrame({"g": ["A", "A", "A"], "rate": [0.1, 0.2, 3.0]})
     assert compare(growth, "rate", by="g", pairs="none").loc[0, "ci_low"] < 0
+
+
+def test_min_words_leaves_out_documents_with_few_words_in_the_voice():
+    texts = [
+        "“Perhaps,” she said. The talks resumed after a long pause in the old hall today.",
+        "“We may perhaps agree on the main points of the plan soon,” he said at last.",
+        "“It seems the vote may possibly be delayed by a week or more,” she said.",
+        "“Maybe,” he said. Nothing else was agreed at the meeting in the old hall today.",
+    ]
+    c = corpus.from_texts(texts, docvars={"outlet": ["A", "A", "B", "B"]})
+    every = compare(c, "hedges", by="outlet", voice="quoted", pairs="none")
+    kept = compare(c, "hedges", by="outlet", voice="quoted", min_words=5, pairs="none")
+    # one quoted word holding a hedge is 1,000 per 1,000 words; those documents go
+    assert every["documents"].tolist() == [2, 2] and kept["documents"].tolist() == [1, 1]
+    rates = stat_hedging(c, by="doc_id", voice="quoted").set_index(["group", "measure"])
+    assert kept["estimate"].tolist() == pytest.approx(
+        [rates.loc[("doc2", "hedges"), "rate"], rates.loc[("doc3", "hedges"), "rate"]]
+    )
+    assert kept.attrs["provenance"]["parameters"]["min_words"] == 5
+    with pytest.raises(ValueError, match="min_words=5 is for rates"):
+        compare(c, "ttr", by="outlet", min_words=5)
+    with pytest.raises(ValueError, match="filter its rows"):
+        compare(rates.reset_index().assign(outlet="A"), "rate", by="outlet", min_words=5)
