@@ -47,13 +47,25 @@ from .hedges import HEDGING_MEASURES, stat_hedging
 from .keyness import CORRECTIONS, adjust_p
 from .modals import MODALITY_MEASURES, stat_modality
 from .provenance import attach
-from .rates import BOOTSTRAP_FROM, N_BOOT, SEED, bootstrap_mean_ci, check_min_words, expanded_levels
+from .quotes import QUOTING_MEASURES as QUOTING_MEASURE_NAMES
+from .quotes import stat_quoting
+from .rates import (
+    BOOTSTRAP_FROM,
+    N_BOOT,
+    SEED,
+    bootstrap_mean_ci,
+    check_min_words,
+    expanded_levels,
+    poisson_rate_ci,
+)
 from .readability import SCORE_COLUMNS, stat_readability
 
 READABILITY_MEASURES = tuple(SCORE_COLUMNS)
 # Rates per 1,000 words (of a voice, or all), as stat_hedging/stat_modality(by="doc_id") give them.
 STANCE_MEASURES = HEDGING_MEASURES + MODALITY_MEASURES
-NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES + STANCE_MEASURES
+# Quoting rates per 1,000 words of every voice, as stat_quoting(by="doc_id") gives them.
+QUOTING_MEASURES = tuple(QUOTING_MEASURE_NAMES)
+NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES + STANCE_MEASURES + QUOTING_MEASURES
 # Names communique gives a table's rates (stat_hedging's "rate", term_by_document's
 # "per_10k"): kept by a table filtered and joined to docvars, which loses its record.
 RATE_COLUMN_NAMES = ("rate", "pooled_rate", "per_10k")
@@ -113,17 +125,22 @@ def per_document_values(
         table = table.rename(columns={"per_10k": measure})
     elif measure in STANCE_MEASURES:
         table = _stance_rates(c, measure, voice=voice, workers=workers)
+    elif measure in QUOTING_MEASURES:
+        table = _per_document_rates(stat_quoting(c, by="doc_id", workers=workers), measure, c)
     else:
         valid = ", ".join(repr(m) for m in NAMED_MEASURES)
         raise ValueError(
             f"measure={measure!r} is not valid; choose one of: {valid}, 'rate:<term>' "
             "(per 10,000 words), a column of a per-document table, or a function doc -> float"
         )
-    values = table.set_index("doc_id")[measure].astype(float)
+    indexed = table.set_index("doc_id")
+    values = indexed[measure].astype(float)
     if min_words > 1 and "words" in table.columns:
-        too_few = table.set_index("doc_id")["words"].to_numpy() < min_words
-        values = values.mask(too_few)
+        values = values.mask(indexed["words"].to_numpy() < min_words)
     values.attrs["provenance"] = table.attrs.get("provenance", {})
+    if {"count", "words"} <= set(table.columns):
+        # each document's count and words, for the Poisson interval of a group's pooled count
+        values.attrs["pooled"] = indexed[["count", "words"]].astype(float)
     return values, measure
 
 
@@ -182,24 +199,41 @@ def _checked_order(order: Sequence[str], groups: dict, by: str) -> list[str]:
 
 
 def _stance_rates(c: Corpus, measure: str, *, voice: str, workers: int | None) -> pd.DataFrame:
-    """``doc_id`` and each document's rate of a hedging or modality ``measure`` per 1,000
-    words of ``voice`` (NaN for a document without words in it), with the stat table's
-    provenance."""
+    """``doc_id``, each document's rate of a hedging or modality ``measure`` per 1,000
+    words of ``voice`` (NaN for a document without words in it), its count and words,
+    with the stat table's provenance."""
     stat = stat_hedging if measure in HEDGING_MEASURES else stat_modality
-    rates = stat(c, by="doc_id", voice=voice, workers=workers)
+    return _per_document_rates(stat(c, by="doc_id", voice=voice, workers=workers), measure, c)
+
+
+def _per_document_rates(rates: pd.DataFrame, measure: str, c: Corpus) -> pd.DataFrame:
+    """The rows of ``measure`` of a ``by="doc_id"`` rate table as ``doc_id, <measure>,
+    count, words``, in the corpus's order, as the stat tables read the documents of a
+    group: the same values in the same order get the same bootstrap draws."""
     rows = rates[rates["measure"] == measure]
     table = pd.DataFrame(
         {
             "doc_id": rows["group"].to_numpy(),
             measure: rows["rate"].to_numpy(),
+            "count": rows["count"].to_numpy(),
             "words": rows["words"].to_numpy(),
         }
     )
-    # in the corpus' order, as the stat tables read the documents of a group: the same
-    # values in the same order get the same bootstrap draws
     table = table.set_index("doc_id").reindex(c.doc_ids).reset_index()
     table.attrs["provenance"] = rates.attrs.get("provenance", {})
     return table
+
+
+def _pooled_by_group(values: pd.Series, labels: pd.Series) -> dict[str, tuple[int, float]]:
+    """Each group's pooled count and words over its documents that have a value (those
+    left out by ``min_words`` or without words in the voice are not pooled), from the
+    per-document counts :func:`per_document_values` keeps; {} when it kept none."""
+    pooled = values.attrs.get("pooled")
+    if pooled is None:
+        return {}
+    kept = values.notna().to_numpy()
+    sums = pooled[kept].groupby(labels[kept].astype(str).to_numpy()).sum()
+    return {str(g): (int(row["count"]), float(row["words"])) for g, row in sums.iterrows()}
 
 
 def _lexicons(values: pd.Series) -> dict[str, Any]:
@@ -363,8 +397,13 @@ def compare(
             "mattr", "mtld", ``"rate:<term or glob>"`` (per 10,000 words), a hedging
             or modality rate per 1,000 words ("hedges", "boosters", "modals",
             "epistemic", "deontic", "dynamic", "unclear", "strength_low",
-            "strength_median", "strength_high"; in ``voice``, the default lexicons), or
-            a function ``doc -> float`` (module-level, for parallel runs).
+            "strength_median", "strength_high"; in ``voice``, the default lexicons), a
+            quoting rate per 1,000 words ("quotes", "attributed", "fragments",
+            "quoted_words", as :func:`stat_quoting` counts them), or a function
+            ``doc -> float`` (module-level, for parallel runs). A rate's group interval
+            is, as in the stat tables, the wider of the interval over documents and the
+            exact Poisson interval of the group's pooled count (a group that never uses
+            a term gets an upper bound above 0).
         by: the docvar (or table column) defining groups; "year" gives a time series.
         voice: with a Corpus, the words a rate counts: None or "all" (default; every
             word), "authorial" (the reporter's or speaker's own words) or "quoted"
@@ -473,6 +512,8 @@ def compare(
     rows = []
     columns = () if c is not None else tuple(c_or_table.columns)  # type: ignore[union-attr]
     never_negative = _is_rate(name, values, from_corpus=c is not None, columns=columns)
+    per_words = rate_per_words(name, from_corpus=c is not None)
+    pooled = _pooled_by_group(values, labels) if never_negative and per_words else {}
     for g in order:
         # The key stat_hedging, stat_modality and the other rate tables give the same
         # group and measure, so the same documents get the same bootstrap draws: their
@@ -483,6 +524,11 @@ def compare(
         estimate = float(by_group[g].mean()) if len(by_group[g]) else np.nan
         if never_negative and not np.isnan(low):
             low = max(low, 0.0)
+            if g in pooled:
+                # as the stat tables: the wider of that and the exact Poisson interval of
+                # the pooled count, so a group that never uses a term is not "0 to 0"
+                counted = poisson_rate_ci(*pooled[g], per=per_words or 1, level=level)
+                low, high = max(min(low, counted[0]), 0.0), max(high, counted[1])
         rows.append(
             {
                 "kind": "group",
@@ -556,9 +602,8 @@ def compare(
         "order": given,
     }
     result = attach(result, "compare", params, c, _lexicons(values))
-    per = rate_per_words(name, from_corpus=c is not None)
-    if per is not None:
-        result.attrs["rate_per_words"] = per  # the plots' axis labels name the unit
+    if per_words is not None:
+        result.attrs["rate_per_words"] = per_words  # the plots' axis labels name the unit
     return result
 
 
@@ -573,7 +618,7 @@ def _is_rate(name: object, values: pd.Series, *, from_corpus: bool, columns: tup
     if name.startswith("rate:"):
         return True
     if from_corpus:
-        return name in STANCE_MEASURES
+        return name in STANCE_MEASURES or name in QUOTING_MEASURES
     return name in RATE_COLUMN_NAMES and "count" in columns and not bool((values < 0).any())
 
 
@@ -609,6 +654,6 @@ def rate_per_words(measure: object, *, from_corpus: bool = True) -> int | None:
         return None
     if measure.startswith("rate:"):
         return 10_000
-    if from_corpus and measure in STANCE_MEASURES:
+    if from_corpus and (measure in STANCE_MEASURES or measure in QUOTING_MEASURES):
         return 1_000
     return None

@@ -9,6 +9,7 @@ from analysis.compare import (
     DIVERSITY_MEASURES,
     NAMED_MEASURES,
     PAIRS,
+    QUOTING_MEASURES,
     READABILITY_MEASURES,
     STANCE_MEASURES,
     TESTS,
@@ -34,6 +35,8 @@ def register(subparsers) -> None:
             "interval and a test's p-value, raw and corrected over the pairs (see "
             "analysis.compare). MEASURE: a hedging or modality rate per 1,000 words ("
             + ", ".join(STANCE_MEASURES)
+            + "), a quoting rate per 1,000 words ("
+            + ", ".join(QUOTING_MEASURES)
             + "), a readability or diversity score ("
             + ", ".join((*READABILITY_MEASURES, *DIVERSITY_MEASURES))
             + "), or rate:TERM, a term's rate per 10,000 words (a word, a glob such as "

@@ -441,3 +441,45 @@ def test_min_words_leaves_out_documents_with_few_words_in_the_voice():
         compare(c, "ttr", by="outlet", min_words=5)
     with pytest.raises(ValueError, match="filter its rows"):
         compare(rates.reset_index().assign(outlet="A"), "rate", by="outlet", min_words=5)
+
+
+def test_a_group_that_never_uses_a_term_gets_the_poisson_upper_bound_not_zero():
+    from analysis.rates import poisson_rate_ci
+
+    texts = [
+        "We must act now and we must act together.",
+        "They must decide. The vote is near.",
+        "The talks resumed in the old hall today.",
+        "Nothing else was agreed at the meeting.",
+    ]
+    c = corpus.from_texts(texts, docvars={"outlet": ["A", "A", "B", "B"]})
+    table = compare(c, "rate:must", by="outlet", pairs="none").set_index("group")
+    words_b = sum(len(doc.words) for doc in c if doc.meta["outlet"] == "B")
+    assert table.loc["B", "estimate"] == 0.0 and table.loc["B", "ci_low"] == 0.0
+    assert table.loc["B", "ci_high"] == pytest.approx(poisson_rate_ci(0, words_b, per=10_000)[1])
+    # a stance measure's group interval is the stat table's, drawn and widened alike
+    hedges = compare(c, "hedges", by="outlet", pairs="none").set_index("group")
+    stat = stat_hedging(c, by="outlet").set_index(["group", "measure"])
+    for g in ("A", "B"):
+        assert hedges.loc[g, ["ci_low", "ci_high"]].tolist() == pytest.approx(
+            stat.loc[(g, "hedges"), ["rate_low", "rate_high"]].tolist()
+        )
+
+
+def test_quoting_measures_compare_by_group():
+    from analysis import stat_quoting
+
+    texts = [
+        "“We will not yield,” Elena Marsh said. Talks went on.",
+        "“The vote is final,” said Tom Lee. It was over.",
+        "The talks ended without any statement from either side.",
+        "Nothing else was agreed at the meeting in the hall.",
+    ]
+    c = corpus.from_texts(texts, docvars={"outlet": ["A", "A", "B", "B"]})
+    table = compare(c, "quotes", by="outlet").set_index(["kind", "group"])
+    stat = stat_quoting(c, by="outlet").set_index(["group", "measure"])
+    assert table.loc[("group", "A"), "estimate"] == pytest.approx(stat.loc[("A", "quotes"), "rate"])
+    assert table.loc[("group", "B"), "estimate"] == 0.0
+    assert table.attrs["rate_per_words"] == 1000
+    with pytest.raises(ValueError, match="voice"):
+        compare(c, "quotes", by="outlet", voice="quoted")
