@@ -361,3 +361,23 @@ def test_no_line_left_is_one_a_pattern_finds(lines):
         assert kept is normalized
     assert kept.repairs == normalized.repairs
 
+
+def test_the_readme_example(tmp_path, monkeypatch):
+    import textwrap
+
+    from .test_corpus import _readme_recipe
+
+    monkeypatch.chdir(tmp_path)
+    texts = [
+        ARTICLE,
+        "(Photo by Bo Li)\nTalks ended.\nALL RIGHTS RESERVED\nPhoto: the hall",
+        "Photo: the hall",
+    ]
+    pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["Wire", "Post", "Post"], "text": texts}).to_csv(
+        "articles.csv", index=False
+    )
+    names = {"corpus": corpus}
+    exec(textwrap.dedent(_readme_recipe("Boilerplate lines")), names)
+    c = names["c"]
+    assert c.texts() == [KEPT, "Talks ended."]
+    assert lines_dropped(c.report).tolist() == [3, 3, 1]
