@@ -184,7 +184,7 @@ def with_year(c: Corpus) -> Corpus:
     documents = [
         replace(doc, meta={**doc.meta, "year": docvars.at[doc.doc_id, "year"]}) for doc in c
     ]
-    return Corpus(documents, docvars, c.report, aliases=c.aliases)
+    return Corpus(documents, docvars, c.report, aliases=c.aliases, drop_lines=c.drop_lines)
 
 
 # --- 01 quickstart ----------------------------------------------------------------

@@ -162,6 +162,9 @@ def make_record(
         }
         if getattr(c, "lineage", ()):
             record["corpus"]["selection"] = list(c.lineage)  # subset()/with_docvars() calls
+        if getattr(c, "drop_lines", ()):
+            # Lines left out of every text as it was read: read_corpus(drop_lines=...).
+            record["corpus"]["drop_lines"] = list(c.drop_lines)
     return record
 
 

@@ -11,6 +11,7 @@ Public API::
 from .aliases import ALIASES_VERSION, Aliases
 from .corpus import Corpus
 from .document import AUTHORIAL, QUOTED, Document
+from .droplines import lines_dropped
 from .errors import (
     BadDatesError,
     CorpusError,
@@ -55,6 +56,7 @@ __all__ = [
     "find_quote_spans",
     "from_texts",
     "is_word",
+    "lines_dropped",
     "normalize",
     "normalize_text",
     "read_corpus",

@@ -46,6 +46,7 @@ class Corpus:
         *,
         aliases: Aliases | None = None,
         lineage: Sequence[str] = (),
+        drop_lines: Sequence[str] = (),
     ) -> None:
         if isinstance(documents, StreamedDocuments):
             self._documents: Sequence[Document] = documents  # on disk (corpus.streamed)
@@ -62,6 +63,9 @@ class Corpus:
         # How this corpus was made from the one read: subset() and with_docvars()
         # calls, in order, for provenance records (a reviewer can redo the selection).
         self.lineage: tuple[str, ...] = tuple(lineage)
+        # The patterns of the lines left out of every text when it was read
+        # (``read_corpus(..., drop_lines=...)``), for provenance records.
+        self.drop_lines: tuple[str, ...] = tuple(drop_lines)
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -195,6 +199,7 @@ class Corpus:
             report,
             aliases=self.aliases,
             lineage=(*self.lineage, step),
+            drop_lines=self.drop_lines,
         )
 
     def texts(self) -> list[str]:
@@ -248,7 +253,12 @@ class Corpus:
             documents = [_with_meta(d, meta) for d, meta in pairs]
         step = _call("with_docvars", shown)
         return Corpus(
-            documents, table, self._report, aliases=self.aliases, lineage=(*self.lineage, step)
+            documents,
+            table,
+            self._report,
+            aliases=self.aliases,
+            lineage=(*self.lineage, step),
+            drop_lines=self.drop_lines,
         )
 
     def _aligned(self, name: str, values) -> pd.Series:

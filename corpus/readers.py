@@ -26,6 +26,7 @@ from ._parallel import map_in_order, resolve_workers
 from .aliases import Aliases
 from .corpus import REPORT_COLUMNS, Corpus
 from .document import Document
+from .droplines import check_drop_lines, compile_drop_lines, drop_matching_lines, dropped_repair
 from .errors import (
     BadDatesError,
     CorpusError,
@@ -102,6 +103,11 @@ class _Loaded:
     # Where documents go instead of ``documents`` when a corpus is written to the cache
     # as it is read (corpus.cache.EntryWriter: ``add(doc_id, text, raw_sha256, spans)``).
     sink: Any = None
+    # ``drop_lines`` compiled: a line of a normalized text one of them finds is dropped.
+    drop: tuple[re.Pattern[str], ...] = ()
+    # Documents whose only repair is lines dropped by drop_lines: asked for, so no
+    # error in strict mode (a bad date left missing on the row takes a document out).
+    dropped_only: set[str] = field(default_factory=set)
 
     def add_report(self, source: str, doc_id: str, status: str, detail: str) -> None:
         self.report.append({"source": source, "doc_id": doc_id, "status": status, "detail": detail})
@@ -127,6 +133,7 @@ def read_corpus(
     cache: bool | str | Path = False,
     stream: bool = False,
     workers: int | None = None,
+    drop_lines: Sequence[str] | None = None,
 ) -> Corpus:
     """Read a folder, a text file or a table file into a :class:`Corpus`.
 
@@ -182,6 +189,18 @@ def read_corpus(
         workers: processes that decode and normalize the files of a large folder
             (None: all available cores; 1: this process). The corpus is the same
             whatever the number: documents, report and fingerprint keep file order.
+        drop_lines: regular expressions for boilerplate lines to leave out of every
+            text (bylines, photo captions, wire credits): a line of the normalized
+            text that one of them finds (:func:`re.search`) is dropped, so
+            ``"^Photo:"`` drops lines that start so; case-sensitive unless a pattern
+            says ``(?i)``. The text left is normalized again (blank lines around a
+            dropped line close up), and spans and the fingerprint are those of that
+            text. Each document that lost lines is repaired, its report row saying
+            "lines dropped by drop_lines (3)"; one left without words is skipped,
+            saying so. A pattern that is no regular expression, or that matches an
+            empty line, is a ValueError. ``strict=True`` does not refuse lines
+            dropped on request. The patterns are part of the cache key and of
+            :attr:`Corpus.drop_lines` (provenance records name them).
 
     Returns:
         A Corpus whose ``report`` has one row per input file (or table row).
@@ -193,6 +212,7 @@ def read_corpus(
     aliases = resolve_aliases(aliases)
     resolve_workers(workers)  # a bad value fails here, before any reading
     check_choice("bad_dates", bad_dates, BAD_DATES_CHOICES)
+    patterns = check_drop_lines(drop_lines)
     if encoding is not None:
         _check_encoding(encoding)
     if delimiter is not None:
@@ -222,6 +242,9 @@ def read_corpus(
         # Only when it changes what is read: cache entries written before the option
         # existed hold what the default reads, and keep answering.
         options["bad_dates"] = bad_dates
+    if patterns:
+        # Only when given, as bad_dates: entries read without it keep answering.
+        options["drop_lines"] = list(patterns)
     if cache:
         from .cache import read_through_cache
 
@@ -229,15 +252,17 @@ def read_corpus(
             loaded = _load(path, options, aliases, progress, workers, sink)
             return _finish_tables(loaded, path, strict, bad_dates)
 
-        return read_through_cache(path, cache, options, aliases, read_into, stream=stream)
+        c = read_through_cache(path, cache, options, aliases, read_into, stream=stream)
+        c.drop_lines = patterns
+        return c
     loaded = _load(path, options, aliases, progress, workers)
-    return _finish(loaded, aliases, path, strict, bad_dates)
+    return _finish(loaded, aliases, path, strict, bad_dates, drop_lines=patterns)
 
 
 def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _Loaded:
     """Read the inputs at ``path``: documents (or, with a ``sink``, their ids alone),
     metadata and report rows."""
-    loaded = _Loaded(sink=sink)
+    loaded = _Loaded(sink=sink, drop=compile_drop_lines(options.get("drop_lines", ())))
     metadata, encoding = options["metadata"], options["encoding"]
     delimiter = options["delimiter"]
     if path.is_dir():
@@ -335,6 +360,7 @@ def from_texts(
     docvars: pd.DataFrame | Mapping | None = None,
     *,
     aliases: Aliases | str | Path | bool | None = None,
+    drop_lines: Sequence[str] | None = None,
 ) -> Corpus:
     """Build a Corpus from strings in memory.
 
@@ -343,6 +369,8 @@ def from_texts(
         docvars: metadata with one row per text, in the same order (a DataFrame or a
             mapping of column -> list).
         aliases: as in :func:`read_corpus` (False: none).
+        drop_lines: as in :func:`read_corpus`: lines of the normalized texts to drop
+            (bylines, captions, credits), each given as a regular expression.
 
     Example:
         >>> c = from_texts({"a": "Peace must prevail."}, docvars={"year": [1995]})
@@ -350,6 +378,7 @@ def from_texts(
         1995
     """
     aliases = resolve_aliases(aliases)
+    patterns = check_drop_lines(drop_lines)
     if isinstance(texts, str):
         raise TypeError("from_texts: texts must be a list of strings or a mapping, not one string")
     if isinstance(texts, Mapping):
@@ -363,13 +392,13 @@ def from_texts(
             f"from_texts: docvars has {len(table)} rows but there are {len(ids)} texts"
         )
     records = table.reset_index(drop=True).to_dict("records")
-    loaded = _Loaded()
+    loaded = _Loaded(drop=compile_drop_lines(patterns))
     for i, (doc_id, body) in enumerate(zip(ids, bodies, strict=True)):
         if not isinstance(body, str):
             raise CorpusError(f"from_texts: texts[{i}] is {type(body).__name__}, not a string")
         raw_sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
         _add_document(loaded, f"texts[{i}]", doc_id, body, raw_sha, records[i], [], aliases)
-    return _finish(loaded, aliases)
+    return _finish(loaded, aliases, drop_lines=patterns)
 
 
 # Where the seed documents are: a checkout's seeds/ folder, or the copy a regular
@@ -498,7 +527,7 @@ def _read_folder(loaded, folder, template, sidecar, encoding, aliases, progress,
     documents = [file for file in files if not_documents[file] is None]
     # Written to the cache as read: the workers also find the spans the cache stores.
     spans_for = aliases if loaded.sink is not None else None
-    parsed = _parse_files(documents, folder, encoding, workers, spans_for)
+    parsed = _parse_files(documents, folder, encoding, workers, spans_for, loaded.drop)
     if speakers_file:
         # Read while worker processes parse the speeches (asking for the first result
         # starts them): the workbook took 0.1 s of the main process's time on its own.
@@ -629,19 +658,25 @@ def _not_a_document(file: Path, metadata_files: set[Path], un_layout: bool, temp
 
 
 def _parse_files(
-    files: list[Path], root: Path, encoding, workers, spans_for: Aliases | None
+    files: list[Path],
+    root: Path,
+    encoding,
+    workers,
+    spans_for: Aliases | None,
+    drop: tuple[re.Pattern[str], ...] = (),
 ) -> Iterator[_Parsed]:
     """:func:`_parse_file` over ``files``, in order; large folders in a process pool."""
     n_workers = min(resolve_workers(workers), len(files))
     sizes = [_size(file) for file in files] if n_workers > 1 else []
     if n_workers <= 1 or len(files) < PARALLEL_MIN_FILES or sum(sizes) < PARALLEL_MIN_BYTES:
-        return (_parse_file(file, root, encoding, spans_for) for file in files)
+        return (_parse_file(file, root, encoding, spans_for, drop) for file in files)
     chunks = map_in_order(
         _parse_file,
         files,
         root,
         encoding,
         spans_for,
+        drop,
         workers=n_workers,
         weights=sizes,
         max_chunk_weight=PARALLEL_CHUNK_BYTES,
@@ -682,7 +717,7 @@ def _read_text_file(file, sidecar, loaded, template, encoding, aliases) -> None:
         # Only this file's row counts: the others describe files not read.
         join = join_sidecar(side.rows, [file.name])
         joined = _joined_meta(join, file.name, f"{side.label} has no row for this file")
-    parsed = _parse_file(file, file.parent, encoding, None)
+    parsed = _parse_file(file, file.parent, encoding, None, loaded.drop)
     _add_parsed(loaded, parsed, file, template, joined, aliases)
 
 
@@ -701,13 +736,19 @@ class _Parsed:
     language: str = ""  # a note when the text is probably not English
     front_note: str = ""  # a note when front matter seems opened and never closed
     spans: dict | None = None  # the cache's span columns (corpus.streamed.span_columns)
+    dropped: int = 0  # lines dropped by drop_lines
 
 
 def _parse_file(
-    file: Path, root: Path, encoding: str | None, spans_for: Aliases | None = None
+    file: Path,
+    root: Path,
+    encoding: str | None,
+    spans_for: Aliases | None = None,
+    drop: tuple[re.Pattern[str], ...] = (),
 ) -> _Parsed:
     """Read, decode, split front matter, normalize and hash one file (no shared state),
-    and with ``spans_for`` (the alias table) find the spans a cache entry stores.
+    drop the lines ``drop`` finds, and with ``spans_for`` (the alias table) find the
+    spans a cache entry stores.
 
     A data error is returned rather than raised, so the reader raises it in file order.
     """
@@ -726,6 +767,11 @@ def _parse_file(
     except CorpusError as exc:
         return _Parsed(relative, error=exc)
     normalized = normalize(body) if body.strip() else None
+    dropped = 0
+    if normalized is not None and drop:
+        normalized, dropped = drop_matching_lines(normalized, drop)
+        if not normalized.text:
+            normalized = None
     spans = None
     if spans_for is not None and normalized and has_words(normalized.text):
         spans = span_columns(normalized.text, spans_for)
@@ -738,6 +784,7 @@ def _parse_file(
         language=language_note(normalized.text) if normalized else "",
         front_note=UNCLOSED_FRONT_MATTER if unclosed_front_matter(body) else "",
         spans=spans,
+        dropped=dropped,
     )
 
 
@@ -762,10 +809,10 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
     meta.pop("un_layout", None)
     _check_unique(loaded, doc_id, relative)
     if parsed.normalized is None:
-        loaded.add_report(relative, doc_id, "skipped", "empty: no text")
+        loaded.add_report(relative, doc_id, "skipped", _empty_reason(parsed.dropped))
         return
     if not has_words(parsed.normalized.text):
-        loaded.add_report(relative, doc_id, "skipped", NO_WORDS)
+        loaded.add_report(relative, doc_id, "skipped", _no_words_reason(parsed.dropped))
         return
     _add_normalized(
         loaded,
@@ -776,6 +823,7 @@ def _add_parsed(loaded, parsed: _Parsed, file: Path, template, joined: _Joined, 
         meta,
         parsed.decode_repairs + joined.repairs,
         aliases,
+        dropped=parsed.dropped,
         notes=[
             *joined.notes,
             *(
@@ -809,6 +857,18 @@ def has_words(text: str) -> bool:
     return _LETTER_OR_DIGIT.search(text) is not None
 
 
+def _empty_reason(dropped: int) -> str:
+    """Why a document without text is skipped: "empty: no text", or that lines
+    dropped by drop_lines were all it had."""
+    return f"empty: no text left once {dropped_repair(dropped)}" if dropped else "empty: no text"
+
+
+def _no_words_reason(dropped: int) -> str:
+    if not dropped:
+        return NO_WORDS
+    return f"no words left once {dropped_repair(dropped)}: only punctuation, symbols or spaces"
+
+
 def _check_unique(loaded: _Loaded, doc_id: str, source: str, written: str | None = None) -> None:
     """Raise DuplicateIdError when ``doc_id`` was given before (``written``: the id as
     the input wrote it, when spaces were removed)."""
@@ -828,9 +888,12 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases,
     if not body.strip():
         loaded.add_report(source, doc_id, "skipped", "empty: no text")
         return
-    normalized = normalize(body)
+    normalized, dropped = drop_matching_lines(normalize(body), loaded.drop)
+    if not normalized.text:
+        loaded.add_report(source, doc_id, "skipped", _empty_reason(dropped))
+        return
     if not has_words(normalized.text):
-        loaded.add_report(source, doc_id, "skipped", NO_WORDS)
+        loaded.add_report(source, doc_id, "skipped", _no_words_reason(dropped))
         return
     language = language_note(normalized.text)
     _add_normalized(
@@ -843,6 +906,7 @@ def _add_document(loaded, source, doc_id, body, raw_sha, meta, repairs, aliases,
         repairs,
         aliases,
         notes=[*notes, language] if language else notes,
+        dropped=dropped,
     )
 
 
@@ -859,12 +923,18 @@ def _add_normalized(
     notes=(),
     spans=None,
     origins: dict[str, str] | None = None,
+    dropped: int = 0,
 ) -> None:
     """Add a document that has words, with its docvars (``origins``: where those given
-    elsewhere than ``source`` were given) and its report row."""
+    elsewhere than ``source`` were given) and its report row (``dropped``: lines
+    dropped by drop_lines, a repair)."""
     fixes, style = list(repairs), []
     for rule in normalized.repairs:
         (fixes if _is_repair(rule) else style).append(rule)
+    if dropped:
+        if not fixes:
+            loaded.dropped_only.add(doc_id)
+        fixes.insert(len(repairs), dropped_repair(dropped))
     if fixes:
         status, said = "repaired", fixes
     else:
@@ -1643,6 +1713,8 @@ def _finish(
     path: Path | None = None,
     strict: bool = False,
     bad_dates: str = "error",
+    *,
+    drop_lines: Sequence[str] = (),
 ) -> Corpus:
     """The Corpus of what was read (``path``: the input, which must give a document)."""
     docvars, report = _finish_tables(loaded, path, strict, bad_dates)
@@ -1651,7 +1723,7 @@ def _finish(
         Document(d.doc_id, d.text, meta, d.raw_sha256, aliases)
         for d, meta in zip(loaded.documents, records, strict=True)
     ]
-    return Corpus(documents, docvars, report, aliases=aliases)
+    return Corpus(documents, docvars, report, aliases=aliases, drop_lines=drop_lines)
 
 
 def _finish_tables(
@@ -1670,7 +1742,9 @@ def _finish_tables(
     docvars = _typed_docvars(loaded, docvars, bad_dates, way_out=path is not None)
     report = pd.DataFrame(loaded.report, columns=REPORT_COLUMNS)
     if strict:
-        problems = report[report["status"].isin(["repaired", "skipped"])]
+        # Lines dropped by drop_lines were asked for: no repair strict mode refuses.
+        asked = (report["status"] == "repaired") & report["doc_id"].isin(loaded.dropped_only)
+        problems = report[report["status"].isin(["repaired", "skipped"]) & ~asked]
         if len(problems):
             lines = [f"{r.source}: {r.status} ({r.detail})" for r in problems.head(10).itertuples()]
             more = f" and {len(problems) - 10} more" if len(problems) > 10 else ""
@@ -1714,6 +1788,7 @@ def _mark_bad_dates(loaded: _Loaded, bad: list[BadDate], *, status: str, outcome
     """Say each bad date on its document's report row, which takes ``status``."""
     rows = {r["doc_id"]: r for r in loaded.report if r["doc_id"] and r["status"] != "skipped"}
     for date in bad:
+        loaded.dropped_only.discard(date.doc_id)
         row = rows[date.doc_id]
         row["status"] = status
         row["detail"] = _with_repair(row["detail"], date.described(row["source"]) + outcome)

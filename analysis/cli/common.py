@@ -16,6 +16,7 @@ import pandas as pd
 import analysis
 import corpus
 import corpus.cache
+import corpus.droplines
 
 FORMATS = ("table", "csv", "json", "markdown")
 Format = Literal["table", "csv", "json", "markdown"]
@@ -148,6 +149,17 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         "leaves each missing and reports it as a repair (`validate` lists them)",
     )
     group.add_argument(
+        "--drop-lines",
+        action="append",
+        type=_drop_lines_pattern,
+        metavar="REGEX",
+        help="leave out every line of a text that this regular expression finds "
+        "(re.search on the normalized line; case-sensitive unless it says (?i)): bylines, "
+        "photo captions, wire credits, e.g. '^By [A-Z]' or '^\\(Reporting by'; repeat for "
+        "more patterns. Each document that lost lines says how many on its report row "
+        "(`validate`)",
+    )
+    group.add_argument(
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
     )
     group.add_argument("--quiet", action="store_true", help="no progress bar and no notes")
@@ -185,6 +197,18 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"--workers={value!r}: give a positive whole number")
     return number
+
+
+def _drop_lines_pattern(value: str) -> str:
+    """--drop-lines REGEX: a regular expression that matches no empty line, checked
+    before any file is read (read_corpus checks the same)."""
+    try:
+        corpus.droplines.check_drop_pattern(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            str(exc).replace("drop_lines: ", "--drop-lines=", 1)
+        ) from None
+    return value
 
 
 def _encoding_name(value: str) -> str:
@@ -353,6 +377,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             cache=cache,
             stream=stream,
             workers=getattr(args, "workers", None),
+            drop_lines=getattr(args, "drop_lines", None),
         )
     except corpus.CorpusError as exc:
         raise DataError(str(exc)) from exc
@@ -364,6 +389,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
         _note_skipped(c, args)
         _note_guessed_encodings(c, args)
         _note_dates_left_missing(c, args)
+        _note_lines_dropped(c, args)
         _note_foreign(c, args)
     return c
 
@@ -406,6 +432,29 @@ def _note_dates_left_missing(c: corpus.Corpus, args: argparse.Namespace) -> None
             f"`communique validate {_path_shown(args)}` lists them",
             file=sys.stderr,
         )
+
+
+def _note_lines_dropped(c: corpus.Corpus, args: argparse.Namespace) -> None:
+    """One stderr line with --drop-lines: how many lines it dropped, from how many
+    documents (none: a pattern that finds nothing is often mistyped)."""
+    if not getattr(args, "drop_lines", None) or getattr(args, "quiet", False):
+        return
+    dropped = corpus.lines_dropped(c.report)
+    lines, inputs = int(dropped.sum()), int((dropped > 0).sum())
+    if not lines:
+        print(
+            "note: --drop-lines matched no line of any document; the patterns are matched "
+            "against each line of the normalized text (straight apostrophes, '—' dashes, "
+            "no spaces at either end), case-sensitive unless a pattern says (?i)",
+            file=sys.stderr,
+        )
+        return
+    print(
+        f"note: --drop-lines dropped {lines} {'line' if lines == 1 else 'lines'} from "
+        f"{inputs} of {len(c.report)} inputs; `communique validate {_path_shown(args)}` "
+        "with the same --drop-lines lists them",
+        file=sys.stderr,
+    )
 
 
 def _path_shown(args: argparse.Namespace):

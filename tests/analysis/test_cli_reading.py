@@ -102,3 +102,116 @@ def test_a_filename_template_for_a_table_is_a_data_error(tmp_path, capsys):
         "names of the text files of a folder; t.csv is a table: give the docvars as columns "
         "of the table instead"
     )
+
+
+def write_outlets(folder):
+    """Three wire stories with a byline and a credit, three others with a caption."""
+    folder.mkdir()
+    for i in (1, 2, 3):
+        (folder / f"Wire_{i}.txt").write_text(
+            "By Ann Roe\n\nThe council debated sanctions and trade today, officials said.\n\n"
+            "(Reporting by John Marr; Editing by Sue Lee)\n",
+            encoding="utf-8",
+        )
+        (folder / f"Post_{i}.txt").write_text(
+            "Photo: The council chamber.\n\n"
+            "The council debated peace and security today, diplomats said.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+DROP = ["--drop-lines", "^By [A-Z]", "--drop-lines", r"^\(Reporting by", "--drop-lines", "^Photo:"]
+
+
+def test_drop_lines_leaves_bylines_and_credits_out_of_keywords(tmp_path, capsys):
+    folder = write_outlets(tmp_path / "news")
+    command = ["keywords", str(folder), "--filename-template", "{outlet}_{n}.txt"]
+    command += ["--by", "outlet", "--target", "Wire", "--min-count", "2", "--format", "csv"]
+    assert main(command) == 0
+    terms = [line.split(",")[0] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert terms[:5] == ["by", "ann", "editing", "john", "lee"]
+    assert main([*command, *DROP]) == 0
+    captured = capsys.readouterr()
+    terms = [line.split(",")[0] for line in captured.out.splitlines()[1:]]
+    assert terms[:3] == ["officials", "sanctions", "trade"]
+    assert not {"by", "ann", "roe", "reporting", "editing", "marr", "chamber"} & set(terms)
+    assert captured.err == (
+        f"note: --drop-lines dropped 9 lines from 6 of 6 inputs; `communique validate {folder}` "
+        "with the same --drop-lines lists them\n"
+    )
+
+
+def test_drop_lines_in_stats_validate_and_the_provenance_record(tmp_path, capsys):
+    import json
+
+    folder = write_outlets(tmp_path / "news")
+    (folder / "Wire_4.txt").write_text("By Ann Roe\nPhoto: a caption alone\n", encoding="utf-8")
+    target = tmp_path / "stats.csv"
+    assert main(["stats", str(folder), *DROP, "--output", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").splitlines()[1].startswith("all,6,6,66,54,")
+    assert capsys.readouterr().err.splitlines() == [
+        "note: 1 of 7 inputs skipped (first: Wire_4.txt: empty: no text left once lines "
+        f"dropped by drop_lines (2)); `communique validate {folder}` lists them",
+        f"note: --drop-lines dropped 11 lines from 7 of 7 inputs; `communique validate {folder}` "
+        "with the same --drop-lines lists them",
+    ]
+    record = json.loads((tmp_path / "stats.csv.provenance.json").read_text(encoding="utf-8"))
+    assert record["corpus"]["drop_lines"] == ["^By [A-Z]", r"^\(Reporting by", "^Photo:"]
+    assert record["corpus"]["inputs"] == {"repaired": 6, "skipped": 1}
+    assert main(["validate", str(folder), *DROP, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:3] == [
+        "Post_1.txt,Post_1,repaired,lines dropped by drop_lines (1)",
+        "Post_2.txt,Post_2,repaired,lines dropped by drop_lines (1)",
+    ]
+
+
+def test_drop_lines_that_match_nothing_are_noted(tmp_path, capsys):
+    folder = write_outlets(tmp_path / "news")
+    assert main(["stats", str(folder), "--drop-lines", "^photo:", "--format", "csv"]) == 0
+    assert capsys.readouterr().err == (
+        "note: --drop-lines matched no line of any document; the patterns are matched against "
+        "each line of the normalized text (straight apostrophes, '—' dashes, no spaces at "
+        "either end), case-sensitive unless a pattern says (?i)\n"
+    )
+    assert main(["stats", str(folder), "--drop-lines", "(?i)^photo:", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (
+            r"^(Reporting by",
+            "--drop-lines='^(Reporting by' is not a valid regular expression: missing ), "
+            "unterminated subpattern at position 1",
+        ),
+        (
+            "^$",
+            "--drop-lines='^$' matches an empty line, so it would drop every blank line (the "
+            "paragraph breaks) and perhaps every line; make it match some text of the lines to "
+            "drop, such as '^Photo:' or '^By [A-Z]'",
+        ),
+    ],
+)
+def test_a_bad_drop_lines_pattern_is_a_usage_error(tmp_path, capsys, pattern, message):
+    (tmp_path / "a.txt").write_text("Peace.", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", str(tmp_path), "--drop-lines", "^Photo:", "--drop-lines", pattern])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"communique stats: error: argument --drop-lines: {message}"
+    )
+
+
+def test_drop_lines_with_a_streamed_cache(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(tmp_path / "cache"))
+    folder = write_outlets(tmp_path / "news")
+    command = ["stats", str(folder), "--format", "csv", "--quiet", *DROP]
+    assert main(command) == 0
+    expected = capsys.readouterr().out
+    for _ in range(2):  # written as read, then from the entry
+        assert main([*command, "--stream"]) == 0
+        assert capsys.readouterr().out == expected
+    assert main(["stats", str(folder), "--format", "csv", "--quiet", "--stream"]) == 0
+    assert capsys.readouterr().out != expected  # the entry without patterns is another

@@ -30,6 +30,21 @@ def test_records_say_how_the_corpus_was_selected_from_the_one_read():
     assert record["corpus"]["documents"] == 2
 
 
+def test_records_name_the_lines_dropped_when_the_corpus_was_read():
+    import corpus
+
+    texts = ["By Ann Roe\nWe may go.", "Photo: x\nPerhaps.", "No."]
+    c = corpus.from_texts(texts, docvars={"g": ["A", "B", "A"]}, drop_lines=["^By ", "^Photo:"])
+    record = stat_hedging(c).attrs["provenance"]
+    assert record["corpus"]["drop_lines"] == ["^By ", "^Photo:"]
+    assert record["corpus"]["inputs"] == {"loaded": 1, "repaired": 2}
+    # a subset, or a corpus with docvars added, was read the same way
+    subset = c.subset(g="A").with_docvars(h=1)
+    assert stat_hedging(subset).attrs["provenance"]["corpus"]["drop_lines"] == ["^By ", "^Photo:"]
+    # nothing is recorded for a corpus read without the option
+    assert "drop_lines" not in stat_hedging(["We may go."]).attrs["provenance"]["corpus"]
+
+
 def test_records_pin_lexicon_contents_and_name_the_packages_results_depend_on():
     from analysis import find_modals, load_lexicon
 
