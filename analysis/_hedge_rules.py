@@ -267,9 +267,13 @@ def _accept(
 
 
 def _lessened(view: TokenView, i: int, item: dict) -> bool:
-    """ "The outcome is less certain", "it is far less clear whether": certainty said to
-    be lacking, as "not certain" says it (so the booster reads as a hedge)."""
-    return item.get("subcategory") in _FLIPPING and view.prev_words(i, 1)[0] == "less"
+    """ "The outcome is less certain", "it is far less clear whether", "far from
+    certain": certainty said to be lacking, as "not certain" says it (so the booster
+    reads as a hedge)."""
+    if item.get("subcategory") not in _FLIPPING:
+        return False
+    before = view.prev_words(i, 2)
+    return before[0] == "less" or before == ["from", "far"]
 
 
 def _no_less(view: TokenView, i: int) -> bool:
@@ -905,6 +909,7 @@ def _predicative(view: TokenView, i: int, end: int, nxt: str, before: list[str])
     return (
         before[0] in _COPULAS
         or before[0] in _DEGREE
+        or before == ["from", "far"]  # "the outcome is far from certain"
         or nxt in {"that", "whether", "of", "about", "if"}
     )
 

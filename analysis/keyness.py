@@ -36,6 +36,7 @@ documents, so a keyword carried by one long speech is flagged rather than truste
 
 from __future__ import annotations
 
+import difflib
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -790,8 +791,12 @@ def _warn_unmatched(patterns: tuple[str, ...], terms: Iterable[str]) -> None:
     vocabulary = pd.Series(list(dict.fromkeys(terms)), dtype=object)
     for pattern in patterns:
         if not _matches_any(vocabulary, (pattern,)).any():
+            # (a close spelling is looked for only for an entry that matched nothing)
+            alike = difflib.get_close_matches(pattern.rstrip("*"), vocabulary.tolist(), n=1)
+            hint = f" (did you mean {alike[0]!r}?)" if alike else ""
             warnings.warn(
-                f"exclude: {pattern!r} matches no term of the corpus, so it leaves nothing out",
+                f"exclude: {pattern!r} matches no term of the corpus, so it leaves nothing "
+                f"out{hint}",
                 stacklevel=3,
             )
 

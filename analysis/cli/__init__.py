@@ -10,6 +10,9 @@ import difflib
 import importlib
 import re
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from analysis.engine import progress_bars
 
@@ -64,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_writable(getattr(args, "output", None))  # before the work, not after
         # Every pass over the corpus shows its bar (stderr, a terminal, no --quiet).
-        with progress_bars(show_progress(args)):
+        with progress_bars(show_progress(args)), warnings_as_lines(args.command):
             return args.func(args)
     except DataError as exc:
         print(f"communique {args.command}: error: {as_flags(str(exc))}", file=sys.stderr)
@@ -74,6 +77,24 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+@contextmanager
+def warnings_as_lines(command: str) -> Iterator[None]:
+    """The library's warnings (an ``exclude`` term that matches nothing, a table without
+    provenance) as one line each on stderr, "communique keywords: warning: ...", in the
+    command's own words rather than Python's (file, line number and source line). They
+    show with ``--quiet`` too: a warning says a result may not be what was asked."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        print(f"communique {command}: warning: {as_flags(str(message))}", file=sys.stderr)
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = previous
 
 
 def _reject_unknown(parser: argparse.ArgumentParser, args, unknown: list[str]) -> None:

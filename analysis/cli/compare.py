@@ -76,8 +76,9 @@ def register(subparsers) -> None:
         "--voice",
         choices=("authorial", "quoted", "all"),
         default="all",
-        help="count a rate in the reporter's words or in quoted words only (hedging, "
-        "modality and rate:TERM; default: all)",
+        help="count a rate in words outside quote marks (authorial: the reporter's own words "
+        "and its indirect speech) or in quoted words only (hedging, modality and rate:TERM; "
+        "default: all)",
     )
     add_min_words_argument(parser)
     add_output_arguments(parser)

@@ -47,7 +47,8 @@ def register(subparsers) -> None:
         "--voice",
         choices=("authorial", "quoted", "all"),
         default="all",
-        help="count only the reporter's words or only quoted words (default: all)",
+        help="count only words outside quote marks (authorial: the reporter's own words and "
+        "its indirect speech) or only quoted words (default: all)",
     )
     parser.add_argument(
         "--matches", action="store_true", help="one row per comparison instead of rates"

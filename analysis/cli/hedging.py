@@ -59,7 +59,8 @@ def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
         "--voice",
         choices=("authorial", "quoted", "all"),
         default="all",
-        help="only the reporter's words or only quoted words (default: all)",
+        help="only words outside quote marks (authorial: the reporter's own words and its "
+        "indirect speech) or only quoted words (default: all)",
     )
     parser.add_argument(
         "--matches", action="store_true", help=f"one row per {what} instead of rates"

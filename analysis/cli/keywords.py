@@ -61,8 +61,9 @@ def register(subparsers) -> None:
         "--voice",
         choices=("authorial", "quoted", "all"),
         default="all",
-        help="count only the reporter's words or only quoted words, on both sides (default: "
-        "all; --test documents needs all)",
+        help="count only words outside quote marks (authorial: the reporter's own words and "
+        "its indirect speech) or only quoted words, on both sides (default: all; --test "
+        "documents needs all)",
     )
     parser.add_argument(
         "--exclude",

@@ -309,3 +309,11 @@ def test_keywords_exclude_leaves_terms_out(folder, capsys):
     assert main(["keywords", *args[2:], *extra, "--quiet", str(folder)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {row["term"] for row in rows} == every - {"sovereignty", "soviet"}
+
+
+def test_a_library_warning_is_one_line_in_the_commands_words(folder, capsys):
+    args = ["keywords", str(folder), "--by", "country", "--target", "RUS", "--min-count", "1"]
+    assert main([*args, "--exclude", "soverignty", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("communique keywords: warning: exclude: 'soverignty' matches no term")
+    assert "did you mean 'sovereignty'?" in err and ".py:" not in err and len(err.splitlines()) == 1

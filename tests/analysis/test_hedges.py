@@ -616,6 +616,7 @@ def test_less_certain_a_supposed_finding_and_distrust():
         "The outcome is less certain.",  # a hedge: certainty said to be lacking
         "It is no less certain that we will win.",  # a booster: as certain
         "It is none the less certain that we will win.",  # a booster too
+        "The outcome is far from certain.",  # a hedge, as "not certain"
         "If the assessment shows that stocks recovered, quotas rise.",  # no booster
         "The assessment shows that stocks recovered.",  # a booster
         "Secrecy would only feed suspicion.",  # distrust: no hedge
@@ -627,8 +628,9 @@ def test_less_certain_a_supposed_finding_and_distrust():
         ["doc1", "certain", "hedge", True],
         ["doc2", "certain", "booster", False],
         ["doc3", "certain", "booster", False],
-        ["doc5", "shows", "booster", False],
-        ["doc7", "suspicion", "hedge", False],
+        ["doc4", "certain", "hedge", True],
+        ["doc6", "shows", "booster", False],
+        ["doc8", "suspicion", "hedge", False],
     ]
 
 
