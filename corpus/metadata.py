@@ -561,7 +561,7 @@ def type_docvars(
     for column in docvars.columns:
         lowered = str(column).lower()
         if lowered in _YEAR_COLUMNS:
-            docvars[column] = _whole_numbers(docvars[column], column)
+            docvars[column] = _whole_numbers(docvars[column], column, locate)
         elif lowered in _DATE_COLUMNS:
             parsed, bad, refusal = _parse_dates(docvars[column], column, locate)
             if refusal:
@@ -574,22 +574,34 @@ def type_docvars(
     return TypedDocvars(docvars, left_missing)
 
 
-def _whole_numbers(values: pd.Series, column) -> pd.Series:
-    """A year or session column as Int64, or an error naming a document whose value
-    is no whole number."""
+def _whole_numbers(values: pd.Series, column, locate: Locate | None = None) -> pd.Series:
+    """A year or session column as Int64, or an error listing every value that is no
+    whole number (the first ten), each with where it was given."""
     # Booleans first: pandas would take True for the year 1.
     checked = values.mask(values.map(lambda v: isinstance(v, bool)), "not a number")
     numbers = pd.to_numeric(checked, errors="coerce")
     # Missing, not a number, or not a whole one (1995.5): no year or session.
     bad = checked.notna() & (numbers.isna() | (numbers != numbers.round()))
     if bad.any():
-        example = values.index[bad.to_numpy()][0]
-        value = values[example]
-        value = value.item() if hasattr(value, "item") else value  # numpy's bool_
+        wrong = values.index[bad.to_numpy()]
+        lines = [_not_whole(values[doc_id], str(doc_id), column, locate) for doc_id in wrong]
+        if len(lines) > _BAD_DATES_SHOWN:
+            lines = [*lines[:_BAD_DATES_SHOWN], f"and {len(lines) - _BAD_DATES_SHOWN} more"]
+        if len(wrong) == 1:
+            raise CorpusError(f"docvar {column!r} must be an integer; {lines[0]}")
         raise CorpusError(
-            f"docvar {column!r} must be an integer; document {example!r} has {value!r}"
+            f"docvar {column!r} must be an integer; {len(wrong)} values are not:\n  "
+            + "\n  ".join(lines)
         )
     return numbers.astype("Int64")
+
+
+def _not_whole(value: object, doc_id: str, column, locate: Locate | None) -> str:
+    """One line of that error: the document, its value and where it was given
+    (``document 'C06' has 'soon' (news.csv:7)``)."""
+    value = value.item() if hasattr(value, "item") else value  # numpy's bool_
+    origin = locate(doc_id, str(column)) if locate is not None else ""
+    return f"document {doc_id!r} has {value!r}" + (f" ({origin})" if origin else "")
 
 
 def _check_bad_dates(bad: list[BadDate], dates: int, bad_dates: str, way_out: bool) -> None:

@@ -507,6 +507,19 @@ def test_front_matter_values_yaml_1_1_would_change_stay_as_written(tmp_path):
     assert str(values["when"]) == "2024-03-13"
 
 
+def test_every_year_that_is_no_whole_number_is_listed_with_its_line(tmp_path):
+    rows = ["id,year,text", "a,1990,Peace.", "b,soon,War.", "c,19x5,Trade.", "d,1991.5,Aid."]
+    (tmp_path / "news.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as error:
+        read_corpus(tmp_path / "news.csv")
+    assert str(error.value).splitlines() == [
+        "docvar 'year' must be an integer; 3 values are not:",
+        "  document 'b' has 'soon' (news.csv:3)",
+        "  document 'c' has '19x5' (news.csv:4)",
+        "  document 'd' has '1991.5' (news.csv:5)",
+    ]
+
+
 @pytest.mark.parametrize("value", ["yes", "true"])
 def test_a_year_that_is_a_word_or_a_boolean_is_an_error(tmp_path, value):
     (tmp_path / "a.md").write_text(f"---\nyear: {value}\n---\nText.\n", encoding="utf-8")
