@@ -166,11 +166,15 @@ def check_measure_voice(measure: object, voice: str) -> None:
     if voice == "all" or takes_voice(measure) or unknown:
         return  # an unknown name gets per_document_values' list of the valid ones
     name = getattr(measure, "__name__", "a function") if callable(measure) else repr(measure)
+    why = (
+        "it counts quotes among every word of a document"
+        if measure in QUOTING_MEASURES
+        else "it reads a document's whole text"
+    )
     raise ValueError(
-        f"measure={name} cannot be computed in one voice (voice={voice!r}): it reads a "
-        "document's whole text. voice= applies to 'rate:<term>' and the hedging and "
-        f"modality measures ({', '.join(map(repr, STANCE_MEASURES))}); leave voice= out "
-        "for this measure"
+        f"the measure {name} cannot be computed in one voice (voice={voice!r}): {why}. "
+        "voice= applies to 'rate:<term>' and the hedging and modality measures "
+        f"({', '.join(map(repr, STANCE_MEASURES))}); leave voice= out for this measure"
     )
 
 
@@ -490,10 +494,10 @@ def compare(
         voice = check_voice(voice)
         check_measure_voice(measure, voice)
         min_words = check_min_words(min_words)
-        if min_words != 1 and not takes_voice(measure):
+        if min_words != 1 and not (takes_voice(measure) or measure in QUOTING_MEASURES):
             raise ValueError(
-                f"min_words={min_words} is for rates counted in words; measure={measure!r} "
-                "is a score of whole texts"
+                f"min_words={min_words} is for rates counted in words; the measure "
+                f"{getattr(measure, '__name__', measure)!r} is a score of whole texts"
             )
         c = as_corpus(c_or_table)
         check_by(c, by)  # before the measure's pass over the corpus, not after
@@ -511,8 +515,11 @@ def compare(
 
     rows = []
     columns = () if c is not None else tuple(c_or_table.columns)  # type: ignore[union-attr]
-    never_negative = _is_rate(name, values, from_corpus=c is not None, columns=columns)
-    per_words = rate_per_words(name, from_corpus=c is not None)
+    # A function is judged by what it is, not by its name: one called "quotes" is no
+    # rate per 1,000 words however it is named.
+    rate_name = name if isinstance(measure, str) else None
+    never_negative = _is_rate(rate_name, values, from_corpus=c is not None, columns=columns)
+    per_words = rate_per_words(rate_name, from_corpus=c is not None)
     pooled = _pooled_by_group(values, labels) if never_negative and per_words else {}
     for g in order:
         # The key stat_hedging, stat_modality and the other rate tables give the same

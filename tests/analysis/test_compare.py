@@ -364,10 +364,10 @@ def test_a_voice_is_checked_and_refused_for_measures_of_whole_texts(outlets):
     for measure, named in (("ttr", "'ttr'"), ("flesch_reading_ease", "'flesch_reading_ease'")):
         with pytest.raises(
             ValueError,
-            match=f"measure={named} cannot be computed in one voice \\(voice='quoted'\\)",
+            match=f"the measure {named} cannot be computed in one voice \\(voice='quoted'\\)",
         ):
             compare(outlets, measure, by="outlet", voice="quoted")
-    with pytest.raises(ValueError, match="measure=len_of_text cannot be computed in one voice"):
+    with pytest.raises(ValueError, match="the measure len_of_text cannot be computed in one voice"):
         compare(outlets, len_of_text, by="outlet", voice="authorial")
     with pytest.raises(ValueError, match="measure='nonsense' is not valid"):
         compare(outlets, "nonsense", by="outlet", voice="quoted")
@@ -483,3 +483,47 @@ def test_quoting_measures_compare_by_group():
     assert table.attrs["rate_per_words"] == 1000
     with pytest.raises(ValueError, match="voice"):
         compare(c, "quotes", by="outlet", voice="quoted")
+
+
+def test_stance_group_intervals_equal_the_stat_tables_with_the_bootstrap_in_play():
+    import random
+
+    rng = random.Random(7)
+    words = "perhaps may clearly the talks resumed in the hall today and the vote".split()
+    texts = [
+        " ".join(rng.choice(words) for _ in range(rng.randint(20, 60))) + "." for _ in range(30)
+    ]
+    c = corpus.from_texts(texts, docvars={"g": ["A", "B", "C"] * 10})  # 10 a group: bootstrap
+    for measure in ("hedges", "boosters"):
+        table = compare(c, measure, by="g", pairs="none").set_index("group")
+        stat = stat_hedging(c, by="g").set_index(["group", "measure"])
+        for g in "ABC":
+            assert table.loc[g, "documents"] == 10
+            assert table.loc[g, ["ci_low", "ci_high"]].tolist() == pytest.approx(
+                stat.loc[(g, measure), ["rate_low", "rate_high"]].tolist()
+            )
+
+
+def quotes(doc):  # a function named like a quoting measure, which can go below 0
+    return float(len(doc.quotes)) - 1.0
+
+
+def test_a_function_is_judged_by_what_it_is_not_by_its_name():
+    c = corpus.from_texts(
+        [
+            "“Yes,” he said.",
+            "No quotes.",
+            "“A,” she said. “B,” he said.",
+            "None.",
+            "“C,” I said.",
+            "No.",
+        ],
+        docvars={"g": list("AAABBB")},
+    )
+    table = compare(c, quotes, by="g", pairs="none", workers=1).set_index("group")
+    assert table.loc["B", "estimate"] == pytest.approx(-2 / 3)
+    assert table.loc["B", "ci_low"] < table.loc["B", "estimate"]  # a t interval, not cut at 0
+    assert "rate_per_words" not in table.attrs
+    # the quoting measures themselves take min_words
+    named = compare(c, "quotes", by="g", min_words=3, pairs="none").set_index("group")
+    assert named.attrs["provenance"]["parameters"]["min_words"] == 3
