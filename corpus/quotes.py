@@ -388,7 +388,15 @@ def find_quotes(
     # no quote has a speaker and the rest of the text need not be searched.
     # A quote that opens a paragraph after "Lula said:" also reads the colon's sentence.
     introductions = [_introduction(text, s, sentences, sentence_starts) for s, _ in spans]
-    windows = sorted({(start, end + 1) for start, end in enclosing + introductions if end >= 0})
+    # A quote that opens its sentence may go on from reported speech in the one before.
+    wrapped: list[bool] = []  # whether the text wraps its lines, worked out once if needed
+    reported = [
+        _sentence_before(text, sentences, sentence_starts, s, sentence, wrapped)
+        for s, sentence in zip((s for s, _ in spans), enclosing, strict=True)
+    ]
+    windows = sorted(
+        {(start, end + 1) for start, end in enclosing + introductions + reported if end >= 0}
+    )
     if _may_have_events_in(text, spans, windows):
         # An event's speaker depends only on the events before it, so the events
         # after the last window cannot change any quote either.
@@ -398,12 +406,20 @@ def find_quotes(
         events = []
     event_starts = [e.start for e in events]
     quotes = []
-    for (start, end), sentence, (low, colon) in zip(spans, enclosing, introductions, strict=True):
+    for (start, end), sentence, (low, colon), before in zip(
+        spans, enclosing, introductions, reported, strict=True
+    ):
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
         speaker = _attribute(text, start, end, sentence, events, event_starts, kind)
         if not speaker and kind == "direct" and colon >= 0:
             speaker = _introducer(text, events, event_starts, low, colon)
+        if not speaker and kind == "direct" and before[1] >= 0:
+            # only a quote with no reporting verb of its own ("“…,” she said" may name
+            # nobody on purpose)
+            k = bisect.bisect_left(event_starts, sentence[0])
+            if k == len(events) or events[k].start > sentence[1]:
+                speaker = _reporter_of(text, spans, events, event_starts, before, wrapped)
         if not speaker and kind == "direct":
             speaker = _words_of(text, max(sentence[0], start - _WORDS_OF_REACH), start)
         if speaker and kind == "fragment" and _named_thing(text, start, inner):
@@ -554,16 +570,18 @@ def _speech_events(
     events = []
     for start, end, kind, name in raw:
         if kind == "office":
-            # "The Russian foreign minister dismissed ..." after "Sergey Lavrov said":
-            # Lavrov, as "the minister" would be; with nobody in reach, the office
-            # itself ("Kestria's foreign minister said" gives Kestria's Foreign Minister).
+            # "The Russian foreign minister dismissed ..." after "Russian Foreign Minister
+            # Sergey Lavrov arrived": Lavrov, as "the minister" would be, when the person
+            # in reach was given that owner; else the office itself ("Kestria's foreign
+            # minister said" gives Kestria's Foreign Minister).
             if marks is None:
                 marks = _reading_marks(text, quote_spans, sentence_starts)
-            if current and not _is_body(current):
-                if _in_reach(marks, seen_at, start, across_paragraphs=True):
-                    events.append(_SpeechEvent(start, end, current, named_at))
-                    seen_at = start
-                    continue
+            holder = _owner_in_reach(text, quote_spans, marks, named, current, seen_at, name, start)
+            if holder is not None:
+                current, named_at, current_gender = holder
+                current_end, seen_at = end, start
+                events.append(_SpeechEvent(start, end, current, named_at))
+                continue
             kind = "name"
         if kind == "surname":
             # "Kowal rejected the criticism.": the person named in full earlier, if any
@@ -1124,7 +1142,19 @@ def _opens_without_subject_name(text: str, start: int) -> bool:
         and words[0] in _NO_SUBJECT_WORDS
         and words[1][:1].islower()
         and words[1] not in _PARTICLES
+        and (
+            words[0] in _NOT_OPENING_WORDS
+            or text.find(",", start, start + _OPENING_REACH) < 0  # found in C
+            or not _may_open_with_phrase(text, start)
+        )
     )
+
+
+def _may_open_with_phrase(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` may open with a short phrase set off by a comma
+    before its subject ("In the capital, Karel Duvnjak ...": see _OPENING_PHRASE),
+    followed by a capital letter as every subject of _MENTION_AFTER_OPENING is."""
+    return _OPENING_LOOK.match(text, start) is not None
 
 
 def _refers_back(events: list[tuple[int, int, str, str]]) -> bool:
@@ -1151,10 +1181,14 @@ def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, st
         if _opens_without_subject_name(text, start):
             continue
         m = _MENTION.match(text, start)
+        if (m is None or not _finite_verb(m.group("verb"))) and _may_open_with_phrase(text, start):
+            m = _MENTION_AFTER_OPENING.match(text, start)  # "In Ostria, Karel Duvnjak struck"
         if m is None or not _finite_verb(m.group("verb")):
             continue
         group = next(g for g in ("name", "honoured", "named", "plain") if m.group(g))
         raw = m.group(group)
+        if group == "plain":
+            raw = _without_owner(raw)  # "Valdoria's Elena Marsh": the owner is no name
         if _POSSESSIVE.search(raw) or raw.split()[0] in _DETERMINER_WORDS:
             continue  # "President Doe's Government", "The Russian Federation, led by ..."
         if group == "plain":
@@ -1169,6 +1203,15 @@ def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, st
         if whole and all(_could_be_a_name(w) for w in name.split()):
             out.append((m.start(group), m.end(group), "mention", name))
     return out
+
+
+def _without_owner(raw: str) -> str:
+    """The capitalized words ``raw`` without a possessive owner that leads a person's full
+    name ("Valdoria's Elena Marsh" -> "Elena Marsh"); ``raw`` when none leads."""
+    owner, _, rest = raw.partition(" ")
+    if owner.endswith(("'s", "\u2019s")) and " " in rest.strip():
+        return rest.strip()
+    return raw
 
 
 def _plain_mention(start: int, end: int, raw: str) -> list[tuple[int, int, str, str]]:
@@ -1456,11 +1499,21 @@ _INVERTED_DESCRIBED_NAME = re.compile(
 # would wait") names nobody.
 # Any noun may describe the speaker there when a determiner leads it ("said their lawyer,
 # Ana Kos.", "said a witness, Ana Kos,").
+# After the comma, a description with an article may stand before the name (quoter 20):
+# "said the commission's chair, the Norwegian marine biologist Ingrid Sola". It ends
+# with a noun in lower case, not a word that would make the rest a clause or a thing's
+# name ("said the minister, the stocks of Kestria").
+_DESCRIBED_BEFORE_NAME = (
+    rf"(?:(?:the|a|an){NAME_GAP}(?:[\w'\u2019-]+{NAME_GAP}){{0,3}}?"
+    r"(?!(?:of|for|in|on|at|to|by|with|from|and|or|but|that|who|which|whose|is|are|was|were"
+    r"|has|have|had|will|would|not)\b)"
+    rf"[a-z][\w'\u2019-]*{NAME_GAP})?"
+)
 _INVERTED_DESCRIBED_APPOSITIVE = re.compile(
     rf"{NAME_GAP}(?:{_DESCRIPTION_WORDS}(?i:{DESCRIPTOR_NOUNS}|{_OCCUPATIONS})"
     rf"|(?:the|a|an|his|her|their|its){NAME_GAP}(?:[a-z][\w'\u2019-]*{NAME_GAP}){{0,3}}[a-z][\w-]*)"
     r"(?:\s+(?:for|of|at|to)\s+[^,.;:\n\u201c\u201d]{1,40})?,\s+"
-    rf"(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014]|\Z))"
+    rf"{_DESCRIBED_BEFORE_NAME}(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014]|\Z))"
 )
 
 
@@ -2128,7 +2181,7 @@ _BARE_BODY_AT_END = re.compile(
 )
 # A name set off by commas that ends its appositive: ", Ilse Varga.", ", Mr. Eklund,".
 _NAME_SET_OFF = re.compile(
-    rf",\s+(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014\u201c]|-\s|\Z))"
+    rf",\s+{_DESCRIBED_BEFORE_NAME}(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014\u201c]|-\s|\Z))"
 )
 # A phrase that ends with a descriptor, perhaps of a body: "the ministry spokesperson",
 # "a spokesman for the ministry".
@@ -2205,6 +2258,147 @@ def _is_body(name: str) -> bool:
     """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department"):
     no "he" or "she"."""
     return name.rsplit(None, 1)[-1].lower() in _BODY_WORDS_OF_HEADS if name else False
+
+
+def _owner_in_reach(
+    text: str,
+    quote_spans: list[tuple[int, int]],
+    marks: tuple[list[int], list[int]],
+    named: list[tuple[str, int, str]],
+    current: str,
+    seen_at: int,
+    office: str,
+    at: int,
+) -> tuple[str, int, str] | None:
+    """``(name, where named, gender)`` of the person an office with an owner at ``at``
+    means ("the Valdorian foreign minister", "Valdoria's foreign minister"): the last
+    person in reach (``current`` last seen at ``seen_at``, or one named before) whom the
+    text gave that owner (see :func:`_owners_of`); None when there is none, and the
+    office speaks as itself. A person the text never gave that owner is no holder:
+    "Karel Duvnjak arrived. The Valdorian foreign minister said" is someone else."""
+    wanted = _office_owner(office)
+    if not wanted:
+        return None
+    checked: set[str] = set()
+    for name, named_at, gender in reversed(named):
+        last_seen = seen_at if name == current else named_at
+        if not _in_reach(marks, last_seen, at, across_paragraphs=True):
+            break
+        if name in checked or _is_body(name) or " of " in name:
+            continue
+        checked.add(name)
+        if any(_same_owner(wanted, owner) for owner in _owners_of(text, quote_spans, name, at)):
+            return name, named_at, gender
+    return None
+
+
+def _office_owner(office: str) -> list[str]:
+    """The owner's words of an office's name: "Valdorian Foreign Minister" ->
+    ["Valdorian"], "Valdoria's New Foreign Minister" -> ["Valdoria's"], "South African
+    President" -> ["South", "African"]."""
+    words = office.split()
+    for k, word in enumerate(words):
+        if word.endswith(("'s", "\u2019s")):
+            return words[: k + 1]
+    owner = []
+    for word in words:
+        if word in _TITLE_WORDS or word in _TITLE_PARTS or word.lower() in _OFFICE_HEAD_WORDS:
+            break
+        owner.append(word)
+    return owner
+
+
+def _owners_of(
+    text: str, quote_spans: list[tuple[int, int]], person: str, high: int
+) -> list[list[str]]:
+    """The owners ``text[:high]`` gives ``person`` where it names them, outside quotes:
+    a nationality or a possessive before the titles ("Valdorian Foreign Minister Elena
+    Marsh", "Valdoria's Foreign Minister Elena Marsh") or before the name ("Valdoria's
+    Elena Marsh"), an office with an owner in an appositive ("Elena Marsh, Valdoria's
+    foreign minister,", "Marsh, the Valdorian foreign minister,", "Marsh, Foreign
+    Minister of Valdoria,"), or the country whose stance the person restates ("Marsh
+    reiterated Valdoria's stance": the seed's "Lavrov reiterated Russia's stance")."""
+    quote_starts = [s for s, _ in quote_spans]
+    surname = person.split()[-1]
+    owners: list[list[str]] = []
+    at = text.find(surname, 0, high)
+    while at >= 0:
+        end = at + len(surname)
+        if (
+            not _continues_word(text, end)
+            and not (at and _continues_word(text, at - 1))
+            and _outside_quotes(at, quote_spans, quote_starts)
+        ):
+            begins = end - len(person)
+            name_start = begins if begins >= 0 and text.startswith(person, begins) else at
+            before = _OWNER_BEFORE_NAME.search(text, max(0, name_start - 80), name_start)
+            # a possessive alone leads a name too ("Valdoria's Elena Marsh"); _WORD may
+            # hold its "'s"
+            if before is not None and (
+                before["titles"] or before["possessive"] or before["owner"].endswith("'s")
+            ):
+                owners.append(before["owner"].split())
+            after = _OWNER_AFTER_NAME.match(text, end, min(len(text), end + 160))
+            if after is not None:
+                owners.append(
+                    (after["owner"] or after["of_owner"] or after["stance_owner"]).split()
+                )
+        at = text.find(surname, end, high)
+    return owners
+
+
+def _without_openers(words: list[str]) -> list[str]:
+    """``words`` without the words that open a sentence or a noun phrase before them."""
+    while words and words[0] in _OWNER_OPENERS:
+        words = words[1:]
+    return words
+
+
+# Words that may stand before an owner and are none: "On Monday Valdorian ...", "The"
+# (_NOT_NAMES also lists places that are owners: "Russia", "China").
+_OWNER_OPENERS = (_NOT_NAMES | _DETERMINER_WORDS) - frozenset(
+    "Moscow Kyiv Washington Russia Ukraine China".split()
+)
+
+
+def _same_owner(office_owner: list[str], owner: list[str]) -> bool:
+    """Whether two owners are one: the same words, the last one a nationality or the
+    country's name, with or without a possessive ("Valdorian" and "Valdoria's",
+    "Russian" and "Russia", "Chinese" and "China"; not "Austrian" and "Australia")."""
+    a, b = _owner_key(office_owner), _owner_key(owner)
+    if not a or len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    return not _owner_stems(a[-1]).isdisjoint(_owner_stems(b[-1]))
+
+
+def _owner_key(words: list[str]) -> list[str]:
+    """An owner's words as compared: without the words before it, without the kind of
+    state ("Dominican Republic" -> ["Dominican"], "the Republic of Valdoria" ->
+    ["Valdoria"], "Russian Federation" -> ["Russian"])."""
+    if "of" in words:
+        words = words[len(words) - words[::-1].index("of") :]
+    key = [w for w in _without_openers(words) if w not in _STATE_KINDS]
+    if key and (key[-1] in _TITLE_WORDS or key[-1] in _TITLE_PARTS):
+        return []  # "Foreign" of "Foreign Minister Elena Marsh": a title, no owner
+    return key
+
+
+# Words that say what kind of state an owner is, not which.
+_STATE_KINDS = frozenset(
+    """Republic Federation Kingdom Union State States Commonwealth Principality Sultanate
+    Federal Democratic Socialist People's Islamic""".split()
+)
+
+
+def _owner_stems(word: str) -> set[str]:
+    """The forms a country's name and its nationality share: "Valdoria", "Valdorian" ->
+    both hold "Valdoria"; "Germany", "German" -> "German"."""
+    word = word.removesuffix("'s").removesuffix("\u2019s")
+    stems = {word}
+    for suffix in _OWNER_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stems.add(word[: -len(suffix)])
+    return stems
 
 
 def _bare_body(named: list[tuple[str, int, str]], body: str) -> tuple[str, int]:
@@ -2448,20 +2642,74 @@ _NO_SUBJECT_NAME = (
     "|Here|A|An|To|By|With|From|Of|Let|Such|What|All|No)"
 )
 # A sentence's subject named with a title or an appositive (see _mentions).
-# Longest first, so "Secretary-General" wins over "Secretary"; ties in a fixed order, so the
-# pattern is the same in every process (set order varies with hash randomization).
-_TITLE_ALTERNATION = "|".join(
-    re.escape(word) for word in sorted(_TITLE_WORDS, key=lambda word: (-len(word), word))
+# A tree of shared prefixes (see _prefix_tree), whose optional endings are greedy, so
+# "Secretary-General" wins over "Secretary" as longest-first alternatives did, with one
+# test per distinct letter rather than one per title; sorted, so the pattern is the same
+# in every process (set order varies with hash randomization).
+_TITLE_ALTERNATION = _prefix_tree(sorted(_TITLE_WORDS))
+# A short phrase that may open a sentence before its subject, set off by a comma: "In
+# Ostria,", "On Monday,", "Later,", "After the talks," (at most _OPENING_WORDS words).
+_OPENING_WORDS = 5
+# Not a subject itself, nor what leads one ("We, the peoples of ...,", "Our delegation,").
+_NOT_OPENING = "(?:It|We|They|He|She|I|Let|My|Our|Its|Their|Such|What)"
+# Its words are at most _OPENING_WORD_CHARS long, with at most three spaces between.
+_OPENING_WORD_CHARS = 25
+# Possessive quantifiers: the words run up to the first that a comma ends, and a sentence
+# that opens otherwise fails at once rather than after every shorter reading.
+_OPENING_WORD = rf"[\w'\u2019-]{{1,{_OPENING_WORD_CHARS}}}+"
+_OPENING_PHRASE = (
+    rf"(?!{_NOT_OPENING}\b)"
+    rf"{_OPENING_WORD}(?:[^\S\n]{{1,3}}+{_OPENING_WORD}){{0,{_OPENING_WORDS - 1}}}+,[^\S\n]+"
 )
-_MENTION = re.compile(
-    rf"[\s\u201c\u2018(]*(?:(?:[A-Z][\w-]*\s+)?(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
+# How far from a sentence's start the comma of such a phrase can be, after at most 40
+# characters of spaces and marks (see _opens_without_subject_name).
+_OPENING_REACH = 40 + _OPENING_WORDS * (_OPENING_WORD_CHARS + 3)
+# Up to two capitalized words may lead the titles: "Ostrian Foreign Minister Karel
+# Duvnjak", "Valdoria's Foreign Minister Elena Marsh".
+_MENTION_SUBJECT = (
+    rf"(?:(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
     rf"|{_HONORIFIC_DOT}\s+(?P<honoured>{_NAME})"
     rf"|(?P<named>{_NAME}){_APPOSITIVE}|(?!{_NO_SUBJECT_NAME}\b)(?P<plain>{_NAME}))"
     rf"{_ADVERB}\s+(?P<verb>[a-z]+)"
 )
+_MENTION = re.compile(rf"[\s\u201c\u2018(]*{_MENTION_SUBJECT}")
+# The subject after an opening phrase, tried when the sentence's opening names no
+# subject itself ("Karel Duvnjak, Ostria's envoy, struck" is the name and its appositive).
+_MENTION_AFTER_OPENING = re.compile(rf"[\s\u201c\u2018(]*{_OPENING_PHRASE}{_MENTION_SUBJECT}")
+# Endings of nationalities and of countries' names: "Valdori-an", "Chin-ese"/"Chin-a",
+# "Israel-i", "Germa-ny"/"German", "Swed-ish"/"Swed-en", "Turk-ish"/"Turk-ey".
+_OWNER_SUFFIXES = ("ian", "ean", "an", "n", "ese", "i", "ish", "ia", "a", "y", "ey", "en", "e")
+_OWNER_TITLES = rf"(?:{_TITLE_ALTERNATION}|Foreign|Affairs|General)"
+# Right before a name: "Valdorian Foreign Minister ", "Valdoria's Foreign Minister ",
+# "Valdoria's ".
+_OWNER_BEFORE_NAME = re.compile(
+    rf"{_NAME_START}(?P<owner>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
+    rf"[^\S\n]+(?P<titles>(?:{_OWNER_TITLES}[^\S\n]+)*)\Z"
+)
+# Right after one: ", Valdoria's foreign minister", ", the Valdorian foreign minister",
+# ", Foreign Minister of Valdoria", ", who is again President of the Republic of
+# Valdoria", " reiterated Valdoria's stance".
+_OWNER_AFTER_NAME = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_WORD}(?:\s+{_WORD}){{0,2}}?)(?:['\u2019]s)?\s+"
+    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS})(?![\w-])"
+    rf"|(?:who\s+(?:[a-z]+\s+){{1,6}}?)?(?:[A-Za-z-]+\s+){{0,2}}?"
+    rf"(?i:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS})\s+of\s+(?:the\s+)?"
+    rf"(?P<of_owner>{_NAME}(?:\s+of\s+(?:the\s+)?{_NAME})?))"
+    rf"|{_ADVERB}\s+(?:reiterated|restated|reaffirmed|stated|outlined|explained|defended"
+    r"|presented|conveyed|expressed|stressed|underlined|set\s+out)\s+"
+    rf"(?P<stance_owner>{_WORD}(?:\s+{_WORD}){{0,2}}?)['\u2019]s\s+(?:[a-z-]+\s+)?"
+    r"(?:stance|position|positions|view|views|policy|commitment|readiness|openness|support"
+    r"|opposition|determination|willingness|demands|concerns)\b"
+)
+
+
+# The quick look for such a phrase (_may_open_with_phrase): each subject of
+# _MENTION_SUBJECT starts with a capital letter (of _WORD's) or "d'".
+_OPENING_LOOK = re.compile(rf"[\s\u201c\u2018(]*{_OPENING_PHRASE}(?:d')?[A-ZÀ-ÖØ-Þ]")
 # The same words as sets, for a quick look at a sentence's opening (_opens_without_subject_name).
 _NO_SUBJECT_WORDS = frozenset(_NO_SUBJECT_NAME.strip("(?:)").split("|"))
 _PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
+_NOT_OPENING_WORDS = frozenset(_NOT_OPENING.strip("(?:)").split("|"))
 # After an inverted verb: up to two words and then titles before the name.
 _INVERTED_TITLED_NAME = re.compile(
     rf"\s+(?:{_HONORIFIC_DOT}\s+)?(?:[A-Z][\w-]*{NAME_GAP}){{0,2}}(?:{_TITLE_ALTERNATION}){NAME_GAP}"
@@ -2499,6 +2747,109 @@ def _introducer(text, events, event_starts, low: int, colon: int) -> str:
             return event.speaker if event.named_at >= paragraph else ""
         k -= 1
     return ""
+
+
+def _sentence_before(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    sentence_starts: list[int],
+    start: int,
+    sentence: tuple[int, int],
+    wrapped: list[bool],
+) -> tuple[int, int]:
+    """The sentence right before a quote at ``start`` that opens its ``sentence``, in the
+    same paragraph (where a document wraps its lines, a line break between is no
+    paragraph's end, a blank line is; ``wrapped`` holds whether it does, worked out once
+    when needed); ``(-1, -1)`` when the quote does not open its sentence or no such
+    sentence is there."""
+    if text[sentence[0] : start].strip(_OPENING_MARKS):
+        return (-1, -1)
+    k = bisect.bisect_right(sentence_starts, sentence[0] - 1) - 1
+    if k < 0:
+        return (-1, -1)
+    before = sentences[k]
+    if before[1] > sentence[0]:
+        return (-1, -1)
+    gap = text[before[1] : start]
+    if "\n" in gap:
+        if _BLANK_LINE.search(gap):
+            return (-1, -1)
+        if not wrapped:
+            wrapped.append(_wraps_lines(text))
+        if not wrapped[0]:
+            return (-1, -1)
+    return before
+
+
+def _reporter_of(
+    text: str,
+    spans: list[tuple[int, int]],
+    events: list[_SpeechEvent],
+    event_starts: list[int],
+    sentence: tuple[int, int],
+    wrapped: list[bool],
+) -> str:
+    """The speaker of reported speech in ``sentence``, whose subject is the one who
+    speaks ("She said the release had been the turning point.", "On Monday, Elena Marsh
+    told reporters that ...", "Ms. Marsh told reporters ..."): a quote that opens the
+    next sentence with no speaker of its own goes on from it, as a quote goes on from the
+    quote before it. So does a sentence that ends with its reporting verb, as a colon
+    would ("Elena Marsh stated. “…”", "But, as Elena Marsh stated. “…”"; not "As
+    Elena Marsh said, the talks failed."). "" when the sentence quotes (see
+    :func:`_continued_quotes`) or does not open so."""
+    low, high = sentence
+    k = bisect.bisect_left(spans, (low, -1))
+    if k < len(spans) and spans[k][0] < high:
+        return ""  # a quote of its own: its speaker goes on, if any
+    if _inside_unclosed_quote(text, spans, low, wrapped):
+        return ""  # "“4. The Assembly calls upon ...": quoted text, no report
+    for event in events[
+        bisect.bisect_left(event_starts, low) : bisect.bisect_left(event_starts, high)
+    ]:
+        subject = _REPORTED_SUBJECT.fullmatch(text, low, event.start)
+        if not event.speaker or subject is None:
+            continue
+        verb = text[max(event.start, event.end - _LONGEST_VERB) : event.end].split()[-1:]
+        if not verb or verb[0] not in REPORTING_VERBS:
+            continue
+        # the event of "As Elena Marsh said" may start at "As"
+        introduced = subject["introduced"] or text.startswith(("As ", "as "), event.start)
+        if not (introduced and text[event.end : high].strip(" .,;:\n")):
+            return event.speaker  # not "As Elena Marsh said, the talks failed."
+    return ""
+
+
+def _inside_unclosed_quote(
+    text: str, spans: list[tuple[int, int]], at: int, wrapped: list[bool]
+) -> bool:
+    """Whether an opening quote mark that no quote pairs stands before ``at`` in its
+    paragraph (a quoted resolution whose paragraphs open with a mark and never close):
+    what follows it is quoted text. ``wrapped`` as for :func:`_sentence_before`."""
+    if not wrapped:
+        wrapped.append(_wraps_lines(text))
+    if wrapped[0]:
+        blank = _LAST_BLANK_LINE.search(text, max(0, at - _MAX_QUOTE_CHARS), at)
+        paragraph = blank.end() if blank else max(0, at - _MAX_QUOTE_CHARS)
+    else:
+        paragraph = text.rfind("\n", 0, at) + 1
+    mark = text.rfind("\u201c", paragraph, at)
+    if mark < 0:
+        return False
+    k = bisect.bisect_right(spans, (mark, len(text))) - 1
+    return not (k >= 0 and spans[k][0] <= mark < spans[k][1])
+
+
+_LAST_BLANK_LINE = re.compile(r"(?s:.*)\n[^\S\n]*\n")
+
+
+# What may stand before the subject of reported speech: an opening phrase ("Later, ",
+# "Asked about the quotas, "), an honorific ("Ms. "), and, before a subject whose verb
+# ends the sentence, "as". Not a quote mark: a sentence that opens with one is quoted
+# text, which a quote that never closed left outside the quotes ("“4. The Assembly
+# calls upon ...").
+_REPORTED_SUBJECT = re.compile(
+    rf"[\s(]*(?:{_OPENING_PHRASE})?(?P<introduced>[Aa]s\s+)?(?:{_HONORIFIC_DOT}\s+)?"
+)
 
 
 def _introduction(text, start, sentences, sentence_starts) -> tuple[int, int]:
