@@ -1349,6 +1349,13 @@ def test_he_and_she_reach_across_short_paragraphs():
         "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
         f"She said the release of the fishermen was a first step. {said}"
     ) == ["Mira Sandoval"]
+    # a sentence that opens with a quote mark is the quoted speaker's, not one more of the
+    # paragraph's (quoter 20)
+    assert speakers(
+        "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
+        "The talks were hard. She said the release was a first step. \u201cWe knew it then.\u201d"
+        "\n\nAsked about the quotas, she said: \u201cI expect difficult numbers.\u201d"
+    ) == ["Mira Sandoval", "Mira Sandoval"]
     # still at most two sentences back ...
     assert speakers(
         "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
@@ -1415,7 +1422,9 @@ def test_a_surname_as_a_sentence_subject_means_the_person_named_in_full_before()
 # "she" across short paragraphs, a surname or a full name as a sentence's subject without
 # a title. Each article comes with the speaker a reader names for each of its quotes (""
 # where nobody can be named). Quoter 17 attributed 5 of these 24 quotes (4 right, and
-# "Holt" for Marek Holt); quoter 18 attributes 23, all right.
+# "Holt" for Marek Holt); quoter 18 attributes 23, all right. The last two articles came
+# with quoter 20: quoter 19 named 1 of their 6 quotes (the office; the others nobody),
+# quoter 20 names all 6.
 _NEWS_ARTICLES = [
     (
         "Kestria will close its northern fishing grounds for two years, the government "
@@ -1512,6 +1521,27 @@ _NEWS_ARTICLES = [
         "\u201cThe drill went well,\u201d said the minister.",
         ["Erik Lund", "Erik Lund"],
     ),
+    # quoter 20 (a re-check after quoter 18): an office with an owner, an opening phrase
+    # before a subject, a quote after reported speech, a description before a set-off name
+    (
+        "Valdorian Foreign Minister Elena Marsh arrived in Vienna on Monday for talks with "
+        "her Ostrian counterpart, Karel Duvnjak.\n\n"
+        "In the afternoon, Duvnjak struck a conciliatory tone. \u201cI have spoken with "
+        "them,\u201d he said.\n\n"
+        "The Valdorian foreign minister was more guarded. She said the release of the "
+        "trawler crews had been the turning point. \u201cThat was the moment we knew.\u201d\n\n"
+        "Asked about the fishing quotas, she said: \u201cI expect difficult numbers.\u201d",
+        ["Karel Duvnjak", "Elena Marsh", "Elena Marsh"],
+    ),
+    (
+        "\u201cThe stocks are recovering, but slowly,\u201d said the commission's chair, the "
+        "Norwegian marine biologist Ingrid Sola.\n\n"
+        "Ostria's fisheries minister, Tomas Brenner, disagreed. \u201cOur fleets have waited "
+        "long enough,\u201d he said.\n\n"
+        "Meanwhile, the Valdorian fisheries minister said the quotas were \u201cnot "
+        "negotiable.\u201d",
+        ["Ingrid Sola", "Tomas Brenner", "Valdorian Fisheries Minister"],
+    ),
 ]
 
 
@@ -1558,6 +1588,28 @@ def test_an_owned_office_means_the_person_in_reach_only_with_that_owner():
     ) == ["Elena Marsh"]
     # nobody in reach: the office, as before
     assert speakers(office) == ["Valdorian Foreign Minister"]
+    # one person holds an office with an owner: named with that owner and that office,
+    # the holder however far back; with that owner and another office, not
+    later = "Talks went on. Nothing changed. Nobody came."
+    assert speakers(
+        f"Valdorian Foreign Minister Elena Marsh arrived in Vienna. {later} {office}"
+    ) == ["Elena Marsh"]
+    assert speakers(f"Valdorian President Olga Strand arrived in Vienna. {office}") == [
+        "Valdorian Foreign Minister"
+    ]
+    # as a sentence's subject with no reporting verb, the office gives "she" its holder,
+    # or the office when there is none; its holder set off after it is named there
+    she = "\u201cThat was the moment we knew,\u201d she said."
+    assert speakers(
+        f"Valdorian Foreign Minister Elena Marsh arrived in Vienna. {later}\n\n"
+        f"The Valdorian foreign minister was more guarded. {she}"
+    ) == ["Elena Marsh"]
+    assert speakers(f"Valdoria's foreign minister was more guarded. {she}") == [
+        "Valdoria's Foreign Minister"
+    ]
+    assert speakers(f"Valdoria's fisheries minister, Ingrid Sola, was more guarded. {she}") == [
+        "Ingrid Sola"
+    ]
 
 
 def test_a_short_opening_phrase_may_stand_before_a_sentence_subject():
