@@ -22,7 +22,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/19"
+QUOTER_VERSION = "communique-quotes/20"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -388,7 +388,14 @@ def find_quotes(
     # no quote has a speaker and the rest of the text need not be searched.
     # A quote that opens a paragraph after "Lula said:" also reads the colon's sentence.
     introductions = [_introduction(text, s, sentences, sentence_starts) for s, _ in spans]
-    windows = sorted({(start, end + 1) for start, end in enclosing + introductions if end >= 0})
+    # A quote that opens its sentence may go on from reported speech in the one before.
+    reported = [
+        _sentence_before(text, sentences, sentence_starts, s, sentence)
+        for (s, _), sentence in zip(spans, enclosing, strict=True)
+    ]
+    windows = sorted(
+        {(start, end + 1) for start, end in enclosing + introductions + reported if end >= 0}
+    )
     if _may_have_events_in(text, spans, windows):
         # An event's speaker depends only on the events before it, so the events
         # after the last window cannot change any quote either.
@@ -397,13 +404,24 @@ def find_quotes(
     else:
         events = []
     event_starts = [e.start for e in events]
+    wrapped: list[bool] = []  # whether the text wraps its lines, worked out once if needed
     quotes = []
-    for (start, end), sentence, (low, colon) in zip(spans, enclosing, introductions, strict=True):
+    for (start, end), sentence, (low, colon), before in zip(
+        spans, enclosing, introductions, reported, strict=True
+    ):
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
         speaker = _attribute(text, start, end, sentence, events, event_starts, kind)
         if not speaker and kind == "direct" and colon >= 0:
             speaker = _introducer(text, events, event_starts, low, colon)
+        if not speaker and kind == "direct" and before[1] >= 0:
+            # only a quote with no reporting verb of its own ("“…,” she said" may name
+            # nobody on purpose)
+            k = bisect.bisect_left(event_starts, sentence[0])
+            if (k == len(events) or events[k].start > sentence[1]) and _same_paragraph(
+                text, before[1], start, wrapped
+            ):
+                speaker = _reporter_of(text, spans, events, event_starts, before, wrapped)
         if not speaker and kind == "direct":
             speaker = _words_of(text, max(sentence[0], start - _WORDS_OF_REACH), start)
         if speaker and kind == "fragment" and _named_thing(text, start, inner):
@@ -553,18 +571,23 @@ def _speech_events(
     short_paragraphs: bool | None = None  # whether the text writes news paragraphs
     events = []
     for start, end, kind, name in raw:
-        if kind == "office":
-            # "The Russian foreign minister dismissed ..." after "Sergey Lavrov said":
-            # Lavrov, as "the minister" would be; with nobody in reach, the office
-            # itself ("Kestria's foreign minister said" gives Kestria's Foreign Minister).
+        if kind in ("office", "office_mention"):
+            # "The Russian foreign minister dismissed ..." after "Russian Foreign Minister
+            # Sergey Lavrov arrived": Lavrov, as "the minister" would be, when the text
+            # gave him that owner; else the office itself ("Kestria's foreign minister
+            # said" gives Kestria's Foreign Minister). As a sentence's subject with no
+            # reporting verb ("The Russian foreign minister was more guarded."), the
+            # office gives a later "he" someone to refer to.
             if marks is None:
                 marks = _reading_marks(text, quote_spans, sentence_starts)
-            if current and not _is_body(current):
-                if _in_reach(marks, seen_at, start, across_paragraphs=True):
+            holder = _owner_in_reach(text, quote_spans, marks, named, current, seen_at, name, start)
+            if holder is not None:
+                current, named_at, current_gender = holder
+                current_end, seen_at = end, start
+                if kind == "office":
                     events.append(_SpeechEvent(start, end, current, named_at))
-                    seen_at = start
-                    continue
-            kind = "name"
+                continue
+            kind = "name" if kind == "office" else "mention"
         if kind == "surname":
             # "Kowal rejected the criticism.": the person named in full earlier, if any
             fuller = _expand_surname(name, full_names)
@@ -968,7 +991,13 @@ def _across_short_paragraphs(
     begins = breaks[k - 1] if k else 0
     while k < len(breaks) and breaks[k] < at:
         ends = breaks[k]
-        sentences = bisect.bisect_left(starts, ends) - bisect.bisect_left(starts, begins)
+        # a sentence that opens with a quote mark is the quoted speaker's (quoter 20:
+        # "She said ... . “That was the moment we knew.”" is one sentence of hers)
+        sentences = sum(
+            1
+            for s in starts[bisect.bisect_left(starts, begins) : bisect.bisect_left(starts, ends)]
+            if text[s] not in _QUOTE_OPENERS
+        )
         if sentences > _SHORT_PARAGRAPH_SENTENCES or ends - begins > _SHORT_PARAGRAPH_CHARS:
             return False
         begins, k = ends, k + 1
@@ -994,6 +1023,7 @@ def _person_named_between(
     return False
 
 
+_QUOTE_OPENERS = "\u201c\u2018"
 _POSSESSIVE_END = re.compile(r"['\u2019]s\b")
 # A short paragraph: at most two reporter's sentences and 400 characters (news writes a
 # paragraph of one or two sentences of 20-30 words; a speech's paragraphs run longer).
@@ -1116,15 +1146,35 @@ def _opens_without_subject_name(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` opens as no mention can: a word such as "The",
     "We" or "In" (see _NO_SUBJECT_NAME) and then a lower-case word that is no particle
     of a name ("We believe", "The talks"), where a title, a name or an appositive's
-    comma would have to stand. Most sentences open so; the check spares them the
-    mention pattern, the slowest part of reading who is quoted."""
+    comma would have to stand, and no opening phrase before a subject (see
+    _OPENING_PHRASE: "In the capital, Karel Duvnjak ..."). Most sentences open so; the
+    check spares them the mention pattern, the slowest part of reading who is quoted."""
     words = text[start : start + 40].lstrip(" \t\n\u201c\u2018(").split(None, 2)
-    return (
+    if not (
         len(words) >= 2
         and words[0] in _NO_SUBJECT_WORDS
         and words[1][:1].islower()
         and words[1] not in _PARTICLES
-    )
+    ):
+        return False
+    if words[0] in _NOT_OPENING_WORDS:
+        return True
+    # An opening phrase ends at the sentence's first comma (its words hold none), within
+    # _OPENING_REACH, and a capital letter follows it (found in C before the pattern).
+    comma = text.find(",", start, start + _OPENING_REACH)
+    if comma < 0:
+        return True
+    after = text[comma + 1 : comma + 8].lstrip()
+    if after[:1].islower() and not after.startswith("d'"):
+        return True
+    return _OPENING_LOOK.match(text, start) is None  # see _may_open_with_phrase
+
+
+def _may_open_with_phrase(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` may open with a short phrase set off by a comma
+    before its subject ("In the capital, Karel Duvnjak ...": see _OPENING_PHRASE),
+    followed by a capital letter as every subject of _MENTION_AFTER_OPENING is."""
+    return _OPENING_LOOK.match(text, start) is not None
 
 
 def _refers_back(events: list[tuple[int, int, str, str]]) -> bool:
@@ -1150,25 +1200,71 @@ def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, st
             break
         if _opens_without_subject_name(text, start):
             continue
-        m = _MENTION.match(text, start)
-        if m is None or not _finite_verb(m.group("verb")):
-            continue
-        group = next(g for g in ("name", "honoured", "named", "plain") if m.group(g))
-        raw = m.group(group)
-        if _POSSESSIVE.search(raw) or raw.split()[0] in _DETERMINER_WORDS:
-            continue  # "President Doe's Government", "The Russian Federation, led by ..."
-        if group == "plain":
-            # Only a past form: a present in -s is as often a plural noun after an
-            # adjective ("Several Kestrian leaders", "Kestrian troops").
-            if _past_form(m.group("verb")):
-                out.extend(_plain_mention(m.start(group), m.end(group), raw))
-            continue
-        name = _clean_name(raw)
-        # "Mr. Gromyko indulges …": an honorific makes one word a person's name.
-        whole = " " in name or (group == "honoured" and name)
-        if whole and all(_could_be_a_name(w) for w in name.split()):
-            out.append((m.start(group), m.end(group), "mention", name))
+        m = _MENTION.match(text, start)  # also "In Ostria, Karel Duvnjak struck"
+        if m is not None:
+            if not _finite_verb(m.group("verb")) and _OPENING_LOOK.match(text, start):
+                m = _MENTION_AFTER_OPENING.match(text, start)  # "After the talks, Karel ..."
+            if m is not None and _finite_verb(m.group("verb")):
+                found = _mention_of(m)
+                if found:
+                    out.extend(found)
+                    continue
+        if (
+            text.startswith("The ", start) or text.find("'s ", start, start + _LONGEST_OWNER) >= 0
+        ) and _OFFICE_HEAD.search(text, start, start + _LONGEST_OFFICE_SUBJECT):
+            # "The Valdorian foreign minister was ...", "Ostria's fisheries minister, X, ..."
+            out.extend(_office_mention(text, start))
     return out
+
+
+def _mention_of(m: re.Match) -> list[tuple[int, int, str, str]]:
+    """The mention that a match of _MENTION or _MENTION_AFTER_OPENING gives, if any."""
+    group = next(g for g in ("name", "honoured", "named", "plain") if m.group(g))
+    raw = m.group(group)
+    if group == "plain":
+        raw = _without_owner(raw)  # "Valdoria's Elena Marsh": the owner is no name
+    if _POSSESSIVE.search(raw) or raw.split()[0] in _DETERMINER_WORDS:
+        return []  # "President Doe's Government", "The Russian Federation, led by ..."
+    if group == "plain":
+        # Only a past form: a present in -s is as often a plural noun after an
+        # adjective ("Several Kestrian leaders", "Kestrian troops").
+        if _past_form(m.group("verb")):
+            return _plain_mention(m.start(group), m.end(group), raw)
+        return []
+    name = _clean_name(raw)
+    # "Mr. Gromyko indulges …": an honorific makes one word a person's name.
+    whole = " " in name or (group == "honoured" and name)
+    if whole and all(_could_be_a_name(w) for w in name.split()):
+        return [(m.start(group), m.end(group), "mention", name)]
+    return []
+
+
+def _office_mention(text: str, start: int) -> list[tuple[int, int, str, str]]:
+    """The mention of an office with an owner as the subject of the sentence at
+    ``start`` ("The Valdorian foreign minister was more guarded.", "Valdoria's foreign
+    minister flew home."; its holder when set off after it: "Ostria's fisheries minister,
+    Tomas Brenner, disagreed."): an "office_mention", whom :func:`_speech_events` resolves as
+    it does the office before a reporting verb. :func:`_mentions` reads only sentences
+    that open with "The" or have a possessive in their first _LONGEST_OWNER characters."""
+    m = _OFFICE_SUBJECT.match(text, start)
+    if m is None or not _finite_verb(m["verb"]) or _owned_kind(m) != "office":
+        return []
+    if m["holder"]:  # "Ostria's fisheries minister, Tomas Brenner, disagreed."
+        holder = _clean_name(m["holder"])
+        if holder and all(_could_be_a_name(w) for w in holder.split()):
+            return [(m.start("holder"), m.end("holder"), "mention", holder)]
+        return []
+    name = _owned_body_name(m)
+    return [(m.start("owner"), m.end("head"), "office_mention", name)] if name else []
+
+
+def _without_owner(raw: str) -> str:
+    """The capitalized words ``raw`` without a possessive owner that leads a person's full
+    name ("Valdoria's Elena Marsh" -> "Elena Marsh"); ``raw`` when none leads."""
+    owner, _, rest = raw.partition(" ")
+    if owner.endswith(("'s", "\u2019s")) and " " in rest.strip():
+        return rest.strip()
+    return raw
 
 
 def _plain_mention(start: int, end: int, raw: str) -> list[tuple[int, int, str, str]]:
@@ -1456,11 +1552,21 @@ _INVERTED_DESCRIBED_NAME = re.compile(
 # would wait") names nobody.
 # Any noun may describe the speaker there when a determiner leads it ("said their lawyer,
 # Ana Kos.", "said a witness, Ana Kos,").
+# After the comma, a description with an article may stand before the name (quoter 20):
+# "said the commission's chair, the Norwegian marine biologist Ingrid Sola". It ends
+# with a noun in lower case, not a word that would make the rest a clause or a thing's
+# name ("said the minister, the stocks of Kestria").
+_DESCRIBED_BEFORE_NAME = (
+    rf"(?:(?:the|a|an){NAME_GAP}(?:[\w'\u2019-]+{NAME_GAP}){{0,3}}?"
+    r"(?!(?:of|for|in|on|at|to|by|with|from|and|or|but|that|who|which|whose|is|are|was|were"
+    r"|has|have|had|will|would|not)\b)"
+    rf"[a-z][\w'\u2019-]*{NAME_GAP})?"
+)
 _INVERTED_DESCRIBED_APPOSITIVE = re.compile(
     rf"{NAME_GAP}(?:{_DESCRIPTION_WORDS}(?i:{DESCRIPTOR_NOUNS}|{_OCCUPATIONS})"
     rf"|(?:the|a|an|his|her|their|its){NAME_GAP}(?:[a-z][\w'\u2019-]*{NAME_GAP}){{0,3}}[a-z][\w-]*)"
     r"(?:\s+(?:for|of|at|to)\s+[^,.;:\n\u201c\u201d]{1,40})?,\s+"
-    rf"(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014]|\Z))"
+    rf"{_DESCRIBED_BEFORE_NAME}(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014]|\Z))"
 )
 
 
@@ -1661,6 +1767,22 @@ _OWNED_BODY_ASIDE = re.compile(rf"\b(?:{_BODY_HEADS}|{_OFFICE_HEADS})\s+(?:in|to
 _BARE_BODY_BEFORE_VERB = re.compile(
     rf"\b[Tt]he\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})),?{_ADVERB}\s+\Z"
 )
+
+
+# The subject of _office_mention: "The Valdorian foreign minister was", "Valdoria's
+# Foreign Minister flew".
+_OFFICE_SUBJECT = re.compile(
+    rf"(?:The\s+)?(?P<owner>{_WORD}(?:{NAME_GAP}{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
+    rf"\s+(?P<head>(?i:(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_OFFICE_HEADS})))(?![\w-])"
+    rf"(?:,\s+(?:{_HONORIFIC_DOT}\s+)?(?P<holder>{_NAME}),)?{_ADVERB}\s+(?P<verb>[a-z]+)"
+)
+_LONGEST_OWNER = 60  # characters of a possessive owner's words
+# An office's head word, looked for (found in C) before _OFFICE_SUBJECT is tried, within
+# the characters that "The", an owner of three words and two modifiers can take.
+_OFFICE_HEAD = re.compile(
+    "|".join(f"[{head[0].upper()}{head[0]}]{head[1:]}" for head in _OFFICE_HEADS.split("|"))
+)
+_LONGEST_OFFICE_SUBJECT = 120
 
 
 def _owned_body_name(m: re.Match) -> str:
@@ -2128,7 +2250,7 @@ _BARE_BODY_AT_END = re.compile(
 )
 # A name set off by commas that ends its appositive: ", Ilse Varga.", ", Mr. Eklund,".
 _NAME_SET_OFF = re.compile(
-    rf",\s+(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014\u201c]|-\s|\Z))"
+    rf",\s+{_DESCRIBED_BEFORE_NAME}(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014\u201c]|-\s|\Z))"
 )
 # A phrase that ends with a descriptor, perhaps of a body: "the ministry spokesperson",
 # "a spokesman for the ministry".
@@ -2205,6 +2327,169 @@ def _is_body(name: str) -> bool:
     """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department"):
     no "he" or "she"."""
     return name.rsplit(None, 1)[-1].lower() in _BODY_WORDS_OF_HEADS if name else False
+
+
+def _owner_in_reach(
+    text: str,
+    quote_spans: list[tuple[int, int]],
+    marks: tuple[list[int], list[int]],
+    named: list[tuple[str, int, str]],
+    current: str,
+    seen_at: int,
+    office: str,
+    at: int,
+) -> tuple[str, int, str] | None:
+    """``(name, where named, gender)`` of the person an office with an owner at ``at``
+    means ("the Valdorian foreign minister", "Valdoria's foreign minister"); None when
+    there is none, and the office speaks as itself.
+
+    An office with an owner is held by one person: the last one the text gave that owner
+    and that office, however far back ("Valdorian Foreign Minister Elena Marsh", "Elena
+    Marsh, Valdoria's foreign minister"; see :func:`_owners_of`), or else the last one in
+    reach (``current`` last seen at ``seen_at``, or one named before) given that owner
+    with no office ("Valdoria's Elena Marsh", "Marsh reiterated Valdoria's stance"). A
+    person the text never gave that owner is no holder: "Karel Duvnjak arrived. The
+    Valdorian foreign minister said" is someone else."""
+    wanted, title = _office_owner(office)
+    if not wanted:
+        return None
+    in_reach: tuple[str, int, str] | None = None
+    reach = True
+    checked: set[str] = set()
+    for name, named_at, gender in reversed(named):
+        last_seen = seen_at if name == current else named_at
+        reach = reach and _in_reach(marks, last_seen, at, across_paragraphs=True)
+        if name in checked or _is_body(name) or " of " in name or len(checked) >= _HOLDERS_READ:
+            continue
+        checked.add(name)
+        for owner, held in _owners_of(text, quote_spans, name, at):
+            if _same_owner(wanted, owner):
+                if held == title:
+                    return name, named_at, gender
+                if reach and not held and in_reach is None:
+                    in_reach = (name, named_at, gender)
+    return in_reach
+
+
+# At most this many persons, the last named first, are read for the holder of an office.
+_HOLDERS_READ = 20
+
+
+def _office_owner(office: str) -> tuple[list[str], str]:
+    """The owner's words of an office's name and the office in lower case: "Valdorian
+    Foreign Minister" -> (["Valdorian"], "foreign minister"), "Valdoria's New Foreign
+    Minister" -> (["Valdoria's"], "new foreign minister"), "South African President" ->
+    (["South", "African"], "president")."""
+    words = office.split()
+    for k, word in enumerate(words):
+        if word.endswith(("'s", "\u2019s")):
+            return words[: k + 1], " ".join(words[k + 1 :]).lower()
+    k = 0
+    while k < len(words) and not (
+        words[k] in _TITLE_WORDS
+        or words[k] in _TITLE_PARTS
+        or words[k].lower() in _OFFICE_HEAD_WORDS
+    ):
+        k += 1
+    return words[:k], " ".join(words[k:]).lower()
+
+
+def _owners_of(
+    text: str, quote_spans: list[tuple[int, int]], person: str, high: int
+) -> list[tuple[list[str], str]]:
+    """The owners ``text[:high]`` gives ``person`` where it names them, outside quotes:
+    a nationality or a possessive before the titles ("Valdorian Foreign Minister Elena
+    Marsh", "Valdoria's Foreign Minister Elena Marsh") or before the name ("Valdoria's
+    Elena Marsh"), an office with an owner in an appositive ("Elena Marsh, Valdoria's
+    foreign minister,", "Marsh, the Valdorian foreign minister,", "Marsh, Foreign
+    Minister of Valdoria,"), or the country whose stance the person restates ("Marsh
+    reiterated Valdoria's stance": the seed's "Lavrov reiterated Russia's stance"). Each
+    owner comes with the office it gave, in lower case ("foreign minister"), or ""."""
+    quote_starts = [s for s, _ in quote_spans]
+    surname = person.split()[-1]
+    owners: list[tuple[list[str], str]] = []
+    at = text.find(surname, 0, high)
+    while at >= 0:
+        end = at + len(surname)
+        if (
+            not _continues_word(text, end)
+            and not (at and _continues_word(text, at - 1))
+            and _outside_quotes(at, quote_spans, quote_starts)
+        ):
+            begins = end - len(person)
+            name_start = begins if begins >= 0 and text.startswith(person, begins) else at
+            office = _OWNER_OFFICE_BEFORE_NAME.search(text, max(0, name_start - 120), name_start)
+            if office is not None:  # "Ostria's fisheries minister, Tomas Brenner"
+                owners.append((office["owner"].split(), " ".join(office["office"].split()).lower()))
+            before = _OWNER_BEFORE_NAME.search(text, max(0, name_start - 80), name_start)
+            # a possessive alone leads a name too ("Valdoria's Elena Marsh"); _WORD may
+            # hold its "'s"
+            if before is not None and (
+                before["titles"] or before["possessive"] or before["owner"].endswith("'s")
+            ):
+                owners.append((before["owner"].split(), " ".join(before["titles"].split()).lower()))
+            after = _OWNER_AFTER_NAME.match(text, end, min(len(text), end + 160))
+            if after is not None:
+                owner = after["owner"] or after["of_owner"] or after["who_owner"]
+                held = after["office"] or after["of_office"] or after["who_office"] or ""
+                owner = owner or after["stance_owner"]
+                owners.append((owner.split(), " ".join(held.split()).lower()))
+        at = text.find(surname, end, high)
+    return owners
+
+
+def _without_openers(words: list[str]) -> list[str]:
+    """``words`` without the words that open a sentence or a noun phrase before them."""
+    while words and words[0] in _OWNER_OPENERS:
+        words = words[1:]
+    return words
+
+
+# Words that may stand before an owner and are none: "On Monday Valdorian ...", "The"
+# (_NOT_NAMES also lists places that are owners: "Russia", "China").
+_OWNER_OPENERS = (_NOT_NAMES | _DETERMINER_WORDS) - frozenset(
+    "Moscow Kyiv Washington Russia Ukraine China".split()
+)
+
+
+def _same_owner(office_owner: list[str], owner: list[str]) -> bool:
+    """Whether two owners are one: the same words, the last one a nationality or the
+    country's name, with or without a possessive ("Valdorian" and "Valdoria's",
+    "Russian" and "Russia", "Chinese" and "China"; not "Austrian" and "Australia")."""
+    a, b = _owner_key(office_owner), _owner_key(owner)
+    if not a or len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    return not _owner_stems(a[-1]).isdisjoint(_owner_stems(b[-1]))
+
+
+def _owner_key(words: list[str]) -> list[str]:
+    """An owner's words as compared: without the words before it, without the kind of
+    state ("Dominican Republic" -> ["Dominican"], "the Republic of Valdoria" ->
+    ["Valdoria"], "Russian Federation" -> ["Russian"])."""
+    if "of" in words:
+        words = words[len(words) - words[::-1].index("of") :]
+    key = [w for w in _without_openers(words) if w not in _STATE_KINDS]
+    if key and (key[-1] in _TITLE_WORDS or key[-1] in _TITLE_PARTS):
+        return []  # "Foreign" of "Foreign Minister Elena Marsh": a title, no owner
+    return key
+
+
+# Words that say what kind of state an owner is, not which.
+_STATE_KINDS = frozenset(
+    """Republic Federation Kingdom Union State States Commonwealth Principality Sultanate
+    Federal Democratic Socialist People's Islamic""".split()
+)
+
+
+def _owner_stems(word: str) -> set[str]:
+    """The forms a country's name and its nationality share: "Valdoria", "Valdorian" ->
+    both hold "Valdoria"; "Germany", "German" -> "German"."""
+    word = word.removesuffix("'s").removesuffix("\u2019s")
+    stems = {word}
+    for suffix in _OWNER_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stems.add(word[: -len(suffix)])
+    return stems
 
 
 def _bare_body(named: list[tuple[str, int, str]], body: str) -> tuple[str, int]:
@@ -2448,20 +2733,89 @@ _NO_SUBJECT_NAME = (
     "|Here|A|An|To|By|With|From|Of|Let|Such|What|All|No)"
 )
 # A sentence's subject named with a title or an appositive (see _mentions).
-# Longest first, so "Secretary-General" wins over "Secretary"; ties in a fixed order, so the
-# pattern is the same in every process (set order varies with hash randomization).
-_TITLE_ALTERNATION = "|".join(
-    re.escape(word) for word in sorted(_TITLE_WORDS, key=lambda word: (-len(word), word))
+# A tree of shared prefixes (see _prefix_tree), whose optional endings are greedy, so
+# "Secretary-General" wins over "Secretary" as longest-first alternatives did, with one
+# test per distinct letter rather than one per title; sorted, so the pattern is the same
+# in every process (set order varies with hash randomization).
+_TITLE_ALTERNATION = _prefix_tree(sorted(_TITLE_WORDS))
+# A short phrase that may open a sentence before its subject, set off by a comma: "In
+# Ostria,", "On Monday,", "Later,", "After the talks," (at most _OPENING_WORDS words).
+_OPENING_WORDS = 5
+# Not a subject itself, nor what leads one ("We, the peoples of ...,", "Our delegation,").
+_NOT_OPENING = "(?:It|We|They|He|She|I|Let|My|Our|Its|Their|Such|What)"
+# Its words are at most _OPENING_WORD_CHARS long, with at most three spaces between.
+_OPENING_WORD_CHARS = 25
+# Possessive quantifiers: the words run up to the first that a comma ends, and a sentence
+# that opens otherwise fails at once rather than after every shorter reading.
+_OPENING_WORD = rf"[\w'\u2019-]{{1,{_OPENING_WORD_CHARS}}}+"
+_OPENING_PHRASE = (
+    rf"(?!{_NOT_OPENING}\b)"
+    rf"{_OPENING_WORD}(?:[^\S\n]{{1,3}}+{_OPENING_WORD}){{0,{_OPENING_WORDS - 1}}}+,[^\S\n]+"
 )
-_MENTION = re.compile(
-    rf"[\s\u201c\u2018(]*(?:(?:[A-Z][\w-]*\s+)?(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
+# How far from a sentence's start the comma of such a phrase can be, after at most 40
+# characters of spaces and marks (see _opens_without_subject_name).
+_OPENING_REACH = 40 + _OPENING_WORDS * (_OPENING_WORD_CHARS + 3)
+# Up to two capitalized words may lead the titles: "Ostrian Foreign Minister Karel
+# Duvnjak", "Valdoria's Foreign Minister Elena Marsh".
+_MENTION_SUBJECT = (
+    rf"(?:(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
     rf"|{_HONORIFIC_DOT}\s+(?P<honoured>{_NAME})"
     rf"|(?P<named>{_NAME}){_APPOSITIVE}|(?!{_NO_SUBJECT_NAME}\b)(?P<plain>{_NAME}))"
     rf"{_ADVERB}\s+(?P<verb>[a-z]+)"
 )
+# The subject may follow an opening phrase, read only when the sentence's opening names
+# no subject itself (lazily: "Karel Duvnjak, Ostria's envoy, struck" is the name and its
+# appositive), in the same call.
+_MENTION = re.compile(rf"[\s\u201c\u2018(]*(?:{_OPENING_PHRASE})??{_MENTION_SUBJECT}")
+# The subject after an opening phrase, tried when the sentence's opening matched
+# _MENTION with a word that is no verb ("After the talks, Karel Duvnjak struck": "After"
+# and "the").
+_MENTION_AFTER_OPENING = re.compile(rf"[\s\u201c\u2018(]*{_OPENING_PHRASE}{_MENTION_SUBJECT}")
+# Endings of nationalities and of countries' names: "Valdori-an", "Chin-ese"/"Chin-a",
+# "Israel-i", "Germa-ny"/"German", "Swed-ish"/"Swed-en", "Turk-ish"/"Turk-ey".
+_OWNER_SUFFIXES = ("ian", "ean", "an", "n", "ese", "i", "ish", "ia", "a", "y", "ey", "en", "e")
+_OWNER_TITLES = rf"(?:{_TITLE_ALTERNATION}|Foreign|Affairs|General)"
+# Right before a name: "Valdorian Foreign Minister ", "Valdoria's Foreign Minister ",
+# "Valdoria's ".
+_OWNER_BEFORE_NAME = re.compile(
+    rf"{_NAME_START}(?P<owner>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
+    rf"[^\S\n]+(?P<titles>(?:{_OWNER_TITLES}[^\S\n]+)*)\Z"
+)
+# Right after one: ", Valdoria's foreign minister", ", the Valdorian foreign minister",
+# ", Foreign Minister of Valdoria", ", who is again President of the Republic of
+# Valdoria", " reiterated Valdoria's stance".
+# An office with an owner set off before a name: "Ostria's fisheries minister, ", "the
+# Valdorian foreign minister, ".
+_OWNER_OFFICE_BEFORE_NAME = re.compile(
+    rf"{_NAME_START}(?P<owner>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}?)(?:['\u2019]s)?\s+"
+    rf"(?P<office>(?:[a-z-]+\s+){{0,2}}(?:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS})),\s+"
+    rf"(?:{_HONORIFIC_DOT}\s+)?\Z"
+)
+_OFFICE_AFTER_NAME = rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS})(?![\w-])"
+_OWNER_AFTER_NAME = re.compile(
+    rf",\s+(?:(?:the|a|an)\s+)?(?:(?P<owner>{_WORD}(?:\s+{_WORD}){{0,2}}?)(?:['\u2019]s)?\s+"
+    rf"(?P<office>{_OFFICE_AFTER_NAME})"
+    rf"|(?P<of_office>{_OFFICE_AFTER_NAME})\s+of\s+(?:the\s+)?"
+    rf"(?P<of_owner>{_NAME}(?:\s+of\s+(?:the\s+)?{_NAME})?)"
+    # "who was then and is today again President of ...": a capitalized office
+    rf"|who\s+(?:[a-z]+\s+){{1,6}}?"
+    rf"(?P<who_office>(?:[A-Z][\w-]*\s+){{0,2}}?(?i:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS}))"
+    rf"(?![\w-])\s+of\s+(?:the\s+)?(?P<who_owner>{_NAME}(?:\s+of\s+(?:the\s+)?{_NAME})?))"
+    rf"|{_ADVERB}\s+(?:reiterated|restated|reaffirmed|stated|outlined|explained|defended"
+    r"|presented|conveyed|expressed|stressed|underlined|set\s+out)\s+"
+    rf"(?P<stance_owner>{_WORD}(?:\s+{_WORD}){{0,2}}?)['\u2019]s\s+(?:[a-z-]+\s+)?"
+    r"(?:stance|position|positions|view|views|policy|commitment|readiness|openness|support"
+    r"|opposition|determination|willingness|demands|concerns)\b"
+)
+
+
+# The quick look for such a phrase (_may_open_with_phrase): each subject of
+# _MENTION_SUBJECT starts with a capital letter (of _WORD's) or "d'".
+_OPENING_LOOK = re.compile(rf"[\s\u201c\u2018(]*{_OPENING_PHRASE}(?:d')?[A-ZÀ-ÖØ-Þ]")
 # The same words as sets, for a quick look at a sentence's opening (_opens_without_subject_name).
 _NO_SUBJECT_WORDS = frozenset(_NO_SUBJECT_NAME.strip("(?:)").split("|"))
 _PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
+_NOT_OPENING_WORDS = frozenset(_NOT_OPENING.strip("(?:)").split("|"))
 # After an inverted verb: up to two words and then titles before the name.
 _INVERTED_TITLED_NAME = re.compile(
     rf"\s+(?:{_HONORIFIC_DOT}\s+)?(?:[A-Z][\w-]*{NAME_GAP}){{0,2}}(?:{_TITLE_ALTERNATION}){NAME_GAP}"
@@ -2499,6 +2853,112 @@ def _introducer(text, events, event_starts, low: int, colon: int) -> str:
             return event.speaker if event.named_at >= paragraph else ""
         k -= 1
     return ""
+
+
+def _sentence_before(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    sentence_starts: list[int],
+    start: int,
+    sentence: tuple[int, int],
+) -> tuple[int, int]:
+    """The sentence right before a quote at ``start`` that opens its ``sentence``, with
+    no blank line between; ``(-1, -1)`` when the quote does not open its sentence or no
+    such sentence is there. (A single line break between ends a paragraph unless the
+    document wraps its lines: see :func:`_same_paragraph`, asked only when needed.)"""
+    if text[sentence[0] : start].strip(_OPENING_MARKS):
+        return (-1, -1)
+    k = bisect.bisect_right(sentence_starts, sentence[0] - 1) - 1
+    if k < 0:
+        return (-1, -1)
+    before = sentences[k]
+    if before[1] > sentence[0]:
+        return (-1, -1)
+    if _BLANK_LINE.search(text, before[1], start):
+        return (-1, -1)
+    return before
+
+
+def _same_paragraph(text: str, low: int, high: int, wrapped: list[bool]) -> bool:
+    """Whether no paragraph ends between ``low`` and ``high``, as _sentence_before
+    reads it: no line break, or where a document wraps its lines, no blank line."""
+    if text.find("\n", low, high) < 0:
+        return True
+    if not wrapped:
+        wrapped.append(_wraps_lines(text))
+    return wrapped[0] and not _BLANK_LINE.search(text, low, high)
+
+
+def _reporter_of(
+    text: str,
+    spans: list[tuple[int, int]],
+    events: list[_SpeechEvent],
+    event_starts: list[int],
+    sentence: tuple[int, int],
+    wrapped: list[bool],
+) -> str:
+    """The speaker of reported speech in ``sentence``, whose subject is the one who
+    speaks ("She said the release had been the turning point.", "On Monday, Elena Marsh
+    told reporters that ...", "Ms. Marsh told reporters ..."): a quote that opens the
+    next sentence with no speaker of its own goes on from it, as a quote goes on from the
+    quote before it. So does a sentence that ends with its reporting verb, as a colon
+    would ("Elena Marsh stated. “…”", "But, as Elena Marsh stated. “…”"; not "As
+    Elena Marsh said, the talks failed."). "" when the sentence quotes (see
+    :func:`_continued_quotes`) or does not open so."""
+    low, high = sentence
+    k = bisect.bisect_left(spans, (low, -1))
+    if k < len(spans) and spans[k][0] < high:
+        return ""  # a quote of its own: its speaker goes on, if any
+    for event in events[
+        bisect.bisect_left(event_starts, low) : bisect.bisect_left(event_starts, high)
+    ]:
+        subject = _REPORTED_SUBJECT.fullmatch(text, low, event.start)
+        if not event.speaker or subject is None:
+            continue
+        verb = text[max(event.start, event.end - _LONGEST_VERB) : event.end].split()[-1:]
+        if not verb or verb[0] not in REPORTING_VERBS:
+            continue
+        # the event of "As Elena Marsh said" may start at "As"
+        introduced = subject["introduced"] or text.startswith(("As ", "as "), event.start)
+        if introduced and text[event.end : high].strip(" .,;:\n"):
+            continue  # not "As Elena Marsh said, the talks failed."
+        if _inside_unclosed_quote(text, spans, low, wrapped):
+            return ""  # "“4. The Assembly calls upon ...": quoted text, no report
+        return event.speaker
+    return ""
+
+
+def _inside_unclosed_quote(
+    text: str, spans: list[tuple[int, int]], at: int, wrapped: list[bool]
+) -> bool:
+    """Whether an opening quote mark that no quote pairs stands before ``at`` in its
+    paragraph (a quoted resolution whose paragraphs open with a mark and never close):
+    what follows it is quoted text. ``wrapped`` as for :func:`_sentence_before`."""
+    if not wrapped:
+        wrapped.append(_wraps_lines(text))
+    if wrapped[0]:
+        blank = _LAST_BLANK_LINE.search(text, max(0, at - _MAX_QUOTE_CHARS), at)
+        paragraph = blank.end() if blank else max(0, at - _MAX_QUOTE_CHARS)
+    else:
+        paragraph = text.rfind("\n", 0, at) + 1
+    mark = text.rfind("\u201c", paragraph, at)
+    if mark < 0:
+        return False
+    k = bisect.bisect_right(spans, (mark, len(text))) - 1
+    return not (k >= 0 and spans[k][0] <= mark < spans[k][1])
+
+
+_LAST_BLANK_LINE = re.compile(r"(?s:.*)\n[^\S\n]*\n")
+
+
+# What may stand before the subject of reported speech: an opening phrase ("Later, ",
+# "Asked about the quotas, "), an honorific ("Ms. "), and, before a subject whose verb
+# ends the sentence, "as". Not a quote mark: a sentence that opens with one is quoted
+# text, which a quote that never closed left outside the quotes ("“4. The Assembly
+# calls upon ...").
+_REPORTED_SUBJECT = re.compile(
+    rf"[\s(]*(?:{_OPENING_PHRASE})?(?P<introduced>[Aa]s\s+)?(?:{_HONORIFIC_DOT}\s+)?"
+)
 
 
 def _introduction(text, start, sentences, sentence_starts) -> tuple[int, int]:

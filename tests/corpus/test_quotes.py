@@ -13,6 +13,9 @@ def test_seed_quotes_kinds_and_speakers():
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.text[:20] for q in direct] == ["The West's attempts ", "Peace cannot be buil"]
     assert {q.speaker for q in direct} == {"Sergey Lavrov"}
+    # "The Russian foreign minister dismissed ... “ridiculous”" after "Lavrov reiterated
+    # Russia's stance": Lavrov
+    assert {q.text: q.speaker for q in quotes}["ridiculous"] == "Sergey Lavrov"
     fragments = {q.text.rstrip(",.") for q in quotes if q.kind == "fragment"}
     assert {"peacekeepers", "occupational forces", "ridiculous", "one-sided"} <= fragments
     headline = quotes[0]
@@ -1295,9 +1298,10 @@ def test_a_body_or_office_in_lower_case_speaks_as_its_capitalized_form_does():
 
 def test_an_office_after_its_owner_means_the_person_in_reach_else_the_office():
     # "The Russian foreign minister dismissed ..." in a report that named the minister
-    # just before is the minister, as "the minister" is; capitalized or not
+    # just before is the minister, as "the minister" is; capitalized or not (since
+    # quoter 20 only when the text gave the person that owner: see the next test)
     said = "\u201ca distraction from real diplomacy\u201d"
-    opening = "Mira Sandoval spoke in Malden on Monday."
+    opening = "Kestria's Mira Sandoval spoke in Malden on Monday."
     for office in ("Kestrian foreign minister", "Kestrian Foreign Minister"):
         text = f"{opening} The {office} dismissed the plan as {said}."
         assert speakers(text) == ["Mira Sandoval"], office
@@ -1345,6 +1349,13 @@ def test_he_and_she_reach_across_short_paragraphs():
         "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
         f"She said the release of the fishermen was a first step. {said}"
     ) == ["Mira Sandoval"]
+    # a sentence that opens with a quote mark is the quoted speaker's, not one more of the
+    # paragraph's (quoter 20)
+    assert speakers(
+        "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
+        "The talks were hard. She said the release was a first step. \u201cWe knew it then.\u201d"
+        "\n\nAsked about the quotas, she said: \u201cI expect difficult numbers.\u201d"
+    ) == ["Mira Sandoval", "Mira Sandoval"]
     # still at most two sentences back ...
     assert speakers(
         "Foreign Minister Mira Sandoval arrived in Malden on Friday.\n\n"
@@ -1411,7 +1422,9 @@ def test_a_surname_as_a_sentence_subject_means_the_person_named_in_full_before()
 # "she" across short paragraphs, a surname or a full name as a sentence's subject without
 # a title. Each article comes with the speaker a reader names for each of its quotes (""
 # where nobody can be named). Quoter 17 attributed 5 of these 24 quotes (4 right, and
-# "Holt" for Marek Holt); quoter 18 attributes 23, all right.
+# "Holt" for Marek Holt); quoter 18 attributes 23, all right. The last two articles came
+# with quoter 20: quoter 19 named 1 of their 6 quotes (the office; the others nobody),
+# quoter 20 names all 6.
 _NEWS_ARTICLES = [
     (
         "Kestria will close its northern fishing grounds for two years, the government "
@@ -1508,9 +1521,204 @@ _NEWS_ARTICLES = [
         "\u201cThe drill went well,\u201d said the minister.",
         ["Erik Lund", "Erik Lund"],
     ),
+    # quoter 20 (a re-check after quoter 18): an office with an owner, an opening phrase
+    # before a subject, a quote after reported speech, a description before a set-off name
+    (
+        "Valdorian Foreign Minister Elena Marsh arrived in Vienna on Monday for talks with "
+        "her Ostrian counterpart, Karel Duvnjak.\n\n"
+        "In the afternoon, Duvnjak struck a conciliatory tone. \u201cI have spoken with "
+        "them,\u201d he said.\n\n"
+        "The Valdorian foreign minister was more guarded. She said the release of the "
+        "trawler crews had been the turning point. \u201cThat was the moment we knew.\u201d\n\n"
+        "Asked about the fishing quotas, she said: \u201cI expect difficult numbers.\u201d",
+        ["Karel Duvnjak", "Elena Marsh", "Elena Marsh"],
+    ),
+    (
+        "\u201cThe stocks are recovering, but slowly,\u201d said the commission's chair, the "
+        "Norwegian marine biologist Ingrid Sola.\n\n"
+        "Ostria's fisheries minister, Tomas Brenner, disagreed. \u201cOur fleets have waited "
+        "long enough,\u201d he said.\n\n"
+        "Meanwhile, the Valdorian fisheries minister said the quotas were \u201cnot "
+        "negotiable.\u201d",
+        ["Ingrid Sola", "Tomas Brenner", "Valdorian Fisheries Minister"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), _NEWS_ARTICLES)
 def test_news_articles(text, expected):
     assert speakers(text) == expected
+
+
+def test_an_owned_office_means_the_person_in_reach_only_with_that_owner():
+    # news re-check: "the Valdorian foreign minister" gave the person last named, though
+    # the text never gave that person the owner (quoter 20)
+    office = "The Valdorian foreign minister said relations were \u201cstronger than before.\u201d"
+    for intro in (
+        "Karel Duvnjak arrived in Vienna on Monday.",
+        "Ostrian Foreign Minister Karel Duvnjak arrived in Vienna on Monday.",
+        "Karel Duvnjak, Ostria's foreign minister, arrived in Vienna on Monday.",
+        "Karel Duvnjak met Valdorian officials in Vienna on Monday.",
+    ):
+        assert speakers(f"{intro} {office}") == ["Valdorian Foreign Minister"], intro
+    # introduced with that owner, as a nationality or a possessive, before or after the
+    # name, or as the country whose stance the person restates
+    for intro in (
+        "Valdorian Foreign Minister Elena Marsh arrived in Vienna on Monday.",
+        "Valdoria's Foreign Minister Elena Marsh arrived in Vienna on Monday.",
+        "Elena Marsh, Valdoria's foreign minister, arrived in Vienna on Monday.",
+        "Elena Marsh, the Valdorian foreign minister, arrived in Vienna on Monday.",
+        "Valdoria's Elena Marsh arrived in Vienna on Monday.",
+        "Elena Marsh reiterated Valdoria's stance on the quotas.",
+    ):
+        assert speakers(f"{intro} {office}") == ["Elena Marsh"], intro
+    possessive = "Valdoria's foreign minister said relations were \u201cstronger than before.\u201d"
+    assert speakers(f"Valdorian Foreign Minister Elena Marsh arrived. {possessive}") == [
+        "Elena Marsh"
+    ]
+    # named in full with the owner earlier, by surname since; or another person named
+    # since, who has another owner: the one with that owner, while in reach
+    assert speakers(
+        "Valdorian Foreign Minister Elena Marsh arrived in Vienna on Monday.\n\n"
+        f"Marsh met the press. {office}"
+    ) == ["Elena Marsh"]
+    assert speakers(
+        "Valdorian Foreign Minister Elena Marsh met Ostrian Foreign Minister Karel Duvnjak. "
+        f"Duvnjak spoke first. {office}"
+    ) == ["Elena Marsh"]
+    # nobody in reach: the office, as before
+    assert speakers(office) == ["Valdorian Foreign Minister"]
+    # one person holds an office with an owner: named with that owner and that office,
+    # the holder however far back; with that owner and another office, not
+    later = "Talks went on. Nothing changed. Nobody came."
+    assert speakers(
+        f"Valdorian Foreign Minister Elena Marsh arrived in Vienna. {later} {office}"
+    ) == ["Elena Marsh"]
+    assert speakers(f"Valdorian President Olga Strand arrived in Vienna. {office}") == [
+        "Valdorian Foreign Minister"
+    ]
+    # as a sentence's subject with no reporting verb, the office gives "she" its holder,
+    # or the office when there is none; its holder set off after it is named there
+    she = "\u201cThat was the moment we knew,\u201d she said."
+    assert speakers(
+        f"Valdorian Foreign Minister Elena Marsh arrived in Vienna. {later}\n\n"
+        f"The Valdorian foreign minister was more guarded. {she}"
+    ) == ["Elena Marsh"]
+    assert speakers(f"Valdoria's foreign minister was more guarded. {she}") == [
+        "Valdoria's Foreign Minister"
+    ]
+    assert speakers(f"Valdoria's fisheries minister, Ingrid Sola, was more guarded. {she}") == [
+        "Ingrid Sola"
+    ]
+
+
+def test_a_short_opening_phrase_may_stand_before_a_sentence_subject():
+    # news re-check: "In Ostria, Karel Duvnjak struck a conciliatory tone." gave "he"
+    # nobody to mean, while "Karel Duvnjak struck ..." did (quoter 20)
+    said = "\u201cI have spoken with them,\u201d he said."
+    for opening in ("In Ostria,", "On Monday,", "Later,", "Meanwhile,", "After the talks,"):
+        for subject in ("Karel Duvnjak", "Ostrian Foreign Minister Karel Duvnjak"):
+            text = f"{opening} {subject} struck a conciliatory tone. {said}"
+            assert speakers(text) == ["Karel Duvnjak"], text
+    assert speakers(f"In the capital, Mr. Duvnjak struck a conciliatory tone. {said}") == [
+        "Duvnjak"
+    ]
+    # an appositive after the name is still read as one
+    assert speakers(f"Karel Duvnjak, Ostria's envoy, struck a conciliatory tone. {said}") == [
+        "Karel Duvnjak"
+    ]
+    # after the opening, still a subject and its verb: not a list, not a place
+    assert speakers(f"In Ostria, Valdoria and Kestria, talks stalled. {said}") == [""]
+    assert speakers(f"On Monday, South Tarsk rejected the plan. {said}") == [""]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", ", ", ". ", "\n", "\u201c", "In", "On", "The", "the", "We", "capital"]
+            + ["Monday", "Later", "Karel Duvnjak", "Duvnjak", "Foreign Minister", "Mr."]
+            + ["struck", "met", "arrives", "said", "Ostrian", "Valdoria's", "van", "d'Arc"]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_quick_look_at_a_sentence_opening_skips_no_mention(text):
+    from corpus import quotes, split_sentences
+
+    starts = [s for s, _ in split_sentences(text)]
+    found = quotes._mentions(text, starts, len(text) + 1)
+    original = quotes._opens_without_subject_name
+    try:
+        quotes._opens_without_subject_name = lambda text, start: False
+        every = quotes._mentions(text, starts, len(text) + 1)
+    finally:
+        quotes._opens_without_subject_name = original
+    assert found == every
+
+
+def test_a_quote_after_reported_speech_continues_its_speaker():
+    # news re-check: a quote with no verb of its own right after "She said ..." gave
+    # nobody (quoter 20): it goes on from the indirect speech, as a quote goes on from
+    # the one before it
+    quote = "\u201cThat was the moment we knew.\u201d"
+    said = "She said the release had been the turning point."
+    assert speakers(f"Elena Marsh met the press. {said} {quote}") == ["Elena Marsh"]
+    assert speakers(
+        f"Karel Duvnjak told reporters that the release had been the turning point. {quote}"
+    ) == ["Karel Duvnjak"]
+    # after an opening phrase, and with a quote after it that goes on from this one
+    assert speakers(
+        f"Later, Karel Duvnjak said the release had been the turning point. {quote} "
+        "He paused. \u201cNobody expected it,\u201d he added."
+    ) == ["Karel Duvnjak", "Karel Duvnjak"]
+    # an honorific before the subject; a sentence that ends with its reporting verb
+    # introduces the quote as a colon would, also after "as"
+    assert speakers(f"Ms. Marsh told reporters that it had been hard. {quote}") == ["Marsh"]
+    assert speakers(f"Talks went on. But, as Elena Marsh stated. {quote}") == ["Elena Marsh"]
+    assert speakers(f"As Elena Marsh said, the talks failed. {quote}") == [""]
+    # a quote with a reporting verb of its own keeps what that verb names, even nobody
+    assert speakers("Mr. Duvnjak said the talks went well. \u201cWe will see,\u201d she said.") == [
+        ""
+    ]
+    # nor after a sentence of quoted text that a quote left unclosed (a resolution's
+    # paragraphs, each opened with a mark)
+    assert speakers(
+        "We proposed a text. \u201c4. The General Assembly calls upon all States to conclude a pact. "
+        "\u201cThe Assembly also invites other States to join the pact.\u201d"
+    ) == [""]
+    # not after a sentence that reports no speech, nor from another paragraph
+    assert speakers(f"Elena Marsh met the press. She left at noon. {quote}") == [""]
+    assert speakers(f"Elena Marsh met the press. {said}\n\n{quote}") == [""]
+    # nor a quote that is only part of its sentence, nor when nobody can be named
+    assert speakers(f"Elena Marsh met the press. {said} It was \u201cthe moment\u201d.") == [""]
+    assert speakers(f"{said} {quote}") == [""]
+    # "Asked about ..., she said:" after a naming that opens with a phrase or a nationality
+    assert speakers(
+        "On Monday, Valdorian Foreign Minister Elena Marsh met the press.\n\n"
+        "Asked about the quotas, she said: \u201cI expect difficult numbers.\u201d"
+    ) == ["Elena Marsh"]
+
+
+def test_a_description_with_an_article_before_the_name_after_the_verb():
+    # news re-check: "said the commission's chair, the Norwegian marine biologist Ingrid
+    # Sola" gave nobody, "said the commission's chair, Ingrid Sola" gave her (quoter 20)
+    said = "\u201cThe stocks are recovering,\u201d"
+    cases = {
+        f"{said} said the commission's chair, the Norwegian marine biologist Ingrid Sola.": (
+            "Ingrid Sola"
+        ),
+        f"{said} said a witness, the retired teacher Ana Kos.": "Ana Kos",
+        f"{said} said the spokesperson, the former Kestrian diplomat Ilse Varga, on Monday.": (
+            "Ilse Varga"
+        ),
+        f"{said} according to the ministry spokesperson, the veteran diplomat Ilse Varga.": (
+            "Ilse Varga"
+        ),
+        f"{said} said the commission's chair, Ingrid Sola.": "Ingrid Sola",
+        # a clause after the comma is still no name
+        f"{said} said the minister, the Kestrians would wait.": "",
+        f"{said} said the minister, the stocks of Kestria.": "",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
