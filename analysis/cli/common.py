@@ -340,6 +340,19 @@ def _unknown_type(path: str) -> str | None:
     return f"{found} in {path!r}; valid: {_extension_list()}"
 
 
+def add_voice_argument(parser: argparse.ArgumentParser, *, applies: str = "") -> None:
+    """--voice, as every command that counts words in one voice has it; ``applies``
+    adds what the voice applies to ("on both sides", "hedging, modality and rate:TERM")."""
+    scope = f"{applies}; " if applies else ""
+    parser.add_argument(
+        "--voice",
+        choices=("authorial", "quoted", "all"),
+        default="all",
+        help="count only words outside quote marks (authorial: the reporter's own words and "
+        f"its indirect speech) or only quoted words ({scope}default: all)",
+    )
+
+
 def add_by_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--by", metavar="DOCVAR", help="group results by this docvar (e.g. country, year)"

@@ -19,6 +19,7 @@ from .common import (
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
+    add_voice_argument,
     emit,
     load_corpus,
     note_no_quotes,
@@ -72,14 +73,7 @@ def register(subparsers) -> None:
         "the earlier group's mean minus the later one's (default: years by value, names "
         "alphabetically)",
     )
-    parser.add_argument(
-        "--voice",
-        choices=("authorial", "quoted", "all"),
-        default="all",
-        help="count a rate in words outside quote marks (authorial: the reporter's own words "
-        "and its indirect speech) or in quoted words only (hedging, modality and rate:TERM; "
-        "default: all)",
-    )
+    add_voice_argument(parser, applies="hedging, modality and rate:TERM")
     add_min_words_argument(parser)
     add_output_arguments(parser)
     parser.set_defaults(func=run)

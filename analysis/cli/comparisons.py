@@ -13,6 +13,7 @@ from .common import (
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
+    add_voice_argument,
     emit,
     load_corpus,
     note_no_quotes,
@@ -43,13 +44,7 @@ def register(subparsers) -> None:
         help=f"only these types ({', '.join(TYPES)}): comma-separated or repeated, "
         "e.g. --type simile,explicit or --type simile --type explicit",
     )
-    parser.add_argument(
-        "--voice",
-        choices=("authorial", "quoted", "all"),
-        default="all",
-        help="count only words outside quote marks (authorial: the reporter's own words and "
-        "its indirect speech) or only quoted words (default: all)",
-    )
+    add_voice_argument(parser)
     parser.add_argument(
         "--matches", action="store_true", help="one row per comparison instead of rates"
     )

@@ -10,6 +10,7 @@ from .common import (
     add_by_argument,
     add_corpus_arguments,
     add_output_arguments,
+    add_voice_argument,
     emit,
     load_corpus,
     min_count_value,
@@ -37,7 +38,7 @@ def register(subparsers) -> None:
         "--stopwords", action="store_true", help="drop stop words (the shipped list)"
     )
     parser.add_argument("--case", choices=("lower", "preserve"), default="lower")
-    parser.add_argument("--voice", choices=("authorial", "quoted", "all"), default="all")
+    add_voice_argument(parser)
     add_output_arguments(parser)
     parser.set_defaults(func=run)
 

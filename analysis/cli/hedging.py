@@ -16,6 +16,7 @@ from .common import (
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
+    add_voice_argument,
     emit,
     load_corpus,
     note_no_quotes,
@@ -55,13 +56,7 @@ def register(subparsers) -> None:
 def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
     add_corpus_arguments(parser)
     add_by_argument(parser)
-    parser.add_argument(
-        "--voice",
-        choices=("authorial", "quoted", "all"),
-        default="all",
-        help="only words outside quote marks (authorial: the reporter's own words and its "
-        "indirect speech) or only quoted words (default: all)",
-    )
+    add_voice_argument(parser)
     parser.add_argument(
         "--matches", action="store_true", help=f"one row per {what} instead of rates"
     )

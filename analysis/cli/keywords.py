@@ -18,6 +18,7 @@ from .common import (
     DataError,
     add_corpus_arguments,
     add_output_arguments,
+    add_voice_argument,
     emit,
     load_corpus,
     min_count_value,
@@ -57,14 +58,7 @@ def register(subparsers) -> None:
             "documents a side)"
         ),
     )
-    parser.add_argument(
-        "--voice",
-        choices=("authorial", "quoted", "all"),
-        default="all",
-        help="count only words outside quote marks (authorial: the reporter's own words and "
-        "its indirect speech) or only quoted words, on both sides (default: all; --test "
-        "documents needs all)",
-    )
+    add_voice_argument(parser, applies="on both sides; --test documents needs all")
     parser.add_argument(
         "--exclude",
         metavar="TERMS",

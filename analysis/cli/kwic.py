@@ -6,7 +6,14 @@ import argparse
 
 import analysis
 
-from .common import add_corpus_arguments, add_output_arguments, emit, load_corpus, note_no_quotes
+from .common import (
+    add_corpus_arguments,
+    add_output_arguments,
+    add_voice_argument,
+    emit,
+    load_corpus,
+    note_no_quotes,
+)
 
 
 def register(subparsers) -> None:
@@ -25,7 +32,7 @@ def register(subparsers) -> None:
         default="right1",
         help="right1, right2, ..., left1, ..., or none (default: right1)",
     )
-    parser.add_argument("--voice", choices=("authorial", "quoted", "all"), default="all")
+    add_voice_argument(parser)
     parser.add_argument(
         "--regex",
         action="store_true",
