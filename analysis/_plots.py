@@ -296,6 +296,32 @@ def place_legend(ax: Any, *, own_figure: bool, **options: Any) -> Any:
     return ax.legend(loc="best", **options)
 
 
+def mark_groups_without_value(ax: Any, groups: list, has_value: np.ndarray) -> str:
+    """Keep every group's place on the x axis and write "n/a" at the foot of each one
+    with no value in any series (no document counted: ``min_words`` left them all
+    out, or the group has none in the voice), which would otherwise be a blank slot,
+    or, at either end, no slot at all; returns the note naming them ("" if none)."""
+    ax.set_xlim(-0.5, len(groups) - 0.5)
+    empty = [k for k, known in enumerate(has_value) if not known]
+    for k in empty:
+        ax.annotate(
+            "n/a",
+            (k, 0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            color="0.4",
+        )
+    if not empty:
+        return ""
+    names = [str(groups[k]) for k in empty]
+    named = ", ".join(names) if len(names) <= _NAMED_AT_MOST else f"{len(names)} groups"
+    return f"n/a (no document counted): {named}"
+
+
 def grouped_bars(
     table: pd.DataFrame,
     measures: list[str],
@@ -328,6 +354,7 @@ def grouped_bars(
         width = 0.8 / len(measures)
         without_interval: set[str] = set()
         any_interval = False
+        has_value = np.zeros(len(groups), dtype=bool)
         for k, measure in enumerate(measures):
             part = table[table["measure"] == measure].set_index("group").reindex(groups)
             rate = part["rate"].to_numpy(dtype=float)
@@ -357,12 +384,15 @@ def grouped_bars(
                 capsize=2,
             )
             drawn = np.isfinite(rate)
+            has_value |= drawn
             without_interval.update(np.asarray(groups, dtype=object)[drawn & ~known].tolist())
         ax.set_xticks(x, groups)
+        empty_note = mark_groups_without_value(ax, groups, has_value)
         if len(groups) > 8:  # many countries: turn the labels so they do not overlap
             ax.tick_params(axis="x", labelrotation=90, labelsize=max(4, 9 - len(groups) // 25))
         ax.set_ylabel(rate_unit(table))
         ax.set_title("\n".join(line for line in (title, intervals_note(table), kept_note) if line))
+        notes = [empty_note] if empty_note else []
         if without_interval:
             # Below the group names, where nothing else is drawn; a long list of names
             # would widen the figure, so many groups are counted instead.
@@ -371,7 +401,9 @@ def grouped_bars(
                 note = ", ".join(map(str, lacking))
             else:
                 note = f"{len(lacking)} of {len(groups)} groups"
-            ax.set_xlabel(f"no interval (too few documents): {note}", fontsize=7)
+            notes.append(f"no interval (too few documents): {note}")
+        if notes:
+            ax.set_xlabel("; ".join(notes), fontsize=7)
         handles, _labels = ax.get_legend_handles_labels()
         if any_interval:
             handles.append(interval_handle(table))

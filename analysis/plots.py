@@ -20,6 +20,7 @@ from ._plots import (
     interval_handle,
     intervals_note,
     largest_groups,
+    mark_groups_without_value,
     means_title,
     place_legend,
     rate_unit,
@@ -276,10 +277,12 @@ def plot_rates(
     with _style():
         ax = _axes(ax)
         x = np.arange(len(groups))
+        has_value = np.zeros(len(groups), dtype=bool)
         for i, m in enumerate(measures):
             part = table if m is None else table[table[mcol] == m]
             part = part.set_index(part["group"].astype(str)).reindex(groups)
             v = part[value].to_numpy(float)
+            has_value |= np.isfinite(v)
             err = np.vstack([v - part[low].to_numpy(float), part[high].to_numpy(float) - v])
             offset = (i - (len(measures) - 1) / 2) * width
             style = series_style(i)  # a marker per measure, so the bars read in grayscale
@@ -303,6 +306,7 @@ def plot_rates(
                 ha="right" if len(groups) > 6 else "center",
             )
         ax.set_xlabel(grouping_name(table))
+        empty_note = mark_groups_without_value(ax, groups, has_value)
         if unit is not None:
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
         ax.set_ylabel(_value_label(measures, unit))
@@ -313,7 +317,7 @@ def plot_rates(
             handles=[*handles, interval_handle(table)],
             title=means_title(rates=unit is not None),
         )
-        notes = [n for n in (kept_note, _no_interval_note(table, value, low)) if n]
+        notes = [n for n in (kept_note, _no_interval_note(table, value, low), empty_note) if n]
         ax.set_title("; ".join([*_voice_first(table), intervals_note(table), *notes]))
     remember_provenance(ax, table)
     return ax

@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         check_writable(getattr(args, "output", None))  # before the work, not after
+        check_writable(getattr(args, "plot", None))
         # Every pass over the corpus shows its bar (stderr, a terminal, no --quiet).
         with progress_bars(show_progress(args)), warnings_as_lines(args.command):
             return args.func(args)

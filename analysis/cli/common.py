@@ -17,6 +17,7 @@ import analysis
 import corpus
 import corpus.cache
 import corpus.droplines
+from analysis.output import FIGURE_FORMATS
 
 FORMATS = ("table", "csv", "json", "markdown")
 Format = Literal["table", "csv", "json", "markdown"]
@@ -338,6 +339,57 @@ def _unknown_type(path: str) -> str | None:
         return None
     found = f"unknown extension '.{suffix}'" if suffix else "no extension"
     return f"{found} in {path!r}; valid: {_extension_list()}"
+
+
+def add_plot_argument(parser: argparse.ArgumentParser, *, draws: str) -> None:
+    """--plot FILE: the table also drawn as a figure; ``draws`` says what it shows."""
+    parser.add_argument(
+        "--plot",
+        type=_figure_file,
+        metavar="FILE",
+        help=f"also draw {draws} into FILE (.png, .svg or .pdf), byte-identical per run, "
+        "with the table's provenance embedded and beside it (FILE.provenance.json)",
+    )
+
+
+def _figure_file(value: str) -> str:
+    """--plot checked before any work is done: its extension must name a figure format."""
+    suffix = _suffix(value)
+    if suffix not in FIGURE_FORMATS:
+        found = f"unknown extension '.{suffix}'" if suffix else "no extension"
+        valid = ", ".join(f".{ext}" for ext in FIGURE_FORMATS)
+        raise argparse.ArgumentTypeError(f"{found} in {value!r}; valid: {valid}")
+    return value
+
+
+def save_plot(table: pd.DataFrame, args: argparse.Namespace, draw) -> None:
+    """Draw ``table`` with ``draw`` (a ``plot_*`` function) into --plot, when given.
+
+    The figure is saved by :func:`analysis.save_figure`, as a notebook would save it, so
+    the two give the same bytes; it is closed afterwards (a long script calling
+    :func:`analysis.cli.main` does not pile figures up).
+    """
+    if not getattr(args, "plot", None):
+        return
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = draw(table)
+    try:
+        with writing(args.plot):
+            analysis.save_figure(ax, args.plot, table=table)
+    finally:
+        plt.close(ax.figure)
+    if not getattr(args, "quiet", False):
+        print(f"note: figure written to {args.plot}", file=sys.stderr)
+
+
+def refuse_plot(args: argparse.Namespace, reason: str) -> None:
+    """A ValueError when --plot is given where there is no figure to draw (``reason``)."""
+    if getattr(args, "plot", None):
+        raise ValueError(f"--plot draws {reason}")
 
 
 def add_voice_argument(parser: argparse.ArgumentParser, *, applies: str = "") -> None:

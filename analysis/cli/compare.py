@@ -19,10 +19,12 @@ from .common import (
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
+    add_plot_argument,
     add_voice_argument,
     emit,
     load_corpus,
     note_no_quotes,
+    save_plot,
 )
 
 
@@ -76,6 +78,7 @@ def register(subparsers) -> None:
     add_voice_argument(parser, applies="hedging, modality and rate:TERM")
     add_min_words_argument(parser)
     add_output_arguments(parser)
+    add_plot_argument(parser, draws="the group means with their intervals (plot_rates)")
     parser.set_defaults(func=run)
 
 
@@ -111,4 +114,5 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
     )
     emit(table, args)
+    save_plot(table, args, analysis.plot_rates)
     return 0

@@ -13,10 +13,13 @@ from .common import (
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
+    add_plot_argument,
     add_voice_argument,
     emit,
     load_corpus,
     note_no_quotes,
+    refuse_plot,
+    save_plot,
 )
 
 TYPES = ("explicit", "simile", "comparative", "superlative")
@@ -50,6 +53,7 @@ def register(subparsers) -> None:
     )
     add_min_words_argument(parser)
     add_output_arguments(parser)
+    add_plot_argument(parser, draws="the rates (plot_comparisons)")
     parser.set_defaults(func=run_comparisons)
 
 
@@ -85,6 +89,8 @@ def check_path_is_no_type(path: str | None) -> None:
 
 
 def run_comparisons(args: argparse.Namespace) -> int:
+    if args.matches:
+        refuse_plot(args, "rates; leave out --matches")
     check_path_is_no_type(args.path)
     types = list(dict.fromkeys(args.types)) if args.types else None  # once each, in order
     c = load_corpus(args)
@@ -103,4 +109,5 @@ def run_comparisons(args: argparse.Namespace) -> int:
             workers=args.workers,
         )
     emit(table, args)
+    save_plot(table, args, analysis.plot_comparisons)
     return 0

@@ -16,10 +16,13 @@ from .common import (
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
+    add_plot_argument,
     add_voice_argument,
     emit,
     load_corpus,
     note_no_quotes,
+    refuse_plot,
+    save_plot,
 )
 
 
@@ -32,7 +35,7 @@ def register(subparsers) -> None:
             "documents, or with --matches one row per hedge/booster found in context."
         ),
     )
-    _add_common(hedging, what="hedge or booster")
+    _add_common(hedging, what="hedge or booster", draws="the rates (plot_hedging)")
     hedging.add_argument(
         "--approximators",
         action="store_true",
@@ -49,11 +52,11 @@ def register(subparsers) -> None:
             "bootstrap intervals over documents, or with --matches one row per modal."
         ),
     )
-    _add_common(modality, what="modal")
+    _add_common(modality, what="modal", draws="the rates (plot_modality)")
     modality.set_defaults(func=run_modality)
 
 
-def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
+def _add_common(parser: argparse.ArgumentParser, *, what: str, draws: str) -> None:
     add_corpus_arguments(parser)
     add_by_argument(parser)
     add_voice_argument(parser)
@@ -62,9 +65,12 @@ def _add_common(parser: argparse.ArgumentParser, *, what: str) -> None:
     )
     add_min_words_argument(parser)
     add_output_arguments(parser)
+    add_plot_argument(parser, draws=draws)
 
 
 def run_hedging(args: argparse.Namespace) -> int:
+    if args.matches:
+        refuse_plot(args, "rates; leave out --matches")
     c = load_corpus(args)
     check_by(c, args.by)  # before the pass over the corpus, --matches or not
     note_no_quotes(c, args)
@@ -76,10 +82,13 @@ def run_hedging(args: argparse.Namespace) -> int:
             c, by=args.by, min_words=args.min_words, workers=args.workers, **options
         )
     emit(table, args)
+    save_plot(table, args, analysis.plot_hedging)
     return 0
 
 
 def run_modality(args: argparse.Namespace) -> int:
+    if args.matches:
+        refuse_plot(args, "rates; leave out --matches")
     c = load_corpus(args)
     check_by(c, args.by)  # before the pass over the corpus, --matches or not
     note_no_quotes(c, args)
@@ -92,6 +101,7 @@ def run_modality(args: argparse.Namespace) -> int:
             c, by=args.by, voice=args.voice, min_words=args.min_words, workers=args.workers
         )
     emit(table, args)
+    save_plot(table, args, analysis.plot_modality)
     return 0
 
 

@@ -18,11 +18,13 @@ from .common import (
     DataError,
     add_corpus_arguments,
     add_output_arguments,
+    add_plot_argument,
     add_voice_argument,
     emit,
     load_corpus,
     min_count_value,
     note_no_quotes,
+    save_plot,
     top_n_value,
 )
 
@@ -76,6 +78,7 @@ def register(subparsers) -> None:
         "--top-n", type=top_n_value, default=25, help="terms per direction (default: 25; 0 = all)"
     )
     add_output_arguments(parser)
+    add_plot_argument(parser, draws="the keywords (plot_keyness: the top 20 each way)")
     parser.set_defaults(func=run)
 
 
@@ -169,6 +172,7 @@ def run(args: argparse.Namespace) -> int:
         # The library names the side; the CLI also names the groups and options behind it.
         raise DataError(_empty_side(c, args, reference) or str(exc)) from exc
     emit(table, args)
+    save_plot(table, args, analysis.plot_keyness)
     return 0
 
 

@@ -16,8 +16,11 @@ from .common import (
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
+    add_plot_argument,
     emit,
     load_corpus,
+    refuse_plot,
+    save_plot,
 )
 
 KINDS = ("direct", "fragment")
@@ -56,6 +59,7 @@ def register(subparsers) -> None:
         "matter; a single name such as a surname matches the full name)",
     )
     add_output_arguments(parser)
+    add_plot_argument(parser, draws="the --rates (plot_rates)")
     parser.set_defaults(func=run)
 
 
@@ -66,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
                 raise ValueError(
                     f"{option} is for quoting rates: add --rates (quotes per 1,000 words)"
                 )
+        refuse_plot(args, "quoting rates: add --rates")
     elif args.kind is not None or args.speaker is not None:
         raise ValueError("--kind and --speaker select quote rows; --rates counts every quote")
     c = load_corpus(args)
@@ -73,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         min_words = args.min_words or 1
         table = analysis.stat_quoting(c, by=args.by, min_words=min_words, workers=args.workers)
         emit(table, args)
+        save_plot(table, args, analysis.plot_rates)
         return 0
     table = analysis.find_quotes(c, workers=args.workers)
     record = table.attrs.get("provenance", {})

@@ -362,6 +362,28 @@ def test_many_groups_without_an_interval_are_counted_not_named():
     plt.close(fig)
 
 
+def test_groups_left_without_a_rate_keep_their_place_and_say_why():
+    import matplotlib.pyplot as plt
+
+    # With min_words=5 only group B's documents are counted: A and C, on either side of
+    # it, have no rate, and a bar chart would have given them no slot at the axis' ends.
+    c = corpus.from_texts(
+        ["Perhaps.", "Perhaps we may act soon.", "It may rain, perhaps, today.", "Maybe."],
+        docvars={"country": ["A", "B", "B", "C"]},
+    )
+    table = stat_hedging(c, by="country", min_words=5)
+    assert table.set_index(["group", "measure"])["rate"].isna().tolist() == [
+        True, True, False, False, True, True
+    ]  # fmt: skip
+    fig, ax = plt.subplots()
+    plot_hedging(table, ax=ax)
+    assert ax.get_xlim() == (-0.5, 2.5)
+    marks = [(t.get_text(), t.xy[0]) for t in ax.texts]
+    assert marks == [("n/a", 0), ("n/a", 2)]
+    assert ax.get_xlabel() == "n/a (no document counted): A, C"
+    plt.close(fig)
+
+
 def test_lexicon_given_as_a_path(tmp_path):
     # A pathlib.Path reaches the per-document pass, which is compiled in regular
     # installs: it must not be narrowed to str there.

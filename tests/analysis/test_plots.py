@@ -694,3 +694,17 @@ def test_plot_titles_name_the_voice_a_table_was_counted_in():
         ax = analysis.plot_dispersion(c, "may", order_by=None)
         assert _title(ax) == "Dispersion of “may” over 4 documents"
         plt.close("all")
+
+
+def test_a_point_plot_marks_groups_without_a_value_too():
+    c = corpus.from_texts(
+        ["Perhaps.", "Perhaps we may act soon.", "It may rain, perhaps, today."],
+        docvars={"country": ["A", "B", "B"]},
+    )
+    table = compare(c, "hedges", by="country", min_words=5)
+    fig, ax = plt.subplots()
+    plot_rates(table, ax=ax)
+    assert ax.get_xlim() == (-0.5, 1.5)
+    assert [(t.get_text(), t.xy[0]) for t in ax.texts] == [("n/a", 0)]
+    assert ax.get_title(loc="left").endswith("n/a (no document counted): A")
+    plt.close(fig)
