@@ -55,6 +55,7 @@ from .rates import (
     SEED,
     bootstrap_mean_ci,
     check_min_words,
+    documents_key,
     expanded_levels,
     poisson_rate_ci,
 )
@@ -506,10 +507,14 @@ def compare(
         )
         labels = group_labels(c, by).reindex(values.index)
     check_level(level)
-    data = pd.DataFrame({"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()})
+    data = pd.DataFrame(
+        {"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()},
+        index=values.index,
+    )
     # A group whose every value is missing keeps its row (documents 0, no estimate): a
     # group that vanished would make an adjacent difference span two years unseen.
     by_group = {g: part["value"].dropna().to_numpy() for g, part in data.groupby("group")}
+    documents = {g: part.index for g, part in data.groupby("group")}
     given = None if order is None else _checked_order(order, by_group, by)
     order = group_order(by_group) if given is None else given
 
@@ -523,10 +528,10 @@ def compare(
     pooled = _pooled_by_group(values, labels) if never_negative and per_words else {}
     for g in order:
         # The key stat_hedging, stat_modality and the other rate tables give the same
-        # group and measure, so the same documents get the same bootstrap draws: their
-        # intervals hold this one (they add the exact Poisson interval of the pooled
-        # count), where different draws gave intervals that overlapped but did not nest.
-        key = f"{g}|{name}" if never_negative else g
+        # documents and measure, so they get the same bootstrap draws: their intervals
+        # hold this one (they add the exact Poisson interval of the pooled count), where
+        # different draws gave intervals that overlapped but did not nest.
+        key = documents_key(documents[g], str(name))
         low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=key)
         estimate = float(by_group[g].mean()) if len(by_group[g]) else np.nan
         if never_negative and not np.isnan(low):

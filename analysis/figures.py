@@ -278,7 +278,9 @@ def countries(c: Corpus) -> Output:
 
     Returns:
         One row per ``country`` value, sorted: ``country``, ``country_name`` (only when
-        the corpus has that docvar: its first value for the country), ``documents``.
+        the corpus has that docvar: every name the country's documents give, in the
+        order they first appear, joined by " / ": "Union of Soviet Socialist Republics /
+        Russian Federation" for a code whose name changed), ``documents``.
 
     Example:
         >>> c = corpus.from_texts(["A.", "B.", "C."], docvars={"country": ["XNO", "XKA", "XNO"]})
@@ -289,10 +291,15 @@ def countries(c: Corpus) -> Output:
     grouped = docvars.groupby("country", sort=True)
     table = grouped.size().rename("documents").reset_index()
     if "country_name" in docvars.columns:
-        names = grouped["country_name"].first().reset_index(drop=True)
+        names = grouped["country_name"].agg(_names_in_order).reset_index(drop=True)
         table.insert(1, "country_name", names)
     table = table.astype({"country": str})
     return Output("countries", attach(table, "figures.countries", {}, c))
+
+
+def _names_in_order(names: pd.Series) -> str:
+    """A country's names, each once, in the order its documents give them."""
+    return " / ".join(dict.fromkeys(str(n) for n in names.dropna() if str(n).strip()))
 
 
 def keyness(

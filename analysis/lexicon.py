@@ -101,7 +101,11 @@ def _parse(path: Path, data: bytes, digest: str) -> Lexicon:
         raise LexiconError(f"{path}: missing the [lexicon] table with {', '.join(_REQUIRED)}")
     missing = [k for k in _REQUIRED if k not in header]
     if missing:
-        raise LexiconError(f"{path}: [lexicon] lacks {', '.join(missing)}")
+        raise LexiconError(
+            f"{path}: [lexicon] lacks {', '.join(missing)}; a lexicon says what it is and "
+            f"where it comes from, e.g. {_HEADER_EXAMPLE} (the README's 'Your own lexicon')"
+        )
+    _check_header_types(path, header)
     items = parsed.get("item", [])
     for n, item in enumerate(items, start=1):
         if "term" not in item or "category" not in item:
@@ -125,6 +129,28 @@ def _parse(path: Path, data: bytes, digest: str) -> Lexicon:
         sha256=digest,
         path=path.name,
     )
+
+
+_HEADER_EXAMPLE = (
+    'id = "my_hedges", version = "1", licence = "CC-BY-4.0", citation = "My list, after '
+    'Hyland (2005).", changelog = ["1: first version."]'
+)
+
+
+def _check_header_types(path: Path, header: dict) -> None:
+    """The [lexicon] fields as a table's provenance records them: text (a version may be
+    a number), and citation and changelog text or lists of text."""
+    for key in ("id", "version", "licence", "title"):
+        value = header.get(key, "")
+        if not isinstance(value, str) and not (key == "version" and isinstance(value, int)):
+            raise LexiconError(f"{path}: [lexicon] {key} must be text, got {value!r}")
+    for key in ("citation", "changelog"):
+        value = header[key]
+        entries = value if isinstance(value, list) else [value]
+        if not entries or not all(isinstance(entry, str) and entry.strip() for entry in entries):
+            raise LexiconError(
+                f"{path}: [lexicon] {key} must be text or a list of text, got {value!r}"
+            )
 
 
 def list_lexicons() -> pd.DataFrame:

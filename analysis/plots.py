@@ -57,11 +57,17 @@ def _keyness_value(table: pd.DataFrame) -> tuple[str, np.ndarray]:
     return "signed G2", np.where(table["direction"] == "target", g2, -g2)
 
 
-def _selection_title(table: pd.DataFrame, top_n: int | None, measure) -> str | None:
+def _selection_title(
+    table: pd.DataFrame, top_n: int | None, measure, table_top_n: int | None = None
+) -> str | None:
     """How the terms drawn were chosen, where that is not by the value drawn (the
-    legend's title)."""
+    legend's title). ``table_top_n``: the ``top_n`` that already cut the table when
+    :func:`analysis.stat_keyness` made it (its record says), a choice by the measure
+    too, though the plot then draws every term it kept."""
     if top_n is None or table["direction"].value_counts().max() <= top_n:
-        return None  # every term is drawn
+        if table_top_n is None:
+            return None  # every term is drawn, and the table holds every term
+        top_n = min(top_n, table_top_n) if top_n is not None else table_top_n
     drawn = "log_ratio" if "log_ratio" in table else "g2"  # as _keyness_value
     if measure == drawn:
         return None
@@ -213,7 +219,7 @@ def plot_keyness(
         ax.legend(
             handles=handles,
             loc="best",
-            title=_selection_title(table, top_n, recorded.get("measure")),
+            title=_selection_title(table, top_n, recorded.get("measure"), recorded.get("top_n")),
         )
     remember_provenance(ax, table)
     return ax
@@ -318,7 +324,8 @@ def plot_rates(
             title=means_title(rates=unit is not None),
         )
         notes = [n for n in (kept_note, _no_interval_note(table, value, low), empty_note) if n]
-        ax.set_title("; ".join([*_voice_first(table), intervals_note(table), *notes]))
+        drawn = _what_is_drawn(measures, table)
+        ax.set_title("; ".join([*_voice_first(table), *drawn, intervals_note(table), *notes]))
     remember_provenance(ax, table)
     return ax
 
@@ -409,7 +416,8 @@ def plot_timeseries(
         if unit is not None:
             ax.set_ylim(bottom=0)  # rates are never negative: no axis below 0 around zeros
         ax.set_ylabel(_value_label(measures, unit))
-        ax.set_title("; ".join([*_voice_first(table), intervals_note(table)]))
+        drawn = _what_is_drawn(measures, table)
+        ax.set_title("; ".join([*_voice_first(table), *drawn, intervals_note(table)]))
         # A line per measure and what the bands are.
         handles = lines if measures != [None] else []
         place_legend(
@@ -427,6 +435,19 @@ def _voice_first(table: pd.DataFrame) -> list[str]:
     voice"], else [] (the title of an all-voice table stays as it was)."""
     note = voice_note(table)
     return [note.capitalize()] if note else []
+
+
+def _what_is_drawn(measures: list, table: pd.DataFrame) -> list[str]:
+    """The title's words for what a rate plot shows, ["hedges and boosters by year"],
+    or [] for a table of one unnamed measure (the y label names the unit)."""
+    names = [str(m) for m in measures if m is not None]
+    if not names:
+        return []
+    if len(names) > 4:
+        listed = f"{len(names)} measures"
+    else:
+        listed = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+    return [f"{listed} by {grouping_name(table)}"]
 
 
 def _unit(table: pd.DataFrame, value: str) -> str | None:

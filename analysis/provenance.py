@@ -160,6 +160,8 @@ def make_record(
             "inputs": _input_counts(c),
             "versions": c.versions,
         }
+        if getattr(c, "read", None):
+            record["corpus"]["read"] = dict(c.read)  # read_corpus's path and options
         if getattr(c, "lineage", ()):
             record["corpus"]["selection"] = list(c.lineage)  # subset()/with_docvars() calls
         if getattr(c, "drop_lines", ()):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import numbers
 import zlib
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -128,8 +129,9 @@ def bootstrap_mean_ci(
     Hesterberg's expanded percentile bootstrap interval (see :func:`expanded_levels`),
     or Student's t interval below :data:`BOOTSTRAP_FROM` values.
 
-    The generator is seeded from ``seed`` and ``key`` (e.g. the group label), so a
-    group's interval does not depend on which other groups are in the table.
+    The generator is seeded from ``seed`` and ``key`` (:func:`documents_key` of the
+    group's documents and the measure), so a group's interval does not depend on which
+    other groups are in the table, nor on the group's label.
     """
     values = np.asarray(values, dtype=float)
     values = values[~np.isnan(values)]
@@ -142,6 +144,23 @@ def bootstrap_mean_ci(
     means = values[draws].mean(axis=1)
     low, high = np.quantile(means, expanded_levels(len(values), level))
     return float(low), float(high)
+
+
+def documents_key(doc_ids: Iterable[object], measure: str) -> str:
+    """The bootstrap key of a group: its documents (in corpus order) and the measure.
+
+    Seeded by what is resampled, not by the group's name: the same documents give the
+    same interval whatever the group is called ("1970s" or "USA 1970s"), and the rate
+    tables and :func:`analysis.compare` draw the same resamples for the same group.
+
+    Example:
+        >>> documents_key(["a", "b"], "hedges") == documents_key(["a", "b"], "hedges")
+        True
+        >>> documents_key(["a", "b"], "hedges") == documents_key(["a", "c"], "hedges")
+        False
+    """
+    ids = "\x1f".join(map(str, doc_ids))
+    return f"{zlib.crc32(ids.encode()):08x}|{measure}"
 
 
 def check_min_words(min_words: int) -> int:
@@ -228,7 +247,8 @@ def group_rates(
         for measure in measures:
             counts = part[measure].to_numpy(dtype=float)
             rates = np.where(has_words, counts / np.where(has_words, words, 1) * per, np.nan)
-            low, high = bootstrap_mean_ci(rates, n_boot=n_boot, seed=seed, key=f"{group}|{measure}")
+            key = documents_key(part.index, measure)
+            low, high = bootstrap_mean_ci(rates, n_boot=n_boot, seed=seed, key=key)
             if not np.isnan(low):
                 counted = poisson_rate_ci(
                     int(counts[has_words].sum()), float(words[has_words].sum()), per=per

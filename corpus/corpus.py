@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -47,6 +48,7 @@ class Corpus:
         aliases: Aliases | None = None,
         lineage: Sequence[str] = (),
         drop_lines: Sequence[str] = (),
+        read: Mapping[str, Any] | None = None,
     ) -> None:
         if isinstance(documents, StreamedDocuments):
             self._documents: Sequence[Document] = documents  # on disk (corpus.streamed)
@@ -66,6 +68,10 @@ class Corpus:
         # The patterns of the lines left out of every text when it was read
         # (``read_corpus(..., drop_lines=...)``), for provenance records.
         self.drop_lines: tuple[str, ...] = tuple(drop_lines)
+        # What was read and with which options that change what is read (the path as
+        # given, a metadata sidecar, a text column, ...), for provenance records: the
+        # fingerprint says whether a reviewer's corpus is the same, this how to read it.
+        self.read: dict[str, Any] = dict(read or {})
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -200,6 +206,7 @@ class Corpus:
             aliases=self.aliases,
             lineage=(*self.lineage, step),
             drop_lines=self.drop_lines,
+            read=self.read,
         )
 
     def texts(self) -> list[str]:
@@ -259,6 +266,7 @@ class Corpus:
             aliases=self.aliases,
             lineage=(*self.lineage, step),
             drop_lines=self.drop_lines,
+            read=self.read,
         )
 
     def _aligned(self, name: str, values) -> pd.Series:

@@ -470,6 +470,9 @@ def _loose_names(file: str) -> tuple[str, ...]:
 # What read_corpus(bad_dates=...) takes: a value of a date column that is no date is an
 # error listing every such value ("error"), or left missing and reported ("missing").
 BAD_DATES_CHOICES = ("error", "missing")
+# What read_corpus(date_order=...) takes: the order of every numeric date of a date
+# column (13/03/2024 or 03/13/2024), for a column whose values do not tell it.
+DATE_ORDERS = ("day-first", "month-first")
 # The bad values an error lists; the rest are counted.
 _BAD_DATES_SHOWN = 10
 
@@ -509,6 +512,10 @@ class BadDate:
 
 
 _ISO_HINT = "write dates as YYYY-MM-DD (ISO 8601)"
+_ORDER_HINT = (
+    "or give their order with date_order='day-first' or date_order='month-first' (a "
+    "value that cannot be read in it is then a bad date)"
+)
 
 
 @dataclass
@@ -532,6 +539,7 @@ def type_docvars(
     bad_dates: str = "error",
     locate: Locate | None = None,
     way_out: bool = False,
+    date_order: str | None = None,
 ) -> TypedDocvars:
     """Docvars typed by their column's name and values.
 
@@ -549,6 +557,9 @@ def type_docvars(
             its name is probably wrong, and leaving it missing would lose it.
         locate: where a document's docvar was given (``news.csv:7``), for messages.
         way_out: whether the error offers ``bad_dates='missing'`` (read_corpus takes it).
+        date_order: ``"day-first"`` or ``"month-first"``: every numeric date of a date
+            column is read in that order, and one that cannot be (13/03/2024 read
+            month-first) is no date; None: the order the column's values tell.
 
     Raises:
         BadDatesError: values that are no dates (with ``"error"``, or most of a column).
@@ -556,6 +567,8 @@ def type_docvars(
             (a BadDatesError listing its values that are no dates too, with ``"error"``).
     """
     check_choice("bad_dates", bad_dates, BAD_DATES_CHOICES)
+    if date_order is not None:
+        check_choice("date_order", date_order, DATE_ORDERS)
     docvars = docvars.copy()
     left_missing: list[BadDate] = []
     for column in docvars.columns:
@@ -563,7 +576,7 @@ def type_docvars(
         if lowered in _YEAR_COLUMNS:
             docvars[column] = _whole_numbers(docvars[column], column, locate)
         elif lowered in _DATE_COLUMNS:
-            parsed, bad, refusal = _parse_dates(docvars[column], column, locate)
+            parsed, bad, refusal = _parse_dates(docvars[column], column, locate, date_order)
             if refusal:
                 _refuse_column(refusal, bad, bad_dates)
             _check_bad_dates(bad, int(parsed.notna().sum()), bad_dates, way_out)
@@ -683,7 +696,7 @@ def _numbers_if_all_numbers(values: pd.Series) -> pd.Series:
 
 
 def _parse_dates(
-    values: pd.Series, column, locate: Locate | None
+    values: pd.Series, column, locate: Locate | None, date_order: str | None = None
 ) -> tuple[pd.Series, list[BadDate], str]:
     """One reading for a whole date column, its values that are no dates (left missing
     in it), each with where it was given and what is wrong with it, and why the column
@@ -697,7 +710,9 @@ def _parse_dates(
     (13/13/2024, 00/05/2024) tells nothing: it is no date, like 31/02/2024 in a day-first
     column. The column cannot be read one way when its values tell both orders (13/03
     and 03/13: the refusal names one of each), or none while some value could be
-    either (01/03/2024): pandas would read each value its own way.
+    either (01/03/2024): pandas would read each value its own way. ``date_order``
+    ("day-first", "month-first") reads every numeric date in that order instead; a
+    value that only reads the other way (13/03/2024 month-first) is then no date.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         return values, [], ""
@@ -720,7 +735,13 @@ def _parse_dates(
         either = fits & (first <= 12) & (second <= 12)
         order.loc[day_first_only.index[day_first_only]] = True
         order.loc[month_first_only.index[month_first_only]] = False
-        if day_first_only.any() and month_first_only.any():
+        if date_order is not None:
+            # The order given, for every value: one that reads only the other way is
+            # no date in it (pandas would read it the other way without a word).
+            contrary = month_first_only if date_order == "day-first" else day_first_only
+            order[numeric] = date_order == "day-first"
+            order[contrary.index[contrary]] = pd.NA
+        elif day_first_only.any() and month_first_only.any():
             refusal = _mixed_orders(
                 values, column, day_first_only.idxmax(), month_first_only.idxmax(), locate
             )
@@ -739,6 +760,7 @@ def _parse_dates(
         parsed[rest] = _to_datetime(text[rest], dayfirst=False)
     # A value without a digit ("March") has no year: pandas would make one up.
     no_date = present & (parsed.isna() | ~text.str.contains(r"\d", na=False))
+    given_order = None if date_order is None else date_order == "day-first"
     # A column refused as a whole: its values that could be either are not no dates.
     if refusal:
         no_date &= ~(numeric & order.isna() & _either_way(parts))
@@ -749,7 +771,10 @@ def _parse_dates(
             str(column),
             _as_python(values[doc_id]),
             locate(str(doc_id), str(column)) if locate else "",
-            why_no_date(str(text[doc_id]), None if pd.isna(order[doc_id]) else bool(order[doc_id])),
+            why_no_date(
+                str(text[doc_id]),
+                given_order if pd.isna(order[doc_id]) else bool(order[doc_id]),
+            ),
         )
         for doc_id in values.index[no_date.to_numpy()]
     ]
@@ -890,7 +915,7 @@ def _refusal(values: pd.Series, column, doc_id, problem: str, locate: Locate | N
     return (
         f"docvar {column!r}: {_where(column, doc_id, locate)} has "
         f"{_as_python(values[doc_id])!r}, which {problem}; {_ISO_HINT} so that every value "
-        "reads one way"
+        f"reads one way, {_ORDER_HINT}"
     )
 
 
@@ -905,5 +930,5 @@ def _mixed_orders(values: pd.Series, column, day_first, month_first, locate) -> 
     return (
         f"docvar {column!r} mixes day-first and month-first dates: "
         f"{example(day_first, 'day-first')}, and {example(month_first, 'month-first')}; "
-        f"{_ISO_HINT} so that every value reads one way"
+        f"{_ISO_HINT} so that every value reads one way, {_ORDER_HINT}"
     )

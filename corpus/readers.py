@@ -38,6 +38,7 @@ from .errors import (
 from .language import language_note
 from .metadata import (
     BAD_DATES_CHOICES,
+    DATE_ORDERS,
     UNCLOSED_FRONT_MATTER,
     BadDate,
     Locate,
@@ -127,6 +128,7 @@ def read_corpus(
     encoding: str | None = None,
     delimiter: str | None = None,
     bad_dates: str = "error",
+    date_order: str | None = None,
     strict: bool = False,
     aliases: Aliases | str | Path | bool | None = None,
     progress: bool = False,
@@ -169,6 +171,11 @@ def read_corpus(
             and line); ``"missing"`` leaves each missing and reports it as a repair on
             its document's report row. A column whose values are mostly text, not
             dates, is an error either way (it is probably misnamed).
+        date_order: ``"day-first"`` or ``"month-first"``: the order of every numeric
+            date of a ``date`` column (``03/04/2024``). By default the column's values
+            tell it (``13/03/2024`` can only be day-first), and a column whose values
+            all read both ways, or tell both orders, is an error asking for it. A value
+            that cannot be read in the order given is a bad date (see ``bad_dates``).
         strict: raise :class:`StrictModeError` instead of repairing or skipping any input.
         aliases: alias table (an :class:`Aliases` or a path to a TSV); default: the
             shipped table (spellings of people's names); False: none, every spelling
@@ -209,9 +216,24 @@ def read_corpus(
         >>> c = read_corpus("seeds/")                                   # doctest: +SKIP
         >>> c.docvars[["genre", "quoted_speaker"]]                       # doctest: +SKIP
     """
+    read = _read_record(
+        path,
+        aliases,
+        text_column=text_column,
+        id_column=id_column,
+        filename_template=filename_template,
+        metadata=metadata,
+        encoding=encoding,
+        delimiter=delimiter,
+        bad_dates=None if bad_dates == "error" else bad_dates,
+        date_order=date_order,
+        strict=strict or None,
+    )
     aliases = resolve_aliases(aliases)
     resolve_workers(workers)  # a bad value fails here, before any reading
     check_choice("bad_dates", bad_dates, BAD_DATES_CHOICES)
+    if date_order is not None:
+        check_choice("date_order", date_order, DATE_ORDERS)
     patterns = check_drop_lines(drop_lines)
     if encoding is not None:
         _check_encoding(encoding)
@@ -242,21 +264,51 @@ def read_corpus(
         # Only when it changes what is read: cache entries written before the option
         # existed hold what the default reads, and keep answering.
         options["bad_dates"] = bad_dates
+    if date_order is not None:
+        options["date_order"] = date_order  # (only when given, as bad_dates)
     if patterns:
         # Only when given, as bad_dates: entries read without it keep answering.
         options["drop_lines"] = list(patterns)
+    dates = {"bad_dates": bad_dates, "date_order": date_order}
     if cache:
         from .cache import read_through_cache
 
         def read_into(sink) -> tuple[pd.DataFrame, pd.DataFrame]:
             loaded = _load(path, options, aliases, progress, workers, sink)
-            return _finish_tables(loaded, path, strict, bad_dates)
+            return _finish_tables(loaded, path, strict, **dates)
 
         c = read_through_cache(path, cache, options, aliases, read_into, stream=stream)
         c.drop_lines = patterns
+        c.read = read
         return c
     loaded = _load(path, options, aliases, progress, workers)
-    return _finish(loaded, aliases, path, strict, bad_dates, drop_lines=patterns)
+    c = _finish(loaded, aliases, path, strict, drop_lines=patterns, **dates)
+    c.read = read
+    return c
+
+
+def _read_record(path: str | Path | None, aliases: object, **options: object) -> dict:
+    """What :func:`read_corpus` read, as provenance records name it: the file or folder
+    and each option given that changes what is read (not cache, stream or workers,
+    which never do), so that a reviewer can read the same corpus again. Files are named
+    without the folders they are in: a record (and a figure that embeds it) is then
+    the same on every machine; the fingerprint tells whether the contents are."""
+    record: dict = {"path": "the seed shipped with communique" if path is None else _name(path)}
+    for name, value in options.items():
+        if value is not None:
+            record[name] = _name(value) if name == "metadata" else value
+    if aliases is False:
+        record["aliases"] = "none"
+    elif isinstance(aliases, (str, Path)):
+        record["aliases"] = _name(aliases)
+    elif aliases is not None:
+        record["aliases"] = "an alias table given in Python"
+    return record
+
+
+def _name(path: object) -> str:
+    """The last part of a path ("news.csv" for "/data/2024/news.csv")."""
+    return Path(str(path)).name or str(path)
 
 
 def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _Loaded:
@@ -1715,9 +1767,12 @@ def _finish(
     bad_dates: str = "error",
     *,
     drop_lines: Sequence[str] = (),
+    date_order: str | None = None,
 ) -> Corpus:
     """The Corpus of what was read (``path``: the input, which must give a document)."""
-    docvars, report = _finish_tables(loaded, path, strict, bad_dates)
+    docvars, report = _finish_tables(
+        loaded, path, strict, bad_dates=bad_dates, date_order=date_order
+    )
     records = docvars.astype(object).where(docvars.notna(), None).to_dict("records")
     documents = [
         Document(d.doc_id, d.text, meta, d.raw_sha256, aliases)
@@ -1727,19 +1782,26 @@ def _finish(
 
 
 def _finish_tables(
-    loaded: _Loaded, path: Path | None, strict: bool, bad_dates: str = "error"
+    loaded: _Loaded,
+    path: Path | None,
+    strict: bool,
+    bad_dates: str = "error",
+    date_order: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The docvars (indexed by doc_id, in corpus order, typed) and the load report;
     raises in strict mode when an input was repaired or skipped, and when ``path``
-    (the input read) gave no document. ``bad_dates`` as :func:`read_corpus` takes it
-    (offered as the way past bad dates only for a ``path`` read)."""
+    (the input read) gave no document. ``bad_dates`` and ``date_order`` as
+    :func:`read_corpus` takes them (``bad_dates`` offered as the way past bad dates
+    only for a ``path`` read)."""
     index = pd.Index(loaded.ids, name="doc_id")
     # One fold for docvars from every input (file names, front matter, sidecars, table
     # columns, speakers tables, from_texts): "Côte d’Ivoire " is "Côte d'Ivoire".
     metas = [{k: normalize_docvar(v) for k, v in meta.items()} for meta in loaded.metas]
     docvars = _gaps_kept(pd.DataFrame(metas, index=index), metas)
     # Typed before the strict check: a bad date left missing is a repair like any other.
-    docvars = _typed_docvars(loaded, docvars, bad_dates, way_out=path is not None)
+    docvars = _typed_docvars(
+        loaded, docvars, bad_dates, way_out=path is not None, date_order=date_order
+    )
     report = pd.DataFrame(loaded.report, columns=REPORT_COLUMNS)
     if strict:
         # Lines dropped by drop_lines were asked for: no repair strict mode refuses.
@@ -1759,7 +1821,12 @@ def _finish_tables(
 
 
 def _typed_docvars(
-    loaded: _Loaded, docvars: pd.DataFrame, bad_dates: str, *, way_out: bool
+    loaded: _Loaded,
+    docvars: pd.DataFrame,
+    bad_dates: str,
+    *,
+    way_out: bool,
+    date_order: str | None = None,
 ) -> pd.DataFrame:
     """``docvars`` typed (:func:`corpus.metadata.type_docvars`), a bad date named by the
     file and line that gave it. Each bad date left missing is a repair on its
@@ -1767,7 +1834,11 @@ def _typed_docvars(
     marked ``error`` (``communique validate`` shows it)."""
     try:
         typed = type_docvars(
-            docvars, bad_dates=bad_dates, locate=_docvar_origin(loaded), way_out=way_out
+            docvars,
+            bad_dates=bad_dates,
+            locate=_docvar_origin(loaded),
+            way_out=way_out,
+            date_order=date_order,
         )
     except BadDatesError as exc:
         _mark_bad_dates(loaded, exc.bad, status="error", outcome="")

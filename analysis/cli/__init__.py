@@ -148,7 +148,7 @@ if __name__ == "__main__":
 _API_ARGUMENT = re.compile(
     r"(?:(?<=^)|(?<=[\s(;]))(text_column|id_column|filename_template|by|target|reference|"
     r"voice|measure|min_count|top_n|ngram|case|stopwords|workers|window|sort|test|"
-    r"correction|min_words|lexicon|bad_dates)="
+    r"correction|min_words|lexicon|bad_dates|date_order)="
 )
 # Left as written: quoted values, and calls such as "stat_frequency(c, ngram=2)", whose
 # keyword arguments half-turned into flags would be neither Python nor a command line.

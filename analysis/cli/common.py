@@ -150,6 +150,14 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         "leaves each missing and reports it as a repair (`validate` lists them)",
     )
     group.add_argument(
+        "--date-order",
+        choices=corpus.metadata.DATE_ORDERS,
+        default=None,
+        help="the order of numeric dates (03/04/2024) in a 'date' column, when its values "
+        "do not tell it (none has a day over 12); a date that cannot be read in it is a "
+        "bad date",
+    )
+    group.add_argument(
         "--drop-lines",
         action="append",
         type=_drop_lines_pattern,
@@ -436,6 +444,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
             encoding=getattr(args, "encoding", None),
             delimiter=getattr(args, "delimiter", None),
             bad_dates=getattr(args, "bad_dates", "error"),
+            date_order=getattr(args, "date_order", None),
             aliases=getattr(args, "aliases", None),
             strict=getattr(args, "strict", False),
             progress=show_progress(args),

@@ -215,3 +215,16 @@ def test_drop_lines_with_a_streamed_cache(tmp_path, capsys, monkeypatch):
         assert capsys.readouterr().out == expected
     assert main(["stats", str(folder), "--format", "csv", "--quiet", "--stream"]) == 0
     assert capsys.readouterr().out != expected  # the entry without patterns is another
+
+
+def test_date_order_option_reads_dates_whose_values_do_not_tell_their_order(tmp_path, capsys):
+    table = tmp_path / "news.csv"
+    table.write_text("id,date,text\na,03/04/2024,Peace.\nb,05/06/2024,War.\n", encoding="utf-8")
+    assert main(["stats", str(table), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "could be read day-first or month-first" in err
+    assert "--date-order='day-first' or --date-order='month-first'" in err
+    args = ["stats", str(table), "--by", "date", "--format", "csv", "--quiet"]
+    assert main([*args, "--date-order", "day-first"]) == 0
+    groups = [line.split(",")[0] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert groups == ["all", "2024-04-03", "2024-06-05"]

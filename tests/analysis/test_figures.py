@@ -277,6 +277,19 @@ def test_countries_labels_by_code_without_a_country_name_docvar():
     assert sample.iloc[2].tolist() == ["XNO", "Nordhavn", 6]
 
 
+def test_countries_list_every_name_a_code_had_in_the_order_given():
+    names = ["Soviet Union", "Soviet Union", "Russian Federation", "Russia", "Russian Federation"]
+    c = corpus.from_texts(
+        ["A.", "B.", "C.", "D.", "E.", "F."],
+        docvars={"country": ["XRU"] * 5 + ["XNO"], "country_name": [*names, None]},
+    )
+    table = figures.countries(c).table
+    assert table.values.tolist() == [
+        ["XNO", "", 1],
+        ["XRU", "Soviet Union / Russian Federation / Russia", 5],
+    ]
+
+
 def test_cli_on_a_news_csv_without_year_or_country_name(tmp_path):
     news = write_news(tmp_path / "news.csv")
     code, out, err = _figures_cli("--corpus", str(news), "--out", str(tmp_path / "figs"))

@@ -1,3 +1,5 @@
+import hashlib
+
 import pytest
 
 from analysis import list_lexicons, load_lexicon
@@ -88,3 +90,52 @@ def test_a_lexicon_loaded_again_is_parsed_once_but_read_each_time(tmp_path):
     edited = load_lexicon(path)
     assert edited.items["term"].tolist() == ["maybe"]
     assert edited.sha256 != first.sha256
+
+
+def _readme_lexicon() -> str:
+    """The TOML block of the README's "Your own lexicon" paragraph."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index("**Your own lexicon**") :]
+    return after.split("```toml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readmes_own_lexicon_loads_and_counts_in_context(tmp_path):
+    import analysis
+
+    path = tmp_path / "my_hedges.toml"
+    path.write_text(_readme_lexicon(), encoding="utf-8")
+    assert load_lexicon(path).id == "my_hedges"
+    text = (
+        "Perhaps the talks might resume in May. We firmly believe that they will. "
+        "We believe in dialogue. Clearly, military might is no answer."
+    )
+    rows = analysis.find_hedges(text, lexicon=str(path))
+    # "might" of military might, "believe in" (faith): no match; the month is no "may"
+    # item here at all.
+    assert rows[["match", "category"]].values.tolist() == [
+        ["Perhaps", "hedge"],
+        ["might", "hedge"],
+        ["We firmly believe", "hedge"],
+        ["Clearly", "booster"],
+    ]
+    record = rows.attrs["provenance"]
+    assert record["parameters"]["lexicon"] == "my_hedges@1"
+    assert record["lexicon_sha256"]["my_hedges"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_lexicon_header_says_what_it_lacks_and_gives_an_example(tmp_path):
+    path = tmp_path / "bare.toml"
+    path.write_text('[lexicon]\nid = "x"\nversion = "1"\n', encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    message = str(info.value)
+    assert "[lexicon] lacks licence, citation, changelog" in message
+    assert 'licence = "CC-BY-4.0"' in message and "Your own lexicon" in message
+    path.write_text(
+        '[lexicon]\nid = "x"\nversion = "1"\nlicence = "CC0"\ncitation = 5\nchangelog = "1"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match=r"citation must be text or a list of text, got 5"):
+        load_lexicon(path)

@@ -97,6 +97,25 @@ def test_keyness_legend_says_by_which_measure_the_terms_were_chosen(g2_and_ratio
     plt.close("all")
 
 
+def test_keyness_legend_names_a_choice_stat_keyness_made(g2_and_ratio_disagree):
+    # top_n=1 cut the table by G2 before the plot: every term it kept is drawn, but they
+    # were still chosen by G2, not by the log ratio the bars show.
+    cut = stat_keyness(g2_and_ratio_disagree, by="country", target="RUS", min_count=1, top_n=1)
+    ax = plot_keyness(cut)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["trade", "peace"]
+    assert ax.get_legend().get_title().get_text() == "top 1 each side by g2"
+    by_ratio = stat_keyness(
+        g2_and_ratio_disagree,
+        by="country",
+        target="RUS",
+        min_count=1,
+        measure="log_ratio",
+        top_n=1,
+    )
+    assert plot_keyness(by_ratio).get_legend().get_title().get_text() == ""
+    plt.close("all")
+
+
 def test_keyness_all_groups_needs_group():
     c = corpus.from_texts(["a a b", "b b c", "c a"], docvars={"k": ["X", "Y", "Z"]})
     table = stat_keyness(c, by="k", min_count=1)
@@ -279,7 +298,8 @@ def test_rate_plots_draw_the_groups_with_the_most_documents_and_say_so():
     ax = analysis.plot_rates(table, max_groups=None)
     title = ax.get_title("left") + ax.get_title()
     assert len(ax.get_xticklabels()) == 35 and title == (
-        "95% intervals over documents; no interval (fewer than 2 documents): G05, G06, G07 "
+        "hedges and boosters by country; 95% intervals over documents; no interval (fewer "
+        "than 2 documents): G05, G06, G07 "
         "and 27 more"
     )
     with pytest.raises(
@@ -327,7 +347,9 @@ def test_timeseries_lines_stop_at_missing_years_and_bare_points_are_named():
     )
     assert plot_timeseries(decades).lines[0].get_xdata().tolist() == [1950, 1960, 1970]
     title = plot_rates(table).get_title(loc="left")
-    assert title == "95% intervals over documents; no interval (fewer than 2 documents): 1996"
+    assert title == (
+        "x by year; 95% intervals over documents; no interval (fewer than 2 documents): 1996"
+    )
     plt.close("all")
 
 
@@ -528,15 +550,15 @@ def test_every_rate_plot_says_its_intervals_are_over_documents(yearly):
     assert ax.get_legend().get_title().get_text() == "mean of documents' rates by group"
     table = compare(c, "hedges", by="country", pairs="none", n_boot=50)
     ax = plot_rates(table)
-    assert _title(ax) == "95% intervals over documents"
+    assert _title(ax) == "hedges by country; 95% intervals over documents"
     assert _legend_texts(ax) == ["hedges", "95% interval over documents"]
     ax = plot_timeseries(compare(c, "hedges", by="year", pairs="none", n_boot=50))
-    assert _title(ax) == "95% intervals over documents"
+    assert _title(ax) == "hedges by year; 95% intervals over documents"
     assert _legend_texts(ax) == ["hedges", "95% interval over documents"]
     assert ax.get_legend().get_title().get_text() == "mean of documents' rates"
     # compare's level= is the coverage said.
     ax = plot_rates(compare(c, "hedges", by="country", pairs="none", n_boot=50, level=0.9))
-    assert _title(ax) == "90% intervals over documents"
+    assert _title(ax) == "hedges by country; 90% intervals over documents"
     plt.close("all")
 
 
@@ -674,9 +696,14 @@ def test_plot_titles_name_the_voice_a_table_was_counted_in():
         assert _title(ax) == f"Comparisons{named}\n95% intervals over documents"
         compared = compare(c, "hedges", pairs="none", n_boot=50, **options)
         start = f"{voice.capitalize()} voice; "
-        assert _title(plot_rates(compared)) == start + "95% intervals over documents"
+        assert (
+            _title(plot_rates(compared)) == start + "hedges by outlet; 95% intervals over documents"
+        )
         yearly = compare(c, "hedges", by="year", voice=voice, pairs="none", n_boot=50)
-        assert _title(plot_timeseries(yearly)) == start + "95% intervals over documents"
+        assert (
+            _title(plot_timeseries(yearly))
+            == start + "hedges by year; 95% intervals over documents"
+        )
         keyness = stat_keyness(c, by="outlet", target="A", voice=voice, min_count=1)
         assert _title(plot_keyness(keyness)) == f"{voice.capitalize()} voice"
         per_document = analysis.term_by_document(c, "may", voice=voice)
@@ -688,7 +715,7 @@ def test_plot_titles_name_the_voice_a_table_was_counted_in():
         ax = analysis.plot_hedging(analysis.stat_hedging(c, **options))
         assert _title(ax) == "Hedging and boosting\n95% intervals over documents"
         compared = compare(c, "hedges", pairs="none", n_boot=50, **options)
-        assert _title(plot_rates(compared)) == "95% intervals over documents"
+        assert _title(plot_rates(compared)) == "hedges by outlet; 95% intervals over documents"
         keyness = stat_keyness(c, target="A", min_count=1, **options)
         assert _title(plot_keyness(keyness)) == ""
         ax = analysis.plot_dispersion(c, "may", order_by=None)

@@ -45,6 +45,33 @@ def test_records_name_the_lines_dropped_when_the_corpus_was_read():
     assert "drop_lines" not in stat_hedging(["We may go."]).attrs["provenance"]["corpus"]
 
 
+def test_records_say_what_was_read_and_with_which_options(tmp_path):
+    import corpus
+
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    (folder / "a.txt").write_text("We may go.", encoding="utf-8")
+    (folder / "b.txt").write_text("Perhaps.", encoding="utf-8")
+    sidecar = tmp_path / "eras.csv"
+    sidecar.write_text("file,era\na.txt,early\nb.txt,late\n", encoding="utf-8")
+    c = corpus.read_corpus(folder, metadata=sidecar, aliases=False, workers=1)
+    # Names without their folders (the record, and a figure embedding it, is the same on
+    # any machine); only the options that change what is read, each as given.
+    expected = {"path": "speeches", "metadata": "eras.csv", "aliases": "none"}
+    assert stat_hedging(c).attrs["provenance"]["corpus"]["read"] == expected
+    later = c.subset(era="late").with_docvars(x=1)
+    assert stat_hedging(later).attrs["provenance"]["corpus"]["read"] == expected
+    cached = corpus.read_corpus(folder, metadata=sidecar, aliases=False, cache=tmp_path / "c")
+    assert stat_hedging(cached).attrs["provenance"]["corpus"]["read"] == expected
+    seed = stat_hedging(corpus.read_corpus(bad_dates="missing")).attrs["provenance"]
+    assert seed["corpus"]["read"] == {
+        "path": "the seed shipped with communique",
+        "bad_dates": "missing",
+    }
+    # texts given in Python were read from nowhere
+    assert "read" not in stat_hedging(["We may go."]).attrs["provenance"]["corpus"]
+
+
 def test_records_pin_lexicon_contents_and_name_the_packages_results_depend_on():
     from analysis import find_modals, load_lexicon
 

@@ -61,6 +61,26 @@ def test_bootstrap_is_seeded_and_matches_an_independent_resampling():
     assert high - low > np.subtract(*np.quantile(means, [0.975, 0.025]))  # wider
 
 
+def test_a_groups_interval_follows_its_documents_not_its_label():
+    ids = [f"d{k:02d}" for k in range(24)]
+    per_doc = pd.DataFrame(
+        {"words": [1000] * 24, "hedges": [(k * 7) % 11 for k in range(24)]}, index=ids
+    )
+
+    def intervals(labels):
+        table = group_rates(per_doc, pd.Series(labels, index=ids), ["hedges"])
+        return table.set_index("group")[["rate_low", "rate_high"]]
+
+    # The same 12 documents under three names: the same resamples, the same interval.
+    first = intervals(["1970s"] * 12 + ["1990s"] * 12)
+    renamed = intervals(["USA 1970s"] * 12 + ["USA 1990s"] * 12)
+    assert first.loc["1970s"].tolist() == renamed.loc["USA 1970s"].tolist()
+    assert first.loc["1990s"].tolist() == renamed.loc["USA 1990s"].tolist()
+    # Other documents under the first group's name draw other resamples.
+    moved = intervals(["1970s"] * 11 + ["1990s"] * 13)
+    assert moved.loc["1970s"].tolist() != first.loc["1970s"].tolist()
+
+
 def test_documents_counts_those_the_rate_averages_over():
     per_doc = pd.DataFrame(
         {"hedges": [2, 0, 1], "words": [100, 0, 50]}, index=pd.Index(["a", "b", "c"], name="doc_id")

@@ -324,6 +324,12 @@ def test_a_date_that_cannot_be_read_one_way_is_an_error_naming_it(values, messag
         _dates(values)
 
 
+ORDER_HINT = (
+    "or give their order with date_order='day-first' or date_order='month-first' (a value "
+    "that cannot be read in it is then a bad date)"
+)
+
+
 def _typed(values, **kwargs):
     table = pd.DataFrame({"date": values}, index=[f"d{i}" for i in range(len(values))])
     return type_docvars(table, **kwargs)
@@ -335,7 +341,8 @@ def test_a_numeric_date_that_is_no_day_and_month_either_way_is_a_bad_date_not_a_
         _typed(["05/03/2024", "07/04/2024", "13/13/2024"])
     assert str(raised.value) == (
         "docvar 'date': document 'd0' has '05/03/2024', which could be read day-first or "
-        "month-first; write dates as YYYY-MM-DD (ISO 8601) so that every value reads one way\n"
+        "month-first; write dates as YYYY-MM-DD (ISO 8601) so that every value reads one way, "
+        f"{ORDER_HINT}\n"
         "The column also has a value that is no date:\n"
         "  document 'd2' has '13/13/2024': month 13 does not exist"
     )
@@ -371,11 +378,48 @@ def test_a_numeric_date_that_is_no_day_and_month_either_way_is_a_bad_date_not_a_
         _typed(["13/13/2024", "2024-01-01"])
 
 
+def test_date_order_reads_a_column_whose_values_do_not_tell_it():
+    either = ["01/03/2024", "02/04/2024"]
+    day_first = _typed(either, date_order="day-first").docvars["date"].tolist()
+    assert day_first == [pd.Timestamp(2024, 3, 1), pd.Timestamp(2024, 4, 2)]
+    month_first = _typed(either, date_order="month-first").docvars["date"].tolist()
+    assert month_first == [pd.Timestamp(2024, 1, 3), pd.Timestamp(2024, 2, 4)]
+    # ISO dates and month names read as written, whatever the order given
+    mixed = _typed(["2024-05-06", "March 3, 2024", "04/05/2024"], date_order="month-first")
+    assert mixed.docvars["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2024-05-06",
+        "2024-03-03",
+        "2024-04-05",
+    ]
+
+
+def test_a_date_that_contradicts_the_order_given_is_a_bad_date_not_read_the_other_way():
+    # pandas reads 13/03/2024 as 13 March even when asked for month first
+    values = ["01/03/2024", "13/03/2024", "03/13/2024"]
+    with pytest.raises(BadDatesError) as raised:
+        _typed(values, date_order="month-first")
+    assert [(b.doc_id, b.reason) for b in raised.value.bad] == [
+        ("d1", "month 13 does not exist; 2024-03-13 if 13 is the day")
+    ]
+    typed = _typed(values, date_order="day-first", bad_dates="missing")
+    assert typed.docvars["date"].tolist()[:2] == [
+        pd.Timestamp(2024, 3, 1),
+        pd.Timestamp(2024, 3, 13),
+    ]
+    assert typed.docvars["date"].isna().tolist() == [False, False, True]
+    assert [b.reason for b in typed.left_missing] == [
+        "month 13 does not exist; 2024-03-13 if 13 is the day"
+    ]
+    with pytest.raises(ValueError, match=r"date_order='dd/mm'"):
+        _typed(values, date_order="dd/mm")
+
+
 def test_a_column_that_mixes_orders_names_a_value_of_each():
     message = (
         "docvar 'date' mixes day-first and month-first dates: document 'd1' has '13/03/2024', "
         "which can only be day-first, and document 'd3' has '03/13/2024', which can only be "
-        "month-first; write dates as YYYY-MM-DD (ISO 8601) so that every value reads one way"
+        "month-first; write dates as YYYY-MM-DD (ISO 8601) so that every value reads one way, "
+        + ORDER_HINT
     )
     values = ["01/03/2024", "13/03/2024", "14/03/2024", "03/13/2024", "13/13/2024"]
     with pytest.raises(CorpusError) as raised:
@@ -919,6 +963,21 @@ def test_bad_dates_missing_through_the_cache_reads_the_same_and_keeps_the_error_
         assert cached.fingerprint == plain.fingerprint
     with pytest.raises(BadDatesError):  # the default is not answered by that entry
         read_corpus(table, cache=tmp_path / "cache")
+
+
+def test_read_corpus_takes_the_date_order_and_keys_the_cache_by_it(tmp_path):
+    table = write_news(tmp_path, "id,date,text\na,03/04/2024,Peace.\nb,05/06/2024,War.\n")
+    with pytest.raises(CorpusError, match=r"could be read day-first or month-first"):
+        read_corpus(table)
+    for _ in range(2):  # writes each entry, then reads it
+        day = read_corpus(table, date_order="day-first", cache=tmp_path / "cache")
+        month = read_corpus(table, date_order="month-first", cache=tmp_path / "cache")
+        assert day.docvars["date"].dt.month.tolist() == [4, 6]
+        assert month.docvars["date"].dt.month.tolist() == [3, 5]
+    assert day.read == {"path": "news.csv", "date_order": "day-first"}
+    assert day.fingerprint != month.fingerprint
+    with pytest.raises(ValueError, match=r"date_order='ymd' is not valid"):
+        read_corpus(table, date_order="ymd")
 
 
 def test_a_derived_date_is_typed_and_its_error_names_the_document():
