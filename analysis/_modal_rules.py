@@ -46,9 +46,36 @@ _WILL_NOUN_BEFORE = frozenset(
     national international common genuine real sincere lack sheer divine""".split()
 )
 _MIGHT_NOUN_BEFORE = frozenset(
-    """military economic naval nuclear full all industrial financial air sheer great
-    mighty american russian soviet western imperial armed""".split()
+    """military economic naval nuclear full industrial financial air sheer great greatest
+    mighty american russian soviet western imperial armed technological physical
+    political""".split()
 )
+# Determiners that also stand alone as a subject: "That will help", "opportunities that
+# might never return", "these will require", "some might say", "each will pursue". After
+# them "will" and "might" are nouns only where the next word is none a modal takes.
+_SUBJECT_DETERMINERS = frozenset("this that these those some each".split())
+# Finite verbs (and modals) that follow a noun subject but never a modal: "that will is
+# clearly asserted", "this will has resulted", "the theory that might makes right",
+# "this will can be mobilized".
+_VERBS_AFTER_NOUN = frozenset(
+    """is was has had makes belongs remains must can cannot could should would will may
+    might shall""".split()
+)
+# "will of course be", "will of necessity be drawn": "of" opening an adverbial after the
+# modal, not the noun's "of" ("the will of the people").
+_OF_ADVERBIALS = frozenset({"course", "necessity"})
+# Tokens that close a clause: a modal after a bare "that" or "this" does not end one
+# ("broaden that will.", "They do not have that might.").
+_CLAUSE_END = frozenset({".", ";", ":", "!", "?", ")", ""})
+_PREPOSITIONS = frozenset(
+    """of by with without to from against on upon in into over through towards toward about
+    under before for""".split()
+)
+# Words that cannot be the subject of a modal right after them, so that "might" before
+# a comma or a full stop is the noun: "right over might,", "power or might.", "Right is
+# might," (but "China might, after all, find", "which might, in certain circumstances").
+_NOT_SUBJECTS = _PREPOSITIONS | BE | {"", "and", "or", "nor", "not", "than"}
+_PUNCTUATION_AFTER_NOUN = _CLAUSE_END | {",", "—"}
 _CAN_NOUN_BEFORE = frozenset({"a", "the", "tin", "beer", "soda", "oil", "gas", "trash", "every"})
 _NEED_NOUN_BEFORE = frozenset(
     """urgent pressing real clear growing great no vital absolute obvious critical
@@ -492,21 +519,23 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
     if lemma == "will" and low[i] == "will":
         if raw == "Will" and not view.sentence_start(i):
             return False  # a name
-        if before[0] in DETERMINERS or before[0] in _WILL_NOUN_BEFORE or first_after == "of":
+        if _determined_noun(view, end, before) or before[0] in _WILL_NOUN_BEFORE:
             return False
-        if first_after in {"to"}:
-            return False
+        if _noun_of(after) or first_after == "to":
+            return False  # "the will of the people", "the will to act"
     if lemma == "might" and low[i] == "might":
-        if before[0] in DETERMINERS or before[0] in _MIGHT_NOUN_BEFORE:
+        if _determined_noun(view, end, before) or before[0] in _MIGHT_NOUN_BEFORE:
             return False
-        if first_after in {"of", ".", ",", ";", "and", ")", "—", ""} and before[0] not in PERSONAL:
-            return False
+        if before[0] not in PERSONAL and (_noun_of(after) or first_after == "and"):
+            return False  # "the might of", "power and might and wealth"
+        if first_after in _PUNCTUATION_AFTER_NOUN and before[0] in _NOT_SUBJECTS:
+            return False  # "right over might.", "power, might, domination"
     if lemma == "can" and low[i] == "can":
         if before[0] in _CAN_NOUN_BEFORE or first_after == "of":
             return False
     if lemma == "must" and before[0] in {"a", "the"}:
         return False
-    if lemma == "need to" and (before[0] in DETERMINERS or before[0] in _NEED_NOUN_BEFORE):
+    if lemma == "need to" and (_determined_need(view, i, before) or before[0] in _NEED_NOUN_BEFORE):
         return False
     if lemma == "need to" and low[i] == "needed" and _passive_need(before):
         return False  # "funds were (urgently) needed to protect stocks": required, for a purpose
@@ -526,6 +555,62 @@ def is_modal(view: TokenView, i: int, end: int, lemma: str) -> bool:
     if lemma == "ought to" and low[i] == "ought" and first_after == "":
         return False
     return True
+
+
+def _determined_noun(view: TokenView, end: int, before: list[str]) -> bool:
+    """ "will" or "might" at tokens ``[end - 1, end)`` is a noun after its determiner.
+
+    After "the", "a", "no" or a possessive it is ("the will to act", "his will", "their
+    might"). After a determiner that also stands alone as a subject ("That will help",
+    "steps that might never return", "some will object") only where the next word
+    does not go with a modal.
+    """
+    if before[0] not in DETERMINERS:
+        return False
+    if before[0] not in _SUBJECT_DETERMINERS:
+        return True
+    after = view.low[end : end + 2]
+    first_after = after[0] if after else ""
+    if _noun_of(after) or first_after in _VERBS_AFTER_NOUN or first_after in _CLAUSE_END:
+        return True  # "that will of the people", "that might is right", "broaden that will."
+    return _pointing(before, first_after)
+
+
+def _pointing(before: list[str], first_after: str) -> bool:
+    """ "by that will that all States can", "guided by that will in its activities",
+    "in response to this will on the part of man": after a preposition, "that" and
+    "this" point to a noun. The modal reading there has its verb next ("On this will
+    depend ...", "From this might come ...")."""
+    if before[1] not in _PREPOSITIONS:
+        return False
+    return not is_word(first_after) or first_after in _PREPOSITIONS or first_after in _LINKS
+
+
+_LINKS = frozenset({"that", "which", "and", "or"})
+
+
+def _noun_of(after: list[str]) -> bool:
+    """The tokens after "will" or "might" open with the noun's "of" ("the will of the
+    people", "the might of armies"), not with "of course" or "of necessity"."""
+    return after[:1] == ["of"] and (after[1] if len(after) > 1 else "") not in _OF_ADVERBIALS
+
+
+def _determined_need(view: TokenView, i: int, before: list[str]) -> bool:
+    """ "need" after its determiner is the noun ("the need to act", "any need to", "this
+    need to live"), while "problems that need to be addressed", "That needs to be
+    stressed" and "these need to be met" are the semi-modal, its subject before it."""
+    if before[0] not in DETERMINERS:
+        return False
+    if before[0] not in _SUBJECT_DETERMINERS or before[1] in _PREPOSITIONS:
+        return True  # after a preposition "that" points: "in response to that need to"
+    form = view.low[i]
+    # The verb agrees with its subject: "This needs to be stressed", "these need to"; so
+    # "this need to" is the noun and "those needed to speed up" a participle.
+    if before[0] == "this":
+        return form == "need"
+    if before[0] in {"these", "those"}:
+        return form != "need"
+    return False
 
 
 # The lemmas is_modal has a rule for; any other candidate is a modal.

@@ -2,8 +2,8 @@
 
 One pass per document over its tokens (:mod:`analysis._matcher`); for each candidate
 the rules below decide whether it is a modal at all (the month May, "political
-will", "military might", a tin can, "the need to", the courtesy formula "would like
-to thank") and which sense it has. The rules look at the subject (the word before),
+will", "military might", "that might makes right" but not "That will help", a tin
+can, "the need to", the courtesy formula "would like to thank") and which sense it has. The rules look at the subject (the word before),
 the next verb after adverbs and negation, aspect ("must have been", "must be
 joking"), inversion ("May I", "Should the talks fail") and first-person volition
 ("we will"). Where no rule applies the lexicon's default sense for the lemma is

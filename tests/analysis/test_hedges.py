@@ -718,3 +718,21 @@ def test_a_granted_clause_a_summary_and_a_mandated_modal_are_no_hedges():
         ["doc10", "may"],
         ["doc11", "estimated"],
     ]
+
+
+def test_might_after_that_or_this_hedges_and_the_noun_might_does_not():
+    texts = [
+        "This might help.",
+        "Measures that might help are welcome.",
+        "Some of these steps might fail.",
+        "The doctrine that might makes right is old.",  # the noun from here on
+        "They do not have that might.",
+        "Right over might, always.",
+    ]
+    rows = find_hedges(corpus.from_texts(texts))
+    hedges = rows[rows["category"] == "hedge"]
+    assert hedges[["doc_id", "match"]].values.tolist() == [
+        ["doc1", "might"],
+        ["doc2", "might"],
+        ["doc3", "might"],
+    ]

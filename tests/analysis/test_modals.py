@@ -105,6 +105,61 @@ def test_sense_rules(text, expected):
     assert modals(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that", "this", "these", "those", "some" and "each" stand alone as a subject
+        ("This might help.", [("might", "might")]),
+        ("Measures that might help are welcome.", [("might", "might")]),
+        ("That will help.", [("will", "will")]),
+        ("Steps that will help are welcome.", [("will", "will")]),
+        ("These will require patience.", [("will", "will")]),
+        ("Those might never return.", [("might", "might")]),
+        ("That will not be easy.", [("will", "will")]),
+        ("This will have consequences.", [("will", "will")]),
+        ("This will, of course, take time.", [("will", "will")]),
+        ("This will of course take time.", [("will", "will")]),
+        ("Some might say so.", [("might", "might")]),
+        ("Each will pursue its own path.", [("will", "will")]),
+        ("On this will depend our future.", [("will", "will")]),  # inverted
+        ("The treaties that will in a few months bind us are ready.", [("will", "will")]),
+        ("Such talks might, at a later stage, lead to peace.", [("might", "might")]),
+        ("Such talks might of course fail.", [("might", "might")]),
+        ("It has not done as well as it might.", [("might", "might")]),
+        ("Problems that need to be solved remain.", [("need to", "need to")]),
+        ("This needs to be stressed.", [("needs to", "need to")]),
+        ("A plan that needs to be revised is no plan.", [("needs to", "need to")]),
+    ],
+)
+def test_modals_after_a_determiner_that_is_their_subject(text, expected):
+    table = find_modals(text)
+    assert list(zip(table["match"], table["lemma"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This will of the people is clear.",
+        "They believe that might makes right.",
+        "The theory that might is right is false.",
+        "He spoke of the free will.",
+        "They fear the might of armies.",
+        "They do not have that might.",
+        "Guided by that will in its work, the Government acted.",
+        "This will to survive is strong.",
+        "This will has resulted in a government of unity.",
+        "His will is law.",
+        "They fought with all their might.",
+        "Right over might, always.",
+        "Those with economic or political might, or both, gain.",
+        "This need to live in society is old.",
+        "Resources greater than those needed to speed up growth.",
+    ],
+)
+def test_will_might_and_need_as_nouns_after_a_determiner_are_not_modals(text):
+    assert find_modals(text).empty
+
+
 def test_negation_and_strength():
     table = find_modals("We may not stay. We don't have to go. He must leave. You can go.")
     assert table["negated"].tolist() == [True, True, False, False]
