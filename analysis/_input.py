@@ -91,17 +91,17 @@ def in_group_order(table: pd.DataFrame, column: str = "group") -> pd.DataFrame:
     return table.iloc[order].reset_index(drop=True)
 
 
-def check_by(c: Corpus, by: str | None) -> None:
+def check_by(c: Corpus, by: str | None, *, argument: str = "by") -> None:
     """Raise a clear error when ``by`` is not a docvar of ``c`` (see
-    :func:`unknown_docvar_message`)."""
-    check_one_docvar(by)
+    :func:`unknown_docvar_message`); ``argument`` names the option in it."""
+    check_one_docvar(by, argument=argument)
     if by is None or by == "doc_id":
         return
     if by not in c.docvars.columns:
-        raise ValueError(unknown_docvar_message(c.docvars, by))
+        raise ValueError(unknown_docvar_message(c.docvars, by, argument=argument))
 
 
-def unknown_docvar_message(docvars: pd.DataFrame, by: str) -> str:
+def unknown_docvar_message(docvars: pd.DataFrame, by: str, *, argument: str = "by") -> str:
     """The error of a ``by`` that names no docvar: the docvars there are, the one meant
     when one is spelled alike (another case, a typo; as :func:`check_choice` says it),
     and, for a year or month where the corpus has a date, how to derive it.
@@ -116,7 +116,7 @@ def unknown_docvar_message(docvars: pd.DataFrame, by: str) -> str:
     alike = alike_choice(by, [*columns, "doc_id"])  # by="doc_id" groups per document
     meant = f"did you mean {alike!r}? " if alike is not None else ""
     derived = _derived_from_date(docvars, by)
-    return f"by={by!r} is not a docvar of this corpus; {meant}docvars are: {known}{derived}"
+    return f"{argument}={by!r} is not a docvar of this corpus; {meant}docvars are: {known}{derived}"
 
 
 # Periods a date gives, and the code that derives each as a docvar (d: the docvars table).

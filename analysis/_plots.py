@@ -194,7 +194,10 @@ def _series_cut_message(table: pd.DataFrame, groups: list[str], max_groups: int)
 
 def grouping_name(table: pd.DataFrame, default: str = "group") -> str:
     """The docvar the table was grouped by, from its provenance record."""
-    by = table.attrs.get("provenance", {}).get("parameters", {}).get("by")
+    parameters = table.attrs.get("provenance", {}).get("parameters", {})
+    by, within = parameters.get("by"), parameters.get("within")
+    if isinstance(by, str) and by and isinstance(within, str) and within:
+        return f"{by} within {within}"  # compare(within=): "decade within country"
     return by if isinstance(by, str) and by else default
 
 

@@ -90,6 +90,10 @@ COMPARE_COLUMNS = [
     "p_value",
     "p_adjusted",
 ]
+# With within=: the stratum each row belongs to, after the measure.
+_WITHIN_COLUMNS = [*COMPARE_COLUMNS[:2], "within", *COMPARE_COLUMNS[2:]]
+# Joins a stratum and a group into one label (no docvar value holds it).
+_CELL = "\x1f"
 
 
 def _apply(doc: Document, func: Callable[[Document], float]) -> float:
@@ -359,6 +363,16 @@ def check_level(level: float) -> None:
         )
 
 
+def _chosen_pairs(pairs: str, groups: list[str]) -> list[tuple[str, str]]:
+    """The pairs of ``groups`` (in order) that ``pairs=`` asks to compare."""
+    if pairs == "all":
+        return list(itertools.combinations(groups, 2))
+    if pairs == "adjacent":
+        # Consecutive groups of a series: documents without a value have no place in it.
+        return list(itertools.pairwise(g for g in groups if g != MISSING_GROUP))
+    return []
+
+
 def _untestable(name: str, g: str, h: str, n_a: int, n_b: int) -> dict:
     """The difference row of two groups one of which has no value: nothing to estimate."""
     return {
@@ -381,6 +395,7 @@ def compare(
     measure: str | Callable[[Document], float],
     *,
     by: str,
+    within: str | None = None,
     voice: str | None = None,
     min_words: int = 1,
     pairs: str = "all",
@@ -410,6 +425,12 @@ def compare(
             exact Poisson interval of the group's pooled count (a group that never uses
             a term gets an upper bound above 0).
         by: the docvar (or table column) defining groups; "year" gives a time series.
+        within: a docvar (or column) whose values are strata, each compared on its own:
+            ``compare(c, "epistemic", by="decade", within="country")`` gives each
+            country's decades and their differences, in a ``within`` column, and
+            corrects the p-values of every country's differences together, as one
+            family (a loop over countries would correct each country's one pair by
+            itself: no correction at all). Groups a stratum lacks are left out of it.
         voice: with a Corpus, the words a rate counts: None or "all" (default; every
             word), "authorial" (the reporter's or speaker's own words) or "quoted"
             (words inside quotes), as ``voice=`` of :func:`stat_hedging`,
@@ -438,7 +459,8 @@ def compare(
 
     Returns:
         A tidy table ``kind, measure, group, group_b, documents, documents_b,
-        estimate, ci_low, ci_high, p_value, p_adjusted``: ``kind == "group"`` rows give
+        estimate, ci_low, ci_high, p_value, p_adjusted`` (with ``within``, a
+        ``within`` column after ``measure``): ``kind == "group"`` rows give
         each group's mean over documents and its interval (their ``group_b`` and
         ``documents_b`` are missing, as a CSV file gives them back); ``kind == "difference"``
         rows give mean(group) - mean(group_b), its interval and the test's raw and
@@ -475,11 +497,17 @@ def compare(
     check_choice("pairs", pairs, PAIRS)
     check_choice("test", test, TESTS)
     check_choice("correction", correction, CORRECTIONS)
+    if within is not None and within == by:
+        raise ValueError(
+            f"within={within!r} is the by= docvar; give another docvar, or leave it out"
+        )
+    strata = None
     if isinstance(c_or_table, pd.DataFrame):
         check_one_docvar(by, what="column", hint=COMBINED_COLUMN_HINT)
         table, c = c_or_table, None
-        for column, argument in ((measure, "measure"), (by, "by")):
-            if column not in table.columns:
+        check_one_docvar(within, argument="within", what="column", hint=COMBINED_COLUMN_HINT)
+        for column, argument in ((measure, "measure"), (by, "by"), (within, "within")):
+            if column is not None and column not in table.columns:
                 known = ", ".join(map(str, table.columns))
                 raise ValueError(f"{argument}={column!r} is not a column; columns are: {known}")
         if min_words != 1:
@@ -489,6 +517,8 @@ def compare(
             )
         values = table[measure].astype(float)
         labels = _table_labels(table[by])
+        if within is not None:
+            strata = _table_labels(table[within])
         name = str(measure)
         voice = _table_voice(table, voice)
     else:
@@ -502,103 +532,113 @@ def compare(
             )
         c = as_corpus(c_or_table)
         check_by(c, by)  # before the measure's pass over the corpus, not after
+        check_by(c, within, argument="within")
         values, name = per_document_values(
             c, measure, voice=voice, min_words=min_words, workers=workers
         )
         labels = group_labels(c, by).reindex(values.index)
+        if within is not None:
+            strata = group_labels(c, within)
     check_level(level)
     data = pd.DataFrame(
         {"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()},
         index=values.index,
     )
+    data["stratum"] = "" if strata is None else strata.reindex(values.index).to_numpy()
     # A group whose every value is missing keeps its row (documents 0, no estimate): a
     # group that vanished would make an adjacent difference span two years unseen.
-    by_group = {g: part["value"].dropna().to_numpy() for g, part in data.groupby("group")}
-    documents = {g: part.index for g, part in data.groupby("group")}
-    given = None if order is None else _checked_order(order, by_group, by)
-    order = group_order(by_group) if given is None else given
+    every_group = {g: part["value"].dropna().to_numpy() for g, part in data.groupby("group")}
+    given = None if order is None else _checked_order(order, every_group, by)
+    order = group_order(every_group) if given is None else given
 
-    rows = []
     columns = () if c is not None else tuple(c_or_table.columns)  # type: ignore[union-attr]
     # A function is judged by what it is, not by its name: one called "quotes" is no
     # rate per 1,000 words however it is named.
     rate_name = name if isinstance(measure, str) else None
     never_negative = _is_rate(rate_name, values, from_corpus=c is not None, columns=columns)
     per_words = rate_per_words(rate_name, from_corpus=c is not None)
-    pooled = _pooled_by_group(values, labels) if never_negative and per_words else {}
-    for g in order:
-        # The key stat_hedging, stat_modality and the other rate tables give the same
-        # documents and measure, so they get the same bootstrap draws: their intervals
-        # hold this one (they add the exact Poisson interval of the pooled count), where
-        # different draws gave intervals that overlapped but did not nest.
-        key = documents_key(documents[g], str(name))
-        low, high = bootstrap_mean_ci(by_group[g], n_boot=n_boot, level=level, seed=seed, key=key)
-        estimate = float(by_group[g].mean()) if len(by_group[g]) else np.nan
-        if never_negative and not np.isnan(low):
-            low = max(low, 0.0)
-            if g in pooled:
-                # as the stat tables: the wider of that and the exact Poisson interval of
-                # the pooled count, so a group that never uses a term is not "0 to 0"
-                counted = poisson_rate_ci(*pooled[g], per=per_words or 1, level=level)
-                low, high = max(min(low, counted[0]), 0.0), max(high, counted[1])
-        rows.append(
-            {
-                "kind": "group",
-                "measure": name,
-                "group": g,
-                "group_b": None,  # a group row has no second group: missing, not ""
-                "documents": len(by_group[g]),
-                "documents_b": None,
-                "estimate": estimate,
-                "ci_low": low,
-                "ci_high": high,
-                "p_value": np.nan,
-                "p_adjusted": np.nan,
-            }
-        )
-    if pairs == "all":
-        chosen = list(itertools.combinations(order, 2))
-    elif pairs == "adjacent":
-        # Consecutive groups of a series: documents without a value have no place in it.
-        chosen = list(itertools.pairwise(g for g in order if g != MISSING_GROUP))
-    else:
-        chosen = []
-    differences = []
-    for g, h in chosen:
-        a, b = by_group[g], by_group[h]
-        if not len(a) or not len(b):
-            differences.append(_untestable(name, g, h, len(a), len(b)))
-            continue
-        key = f"{g}|{h}"
-        low, high = bootstrap_difference_ci(a, b, n_boot=n_boot, level=level, seed=seed, key=key)
-        p = (
-            welch_p(a, b)
-            if test == "welch"
-            else permutation_p(a, b, n_perm=n_boot, seed=seed, key=key)
-        )
-        differences.append(
-            {
-                "kind": "difference",
-                "measure": name,
-                "group": g,
-                "group_b": h,
-                "documents": len(a),
-                "documents_b": len(b),
-                "estimate": float(a.mean() - b.mean()),
-                "ci_low": low,
-                "ci_high": high,
-                "p_value": p,
-                "p_adjusted": np.nan,
-            }
-        )
+    cells = data["stratum"] + _CELL + data["group"]
+    pooled = _pooled_by_group(values, cells) if never_negative and per_words else {}
+    rows, differences = [], []
+    for stratum in [""] if strata is None else group_order(set(data["stratum"])):
+        part = data[data["stratum"] == stratum]
+        by_group = {g: p["value"].dropna().to_numpy() for g, p in part.groupby("group")}
+        documents = {g: p.index for g, p in part.groupby("group")}
+        groups = [g for g in order if g in by_group]
+        for g in groups:
+            # The key stat_hedging, stat_modality and the other rate tables give the
+            # same documents and measure, so they get the same bootstrap draws: their
+            # intervals hold this one (they add the exact Poisson interval of the
+            # pooled count), where different draws gave overlapping, unnested ones.
+            key = documents_key(documents[g], str(name))
+            low, high = bootstrap_mean_ci(
+                by_group[g], n_boot=n_boot, level=level, seed=seed, key=key
+            )
+            estimate = float(by_group[g].mean()) if len(by_group[g]) else np.nan
+            cell = f"{stratum}{_CELL}{g}"
+            if never_negative and not np.isnan(low):
+                low = max(low, 0.0)
+                if cell in pooled:
+                    # as the stat tables: the wider of that and the exact Poisson interval
+                    # of the pooled count, so a group that never uses a term is not 0 to 0
+                    counted = poisson_rate_ci(*pooled[cell], per=per_words or 1, level=level)
+                    low, high = max(min(low, counted[0]), 0.0), max(high, counted[1])
+            rows.append(
+                {
+                    "kind": "group",
+                    "measure": name,
+                    "within": stratum,
+                    "group": g,
+                    "group_b": None,  # a group row has no second group: missing, not ""
+                    "documents": len(by_group[g]),
+                    "documents_b": None,
+                    "estimate": estimate,
+                    "ci_low": low,
+                    "ci_high": high,
+                    "p_value": np.nan,
+                    "p_adjusted": np.nan,
+                }
+            )
+        for g, h in _chosen_pairs(pairs, groups):
+            a, b = by_group[g], by_group[h]
+            if not len(a) or not len(b):
+                differences.append({**_untestable(name, g, h, len(a), len(b)), "within": stratum})
+                continue
+            key = f"{g}|{h}" if strata is None else f"{stratum}|{g}|{h}"
+            low, high = bootstrap_difference_ci(
+                a, b, n_boot=n_boot, level=level, seed=seed, key=key
+            )
+            p = (
+                welch_p(a, b)
+                if test == "welch"
+                else permutation_p(a, b, n_perm=n_boot, seed=seed, key=key)
+            )
+            differences.append(
+                {
+                    "kind": "difference",
+                    "measure": name,
+                    "within": stratum,
+                    "group": g,
+                    "group_b": h,
+                    "documents": len(a),
+                    "documents_b": len(b),
+                    "estimate": float(a.mean() - b.mean()),
+                    "ci_low": low,
+                    "ci_high": high,
+                    "p_value": p,
+                    "p_adjusted": np.nan,
+                }
+            )
     if differences:
+        # One family: with within=, every stratum's differences are corrected together.
         p_values = np.array([d["p_value"] for d in differences])
         tested = ~np.isnan(p_values)
         adjusted = np.full(len(p_values), np.nan)
         adjusted[tested] = adjust_p(p_values[tested], correction)
         for d, p_adj in zip(differences, adjusted, strict=True):
             d["p_adjusted"] = p_adj
-    result = pd.DataFrame(rows + differences, columns=COMPARE_COLUMNS)
+    table_columns = COMPARE_COLUMNS if strata is None else _WITHIN_COLUMNS
+    result = pd.DataFrame(rows + differences, columns=table_columns)
     result["documents_b"] = result["documents_b"].astype("Int64")  # <NA> on group rows
     params = {
         "measure": name,
@@ -613,6 +653,8 @@ def compare(
         "seed": seed,
         "order": given,
     }
+    if within is not None:
+        params["within"] = within
     result = attach(result, "compare", params, c, _lexicons(values))
     if per_words is not None:
         result.attrs["rate_per_words"] = per_words  # the plots' axis labels name the unit

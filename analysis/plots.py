@@ -235,6 +235,10 @@ def _rate_columns(table: pd.DataFrame, *, plot: str) -> tuple[pd.DataFrame, str,
     check_plot_table(table, ["group", value, low, high], plot=plot, source=RATE_SOURCES)
     if is_compare:
         table = table[table["kind"] == "group"]
+        if "within" in table.columns:
+            # compare(within=): one point per stratum and group, "XNO early", in the
+            # table's order (strata, then groups), so each stratum's groups sit together.
+            table = table.assign(group=table["within"].astype(str) + " " + table["group"])
     return table, value, low, high, "measure"
 
 

@@ -146,7 +146,7 @@ if __name__ == "__main__":
 # command line the same option is a flag ("--by='x'"). Only a name that starts the
 # message or follows a space, "(" or ";" is an argument: not "r/case=x.csv".
 _API_ARGUMENT = re.compile(
-    r"(?:(?<=^)|(?<=[\s(;]))(text_column|id_column|filename_template|by|target|reference|"
+    r"(?:(?<=^)|(?<=[\s(;]))(text_column|id_column|filename_template|by|within|target|reference|"
     r"voice|measure|min_count|top_n|ngram|case|stopwords|workers|window|sort|test|"
     r"correction|min_words|lexicon|bad_dates|date_order)="
 )

@@ -52,6 +52,13 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--by", metavar="DOCVAR", required=True, help="docvar defining groups")
     parser.add_argument(
+        "--within",
+        metavar="DOCVAR",
+        default=None,
+        help="compare the --by groups within each value of this docvar (decades within "
+        "each country), correcting every stratum's p-values together as one family",
+    )
+    parser.add_argument(
         "--pairs",
         choices=PAIRS,
         default="all",
@@ -105,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
         c,
         args.measure,
         by=args.by,
+        within=args.within,
         pairs=args.pairs,
         test=args.test,
         correction=args.correction,

@@ -527,3 +527,89 @@ def test_a_function_is_judged_by_what_it_is_not_by_its_name():
     # the quoting measures themselves take min_words
     named = compare(c, "quotes", by="g", min_words=3, pairs="none").set_index("group")
     assert named.attrs["provenance"]["parameters"]["min_words"] == 3
+
+
+def _strata_table():
+    rng = np.random.default_rng(7)
+    rows = []
+    for country, shift in (("XA", 0.0), ("XB", 3.0), ("XC", -1.0)):
+        for decade, mean in (("1970s", 10.0), ("1990s", 12.0)):
+            for k in range(12):
+                rows.append(
+                    (f"{country}-{decade}-{k}", country, decade, mean + shift + rng.normal())
+                )
+    return pd.DataFrame(rows, columns=["doc_id", "country", "decade", "x"]).set_index("doc_id")
+
+
+def test_within_compares_each_stratum_and_corrects_them_as_one_family():
+    table = _strata_table()
+    result = compare(table, "x", by="decade", within="country", n_boot=200)
+    assert list(result.columns[:4]) == ["kind", "measure", "within", "group"]
+    groups = result[result["kind"] == "group"]
+    assert groups[["within", "group"]].values.tolist() == [
+        [c, d] for c in ("XA", "XB", "XC") for d in ("1970s", "1990s")
+    ]
+    differences = result[result["kind"] == "difference"].set_index("within")
+    raw = []
+    for country in ("XA", "XB", "XC"):
+        part = table[table["country"] == country]
+        alone = compare(part, "x", by="decade", n_boot=200)
+        # each stratum's groups and difference are those of a compare of that stratum alone
+        mine = groups[groups["within"] == country]
+        assert mine["estimate"].tolist() == pytest.approx(alone["estimate"][:2].tolist())
+        assert mine[["ci_low", "ci_high"]].to_numpy().ravel().tolist() == pytest.approx(
+            alone[["ci_low", "ci_high"]][:2].to_numpy().ravel().tolist()
+        )
+        a = part[part["decade"] == "1970s"]["x"]
+        b = part[part["decade"] == "1990s"]["x"]
+        p = stats.ttest_ind(a, b, equal_var=False).pvalue
+        assert differences.loc[country, "p_value"] == pytest.approx(p)
+        raw.append(p)
+    # Holm over the three strata's p-values together, computed by hand
+    order = np.argsort(raw)
+    holm = np.empty(3)
+    running = 0.0
+    for rank, k in enumerate(order):
+        running = max(running, min(1.0, (3 - rank) * raw[k]))
+        holm[k] = running
+    assert differences["p_adjusted"].tolist() == pytest.approx(holm.tolist())
+    assert result.attrs["provenance"]["parameters"]["within"] == "country"
+
+
+def test_within_on_a_corpus_names_its_docvar_and_refuses_the_by_docvar(tmp_path):
+    c = corpus.from_texts(
+        ["Perhaps so.", "It may rain.", "We must go.", "Clearly.", "Maybe.", "No."],
+        docvars={"country": ["A", "A", "A", "B", "B", "B"], "era": ["x", "y", "x", "y", "x", "y"]},
+    )
+    table = compare(c, "hedges", by="era", within="country", n_boot=50)
+    assert table[table["kind"] == "difference"]["within"].tolist() == ["A", "B"]
+    with pytest.raises(
+        ValueError, match=r"within='contry' is not a docvar.*did you mean 'country'"
+    ):
+        compare(c, "hedges", by="era", within="contry")
+    with pytest.raises(ValueError, match=r"within='era' is the by= docvar"):
+        compare(c, "hedges", by="era", within="era")
+
+
+def test_within_on_the_command_line_and_in_its_figure(tmp_path, capsys):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis import plot_rates
+    from analysis.cli import main
+
+    texts = tmp_path / "news.csv"
+    texts.write_text(
+        "id,outlet,year,text\n"
+        "a,P,1990,Perhaps it may rain.\nb,P,1990,It might work.\nc,P,1991,We must go.\n"
+        "d,Q,1990,Clearly so.\ne,Q,1991,Perhaps.\nf,Q,1991,It may be.\n",
+        encoding="utf-8",
+    )
+    args = ["compare", str(texts), "hedges", "--by", "year", "--within", "outlet"]
+    assert main([*args, "--format", "csv", "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("kind,measure,within,group,group_b")
+    table = compare(corpus.read_corpus(texts), "hedges", by="year", within="outlet")
+    ax = plot_rates(table)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["P 1990", "P 1991", "Q 1990", "Q 1991"]
+    assert ax.get_xlabel() == "year within outlet"
