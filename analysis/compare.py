@@ -604,7 +604,9 @@ def compare(
             if not len(a) or not len(b):
                 differences.append({**_untestable(name, g, h, len(a), len(b)), "within": stratum})
                 continue
-            key = f"{g}|{h}" if strata is None else f"{stratum}|{g}|{h}"
+            # Seeded by the two groups' documents, as the groups' intervals: renaming a
+            # group does not move its differences' intervals or permutation p-values.
+            key = f"{documents_key(documents[g], str(name))}|{documents_key(documents[h], '')}"
             low, high = bootstrap_difference_ci(
                 a, b, n_boot=n_boot, level=level, seed=seed, key=key
             )

@@ -613,3 +613,15 @@ def test_within_on_the_command_line_and_in_its_figure(tmp_path, capsys):
     ax = plot_rates(table)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["P 1990", "P 1991", "Q 1990", "Q 1991"]
     assert ax.get_xlabel() == "year within outlet"
+
+
+def test_renaming_groups_leaves_every_interval_and_permutation_p_as_it_was():
+    table = _strata_table()
+    first = compare(table, "x", by="country", test="permutation", n_boot=300)
+    renamed = table.assign(
+        country=table["country"].map({"XA": "Alpha", "XB": "Beta", "XC": "Gamma"})
+    )
+    second = compare(renamed, "x", by="country", test="permutation", n_boot=300)
+    numbers = ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]
+    assert second[numbers].equals(first[numbers])
+    assert second["group"].tolist()[:3] == ["Alpha", "Beta", "Gamma"]
