@@ -40,6 +40,8 @@ from ._input import (
     group_labels,
     group_order,
 )
+from .comparisons import MEASURES as COMPARISON_MEASURE_NAMES
+from .comparisons import stat_comparisons
 from .dispersion import term_by_document
 from .diversity import DIVERSITY_MEASURES, stat_lexical_diversity
 from .engine import map_documents
@@ -66,7 +68,16 @@ READABILITY_MEASURES = tuple(SCORE_COLUMNS)
 STANCE_MEASURES = HEDGING_MEASURES + MODALITY_MEASURES
 # Quoting rates per 1,000 words of every voice, as stat_quoting(by="doc_id") gives them.
 QUOTING_MEASURES = tuple(QUOTING_MEASURE_NAMES)
-NAMED_MEASURES = READABILITY_MEASURES + DIVERSITY_MEASURES + STANCE_MEASURES + QUOTING_MEASURES
+# Comparisons per 1,000 words (of a voice, or all), as stat_comparisons(by="doc_id") gives
+# them: every type together, each type, and those with a named past.
+COMPARISON_MEASURES = tuple(COMPARISON_MEASURE_NAMES)
+NAMED_MEASURES = (
+    READABILITY_MEASURES
+    + DIVERSITY_MEASURES
+    + STANCE_MEASURES
+    + COMPARISON_MEASURES
+    + QUOTING_MEASURES
+)
 # Names communique gives a table's rates (stat_hedging's "rate", term_by_document's
 # "per_10k"): kept by a table filtered and joined to docvars, which loses its record.
 RATE_COLUMN_NAMES = ("rate", "pooled_rate", "per_10k")
@@ -130,6 +141,9 @@ def per_document_values(
         table = table.rename(columns={"per_10k": measure})
     elif measure in STANCE_MEASURES:
         table = _stance_rates(c, measure, voice=voice, workers=workers)
+    elif measure in COMPARISON_MEASURES:
+        rates = stat_comparisons(c, by="doc_id", voice=voice, workers=workers)
+        table = _per_document_rates(rates, measure, c)
     elif measure in QUOTING_MEASURES:
         table = _per_document_rates(stat_quoting(c, by="doc_id", workers=workers), measure, c)
     else:
@@ -150,18 +164,23 @@ def per_document_values(
 
 
 def takes_voice(measure: object) -> bool:
-    """Whether a measure can be counted in one voice: ``"rate:<term>"`` and the hedging
-    and modality rates, whose words :func:`term_by_document`, :func:`stat_hedging` and
-    :func:`stat_modality` take from one voice. Readability and diversity scores read
-    whole texts (sentences, running words), and a function reads what it likes.
+    """Whether a measure can be counted in one voice: ``"rate:<term>"`` and the hedging,
+    modality and comparison rates, whose words :func:`term_by_document`,
+    :func:`stat_hedging`, :func:`stat_modality` and :func:`stat_comparisons` take from
+    one voice. Readability and diversity scores read whole texts (sentences, running
+    words), and a function reads what it likes.
 
     Example:
-        >>> takes_voice("rate:peace"), takes_voice("deontic"), takes_voice("ttr")
-        (True, True, False)
+        >>> takes_voice("rate:peace"), takes_voice("deontic"), takes_voice("simile")
+        (True, True, True)
+        >>> takes_voice("ttr")
+        False
     """
     if not isinstance(measure, str):
         return False
-    return measure.startswith("rate:") or measure in STANCE_MEASURES
+    return (
+        measure.startswith("rate:") or measure in STANCE_MEASURES or measure in COMPARISON_MEASURES
+    )
 
 
 def check_measure_voice(measure: object, voice: str) -> None:
@@ -178,8 +197,9 @@ def check_measure_voice(measure: object, voice: str) -> None:
     )
     raise ValueError(
         f"the measure {name} cannot be computed in one voice (voice={voice!r}): {why}. "
-        "voice= applies to 'rate:<term>' and the hedging and modality measures "
-        f"({', '.join(map(repr, STANCE_MEASURES))}); leave voice= out for this measure"
+        "voice= applies to 'rate:<term>' and the hedging, modality and comparison "
+        f"measures ({', '.join(map(repr, STANCE_MEASURES + COMPARISON_MEASURES))}); "
+        "leave voice= out for this measure"
     )
 
 
@@ -418,7 +438,9 @@ def compare(
             or modality rate per 1,000 words ("hedges", "boosters", "modals",
             "epistemic", "deontic", "dynamic", "unclear", "strength_low",
             "strength_median", "strength_high"; in ``voice``, the default lexicons), a
-            quoting rate per 1,000 words ("quotes", "attributed", "fragments",
+            comparison rate per 1,000 words ("comparisons", "explicit", "simile",
+            "comparative", "superlative", "historical", as :func:`stat_comparisons`
+            counts them; in ``voice``), a quoting rate per 1,000 words ("quotes", "attributed", "fragments",
             "quoted_words", as :func:`stat_quoting` counts them), or a function
             ``doc -> float`` (module-level, for parallel runs). A rate's group interval
             is, as in the stat tables, the wider of the interval over documents and the
@@ -542,7 +564,7 @@ def compare(
     check_level(level)
     data = pd.DataFrame(
         {"value": values.to_numpy(float), "group": labels.astype(str).to_numpy()},
-        index=values.index,
+        index=values.index.rename(None),  # (a table's index named "group" would clash)
     )
     data["stratum"] = "" if strata is None else strata.reindex(values.index).to_numpy()
     # A group whose every value is missing keeps its row (documents 0, no estimate): a
@@ -674,7 +696,7 @@ def _is_rate(name: object, values: pd.Series, *, from_corpus: bool, columns: tup
     if name.startswith("rate:"):
         return True
     if from_corpus:
-        return name in STANCE_MEASURES or name in QUOTING_MEASURES
+        return name in STANCE_MEASURES or name in QUOTING_MEASURES or name in COMPARISON_MEASURES
     return name in RATE_COLUMN_NAMES and "count" in columns and not bool((values < 0).any())
 
 
@@ -710,6 +732,8 @@ def rate_per_words(measure: object, *, from_corpus: bool = True) -> int | None:
         return None
     if measure.startswith("rate:"):
         return 10_000
-    if from_corpus and (measure in STANCE_MEASURES or measure in QUOTING_MEASURES):
+    if from_corpus and (
+        measure in STANCE_MEASURES or measure in QUOTING_MEASURES or measure in COMPARISON_MEASURES
+    ):
         return 1_000
     return None

@@ -318,6 +318,26 @@ OVERLAPPING_LABELS = {
 }
 
 
+def _types_counted(table: pd.DataFrame) -> tuple[str, ...]:
+    """The types a stat_comparisons table counted, as its record says (every type for
+    a table without its record)."""
+    recorded = table.attrs.get("provenance", {}).get("parameters", {}).get("types")
+    return tuple(t for t in TYPES if t in recorded) if recorded else TYPES
+
+
+def _listed(types: tuple[str, ...]) -> str:
+    return " and ".join([", ".join(types[:-1]), types[-1]]) if len(types) > 1 else types[0]
+
+
+def _measure_label(measure: str, counted: tuple[str, ...]) -> str:
+    """A bar's label; the totals say which types they add up when not all were counted."""
+    if counted == TYPES or measure not in OVERLAPPING_LABELS:
+        return OVERLAPPING_LABELS.get(measure, measure)
+    if measure == "comparisons":
+        return f"comparisons ({' + '.join(counted)})"
+    return f"historical ({' or '.join(counted)})"
+
+
 @recorded_plot
 def plot_comparisons(table: pd.DataFrame, *, ax=None):
     """Horizontal bars of comparison rates per 1,000 words, by type and group.
@@ -333,6 +353,9 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
     Returns:
         The Axes. A bar is a group's rate, the mean of its documents' rates; the
         whiskers are 95% intervals over documents (the title and the legend say so).
+        For a table of some types (``stat_comparisons(types=...)``) the title and the
+        totals' labels name them. Rare measures (``historical``) share the axis with
+        frequent ones: ``plot_rates(table, measure="historical")`` draws one alone.
     """
     import matplotlib.pyplot as plt
 
@@ -342,12 +365,14 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
         interval_handle,
         intervals_note,
         means_title,
+        place_legend,
         rate_unit,
         with_voice,
     )
     from .style import house_style, series_style
 
     check_plot_table(table, RATE_COLUMNS, plot="plot_comparisons", source="stat_comparisons")
+    own_figure = ax is None
     with house_style():
         if ax is None:
             _, ax = plt.subplots()
@@ -381,14 +406,18 @@ def plot_comparisons(table: pd.DataFrame, *, ax=None):
                 capsize=2,
             )
         ax.set_yticks([row + 0.4 - height / 2 for row in rows])
-        ax.set_yticklabels([OVERLAPPING_LABELS.get(m, m) for m in measures])
+        counted = _types_counted(table)
+        ax.set_yticklabels([_measure_label(m, counted) for m in measures])
         if gap:
             ax.axhline(len(types) - 0.1 + gap / 2, color="grey", linestyle="--", linewidth=0.8)
         ax.invert_yaxis()
         ax.set_xlabel("comparisons " + rate_unit(table).removeprefix("rate "))
-        ax.set_title(f"{with_voice('Comparisons', table)}\n{intervals_note(table)}")
+        title = "Comparisons" if counted == TYPES else f"Comparisons: {_listed(counted)}"
+        ax.set_title(f"{with_voice(title, table)}\n{intervals_note(table)}")
         handles, _labels = ax.get_legend_handles_labels()
-        ax.legend(
+        place_legend(
+            ax,
+            own_figure=own_figure,
             handles=[*(handles if len(groups) > 1 else []), interval_handle(table, across=True)],
             title=means_title() + (" by group" if len(groups) > 1 else ""),
         )

@@ -175,7 +175,10 @@ def dispersion_measures(counts, sizes) -> dict[str, float]:
     result["dp_norm"] = float(dp / (1 - s.min()))
     p = counts / sizes
     variation = p.std() / p.mean()
-    result["juilland_d"] = float(1 - variation / np.sqrt(n - 1))
+    # D lies in [0, 1]; a term in one part gives 1 - sqrt(n-1)/sqrt(n-1), which floats
+    # made +-2.2e-16 (a negative dispersion in a table): rounded off at 12 places.
+    d = round(float(1 - variation / np.sqrt(n - 1)), 12)
+    result["juilland_d"] = min(1.0, max(0.0, d))
     return result
 
 

@@ -6,6 +6,7 @@ import argparse
 
 import analysis
 from analysis.compare import (
+    COMPARISON_MEASURES,
     DIVERSITY_MEASURES,
     NAMED_MEASURES,
     PAIRS,
@@ -38,6 +39,8 @@ def register(subparsers) -> None:
             "interval and a test's p-value, raw and corrected over the pairs (see "
             "analysis.compare). MEASURE: a hedging or modality rate per 1,000 words ("
             + ", ".join(STANCE_MEASURES)
+            + "), a comparison rate per 1,000 words ("
+            + ", ".join(COMPARISON_MEASURES)
             + "), a quoting rate per 1,000 words ("
             + ", ".join(QUOTING_MEASURES)
             + "), a readability or diversity score ("
@@ -82,7 +85,7 @@ def register(subparsers) -> None:
         "the earlier group's mean minus the later one's (default: years by value, names "
         "alphabetically)",
     )
-    add_voice_argument(parser, applies="hedging, modality and rate:TERM")
+    add_voice_argument(parser, applies="hedging, modality, comparison measures and rate:TERM")
     add_min_words_argument(parser)
     add_output_arguments(parser)
     add_plot_argument(parser, draws="the group means with their intervals (plot_rates)")

@@ -625,3 +625,43 @@ def test_renaming_groups_leaves_every_interval_and_permutation_p_as_it_was():
     numbers = ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]
     assert second[numbers].equals(first[numbers])
     assert second["group"].tolist()[:3] == ["Alpha", "Beta", "Gamma"]
+
+
+def test_comparison_measures_are_compared_with_the_stat_tables_intervals():
+    import random
+
+    from analysis import stat_comparisons
+
+    rng = random.Random(11)
+    parts = [
+        "the talks were like a storm",
+        "peace is better than war",
+        "as in 1938 at Munich",
+        "the vote passed",
+        "the hall was quiet today",
+    ]
+    texts = [
+        ". ".join(rng.choice(parts) for _ in range(rng.randint(3, 8))) + "." for _ in range(30)
+    ]
+    c = corpus.from_texts(texts, docvars={"g": ["A", "B", "C"] * 10})
+    stat = stat_comparisons(c, by="g").set_index(["group", "measure"])
+    for measure in ("comparisons", "simile", "comparative", "historical"):
+        table = compare(c, measure, by="g", pairs="none").set_index("group")
+        for g in "ABC":
+            assert table.loc[g, "estimate"] == pytest.approx(stat.loc[(g, measure), "rate"])
+            assert table.loc[g, ["ci_low", "ci_high"]].tolist() == pytest.approx(
+                stat.loc[(g, measure), ["rate_low", "rate_high"]].tolist()
+            )
+    assert stat.loc[("A", "simile"), "count"] > 0 and stat.loc[("A", "historical"), "count"] > 0
+    quoted = compare(c, "simile", by="g", voice="quoted", pairs="none")
+    assert quoted["documents"].tolist() == [0, 0, 0]  # no quotes: no document has a value
+    assert compare(c, "simile", by="g").attrs["rate_per_words"] == 1000
+
+
+def test_a_tables_index_named_group_is_no_clash():
+    t = pd.DataFrame(
+        {"g": ["A", "A", "B", "B"], "x": [1.0, 3.0, 5.0, 7.0]},
+        index=pd.Index(["d1", "d2", "d3", "d4"], name="group"),
+    )
+    table = compare(t, "x", by="g", n_boot=100)
+    assert table["estimate"].tolist() == [2.0, 6.0, -4.0]

@@ -225,6 +225,28 @@ def test_plot_comparisons_returns_axes():
     plt.close(ax2.figure)
 
 
+def test_plot_comparisons_names_the_types_counted_and_keeps_its_legend_outside():
+    import matplotlib.pyplot as plt
+
+    texts = ["It is worse than the Cold War.", "It is like a storm.", "It is like 1938."]
+    some = stat_comparisons(texts, types=["simile", "comparative"])
+    ax = plot_comparisons(some)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "simile",
+        "comparative",
+        "comparisons (simile + comparative)",
+        "historical (simile or comparative)",
+    ]
+    assert ax.get_title(loc="left").startswith("Comparisons: simile and comparative\n")
+    # on its own figure the legend is right of the Axes, clear of the bars
+    assert ax.get_legend().get_bbox_to_anchor().x0 >= ax.get_window_extent().x1 - 1
+    every = plot_comparisons(stat_comparisons(texts))
+    labels = [t.get_text() for t in every.get_yticklabels()]
+    assert labels[-2:] == ["all comparisons (the types summed)", "historical (of any type)"]
+    assert every.get_title(loc="left").startswith("Comparisons\n")
+    plt.close("all")
+
+
 def test_cli_matches_and_rates(capsys):
     assert main(["comparisons", "--matches", "--format", "csv", "--quiet"]) == 0
     out = capsys.readouterr().out

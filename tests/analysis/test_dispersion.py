@@ -37,6 +37,9 @@ def test_even_and_concentrated_extremes():
     one = dispersion_measures([8, 0, 0, 0], [10, 10, 10, 10])
     assert one["dp"] == pytest.approx(0.75) and one["dp_norm"] == pytest.approx(1.0)
     assert one["juilland_d"] == pytest.approx(0)
+    # in one part of three unequal ones, D is exactly 0, never a float's -2.2e-16
+    lone = [dispersion_measures([k, 0, 0], [7, 13, 29])["juilland_d"] for k in range(1, 30)]
+    assert min(lone) == 0.0 and max(lone) == 0.0
     assert np.isnan(dispersion_measures([0, 0], [5, 5])["dp"])
     single = dispersion_measures([3], [10])  # one document: no spread to measure
     assert single["count"] == 3 and single["range"] == 1.0
