@@ -22,7 +22,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/20"
+QUOTER_VERSION = "communique-quotes/21"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -63,7 +63,11 @@ _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|bin|ibn|al|ter|te
 # Between the words of a name: spaces and at most one line break (a name wraps onto
 # the next line of a UN record, but a blank line ends a heading: "Crisis Talks\n\nLavrov").
 NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
-_NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD}){{0,3}}"
+# A middle initial between the words of a name: "Ferdinand E. Marcos", "John F. Kennedy"
+# A letter after a word that is no first name ends a thing's name ("World War I. Kennedy
+# said") and is taken off (see _without_false_initial).
+_INITIAL = r"[A-Z]\."
+_NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*(?:{NAME_GAP}{_INITIAL})?{NAME_GAP}{_WORD}){{0,3}}"
 # Between a speaker and the reporting verb: an adverb, and a perfect's auxiliary before or
 # after it ("the Secretary-General has rightly said", "Pope Paul VI has stressed").
 _ADVERB = (
@@ -158,11 +162,16 @@ _ATTRIBUTION_PHRASES = (
 )
 _LONGEST_PHRASE = 40  # more than any phrase above and the space after it
 # What follows the phrase, read only once its first letter is checked (a rejected
-# "than the words of" must not swallow a real phrase right after it).
-_ATTRIBUTION_TAIL = re.compile(rf"(?:\b{_HONORIFIC_DOT}|[^.,;:\n\u201c\u201d]){{1,80}}")
+# "than the words of" must not swallow a real phrase right after it). A period ends it
+# unless it ends an honorific or a middle initial ("according to Ferdinand E. Marcos").
+_ATTRIBUTION_TAIL = re.compile(
+    rf"(?:\b{_HONORIFIC_DOT}|\b{_INITIAL}(?=[^\S\n]+[A-Z])|[^.,;:\n\u201c\u201d]){{1,80}}"
+)
 # The capitalized words that end an attribution phrase, however many: titles before the
 # name are taken off it ("according to NATO Secretary General Jens Stoltenberg").
-_TRAILING_RUN = re.compile(rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD})*\s*\Z")
+_TRAILING_RUN = re.compile(
+    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*(?:{NAME_GAP}{_INITIAL})?{NAME_GAP}{_WORD})*\s*\Z"
+)
 # Institutions and documents are not speakers: "the report of the Organization emphasizes".
 _INSTITUTION_WORDS = frozenset(
     """Organization Organisation Assembly Council Charter Committee Conference Commission
@@ -685,7 +694,8 @@ def _speech_events(
 # A run of capitalized words that may name a person earlier in a sentence than a "he":
 # "Winston Churchill", "the late President Kennedy", "Mr. Khrushchev", "Dag Hammarskjöld's".
 _CAPITALIZED_RUN = re.compile(
-    rf"{_NAME_START}(?:{_HONORIFIC_DOT}\s+)?{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD})*"
+    rf"{_NAME_START}(?:{_HONORIFIC_DOT}\s+)?"
+    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*(?:{NAME_GAP}{_INITIAL})?{NAME_GAP}{_WORD})*"
 )
 # Words of places, events and things named with two capitalized words, which
 # _could_be_a_name lets through: "South Africa", "Viet Nam", "Latin America", "the
@@ -1658,6 +1668,9 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
                 appositive = (m.start(), verb_end, "name", name)
     if not all(word.islower() for word in last_words):  # a capital letter
         m = _NAME_BEFORE_VERB.search(text, low, verb_start)
+        if m and (past := _past_false_initial(text, m)) > m.start():
+            # "in Annex I. Lavrov said": the name starts after the letter, not after "in"
+            m = _NAME_BEFORE_VERB.search(text, past, verb_start)
         # A name inside the appositive ("Casey, the Foreign Minister of Australia,
         # said") is not the speaker: the one it describes is.
         inside = appositive is not None and m is not None and m.start() > appositive[0]
@@ -2571,7 +2584,7 @@ def _cut_short(text: str, tail: re.Match) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    words = name.split()
+    words = _without_false_initial(name.split())
     if len(words) > 2 and words[0] in ("His", "Her") and words[1] in _COURTESIES:
         words = words[2:]  # "His Excellency Boutros Boutros-Ghali" (but "His Majesty" stays)
     after_preposition = False
@@ -2590,6 +2603,40 @@ def _clean_name(name: str) -> str:
     if words and words[-1] in _DOCUMENT_WORDS:
         return ""
     return " ".join(_without_leading_titles(words))
+
+
+def _without_false_initial(words: list[str]) -> list[str]:
+    """``words`` from after the last letter and period among them that is no middle
+    initial: one after a word that is no first name ("World War I. Kennedy", "Plan B.
+    Lavrov", "Annex I. Lavrov", "President E. Marcos"); the words before it end
+    something else. "Ferdinand E. Marcos" and "Vladimir V. Shcherbitsky" stay whole."""
+    for k in range(len(words) - 1, 0, -1):
+        word = words[k]
+        if len(word) == 2 and word[1] == "." and word[0].isupper():
+            before = words[k - 1]
+            if (
+                before in _NOT_PERSON_WORDS
+                or before in _NUMBERED_THINGS
+                or not _could_be_a_first_name(before)
+            ):
+                return words[k + 1 :]
+    return words
+
+
+def _past_false_initial(text: str, m: re.Match) -> int:
+    """Where the name that ``m`` matched starts once a letter that is no middle initial
+    is taken off it (see :func:`_without_false_initial`): ``m.start()`` when none is."""
+    words = m["name"].split()
+    kept = _without_false_initial(words)
+    if not kept or len(kept) == len(words):
+        return m.start()
+    return text.rfind(kept[0], m.start(), m.end())
+
+
+# Words that a letter numbers: "Annex I", "Part B", "Phase C".
+_NUMBERED_THINGS = frozenset(
+    "Annex Appendix Article Chapter Part Phase Section Stage Title Volume Category".split()
+)
 
 
 def _without_leading_titles(words: list[str]) -> list[str]:
@@ -2675,14 +2722,18 @@ def _fuller_forms(text: str, name: str, end: int) -> Iterator[tuple[list[str], b
                 titled = False
                 while words and (words[0] in _TITLES or words[0] in _LEADING_TITLES):
                     words, titled = words[1:], True  # "Ambassador April Glaspie"
+                if words and words[-1].endswith("."):  # a middle initial: "John F. "
+                    words = _without_false_initial([*words, name])[:-1]
                 yield words, titled, run.start()
         at = text.find(name, at + 1, end)
 
 
 # One or two whole capitalized words and the space after them, right before a name:
-# "Jean-Baptiste " of "Jean-Baptiste Bagaza", not "Baptiste ".
+# "Jean-Baptiste " of "Jean-Baptiste Bagaza", not "Baptiste "; a middle initial may end
+# them ("John F. " of "John F. Kennedy").
 _RUN_BEFORE_NAME = re.compile(
-    rf"(?<![\w'\u2019-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*{NAME_GAP}){{1,2}}\Z"
+    rf"(?<![\w'\u2019-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*{NAME_GAP}){{1,2}}"
+    rf"(?:{_INITIAL}{NAME_GAP})?\Z"
 )
 _LONGEST_RUN = 80
 

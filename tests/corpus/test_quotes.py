@@ -671,7 +671,28 @@ def test_he_and_she_skip_a_person_whose_title_gives_the_other_gender():
 
 def test_a_middle_initial_is_no_title():
     quotes = next(iter(from_texts(["Anna M. Kovacs said it. “We will see,” she said."]))).quotes
-    assert [q.speaker for q in quotes] == ["Kovacs"]
+    assert [q.speaker for q in quotes] == ["Anna M. Kovacs"]  # "Kovacs" before quoter 21
+
+
+def test_a_middle_initial_is_part_of_the_name():
+    # "Ferdinand E. Marcos said" gave "Marcos", "said Ferdinand E. Marcos" gave
+    # "Ferdinand" (quoter 21)
+    said = "\u201cWe will not yield to pressure,\u201d"
+    for text in (
+        f"{said} Tomas K. Varga said.",
+        f"Tomas K. Varga said: {said}",
+        f"{said} said Tomas K. Varga.",
+        f"President Tomas K. Varga said: {said}",
+        f"{said} according to Tomas K. Varga.",
+        f"In the words of Tomas K. Varga, {said}",
+        f"Tomas K. Varga spoke of the past when he said: {said}",
+        # a surname takes the full name with its initial
+        f"We met President Tomas K. Varga in Malden. Varga said: {said}",
+    ):
+        assert speakers(text) == ["Tomas K. Varga"], text
+    # a letter after a word that is no first name ends a thing's name, not a person's
+    assert speakers(f"That was after World War I. Varga said: {said}") == ["Varga"]
+    assert speakers(f"It is set out in Annex B. Varga said: {said}") == ["Varga"]
 
 
 def test_gender_is_read_with_each_naming_and_in_every_attribution_form():
