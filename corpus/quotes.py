@@ -1375,7 +1375,7 @@ def _inverted_event(
         return (verb_start, owned.end(), _owned_kind(owned), name)
     bare = _INVERTED_BARE_BODY.match(text, verb_end, end)
     if bare is not None:
-        return (verb_start, bare.end(), "body", bare["body"].lower())
+        return (verb_start, bare.end(), "body", _bare_body_name(bare["body"]))
     described = _INVERTED_DESCRIPTOR.match(text, verb_end, end)
     if described is not None:
         return (verb_start, described.end(), "pronoun", "")
@@ -1716,8 +1716,9 @@ def _owned_body_events(
     ministry said", "Kestria's foreign minister said", "the Norland embassy in Kestria
     said") it is named as the capitalized form is ("Kestrian Foreign Ministry"); alone
     ("the ministry said") it means the body last named with that word (see
-    :func:`_bare_body`)."""
-    if not any(word.rstrip(",").lower() in _BODY_HEAD_WORDS for word in last_words) and not (
+    :func:`_bare_body`). A ministry named by its portfolio is such a body, capitalized or
+    not ("the Kestrian Ministry of Foreign Affairs said")."""
+    if not any(word.rstrip(",").lower() in _HEAD_OR_PORTFOLIO for word in last_words) and not (
         _may_have_body_aside(text, verb_start) and _OWNED_BODY_ASIDE.search(text, low, verb_start)
     ):
         return []  # found in Python: most verbs have no body before them
@@ -1728,7 +1729,7 @@ def _owned_body_events(
             return [(m.start(), verb_end, _owned_kind(m), name)]
     m = _BARE_BODY_BEFORE_VERB.search(text, low, verb_start)
     if m is not None:
-        return [(m.start(), verb_end, "body", m["body"].lower())]
+        return [(m.start(), verb_end, "body", _bare_body_name(m["body"]))]
     return []
 
 
@@ -1756,10 +1757,27 @@ _HEAD_MODIFIER = (
     r"(?!(?:the|a|an|and|or|of|for|in|on|at|to|by|with|from|its|their|his|her|this|that|who"
     r"|which|has|have|had)\b)[a-z][a-z'\u2019-]*"
 )
+# A ministry or department named by its portfolio, capitalized or not (quoter 21): "the
+# Kestrian Ministry of Foreign Affairs said" is the body, as "the Kestrian Foreign Ministry
+# said" is; "Department of State", "ministry for foreign affairs and trade".
+_PORTFOLIO_WORDS = frozenset(
+    """foreign external home interior defence defense justice finance state trade economy
+    information affairs relations cooperation co-operation commerce""".split()
+)
+_PORTFOLIO_WORD = rf"(?i:{'|'.join(sorted(_PORTFOLIO_WORDS))})"
+_HEAD_OR_PORTFOLIO = _BODY_HEAD_WORDS | _PORTFOLIO_WORDS
+_MINISTRY_OF = (
+    rf"(?:[Mm]inistry|[Dd]epartment)\s+(?:of|for)\s+{_PORTFOLIO_WORD}"
+    rf"(?:\s+(?:and\s+)?{_PORTFOLIO_WORD}){{0,3}}"
+)
 _OWNED_BODY = (
     rf"(?P<owner>{_WORD}(?:{NAME_GAP}{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
-    rf"\s+(?P<head>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}|{_OFFICE_HEADS}))(?![\w-])"
+    rf"\s+(?P<head>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}|{_OFFICE_HEADS})|{_MINISTRY_OF})"
+    r"(?![\w-])"
 )
+# "the ministry", "the foreign ministry", "the Ministry of Foreign Affairs": a body with
+# no owner.
+_BARE_BODY = rf"(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})|{_MINISTRY_OF})(?![\w-])"
 # ... where the body is: "the Norland embassy in Kestria said".
 _BODY_PLACE = rf"(?:\s+(?:in|to)\s+{_NAME})?"
 _OWNED_BODY_BEFORE_VERB = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE},?{_ADVERB}\s+\Z")
@@ -1770,16 +1788,11 @@ _NO_NAME_AFTER = rf"(?!,?{NAME_GAP}(?:{_HONORIFIC_DOT}\s+)?[A-Z])"
 _INVERTED_OWNED_BODY = re.compile(
     rf"{NAME_GAP}(?:(?:the|a|an){NAME_GAP})?{_OWNED_BODY}{_BODY_PLACE}{_NO_NAME_AFTER}"
 )
-_INVERTED_BARE_BODY = re.compile(
-    rf"{NAME_GAP}the\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))(?![\w-])"
-    rf"{_NO_NAME_AFTER}"
-)
+_INVERTED_BARE_BODY = re.compile(rf"{NAME_GAP}the\s+{_BARE_BODY}{_NO_NAME_AFTER}")
 # What to look for when the head is not one of the last words: "in Kestria said".
 _OWNED_BODY_ASIDE = re.compile(rf"\b(?:{_BODY_HEADS}|{_OFFICE_HEADS})\s+(?:in|to)\s+{_NAME}\s+\Z")
 # "the ministry said", "the foreign ministry said": a body no owner names.
-_BARE_BODY_BEFORE_VERB = re.compile(
-    rf"\b[Tt]he\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})),?{_ADVERB}\s+\Z"
-)
+_BARE_BODY_BEFORE_VERB = re.compile(rf"\b[Tt]he\s+{_BARE_BODY},?{_ADVERB}\s+\Z")
 
 
 # The subject of _office_mention: "The Valdorian foreign minister was", "Valdoria's
@@ -1808,14 +1821,32 @@ def _owned_body_name(m: re.Match) -> str:
         owner = owner[1:]
     if not owner or owner[-1] in _TITLE_WORDS:
         return ""  # "The foreign ministry", "the Prime Minister's office"
-    head = [_capitalized(word) for word in m["head"].split()]
-    return _clean_name(" ".join(owner) + (m["possessive"] or "") + " " + " ".join(head))
+    head = _capitalized_head(m["head"])
+    return _clean_name(" ".join(owner) + (m["possessive"] or "") + " " + head)
+
+
+def _capitalized_head(head: str) -> str:
+    """A body's or an office's head words as the text would write them in capitals:
+    "foreign ministry" -> "Foreign Ministry", "ministry of foreign affairs" -> "Ministry
+    of Foreign Affairs"."""
+    return " ".join(w if w in _HEAD_LINKS else _capitalized(w) for w in head.lower().split())
+
+
+_HEAD_LINKS = frozenset("of for and".split())
+
+
+def _bare_body_name(body: str) -> str:
+    """The name of a body with no owner (see _BARE_BODY): in lower case ("foreign
+    ministry"), which means only a body named before, unless the text capitalized it
+    ("Ministry of Foreign Affairs"), which keeps its name when none was (see
+    :func:`_speech_events`)."""
+    return _capitalized_head(body) if body[:1].isupper() else " ".join(body.lower().split())
 
 
 def _owned_kind(m: re.Match) -> str:
     """ "office" for an office held by one person ("Kestria's foreign minister"), which
     may mean the person last named (see :func:`_speech_events`); "name" for a body."""
-    return "office" if m["head"].rsplit(None, 1)[-1] in _OFFICE_HEAD_WORDS else "name"
+    return "office" if m["head"].rsplit(None, 1)[-1].lower() in _OFFICE_HEAD_WORDS else "name"
 
 
 def _capitalized(word: str) -> str:
@@ -2251,16 +2282,14 @@ def _described_source(
         return (start, end, _owned_kind(owned), name)  # "according to the Kestrian ministry"
     bare = _BARE_BODY_AT_END.search(phrase)
     if bare is not None:
-        return (start, end, "body", bare["body"].lower())  # "according to the ministry"
+        return (start, end, "body", _bare_body_name(bare["body"]))  # "according to the ministry"
     if described is not None and described["article"] == "the" and not described["body"]:
         return (start, end, "pronoun", "")
     return None
 
 
 _OWNED_BODY_AT_END = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE}\s*\Z")
-_BARE_BODY_AT_END = re.compile(
-    rf"(?:^|\s)the\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))\s*\Z"
-)
+_BARE_BODY_AT_END = re.compile(rf"(?:^|\s)the\s+{_BARE_BODY}\s*\Z")
 # A name set off by commas that ends its appositive: ", Ilse Varga.", ", Mr. Eklund,".
 _NAME_SET_OFF = re.compile(
     rf",\s+{_DESCRIBED_BEFORE_NAME}(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014\u201c]|-\s|\Z))"
@@ -2337,9 +2366,25 @@ def _is_bare_body(before: list[str], name: str) -> bool:
 
 
 def _is_body(name: str) -> bool:
-    """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department"):
-    no "he" or "she"."""
-    return name.rsplit(None, 1)[-1].lower() in _BODY_WORDS_OF_HEADS if name else False
+    """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department",
+    "Kestrian Ministry of Foreign Affairs"): no "he" or "she"."""
+    return _body_forms(name)[-1].rsplit(None, 1)[-1] in _BODY_WORDS_OF_HEADS if name else False
+
+
+def _body_forms(name: str) -> tuple[str, ...]:
+    """A body's name in lower case, and for a ministry named by its portfolio also the
+    form that puts the portfolio before the head: "Kestrian Ministry of Foreign Affairs"
+    -> ("kestrian ministry of foreign affairs", "kestrian foreign ministry"), "Department
+    of State" -> (..., "state department"). Either form names the body (see
+    :func:`_bare_body`)."""
+    lower = " ".join(name.lower().split())
+    m = _PORTFOLIO_FORM.search(lower)
+    if m is None:
+        return (lower,)
+    return (lower, f"{lower[: m.start()]}{m['portfolio']} {m['head']}")
+
+
+_PORTFOLIO_FORM = re.compile(r"\b(?P<head>ministry|department) (?:of|for) (?P<portfolio>[\w-]+)")
 
 
 def _owner_in_reach(
@@ -2508,12 +2553,15 @@ def _owner_stems(word: str) -> set[str]:
 def _bare_body(named: list[tuple[str, int, str]], body: str) -> tuple[str, int]:
     """The body that "the <body>" means ("the ministry", "the foreign ministry"): the last
     one named whose name ends with those words ("Kestrian Foreign Ministry"), whoever was
-    named since (a person is no ministry); ``("", -1)`` when none was."""
-    wanted = body.lower()
+    named since (a person is no ministry); ``("", -1)`` when none was. A ministry named
+    by its portfolio is named by either form ("the foreign ministry" after "the Kestrian
+    Ministry of Foreign Affairs", "the Ministry of Foreign Affairs" after "the Kestrian
+    foreign ministry": see :func:`_body_forms`)."""
+    wanted = _body_forms(body)
     for name, at, _ in reversed(named):
-        lower = name.lower()
-        if lower == wanted or lower.endswith(" " + wanted):
-            return name, at
+        for form in _body_forms(name):
+            if any(form == w or form.endswith(" " + w) for w in wanted):
+                return name, at
     return "", -1
 
 

@@ -1317,6 +1317,62 @@ def test_a_body_or_office_in_lower_case_speaks_as_its_capitalized_form_does():
         assert speakers(text) == [speaker], text
 
 
+def test_a_ministry_named_by_its_portfolio_speaks_as_the_foreign_ministry_does():
+    # "the Kestrian Ministry of Foreign Affairs said" gave nobody where "the Kestrian
+    # Foreign Ministry said" gave the ministry (quoter 21)
+    said = "\u201cWe regret the incident at the border,\u201d"
+    cases = {
+        f"{said} the Kestrian Ministry of Foreign Affairs said.": (
+            "Kestrian Ministry of Foreign Affairs"
+        ),
+        f"The Kestrian Ministry of Foreign Affairs said: {said}": (
+            "Kestrian Ministry of Foreign Affairs"
+        ),
+        f"{said} said the Kestrian Ministry of Foreign Affairs.": (
+            "Kestrian Ministry of Foreign Affairs"
+        ),
+        f"{said} the Kestrian ministry of foreign affairs said.": (
+            "Kestrian Ministry of Foreign Affairs"
+        ),
+        f"{said} Kestria's Ministry for Foreign Affairs and Trade said.": (
+            "Kestria's Ministry for Foreign Affairs and Trade"
+        ),
+        f"The Kestrian Ministry of Foreign Affairs, in a statement, said it {said}": (
+            "Kestrian Ministry of Foreign Affairs"
+        ),
+        # no owner: as "the Foreign Ministry said", the name capitalized, nobody in
+        # lower case
+        f"{said} the Ministry of Foreign Affairs said.": "Ministry of Foreign Affairs",
+        f"{said} the ministry of foreign affairs said.": "",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+    # either form means the body named in the other
+    named = "The Kestrian Ministry of Foreign Affairs said talks would go on."
+    for later in ("the ministry", "the foreign ministry", "the Foreign Ministry"):
+        assert speakers(f"{named} {said} {later} added.") == [
+            "Kestrian Ministry of Foreign Affairs"
+        ], later
+    assert speakers(
+        f"The Kestrian foreign ministry said talks would go on. {said} the Ministry of "
+        "Foreign Affairs added."
+    ) == ["Kestrian Foreign Ministry"]
+    # a body: "she" means the person named before it
+    assert speakers(
+        f"Mira Sandoval said no. The Kestrian Ministry of Foreign Affairs said yes. {said} "
+        "she said."
+    ) == ["Mira Sandoval"]
+
+
+def test_a_capitalized_office_as_a_sentence_subject_names_its_holder_set_off_after_it():
+    # "Valdoria's Foreign Minister, Elena Marsh, arrived." gave "she" nobody to mean,
+    # where the lower-case "foreign minister" named her (quoter 21)
+    she = "\u201cThat was the moment we knew,\u201d she said."
+    for office in ("foreign minister", "Foreign Minister", "former Foreign Minister"):
+        text = f"Valdoria's {office}, Elena Marsh, was more guarded. {she}"
+        assert speakers(text) == ["Elena Marsh"], text
+
+
 def test_an_office_after_its_owner_means_the_person_in_reach_else_the_office():
     # "The Russian foreign minister dismissed ..." in a report that named the minister
     # just before is the minister, as "the minister" is; capitalized or not (since
