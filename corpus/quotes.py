@@ -1718,8 +1718,13 @@ def _owned_body_events(
     ("the ministry said") it means the body last named with that word (see
     :func:`_bare_body`). A ministry named by its portfolio is such a body, capitalized or
     not ("the Kestrian Ministry of Foreign Affairs said")."""
-    if not any(word.rstrip(",").lower() in _HEAD_OR_PORTFOLIO for word in last_words) and not (
-        _may_have_body_aside(text, verb_start) and _OWNED_BODY_ASIDE.search(text, low, verb_start)
+    if not (
+        any(word.rstrip(",").lower() in _BODY_HEAD_WORDS for word in last_words)
+        or _may_name_a_portfolio(text, low, verb_start, last_words)
+        or (
+            _may_have_body_aside(text, verb_start)
+            and _OWNED_BODY_ASIDE.search(text, low, verb_start)
+        )
     ):
         return []  # found in Python: most verbs have no body before them
     m = _OWNED_BODY_BEFORE_VERB.search(text, low, verb_start)
@@ -1731,6 +1736,15 @@ def _owned_body_events(
     if m is not None:
         return [(m.start(), verb_end, "body", _bare_body_name(m["body"]))]
     return []
+
+
+def _may_name_a_portfolio(text: str, low: int, verb_start: int, last_words: list[str]) -> bool:
+    """Whether a ministry named by its portfolio may end right before the verb at
+    ``verb_start``: a portfolio word is one of the last two words, and "ministry" or
+    "department" comes before (found in C: "State" and "affairs" are common words)."""
+    return not _PORTFOLIO_WORDS.isdisjoint(w.rstrip(",").lower() for w in last_words) and (
+        text.find("inistry", low, verb_start) >= 0 or text.find("epartment", low, verb_start) >= 0
+    )
 
 
 def _may_have_body_aside(text: str, verb_start: int) -> bool:
@@ -1765,7 +1779,6 @@ _PORTFOLIO_WORDS = frozenset(
     information affairs relations cooperation co-operation commerce""".split()
 )
 _PORTFOLIO_WORD = rf"(?i:{'|'.join(sorted(_PORTFOLIO_WORDS))})"
-_HEAD_OR_PORTFOLIO = _BODY_HEAD_WORDS | _PORTFOLIO_WORDS
 _MINISTRY_OF = (
     rf"(?:[Mm]inistry|[Dd]epartment)\s+(?:of|for)\s+{_PORTFOLIO_WORD}"
     rf"(?:\s+(?:and\s+)?{_PORTFOLIO_WORD}){{0,3}}"
