@@ -1897,9 +1897,16 @@ def _office_of_body(before: list[str], name: str) -> str:
     office, and a later "the Prime Minister" or "he" means it. A country's own voices
     are the country: its Government, its delegation, its representative ("the
     Government of Cuba said", "the Representative of Cuba said" give Cuba), as is the
-    country named as a subject ("France said").
+    country named as a subject ("France said"). A representative is no office held by
+    one person: a country has many, and in a UN record "the representative of Cuba"
+    is whoever speaks for Cuba's delegation, the country's voice.
+
+    The office may be written in lower case, as news writes it ("the foreign minister of
+    Cuba said"): it is the office all the same, named as the capitalized form is ("Foreign
+    Minister of Cuba"; quoter 21, which before gave the country for the lower-case form
+    only); "the representative of Cuba said" gives Cuba however it is written.
     """
-    office = _office_before_of(before)
+    office = _office_words_before_of(before)
     if not office or name.split()[0] in _PORTFOLIOS:
         return ""  # "Secretary of State Antony Blinken": the rest of a title, and a name
     if not any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in office):
@@ -1919,8 +1926,9 @@ def _office_of_body(before: list[str], name: str) -> str:
 
 def _office_is_object(before: list[str]) -> bool:
     """Whether ``before`` ends with an office and "of (the)" after a preposition ("sent
-    to the Secretary-General of"): the office is someone spoken to or of."""
-    office = _office_before_of(before)
+    to the Secretary-General of", "a letter to the foreign minister of"): the office is
+    someone spoken to or of."""
+    office = _office_words_before_of(before)
     if not office:
         return False
     rest = before[: -len(office) - 1 - (before[-1] in _DETERMINERS)]
@@ -1985,6 +1993,44 @@ def _office_before_of(before: list[str]) -> list[str]:
     ):
         office.pop(0)  # "As the first Secretary-General of": "As" opens the sentence
     return office
+
+
+def _office_words_before_of(before: list[str]) -> list[str]:
+    """The office that ends ``before`` ahead of "of (the)" (see :func:`_office_before_of`),
+    or else one held by one person written in lower case (see
+    :func:`_lower_case_office_before_of`), perhaps before the capitalized "of" phrases of
+    its place ("the president of the Republic of"), one word for each of ``before``'s."""
+    office = _office_before_of(before)
+    if not office:
+        return _lower_case_office_before_of(before)
+    if any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in office):
+        return office
+    words = before[:-1] if before[-1] in _DETERMINERS else before
+    rest = words[: len(words) - 1 - len(office)]  # up to the capitalized words
+    lower = _lower_case_office_before_of(rest)
+    if not lower:
+        return office
+    link = rest[len(rest) - 1 - (rest[-1] in _DETERMINERS) :]  # "of", "of the"
+    return [*lower, *link, *office]
+
+
+def _lower_case_office_before_of(before: list[str]) -> list[str]:
+    """An office held by one person, in lower case, that ends ``before`` ahead of "of
+    (the)", capitalized as a UN record would write it: ["Foreign", "Minister"] of "the
+    foreign minister of", ["President"] of "the former president of the"; [] when there
+    is none (also for "the representative of": see _HELD_BY_ONE). At most two words
+    lead the head ("deputy foreign minister")."""
+    words = before[:-1] if before and before[-1] in _DETERMINERS else before
+    if len(words) < 2 or words[-1] != "of" or not words[-2].islower():
+        return []
+    if _HELD_BY_ONE.isdisjoint(words[-2].split("-")):
+        return []
+    office = [words[-2]]
+    for word in reversed(words[-4:-2]):
+        if not word.islower() or word in _NOT_OFFICE_WORDS:
+            break  # "the former", "a letter to the"
+        office.insert(0, word)
+    return [_capitalized(word) for word in office]
 
 
 # Lower-case words inside an office: "Heads of State or Government", "President of the
@@ -2222,6 +2268,9 @@ _PORTFOLIOS = frozenset(
 _PREPOSITIONS = frozenset(
     "in at from to on with by for into near about against across between among".split()
 )
+# Lower-case words that end an office in lower case before its head (see
+# _lower_case_office_before_of).
+_NOT_OFFICE_WORDS = _OFFICE_LINKS | _OFFICE_ADJECTIVES | _DETERMINERS | _PREPOSITIONS
 
 
 def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str]]:
@@ -2265,7 +2314,7 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         if name and _bare_title(before, name):
             out.append((start, end, "pronoun", ""))  # "according to the President"
             continue
-        if name and _office_before_of(before):
+        if name and _office_words_before_of(before):
             # "in the words of the first Secretary-General of the United Nations, Trygve
             # Lie -": the person the office is given to.
             person = _PERSON_IN_APPOSITION.match(text, end)
@@ -2603,8 +2652,9 @@ def _attributed_run(before: list[str], run: str) -> str:
     phrase's words ``before`` it: an office of a body ("according to the Secretary-General
     of the United Nations"), nobody for a document's body ("the Preamble to the Charter of
     the United Nations") or the tail of a title ("the Head of State": the title), else
-    the run as a name ("the report of the Secretary-General")."""
-    office = _office_before_of(before)
+    the run as a name ("the report of the Secretary-General"). The office may be in lower
+    case ("according to the foreign minister of Cuba": see :func:`_office_of_body`)."""
+    office = _office_words_before_of(before)
     if office:
         office_of = _office_of_body(before, run)
         if office_of:

@@ -1119,6 +1119,31 @@ def test_an_office_of_a_country_speaks_as_the_office():
     ]
 
 
+def test_an_office_of_a_country_in_lower_case_speaks_as_the_capitalized_one_does():
+    # "the foreign minister of Tarsk said" gave the country where "the Foreign Minister
+    # of Tarsk said" gave the office (quoter 21); a representative is the country's voice
+    # however it is written
+    said = "\u201cWe will never give up our freedom.\u201d"
+    cases = {
+        f"The foreign minister of Tarsk said: {said}": "Foreign Minister of Tarsk",
+        f"{said} the foreign minister of Tarsk said.": "Foreign Minister of Tarsk",
+        f"According to the foreign minister of Tarsk, {said}": "Foreign Minister of Tarsk",
+        f"The former president of Tarsk said: {said}": "President of Tarsk",
+        f"The deputy prime minister of the United Republic of Tarsk said: {said}": (
+            "Deputy Prime Minister of the United Republic of Tarsk"
+        ),
+        f"The representative of Tarsk said: {said}": "Tarsk",
+        f"The Representative of Tarsk said: {said}": "Tarsk",
+        f"The government of Tarsk said: {said}": "Tarsk",
+        # an office spoken to is no speaker, in either case
+        f"A letter to the foreign minister of Tarsk said: {said}": "",
+        # the person set beside it speaks
+        f"Anna Berg, the foreign minister of Tarsk, said: {said}": "Anna Berg",
+    }
+    for text, speaker in cases.items():
+        assert speakers(text) == [speaker], text
+
+
 def test_a_quoted_title_of_a_work_is_nobodys_statement():
     # UN speeches: a report's title in quotes after "in his report" was the
     # Secretary-General's, and a book's title after "in his book" its author's
