@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -67,7 +67,7 @@ NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 # A letter after a word that is no first name ends a thing's name ("World War I. Kennedy
 # said") and is taken off (see _without_false_initial).
 _INITIAL = r"[A-Z]\."
-_NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*(?:{NAME_GAP}{_INITIAL})?{NAME_GAP}{_WORD}){{0,3}}"
+_NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}(?:{_INITIAL}{NAME_GAP})?{_WORD}){{0,3}}"
 # Between a speaker and the reporting verb: an adverb, and a perfect's auxiliary before or
 # after it ("the Secretary-General has rightly said", "Pope Paul VI has stressed").
 _ADVERB = (
@@ -87,6 +87,8 @@ _APPOSITIVE_OPENING = r",\s+(?:[^,.\u201c\u201d]{0,40}\s)?"  # ", Russia's forei
 _NAME_START = r"(?<![\w'\u2019-])"
 _NAME_BEFORE_VERB = re.compile(rf"{_NAME_START}(?P<name>{_NAME}),?{_ADVERB}\s+\Z")
 _PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:{_PRONOUN_WORD}){_ADVERB}\s+\Z")
+# "it said": a body's pronoun (see _speech_events), never a person's.
+_IT_BEFORE_VERB = re.compile(rf"(?<![\w'\u2019-])[Ii]t{_ADVERB}\s+\Z")
 _DESCRIPTOR_BEFORE_VERB = re.compile(rf"\b{_DESCRIPTOR_PHRASE}{_ADVERB}\s+\Z")
 # A name before an appositive that describes the speaker: "Lavrov, the foreign minister,
 # said", "Sergey Lavrov, Russia's foreign minister, said".
@@ -170,7 +172,7 @@ _ATTRIBUTION_TAIL = re.compile(
 # The capitalized words that end an attribution phrase, however many: titles before the
 # name are taken off it ("according to NATO Secretary General Jens Stoltenberg").
 _TRAILING_RUN = re.compile(
-    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*(?:{NAME_GAP}{_INITIAL})?{NAME_GAP}{_WORD})*\s*\Z"
+    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}(?:{_INITIAL}{NAME_GAP})?{_WORD})*\s*\Z"
 )
 # Institutions and documents are not speakers: "the report of the Organization emphasizes".
 _INSTITUTION_WORDS = frozenset(
@@ -561,18 +563,23 @@ def _speech_events(
         if _outside_quotes(e[0], quote_spans, quote_starts)
     )
     raw = [_as_description(text, e) for e in raw]
-    if _refers_back(raw):
+    persons = _refers_back(raw)
+    bodies = _sentences_a_body_may_open(raw, sentence_starts, quote_spans, quote_starts)
+    if persons or bodies:
         # Mentions give "he", "the minister", "The President" and a bare surname someone
-        # to refer to; without such an event they change nothing, and matching every
-        # sentence's opening against them was a sixth of the quote finder's time.
+        # to refer to, and "it" and "the ministry" a body; without such an event they
+        # change nothing, and matching every sentence's opening against them was a
+        # sixth of the quote finder's time.
         raw.extend(
             _as_description(text, e)
-            for e in _mentions(text, sentence_starts, limit)
+            for e in _mentions(text, sentence_starts, limit, persons, bodies)
             if _outside_quotes(e[0], quote_spans, quote_starts)
         )
     raw.sort()
     full_names: list[str] = []
     named: list[tuple[str, int, str]] = []  # every (name, where named, gender), in order
+    # every body named or meant, in order: (name, where named, where last named or meant)
+    bodies: list[tuple[str, int, int]] = []
     current, named_at, current_end, current_gender = "", -1, 0, ""
     seen_at = -1  # where ``current`` was last named or referred to by "he" or "the minister"
     referents: tuple[list[int], list[str]] | None = None
@@ -621,8 +628,13 @@ def _speech_events(
             current_gender = _title_gender(text, start, end, name)
             if _is_body(current):
                 current_gender = "n"  # "she said" after "the Kestrian embassy said" is no embassy
+                bodies.append((current, named_at, start))
             named.append((current, named_at, current_gender))
         if kind == "mention":  # a mention gives "he" a referent; it attributes nothing
+            continue
+        if kind == "body_mention":  # "The Kestrian Foreign Ministry issued a statement."
+            named.append((name, start, "n"))  # a body: no "he" or "she" (current stays)
+            bodies.append((name, start, start))
             continue
         if kind == "body":  # "the ministry said": the body last named with that word
             if marks is None:
@@ -632,7 +644,23 @@ def _speech_events(
                 speaker, at = "", -1
             if not speaker and name[:1].isupper():
                 speaker = name  # "the Foreign Ministry said", named as before
+            if speaker:
+                bodies.append((speaker, at if at >= 0 else start, start))
             events.append(_SpeechEvent(start, end, speaker, at))
+            continue
+        if kind == "it":  # "“…,” it said": the last body named or meant, within reach
+            body = None
+            if bodies:  # (most "it" of a speech follow no body: "It calls upon ...")
+                if marks is None:
+                    marks = _reading_marks(text, quote_spans, sentence_starts)
+                if short_paragraphs is None:
+                    short_paragraphs = _writes_short_paragraphs(text, marks)
+                body = _body_in_reach(text, marks, quote_spans, bodies, start, short_paragraphs)
+            if body is not None:
+                bodies.append((body[0], body[1], start))  # "it" carries the body on
+                events.append(_SpeechEvent(start, end, body[0], body[1]))
+            # With no body in reach "it" is no event: it may be a document or a thing,
+            # whose words are nobody's, and the quote keeps what the other rules give.
             continue
         if kind == "title":  # "The President said": the last named, if so titled
             if marks is None:
@@ -691,11 +719,34 @@ def _speech_events(
     return events
 
 
+def _body_in_reach(
+    text: str,
+    marks: tuple[list[int], list[int]],
+    quote_spans: list[tuple[int, int]],
+    bodies: list[tuple[str, int, int]],
+    at: int,
+    short_paragraphs: bool,
+) -> tuple[str, int] | None:
+    """``(name, where named)`` of the body that an "it" at ``at`` means ("The Kestrian
+    Foreign Ministry issued a statement. “…,” it said."): the last body named or meant
+    (see _speech_events), whoever was named since (a person is no "it"), within reach
+    as "he" is (two sentences, in the same paragraph or across short news paragraphs);
+    None when there is none."""
+    if not bodies:
+        return None
+    name, named_at, seen_at = bodies[-1]
+    if _in_reach(marks, seen_at, at, across_paragraphs=False) or (
+        short_paragraphs and _across_short_paragraphs(text, marks, quote_spans, seen_at, at, name)
+    ):
+        return name, named_at
+    return None
+
+
 # A run of capitalized words that may name a person earlier in a sentence than a "he":
 # "Winston Churchill", "the late President Kennedy", "Mr. Khrushchev", "Dag Hammarskjöld's".
 _CAPITALIZED_RUN = re.compile(
     rf"{_NAME_START}(?:{_HONORIFIC_DOT}\s+)?"
-    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*(?:{NAME_GAP}{_INITIAL})?{NAME_GAP}{_WORD})*"
+    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}(?:{_INITIAL}{NAME_GAP})?{_WORD})*"
 )
 # Words of places, events and things named with two capitalized words, which
 # _could_be_a_name lets through: "South Africa", "Viet Nam", "Latin America", "the
@@ -1197,18 +1248,53 @@ def _refers_back(events: list[tuple[int, int, str, str]]) -> bool:
     )
 
 
-def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, str, str]]:
+def _sentences_a_body_may_open(
+    events: list[tuple[int, int, str, str]],
+    sentence_starts: Sequence[int],
+    quote_spans: list[tuple[int, int]],
+    quote_starts: list[int],
+) -> set[int]:
+    """The starts of the sentences whose subject may be a body that an event means: the
+    sentence of each "it said" or "the ministry said" and the two reporter's sentences
+    before it, as far as a body stays in reach (see _in_reach). Reading every sentence's
+    opening for a body only because a speech says "It calls upon ..." somewhere cost a
+    twentieth of the quote finder's time."""
+    found: set[int] = set()
+    for start, _, kind, _ in events:
+        if kind not in ("it", "body"):
+            continue
+        k = bisect.bisect_right(sentence_starts, start) - 1
+        reporters = 0  # sentences outside quotes, as _in_reach counts them
+        while k >= 0 and reporters <= _REACH_SENTENCES:
+            found.add(sentence_starts[k])
+            reporters += _outside_quotes(sentence_starts[k], quote_spans, quote_starts)
+            k -= 1
+    return found
+
+
+def _mentions(
+    text: str,
+    sentence_starts,
+    limit: int,
+    persons: bool = True,
+    bodies: Collection[int] = (),
+) -> list[tuple[int, int, str, str]]:
     """Someone named as a sentence's subject, without a reporting verb: by title or
     appositive ("Foreign Minister Anna Kovacs signalled flexibility.", "Greta Lind, the
     foreign minister, read a statement.") or by a person's full name ("Dana Kowal struck
     a conciliatory tone."). A later "she said" refers to them. A surname alone ("Kowal
     rejected the criticism.") is a "surname" event: a mention only if the text named the
-    person in full before (see :func:`_speech_events`)."""
+    person in full before (see :func:`_speech_events`). In the sentences that start at
+    ``bodies``, also a body with an owner (see :func:`_body_mention`); without
+    ``persons``, only those."""
     out = []
     for start in sentence_starts:
         if start >= limit:
             break
-        if _opens_without_subject_name(text, start):
+        if start in bodies and (found := _body_mention(text, start)):
+            out.extend(found)
+            continue
+        if not persons or _opens_without_subject_name(text, start):
             continue
         m = _MENTION.match(text, start)  # also "In Ostria, Karel Duvnjak struck"
         if m is not None:
@@ -1266,6 +1352,25 @@ def _office_mention(text: str, start: int) -> list[tuple[int, int, str, str]]:
         return []
     name = _owned_body_name(m)
     return [(m.start("owner"), m.end("head"), "office_mention", name)] if name else []
+
+
+def _body_mention(text: str, start: int) -> list[tuple[int, int, str, str]]:
+    """The mention of a body with an owner as the subject of the sentence at ``start``,
+    with no reporting verb ("The Kestrian Foreign Ministry issued a statement.", "Kestria's
+    foreign ministry, in a post on social media, rejected ...", "The Kestrian Ministry of
+    Foreign Affairs summoned ..."): a "body_mention", which gives a later "it said" and
+    "the ministry said" the body to mean (quoter 21), named as before a reporting verb
+    (see :func:`_owned_body_name`). Read only in sentences that open with "The" or have
+    a possessive in their first _LONGEST_OWNER characters, and a body's head word after."""
+    if not (
+        text.startswith("The ", start) or text.find("'s ", start, start + _LONGEST_OWNER) >= 0
+    ) or not _BODY_HEAD.search(text, start, start + _LONGEST_OFFICE_SUBJECT):
+        return []
+    m = _BODY_SUBJECT.match(text, start)
+    if m is None or not _finite_verb(m["verb"]):
+        return []
+    name = _owned_body_name(m)
+    return [(m.start("owner"), m.end("head"), "body_mention", name)] if name else []
 
 
 def _without_owner(raw: str) -> str:
@@ -1608,7 +1713,7 @@ def reporting_events(
         for event_start, event_end, kind, name in _events_ending_at(text, start, end, low):
             if kind == "office":  # "the Russian foreign minister": as "the minister"
                 out.append((event_start, event_end, "pronoun", ""))
-            elif kind != "body":  # "the ministry": the caller resolves no body
+            elif kind not in ("body", "it"):  # "the ministry", "it": the caller resolves no body
                 out.append((event_start, event_end, kind, name))
     return sorted(out)
 
@@ -1698,6 +1803,12 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         m = _PRONOUN_BEFORE_VERB.search(text, low, verb_start)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
+    if "it" in last_words or "It" in last_words:
+        # Only a verb in the past: in a speech "it" before a present ("It calls upon all
+        # States", "it states") is mostly a document's, whose words are nobody's.
+        m = _IT_BEFORE_VERB.search(text, low, verb_start)
+        if m:
+            out.append((m.start(), verb_end, "it", ""))
     owned = _owned_body_events(text, low, verb_start, verb_end, last_words)
     # "Sergey Lavrov, Russia's foreign minister, said": the office describes the speaker.
     out.extend(e for e in owned if appositive is None or e[0] < appositive[0])
@@ -1719,7 +1830,8 @@ def _owned_body_events(
     :func:`_bare_body`). A ministry named by its portfolio is such a body, capitalized or
     not ("the Kestrian Ministry of Foreign Affairs said")."""
     if not (
-        any(word.rstrip(",").lower() in _BODY_HEAD_WORDS for word in last_words)
+        # heads in lower case: a capitalized one ("the Security Council said") is a name's
+        any(word.rstrip(",") in _BODY_HEAD_WORDS for word in last_words)
         or _may_name_a_portfolio(text, low, verb_start, last_words)
         or (
             _may_have_body_aside(text, verb_start)
@@ -1742,9 +1854,9 @@ def _may_name_a_portfolio(text: str, low: int, verb_start: int, last_words: list
     """Whether a ministry named by its portfolio may end right before the verb at
     ``verb_start``: a portfolio word is one of the last two words, and "ministry" or
     "department" comes before (found in C: "State" and "affairs" are common words)."""
-    return not _PORTFOLIO_WORDS.isdisjoint(w.rstrip(",").lower() for w in last_words) and (
+    return (
         text.find("inistry", low, verb_start) >= 0 or text.find("epartment", low, verb_start) >= 0
-    )
+    ) and not _PORTFOLIO_WORDS.isdisjoint(w.rstrip(",").lower() for w in last_words)
 
 
 def _may_have_body_aside(text: str, verb_start: int) -> bool:
@@ -1760,7 +1872,7 @@ def _may_have_body_aside(text: str, verb_start: int) -> bool:
 # "the Kestrian official"): those refer back to who was named (see DESCRIPTOR_NOUNS).
 _BODY_HEADS = (
     "ministry|embassy|consulate|government|cabinet|presidency|department|office|mission|"
-    "military|army|navy|police|parliament"
+    "military|army|navy|police|parliament|agency|council|commission|committee"
 )
 _OFFICE_HEADS = "minister|president|premier|chancellor|king|queen"
 _BODY_WORDS_OF_HEADS = frozenset(_BODY_HEADS.split("|"))
@@ -1785,12 +1897,12 @@ _MINISTRY_OF = (
 )
 _OWNED_BODY = (
     rf"(?P<owner>{_WORD}(?:{NAME_GAP}{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
-    rf"\s+(?P<head>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}|{_OFFICE_HEADS})|{_MINISTRY_OF})"
+    rf"\s+(?P<head>{_MINISTRY_OF}|(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}|{_OFFICE_HEADS}))"
     r"(?![\w-])"
 )
 # "the ministry", "the foreign ministry", "the Ministry of Foreign Affairs": a body with
 # no owner.
-_BARE_BODY = rf"(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})|{_MINISTRY_OF})(?![\w-])"
+_BARE_BODY = rf"(?P<body>{_MINISTRY_OF}|(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))(?![\w-])"
 # ... where the body is: "the Norland embassy in Kestria said".
 _BODY_PLACE = rf"(?:\s+(?:in|to)\s+{_NAME})?"
 _OWNED_BODY_BEFORE_VERB = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE},?{_ADVERB}\s+\Z")
@@ -1822,6 +1934,17 @@ _OFFICE_HEAD = re.compile(
     "|".join(f"[{head[0].upper()}{head[0]}]{head[1:]}" for head in _OFFICE_HEADS.split("|"))
 )
 _LONGEST_OFFICE_SUBJECT = 120
+# The subject of _body_mention: "The Kestrian Foreign Ministry issued", "Kestria's foreign
+# ministry, in a statement, rejected", "The Norland embassy in Kestria summoned".
+_BODY_SUBJECT = re.compile(
+    rf"(?:The\s+)?(?P<owner>{_WORD}(?:{NAME_GAP}{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
+    rf"\s+(?P<head>{_MINISTRY_OF}|(?i:(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})))(?![\w-])"
+    rf"{_BODY_PLACE}(?:,\s[^,.;:\n\u201c\u201d]{{1,80}},)?{_ADVERB}\s+(?P<verb>[a-z]+)"
+)
+# A body's head word, looked for (found in C) before _BODY_SUBJECT is tried.
+_BODY_HEAD = re.compile(
+    "|".join(f"[{head[0].upper()}{head[0]}]{head[1:]}" for head in _BODY_HEADS.split("|"))
+)
 
 
 def _owned_body_name(m: re.Match) -> str:
@@ -2695,7 +2818,9 @@ def _cut_short(text: str, tail: re.Match) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    words = _without_false_initial(name.split())
+    words = name.split()
+    if "." in name:
+        words = _without_false_initial(words)
     if len(words) > 2 and words[0] in ("His", "Her") and words[1] in _COURTESIES:
         words = words[2:]  # "His Excellency Boutros Boutros-Ghali" (but "His Majesty" stays)
     after_preposition = False
@@ -2737,6 +2862,8 @@ def _without_false_initial(words: list[str]) -> list[str]:
 def _past_false_initial(text: str, m: re.Match) -> int:
     """Where the name that ``m`` matched starts once a letter that is no middle initial
     is taken off it (see :func:`_without_false_initial`): ``m.start()`` when none is."""
+    if "." not in m["name"]:
+        return m.start()  # most names: no letter and period at all
     words = m["name"].split()
     kept = _without_false_initial(words)
     if not kept or len(kept) == len(words):

@@ -1443,6 +1443,64 @@ def test_the_ministry_means_the_body_last_named():
     ]
 
 
+def test_it_means_the_last_body_named_in_reach():
+    # "“…,” it said." after "The Kestrian Foreign Ministry issued a statement." gave
+    # nobody (quoter 21): "it" is a body's, never a person's
+    said = "\u201cWe reject the claims,\u201d it said."
+    cases = {
+        "The Kestrian Foreign Ministry issued a statement on Monday.": (
+            "Kestrian Foreign Ministry"
+        ),
+        "The Kestrian foreign ministry issued a statement on Monday.": (
+            "Kestrian Foreign Ministry"
+        ),
+        "The Kestrian Ministry of Foreign Affairs summoned the ambassador.": (
+            "Kestrian Ministry of Foreign Affairs"
+        ),
+        "Kestria's foreign ministry, in a post on social media, rejected the report.": (
+            "Kestria's Foreign Ministry"
+        ),
+        "The Norland embassy in Kestria issued a statement.": "Norland Embassy",
+        "The Kestrian news agency reported the talks.": "Kestrian News Agency",
+        "The Kestrian Security Council met on Monday.": "Kestrian Security Council",
+        "The Kestrian Foreign Ministry said the talks were over.": "Kestrian Foreign Ministry",
+        # a person named since is no "it"
+        "The Kestrian Foreign Ministry issued a statement. Foreign Minister Mira Sandoval "
+        "was abroad.": "Kestrian Foreign Ministry",
+        # no body, or one named too far back: nobody
+        "Foreign Minister Mira Sandoval spoke on Monday.": "",
+        "The report was published on Monday.": "",
+        "The Kestrian Foreign Ministry issued a statement. Talks went on. Nothing changed. "
+        "Nobody came.": "",
+    }
+    for opening, speaker in cases.items():
+        assert speakers(f"{opening} {said}") == [speaker], opening
+    # any reporting verb, and "It said:" before the quote
+    assert speakers(
+        "The Kestrian Foreign Ministry issued a statement. \u201cWe reject the claims,\u201d "
+        "it added."
+    ) == ["Kestrian Foreign Ministry"]
+    assert speakers(
+        "The Kestrian Foreign Ministry issued a statement. It said: \u201cWe reject the "
+        "claims.\u201d"
+    ) == ["Kestrian Foreign Ministry"]
+    # "the ministry" means a body named as a sentence's subject too
+    assert speakers(
+        "The Kestrian Foreign Ministry issued a statement on Monday. \u201cWe reject the "
+        "claims,\u201d the ministry said."
+    ) == ["Kestrian Foreign Ministry"]
+    # "It said ..." reports the body's speech, which a quote after it goes on from
+    assert speakers(
+        "The Kestrian Foreign Ministry issued a statement on Monday. It said the claims were "
+        "false. \u201cWe reject them.\u201d"
+    ) == ["Kestrian Foreign Ministry"]
+    # a body as a subject gives "she" no one: the person named before it
+    assert speakers(
+        "Mira Sandoval spoke on Monday. The Kestrian Foreign Ministry issued a statement. "
+        "\u201cWe reject the claims,\u201d she said."
+    ) == ["Mira Sandoval"]
+
+
 def test_he_and_she_reach_across_short_paragraphs():
     # news trial: news paragraphs are a sentence or two, and "she" in the next one
     # still means the person just named
