@@ -404,8 +404,20 @@ def find_quotes(
         _sentence_before(text, sentences, sentence_starts, s, sentence)
         for (s, _), sentence in zip(spans, enclosing, strict=True)
     ]
+    # Where a text writes news paragraphs, a quote that opens a paragraph may go on from
+    # reported speech that ends the paragraph before (see _news_paragraph_before).
+    wrapped: list[bool] = []  # whether the text wraps its lines, worked out once if needed
+    news: list[bool] = []  # whether it writes news paragraphs, worked out once if needed
+    reported_before = [
+        _news_paragraph_before(text, spans, sentences, sentence_starts, s, sentence, wrapped, news)
+        for (s, _), sentence in zip(spans, enclosing, strict=True)
+    ]
     windows = sorted(
-        {(start, end + 1) for start, end in enclosing + introductions + reported if end >= 0}
+        {
+            (start, end + 1)
+            for start, end in enclosing + introductions + reported + reported_before
+            if end >= 0
+        }
     )
     if _may_have_events_in(text, spans, windows):
         # An event's speaker depends only on the events before it, so the events
@@ -415,24 +427,24 @@ def find_quotes(
     else:
         events = []
     event_starts = [e.start for e in events]
-    wrapped: list[bool] = []  # whether the text wraps its lines, worked out once if needed
     quotes = []
-    for (start, end), sentence, (low, colon), before in zip(
-        spans, enclosing, introductions, reported, strict=True
+    for (start, end), sentence, (low, colon), before, paragraph_before in zip(
+        spans, enclosing, introductions, reported, reported_before, strict=True
     ):
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
         speaker = _attribute(text, start, end, sentence, events, event_starts, kind)
         if not speaker and kind == "direct" and colon >= 0:
             speaker = _introducer(text, events, event_starts, low, colon)
-        if not speaker and kind == "direct" and before[1] >= 0:
+        if not speaker and kind == "direct" and max(before[1], paragraph_before[1]) >= 0:
             # only a quote with no reporting verb of its own ("“…,” she said" may name
             # nobody on purpose)
             k = bisect.bisect_left(event_starts, sentence[0])
-            if (k == len(events) or events[k].start > sentence[1]) and _same_paragraph(
-                text, before[1], start, wrapped
-            ):
-                speaker = _reporter_of(text, spans, events, event_starts, before, wrapped)
+            if k == len(events) or events[k].start > sentence[1]:
+                if before[1] < 0 or not _same_paragraph(text, before[1], start, wrapped):
+                    before = paragraph_before  # "(-1, -1)" unless news paragraphs
+                if before[1] >= 0:
+                    speaker = _reporter_of(text, spans, events, event_starts, before, wrapped)
         if not speaker and kind == "direct":
             speaker = _words_of(text, max(sentence[0], start - _WORDS_OF_REACH), start)
         if speaker and kind == "fragment" and _named_thing(text, start, inner):
@@ -3166,6 +3178,52 @@ def _sentence_before(
     if _BLANK_LINE.search(text, before[1], start):
         return (-1, -1)
     return before
+
+
+def _news_paragraph_before(
+    text: str,
+    spans: list[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+    sentence_starts: list[int],
+    start: int,
+    sentence: tuple[int, int],
+    wrapped: list[bool],
+    news: list[bool],
+) -> tuple[int, int]:
+    """The sentence that ends the paragraph before a quote at ``start`` that opens its
+    ``sentence`` and its paragraph, where "he" or "she" would reach across that break
+    ("Marsh said the talks had failed.\n\n“We will not return.”"): the text writes news
+    paragraphs (see :func:`_writes_short_paragraphs`) and the paragraph before is short
+    (at most _SHORT_PARAGRAPH_SENTENCES reporter's sentences and _SHORT_PARAGRAPH_CHARS
+    characters, as in :func:`_across_short_paragraphs`); ``(-1, -1)`` otherwise, as for a
+    speech, whose next paragraph so often turns to someone else (quoter 21). ``wrapped``
+    and ``news`` hold what is worked out once per text."""
+    if text[sentence[0] : start].strip(_OPENING_MARKS):
+        return (-1, -1)  # the quote does not open its sentence
+    k = bisect.bisect_right(sentence_starts, sentence[0] - 1) - 1
+    if k < 0 or sentences[k][1] > sentence[0]:
+        return (-1, -1)
+    before = sentences[k]
+    line = text.rfind("\n", 0, before[0]) + 1
+    if text.find("\n", before[1], start) < 0 or before[1] - line > _SHORT_PARAGRAPH_CHARS:
+        return (-1, -1)  # the same line, or a paragraph longer than news writes (found fast)
+    if not wrapped:
+        wrapped.append(_wraps_lines(text))
+    if wrapped[0]:
+        if not _BLANK_LINE.search(text, before[1], start):
+            return (-1, -1)  # a wrapped line: the same paragraph
+        blank = _LAST_BLANK_LINE.search(text, max(0, before[1] - _SHORT_PARAGRAPH_CHARS), before[0])
+        if blank is None and before[1] > _SHORT_PARAGRAPH_CHARS:
+            return (-1, -1)
+        line = blank.end() if blank else 0
+    # reporter's sentences only: one that opens with a quote mark is the quoted speaker's
+    first = bisect.bisect_left(sentence_starts, line)
+    said = sum(1 for s in sentence_starts[first : k + 1] if text[s] not in _QUOTE_OPENERS)
+    if said > _SHORT_PARAGRAPH_SENTENCES:
+        return (-1, -1)
+    if not news:
+        news.append(_writes_short_paragraphs(text, _reading_marks(text, spans, sentence_starts)))
+    return before if news[0] else (-1, -1)
 
 
 def _same_paragraph(text: str, low: int, high: int, wrapped: list[bool]) -> bool:

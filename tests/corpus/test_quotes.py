@@ -1847,7 +1847,8 @@ def test_a_quote_after_reported_speech_continues_its_speaker():
         "We proposed a text. \u201c4. The General Assembly calls upon all States to conclude a pact. "
         "\u201cThe Assembly also invites other States to join the pact.\u201d"
     ) == [""]
-    # not after a sentence that reports no speech, nor from another paragraph
+    # not after a sentence that reports no speech, nor from another paragraph unless the
+    # text writes news paragraphs (see the next test)
     assert speakers(f"Elena Marsh met the press. She left at noon. {quote}") == [""]
     assert speakers(f"Elena Marsh met the press. {said}\n\n{quote}") == [""]
     # nor a quote that is only part of its sentence, nor when nobody can be named
@@ -1858,6 +1859,43 @@ def test_a_quote_after_reported_speech_continues_its_speaker():
         "On Monday, Valdorian Foreign Minister Elena Marsh met the press.\n\n"
         "Asked about the quotas, she said: \u201cI expect difficult numbers.\u201d"
     ) == ["Elena Marsh"]
+
+
+def test_a_quote_opening_a_news_paragraph_continues_the_reported_speech_before_it():
+    # "Marsh said the talks had failed.\n\n“We will not return.”" gave nobody (quoter
+    # 21): where "she" would reach across the break, so does the reported speaker
+    quote = "\u201cWe will not return.\u201d"
+    news = (
+        "Talks in Malden broke up on Friday.\n\n"
+        "Fishing crews blocked the harbour for a second day.\n\n"
+    )
+    assert speakers(f"{news}Elena Marsh said the talks had failed.\n\n{quote}") == ["Elena Marsh"]
+    assert speakers(
+        f"{news}Elena Marsh met the press. She said the talks had failed.\n\n{quote}"
+    ) == ["Elena Marsh"]
+    # a quote after it goes on from it, as in one paragraph
+    assert speakers(
+        f"{news}Elena Marsh said the talks had failed.\n\n{quote} The crews went home. "
+        "\u201cNobody will,\u201d she said."
+    ) == ["Elena Marsh", "Elena Marsh"]
+    # not when the quote names its own speaker, nor after a sentence that reports no
+    # speech, nor after a paragraph longer than news writes
+    assert speakers(
+        f"{news}Elena Marsh said the talks had failed.\n\n\u201cWe will not return,\u201d "
+        "said Karel Duvnjak."
+    ) == ["Karel Duvnjak"]
+    assert speakers(f"{news}Elena Marsh left at noon.\n\n{quote}") == [""]
+    assert speakers(
+        f"{news}The crews waited. Elena Marsh said the talks had failed. Nobody knew why.\n\n"
+        f"{quote}"
+    ) == [""]
+    # nor in a speech, whose paragraphs run longer, even after a short one
+    speech = "The talks went on " + "and on " * 60 + "until Friday."
+    for text in (
+        f"{speech}\n\n{speech} Elena Marsh said the talks had failed.\n\n{quote}",
+        f"{speech}\n\n{speech}\n\nElena Marsh said the talks had failed.\n\n{quote}",
+    ):
+        assert speakers(text) == [""]
 
 
 def test_a_description_with_an_article_before_the_name_after_the_verb():
