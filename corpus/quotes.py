@@ -2859,8 +2859,7 @@ def _without_false_initial(words: list[str]) -> list[str]:
     Lavrov", "Annex I. Lavrov", "President E. Marcos"); the words before it end
     something else. "Ferdinand E. Marcos" and "Vladimir V. Shcherbitsky" stay whole."""
     for k in range(len(words) - 1, 0, -1):
-        word = words[k]
-        if len(word) == 2 and word[1] == "." and word[0].isupper():
+        if _is_initial(words[k]):
             before = words[k - 1]
             if (
                 before in _NOT_PERSON_WORDS
@@ -2873,14 +2872,31 @@ def _without_false_initial(words: list[str]) -> list[str]:
 
 def _past_false_initial(text: str, m: re.Match) -> int:
     """Where the name that ``m`` matched starts once a letter that is no middle initial
-    is taken off it (see :func:`_without_false_initial`): ``m.start()`` when none is."""
+    is taken off it (see :func:`_without_false_initial`): ``m.start()`` when none is.
+    After "of" every letter is taken off: a name there speaks only as a place ("the
+    representative of Cuba"), and a letter ends the place ("the President of the
+    Republic of Uganda A. Milton Obote, said": not "Uganda A. Milton Obote")."""
     if "." not in m["name"]:
         return m.start()  # most names: no letter and period at all
     words = m["name"].split()
     kept = _without_false_initial(words)
+    if len(kept) == len(words) and _after_of(text, m.start()):
+        initials = [k for k, word in enumerate(words) if _is_initial(word)]
+        kept = words[initials[-1] + 1 :] if initials else words
     if not kept or len(kept) == len(words):
         return m.start()
     return text.rfind(kept[0], m.start(), m.end())
+
+
+def _after_of(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows "of" or "of the"."""
+    before = text[max(0, at - 12) : at].split()[-2:]
+    return before[-1:] == ["of"] or before == ["of", "the"]
+
+
+def _is_initial(word: str) -> bool:
+    """Whether ``word`` is a capital letter and a period: "E." of "Ferdinand E. Marcos"."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
 # Words that a letter numbers: "Annex I", "Part B", "Phase C".

@@ -693,6 +693,10 @@ def test_a_middle_initial_is_part_of_the_name():
     # a letter after a word that is no first name ends a thing's name, not a person's
     assert speakers(f"That was after World War I. Varga said: {said}") == ["Varga"]
     assert speakers(f"It is set out in Annex B. Varga said: {said}") == ["Varga"]
+    # after "of" a name speaks only as a place, which the letter ends (a missing comma)
+    assert speakers(f"The President of the Republic of Tarsk A. Tomas Varga, said: {said}") == [
+        "Tomas Varga"
+    ]
 
 
 def test_gender_is_read_with_each_naming_and_in_every_attribution_form():
