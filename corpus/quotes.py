@@ -6,10 +6,13 @@ Attribution follows the reporting verbs around a quote ("…,” he stated.",
 "Lavrov said: “…”", "according to X"); pronouns and descriptors ("he", "the
 diplomat", "the President") point to the last named speaker when a reader could still
 tell who (see _REACH_SENTENCES); else "he" or "she" points to the one person named
-earlier in its sentence ("Nelson Mandela … when he said"). A surname is expanded to the
-full name the report introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office held
-by one person speaks as the office, not as the body or country it heads or serves ("the
-Prime Minister of the United Kingdom"); a document is nobody's voice.
+earlier in its sentence ("Nelson Mandela … when he said"); "it" points to the last body
+named ("The Kestrian Foreign Ministry issued a statement. “…,” it said."), never to a
+person. A surname is expanded to the full name the report introduced earlier ("Lavrov"
+-> "Sergey Lavrov"). An office held by one person speaks as the office, not as the body
+or country it heads or serves ("the Prime Minister of the United Kingdom", "the foreign
+minister of Cuba"); a country's representative is the country's voice; a document is
+nobody's voice.
 """
 
 from __future__ import annotations

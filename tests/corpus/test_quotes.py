@@ -1588,7 +1588,9 @@ def test_a_surname_as_a_sentence_subject_means_the_person_named_in_full_before()
 # where nobody can be named). Quoter 17 attributed 5 of these 24 quotes (4 right, and
 # "Holt" for Marek Holt); quoter 18 attributes 23, all right. The last two articles came
 # with quoter 20: quoter 19 named 1 of their 6 quotes (the office; the others nobody),
-# quoter 20 names all 6.
+# quoter 20 names all 6. The two after them came with quoter 21: quoter 20 named 2 of
+# their 4 quotes, both wrongly ("Valdoria" for its foreign minister, "Anna" for Anna M.
+# Berg); quoter 21 names all 4.
 _NEWS_ARTICLES = [
     (
         "Kestria will close its northern fishing grounds for two years, the government "
@@ -1705,6 +1707,25 @@ _NEWS_ARTICLES = [
         "Meanwhile, the Valdorian fisheries minister said the quotas were \u201cnot "
         "negotiable.\u201d",
         ["Ingrid Sola", "Tomas Brenner", "Valdorian Fisheries Minister"],
+    ),
+    # quoter 21: "it said" after a body, a ministry named by its portfolio, an office of
+    # a country in lower case, a middle initial, a quote opening the paragraph after
+    # reported speech
+    (
+        "The Ostrian Ministry of Foreign Affairs summoned the Valdorian ambassador on "
+        "Tuesday.\n\n"
+        "\u201cThe incursion was a grave breach of our waters,\u201d it said in a statement.\n\n"
+        "The foreign minister of Valdoria said the patrol boat had lost its way in fog. "
+        "\u201cWe regret the confusion,\u201d he added.",
+        ["Ostrian Ministry of Foreign Affairs", "Foreign Minister of Valdoria"],
+    ),
+    (
+        "Fishing talks resumed in Malden on Monday.\n\n"
+        "The quota commission met behind closed doors for six hours.\n\n"
+        "The commission's chairman, Tomas K. Varga, said the stocks were recovering.\n\n"
+        "\u201cWe are not there yet.\u201d\n\n"
+        "\u201cThe fleets must wait,\u201d said Anna M. Berg of the fishermen's union.",
+        ["Tomas K. Varga", "Anna M. Berg"],
     ),
 ]
 
