@@ -579,15 +579,15 @@ def _speech_events(
     )
     raw = [_as_description(text, e) for e in raw]
     persons = _refers_back(raw)
-    bodies = _sentences_a_body_may_open(raw, sentence_starts, quote_spans, quote_starts)
-    if persons or bodies:
+    body_sentences = _sentences_a_body_may_open(raw, sentence_starts, quote_spans, quote_starts)
+    if persons or body_sentences:
         # Mentions give "he", "the minister", "The President" and a bare surname someone
         # to refer to, and "it" and "the ministry" a body; without such an event they
         # change nothing, and matching every sentence's opening against them was a
         # sixth of the quote finder's time.
         raw.extend(
             _as_description(text, e)
-            for e in _mentions(text, sentence_starts, limit, persons, bodies)
+            for e in _mentions(text, sentence_starts, limit, persons, body_sentences)
             if _outside_quotes(e[0], quote_spans, quote_starts)
         )
     raw.sort()
