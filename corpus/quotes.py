@@ -3226,6 +3226,8 @@ def _news_paragraph_before(
     line = text.rfind("\n", 0, before[0]) + 1
     if text.find("\n", before[1], start) < 0 or before[1] - line > _SHORT_PARAGRAPH_CHARS:
         return (-1, -1)  # the same line, or a paragraph longer than news writes (found fast)
+    if not _EVENT_VERB.search(text, max(0, before[0] - 1), before[1]):
+        return (-1, -1)  # no reporting verb: no reported speech (found fast)
     if not wrapped:
         wrapped.append(_wraps_lines(text))
     if wrapped[0]:
