@@ -6,23 +6,26 @@ Attribution follows the reporting verbs around a quote ("…,” he stated.",
 "Lavrov said: “…”", "according to X"); pronouns and descriptors ("he", "the
 diplomat", "the President") point to the last named speaker when a reader could still
 tell who (see _REACH_SENTENCES); else "he" or "she" points to the one person named
-earlier in its sentence ("Nelson Mandela … when he said"). A surname is expanded to the
-full name the report introduced earlier ("Lavrov" -> "Sergey Lavrov"). An office held
-by one person speaks as the office, not as the body or country it heads or serves ("the
-Prime Minister of the United Kingdom"); a document is nobody's voice.
+earlier in its sentence ("Nelson Mandela … when he said"); "it" points to the last body
+named ("The Kestrian Foreign Ministry issued a statement. “…,” it said."), never to a
+person. A surname is expanded to the full name the report introduced earlier ("Lavrov"
+-> "Sergey Lavrov"). An office held by one person speaks as the office, not as the body
+or country it heads or serves ("the Prime Minister of the United Kingdom", "the foreign
+minister of Cuba"); a country's representative is the country's voice; a document is
+nobody's voice.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/20"
+QUOTER_VERSION = "communique-quotes/21"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -63,7 +66,11 @@ _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|dos|das|bin|ibn|al|ter|te
 # Between the words of a name: spaces and at most one line break (a name wraps onto
 # the next line of a UN record, but a blank line ends a heading: "Crisis Talks\n\nLavrov").
 NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
-_NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD}){{0,3}}"
+# A middle initial between the words of a name: "Ferdinand E. Marcos", "John F. Kennedy"
+# A letter after a word that is no first name ends a thing's name ("World War I. Kennedy
+# said") and is taken off (see _without_false_initial).
+_INITIAL = r"[A-Z]\."
+_NAME = rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}(?:{_INITIAL}{NAME_GAP})?{_WORD}){{0,3}}"
 # Between a speaker and the reporting verb: an adverb, and a perfect's auxiliary before or
 # after it ("the Secretary-General has rightly said", "Pope Paul VI has stressed").
 _ADVERB = (
@@ -83,6 +90,8 @@ _APPOSITIVE_OPENING = r",\s+(?:[^,.\u201c\u201d]{0,40}\s)?"  # ", Russia's forei
 _NAME_START = r"(?<![\w'\u2019-])"
 _NAME_BEFORE_VERB = re.compile(rf"{_NAME_START}(?P<name>{_NAME}),?{_ADVERB}\s+\Z")
 _PRONOUN_BEFORE_VERB = re.compile(rf"\b(?:{_PRONOUN_WORD}){_ADVERB}\s+\Z")
+# "it said": a body's pronoun (see _speech_events), never a person's.
+_IT_BEFORE_VERB = re.compile(rf"(?<![\w'\u2019-])[Ii]t{_ADVERB}\s+\Z")
 _DESCRIPTOR_BEFORE_VERB = re.compile(rf"\b{_DESCRIPTOR_PHRASE}{_ADVERB}\s+\Z")
 # A name before an appositive that describes the speaker: "Lavrov, the foreign minister,
 # said", "Sergey Lavrov, Russia's foreign minister, said".
@@ -158,11 +167,16 @@ _ATTRIBUTION_PHRASES = (
 )
 _LONGEST_PHRASE = 40  # more than any phrase above and the space after it
 # What follows the phrase, read only once its first letter is checked (a rejected
-# "than the words of" must not swallow a real phrase right after it).
-_ATTRIBUTION_TAIL = re.compile(rf"(?:\b{_HONORIFIC_DOT}|[^.,;:\n\u201c\u201d]){{1,80}}")
+# "than the words of" must not swallow a real phrase right after it). A period ends it
+# unless it ends an honorific or a middle initial ("according to Ferdinand E. Marcos").
+_ATTRIBUTION_TAIL = re.compile(
+    rf"(?:\b{_HONORIFIC_DOT}|\b{_INITIAL}(?=[^\S\n]+[A-Z])|[^.,;:\n\u201c\u201d]){{1,80}}"
+)
 # The capitalized words that end an attribution phrase, however many: titles before the
 # name are taken off it ("according to NATO Secretary General Jens Stoltenberg").
-_TRAILING_RUN = re.compile(rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD})*\s*\Z")
+_TRAILING_RUN = re.compile(
+    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}(?:{_INITIAL}{NAME_GAP})?{_WORD})*\s*\Z"
+)
 # Institutions and documents are not speakers: "the report of the Organization emphasizes".
 _INSTITUTION_WORDS = frozenset(
     """Organization Organisation Assembly Council Charter Committee Conference Commission
@@ -393,8 +407,20 @@ def find_quotes(
         _sentence_before(text, sentences, sentence_starts, s, sentence)
         for (s, _), sentence in zip(spans, enclosing, strict=True)
     ]
+    # Where a text writes news paragraphs, a quote that opens a paragraph may go on from
+    # reported speech that ends the paragraph before (see _news_paragraph_before).
+    wrapped: list[bool] = []  # whether the text wraps its lines, worked out once if needed
+    news: list[bool] = []  # whether it writes news paragraphs, worked out once if needed
+    reported_before = [
+        _news_paragraph_before(text, spans, sentences, sentence_starts, s, sentence, wrapped, news)
+        for (s, _), sentence in zip(spans, enclosing, strict=True)
+    ]
     windows = sorted(
-        {(start, end + 1) for start, end in enclosing + introductions + reported if end >= 0}
+        {
+            (start, end + 1)
+            for start, end in enclosing + introductions + reported + reported_before
+            if end >= 0
+        }
     )
     if _may_have_events_in(text, spans, windows):
         # An event's speaker depends only on the events before it, so the events
@@ -404,24 +430,24 @@ def find_quotes(
     else:
         events = []
     event_starts = [e.start for e in events]
-    wrapped: list[bool] = []  # whether the text wraps its lines, worked out once if needed
     quotes = []
-    for (start, end), sentence, (low, colon), before in zip(
-        spans, enclosing, introductions, reported, strict=True
+    for (start, end), sentence, (low, colon), before, paragraph_before in zip(
+        spans, enclosing, introductions, reported, reported_before, strict=True
     ):
         inner = text[start + 1 : end - 1]
         kind = classify_quote(inner)
         speaker = _attribute(text, start, end, sentence, events, event_starts, kind)
         if not speaker and kind == "direct" and colon >= 0:
             speaker = _introducer(text, events, event_starts, low, colon)
-        if not speaker and kind == "direct" and before[1] >= 0:
+        if not speaker and kind == "direct" and max(before[1], paragraph_before[1]) >= 0:
             # only a quote with no reporting verb of its own ("“…,” she said" may name
             # nobody on purpose)
             k = bisect.bisect_left(event_starts, sentence[0])
-            if (k == len(events) or events[k].start > sentence[1]) and _same_paragraph(
-                text, before[1], start, wrapped
-            ):
-                speaker = _reporter_of(text, spans, events, event_starts, before, wrapped)
+            if k == len(events) or events[k].start > sentence[1]:
+                if before[1] < 0 or not _same_paragraph(text, before[1], start, wrapped):
+                    before = paragraph_before  # "(-1, -1)" unless news paragraphs
+                if before[1] >= 0:
+                    speaker = _reporter_of(text, spans, events, event_starts, before, wrapped)
         if not speaker and kind == "direct":
             speaker = _words_of(text, max(sentence[0], start - _WORDS_OF_REACH), start)
         if speaker and kind == "fragment" and _named_thing(text, start, inner):
@@ -552,18 +578,23 @@ def _speech_events(
         if _outside_quotes(e[0], quote_spans, quote_starts)
     )
     raw = [_as_description(text, e) for e in raw]
-    if _refers_back(raw):
+    persons = _refers_back(raw)
+    body_sentences = _sentences_a_body_may_open(raw, sentence_starts, quote_spans, quote_starts)
+    if persons or body_sentences:
         # Mentions give "he", "the minister", "The President" and a bare surname someone
-        # to refer to; without such an event they change nothing, and matching every
-        # sentence's opening against them was a sixth of the quote finder's time.
+        # to refer to, and "it" and "the ministry" a body; without such an event they
+        # change nothing, and matching every sentence's opening against them was a
+        # sixth of the quote finder's time.
         raw.extend(
             _as_description(text, e)
-            for e in _mentions(text, sentence_starts, limit)
+            for e in _mentions(text, sentence_starts, limit, persons, body_sentences)
             if _outside_quotes(e[0], quote_spans, quote_starts)
         )
     raw.sort()
     full_names: list[str] = []
     named: list[tuple[str, int, str]] = []  # every (name, where named, gender), in order
+    # every body named or meant, in order: (name, where named, where last named or meant)
+    bodies: list[tuple[str, int, int]] = []
     current, named_at, current_end, current_gender = "", -1, 0, ""
     seen_at = -1  # where ``current`` was last named or referred to by "he" or "the minister"
     referents: tuple[list[int], list[str]] | None = None
@@ -612,8 +643,13 @@ def _speech_events(
             current_gender = _title_gender(text, start, end, name)
             if _is_body(current):
                 current_gender = "n"  # "she said" after "the Kestrian embassy said" is no embassy
+                bodies.append((current, named_at, start))
             named.append((current, named_at, current_gender))
         if kind == "mention":  # a mention gives "he" a referent; it attributes nothing
+            continue
+        if kind == "body_mention":  # "The Kestrian Foreign Ministry issued a statement."
+            named.append((name, start, "n"))  # a body: no "he" or "she" (current stays)
+            bodies.append((name, start, start))
             continue
         if kind == "body":  # "the ministry said": the body last named with that word
             if marks is None:
@@ -623,7 +659,23 @@ def _speech_events(
                 speaker, at = "", -1
             if not speaker and name[:1].isupper():
                 speaker = name  # "the Foreign Ministry said", named as before
+            if speaker:
+                bodies.append((speaker, at if at >= 0 else start, start))
             events.append(_SpeechEvent(start, end, speaker, at))
+            continue
+        if kind == "it":  # "“…,” it said": the last body named or meant, within reach
+            body = None
+            if bodies:  # (most "it" of a speech follow no body: "It calls upon ...")
+                if marks is None:
+                    marks = _reading_marks(text, quote_spans, sentence_starts)
+                if short_paragraphs is None:
+                    short_paragraphs = _writes_short_paragraphs(text, marks)
+                body = _body_in_reach(text, marks, quote_spans, bodies, start, short_paragraphs)
+            if body is not None:
+                bodies.append((body[0], body[1], start))  # "it" carries the body on
+                events.append(_SpeechEvent(start, end, body[0], body[1]))
+            # With no body in reach "it" is no event: it may be a document or a thing,
+            # whose words are nobody's, and the quote keeps what the other rules give.
             continue
         if kind == "title":  # "The President said": the last named, if so titled
             if marks is None:
@@ -682,10 +734,34 @@ def _speech_events(
     return events
 
 
+def _body_in_reach(
+    text: str,
+    marks: tuple[list[int], list[int]],
+    quote_spans: list[tuple[int, int]],
+    bodies: list[tuple[str, int, int]],
+    at: int,
+    short_paragraphs: bool,
+) -> tuple[str, int] | None:
+    """``(name, where named)`` of the body that an "it" at ``at`` means ("The Kestrian
+    Foreign Ministry issued a statement. “…,” it said."): the last body named or meant
+    (see _speech_events), whoever was named since (a person is no "it"), within reach
+    as "he" is (two sentences, in the same paragraph or across short news paragraphs);
+    None when there is none."""
+    if not bodies:
+        return None
+    name, named_at, seen_at = bodies[-1]
+    if _in_reach(marks, seen_at, at, across_paragraphs=False) or (
+        short_paragraphs and _across_short_paragraphs(text, marks, quote_spans, seen_at, at, name)
+    ):
+        return name, named_at
+    return None
+
+
 # A run of capitalized words that may name a person earlier in a sentence than a "he":
 # "Winston Churchill", "the late President Kennedy", "Mr. Khrushchev", "Dag Hammarskjöld's".
 _CAPITALIZED_RUN = re.compile(
-    rf"{_NAME_START}(?:{_HONORIFIC_DOT}\s+)?{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}{_WORD})*"
+    rf"{_NAME_START}(?:{_HONORIFIC_DOT}\s+)?"
+    rf"{_WORD}(?:(?:{NAME_GAP}{_PARTICLE})*{NAME_GAP}(?:{_INITIAL}{NAME_GAP})?{_WORD})*"
 )
 # Words of places, events and things named with two capitalized words, which
 # _could_be_a_name lets through: "South Africa", "Viet Nam", "Latin America", "the
@@ -1187,18 +1263,53 @@ def _refers_back(events: list[tuple[int, int, str, str]]) -> bool:
     )
 
 
-def _mentions(text: str, sentence_starts, limit: int) -> list[tuple[int, int, str, str]]:
+def _sentences_a_body_may_open(
+    events: list[tuple[int, int, str, str]],
+    sentence_starts: Sequence[int],
+    quote_spans: list[tuple[int, int]],
+    quote_starts: list[int],
+) -> set[int]:
+    """The starts of the sentences whose subject may be a body that an event means: the
+    sentence of each "it said" or "the ministry said" and the two reporter's sentences
+    before it, as far as a body stays in reach (see _in_reach). Reading every sentence's
+    opening for a body only because a speech says "It calls upon ..." somewhere cost a
+    twentieth of the quote finder's time."""
+    found: set[int] = set()
+    for start, _, kind, _ in events:
+        if kind not in ("it", "body"):
+            continue
+        k = bisect.bisect_right(sentence_starts, start) - 1
+        reporters = 0  # sentences outside quotes, as _in_reach counts them
+        while k >= 0 and reporters <= _REACH_SENTENCES:
+            found.add(sentence_starts[k])
+            reporters += _outside_quotes(sentence_starts[k], quote_spans, quote_starts)
+            k -= 1
+    return found
+
+
+def _mentions(
+    text: str,
+    sentence_starts,
+    limit: int,
+    persons: bool = True,
+    bodies: Collection[int] = (),
+) -> list[tuple[int, int, str, str]]:
     """Someone named as a sentence's subject, without a reporting verb: by title or
     appositive ("Foreign Minister Anna Kovacs signalled flexibility.", "Greta Lind, the
     foreign minister, read a statement.") or by a person's full name ("Dana Kowal struck
     a conciliatory tone."). A later "she said" refers to them. A surname alone ("Kowal
     rejected the criticism.") is a "surname" event: a mention only if the text named the
-    person in full before (see :func:`_speech_events`)."""
+    person in full before (see :func:`_speech_events`). In the sentences that start at
+    ``bodies``, also a body with an owner (see :func:`_body_mention`); without
+    ``persons``, only those."""
     out = []
     for start in sentence_starts:
         if start >= limit:
             break
-        if _opens_without_subject_name(text, start):
+        if start in bodies and (found := _body_mention(text, start)):
+            out.extend(found)
+            continue
+        if not persons or _opens_without_subject_name(text, start):
             continue
         m = _MENTION.match(text, start)  # also "In Ostria, Karel Duvnjak struck"
         if m is not None:
@@ -1256,6 +1367,25 @@ def _office_mention(text: str, start: int) -> list[tuple[int, int, str, str]]:
         return []
     name = _owned_body_name(m)
     return [(m.start("owner"), m.end("head"), "office_mention", name)] if name else []
+
+
+def _body_mention(text: str, start: int) -> list[tuple[int, int, str, str]]:
+    """The mention of a body with an owner as the subject of the sentence at ``start``,
+    with no reporting verb ("The Kestrian Foreign Ministry issued a statement.", "Kestria's
+    foreign ministry, in a post on social media, rejected ...", "The Kestrian Ministry of
+    Foreign Affairs summoned ..."): a "body_mention", which gives a later "it said" and
+    "the ministry said" the body to mean (quoter 21), named as before a reporting verb
+    (see :func:`_owned_body_name`). Read only in sentences that open with "The" or have
+    a possessive in their first _LONGEST_OWNER characters, and a body's head word after."""
+    if not (
+        text.startswith("The ", start) or text.find("'s ", start, start + _LONGEST_OWNER) >= 0
+    ) or not _BODY_HEAD.search(text, start, start + _LONGEST_OFFICE_SUBJECT):
+        return []
+    m = _BODY_SUBJECT.match(text, start)
+    if m is None or not _finite_verb(m["verb"]):
+        return []
+    name = _owned_body_name(m)
+    return [(m.start("owner"), m.end("head"), "body_mention", name)] if name else []
 
 
 def _without_owner(raw: str) -> str:
@@ -1365,7 +1495,7 @@ def _inverted_event(
         return (verb_start, owned.end(), _owned_kind(owned), name)
     bare = _INVERTED_BARE_BODY.match(text, verb_end, end)
     if bare is not None:
-        return (verb_start, bare.end(), "body", bare["body"].lower())
+        return (verb_start, bare.end(), "body", _bare_body_name(bare["body"]))
     described = _INVERTED_DESCRIPTOR.match(text, verb_end, end)
     if described is not None:
         return (verb_start, described.end(), "pronoun", "")
@@ -1598,7 +1728,7 @@ def reporting_events(
         for event_start, event_end, kind, name in _events_ending_at(text, start, end, low):
             if kind == "office":  # "the Russian foreign minister": as "the minister"
                 out.append((event_start, event_end, "pronoun", ""))
-            elif kind != "body":  # "the ministry": the caller resolves no body
+            elif kind not in ("body", "it"):  # "the ministry", "it": the caller resolves no body
                 out.append((event_start, event_end, kind, name))
     return sorted(out)
 
@@ -1658,6 +1788,9 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
                 appositive = (m.start(), verb_end, "name", name)
     if not all(word.islower() for word in last_words):  # a capital letter
         m = _NAME_BEFORE_VERB.search(text, low, verb_start)
+        if m and (past := _past_false_initial(text, m)) > m.start():
+            # "in Annex I. Lavrov said": the name starts after the letter, not after "in"
+            m = _NAME_BEFORE_VERB.search(text, past, verb_start)
         # A name inside the appositive ("Casey, the Foreign Minister of Australia,
         # said") is not the speaker: the one it describes is.
         inside = appositive is not None and m is not None and m.start() > appositive[0]
@@ -1685,6 +1818,12 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         m = _PRONOUN_BEFORE_VERB.search(text, low, verb_start)
         if m:
             out.append((m.start(), verb_end, "pronoun", ""))
+    if "it" in last_words or "It" in last_words:
+        # Only a verb in the past: in a speech "it" before a present ("It calls upon all
+        # States", "it states") is mostly a document's, whose words are nobody's.
+        m = _IT_BEFORE_VERB.search(text, low, verb_start)
+        if m:
+            out.append((m.start(), verb_end, "it", ""))
     owned = _owned_body_events(text, low, verb_start, verb_end, last_words)
     # "Sergey Lavrov, Russia's foreign minister, said": the office describes the speaker.
     out.extend(e for e in owned if appositive is None or e[0] < appositive[0])
@@ -1703,9 +1842,16 @@ def _owned_body_events(
     ministry said", "Kestria's foreign minister said", "the Norland embassy in Kestria
     said") it is named as the capitalized form is ("Kestrian Foreign Ministry"); alone
     ("the ministry said") it means the body last named with that word (see
-    :func:`_bare_body`)."""
-    if not any(word.rstrip(",").lower() in _BODY_HEAD_WORDS for word in last_words) and not (
-        _may_have_body_aside(text, verb_start) and _OWNED_BODY_ASIDE.search(text, low, verb_start)
+    :func:`_bare_body`). A ministry named by its portfolio is such a body, capitalized or
+    not ("the Kestrian Ministry of Foreign Affairs said")."""
+    if not (
+        # heads in lower case: a capitalized one ("the Security Council said") is a name's
+        any(word.rstrip(",") in _BODY_HEAD_WORDS for word in last_words)
+        or _may_name_a_portfolio(text, low, verb_start, last_words)
+        or (
+            _may_have_body_aside(text, verb_start)
+            and _OWNED_BODY_ASIDE.search(text, low, verb_start)
+        )
     ):
         return []  # found in Python: most verbs have no body before them
     m = _OWNED_BODY_BEFORE_VERB.search(text, low, verb_start)
@@ -1715,8 +1861,17 @@ def _owned_body_events(
             return [(m.start(), verb_end, _owned_kind(m), name)]
     m = _BARE_BODY_BEFORE_VERB.search(text, low, verb_start)
     if m is not None:
-        return [(m.start(), verb_end, "body", m["body"].lower())]
+        return [(m.start(), verb_end, "body", _bare_body_name(m["body"]))]
     return []
+
+
+def _may_name_a_portfolio(text: str, low: int, verb_start: int, last_words: list[str]) -> bool:
+    """Whether a ministry named by its portfolio may end right before the verb at
+    ``verb_start``: a portfolio word is one of the last two words, and "ministry" or
+    "department" comes before (found in C: "State" and "affairs" are common words)."""
+    return (
+        text.find("inistry", low, verb_start) >= 0 or text.find("epartment", low, verb_start) >= 0
+    ) and not _PORTFOLIO_WORDS.isdisjoint(w.rstrip(",").lower() for w in last_words)
 
 
 def _may_have_body_aside(text: str, verb_start: int) -> bool:
@@ -1732,7 +1887,7 @@ def _may_have_body_aside(text: str, verb_start: int) -> bool:
 # "the Kestrian official"): those refer back to who was named (see DESCRIPTOR_NOUNS).
 _BODY_HEADS = (
     "ministry|embassy|consulate|government|cabinet|presidency|department|office|mission|"
-    "military|army|navy|police|parliament"
+    "military|army|navy|police|parliament|agency|council|commission|committee"
 )
 _OFFICE_HEADS = "minister|president|premier|chancellor|king|queen"
 _BODY_WORDS_OF_HEADS = frozenset(_BODY_HEADS.split("|"))
@@ -1743,10 +1898,26 @@ _HEAD_MODIFIER = (
     r"(?!(?:the|a|an|and|or|of|for|in|on|at|to|by|with|from|its|their|his|her|this|that|who"
     r"|which|has|have|had)\b)[a-z][a-z'\u2019-]*"
 )
+# A ministry or department named by its portfolio, capitalized or not (quoter 21): "the
+# Kestrian Ministry of Foreign Affairs said" is the body, as "the Kestrian Foreign Ministry
+# said" is; "Department of State", "ministry for foreign affairs and trade".
+_PORTFOLIO_WORDS = frozenset(
+    """foreign external home interior defence defense justice finance state trade economy
+    information affairs relations cooperation co-operation commerce""".split()
+)
+_PORTFOLIO_WORD = rf"(?i:{'|'.join(sorted(_PORTFOLIO_WORDS))})"
+_MINISTRY_OF = (
+    rf"(?:[Mm]inistry|[Dd]epartment)\s+(?:of|for)\s+{_PORTFOLIO_WORD}"
+    rf"(?:\s+(?:and\s+)?{_PORTFOLIO_WORD}){{0,3}}"
+)
 _OWNED_BODY = (
     rf"(?P<owner>{_WORD}(?:{NAME_GAP}{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
-    rf"\s+(?P<head>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}|{_OFFICE_HEADS}))(?![\w-])"
+    rf"\s+(?P<head>{_MINISTRY_OF}|(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}|{_OFFICE_HEADS}))"
+    r"(?![\w-])"
 )
+# "the ministry", "the foreign ministry", "the Ministry of Foreign Affairs": a body with
+# no owner.
+_BARE_BODY = rf"(?P<body>{_MINISTRY_OF}|(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))(?![\w-])"
 # ... where the body is: "the Norland embassy in Kestria said".
 _BODY_PLACE = rf"(?:\s+(?:in|to)\s+{_NAME})?"
 _OWNED_BODY_BEFORE_VERB = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE},?{_ADVERB}\s+\Z")
@@ -1757,16 +1928,11 @@ _NO_NAME_AFTER = rf"(?!,?{NAME_GAP}(?:{_HONORIFIC_DOT}\s+)?[A-Z])"
 _INVERTED_OWNED_BODY = re.compile(
     rf"{NAME_GAP}(?:(?:the|a|an){NAME_GAP})?{_OWNED_BODY}{_BODY_PLACE}{_NO_NAME_AFTER}"
 )
-_INVERTED_BARE_BODY = re.compile(
-    rf"{NAME_GAP}the\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))(?![\w-])"
-    rf"{_NO_NAME_AFTER}"
-)
+_INVERTED_BARE_BODY = re.compile(rf"{NAME_GAP}the\s+{_BARE_BODY}{_NO_NAME_AFTER}")
 # What to look for when the head is not one of the last words: "in Kestria said".
 _OWNED_BODY_ASIDE = re.compile(rf"\b(?:{_BODY_HEADS}|{_OFFICE_HEADS})\s+(?:in|to)\s+{_NAME}\s+\Z")
 # "the ministry said", "the foreign ministry said": a body no owner names.
-_BARE_BODY_BEFORE_VERB = re.compile(
-    rf"\b[Tt]he\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})),?{_ADVERB}\s+\Z"
-)
+_BARE_BODY_BEFORE_VERB = re.compile(rf"\b[Tt]he\s+{_BARE_BODY},?{_ADVERB}\s+\Z")
 
 
 # The subject of _office_mention: "The Valdorian foreign minister was", "Valdoria's
@@ -1783,6 +1949,17 @@ _OFFICE_HEAD = re.compile(
     "|".join(f"[{head[0].upper()}{head[0]}]{head[1:]}" for head in _OFFICE_HEADS.split("|"))
 )
 _LONGEST_OFFICE_SUBJECT = 120
+# The subject of _body_mention: "The Kestrian Foreign Ministry issued", "Kestria's foreign
+# ministry, in a statement, rejected", "The Norland embassy in Kestria summoned".
+_BODY_SUBJECT = re.compile(
+    rf"(?:The\s+)?(?P<owner>{_WORD}(?:{NAME_GAP}{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
+    rf"\s+(?P<head>{_MINISTRY_OF}|(?i:(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})))(?![\w-])"
+    rf"{_BODY_PLACE}(?:,\s[^,.;:\n\u201c\u201d]{{1,80}},)?{_ADVERB}\s+(?P<verb>[a-z]+)"
+)
+# A body's head word, looked for (found in C) before _BODY_SUBJECT is tried.
+_BODY_HEAD = re.compile(
+    "|".join(f"[{head[0].upper()}{head[0]}]{head[1:]}" for head in _BODY_HEADS.split("|"))
+)
 
 
 def _owned_body_name(m: re.Match) -> str:
@@ -1795,14 +1972,32 @@ def _owned_body_name(m: re.Match) -> str:
         owner = owner[1:]
     if not owner or owner[-1] in _TITLE_WORDS:
         return ""  # "The foreign ministry", "the Prime Minister's office"
-    head = [_capitalized(word) for word in m["head"].split()]
-    return _clean_name(" ".join(owner) + (m["possessive"] or "") + " " + " ".join(head))
+    head = _capitalized_head(m["head"])
+    return _clean_name(" ".join(owner) + (m["possessive"] or "") + " " + head)
+
+
+def _capitalized_head(head: str) -> str:
+    """A body's or an office's head words as the text would write them in capitals:
+    "foreign ministry" -> "Foreign Ministry", "ministry of foreign affairs" -> "Ministry
+    of Foreign Affairs"."""
+    return " ".join(w if w in _HEAD_LINKS else _capitalized(w) for w in head.lower().split())
+
+
+_HEAD_LINKS = frozenset("of for and".split())
+
+
+def _bare_body_name(body: str) -> str:
+    """The name of a body with no owner (see _BARE_BODY): in lower case ("foreign
+    ministry"), which means only a body named before, unless the text capitalized it
+    ("Ministry of Foreign Affairs"), which keeps its name when none was (see
+    :func:`_speech_events`)."""
+    return _capitalized_head(body) if body[:1].isupper() else " ".join(body.lower().split())
 
 
 def _owned_kind(m: re.Match) -> str:
     """ "office" for an office held by one person ("Kestria's foreign minister"), which
     may mean the person last named (see :func:`_speech_events`); "name" for a body."""
-    return "office" if m["head"].rsplit(None, 1)[-1] in _OFFICE_HEAD_WORDS else "name"
+    return "office" if m["head"].rsplit(None, 1)[-1].lower() in _OFFICE_HEAD_WORDS else "name"
 
 
 def _capitalized(word: str) -> str:
@@ -1840,9 +2035,16 @@ def _office_of_body(before: list[str], name: str) -> str:
     office, and a later "the Prime Minister" or "he" means it. A country's own voices
     are the country: its Government, its delegation, its representative ("the
     Government of Cuba said", "the Representative of Cuba said" give Cuba), as is the
-    country named as a subject ("France said").
+    country named as a subject ("France said"). A representative is no office held by
+    one person: a country has many, and in a UN record "the representative of Cuba"
+    is whoever speaks for Cuba's delegation, the country's voice.
+
+    The office may be written in lower case, as news writes it ("the foreign minister of
+    Cuba said"): it is the office all the same, named as the capitalized form is ("Foreign
+    Minister of Cuba"; quoter 21, which before gave the country for the lower-case form
+    only); "the representative of Cuba said" gives Cuba however it is written.
     """
-    office = _office_before_of(before)
+    office = _office_words_before_of(before)
     if not office or name.split()[0] in _PORTFOLIOS:
         return ""  # "Secretary of State Antony Blinken": the rest of a title, and a name
     if not any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in office):
@@ -1862,8 +2064,9 @@ def _office_of_body(before: list[str], name: str) -> str:
 
 def _office_is_object(before: list[str]) -> bool:
     """Whether ``before`` ends with an office and "of (the)" after a preposition ("sent
-    to the Secretary-General of"): the office is someone spoken to or of."""
-    office = _office_before_of(before)
+    to the Secretary-General of", "a letter to the foreign minister of"): the office is
+    someone spoken to or of."""
+    office = _office_words_before_of(before)
     if not office:
         return False
     rest = before[: -len(office) - 1 - (before[-1] in _DETERMINERS)]
@@ -1928,6 +2131,44 @@ def _office_before_of(before: list[str]) -> list[str]:
     ):
         office.pop(0)  # "As the first Secretary-General of": "As" opens the sentence
     return office
+
+
+def _office_words_before_of(before: list[str]) -> list[str]:
+    """The office that ends ``before`` ahead of "of (the)" (see :func:`_office_before_of`),
+    or else one held by one person written in lower case (see
+    :func:`_lower_case_office_before_of`), perhaps before the capitalized "of" phrases of
+    its place ("the president of the Republic of"), one word for each of ``before``'s."""
+    office = _office_before_of(before)
+    if not office:
+        return _lower_case_office_before_of(before)
+    if any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in office):
+        return office
+    words = before[:-1] if before[-1] in _DETERMINERS else before
+    rest = words[: len(words) - 1 - len(office)]  # up to the capitalized words
+    lower = _lower_case_office_before_of(rest)
+    if not lower:
+        return office
+    link = rest[len(rest) - 1 - (rest[-1] in _DETERMINERS) :]  # "of", "of the"
+    return [*lower, *link, *office]
+
+
+def _lower_case_office_before_of(before: list[str]) -> list[str]:
+    """An office held by one person, in lower case, that ends ``before`` ahead of "of
+    (the)", capitalized as a UN record would write it: ["Foreign", "Minister"] of "the
+    foreign minister of", ["President"] of "the former president of the"; [] when there
+    is none (also for "the representative of": see _HELD_BY_ONE). At most two words
+    lead the head ("deputy foreign minister")."""
+    words = before[:-1] if before and before[-1] in _DETERMINERS else before
+    if len(words) < 2 or words[-1] != "of" or not words[-2].islower():
+        return []
+    if _HELD_BY_ONE.isdisjoint(words[-2].split("-")):
+        return []
+    office = [words[-2]]
+    for word in reversed(words[-4:-2]):
+        if not word.islower() or word in _NOT_OFFICE_WORDS:
+            break  # "the former", "a letter to the"
+        office.insert(0, word)
+    return [_capitalized(word) for word in office]
 
 
 # Lower-case words inside an office: "Heads of State or Government", "President of the
@@ -2165,6 +2406,9 @@ _PORTFOLIOS = frozenset(
 _PREPOSITIONS = frozenset(
     "in at from to on with by for into near about against across between among".split()
 )
+# Lower-case words that end an office in lower case before its head (see
+# _lower_case_office_before_of).
+_NOT_OFFICE_WORDS = _OFFICE_LINKS | _OFFICE_ADJECTIVES | _DETERMINERS | _PREPOSITIONS
 
 
 def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str]]:
@@ -2208,7 +2452,7 @@ def _according_to_events(text: str, limit: int) -> list[tuple[int, int, str, str
         if name and _bare_title(before, name):
             out.append((start, end, "pronoun", ""))  # "according to the President"
             continue
-        if name and _office_before_of(before):
+        if name and _office_words_before_of(before):
             # "in the words of the first Secretary-General of the United Nations, Trygve
             # Lie -": the person the office is given to.
             person = _PERSON_IN_APPOSITION.match(text, end)
@@ -2238,16 +2482,14 @@ def _described_source(
         return (start, end, _owned_kind(owned), name)  # "according to the Kestrian ministry"
     bare = _BARE_BODY_AT_END.search(phrase)
     if bare is not None:
-        return (start, end, "body", bare["body"].lower())  # "according to the ministry"
+        return (start, end, "body", _bare_body_name(bare["body"]))  # "according to the ministry"
     if described is not None and described["article"] == "the" and not described["body"]:
         return (start, end, "pronoun", "")
     return None
 
 
 _OWNED_BODY_AT_END = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE}\s*\Z")
-_BARE_BODY_AT_END = re.compile(
-    rf"(?:^|\s)the\s+(?P<body>(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))\s*\Z"
-)
+_BARE_BODY_AT_END = re.compile(rf"(?:^|\s)the\s+{_BARE_BODY}\s*\Z")
 # A name set off by commas that ends its appositive: ", Ilse Varga.", ", Mr. Eklund,".
 _NAME_SET_OFF = re.compile(
     rf",\s+{_DESCRIBED_BEFORE_NAME}(?:{_HONORIFIC_DOT}\s+)?(?P<name>{_NAME})(?=\s*(?:[,.;:!?)\u2014\u201c]|-\s|\Z))"
@@ -2324,9 +2566,25 @@ def _is_bare_body(before: list[str], name: str) -> bool:
 
 
 def _is_body(name: str) -> bool:
-    """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department"):
-    no "he" or "she"."""
-    return name.rsplit(None, 1)[-1].lower() in _BODY_WORDS_OF_HEADS if name else False
+    """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department",
+    "Kestrian Ministry of Foreign Affairs"): no "he" or "she"."""
+    return _body_forms(name)[-1].rsplit(None, 1)[-1] in _BODY_WORDS_OF_HEADS if name else False
+
+
+def _body_forms(name: str) -> tuple[str, ...]:
+    """A body's name in lower case, and for a ministry named by its portfolio also the
+    form that puts the portfolio before the head: "Kestrian Ministry of Foreign Affairs"
+    -> ("kestrian ministry of foreign affairs", "kestrian foreign ministry"), "Department
+    of State" -> (..., "state department"). Either form names the body (see
+    :func:`_bare_body`)."""
+    lower = " ".join(name.lower().split())
+    m = _PORTFOLIO_FORM.search(lower)
+    if m is None:
+        return (lower,)
+    return (lower, f"{lower[: m.start()]}{m['portfolio']} {m['head']}")
+
+
+_PORTFOLIO_FORM = re.compile(r"\b(?P<head>ministry|department) (?:of|for) (?P<portfolio>[\w-]+)")
 
 
 def _owner_in_reach(
@@ -2495,12 +2753,15 @@ def _owner_stems(word: str) -> set[str]:
 def _bare_body(named: list[tuple[str, int, str]], body: str) -> tuple[str, int]:
     """The body that "the <body>" means ("the ministry", "the foreign ministry"): the last
     one named whose name ends with those words ("Kestrian Foreign Ministry"), whoever was
-    named since (a person is no ministry); ``("", -1)`` when none was."""
-    wanted = body.lower()
+    named since (a person is no ministry); ``("", -1)`` when none was. A ministry named
+    by its portfolio is named by either form ("the foreign ministry" after "the Kestrian
+    Ministry of Foreign Affairs", "the Ministry of Foreign Affairs" after "the Kestrian
+    foreign ministry": see :func:`_body_forms`)."""
+    wanted = _body_forms(body)
     for name, at, _ in reversed(named):
-        lower = name.lower()
-        if lower == wanted or lower.endswith(" " + wanted):
-            return name, at
+        for form in _body_forms(name):
+            if any(form == w or form.endswith(" " + w) for w in wanted):
+                return name, at
     return "", -1
 
 
@@ -2529,8 +2790,9 @@ def _attributed_run(before: list[str], run: str) -> str:
     phrase's words ``before`` it: an office of a body ("according to the Secretary-General
     of the United Nations"), nobody for a document's body ("the Preamble to the Charter of
     the United Nations") or the tail of a title ("the Head of State": the title), else
-    the run as a name ("the report of the Secretary-General")."""
-    office = _office_before_of(before)
+    the run as a name ("the report of the Secretary-General"). The office may be in lower
+    case ("according to the foreign minister of Cuba": see :func:`_office_of_body`)."""
+    office = _office_words_before_of(before)
     if office:
         office_of = _office_of_body(before, run)
         if office_of:
@@ -2572,6 +2834,8 @@ def _cut_short(text: str, tail: re.Match) -> bool:
 
 def _clean_name(name: str) -> str:
     words = name.split()
+    if "." in name:
+        words = _without_false_initial(words)
     if len(words) > 2 and words[0] in ("His", "Her") and words[1] in _COURTESIES:
         words = words[2:]  # "His Excellency Boutros Boutros-Ghali" (but "His Majesty" stays)
     after_preposition = False
@@ -2590,6 +2854,58 @@ def _clean_name(name: str) -> str:
     if words and words[-1] in _DOCUMENT_WORDS:
         return ""
     return " ".join(_without_leading_titles(words))
+
+
+def _without_false_initial(words: list[str]) -> list[str]:
+    """``words`` from after the last letter and period among them that is no middle
+    initial: one after a word that is no first name ("World War I. Kennedy", "Plan B.
+    Lavrov", "Annex I. Lavrov", "President E. Marcos"); the words before it end
+    something else. "Ferdinand E. Marcos" and "Vladimir V. Shcherbitsky" stay whole."""
+    for k in range(len(words) - 1, 0, -1):
+        if _is_initial(words[k]):
+            before = words[k - 1]
+            if (
+                before in _NOT_PERSON_WORDS
+                or before in _NUMBERED_THINGS
+                or not _could_be_a_first_name(before)
+            ):
+                return words[k + 1 :]
+    return words
+
+
+def _past_false_initial(text: str, m: re.Match) -> int:
+    """Where the name that ``m`` matched starts once a letter that is no middle initial
+    is taken off it (see :func:`_without_false_initial`): ``m.start()`` when none is.
+    After "of" every letter is taken off: a name there speaks only as a place ("the
+    representative of Cuba"), and a letter ends the place ("the President of the
+    Republic of Uganda A. Milton Obote, said": not "Uganda A. Milton Obote")."""
+    if "." not in m["name"]:
+        return m.start()  # most names: no letter and period at all
+    words = m["name"].split()
+    kept = _without_false_initial(words)
+    if len(kept) == len(words) and _after_of(text, m.start()):
+        initials = [k for k, word in enumerate(words) if _is_initial(word)]
+        kept = words[initials[-1] + 1 :] if initials else words
+    if not kept or len(kept) == len(words):
+        return m.start()
+    return text.rfind(kept[0], m.start(), m.end())
+
+
+def _after_of(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows "of" or "of the"."""
+    before = text[max(0, at - 12) : at].split()[-2:]
+    return before[-1:] == ["of"] or before == ["of", "the"]
+
+
+def _is_initial(word: str) -> bool:
+    """Whether ``word`` is a capital letter and a period: "E." of "Ferdinand E. Marcos"."""
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+# Words that a letter numbers: "Annex I", "Part B", "Phase C".
+_NUMBERED_THINGS = frozenset(
+    "Annex Appendix Article Chapter Part Phase Section Stage Title Volume Category".split()
+)
 
 
 def _without_leading_titles(words: list[str]) -> list[str]:
@@ -2675,14 +2991,18 @@ def _fuller_forms(text: str, name: str, end: int) -> Iterator[tuple[list[str], b
                 titled = False
                 while words and (words[0] in _TITLES or words[0] in _LEADING_TITLES):
                     words, titled = words[1:], True  # "Ambassador April Glaspie"
+                if words and words[-1].endswith("."):  # a middle initial: "John F. "
+                    words = _without_false_initial([*words, name])[:-1]
                 yield words, titled, run.start()
         at = text.find(name, at + 1, end)
 
 
 # One or two whole capitalized words and the space after them, right before a name:
-# "Jean-Baptiste " of "Jean-Baptiste Bagaza", not "Baptiste ".
+# "Jean-Baptiste " of "Jean-Baptiste Bagaza", not "Baptiste "; a middle initial may end
+# them ("John F. " of "John F. Kennedy").
 _RUN_BEFORE_NAME = re.compile(
-    rf"(?<![\w'\u2019-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*{NAME_GAP}){{1,2}}\Z"
+    rf"(?<![\w'\u2019-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*{NAME_GAP}){{1,2}}"
+    rf"(?:{_INITIAL}{NAME_GAP})?\Z"
 )
 _LONGEST_RUN = 80
 
@@ -2877,6 +3197,54 @@ def _sentence_before(
     if _BLANK_LINE.search(text, before[1], start):
         return (-1, -1)
     return before
+
+
+def _news_paragraph_before(
+    text: str,
+    spans: list[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+    sentence_starts: list[int],
+    start: int,
+    sentence: tuple[int, int],
+    wrapped: list[bool],
+    news: list[bool],
+) -> tuple[int, int]:
+    """The sentence that ends the paragraph before a quote at ``start`` that opens its
+    ``sentence`` and its paragraph, where "he" or "she" would reach across that break
+    ("Marsh said the talks had failed.\n\n“We will not return.”"): the text writes news
+    paragraphs (see :func:`_writes_short_paragraphs`) and the paragraph before is short
+    (at most _SHORT_PARAGRAPH_SENTENCES reporter's sentences and _SHORT_PARAGRAPH_CHARS
+    characters, as in :func:`_across_short_paragraphs`); ``(-1, -1)`` otherwise, as for a
+    speech, whose next paragraph so often turns to someone else (quoter 21). ``wrapped``
+    and ``news`` hold what is worked out once per text."""
+    if text[sentence[0] : start].strip(_OPENING_MARKS):
+        return (-1, -1)  # the quote does not open its sentence
+    k = bisect.bisect_right(sentence_starts, sentence[0] - 1) - 1
+    if k < 0 or sentences[k][1] > sentence[0]:
+        return (-1, -1)
+    before = sentences[k]
+    line = text.rfind("\n", 0, before[0]) + 1
+    if text.find("\n", before[1], start) < 0 or before[1] - line > _SHORT_PARAGRAPH_CHARS:
+        return (-1, -1)  # the same line, or a paragraph longer than news writes (found fast)
+    if not _EVENT_VERB.search(text, max(0, before[0] - 1), before[1]):
+        return (-1, -1)  # no reporting verb: no reported speech (found fast)
+    if not wrapped:
+        wrapped.append(_wraps_lines(text))
+    if wrapped[0]:
+        if not _BLANK_LINE.search(text, before[1], start):
+            return (-1, -1)  # a wrapped line: the same paragraph
+        blank = _LAST_BLANK_LINE.search(text, max(0, before[1] - _SHORT_PARAGRAPH_CHARS), before[0])
+        if blank is None and before[1] > _SHORT_PARAGRAPH_CHARS:
+            return (-1, -1)
+        line = blank.end() if blank else 0
+    # reporter's sentences only: one that opens with a quote mark is the quoted speaker's
+    first = bisect.bisect_left(sentence_starts, line)
+    said = sum(1 for s in sentence_starts[first : k + 1] if text[s] not in _QUOTE_OPENERS)
+    if said > _SHORT_PARAGRAPH_SENTENCES:
+        return (-1, -1)
+    if not news:
+        news.append(_writes_short_paragraphs(text, _reading_marks(text, spans, sentence_starts)))
+    return before if news[0] else (-1, -1)
 
 
 def _same_paragraph(text: str, low: int, high: int, wrapped: list[bool]) -> bool:
