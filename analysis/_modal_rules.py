@@ -67,6 +67,10 @@ _OF_ADVERBIALS = frozenset({"course", "necessity"})
 # Tokens that close a clause: a modal after a bare "that" or "this" does not end one
 # ("broaden that will.", "They do not have that might.").
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", ")", ""})
+# Words a modal is never followed by, where a noun often is: "this will and these
+# struggles", "this will for peace", "this will that moves nations", "that will which",
+# "without that will nothing can be achieved" (a subject after it: "with this might we").
+_NO_VERB_AFTER_MODAL = frozenset({"and", "or", "for", "that", "which", "nothing"})
 _PREPOSITIONS = frozenset(
     """of by with without to from against on upon in into over through towards toward about
     under before for""".split()
@@ -573,6 +577,8 @@ def _determined_noun(view: TokenView, end: int, before: list[str]) -> bool:
     first_after = after[0] if after else ""
     if _noun_of(after) or first_after in _VERBS_AFTER_NOUN or first_after in _CLAUSE_END:
         return True  # "that will of the people", "that might is right", "broaden that will."
+    if first_after in _NO_VERB_AFTER_MODAL or first_after in PERSONAL:
+        return True  # "this will and these struggles", "this will for peace", "with this might we"
     return _pointing(before, first_after)
 
 
@@ -603,6 +609,8 @@ def _determined_need(view: TokenView, i: int, before: list[str]) -> bool:
         return False
     if before[0] not in _SUBJECT_DETERMINERS or before[1] in _PREPOSITIONS:
         return True  # after a preposition "that" points: "in response to that need to"
+    if before[1] in BE:
+        return True  # "there is some need to review", "this is that need to"
     form = view.low[i]
     # The verb agrees with its subject: "This needs to be stressed", "these need to"; so
     # "this need to" is the noun and "those needed to speed up" a participle.

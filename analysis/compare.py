@@ -383,6 +383,36 @@ def check_level(level: float) -> None:
         )
 
 
+def _difference_interval_and_p(
+    a: np.ndarray,
+    b: np.ndarray,
+    documents_a: pd.Index,
+    documents_b: pd.Index,
+    name: object,
+    test: str,
+    n_boot: int,
+    level: float,
+    seed: int,
+) -> tuple[float, float, float]:
+    """The interval of mean(a) - mean(b) and the test's p-value, with resamples and
+    permutations seeded by the two groups' documents in an order of their own, not the
+    groups' labels or the order they are reported in: renamed groups, or the same two
+    the other way round (``order=``), give the same numbers (an interval negated)."""
+    keys = (documents_key(documents_a, str(name)), documents_key(documents_b, str(name)))
+    flipped = keys[1] < keys[0]
+    first, second = (b, a) if flipped else (a, b)
+    key = "|".join(sorted(keys))
+    low, high = bootstrap_difference_ci(
+        first, second, n_boot=n_boot, level=level, seed=seed, key=key
+    )
+    if flipped:
+        low, high = -high, -low
+    if test == "welch":
+        return low, high, welch_p(a, b)
+    # Two-sided: the same permutations in either order give the same p.
+    return low, high, permutation_p(first, second, n_perm=n_boot, seed=seed, key=key)
+
+
 def _chosen_pairs(pairs: str, groups: list[str]) -> list[tuple[str, str]]:
     """The pairs of ``groups`` (in order) that ``pairs=`` asks to compare."""
     if pairs == "all":
@@ -452,7 +482,10 @@ def compare(
             country's decades and their differences, in a ``within`` column, and
             corrects the p-values of every country's differences together, as one
             family (a loop over countries would correct each country's one pair by
-            itself: no correction at all). Groups a stratum lacks are left out of it.
+            itself: no correction at all). Groups a stratum lacks are left out of it, so
+            with ``pairs="adjacent"`` a country without 1991 compares 1990 with 1992;
+            documents without a ``within`` value form a "(missing)" stratum, compared
+            and corrected with the rest.
         voice: with a Corpus, the words a rate counts: None or "all" (default; every
             word), "authorial" (the reporter's or speaker's own words) or "quoted"
             (words inside quotes), as ``voice=`` of :func:`stat_hedging`,
@@ -626,16 +659,8 @@ def compare(
             if not len(a) or not len(b):
                 differences.append({**_untestable(name, g, h, len(a), len(b)), "within": stratum})
                 continue
-            # Seeded by the two groups' documents, as the groups' intervals: renaming a
-            # group does not move its differences' intervals or permutation p-values.
-            key = f"{documents_key(documents[g], str(name))}|{documents_key(documents[h], '')}"
-            low, high = bootstrap_difference_ci(
-                a, b, n_boot=n_boot, level=level, seed=seed, key=key
-            )
-            p = (
-                welch_p(a, b)
-                if test == "welch"
-                else permutation_p(a, b, n_perm=n_boot, seed=seed, key=key)
+            low, high, p = _difference_interval_and_p(
+                a, b, documents[g], documents[h], name, test, n_boot, level, seed
             )
             differences.append(
                 {

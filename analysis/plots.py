@@ -236,9 +236,9 @@ def _rate_columns(table: pd.DataFrame, *, plot: str) -> tuple[pd.DataFrame, str,
     if is_compare:
         table = table[table["kind"] == "group"]
         if "within" in table.columns:
-            # compare(within=): one point per stratum and group, "XNO early", in the
+            # compare(within=): one point per stratum and group, "XNO: early", in the
             # table's order (strata, then groups), so each stratum's groups sit together.
-            table = table.assign(group=table["within"].astype(str) + " " + table["group"])
+            table = table.assign(group=table["within"].astype(str) + ": " + table["group"])
     return table, value, low, high, "measure"
 
 
@@ -329,7 +329,7 @@ def plot_rates(
         )
         notes = [n for n in (kept_note, _no_interval_note(table, value, low), empty_note) if n]
         drawn = _what_is_drawn(measures, table)
-        ax.set_title("; ".join([*_voice_first(table), *drawn, intervals_note(table), *notes]))
+        ax.set_title(_title([*_voice_first(table), *drawn, intervals_note(table), *notes]))
     remember_provenance(ax, table)
     return ax
 
@@ -439,6 +439,16 @@ def _voice_first(table: pd.DataFrame) -> list[str]:
     voice"], else [] (the title of an all-voice table stays as it was)."""
     note = voice_note(table)
     return [note.capitalize()] if note else []
+
+
+def _title(parts: list[str]) -> str:
+    """A rate plot's title: its parts on one line when short, else one part a line (a
+    long line made the figure as wide as the title, the Axes in a corner of it)."""
+    line = "; ".join(parts)
+    return line if len(line) <= _TITLE_WIDTH else "\n".join(parts)
+
+
+_TITLE_WIDTH = 90  # characters: about the width of the house style's Axes
 
 
 def _what_is_drawn(measures: list, table: pd.DataFrame) -> list[str]:

@@ -556,7 +556,8 @@ def type_docvars(
             all (text such as ``n.d.``, not a slip such as ``2024-02-30``) is an error:
             its name is probably wrong, and leaving it missing would lose it.
         locate: where a document's docvar was given (``news.csv:7``), for messages.
-        way_out: whether the error offers ``bad_dates='missing'`` (read_corpus takes it).
+        way_out: whether the error offers ``bad_dates='missing'`` and ``date_order``
+            (read_corpus takes them).
         date_order: ``"day-first"`` or ``"month-first"``: every numeric date of a date
             column is read in that order, and one that cannot be (13/03/2024 read
             month-first) is no date; None: the order the column's values tell.
@@ -577,6 +578,8 @@ def type_docvars(
             docvars[column] = _whole_numbers(docvars[column], column, locate)
         elif lowered in _DATE_COLUMNS:
             parsed, bad, refusal = _parse_dates(docvars[column], column, locate, date_order)
+            if refusal and way_out:
+                refusal += f", {_ORDER_HINT}"  # (read_corpus takes date_order)
             if refusal:
                 _refuse_column(refusal, bad, bad_dates)
             _check_bad_dates(bad, int(parsed.notna().sum()), bad_dates, way_out)
@@ -915,7 +918,7 @@ def _refusal(values: pd.Series, column, doc_id, problem: str, locate: Locate | N
     return (
         f"docvar {column!r}: {_where(column, doc_id, locate)} has "
         f"{_as_python(values[doc_id])!r}, which {problem}; {_ISO_HINT} so that every value "
-        f"reads one way, {_ORDER_HINT}"
+        "reads one way"
     )
 
 
@@ -930,5 +933,5 @@ def _mixed_orders(values: pd.Series, column, day_first, month_first, locate) -> 
     return (
         f"docvar {column!r} mixes day-first and month-first dates: "
         f"{example(day_first, 'day-first')}, and {example(month_first, 'month-first')}; "
-        f"{_ISO_HINT} so that every value reads one way, {_ORDER_HINT}"
+        f"{_ISO_HINT} so that every value reads one way"
     )

@@ -307,8 +307,10 @@ def _read_record(path: str | Path | None, aliases: object, **options: object) ->
 
 
 def _name(path: object) -> str:
-    """The last part of a path ("news.csv" for "/data/2024/news.csv")."""
-    return Path(str(path)).name or str(path)
+    """The last part of a path ("news.csv" for "/data/2024/news.csv"; the folder's own
+    name for "." or "..")."""
+    given = Path(str(path))
+    return given.name or given.resolve().name or str(path)
 
 
 def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _Loaded:

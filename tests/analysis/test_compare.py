@@ -611,7 +611,12 @@ def test_within_on_the_command_line_and_in_its_figure(tmp_path, capsys):
     assert lines[0].startswith("kind,measure,within,group,group_b")
     table = compare(corpus.read_corpus(texts), "hedges", by="year", within="outlet")
     ax = plot_rates(table)
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["P 1990", "P 1991", "Q 1990", "Q 1991"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "P: 1990",
+        "P: 1991",
+        "Q: 1990",
+        "Q: 1991",
+    ]
     assert ax.get_xlabel() == "year within outlet"
 
 
@@ -625,6 +630,16 @@ def test_renaming_groups_leaves_every_interval_and_permutation_p_as_it_was():
     numbers = ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted"]
     assert second[numbers].equals(first[numbers])
     assert second["group"].tolist()[:3] == ["Alpha", "Beta", "Gamma"]
+    # Names that sort the other way round: each difference is the same one negated.
+    flipped = table.assign(country=table["country"].map({"XA": "zz", "XB": "yy", "XC": "xx"}))
+    third = compare(flipped, "x", by="country", test="permutation", n_boot=300)
+    pairs = {(r.group, r.group_b): r for r in first[first["kind"] == "difference"].itertuples()}
+    names = {"zz": "XA", "yy": "XB", "xx": "XC"}
+    for row in third[third["kind"] == "difference"].itertuples():
+        before = pairs[(names[row.group_b], names[row.group])]
+        assert row.estimate == pytest.approx(-before.estimate)
+        assert (row.ci_low, row.ci_high) == pytest.approx((-before.ci_high, -before.ci_low))
+        assert row.p_value == before.p_value and row.p_adjusted == before.p_adjusted
 
 
 def test_comparison_measures_are_compared_with_the_stat_tables_intervals():

@@ -154,6 +154,13 @@ def test_modals_after_a_determiner_that_is_their_subject(text, expected):
         "Those with economic or political might, or both, gain.",
         "This need to live in society is old.",
         "Resources greater than those needed to speed up growth.",
+        # from a review: a word no modal is followed by, or a subject, after the noun
+        "This will and these struggles are developing dynamically.",
+        "The Government has shown this will for peace.",
+        "It is this will that moves nations.",
+        "Without that will nothing is achieved.",
+        "With this might we prevail.",
+        "There is some need to review the procedures.",
     ],
 )
 def test_will_might_and_need_as_nouns_after_a_determiner_are_not_modals(text):

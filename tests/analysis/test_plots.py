@@ -298,9 +298,9 @@ def test_rate_plots_draw_the_groups_with_the_most_documents_and_say_so():
     ax = analysis.plot_rates(table, max_groups=None)
     title = ax.get_title("left") + ax.get_title()
     assert len(ax.get_xticklabels()) == 35 and title == (
-        "hedges and boosters by country; 95% intervals over documents; no interval (fewer "
-        "than 2 documents): G05, G06, G07 "
-        "and 27 more"
+        # too long for one line: one part a line
+        "hedges and boosters by country\n95% intervals over documents\nno interval (fewer "
+        "than 2 documents): G05, G06, G07 and 27 more"
     )
     with pytest.raises(
         ValueError, match="max_groups=0 must be a positive whole number, .auto. or None"

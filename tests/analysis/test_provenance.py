@@ -72,6 +72,17 @@ def test_records_say_what_was_read_and_with_which_options(tmp_path):
     assert "read" not in stat_hedging(["We may go."]).attrs["provenance"]["corpus"]
 
 
+def test_a_folder_read_as_dot_is_named_by_its_own_name(tmp_path, monkeypatch):
+    import corpus
+
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    (folder / "a.txt").write_text("We may go.", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    record = stat_hedging(corpus.read_corpus(".")).attrs["provenance"]
+    assert record["corpus"]["read"] == {"path": "speeches"}
+
+
 def test_records_pin_lexicon_contents_and_name_the_packages_results_depend_on():
     from analysis import find_modals, load_lexicon
 
