@@ -133,11 +133,14 @@ def _heads(terms: list[tuple[str, str]]) -> _Heads:
 
 def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
     """True when ``text`` contains a term of the historical lexicon (its pattern matches);
-    a date only when it is past for a document of ``doc_year`` (:func:`_date_is_past`).
+    a date only when it is past for a document of ``doc_year`` (:func:`_date_is_past`),
+    a term only where the text does not place it in the present
+    (:func:`_placed_in_present`).
 
     In ASCII text the dates are searched for first and then only the terms one of
     whose words is there: the full pattern tries every alternative at every position,
-    which is slow.
+    which is slow. Only a text with a word that may place a term in the present is
+    read term by term.
     """
     if not text:
         return False
@@ -146,26 +149,66 @@ def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
             if _date_is_past(m.group(), doc_year) and not _counts_things(text, m.end()):
                 return True
         if rules.historical_heads.search(text):
-            return True
+            if _PRESENT_CUE.search(text) is None:
+                return True
+            return any(
+                _past_reference(m, text, rules, doc_year) for m in rules.historical.finditer(text)
+            )
         return any(
-            _past_reference(m.group(), text, m.end(), rules, doc_year)
+            _past_reference(m, text, rules, doc_year)
             for m in rules.historical_bounded.finditer(text)
         )
-    return any(
-        _past_reference(m.group(), text, m.end(), rules, doc_year)
-        for m in rules.historical.finditer(text)
-    )
+    return any(_past_reference(m, text, rules, doc_year) for m in rules.historical.finditer(text))
 
 
-def _past_reference(found: str, text: str, end: int, rules: _Rules, doc_year: int | None) -> bool:
-    """Whether a match of the historical lexicon ending at ``end`` names the past for a
+def _past_reference(found: re.Match, text: str, rules: _Rules, doc_year: int | None) -> bool:
+    """Whether a match of the historical lexicon in ``text`` names the past for a
     document of ``doc_year``: a date long enough ago that counts no things, a term with
     an ``until`` year before the document's ("the Soviet Union" in 1995, not in 1985),
-    any other term; anything when the year is unknown."""
-    if rules.historical_dates.fullmatch(found):
-        return _date_is_past(found, doc_year) and not _counts_things(text, end)
-    until = rules.historical_until.get(" ".join(found.lower().split()))
+    any other term; anything when the year is unknown. A term that the text places in
+    the present ("the recent tragedy in Munich", "neo-Nazi") names no past."""
+    term = found.group()
+    if rules.historical_dates.fullmatch(term):
+        return _date_is_past(term, doc_year) and not _counts_things(text, found.end())
+    if _placed_in_present(text, found.start(), found.end()):
+        return False
+    until = rules.historical_until.get(" ".join(term.lower().split()))
     return until is None or doc_year is None or doc_year > until
+
+
+def _placed_in_present(text: str, start: int, end: int) -> bool:
+    """Whether the words around a term at ``text[start:end]`` make it the present: a
+    revival or aftermath ("neo-Nazi", "the post-colonial era", "post-Cold War"), a
+    recent instance ("the recent tragedy in Munich", "today's fascists"), or a recent
+    time after it ("the events in Munich last week"). The same holds in any year, so
+    no ``until`` year can say it."""
+    if _PRESENT_PREFIX.search(text, max(0, start - 5), start):
+        return True
+    if _PRESENT_BEFORE.search(text, max(0, start - 60), start):
+        return True
+    return _PRESENT_AFTER.match(text, end) is not None
+
+
+# The cheap test for the words below: a text without any is read by the faster path.
+_PRESENT_CUE = re.compile(
+    r"neo|post|recent|current|contemporary|present|today|this|last|yesterday|ago", re.I
+)
+_PRESENT_PREFIX = re.compile(r"\b(?:neo|post)[- ]?\Z", re.I)
+# A present-time word in the term's own phrase, at most three words before it, with no
+# "and"/"or" between ("the present situation and the recession of the 1930s" likens
+# the present to the past).
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:recent|recently|current|contemporary|present-day|today's|this\s+year's|"
+    r"last\s+year's)(?:\s+(?!and\b|or\b)[\w'-]+){0,3}\s+\Z",
+    re.I,
+)
+_PRESENT_AFTER = re.compile(
+    r"(?:\s+(?!and\b|or\b)[\w'-]+){0,2}?\s+(?:(?:earlier\s+)?this|last)\s+"
+    r"(?:week|month|year|spring|summer|autumn|fall|winter)\b|"
+    r"(?:\s+(?!and\b|or\b)[\w'-]+){0,2}?\s+(?:yesterday\b|(?:a\s+few|several|some|two|three)"
+    r"\s+(?:days|weeks|months)\s+ago\b)",
+    re.I,
+)
 
 
 def _counts_things(text: str, end: int) -> bool:
@@ -187,18 +230,40 @@ _NOT_PLURAL_NOUNS = frozenset(
 
 
 def _historical_text(text: str, vehicle: tuple[int, int], limit: int) -> str:
-    """The text read for ``historical``: the vehicle and the relative clause that
-    follows it up to the next boundary ("the stormy conditions | which preceded the
-    outbreak of the Second World War", "those | that existed before the 1930s")."""
+    """The text read for ``historical``: what the comparison likens to, no more. The
+    vehicle, and when it ends in a noun phrase, the relative clause that follows it up
+    to the next boundary ("the stormy conditions | which preceded the outbreak of the
+    Second World War", "those | that existed before the 1930s") or the past time its
+    verb places it in ("as dangerous as appeasing xenophobia | was in the 1930s"). A
+    clause after a vehicle that is no noun phrase belongs to the sentence, not to what
+    is compared: "more aware than ever | that ... the imperialist yoke"."""
     start, end = vehicle
     if start < 0:
         return ""
-    clause = _RELATIVE_AFTER.match(text, end, limit)
-    return text[start : clause.end() if clause else end]
+    clause = _RELATIVE_AFTER.match(text, end, limit) or _PAST_TIME_AFTER.match(text, end, limit)
+    if clause is None or not _ends_in_noun(text, start, end):
+        return text[start:end]
+    return text[start : clause.end()]
 
 
-_RELATIVE_AFTER = re.compile(
-    r"\s+(?:which|that|who|whom|when)\s[^,;:.!?()\[\]\u2014\u2013\u201c\u201d\"]{0,160}"
+def _ends_in_noun(text: str, start: int, end: int) -> bool:
+    """Whether the span ends in a word that can head a noun phrase, or in a pronoun
+    that stands for one ("those", "that", "the one"), before a preposition that a
+    relative pronoun may follow ("the tree from")."""
+    words = [text[s:e] for s, e in _words_before(text, start, end)[-2:]]
+    if len(words) == 2 and words[1].lower() in _PREPOSITIONS:
+        words = words[:1]  # "the tree from | which the seeds of the war spread"
+    return bool(words) and (words[-1].lower() in _PRO_FORMS or _can_end_phrase(words[-1]))
+
+
+_PRO_FORMS = frozenset({"that", "those", "one", "ones"})
+_NOT_BOUNDARY = '[^,;:.!?()\\[\\]\u2014\u2013\u201c\u201d"]'
+_RELATIVE_AFTER = re.compile(rf"\s+(?:which|that|who|whom|when)\s{_NOT_BOUNDARY}{{0,160}}")
+# The vehicle's own verb placing it in a past time: "... as appeasing xenophobia was in
+# the 1930s", "than the League of Nations had been before the war".
+_PAST_TIME_AFTER = re.compile(
+    r"\s+(?:was|were|had\s+been|used\s+to\s+be)\s+(?:(?:then|once)\s+)?"
+    rf"(?:in|during|before|after|under|at\s+the\s+time\s+of)\s{_NOT_BOUNDARY}{{0,80}}"
 )
 
 
@@ -302,8 +367,9 @@ class _Rules:
         return rebuilt_from_fields(self)  # compiled frozen dataclasses need it (corpus._pickling)
 
 
-def _alternation(terms) -> str:
-    """Longest-first alternation of phrases; '*' at a word's end matches any ending."""
+def _alternation(terms, gap: str = r"\s+") -> str:
+    """Longest-first alternation of phrases; '*' at a word's end matches any ending;
+    ``gap`` is the pattern between words."""
     parts = []
     for term in sorted(set(terms), key=lambda t: (-len(t), t)):
         words = []
@@ -312,8 +378,13 @@ def _alternation(terms) -> str:
                 words.append(re.escape(word[:-1]) + r"[\w-]*")
             else:
                 words.append(re.escape(word))
-        parts.append(r"\s+".join(words))
+        parts.append(gap.join(words))
     return "|".join(parts)
+
+
+# Between the words of a historical prefix and after it, a quotation mark may open:
+# 'another "Munich"', 'a "new Munich"' (the vehicle ends at the closing mark).
+_QUOTED_GAP = "\\s+[\u201c\u2018\"']?"
 
 
 # Words too common to tell where a phrase is: a phrase is found from its rarest word.
@@ -332,7 +403,9 @@ def _anchor_words(terms) -> frozenset:
     return frozenset(out)
 
 
-def _hit_contexts(terms) -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
+def _hit_contexts(
+    terms, gap: str = r"\s+"
+) -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
     """For each anchor word of ``terms``: (before, after) patterns that some phrase holding
     the word needs around it, or None where nothing is needed.
 
@@ -350,7 +423,7 @@ def _hit_contexts(terms) -> dict[str, tuple[re.Pattern | None, re.Pattern | None
     def either(parts: set[str], suffix: str) -> re.Pattern | None:
         if "" in parts:
             return None  # some phrase needs nothing on this side
-        spaced = (r"\s+".join(re.escape(w) for w in part.split(" ")) for part in sorted(parts))
+        spaced = (gap.join(re.escape(w) for w in part.split(" ")) for part in sorted(parts))
         return re.compile(f"(?:{'|'.join(spaced)}){suffix}", re.I)
 
     contexts = {}
@@ -431,7 +504,8 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     explicit_verb = re.compile(rf"\b(?:{_alternation(verbs['term'])})\b", re.I)
     explicit_phrase = re.compile(rf"\b(?:{_alternation(terms('explicit', 'phrase'))})\b", re.I)
     historical_prefix = re.compile(
-        rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'))})\s+", re.I
+        rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'), _QUOTED_GAP)}){_QUOTED_GAP}",
+        re.I,
     )
     historical_phrase = re.compile(
         rf"\b(?:{_alternation(terms('explicit', 'historical_phrase')) or '(?!)'})\b", re.I
@@ -465,11 +539,13 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         for pattern, phrases in (
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
-            (historical_prefix, terms("explicit", "historical_prefix")),
             (historical_phrase, terms("explicit", "historical_phrase")),
             (comparative_phrase, terms("comparative", "phrase")),
         )
     }
+    hit_contexts[historical_prefix] = _hit_contexts(
+        terms("explicit", "historical_prefix"), _QUOTED_GAP
+    )
     # The letter runs a document scan looks at: anchors and reporting verbs.
     run_words = frozenset().union(*anchors.values()) | _REPORTING
     anchor_hashes = np.array(sorted({_word_hash(w) for w in run_words}), dtype=np.uint64)
@@ -567,6 +643,7 @@ def _vehicle_words(
     first = end = -1
     count = 0
     previous = ""
+    ever_alone = False  # "than ever (before)": a standard by itself, see below
     # Tokens are read lazily, one ahead: the vehicle usually stops long before the
     # sentence ends, so tokenizing the rest of it would be wasted.
     tokens = _VEHICLE_TOKEN.finditer(text, start, limit)
@@ -577,6 +654,16 @@ def _vehicle_words(
         if token in _BOUNDARY_TOKENS:
             break
         lower = token.lower()
+        if ever_alone:
+            # "more than ever | as a target of imperialism", "as hostile as ever | to
+            # the division": "ever (before)" is the whole standard, any time up to now;
+            # only a dated "since" goes on ("than ever since the Second World War").
+            if lower == "before" and count == 1:
+                pass
+            elif lower == "since" and _since_a_date(text, lower, following):
+                ever_alone = False
+            else:
+                break
         if count and lower in _CLAUSE_WORDS and not _since_a_date(text, lower, following):
             if not (lower in ("and", "or") and (clause or _phrase_open(previous, following))):
                 break
@@ -590,6 +677,7 @@ def _vehicle_words(
         if _PHRASE_CHAR.match(token):  # else a stray symbol inside the phrase (an apostrophe)
             if first < 0:
                 first = m.start()
+                ever_alone = lower == "ever"
             count += 1
             end = m.end()
             previous = lower
@@ -626,7 +714,9 @@ _OPENERS = _PREPOSITIONS | frozenset(
     under over after before during since until towards toward across along around beyond
     via per rather not but even only just also including especially particularly namely""".split()
 )
-_VEHICLE_TOKEN = re.compile(r"[\w'%$-]+|[^\w\s]")
+# A number with a decimal point or thousands separator is one token: "$8.75" does not
+# end the vehicle at its point.
+_VEHICLE_TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)+%?(?![\w'%$-])|[\w'%$-]+|[^\w\s]")
 # The vehicle tokens that _BOUNDARY matches whole (its other matches hold a space).
 _BOUNDARY_TOKENS = frozenset(',;:.!?()[]\u2014\u2013\u201c\u201d"')
 _ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
@@ -1054,7 +1144,21 @@ def _like_is_verb(text: str, m: re.Match, s0: int, sets: dict) -> bool:
         skipped += 1
     if word in sets["like_verb_before"]:
         return True
-    return word in sets["like_exemplify"]
+    return word in sets["like_exemplify"] and not _aside_like_that_of(text, m)
+
+
+def _aside_like_that_of(text: str, m: re.Match) -> bool:
+    """ ", like that of Hitler," / ", like those which ...": an aside between commas whose
+    pronoun stands for the noun before it likens that noun to another's; it gives no
+    example of it, even after a noun such as "States" ("the policy of the United States,
+    like that of Hitler, can lead to war"). Without the comma "problems like that of
+    Algeria" still gives an example."""
+    if not text[: m.start()].rstrip().endswith(","):
+        return False
+    return _PRO_FORM_AFTER.match(text, m.end()) is not None
+
+
+_PRO_FORM_AFTER = re.compile(r"\s+(?:that|those)\s+(?:of|which|who|in)\b", re.I)
 
 
 def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict) -> bool:
@@ -1078,8 +1182,19 @@ def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict)
         return True
     if word in _SOME_THING and nxt in ("this", "that", "it"):
         return True  # "to say something like that": such a thing, nothing likened
-    if word in _BE_FORMS and text[s0 : m.start()].lstrip(_OPENING)[:5].lower() in _ASKING_WHAT:
+    if _asks_what_it_is_like(text, s0, m, word):
         return True  # "What will the situation be like": asks what it is, likens nothing
+    if (
+        _such_as_this(after)
+        and _can_end_phrase(word)
+        and word not in _COPULAS
+        and not _NEVER.search(text, s0, m.start())
+    ):
+        # "at a time like this we must": = at such a time, nothing likened; "never a
+        # time like this in history" ranks the present above every past time.
+        return True
+    if _LIKE_PREPOSITION.match(m.group()) and _a_gerund(after):
+        return True  # "feel like negotiating", "looked like making": = want to, be about to
     if word in sets.get("like_compound", ()) and nxt.isalpha():
         # Before a lower-case word that is no determiner or pronoun: "business like |
         # relations", not "a war like | the last one".
@@ -1165,6 +1280,24 @@ def _comparative_word(text: str, s0: int, lo: int, pos: int, rules: _Rules) -> t
             if w in rules.irregular:
                 return w, s
     return "", pos
+
+
+def _only_doing(text: str, lo: int, more: int, than: int, after: list[str]) -> bool:
+    """ "no / little / nothing more than" + a verb, after a form of "do" or a modal: the
+    phrase means "only" ("did no more than give", "can do little more than appeal");
+    nothing is compared. "can do no more than what its Members allow" and "can no more
+    be justified than" compare."""
+    if text[more + len("more") : than].strip() or not after or not after[0].isalpha():
+        return False
+    if after[0] in _FUNCTION or after[0] in _VERBISH:
+        return False
+    words = [text[s:e].lower() for s, e in _words_before(text, lo, more)[-2:]]
+    return len(words) == 2 and words[1] in ("no", "little", "nothing") and words[0] in _DO_OR_MODAL
+
+
+_DO_OR_MODAL = frozenset(
+    "do does did doing done can could will would shall should may might must".split()
+)
 
 
 def _looks_superlative(word: str) -> bool:
@@ -1436,6 +1569,12 @@ def _explicit(scan: _Scan, rules: _Rules):
             continue  # "more than equal to the task": able, not compared
         if "between" in trigger and not _AND.search(text, m.end(), min(e0, m.end() + 120)):
             continue  # "settle the differences between the parties": a dispute, no A and B
+        if trigger == "differences between" and _a_dispute(text, s0, m, e0):
+            continue  # "the differences between Israel and its neighbours"
+        if trigger in _BARE_DIFFER and _disagreeing(text, s0, m):
+            continue  # "views differ on", "Member States continue to differ in the conception"
+        if trigger in ("vs", "vs.") and _us_misread(text, s0, m):
+            continue  # "the rest of vs deeply appreciate": OCR for "us"
         tenor = _tenor(text, s0, m.start())
         if "between" in trigger:
             tenor = (-1, -1)  # "differences between A and B": both are in the vehicle
@@ -1464,10 +1603,10 @@ def _explicit(scan: _Scan, rules: _Rules):
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
         h = rules.historical.match(text, m.end())
-        if h is None or not _past_reference(h.group(), text, h.end(), rules, scan.year):
+        if h is None or not _past_reference(h, text, rules, scan.year):
             continue
         _, s0, e0 = scan.bounds(m.start())
-        trigger = _SPACES.sub(" ", m.group().strip().lower())
+        trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
         vehicle = _vehicle(text, h.start(), e0)
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
 
@@ -1488,10 +1627,157 @@ def _in_name(text: str, s0: int, p: int, q: int) -> bool:
 
 
 _BARE_DIFFER = frozenset({"differ", "differs", "differed", "differing"})
+
+
+def _a_dispute(text: str, s0: int, m: re.Match, e0: int) -> bool:
+    """ "differences between" parties is a dispute, not a comparison: after a settling
+    word ("to settle / outstanding differences between"); between two sides that are
+    both parties, names, pronouns or words for States and their governments ("between
+    Israel and its Arab neighbours", "between the Governments of Italy and Austria");
+    or, with no "A and B", among the members of one party ("between the superpowers",
+    "between them"). "differences between rich and poor countries", "between American
+    and Soviet interests" or "between these conceptions" compare."""
+    if _SETTLING_BEFORE.search(text, max(s0, m.start() - 40), m.start()):
+        return True
+    sides = _TWO_SIDES.match(text, m.end(), e0)
+    if sides is None:
+        return _a_party(_head_of(text, _vehicle(text, m.end(), e0)))
+    second = _vehicle(text, sides.end(), e0)
+    return _a_party(sides.group("a").split()[-1]) and _a_party(_head_of(text, second))
+
+
+def _head_of(text: str, span: tuple[int, int]) -> str:
+    """The head of a noun phrase: its last word, or the word before its first "of"
+    ("our systems of government", "the countries of the area")."""
+    if span[0] < 0:
+        return ""
+    words = text[span[0] : span[1]].split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+_TWO_SIDES = re.compile(r"(?P<a>(?:\s+[\w'-]+){1,8}?)\s+(?:and|&)\s+", re.I)
+_SETTLING_BEFORE = re.compile(
+    r"\b(?:settle|settled|settling|settlement\s+of|resolve|resolved|resolving|resolution\s+of"
+    r"|solve|solved|solving|solution\s+(?:of|to)|iron(?:ing)?\s+out|negotiate|reconcile"
+    r"|outstanding)(?:\s+[\w'-]+){0,2}?\s+\Z",
+    re.I,
+)
+_PARTY_NOUNS = frozenset(
+    """government governments state states parties sides powers superpowers neighbours
+    neighbors regimes leaders delegations them us it him her you themselves ourselves""".split()
+)
+
+
+def _a_party(word: str) -> bool:
+    """A side that acts: a name ("Israel", "Austria", "the United States"), a pronoun,
+    or a word for a State or its government."""
+    return word[:1].isupper() or word.lower() in _PARTY_NOUNS
+
+
+def _disagreeing(text: str, s0: int, m: re.Match) -> bool:
+    """ "differ" without "from" meaning to disagree: with a point of dispute after it
+    ("differ on / over / about / as to / with us", "differ in the conception of"), after
+    "beg to", "agree to", "the right to", or said of opinions ("views may differ")."""
+    after = _next_words(text, m.end(), 3)
+    if after[:1] in (["on"], ["over"], ["about"], ["with"]) or after[:2] == ["as", "to"]:
+        return True
+    if after[:1] == ["in"] and _VIEW_WORDS.intersection(after[1:]):
+        return True
+    before = [w.lower() for w in _WORD_TOKEN.findall(text, max(s0, m.start() - 40), m.start())]
+    if before[-2:] in (["beg", "to"], ["agree", "to"], ["right", "to"]):
+        return True
+    return bool(_VIEW_WORDS.intersection(before[-4:]))
+
+
+_VIEW_WORDS = frozenset(
+    """view views opinion opinions assessment assessments position positions conception
+    conceptions interpretation interpretations""".split()
+)
+
+
+def _us_misread(text: str, s0: int, m: re.Match) -> bool:
+    """ "vs" where "us" belongs, misread by OCR: after a preposition or a verb taking a
+    person ("the rest of vs", "Let vs not"); "East vs West" stays."""
+    word, _ = _previous_word(text, m.start(), s0)
+    return word in _PREPOSITIONS or word in _TAKES_US
+
+
+_TAKES_US = frozenset(
+    "let lets give gives gave help helps tell tells told allow allows enable join unite upon".split()
+)
 _OWN = frozenset({"its", "their", "our", "his", "her", "my", "your"})
 _SOME_THING = frozenset({"something", "anything", "nothing"})
 _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been"})
+
+
+def _asks_what_it_is_like(text: str, s0: int, m: re.Match, word_before: str) -> bool:
+    """ "What will the situation be like", "what the world would look like if", "What do
+    those rights look like in reality?": "what" is the object of "like", moved to the
+    front; the clause asks (or says) what something is like and likens nothing. "what
+    looks like a last opportunity" has "what" as the subject and likens it. With "be"
+    only a sentence that opens with "What" is read so ("the question of what mathematics
+    would be like without Newton" weighs two worlds)."""
+    if _LIKE_PREPOSITION.match(m.group()):
+        verb = m.start()  # "look like": the verb is the trigger's first word
+    elif word_before in _BE_FORMS:
+        verb = _previous_word(text, m.start(), s0)[1]
+        if text[s0:verb].lstrip(_OPENING)[:5].lower() not in _ASKING_WHAT:
+            return False
+    else:
+        return False
+    what = _LAST_WHAT.match(text, _clause_start(text, s0, verb), verb)
+    if what is None:
+        return False
+    words = [w.lower() for w in _WORD_TOKEN.findall(text, what.end(), verb)]
+    while words and (words[0] in _SENTENCE_ADVERBS or words[0] in _HEDGING_ADVERBS):
+        words = words[1:]
+    if not words:
+        return False  # "what (almost) looks like": "what" is the subject
+    if any((_is_verb(w) and w not in _AUXILIARIES) or w in ("and", "or") for w in words):
+        return False  # "what the Mass means and this book is like": another clause
+    if words[0] in _AUXILIARIES:
+        # "What will the situation be", not "what is happening looks"
+        return len(words) > 1 and not words[1].endswith(("ing", "ed"))
+    return not words[0].endswith(("ly", "ed"))
+
+
 _ASKING_WHAT = frozenset({"what ", "what'"})
+_HEDGING_ADVERBS = frozenset("almost rather really just often sometimes nearly".split())
+_LAST_WHAT = re.compile(r"(?s:.*)\bwhat\b", re.I)
+_AUXILIARIES = frozenset(
+    "do does did will would can could shall should may might must is are was were".split()
+)
+
+
+def _such_as_this(after: list[str]) -> bool:
+    """ "a time like this", "times like these", "a case like this, ...": after a noun, a
+    demonstrative that stands alone (before punctuation, a function word or a verb)
+    points at the case at hand (= such a time); nothing else is likened. "like this
+    General Assembly", "like this year's report" and "like this one" name something."""
+    if not after or after[0] not in ("this", "these"):
+        return False
+    if len(after) == 1:
+        return True
+    following = after[1]
+    return not following[0].isalnum() or following in _FUNCTION or _is_verb(following)
+
+
+_NEVER = re.compile(r"\bnever\b", re.I)
+
+
+def _a_gerund(after: list[str]) -> bool:
+    """ "feel like negotiating,", "looked like making a breakthrough": an -ing verb
+    before punctuation or a function word; "look like exciting fare" is an adjective."""
+    if not after or len(after[0]) <= 5 or not after[0].endswith("ing"):
+        return False
+    if after[0] in _ING_NOUNS:
+        return False
+    return len(after) == 1 or not after[1][0].isalnum() or after[1] in _FUNCTION
+
+
+_ING_NOUNS = frozenset(
+    "nothing something anything everything evening morning spring string sibling".split()
+)
 _UP_TO_IT = [["the", w] for w in "task tasks challenge challenges occasion job".split()]
 _AND = re.compile(r"\band\b|&", re.I)
 _INFINITIVES = [[w] for w in "be have become make do take allow ensure".split()]
@@ -1599,8 +1885,22 @@ def _simile(scan: _Scan, rules: _Rules):
         ):
             continue  # "as many as 50 people"
         _, s0, e0 = scan.bounds(m.start())
+        if _OUR_OWN_WORLD.match(text, end) and _A_WORLD_BEFORE.search(text, s0, m.start()):
+            continue  # "in a world as complex as the one we live in": = in our complex world
         vehicle = _vehicle(text, end, e0)
         yield m.start(), end, phrase, "simile", _tenor(text, s0, m.start()), vehicle
+
+
+# An equative whose standard is the speaker's own world or time and whose tenor is "a
+# world" or "a time": it describes that world, comparing it with nothing else.
+_OUR_OWN_WORLD = re.compile(
+    r"\s+(?:the\s+one|that)\s+(?:(?:in\s+which|that|which)\s+)?we\s+(?:all\s+)?(?:are\s+)?"
+    r"(?:now\s+|today\s+)?(?:live|living|inhabit)\b",
+    re.I,
+)
+_A_WORLD_BEFORE = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+)?(?:world|time|times|age|era|society|planet)\s+\Z", re.I
+)
 
 
 def _comparative(scan: _Scan, rules: _Rules):
@@ -1631,6 +1931,8 @@ def _comparative(scan: _Scan, rules: _Rules):
             text, q, sets
         ):
             continue
+        if word == "more" and _only_doing(text, lo, wpos, p, nxt):
+            continue  # "did no more than give legal sanction": = only gave
         vehicle = _vehicle(text, q, e0)
         trigger = f"{word} than" if word else "than"
         if not word or word in ("more", "less", "rather", "fewer"):

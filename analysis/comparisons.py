@@ -17,8 +17,8 @@ document's text (no loop over lexicon items):
 - ``superlative``: a determiner or possessive + most/least/best/worst/-est, with the
   frame it ranks against when there is one ("since the Second World War", "in history").
 
-Context rules, not word lists alone, decide what is *not* a comparison (all listed in
-the ``comparison_triggers`` lexicon, category ``exclusion``): the verb "like" ("we
+Context rules, not word lists alone, decide what is *not* a comparison (their word
+lists are in the ``comparison_triggers`` lexicon, category ``exclusion``): the verb "like" ("we
 would like to thank", "I like"), exemplifying "like" after a plural noun ("issues like
 poverty" = "such as") or a singular head of an example ("a country like Canada"),
 "like" + all/many/most/other/every... ("Like all peace-loving countries, we ..." states
@@ -26,22 +26,33 @@ membership of a group), a compound adjective split by a space or hyphen ("busine
 like relations", "war-like"), "anything/nothing like the same" (= nearly), "in like
 manner" (= likewise), "it looks/seems/appears as if" (= apparently, epistemic), "as in"
 + a place or a case ("as in Africa", "as in many other cases" = for example: "as in"
-is a simile only before a historical reference or "a"/"an"), "like this." meaning "thus", "as well as", "as soon as", "as
-long as", "as far as", "as ... as possible", "other than" (= except), "rather than" +
-verb (= instead of), and quantities: "more/less/fewer/later than" + a number or
-measure ("more than 50 countries", "less than half", "more than a decade") bounds a
-quantity and is not counted, while "more than a crisis" is.
+is a simile only before a historical reference or "a"/"an"), "like this." meaning "thus",
+"a time like this" / "times like these" (= such a time; "never a time like this" still
+ranks), "what the world will look like" (asks what it is like), "feel like negotiating"
+(= want to), "in a world as complex as the one we live in", "as well as", "as soon as",
+"as long as", "as far as", "as ... as possible", "other than" (= except), "rather than" +
+verb (= instead of), "did no more than give" (= only), and quantities: "more/less/fewer/
+later than" + a number or measure ("more than 50 countries", "less than half", "more
+than a decade") bounds a quantity and is not counted, while "more than a crisis" is.
+"Differences between" two parties ("Israel and its neighbours", "the Governments of A
+and B", "them") or after a settling word ("settle the differences between") is a
+dispute, and "differ" with "on / over / about / as to / with" or said of views a
+disagreement: neither is a comparison ("differences between rich and poor nations",
+"the two plans differ in several respects" are). "vs" after a preposition or "let" is
+OCR for "us".
 
 Tenor (what is compared) and vehicle (what it is compared to) are recovered by
 position, without a tagger. The vehicle runs from the trigger to the next clause
 boundary (punctuation, a relative or subordinating word, a verb, a determiner after a
 complete word as in "better than most | the services", "in order to"; at most 12
-words; a line break inside a sentence is no boundary); "and"/"or" continue it only inside an open noun phrase ("other
-newly-independent and emerging countries"). The tenor is, in this order: the object
-between a comparing verb and its link ("compared *A* to B"); for an attributive
-comparative or superlative, the noun it modifies ("a greater *burden*", "the most
-acute *dangers* facing"); the noun phrase right before the trigger ("*a pace* faster
-than", "*Dialogue* rather than"); the phrase before a comma ("*Kyrgyzstan*, like
+words; a line break inside a sentence is no boundary; "$8.75" is one word); "and"/"or"
+continue it only inside an open noun phrase ("other newly-independent and emerging
+countries"). "ever (before)" is a whole vehicle ("more than ever | as a target"), unless
+a dated "since" follows ("than ever since the Second World War"). The tenor is, in this
+order: the object between a comparing verb and its link ("compared *A* to B"); for an
+attributive comparative or superlative, the noun it modifies ("a greater *burden*", "the
+most acute *dangers* facing"); the noun phrase right before the trigger ("*a pace*
+faster than", "*Dialogue* rather than"); the phrase before a comma ("*Kyrgyzstan*, like
 other nations"); the main-clause subject after an opening "Like X," ; else the clause
 subject before its first verb ("*The talks* are worse than"). A tenor must end in a
 word that can head a noun phrase (not a closed-class word, auxiliary, frequent verb or
@@ -73,13 +84,20 @@ Israel", "Upper Volta", "the Higher Education Council") are not comparisons; nor
 
 ``historical`` is True when the comparison likens to, or ranks against, a *named*
 past: the vehicle (or, for a superlative without a frame, the trigger's phrase)
-(with the relative clause that follows it: "the stormy conditions *which preceded the
-Second World War*"; for "between A and B" triggers, A too) contains a term of the
-``historical_references`` lexicon -- a past event ("the Second
-World War", "Munich"), era ("the 1930s", "Nazi", "colonial"), figure ("Hitler"), or a
-date that is history for the document: a year or decade that ended at least 20 years
-before the document's year (docvar ``year``, else ``date``), a named century that is
-over ("the 19th century"; "the twentieth century" in a 1985 speech is the present).
+(when it ends in a noun phrase, with the relative clause that follows it: "the stormy
+conditions *which preceded the Second World War*", or the past time its verb gives it:
+"as dangerous as appeasing xenophobia *was in the 1930s*"; for "between A and B"
+triggers, A too; nothing else of the sentence: "more aware than ever | that ... the
+imperialist yoke" reads "ever") contains a term of the ``historical_references``
+lexicon -- a past event ("the Second World War", "Munich"), era ("the 1930s", "Nazi",
+"the colonial era", "the Ottoman Empire"; bare "colonialism", "imperialist" or
+"empire" are the present for most of a 1946-1999 archive and do not count), figure
+("Hitler"), or a date that is history for the document: a year or decade that ended at
+least 20 years before the document's year (docvar ``year``, else ``date``), a named
+century that is over ("the 19th century"; "the twentieth century" in a 1985 speech is
+the present). A term the text places in the present is no past: after "neo-" or
+"post-" ("neo-Nazi", "the post-colonial era"), after "recent", "current", "today's" in
+its phrase ("the recent tragedy in Munich" in 1972) or before "last week", "this year".
 A more recent year is a time comparison, not a historical one ("230 kilometres in
 comparison with 1982" in a 1984 speech, "higher than in 1985"); without a document
 date every year up to 2019 counts. Generic frames ("in history", "than in the past",
@@ -132,8 +150,14 @@ from .rates import check_min_words, group_rates
 # (2026-11-28) drops equatives without a standard ("as nations and as peoples") or against
 # the possible ("as rapidly as the situation permits"), "so as to", "like, for example"
 # and "something like that", and gives "as A and as B as" its whole trigger; 8
-# (2026-11-28) keeps "Like, for instance, X, ..." opening a sentence as a simile of X.
-COMPARISONS_VERSION = "communique-comparisons/8"
+# (2026-11-28) keeps "Like, for instance, X, ..." opening a sentence as a simile of X; 9
+# (2026-11-28, a 1950-1999 UN trial) reads historical_references@4's unreleased edit
+# (bare colonialism and imperialism are the present, events after 1999 have an 'until'
+# year), reads ``historical`` off the comparison's own terms only, takes a term the text
+# places in the present ("neo-", "post-", "the recent ...") as no past, and drops "a time
+# like this", "what X will look like", "did no more than give", disputes ("differences
+# between Israel and its neighbours", "views differ on") and OCR "vs" for "us".
+COMPARISONS_VERSION = "communique-comparisons/9"
 
 COLUMNS = [
     "doc_id",

@@ -158,7 +158,7 @@ def test_provenance_records_lexicon_versions():
     assert record["lexicons"] == {
         "comparison_triggers": "3",
         "historical_references": "4",
-        "comparison_rules": "8",
+        "comparison_rules": "9",
     }
     assert record["lexicon_sha256"] == {
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
@@ -555,6 +555,7 @@ _PIECES = [
     "opposed", "a new", "new", "a kind of", "kind", "parallels between", "in the manner of",
     "that", "Which", "WHEN", "that's", "-that", " - ", "%", "$", "50%", "in order",
     "political will", "and", "or", "threat", "\u212a", "\u017f", "_",
+    "neo-", "post-", "Nazi", "the colonial era", "recent", "last year", "ever", "8.75",
 ]  # fmt: skip
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda parts: "".join(parts))
 _SPACED = st.lists(st.sampled_from(_PIECES), max_size=30).map(lambda parts: " ".join(parts))
@@ -602,16 +603,25 @@ def test_scan_hits_equal_a_regex_search_per_word(text):
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _SPACED))
 def test_historical_precheck_agrees_with_the_full_pattern(text):
-    from analysis._comparison_rules import _counts_things, _date_is_past, _historical, _rules
+    from analysis._comparison_rules import (
+        _counts_things,
+        _date_is_past,
+        _historical,
+        _placed_in_present,
+        _rules,
+    )
 
     rules = _rules()
 
     def plain(year):
         # A past date that counts no things ("1938 parallels"), a term whose "until" year
-        # is before the document's, or any other term.
+        # is before the document's, or any other term, unless the text places the term
+        # in the present ("neo-Nazi", "the recent ...").
         def past(m):
             if rules.historical_dates.fullmatch(m.group()):
                 return _date_is_past(m.group(), year) and not _counts_things(text, m.end())
+            if _placed_in_present(text, m.start(), m.end()):
+                return False
             last = rules.historical_until.get(" ".join(m.group().lower().split()))
             return last is None or year is None or year > last
 
@@ -1095,4 +1105,150 @@ def test_like_giving_an_example_or_meaning_such_a_thing_is_no_simile():
     assert rows[["doc_id", "type", "vehicle"]].values.tolist() == [
         ["doc5", "simile", "manna from heaven"],
         ["doc6", "simile", "the crisis of 1929"],
+    ]
+
+
+# ---------------------- comparisons/9: what counts as the past, and what compares at all
+
+
+def _rows_in(texts, years):
+    return find_comparisons(corpus.from_texts(texts, docvars={"year": years}))
+
+
+def test_bare_colonialism_is_the_present_and_a_colonial_era_the_past():
+    texts = [
+        "Its grip is more subtle than colonialism itself.",
+        "They behave like imperialists.",
+        "Like the neo-colonialists, they take our ore.",
+        "The tax is harsher than in colonial times.",
+        "The levy is heavier than in the colonial era.",
+        "Like the Ottoman Empire, the alliance decayed.",
+        "Their fleet resembles that of the British Empire.",
+        "It is unlike the imperialism of old.",
+        "Growth is faster than in the post-colonial era.",  # the post-colonial era is now
+    ]
+    rows = _rows_in(texts, [1962] * len(texts))
+    assert rows.groupby("doc_id")["historical"].any().tolist() == [
+        False,
+        False,
+        False,
+        True,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_more_than_ever_and_no_more_than_read_no_past_into_the_sentence():
+    rows = _rows_in(
+        [
+            "The port is seen more than ever as a prize of fascist gangs.",
+            "Farmers are more aware than ever that the feudal order must end.",
+            "The accord did no more than give legal form to a border that has stood since "
+            "the sixteenth century.",
+            "The Council can do no more than what its members allow.",  # compares
+            "Peace can no more be imposed than love can be ordered.",  # compares
+            "The danger is greater than ever since the Second World War.",
+        ],
+        [1984] * 6,
+    )
+    assert rows[["doc_id", "vehicle", "historical"]].values.tolist() == [
+        ["doc1", "ever", False],
+        ["doc2", "ever", False],
+        ["doc4", "what", False],
+        ["doc5", "love", False],
+        ["doc6", "ever since the Second World War", True],
+    ]
+
+
+def test_an_event_after_the_document_or_placed_in_the_present_is_not_its_past():
+    rows = _rows_in(
+        [
+            "We fear a new invasion of Iraq.",  # 1986: no such past event yet
+            "We fear a new invasion of Iraq.",
+            "It resembles the Iraq war.",
+            "It resembles the Iraq war.",
+            "It was like the recent tragedy in Munich.",
+            "It was like the bombing in Munich last week.",
+            "They march like neo-Nazis.",
+            "It was like Munich.",
+        ],
+        [1986, 2005, 1995, 2015, 1972, 1985, 1990, 1985],
+    )
+    assert rows[["doc_id", "historical"]].values.tolist() == [
+        ["doc2", True],
+        ["doc3", False],
+        ["doc4", True],
+        ["doc5", False],
+        ["doc6", False],
+        ["doc7", False],
+        ["doc8", True],
+    ]
+
+
+def test_analogies_missed_before_comparisons_9():
+    rows = _rows_in(
+        [
+            "The course of the Allied States, like that of Napoleon, ends in defeat.",
+            "Giving in to blackmail is as foolish as appeasing dictators was in the 1930s.",
+            "Nobody wants another \u201cMunich\u201d.",
+            "The spectre of a \u201cnew Yalta\u201d haunts us.",
+            "Wages rose to $512 as compared with $9.40 before the First World War.",
+        ],
+        [1965, 1995, 1960, 1960, 1952],
+    )
+    assert rows[["trigger", "tenor", "vehicle"]].values.tolist() == [
+        ["like", "The course of the Allied States", "that of Napoleon"],
+        ["as foolish as", "Giving in to blackmail", "appeasing dictators"],
+        ["another", "Nobody", "Munich"],
+        ["a new", "", "Yalta"],
+        ["as compared with", "512", "$9.40 before the First World War"],
+    ]
+    assert rows["historical"].all()
+
+
+def test_such_a_time_what_it_looks_like_and_our_own_world_liken_nothing():
+    texts = [
+        "In a season like this we must stay calm.",
+        "Crises like these demand courage.",
+        "Nobody knows what the next decade will look like.",
+        "What will our cities look like in fifty years?",
+        "Some members feel like leaving the talks.",
+        "In a world as complex as the one we live in, dialogue matters.",
+        "Their cities look like fortresses.",  # similes from here on
+        "There was never a moment like this in our history.",
+        "All other treaties should be like this one.",
+        "What almost looks like a truce is holding.",
+        "The plains look like burning seas.",
+    ]
+    rows = find_comparisons(texts)
+    assert rows[rows["type"] == "simile"]["doc_id"].tolist() == [
+        "doc7",
+        "doc8",
+        "doc9",
+        "doc10",
+        "doc11",
+    ]
+
+
+def test_disputes_disagreements_and_a_misread_us_are_no_explicit_comparisons():
+    rows = find_comparisons(
+        [
+            "The differences between Ruritania and its neighbours are old.",
+            "The differences between the Governments of Ruritania and Freedonia remain.",
+            "The Assembly should settle the differences between the two communities.",
+            "Views may differ on the timetable.",
+            "Members continue to differ in the conception of the reform.",
+            "Let vs not despair.",
+            "The differences between capitalist and socialist doctrines are deep.",  # compare
+            "The two plans differ in several respects.",
+            "It was North vs South.",
+        ]
+    )
+    assert rows[rows["type"] == "explicit"][["doc_id", "trigger"]].values.tolist() == [
+        ["doc7", "differences between"],
+        ["doc8", "differ"],
+        ["doc9", "vs"],
     ]
