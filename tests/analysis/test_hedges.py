@@ -736,3 +736,28 @@ def test_might_after_that_or_this_hedges_and_the_noun_might_does_not():
         ["doc2", "might"],
         ["doc3", "might"],
     ]
+
+
+def test_the_readme_recipe_puts_docvars_and_sentences_beside_each_match(tmp_path, monkeypatch):
+    import json
+
+    import analysis
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    after = readme[readme.index("**Matches with their docvars and sentences.**") :]
+    recipe = after.split("```python\n", 1)[1].split("```", 1)[0]
+    c = corpus.from_texts(
+        ["We may agree. Peace holds.", "Perhaps not. It seems so."],
+        docvars={"country": ["XNO", "XKA"], "year": [1990, 1991]},
+    )
+    monkeypatch.chdir(tmp_path)
+    names = {"analysis": analysis, "c": c}
+    exec(recipe, names)
+    rows = names["rows"]
+    assert rows[["match", "country", "year", "sentence"]].values.tolist() == [
+        ["may", "XNO", 1990, "We may agree."],
+        ["Perhaps", "XKA", 1991, "Perhaps not."],
+        ["It seems", "XKA", 1991, "It seems so."],
+    ]
+    record = json.loads((tmp_path / "hedges.csv.provenance.json").read_text(encoding="utf-8"))
+    assert record["function"] == "analysis.find_hedges"
