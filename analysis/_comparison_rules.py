@@ -161,16 +161,20 @@ def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
     return any(_past_reference(m, text, rules, doc_year) for m in rules.historical.finditer(text))
 
 
-def _past_reference(found: re.Match, text: str, rules: _Rules, doc_year: int | None) -> bool:
+def _past_reference(
+    found: re.Match, text: str, rules: _Rules, doc_year: int | None, present: bool = True
+) -> bool:
     """Whether a match of the historical lexicon in ``text`` names the past for a
     document of ``doc_year``: a date long enough ago that counts no things, a term with
     an ``until`` year before the document's ("the Soviet Union" in 1995, not in 1985),
     any other term; anything when the year is unknown. A term that the text places in
-    the present ("the recent tragedy in Munich", "neo-Nazi") names no past."""
+    the present ("the recent tragedy in Munich", "neo-Nazi") names no past; ``present``
+    False skips that test, for a term after "a new" or "another", which likens a present
+    case to it ("a new Marshall Plan this year")."""
     term = found.group()
     if rules.historical_dates.fullmatch(term):
         return _date_is_past(term, doc_year) and not _counts_things(text, found.end())
-    if _placed_in_present(text, found.start(), found.end()):
+    if present and _placed_in_present(text, found.start(), found.end()):
         return False
     until = rules.historical_until.get(" ".join(term.lower().split()))
     return until is None or doc_year is None or doc_year > until
@@ -256,7 +260,10 @@ def _ends_in_noun(text: str, start: int, end: int) -> bool:
     return bool(words) and (words[-1].lower() in _PRO_FORMS or _can_end_phrase(words[-1]))
 
 
-_PRO_FORMS = frozenset({"that", "those", "one", "ones"})
+_PRO_FORMS = frozenset(
+    """that those one ones it they what something anything everything nothing someone
+    anyone everyone somebody anybody everybody""".split()
+)
 _NOT_BOUNDARY = '[^,;:.!?()\\[\\]\u2014\u2013\u201c\u201d"]'
 _RELATIVE_AFTER = re.compile(rf"\s+(?:which|that|who|whom|when)\s{_NOT_BOUNDARY}{{0,160}}")
 # The vehicle's own verb placing it in a past time: "... as appeasing xenophobia was in
@@ -1188,7 +1195,7 @@ def _literal_like(text: str, m: re.Match, s0: int, after: list[str], sets: dict)
         _such_as_this(after)
         and _can_end_phrase(word)
         and word not in _COPULAS
-        and not _NEVER.search(text, s0, m.start())
+        and not _ranks_the_present(text, s0, m)
     ):
         # "at a time like this we must": = at such a time, nothing likened; "never a
         # time like this in history" ranks the present above every past time.
@@ -1291,10 +1298,20 @@ def _only_doing(text: str, lo: int, more: int, than: int, after: list[str]) -> b
         return False
     if after[0] in _FUNCTION or after[0] in _VERBISH:
         return False
+    # A name or a pronoun after "than" is what is compared ("could do no more than
+    # Hitler did", "can do no more than Sweden", "no more than others"); a lower-case
+    # word there is, in speeches, the verb ("do no more than spell out", "than tinker").
+    following = text[than + len("than") :].lstrip()[:1]
+    if not following.islower() or after[0] in _COMPARED_PRONOUNS:
+        return False
     words = [text[s:e].lower() for s, e in _words_before(text, lo, more)[-2:]]
     return len(words) == 2 and words[1] in ("no", "little", "nothing") and words[0] in _DO_OR_MODAL
 
 
+_COMPARED_PRONOUNS = frozenset(
+    """others another anyone anybody everyone everybody we they he she i you us them him
+    her those these""".split()
+)
 _DO_OR_MODAL = frozenset(
     "do does did doing done can could will would shall should may might must".split()
 )
@@ -1603,7 +1620,8 @@ def _explicit(scan: _Scan, rules: _Rules):
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
         h = rules.historical.match(text, m.end())
-        if h is None or not _past_reference(h, text, rules, scan.year):
+        # (the text around it is the present the prefix likens to the past)
+        if h is None or not _past_reference(h, text, rules, scan.year, present=False):
             continue
         _, s0, e0 = scan.bounds(m.start())
         trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
@@ -1670,23 +1688,39 @@ _PARTY_NOUNS = frozenset(
 
 def _a_party(word: str) -> bool:
     """A side that acts: a name ("Israel", "Austria", "the United States"), a pronoun,
-    or a word for a State or its government."""
+    or a word for a State or its government; not a capitalized text, faith, region or
+    ordinal ("between the Charter and the Covenant", "between Christianity and Islam",
+    "between North and South", "between the First and Second World Wars" compare)."""
+    if word.lower() in _NOT_PARTIES:
+        return False
     return word[:1].isupper() or word.lower() in _PARTY_NOUNS
+
+
+_NOT_PARTIES = frozenset(
+    """charter covenant covenants convention conventions declaration declarations treaty
+    treaties protocol protocols constitution constitutions christianity islam judaism
+    hinduism buddhism north south war wars first second third""".split()
+)
 
 
 def _disagreeing(text: str, s0: int, m: re.Match) -> bool:
     """ "differ" without "from" meaning to disagree: with a point of dispute after it
     ("differ on / over / about / as to / with us", "differ in the conception of"), after
     "beg to", "agree to", "the right to", or said of opinions ("views may differ")."""
-    after = _next_words(text, m.end(), 3)
+    after = _next_words(text, m.end(), 5)
+    if "from" in after:
+        return False  # "differed from those of", "differ so fundamentally from our own"
+    if after[:1] == ["with"] and after[1:2] in (["respect"], ["regard"]):
+        return False  # "differ with respect to financing": in what, not with whom
     if after[:1] in (["on"], ["over"], ["about"], ["with"]) or after[:2] == ["as", "to"]:
         return True
-    if after[:1] == ["in"] and _VIEW_WORDS.intersection(after[1:]):
+    if after[:1] == ["in"] and _VIEW_WORDS.intersection(after[1:3]):
         return True
     before = [w.lower() for w in _WORD_TOKEN.findall(text, max(s0, m.start() - 40), m.start())]
     if before[-2:] in (["beg", "to"], ["agree", "to"], ["right", "to"]):
         return True
-    return bool(_VIEW_WORDS.intersection(before[-4:]))
+    # said of opinions: "views differ", "opinions may differ" (the subject, next to it)
+    return bool(_VIEW_WORDS.intersection(before[-2:]))
 
 
 _VIEW_WORDS = frozenset(
@@ -1762,7 +1796,22 @@ def _such_as_this(after: list[str]) -> bool:
     return not following[0].isalnum() or following in _FUNCTION or _is_verb(following)
 
 
-_NEVER = re.compile(r"\bnever\b", re.I)
+def _ranks_the_present(text: str, s0: int, m: re.Match) -> bool:
+    """ "never a time like this", "no war like this in Europe since 1945", "Nowhere has
+    there been a tragedy like this", "a crisis like this has not occurred since 1929":
+    the present ranked above every past time, which likens it to the past."""
+    # the negative governs the noun "like this" follows: in the same clause, before it
+    clause = max(s0, text.rfind(",", s0, m.start()) + 1, text.rfind(";", s0, m.start()) + 1)
+    if _NEGATIVE.search(text, clause, m.start()):
+        return True
+    rest = text[m.end() : m.end() + 160]
+    end = _CLAUSE_STOP.search(rest)
+    return _SINCE.search(rest[: end.start() if end else len(rest)]) is not None
+
+
+_NEGATIVE = re.compile(r"\b(?:never|no|nowhere|nothing|none)\b", re.I)
+_SINCE = re.compile(r"\bsince\b", re.I)
+_CLAUSE_STOP = re.compile(r"[.;!?]")
 
 
 def _a_gerund(after: list[str]) -> bool:

@@ -67,10 +67,6 @@ _OF_ADVERBIALS = frozenset({"course", "necessity"})
 # Tokens that close a clause: a modal after a bare "that" or "this" does not end one
 # ("broaden that will.", "They do not have that might.").
 _CLAUSE_END = frozenset({".", ";", ":", "!", "?", ")", ""})
-# Words a modal is never followed by, where a noun often is: "this will and these
-# struggles", "this will for peace", "this will that moves nations", "that will which",
-# "without that will nothing can be achieved" (a subject after it: "with this might we").
-_NO_VERB_AFTER_MODAL = frozenset({"and", "or", "for", "that", "which", "nothing"})
 _PREPOSITIONS = frozenset(
     """of by with without to from against on upon in into over through towards toward about
     under before for""".split()
@@ -577,9 +573,29 @@ def _determined_noun(view: TokenView, end: int, before: list[str]) -> bool:
     first_after = after[0] if after else ""
     if _noun_of(after) or first_after in _VERBS_AFTER_NOUN or first_after in _CLAUSE_END:
         return True  # "that will of the people", "that might is right", "broaden that will."
-    if first_after in _NO_VERB_AFTER_MODAL or first_after in PERSONAL:
+    if _noun_before(view.low[end : end + 4]):
         return True  # "this will and these struggles", "this will for peace", "with this might we"
     return _pointing(before, first_after)
+
+
+def _noun_before(after: list[str]) -> bool:
+    """Whether the words after "will"/"might" (at most four) are ones a noun is followed
+    by and a modal is not: "and"/"or" not joining another modal ("this will and these
+    struggles", not "will and must be achieved", "might or might not"); "for" not
+    opening a time ("this will for peace", not "will for the first time give", "for
+    ever"); "that", "which", "nothing"; a subject pronoun ("with this might we prevail";
+    not "I", which a parenthetical "I believe" brings)."""
+    first, rest = (after[0], after[1:]) if after else ("", [])
+    if first in {"and", "or"}:
+        return not rest or (rest[0] not in _MODAL_FORMS and rest[0] != "not")
+    if first == "for":
+        return not rest or (rest[0] not in _TIME_AFTER_FOR and rest[:2] != ["the", "first"])
+    return first in {"that", "which", "nothing"} or (first in PERSONAL and first != "i")
+
+
+_MODAL_FORMS = frozenset("will would shall should may might must can could".split())
+# "will for ever remain", "will for years to come", "will for some time be", "for a time"
+_TIME_AFTER_FOR = frozenset({"ever", "years", "decades", "generations", "some", "a", "long"})
 
 
 def _pointing(before: list[str], first_after: str) -> bool:

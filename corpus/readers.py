@@ -310,7 +310,9 @@ def _name(path: object) -> str:
     """The last part of a path ("news.csv" for "/data/2024/news.csv"; the folder's own
     name for "." or "..")."""
     given = Path(str(path))
-    return given.name or given.resolve().name or str(path)
+    if given.name in ("", ".."):
+        return given.resolve().name or str(path)
+    return given.name
 
 
 def _load(path: Path, options: dict, aliases, progress, workers, sink=None) -> _Loaded:

@@ -528,3 +528,17 @@ def test_a_sentence_opening_may_before_its_subject_is_a_wish_unless_it_asks():
         assert find_modals(text)["sense"].tolist() == ["unclear"], text
     for text in ("May we ask a question?", "May it be asked whether this is fair?"):
         assert find_modals(text)["sense"].tolist() == ["deontic"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This will and must be achieved.", ["will", "must"]),
+        ("That might or might not happen.", ["might", "might"]),
+        ("This will for the first time give them a voice.", ["will"]),
+        ("This will for ever remain.", ["will"]),
+        ("This will I believe strengthen it.", ["will"]),
+    ],
+)
+def test_a_modal_after_this_or_that_before_and_for_or_i(text, expected):
+    assert find_modals(text)["match"].tolist() == expected

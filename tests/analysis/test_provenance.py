@@ -81,6 +81,10 @@ def test_a_folder_read_as_dot_is_named_by_its_own_name(tmp_path, monkeypatch):
     monkeypatch.chdir(folder)
     record = stat_hedging(corpus.read_corpus(".")).attrs["provenance"]
     assert record["corpus"]["read"] == {"path": "speeches"}
+    (folder / "sub").mkdir()
+    monkeypatch.chdir(folder / "sub")
+    record = stat_hedging(corpus.read_corpus("..")).attrs["provenance"]
+    assert record["corpus"]["read"] == {"path": "speeches"}
 
 
 def test_records_pin_lexicon_contents_and_name_the_packages_results_depend_on():
