@@ -1302,16 +1302,14 @@ def _only_doing(text: str, lo: int, more: int, than: int, after: list[str]) -> b
     # Hitler did", "can do no more than Sweden", "no more than others"); a lower-case
     # word there is, in speeches, the verb ("do no more than spell out", "than tinker").
     following = text[than + len("than") :].lstrip()[:1]
-    if not following.islower() or after[0] in _COMPARED_PRONOUNS:
+    if not following.islower() or after[0] in _PRONOUNS_BEYOND_FUNCTION:
         return False
     words = [text[s:e].lower() for s, e in _words_before(text, lo, more)[-2:]]
     return len(words) == 2 and words[1] in ("no", "little", "nothing") and words[0] in _DO_OR_MODAL
 
 
-_COMPARED_PRONOUNS = frozenset(
-    """others another anyone anybody everyone everybody we they he she i you us them him
-    her those these""".split()
-)
+# Pronouns _FUNCTION does not list (it has "we", "they", "anyone", "those", ...).
+_PRONOUNS_BEYOND_FUNCTION = frozenset({"others", "anybody", "everybody"})
 _DO_OR_MODAL = frozenset(
     "do does did doing done can could will would shall should may might must".split()
 )

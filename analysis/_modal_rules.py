@@ -57,10 +57,8 @@ _SUBJECT_DETERMINERS = frozenset("this that these those some each".split())
 # Finite verbs (and modals) that follow a noun subject but never a modal: "that will is
 # clearly asserted", "this will has resulted", "the theory that might makes right",
 # "this will can be mobilized".
-_VERBS_AFTER_NOUN = frozenset(
-    """is was has had makes belongs remains must can cannot could should would will may
-    might shall""".split()
-)
+_MODAL_FORMS = frozenset("will would shall should may might must can could".split())
+_VERBS_AFTER_NOUN = _MODAL_FORMS | frozenset("is was has had makes belongs remains cannot".split())
 # "will of course be", "will of necessity be drawn": "of" opening an adverbial after the
 # modal, not the noun's "of" ("the will of the people").
 _OF_ADVERBIALS = frozenset({"course", "necessity"})
@@ -593,7 +591,6 @@ def _noun_before(after: list[str]) -> bool:
     return first in {"that", "which", "nothing"} or (first in PERSONAL and first != "i")
 
 
-_MODAL_FORMS = frozenset("will would shall should may might must can could".split())
 # "will for ever remain", "will for years to come", "will for some time be", "for a time"
 _TIME_AFTER_FOR = frozenset({"ever", "years", "decades", "generations", "some", "a", "long"})
 

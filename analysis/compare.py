@@ -413,6 +413,15 @@ def _difference_interval_and_p(
     return low, high, permutation_p(first, second, n_perm=n_boot, seed=seed, key=key)
 
 
+def _by_group(data: pd.DataFrame) -> tuple[dict[str, np.ndarray], dict[str, pd.Index]]:
+    """Each group's values (missing ones left out) and its documents, in one pass."""
+    values, documents = {}, {}
+    for g, part in data.groupby("group"):
+        values[g] = part["value"].dropna().to_numpy()
+        documents[g] = part.index
+    return values, documents
+
+
 def _chosen_pairs(pairs: str, groups: list[str]) -> list[tuple[str, str]]:
     """The pairs of ``groups`` (in order) that ``pairs=`` asks to compare."""
     if pairs == "all":
@@ -602,7 +611,7 @@ def compare(
     data["stratum"] = "" if strata is None else strata.reindex(values.index).to_numpy()
     # A group whose every value is missing keeps its row (documents 0, no estimate): a
     # group that vanished would make an adjacent difference span two years unseen.
-    every_group = {g: part["value"].dropna().to_numpy() for g, part in data.groupby("group")}
+    every_group, every_document = _by_group(data)
     given = None if order is None else _checked_order(order, every_group, by)
     order = group_order(every_group) if given is None else given
 
@@ -616,9 +625,10 @@ def compare(
     pooled = _pooled_by_group(values, cells) if never_negative and per_words else {}
     rows, differences = [], []
     for stratum in [""] if strata is None else group_order(set(data["stratum"])):
-        part = data[data["stratum"] == stratum]
-        by_group = {g: p["value"].dropna().to_numpy() for g, p in part.groupby("group")}
-        documents = {g: p.index for g, p in part.groupby("group")}
+        if strata is None:
+            by_group, documents = every_group, every_document
+        else:
+            by_group, documents = _by_group(data[data["stratum"] == stratum])
         groups = [g for g in order if g in by_group]
         for g in groups:
             # The key stat_hedging, stat_modality and the other rate tables give the
