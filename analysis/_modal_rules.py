@@ -573,6 +573,8 @@ def _determined_noun(view: TokenView, end: int, before: list[str]) -> bool:
         return True  # "that will of the people", "that might is right", "broaden that will."
     if _noun_before(view.low[end : end + 4]):
         return True  # "this will and these struggles", "this will for peace", "with this might we"
+    if _phrase_closes(view.low[end : end + 7]):
+        return True  # "express that will in deeds.", "that will, which is still lacking"
     return _pointing(before, first_after)
 
 
@@ -593,6 +595,38 @@ def _noun_before(after: list[str]) -> bool:
 
 # "will for ever remain", "will for years to come", "will for some time be", "for a time"
 _TIME_AFTER_FOR = frozenset({"ever", "years", "decades", "generations", "some", "a", "long"})
+
+# Nouns of adverbial phrases a modal can be followed by: "will in turn", "will in fact",
+# "might at times", "will by then", "will in a way".
+_ADVERBIAL_NOUNS = frozenset(
+    """turn fact time times future practice effect particular part principle return addition
+    general short sum reality truth earnest any some all due itself then now a""".split()
+)
+
+
+def _phrase_closes(after: list[str]) -> bool:
+    """Whether "will"/"might" is followed by what only a noun can have: a prepositional
+    phrase of at most three words that ends the clause ("express that will in deeds.",
+    "show that will in our actions;" but not "that will in a few months bind us", whose
+    verb comes before the end, nor an adverbial: "That will in turn help."), a relative
+    "which" after a comma ("that will, which is still lacking", not "This will, in turn,
+    lead"), or "no matter" ("that might no matter how great", not "might no longer")."""
+    first = after[0] if after else ""
+    if first == ",":
+        return after[1:2] == ["which"]
+    if after[:2] == ["no", "matter"]:
+        return True
+    # "of" and "for" have rules of their own (_noun_of, _noun_before)
+    if first not in _PREPOSITIONS or first in {"of", "for"}:
+        return False
+    if after[1:2] == [] or after[1] in _ADVERBIAL_NOUNS:
+        return False
+    for word in after[1:5]:
+        if word in _CLAUSE_END:
+            return True
+        if not is_word(word):
+            return False
+    return False
 
 
 def _pointing(before: list[str], first_after: str) -> bool:

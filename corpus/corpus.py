@@ -154,7 +154,8 @@ class Corpus:
 
         Parameters:
             where: optional function of the docvars table returning a boolean mask.
-            **values: ``docvar=value`` or ``docvar=[values]`` (any of them). A value
+            **values: ``docvar=value`` or ``docvar=[values]`` (any of them); ``doc_id``
+                selects documents by id (``doc_id=["USA_45_1990", "FRA_45_1990"]``). A value
                 that matches no document is an error naming it, in a list too (a typo
                 would drop its documents unsaid); a ``range`` of numbers may have gaps.
 
@@ -165,16 +166,14 @@ class Corpus:
         """
         mask = pd.Series(True, index=self._docvars.index)
         for name, wanted in values.items():
-            if name not in self._docvars.columns:
-                known = ", ".join(self._docvars.columns) or "none"
-                raise ValueError(f"subset: no docvar {name!r}; docvars are: {known}")
-            column = self._docvars[name]
+            column = self._subset_column(name)
             # Docvar text was folded on reading ("Côte d’Ivoire" is stored with "'"):
-            # fold what is asked for the same way.
+            # fold what is asked for the same way (doc ids are kept as they are).
+            fold = normalize_docvar if name in self._docvars.columns else _unchanged
             if isinstance(wanted, _SEVERAL):
-                matches = column.isin([normalize_docvar(v) for v in wanted])
+                matches = column.isin([fold(v) for v in wanted])
             else:
-                matches = column == normalize_docvar(wanted)
+                matches = column == fold(wanted)
             # A missing value (NA) matches nothing: False, not "ambiguous".
             matches = matches.fillna(False).astype(bool)
             if len(column) and not matches.any():
@@ -207,6 +206,18 @@ class Corpus:
             lineage=(*self.lineage, step),
             drop_lines=self.drop_lines,
             read=self.read,
+        )
+
+    def _subset_column(self, name: str) -> pd.Series:
+        """The docvar ``name``, or the doc ids for ``doc_id`` (no docvar has that name)."""
+        if name in self._docvars.columns:
+            return self._docvars[name]
+        if name == "doc_id":
+            index = self._docvars.index
+            return pd.Series(index, index=index, name="doc_id")
+        known = ", ".join(self._docvars.columns) or "none"
+        raise ValueError(
+            f"subset: no docvar {name!r}; docvars are: {known} (and doc_id selects by id)"
         )
 
     def texts(self) -> list[str]:
@@ -314,6 +325,10 @@ class _Named:
 
     def __repr__(self) -> str:
         return self.name
+
+
+def _unchanged(value):
+    return value
 
 
 def _named(value):

@@ -129,6 +129,11 @@ def test_sense_rules(text, expected):
         ("Problems that need to be solved remain.", [("need to", "need to")]),
         ("This needs to be stressed.", [("needs to", "need to")]),
         ("A plan that needs to be revised is no plan.", [("needs to", "need to")]),
+        # an adverbial or a verb before the clause ends, a comma not before "which"
+        ("That will in turn help the poor.", [("will", "will")]),
+        ("That will in the long run help us.", [("will", "will")]),
+        ("This will, in turn, lead to peace.", [("will", "will")]),
+        ("Such steps might no longer suffice.", [("might", "might")]),
     ],
 )
 def test_modals_after_a_determiner_that_is_their_subject(text, expected):
@@ -161,6 +166,11 @@ def test_modals_after_a_determiner_that_is_their_subject(text, expected):
         "Without that will nothing is achieved.",
         "With this might we prevail.",
         "There is some need to review the procedures.",
+        # a short phrase closing the clause, ", which", "no matter" (UN speeches)
+        "We now express that will in deeds.",
+        "Let us show that will in our actions.",
+        "They are mustering that will, which is still lacking.",
+        "Let it be known that might no matter how overwhelming does not prevail.",
     ],
 )
 def test_will_might_and_need_as_nouns_after_a_determiner_are_not_modals(text):

@@ -62,6 +62,16 @@ def test_documents_are_immutable():
         doc.meta["x"] = 1
 
 
+def test_subset_by_doc_id():
+    c = from_texts({"USA_1": "a b", "FRA_1": "c d", "Côte_1": "e"}, docvars={"year": [1, 2, 3]})
+    assert c.subset(doc_id="FRA_1").doc_ids == ["FRA_1"]
+    assert c.subset(doc_id=["Côte_1", "USA_1"], year=range(1, 3)).doc_ids == ["USA_1"]
+    with pytest.raises(ValueError, match=r"no document has doc_id='GBR_1'"):
+        c.subset(doc_id="GBR_1")
+    with pytest.raises(ValueError, match=r"docvars are: year \(and doc_id selects by id\)"):
+        c.subset(docid="USA_1")
+
+
 def test_subset_value_that_matches_nothing_is_an_error():
     c = from_texts(["a b", "c d"], docvars={"year": [1990, 1991], "country": ["XNR", "XWS"]})
     assert len(c.subset(year=1990)) == 1
