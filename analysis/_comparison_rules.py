@@ -34,7 +34,9 @@ _MAX_TENOR_WORDS = 8
 _WORD = r"[A-Za-z0-9][\w'-]*"
 # A line break is no boundary: hard-wrapped speeches break lines inside sentences
 # ("the Camp\nDavid agreements"), and a paragraph break (a blank line) ends a sentence.
-_BOUNDARY = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u201c\u201d\"]| - ")
+# A point or comma between two digits is inside a number ("rose by 12.5% as compared
+# with", "1,000 tons more than"), no boundary.
+_BOUNDARY = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|(?<!\d)[,.]|[,.](?!\d)| - ")
 _CLAUSE_WORDS = frozenset(
     """that which who whom whose because while whereas when where if unless although though
     but so since until whilst and or nor then yet""".split()
@@ -625,7 +627,9 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _APPROXIMATION = re.compile(r"\d[\d,.]*|about|around")
 
 
-def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tuple[int, int]:
+def _vehicle(
+    text: str, start: int, limit: int, *, clause: bool = False, quoted: bool = False
+) -> tuple[int, int]:
     """Span from ``start`` to the next clause boundary (at most a dozen words).
 
     A noun-phrase vehicle also stops at a verb ("rather than confrontation | is
@@ -634,13 +638,19 @@ def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tupl
     ("other newly-independent and emerging countries"); a ``clause`` vehicle ("as if it
     were ...", "just as X or Y should ...") stops only at a boundary or a clause word
     other than "and"/"or".
+
+    A quotation mark that opens the vehicle is left out of it and its closing mark ends
+    it ('like ‘Munich’ in 1938' gives "Munich", as 'like “Munich”' does); ``quoted``:
+    a mark before ``start`` is open ('a ‘new Munich’': the vehicle starts at "Munich").
     """
-    first, end, count = _vehicle_words(text, start, limit, clause, _MAX_VEHICLE_WORDS)
+    first, end, count = _vehicle_words(
+        text, start, limit, clause, _MAX_VEHICLE_WORDS, quoted=quoted
+    )
     return (first, end) if count else (-1, -1)
 
 
 def _vehicle_words(
-    text: str, start: int, limit: int, clause: bool, max_words: int
+    text: str, start: int, limit: int, clause: bool, max_words: int, *, quoted: bool = False
 ) -> tuple[int, int, int]:
     """(start, end, words counted) of the vehicle read up to ``max_words`` words.
 
@@ -651,6 +661,11 @@ def _vehicle_words(
     count = 0
     previous = ""
     ever_alone = False  # "than ever (before)": a standard by itself, see below
+    # Single marks opened inside the vehicle and not yet closed: a closing mark then
+    # belongs to the vehicle ("the ‘Cold War’ of old"); with none open, it closes the
+    # quote ``quoted`` says was open, or else is an apostrophe ("sixty years’ investment";
+    # the normalizer makes the others ASCII).
+    inner_quotes = 0
     # Tokens are read lazily, one ahead: the vehicle usually stops long before the
     # sentence ends, so tokenizing the rest of it would be wasted.
     tokens = _VEHICLE_TOKEN.finditer(text, start, limit)
@@ -658,7 +673,22 @@ def _vehicle_words(
     while m is not None:
         following = next(tokens, None)
         token = m.group()
+        if count == 0 and token in _OPENING_MARKS:
+            quoted = True  # 'like “Munich”': the name inside the marks is the vehicle
+            m = following
+            continue
+        if token in _CLOSING_MARKS and inner_quotes:
+            inner_quotes -= 1  # "the “Munich agreement”": the marks are the vehicle's
+            end = m.end()
+            m = following
+            continue
+        if token == "\u201c" and (previous in _DETERMINERS or previous in _OPENERS):
+            token = "\u2018"  # a name quoted inside the phrase, not a quotation that ends it
         if token in _BOUNDARY_TOKENS:
+            break
+        if token == "\u2018":
+            inner_quotes += 1
+        elif token == "\u2019" and quoted:
             break
         lower = token.lower()
         if ever_alone:
@@ -726,6 +756,9 @@ _OPENERS = _PREPOSITIONS | frozenset(
 _VEHICLE_TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)+%?(?![\w'%$-])|[\w'%$-]+|[^\w\s]")
 # The vehicle tokens that _BOUNDARY matches whole (its other matches hold a space).
 _BOUNDARY_TOKENS = frozenset(',;:.!?()[]\u2014\u2013\u201c\u201d"')
+# Marks that may open a quote; at a vehicle's start they are skipped (see _vehicle).
+_OPENING_MARKS = frozenset('\u201c\u2018"')
+_CLOSING_MARKS = frozenset("\u201d\u2019")
 _ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
 
 
@@ -1623,7 +1656,9 @@ def _explicit(scan: _Scan, rules: _Rules):
             continue
         _, s0, e0 = scan.bounds(m.start())
         trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
-        vehicle = _vehicle(text, h.start(), e0)
+        # 'a ‘new Munich’ in Europe': the mark opened in the prefix closes the vehicle
+        quoted = not _OPENING_MARKS.isdisjoint(m.group())
+        vehicle = _vehicle(text, h.start(), e0, quoted=quoted)
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
 
 

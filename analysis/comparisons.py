@@ -45,7 +45,11 @@ Tenor (what is compared) and vehicle (what it is compared to) are recovered by
 position, without a tagger. The vehicle runs from the trigger to the next clause
 boundary (punctuation, a relative or subordinating word, a verb, a determiner after a
 complete word as in "better than most | the services", "in order to"; at most 12
-words; a line break inside a sentence is no boundary; "$8.75" is one word); "and"/"or"
+words; a line break inside a sentence is no boundary; "$8.75" is one word, and a point or
+comma between digits ends no tenor either: "rose by 12.5% as compared with"; a quotation
+mark that opens the vehicle is left out of it and its closing mark ends it: 'like
+‘Munich’ in 1938' and 'a “new Munich”' give "Munich", 'the ‘Cold War’ of old' keeps
+its marks; "words like “peace”" cites examples and is no simile); "and"/"or"
 continue it only inside an open noun phrase ("other newly-independent and emerging
 countries"). "ever (before)" is a whole vehicle ("more than ever | as a target"), unless
 a dated "since" follows ("than ever since the Second World War"). The tenor is, in this

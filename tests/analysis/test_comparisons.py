@@ -1272,3 +1272,28 @@ def test_review_cases_of_comparisons_9_keep_their_rows_and_past():
     assert found.index.tolist() == [f"doc{k}" for k in range(1, 9)]
     assert found.tolist() == [True, True, True, True, True, False, False, True]
     assert _rows_in(["The proposals differ with respect to financing."], [1995]).shape[0] == 1
+
+
+# ------------------------------- comparisons/10: numbers, quotation marks, the past placed
+
+
+def test_a_decimal_ends_no_tenor_and_quotation_marks_close_the_vehicle():
+    rows = find_comparisons(
+        [
+            "Exports rose by 12.5% as compared with last year.",
+            "We fear a 'new Munich' in Europe.",
+            "It is like 'Munich' in 1938.",
+            'It resembles the "Munich agreement" of 1938.',
+            "It is like the 'Cold War' of old.",
+            "The poor nations are like \u201cthe stranded fish\u201d.",
+            "Words like \u201cmurder\u201d cannot do justice to it.",  # examples of words
+        ]
+    )
+    assert rows[["doc_id", "tenor", "vehicle"]].values.tolist() == [
+        ["doc1", "12.5", "last year"],
+        ["doc2", "fear", "Munich"],
+        ["doc3", "", "Munich"],
+        ["doc4", "", "the \u201cMunich agreement\u201d of 1938"],
+        ["doc5", "", "the \u2018Cold War\u2019 of old"],
+        ["doc6", "The poor nations", "the stranded fish"],
+    ]
