@@ -163,6 +163,18 @@ def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
     return any(_past_reference(m, text, rules, doc_year) for m in rules.historical.finditer(text))
 
 
+def _historical_reference(text: str, rules: _Rules, doc_year: int | None = None) -> str:
+    """The term that makes ``text`` historical (:func:`_historical`), as written: the
+    first past reference in it, "" when there is none. Read only for historical texts,
+    so the fast test decides most rows."""
+    if not _historical(text, rules, doc_year):
+        return ""
+    for m in rules.historical.finditer(text):
+        if _past_reference(m, text, rules, doc_year):
+            return " ".join(m.group().split())  # "the Camp\nDavid" as one line
+    return ""
+
+
 def _past_reference(
     found: re.Match, text: str, rules: _Rules, doc_year: int | None, present: bool = True
 ) -> bool:
@@ -482,7 +494,10 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     term_parts = []  # (term, its regex) for the terms that are not dates, always past
     bounded_parts = []  # the regexes of the terms with an "until" year
     until: dict[str, int] = {}
-    for row in hist.items.itertuples():
+    # Longest terms first, so that a match is the fullest name ("Munich Agreement", not
+    # "Munich"), as the row's historical_term reports it.
+    rows = sorted(hist.items.itertuples(), key=lambda row: (row.category == "date", -len(row.term)))
+    for row in rows:
         if row.category == "date":
             hist_parts.append(rf"\b(?:{row.term})\b")
             date_parts.append(hist_parts[-1])
@@ -2342,6 +2357,7 @@ def _comparisons_in_document(
             hist_text = f"{text[tenor[0] : tenor[1]]} {hist_text}"
         if kind == "explicit" and not hist_text:
             hist_text = text[t_end:end]
+        reference = _historical_reference(hist_text, rules, scan.year)
         rows.append(
             {
                 "doc_id": doc.doc_id,
@@ -2357,7 +2373,8 @@ def _comparisons_in_document(
                 "vehicle": text[vehicle[0] : vehicle[1]] if vehicle[0] >= 0 else "",
                 "vehicle_start": vehicle[0],
                 "vehicle_end": vehicle[1],
-                "historical": _historical(hist_text, rules, scan.year),
+                "historical": bool(reference),
+                "historical_term": reference,
                 "voice": actual,
                 "speaker": speaker,
             }

@@ -161,7 +161,10 @@ from .rates import check_min_words, group_rates
 # places in the present ("neo-", "post-", "the recent ...") as no past, and drops "a time
 # like this", "what X will look like", "did no more than give", disputes ("differences
 # between Israel and its neighbours", "views differ on") and OCR "vs" for "us".
-COMPARISONS_VERSION = "communique-comparisons/9"
+# 10 (2026-11-29, an IR scholar's trial of historical analogies) adds the column
+# ``historical_term``; a point or comma between digits is no boundary, a vehicle's opening
+# quotation mark is left out and its closing mark ends it.
+COMPARISONS_VERSION = "communique-comparisons/10"
 
 COLUMNS = [
     "doc_id",
@@ -178,6 +181,7 @@ COLUMNS = [
     "vehicle_start",
     "vehicle_end",
     "historical",
+    "historical_term",
     "voice",
     "speaker",
 ]
@@ -214,14 +218,17 @@ def find_comparisons(
         ``text[start:end] == match``), ``trigger`` (the comparing words, lower-cased;
         "..." marks a gap), ``type`` (explicit | simile | comparative | superlative),
         ``tenor, tenor_start, tenor_end`` and ``vehicle, vehicle_start, vehicle_end``
-        ("" and -1 when not recoverable), ``historical`` (bool), ``voice``, ``speaker``.
+        ("" and -1 when not recoverable), ``historical`` (bool), ``historical_term``
+        (the reference that made the row historical, as the text writes it: "Munich
+        Agreement", "1938", "colonial era"; the first one when there are several; ""
+        when the row is not historical), ``voice``, ``speaker``.
 
     Example:
         >>> t = find_comparisons("He compared the talks to the Munich conference of 1938.")
         >>> t.loc[0, ["type", "tenor", "vehicle"]].tolist()
         ['explicit', 'the talks', 'the Munich conference of 1938']
-        >>> bool(t.loc[0, "historical"])
-        True
+        >>> bool(t.loc[0, "historical"]), t.loc[0, "historical_term"]
+        (True, 'Munich')
     """
     voice = check_voice(voice)
     c = as_corpus(c_or_text)

@@ -158,7 +158,7 @@ def test_provenance_records_lexicon_versions():
     assert record["lexicons"] == {
         "comparison_triggers": "3",
         "historical_references": "4",
-        "comparison_rules": "9",
+        "comparison_rules": "10",
     }
     assert record["lexicon_sha256"] == {
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
@@ -1296,4 +1296,24 @@ def test_a_decimal_ends_no_tenor_and_quotation_marks_close_the_vehicle():
         ["doc4", "", "the \u201cMunich agreement\u201d of 1938"],
         ["doc5", "", "the \u2018Cold War\u2019 of old"],
         ["doc6", "The poor nations", "the stranded fish"],
+    ]
+
+
+def test_historical_term_names_the_reference_that_made_the_row_historical():
+    rows = _rows_in(
+        [
+            "The deal is like the Munich Agreement.",
+            "Prices are higher than in 1938 under Hitler.",  # the first reference
+            "The war resembles the Iran-Iraq war.",  # the fullest name
+            "It is like a game of chess.",
+            "It is like the Soviet Union.",  # the present in 1985
+        ],
+        [1990, 1990, 1990, 1990, 1985],
+    )
+    assert rows[["historical", "historical_term"]].values.tolist() == [
+        [True, "Munich Agreement"],
+        [True, "1938"],
+        [True, "Iran-Iraq war"],
+        [False, ""],
+        [False, ""],
     ]
