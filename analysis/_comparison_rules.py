@@ -699,7 +699,7 @@ def _vehicle_words(
             continue
         if token == "\u201c" and (previous in _DETERMINERS or previous in _OPENERS):
             token = "\u2018"  # a name quoted inside the phrase, not a quotation that ends it
-        if token in _BOUNDARY_TOKENS:
+        if token in _BOUNDARY_TOKENS or token == "-":  # "-" alone: the " - " of _BOUNDARY
             break
         if token == "\u2018":
             inner_quotes += 1
@@ -1658,6 +1658,8 @@ def _explicit(scan: _Scan, rules: _Rules):
         # "reminds us of Munich", "a parallel even in the Second World War": a likening
         # only when what follows names a historical reference.
         _, s0, e0 = scan.bounds(m.start())
+        if _previous_word(text, m.start(), s0)[0] in _PREVENTING:
+            continue  # "to avoid a repetition of the carnage of 1939": the past, not likened
         vehicle = _vehicle(text, m.end(), e0)
         if vehicle[0] < 0 or not _historical(_historical_text(text, vehicle, e0), rules, scan.year):
             continue
@@ -1678,6 +1680,12 @@ def _explicit(scan: _Scan, rules: _Rules):
 
 
 _OPENING = " \t\n\"'\u201c\u2018(["
+# Verbs before "a repetition of" / "a return to" that keep the past away rather than
+# liken the present to it.
+_PREVENTING = frozenset(
+    """prevent prevents prevented preventing avoid avoids avoided avoiding avert averts
+    averted averting preclude precluding forestall forestalling""".split()
+)
 
 
 def _in_name(text: str, s0: int, p: int, q: int) -> bool:
@@ -1938,7 +1946,7 @@ def _simile(scan: _Scan, rules: _Rules):
         before = text[s0 : m.start()].rstrip()
         if (
             before
-            and not before.endswith((",", ";", ":", "\u2014"))
+            and not before.endswith((",", ";", ":", "\u2014", " -"))
             and not before.endswith("just")
         ):
             continue  # "the same as in" / "interested as in": not a clause-level analogy
@@ -1949,13 +1957,14 @@ def _simile(scan: _Scan, rules: _Rules):
             continue  # "As in the past, we support ...": continuity, nothing is likened
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         if (
-            trigger == "as in"
+            _AS_AT_A_TIME.match(trigger)
             and "like_inclusion" in sets  # the rules of comparison_triggers@3 on
             and not _historical(_historical_text(text, vehicle, e0), rules, scan.year)
             and not _a_scene(text, m.end())
         ):
             continue  # "as in Africa", "as in many other cases": = for example
         yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
+
     for m in scan.at(rules.equative, as_hits):
         mid = m.group("mid").lower().split()
         phrase = _SPACES.sub(" ", m.group().lower())
@@ -1987,6 +1996,10 @@ def _simile(scan: _Scan, rules: _Rules):
         vehicle = _vehicle(text, end, e0)
         yield m.start(), end, phrase, "simile", _tenor(text, s0, m.start()), vehicle
 
+
+# "as in / at the time of / on the eve of / during": a simile only before a named past
+# ("as at the time of Munich") or a scene; "just as" and "as was the case" liken clauses.
+_AS_AT_A_TIME = re.compile(r"as (?:in|at|on|during)\b")
 
 # An equative whose standard is the speaker's own world or time and whose tenor is "a
 # world" or "a time": it describes that world, comparing it with nothing else.

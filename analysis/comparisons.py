@@ -8,8 +8,12 @@ document's text (no loop over lexicon items):
   from", "similar to", "comparable (only) to", "the same as", "a new Munich"; and
   phrases that liken only when a historical reference follows them ("reminds us of
   the Munich agreement", "a parallel even in the Second World War", "unprecedented
-  since 1945"; "reminds us of our duty" is no comparison);
-- ``simile``: preposition "like", "as ... as", "as if", "as though", "as in" + a
+  since 1945", "this new version of the Munich policy", "repeat the mistakes of Munich",
+  "a repetition of the methods of Hitler", "the resurgence of Nazism"; "reminds us of our
+  duty" is no comparison, nor is the past kept away: "avoid a repetition of the carnage
+  of the Second World War");
+- ``simile``: preposition "like", "as ... as", "as if", "as though", "as in" (or "as at
+  the time of", "as on the eve of", "as during") + a
   historical reference ("as in 1938") or an indefinite noun phrase ("as in a game of
   chess");
 - ``comparative``: any "than" (more/less/fewer/-er/rather ... than), "unlike",

@@ -1317,3 +1317,24 @@ def test_historical_term_names_the_reference_that_made_the_row_historical():
         [False, ""],
         [False, ""],
     ]
+
+
+def test_munich_analogies_in_their_other_wordings():
+    texts = [
+        "This new version of the Munich policy has played an infamous role.",
+        "When we refused - as at the time of Munich or the Prague Spring - they sent troops.",
+        "We must not repeat the mistakes of Munich.",
+        "It would be another Munich.",
+        "Such sadism is a repetition of the methods of Hitler.",
+        "We must avoid a repetition of the carnage of the Second World War.",  # kept away
+        "As during the last session, we support it.",  # a time, nothing likened
+        "We welcome the revival of trade.",  # no past named
+    ]
+    rows = _rows_in(texts, [1963] * len(texts))
+    assert rows[["doc_id", "trigger", "vehicle", "historical_term"]].values.tolist() == [
+        ["doc1", "new version of", "the Munich policy", "Munich"],
+        ["doc2", "as at the time of", "Munich or the Prague Spring", "Munich"],
+        ["doc3", "repeat the mistakes of", "Munich", "Munich"],
+        ["doc4", "another", "Munich", "Munich"],
+        ["doc5", "a repetition of", "the methods of Hitler", "Hitler"],
+    ]
