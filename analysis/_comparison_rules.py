@@ -175,6 +175,14 @@ def _historical_reference(text: str, rules: _Rules, doc_year: int | None = None)
     return ""
 
 
+def _term_of(found: str) -> str:
+    """A renewed term as the row reports it: without its article, on one line."""
+    return " ".join(_ARTICLE.sub("", found).split())
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 def _past_reference(
     found: re.Match, text: str, rules: _Rules, doc_year: int | None, present: bool = True
 ) -> bool:
@@ -368,6 +376,8 @@ class _Rules:
     historical_heads: _Heads
     historical_bounded: re.Pattern
     historical_until: dict[str, int]
+    historical_renewed: re.Pattern
+    renewing: frozenset
     sets: dict[str, frozenset]
     irregular: frozenset
     labels: dict[str, str]
@@ -466,6 +476,12 @@ def _hit_contexts(
 _WORD_FIRST = re.compile(r"\w")
 
 
+def _flag(value: Any) -> bool:
+    """A lexicon item's true/false field: only an explicit true is true (an empty cell,
+    NaN or a missing field is false)."""
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
 def _until_year(value: Any) -> int | None:
     """An item's ``until`` year (an empty cell or NaN: none)."""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
@@ -494,6 +510,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     term_parts = []  # (term, its regex) for the terms that are not dates, always past
     bounded_parts = []  # the regexes of the terms with an "until" year
     until: dict[str, int] = {}
+    renewed_parts = []  # terms of the present that only a renewing word makes past
     # Longest terms first, so that a match is the fullest name ("Munich Agreement", not
     # "Munich"), as the row's historical_term reports it.
     rows = sorted(hist.items.itertuples(), key=lambda row: (row.category == "date", -len(row.term)))
@@ -504,6 +521,9 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             continue
         # Lower-case terms match any case; "Munich" or "Franco" only as names.
         body = rf"\b(?:{_alternation([row.term])})\b"
+        if _flag(getattr(row, "renewed_only", None)):
+            renewed_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
+            continue
         hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
         last = _until_year(getattr(row, "until", None))
         if last is None:
@@ -512,6 +532,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             bounded_parts.append(hist_parts[-1])
             until[" ".join(row.term.lower().split())] = last
     like_terms = terms("simile", "like")
+    renewing = items[[_flag(v) for v in items.get("renews", [None] * len(items))]]
     anchors = {
         "explicit_verb": _anchor_words(verbs["term"]),
         "explicit_phrase": _anchor_words(terms("explicit", "phrase")),
@@ -598,6 +619,10 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         historical_heads=_heads(term_parts),
         historical_bounded=re.compile("|".join(bounded_parts) or "(?!)"),
         historical_until=until,
+        historical_renewed=re.compile(
+            rf"(?:(?:the|a|an)\s+)?(?:{'|'.join(renewed_parts) or '(?!)'})"
+        ),
+        renewing=frozenset(" ".join(t.lower().split()) for t in renewing["term"]),
         sets=sets,
         irregular=frozenset(t.lower() for t in terms("comparative", "than")),
         labels={"triggers": lex.label, "historical": hist.label},
@@ -1661,22 +1686,41 @@ def _explicit(scan: _Scan, rules: _Rules):
         if _previous_word(text, m.start(), s0)[0] in _PREVENTING:
             continue  # "to avoid a repetition of the carnage of 1939": the past, not likened
         vehicle = _vehicle(text, m.end(), e0)
-        if vehicle[0] < 0 or not _historical(_historical_text(text, vehicle, e0), rules, scan.year):
+        if vehicle[0] < 0:
             continue
         trigger = _SPACES.sub(" ", m.group().lower())
+        if not _historical(_historical_text(text, vehicle, e0), rules, scan.year) and not (
+            _renewed(text, vehicle[0], trigger, rules)
+        ):
+            continue
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
-        h = rules.historical.match(text, m.end())
-        # (the text around it is the present the prefix likens to the past)
-        if h is None or not _past_reference(h, text, rules, scan.year, present=False):
+        trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
+        h = rules.historical.match(text, m.end()) or _renewed(text, m.end(), trigger, rules)
+        # A term the document's year makes present or future still gives the likening
+        # its row ("a new cold war" in 1980, "a new Iraq war" in 1995; ``historical``
+        # says False); a date must be past ("another 1938"), or it is only a year.
+        if h is None or (
+            rules.historical_dates.fullmatch(h.group())
+            and not _past_reference(h, text, rules, scan.year)
+        ):
             continue
         _, s0, e0 = scan.bounds(m.start())
-        trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
         # 'a ‘new Munich’ in Europe': the mark opened in the prefix closes the vehicle
         quoted = not _OPENING_MARKS.isdisjoint(m.group())
         vehicle = _vehicle(text, h.start(), e0, quoted=quoted)
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
+
+
+def _renewed(text: str, pos: int, trigger: str, rules: _Rules) -> re.Match | None:
+    """A term of the present ("colonialism", "empire") at ``pos`` after a word that renews
+    it ("a new colonialism", "a return to colonialism", "the resurgence of imperialism"):
+    the renewal places it in the past. None after any other word ("a kind of
+    colonialism" is the present)."""
+    if trigger not in rules.renewing:
+        return None
+    return rules.historical_renewed.match(text, pos)
 
 
 _OPENING = " \t\n\"'\u201c\u2018(["
@@ -2371,6 +2415,9 @@ def _comparisons_in_document(
         if kind == "explicit" and not hist_text:
             hist_text = text[t_end:end]
         reference = _historical_reference(hist_text, rules, scan.year)
+        if not reference and vehicle[0] >= 0:
+            renewed = _renewed(text, vehicle[0], trigger, rules)  # "a new | colonialism"
+            reference = "" if renewed is None else _term_of(renewed.group())
         rows.append(
             {
                 "doc_id": doc.doc_id,

@@ -5,7 +5,9 @@ document's text (no loop over lexicon items):
 
 - ``explicit``: "compared A to B", "likened", "equated", "drew parallels between A and
   B", "a resemblance between A and B", "akin to", "reminiscent of", "no different
-  from", "similar to", "comparable (only) to", "the same as", "a new Munich"; and
+  from", "similar to", "comparable (only) to", "the same as", "a new Munich" (also
+  before a term the document's year makes present or later: "a new cold war" in 1980,
+  "a new Iraq war" in 1995, rows with ``historical`` False); and
   phrases that liken only when a historical reference follows them ("reminds us of
   the Munich agreement", "a parallel even in the Second World War", "unprecedented
   since 1945", "this new version of the Munich policy", "repeat the mistakes of Munich",
@@ -98,8 +100,11 @@ conditions *which preceded the Second World War*", or the past time its verb giv
 triggers, A too; nothing else of the sentence: "more aware than ever | that ... the
 imperialist yoke" reads "ever") contains a term of the ``historical_references``
 lexicon -- a past event ("the Second World War", "Munich"), era ("the 1930s", "Nazi",
-"the colonial era", "the Ottoman Empire"; bare "colonialism", "imperialist" or
-"empire" are the present for most of a 1946-1999 archive and do not count), figure
+"the colonial era", "the Ottoman Empire", "the old colonialism", "classical
+imperialism"; bare "colonialism", "imperialist" or "empire" are the present for most of
+a 1946-1999 archive and count only right after a word that renews them, which places
+them in the past: "a new colonialism", "a new form of imperialism", "a return to
+colonialism"; "neo-colonialism" is the present), figure
 ("Hitler"), or a date that is history for the document: a year or decade that ended at
 least 20 years before the document's year (docvar ``year``, else ``date``), a named
 century that is over ("the 19th century"; "the twentieth century" in a 1985 speech is

@@ -1168,7 +1168,7 @@ def test_more_than_ever_and_no_more_than_read_no_past_into_the_sentence():
 def test_an_event_after_the_document_or_placed_in_the_present_is_not_its_past():
     rows = _rows_in(
         [
-            "We fear a new invasion of Iraq.",  # 1986: no such past event yet
+            "We fear a new invasion of Iraq.",  # 1986: a likening, but of no past event yet
             "We fear a new invasion of Iraq.",
             "It resembles the Iraq war.",
             "It resembles the Iraq war.",
@@ -1180,6 +1180,7 @@ def test_an_event_after_the_document_or_placed_in_the_present_is_not_its_past():
         [1986, 2005, 1995, 2015, 1972, 1985, 1990, 1985],
     )
     assert rows[["doc_id", "historical"]].values.tolist() == [
+        ["doc1", False],
         ["doc2", True],
         ["doc3", False],
         ["doc4", True],
@@ -1337,4 +1338,37 @@ def test_munich_analogies_in_their_other_wordings():
         ["doc3", "repeat the mistakes of", "Munich", "Munich"],
         ["doc4", "another", "Munich", "Munich"],
         ["doc5", "a repetition of", "the methods of Hitler", "Hitler"],
+    ]
+
+
+def test_colonialism_renewed_or_dated_by_its_phrase_is_the_past():
+    texts = [
+        "It is a new colonialism.",
+        "This is a new form of imperialism.",
+        "We reject a return to colonialism.",
+        "We fear the resurgence of colonialism.",
+        "It is as harmful as the old style colonialism.",
+        "It differs from classical colonialism.",
+        "It is a kind of colonialism.",  # no row: the present
+        "It is worse than colonialism.",  # the present
+        "It is worse than neo-colonialism.",  # the present
+    ]
+    rows = _rows_in(texts, [1965] * len(texts))
+    assert rows[["doc_id", "trigger", "historical_term"]].values.tolist() == [
+        ["doc1", "a new", "colonialism"],
+        ["doc2", "a new form of", "imperialism"],
+        ["doc3", "a return to", "colonialism"],
+        ["doc4", "the resurgence of", "colonialism"],
+        ["doc5", "as harmful as", "old style colonialism"],
+        ["doc6", "differs from", "classical colonialism"],
+        ["doc8", "worse than", ""],
+        ["doc9", "worse than", ""],
+    ]
+
+
+def test_a_prefix_before_a_term_not_yet_past_keeps_its_row():
+    rows = _rows_in(["We fear a new Iraq war.", "We fear a new cold war."], [1995, 1980])
+    assert rows[["trigger", "vehicle", "historical"]].values.tolist() == [
+        ["a new", "Iraq war", False],
+        ["a new", "cold war", False],
     ]
