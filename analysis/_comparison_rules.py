@@ -1789,8 +1789,9 @@ _PARTY_NOUNS = frozenset(
 def _a_party(word: str) -> bool:
     """A side that acts: a name ("Israel", "Austria", "the United States"), a pronoun,
     or a word for a State or its government; not a capitalized text, faith, region or
-    ordinal ("between the Charter and the Covenant", "between Christianity and Islam",
-    "between North and South", "between the First and Second World Wars" compare)."""
+    ordinal ("between the Charter and the Covenant", "between Jews and Muslims",
+    "between North and South", "between the First and Second World Wars" compare; the
+    blocs of "the differences between East and West" are parties to a dispute)."""
     if word.lower() in _NOT_PARTIES:
         return False
     return word[:1].isupper() or word.lower() in _PARTY_NOUNS
@@ -1799,7 +1800,8 @@ def _a_party(word: str) -> bool:
 _NOT_PARTIES = frozenset(
     """charter covenant covenants convention conventions declaration declarations treaty
     treaties protocol protocols constitution constitutions christianity islam judaism
-    hinduism buddhism north south war wars first second third""".split()
+    hinduism buddhism jews muslims moslems christians hindus buddhists catholics protestants
+    north south war wars first second third""".split()
 )
 
 

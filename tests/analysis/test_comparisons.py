@@ -1372,3 +1372,17 @@ def test_a_prefix_before_a_term_not_yet_past_keeps_its_row():
         ["a new", "Iraq war", False],
         ["a new", "cold war", False],
     ]
+
+
+def test_believers_are_no_parties_to_a_dispute_but_blocs_are():
+    rows = find_comparisons(
+        [
+            "The differences between Jews and Muslims are smaller than we think.",
+            "Dialogue cannot remove all differences between East and West.",  # a dispute
+            "The differences between Ruritania and Freedonia remain.",  # a dispute
+        ]
+    )
+    explicit = rows[rows["type"] == "explicit"]
+    assert explicit[["doc_id", "trigger"]].values.tolist() == [
+        ["doc1", "differences between"],
+    ]
