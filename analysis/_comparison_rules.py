@@ -34,7 +34,9 @@ _MAX_TENOR_WORDS = 8
 _WORD = r"[A-Za-z0-9][\w'-]*"
 # A line break is no boundary: hard-wrapped speeches break lines inside sentences
 # ("the Camp\nDavid agreements"), and a paragraph break (a blank line) ends a sentence.
-_BOUNDARY = re.compile(r"[,;:.!?()\[\]\u2014\u2013\u201c\u201d\"]| - ")
+# A point or comma between two digits is inside a number ("rose by 12.5% as compared
+# with", "1,000 tons more than"), no boundary.
+_BOUNDARY = re.compile(r"[;:!?()\[\]\u2014\u2013\u201c\u201d\"]|(?<!\d)[,.]|[,.](?!\d)| - ")
 _CLAUSE_WORDS = frozenset(
     """that which who whom whose because while whereas when where if unless although though
     but so since until whilst and or nor then yet""".split()
@@ -159,6 +161,26 @@ def _historical(text: str, rules: _Rules, doc_year: int | None = None) -> bool:
             for m in rules.historical_bounded.finditer(text)
         )
     return any(_past_reference(m, text, rules, doc_year) for m in rules.historical.finditer(text))
+
+
+def _historical_reference(text: str, rules: _Rules, doc_year: int | None = None) -> str:
+    """The term that makes ``text`` historical (:func:`_historical`), as written: the
+    first past reference in it, "" when there is none. Read only for historical texts,
+    so the fast test decides most rows."""
+    if not _historical(text, rules, doc_year):
+        return ""
+    for m in rules.historical.finditer(text):
+        if _past_reference(m, text, rules, doc_year):
+            return " ".join(m.group().split())  # "the Camp\nDavid" as one line
+    return ""
+
+
+def _term_of(found: str) -> str:
+    """A renewed term as the row reports it: without its article, on one line."""
+    return " ".join(_ARTICLE.sub("", found).split())
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def _past_reference(
@@ -354,6 +376,8 @@ class _Rules:
     historical_heads: _Heads
     historical_bounded: re.Pattern
     historical_until: dict[str, int]
+    historical_renewed: re.Pattern
+    renewing: frozenset
     sets: dict[str, frozenset]
     irregular: frozenset
     labels: dict[str, str]
@@ -452,6 +476,12 @@ def _hit_contexts(
 _WORD_FIRST = re.compile(r"\w")
 
 
+def _flag(value: Any) -> bool:
+    """A lexicon item's true/false field: only an explicit true is true (an empty cell,
+    NaN or a missing field is false)."""
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
 def _until_year(value: Any) -> int | None:
     """An item's ``until`` year (an empty cell or NaN: none)."""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
@@ -480,13 +510,20 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     term_parts = []  # (term, its regex) for the terms that are not dates, always past
     bounded_parts = []  # the regexes of the terms with an "until" year
     until: dict[str, int] = {}
-    for row in hist.items.itertuples():
+    renewed_parts = []  # terms of the present that only a renewing word makes past
+    # Longest terms first, so that a match is the fullest name ("Munich Agreement", not
+    # "Munich"), as the row's historical_term reports it.
+    rows = sorted(hist.items.itertuples(), key=lambda row: (row.category == "date", -len(row.term)))
+    for row in rows:
         if row.category == "date":
             hist_parts.append(rf"\b(?:{row.term})\b")
             date_parts.append(hist_parts[-1])
             continue
         # Lower-case terms match any case; "Munich" or "Franco" only as names.
         body = rf"\b(?:{_alternation([row.term])})\b"
+        if _flag(getattr(row, "renewed_only", None)):
+            renewed_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
+            continue
         hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
         last = _until_year(getattr(row, "until", None))
         if last is None:
@@ -495,6 +532,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             bounded_parts.append(hist_parts[-1])
             until[" ".join(row.term.lower().split())] = last
     like_terms = terms("simile", "like")
+    renewing = items[[_flag(v) for v in items.get("renews", [None] * len(items))]]
     anchors = {
         "explicit_verb": _anchor_words(verbs["term"]),
         "explicit_phrase": _anchor_words(terms("explicit", "phrase")),
@@ -581,6 +619,10 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         historical_heads=_heads(term_parts),
         historical_bounded=re.compile("|".join(bounded_parts) or "(?!)"),
         historical_until=until,
+        historical_renewed=re.compile(
+            rf"(?:(?:the|a|an)\s+)?(?:{'|'.join(renewed_parts) or '(?!)'})"
+        ),
+        renewing=frozenset(" ".join(t.lower().split()) for t in renewing["term"]),
         sets=sets,
         irregular=frozenset(t.lower() for t in terms("comparative", "than")),
         labels={"triggers": lex.label, "historical": hist.label},
@@ -625,7 +667,9 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _APPROXIMATION = re.compile(r"\d[\d,.]*|about|around")
 
 
-def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tuple[int, int]:
+def _vehicle(
+    text: str, start: int, limit: int, *, clause: bool = False, quoted: bool = False
+) -> tuple[int, int]:
     """Span from ``start`` to the next clause boundary (at most a dozen words).
 
     A noun-phrase vehicle also stops at a verb ("rather than confrontation | is
@@ -634,13 +678,19 @@ def _vehicle(text: str, start: int, limit: int, *, clause: bool = False) -> tupl
     ("other newly-independent and emerging countries"); a ``clause`` vehicle ("as if it
     were ...", "just as X or Y should ...") stops only at a boundary or a clause word
     other than "and"/"or".
+
+    A quotation mark that opens the vehicle is left out of it and its closing mark ends
+    it ('like ‘Munich’ in 1938' gives "Munich", as 'like “Munich”' does); ``quoted``:
+    a mark before ``start`` is open ('a ‘new Munich’': the vehicle starts at "Munich").
     """
-    first, end, count = _vehicle_words(text, start, limit, clause, _MAX_VEHICLE_WORDS)
+    first, end, count = _vehicle_words(
+        text, start, limit, clause, _MAX_VEHICLE_WORDS, quoted=quoted
+    )
     return (first, end) if count else (-1, -1)
 
 
 def _vehicle_words(
-    text: str, start: int, limit: int, clause: bool, max_words: int
+    text: str, start: int, limit: int, clause: bool, max_words: int, *, quoted: bool = False
 ) -> tuple[int, int, int]:
     """(start, end, words counted) of the vehicle read up to ``max_words`` words.
 
@@ -651,6 +701,11 @@ def _vehicle_words(
     count = 0
     previous = ""
     ever_alone = False  # "than ever (before)": a standard by itself, see below
+    # Single marks opened inside the vehicle and not yet closed: a closing mark then
+    # belongs to the vehicle ("the ‘Cold War’ of old"); with none open, it closes the
+    # quote ``quoted`` says was open, or else is an apostrophe ("sixty years’ investment";
+    # the normalizer makes the others ASCII).
+    inner_quotes = 0
     # Tokens are read lazily, one ahead: the vehicle usually stops long before the
     # sentence ends, so tokenizing the rest of it would be wasted.
     tokens = _VEHICLE_TOKEN.finditer(text, start, limit)
@@ -658,7 +713,22 @@ def _vehicle_words(
     while m is not None:
         following = next(tokens, None)
         token = m.group()
-        if token in _BOUNDARY_TOKENS:
+        if count == 0 and token in _OPENING_MARKS:
+            quoted = True  # 'like “Munich”': the name inside the marks is the vehicle
+            m = following
+            continue
+        if token in _CLOSING_MARKS and inner_quotes:
+            inner_quotes -= 1  # "the “Munich agreement”": the marks are the vehicle's
+            end = m.end()
+            m = following
+            continue
+        if token == "\u201c" and (previous in _DETERMINERS or previous in _OPENERS):
+            token = "\u2018"  # a name quoted inside the phrase, not a quotation that ends it
+        if token in _BOUNDARY_TOKENS or token == "-":  # "-" alone: the " - " of _BOUNDARY
+            break
+        if token == "\u2018":
+            inner_quotes += 1
+        elif token == "\u2019" and quoted:
             break
         lower = token.lower()
         if ever_alone:
@@ -726,6 +796,9 @@ _OPENERS = _PREPOSITIONS | frozenset(
 _VEHICLE_TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)+%?(?![\w'%$-])|[\w'%$-]+|[^\w\s]")
 # The vehicle tokens that _BOUNDARY matches whole (its other matches hold a space).
 _BOUNDARY_TOKENS = frozenset(',;:.!?()[]\u2014\u2013\u201c\u201d"')
+# Marks that may open a quote; at a vehicle's start they are skipped (see _vehicle).
+_OPENING_MARKS = frozenset('\u201c\u2018"')
+_CLOSING_MARKS = frozenset("\u201d\u2019")
 _ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary")
 
 
@@ -1610,24 +1683,53 @@ def _explicit(scan: _Scan, rules: _Rules):
         # "reminds us of Munich", "a parallel even in the Second World War": a likening
         # only when what follows names a historical reference.
         _, s0, e0 = scan.bounds(m.start())
+        if _previous_word(text, m.start(), s0)[0] in _PREVENTING:
+            continue  # "to avoid a repetition of the carnage of 1939": the past, not likened
         vehicle = _vehicle(text, m.end(), e0)
-        if vehicle[0] < 0 or not _historical(_historical_text(text, vehicle, e0), rules, scan.year):
+        if vehicle[0] < 0:
             continue
         trigger = _SPACES.sub(" ", m.group().lower())
+        if not _historical(_historical_text(text, vehicle, e0), rules, scan.year) and not (
+            _renewed(text, vehicle[0], trigger, rules)
+        ):
+            continue
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
-        h = rules.historical.match(text, m.end())
-        # (the text around it is the present the prefix likens to the past)
-        if h is None or not _past_reference(h, text, rules, scan.year, present=False):
+        trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
+        h = rules.historical.match(text, m.end()) or _renewed(text, m.end(), trigger, rules)
+        # A term the document's year makes present or future still gives the likening
+        # its row ("a new cold war" in 1980, "a new Iraq war" in 1995; ``historical``
+        # says False); a date must be past ("another 1938"), or it is only a year.
+        if h is None or (
+            rules.historical_dates.fullmatch(h.group())
+            and not _past_reference(h, text, rules, scan.year)
+        ):
             continue
         _, s0, e0 = scan.bounds(m.start())
-        trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
-        vehicle = _vehicle(text, h.start(), e0)
+        # 'a ‘new Munich’ in Europe': the mark opened in the prefix closes the vehicle
+        quoted = not _OPENING_MARKS.isdisjoint(m.group())
+        vehicle = _vehicle(text, h.start(), e0, quoted=quoted)
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
 
 
+def _renewed(text: str, pos: int, trigger: str, rules: _Rules) -> re.Match | None:
+    """A term of the present ("colonialism", "empire") at ``pos`` after a word that renews
+    it ("a new colonialism", "a return to colonialism", "the resurgence of imperialism"):
+    the renewal places it in the past. None after any other word ("a kind of
+    colonialism" is the present)."""
+    if trigger not in rules.renewing:
+        return None
+    return rules.historical_renewed.match(text, pos)
+
+
 _OPENING = " \t\n\"'\u201c\u2018(["
+# Verbs before "a repetition of" / "a return to" that keep the past away rather than
+# liken the present to it.
+_PREVENTING = frozenset(
+    """prevent prevents prevented preventing avoid avoids avoided avoiding avert averts
+    averted averting preclude precluding forestall forestalling""".split()
+)
 
 
 def _in_name(text: str, s0: int, p: int, q: int) -> bool:
@@ -1687,8 +1789,9 @@ _PARTY_NOUNS = frozenset(
 def _a_party(word: str) -> bool:
     """A side that acts: a name ("Israel", "Austria", "the United States"), a pronoun,
     or a word for a State or its government; not a capitalized text, faith, region or
-    ordinal ("between the Charter and the Covenant", "between Christianity and Islam",
-    "between North and South", "between the First and Second World Wars" compare)."""
+    ordinal ("between the Charter and the Covenant", "between Jews and Muslims",
+    "between North and South", "between the First and Second World Wars" compare; the
+    blocs of "the differences between East and West" are parties to a dispute)."""
     if word.lower() in _NOT_PARTIES:
         return False
     return word[:1].isupper() or word.lower() in _PARTY_NOUNS
@@ -1697,7 +1800,8 @@ def _a_party(word: str) -> bool:
 _NOT_PARTIES = frozenset(
     """charter covenant covenants convention conventions declaration declarations treaty
     treaties protocol protocols constitution constitutions christianity islam judaism
-    hinduism buddhism north south war wars first second third""".split()
+    hinduism buddhism jews muslims moslems christians hindus buddhists catholics protestants
+    north south war wars first second third""".split()
 )
 
 
@@ -1888,7 +1992,7 @@ def _simile(scan: _Scan, rules: _Rules):
         before = text[s0 : m.start()].rstrip()
         if (
             before
-            and not before.endswith((",", ";", ":", "\u2014"))
+            and not before.endswith((",", ";", ":", "\u2014", " -"))
             and not before.endswith("just")
         ):
             continue  # "the same as in" / "interested as in": not a clause-level analogy
@@ -1899,13 +2003,14 @@ def _simile(scan: _Scan, rules: _Rules):
             continue  # "As in the past, we support ...": continuity, nothing is likened
         vehicle = _vehicle(text, m.end(), e0, clause=True)
         if (
-            trigger == "as in"
+            _AS_AT_A_TIME.match(trigger)
             and "like_inclusion" in sets  # the rules of comparison_triggers@3 on
             and not _historical(_historical_text(text, vehicle, e0), rules, scan.year)
             and not _a_scene(text, m.end())
         ):
             continue  # "as in Africa", "as in many other cases": = for example
         yield m.start(), m.end(), trigger, "simile", (-1, -1), vehicle
+
     for m in scan.at(rules.equative, as_hits):
         mid = m.group("mid").lower().split()
         phrase = _SPACES.sub(" ", m.group().lower())
@@ -1937,6 +2042,10 @@ def _simile(scan: _Scan, rules: _Rules):
         vehicle = _vehicle(text, end, e0)
         yield m.start(), end, phrase, "simile", _tenor(text, s0, m.start()), vehicle
 
+
+# "as in / at the time of / on the eve of / during": a simile only before a named past
+# ("as at the time of Munich") or a scene; "just as" and "as was the case" liken clauses.
+_AS_AT_A_TIME = re.compile(r"as (?:in|at|on|during)\b")
 
 # An equative whose standard is the speaker's own world or time and whose tenor is "a
 # world" or "a time": it describes that world, comparing it with nothing else.
@@ -2307,6 +2416,10 @@ def _comparisons_in_document(
             hist_text = f"{text[tenor[0] : tenor[1]]} {hist_text}"
         if kind == "explicit" and not hist_text:
             hist_text = text[t_end:end]
+        reference = _historical_reference(hist_text, rules, scan.year)
+        if not reference and vehicle[0] >= 0:
+            renewed = _renewed(text, vehicle[0], trigger, rules)  # "a new | colonialism"
+            reference = "" if renewed is None else _term_of(renewed.group())
         rows.append(
             {
                 "doc_id": doc.doc_id,
@@ -2322,7 +2435,8 @@ def _comparisons_in_document(
                 "vehicle": text[vehicle[0] : vehicle[1]] if vehicle[0] >= 0 else "",
                 "vehicle_start": vehicle[0],
                 "vehicle_end": vehicle[1],
-                "historical": _historical(hist_text, rules, scan.year),
+                "historical": bool(reference),
+                "historical_term": reference,
                 "voice": actual,
                 "speaker": speaker,
             }

@@ -5,11 +5,17 @@ document's text (no loop over lexicon items):
 
 - ``explicit``: "compared A to B", "likened", "equated", "drew parallels between A and
   B", "a resemblance between A and B", "akin to", "reminiscent of", "no different
-  from", "similar to", "comparable (only) to", "the same as", "a new Munich"; and
+  from", "similar to", "comparable (only) to", "the same as", "a new Munich" (also
+  before a term the document's year makes present or later: "a new cold war" in 1980,
+  "a new Iraq war" in 1995, rows with ``historical`` False); and
   phrases that liken only when a historical reference follows them ("reminds us of
   the Munich agreement", "a parallel even in the Second World War", "unprecedented
-  since 1945"; "reminds us of our duty" is no comparison);
-- ``simile``: preposition "like", "as ... as", "as if", "as though", "as in" + a
+  since 1945", "this new version of the Munich policy", "repeat the mistakes of Munich",
+  "a repetition of the methods of Hitler", "the resurgence of Nazism"; "reminds us of our
+  duty" is no comparison, nor is the past kept away: "avoid a repetition of the carnage
+  of the Second World War");
+- ``simile``: preposition "like", "as ... as", "as if", "as though", "as in" (or "as at
+  the time of", "as on the eve of", "as during") + a
   historical reference ("as in 1938") or an indefinite noun phrase ("as in a game of
   chess");
 - ``comparative``: any "than" (more/less/fewer/-er/rather ... than), "unlike",
@@ -45,7 +51,11 @@ Tenor (what is compared) and vehicle (what it is compared to) are recovered by
 position, without a tagger. The vehicle runs from the trigger to the next clause
 boundary (punctuation, a relative or subordinating word, a verb, a determiner after a
 complete word as in "better than most | the services", "in order to"; at most 12
-words; a line break inside a sentence is no boundary; "$8.75" is one word); "and"/"or"
+words; a line break inside a sentence is no boundary; "$8.75" is one word, and a point or
+comma between digits ends no tenor either: "rose by 12.5% as compared with"; a quotation
+mark that opens the vehicle is left out of it and its closing mark ends it: 'like
+‘Munich’ in 1938' and 'a “new Munich”' give "Munich", 'the ‘Cold War’ of old' keeps
+its marks; "words like “peace”" cites examples and is no simile); "and"/"or"
 continue it only inside an open noun phrase ("other newly-independent and emerging
 countries"). "ever (before)" is a whole vehicle ("more than ever | as a target"), unless
 a dated "since" follows ("than ever since the Second World War"). The tenor is, in this
@@ -90,8 +100,11 @@ conditions *which preceded the Second World War*", or the past time its verb giv
 triggers, A too; nothing else of the sentence: "more aware than ever | that ... the
 imperialist yoke" reads "ever") contains a term of the ``historical_references``
 lexicon -- a past event ("the Second World War", "Munich"), era ("the 1930s", "Nazi",
-"the colonial era", "the Ottoman Empire"; bare "colonialism", "imperialist" or
-"empire" are the present for most of a 1946-1999 archive and do not count), figure
+"the colonial era", "the Ottoman Empire", "the old colonialism", "classical
+imperialism"; bare "colonialism", "imperialist" or "empire" are the present for most of
+a 1946-1999 archive and count only right after a word that renews them, which places
+them in the past: "a new colonialism", "a new form of imperialism", "a return to
+colonialism"; "neo-colonialism" is the present), figure
 ("Hitler"), or a date that is history for the document: a year or decade that ended at
 least 20 years before the document's year (docvar ``year``, else ``date``), a named
 century that is over ("the 19th century"; "the twentieth century" in a 1985 speech is
@@ -157,7 +170,10 @@ from .rates import check_min_words, group_rates
 # places in the present ("neo-", "post-", "the recent ...") as no past, and drops "a time
 # like this", "what X will look like", "did no more than give", disputes ("differences
 # between Israel and its neighbours", "views differ on") and OCR "vs" for "us".
-COMPARISONS_VERSION = "communique-comparisons/9"
+# 10 (2026-11-29, an IR scholar's trial of historical analogies) adds the column
+# ``historical_term``; a point or comma between digits is no boundary, a vehicle's opening
+# quotation mark is left out and its closing mark ends it.
+COMPARISONS_VERSION = "communique-comparisons/10"
 
 COLUMNS = [
     "doc_id",
@@ -174,6 +190,7 @@ COLUMNS = [
     "vehicle_start",
     "vehicle_end",
     "historical",
+    "historical_term",
     "voice",
     "speaker",
 ]
@@ -210,14 +227,17 @@ def find_comparisons(
         ``text[start:end] == match``), ``trigger`` (the comparing words, lower-cased;
         "..." marks a gap), ``type`` (explicit | simile | comparative | superlative),
         ``tenor, tenor_start, tenor_end`` and ``vehicle, vehicle_start, vehicle_end``
-        ("" and -1 when not recoverable), ``historical`` (bool), ``voice``, ``speaker``.
+        ("" and -1 when not recoverable), ``historical`` (bool), ``historical_term``
+        (the reference that made the row historical, as the text writes it: "Munich
+        Agreement", "1938", "colonial era"; the first one when there are several; ""
+        when the row is not historical), ``voice``, ``speaker``.
 
     Example:
         >>> t = find_comparisons("He compared the talks to the Munich conference of 1938.")
         >>> t.loc[0, ["type", "tenor", "vehicle"]].tolist()
         ['explicit', 'the talks', 'the Munich conference of 1938']
-        >>> bool(t.loc[0, "historical"])
-        True
+        >>> bool(t.loc[0, "historical"]), t.loc[0, "historical_term"]
+        (True, 'Munich')
     """
     voice = check_voice(voice)
     c = as_corpus(c_or_text)

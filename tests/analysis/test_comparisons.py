@@ -158,7 +158,7 @@ def test_provenance_records_lexicon_versions():
     assert record["lexicons"] == {
         "comparison_triggers": "3",
         "historical_references": "4",
-        "comparison_rules": "9",
+        "comparison_rules": "10",
     }
     assert record["lexicon_sha256"] == {
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
@@ -1168,7 +1168,7 @@ def test_more_than_ever_and_no_more_than_read_no_past_into_the_sentence():
 def test_an_event_after_the_document_or_placed_in_the_present_is_not_its_past():
     rows = _rows_in(
         [
-            "We fear a new invasion of Iraq.",  # 1986: no such past event yet
+            "We fear a new invasion of Iraq.",  # 1986: a likening, but of no past event yet
             "We fear a new invasion of Iraq.",
             "It resembles the Iraq war.",
             "It resembles the Iraq war.",
@@ -1180,6 +1180,7 @@ def test_an_event_after_the_document_or_placed_in_the_present_is_not_its_past():
         [1986, 2005, 1995, 2015, 1972, 1985, 1990, 1985],
     )
     assert rows[["doc_id", "historical"]].values.tolist() == [
+        ["doc1", False],
         ["doc2", True],
         ["doc3", False],
         ["doc4", True],
@@ -1272,3 +1273,116 @@ def test_review_cases_of_comparisons_9_keep_their_rows_and_past():
     assert found.index.tolist() == [f"doc{k}" for k in range(1, 9)]
     assert found.tolist() == [True, True, True, True, True, False, False, True]
     assert _rows_in(["The proposals differ with respect to financing."], [1995]).shape[0] == 1
+
+
+# ------------------------------- comparisons/10: numbers, quotation marks, the past placed
+
+
+def test_a_decimal_ends_no_tenor_and_quotation_marks_close_the_vehicle():
+    rows = find_comparisons(
+        [
+            "Exports rose by 12.5% as compared with last year.",
+            "We fear a 'new Munich' in Europe.",
+            "It is like 'Munich' in 1938.",
+            'It resembles the "Munich agreement" of 1938.',
+            "It is like the 'Cold War' of old.",
+            "The poor nations are like \u201cthe stranded fish\u201d.",
+            "Words like \u201cmurder\u201d cannot do justice to it.",  # examples of words
+        ]
+    )
+    assert rows[["doc_id", "tenor", "vehicle"]].values.tolist() == [
+        ["doc1", "12.5", "last year"],
+        ["doc2", "fear", "Munich"],
+        ["doc3", "", "Munich"],
+        ["doc4", "", "the \u201cMunich agreement\u201d of 1938"],
+        ["doc5", "", "the \u2018Cold War\u2019 of old"],
+        ["doc6", "The poor nations", "the stranded fish"],
+    ]
+
+
+def test_historical_term_names_the_reference_that_made_the_row_historical():
+    rows = _rows_in(
+        [
+            "The deal is like the Munich Agreement.",
+            "Prices are higher than in 1938 under Hitler.",  # the first reference
+            "The war resembles the Iran-Iraq war.",  # the fullest name
+            "It is like a game of chess.",
+            "It is like the Soviet Union.",  # the present in 1985
+        ],
+        [1990, 1990, 1990, 1990, 1985],
+    )
+    assert rows[["historical", "historical_term"]].values.tolist() == [
+        [True, "Munich Agreement"],
+        [True, "1938"],
+        [True, "Iran-Iraq war"],
+        [False, ""],
+        [False, ""],
+    ]
+
+
+def test_munich_analogies_in_their_other_wordings():
+    texts = [
+        "This new version of the Munich policy has played an infamous role.",
+        "When we refused - as at the time of Munich or the Prague Spring - they sent troops.",
+        "We must not repeat the mistakes of Munich.",
+        "It would be another Munich.",
+        "Such sadism is a repetition of the methods of Hitler.",
+        "We must avoid a repetition of the carnage of the Second World War.",  # kept away
+        "As during the last session, we support it.",  # a time, nothing likened
+        "We welcome the revival of trade.",  # no past named
+    ]
+    rows = _rows_in(texts, [1963] * len(texts))
+    assert rows[["doc_id", "trigger", "vehicle", "historical_term"]].values.tolist() == [
+        ["doc1", "new version of", "the Munich policy", "Munich"],
+        ["doc2", "as at the time of", "Munich or the Prague Spring", "Munich"],
+        ["doc3", "repeat the mistakes of", "Munich", "Munich"],
+        ["doc4", "another", "Munich", "Munich"],
+        ["doc5", "a repetition of", "the methods of Hitler", "Hitler"],
+    ]
+
+
+def test_colonialism_renewed_or_dated_by_its_phrase_is_the_past():
+    texts = [
+        "It is a new colonialism.",
+        "This is a new form of imperialism.",
+        "We reject a return to colonialism.",
+        "We fear the resurgence of colonialism.",
+        "It is as harmful as the old style colonialism.",
+        "It differs from classical colonialism.",
+        "It is a kind of colonialism.",  # no row: the present
+        "It is worse than colonialism.",  # the present
+        "It is worse than neo-colonialism.",  # the present
+    ]
+    rows = _rows_in(texts, [1965] * len(texts))
+    assert rows[["doc_id", "trigger", "historical_term"]].values.tolist() == [
+        ["doc1", "a new", "colonialism"],
+        ["doc2", "a new form of", "imperialism"],
+        ["doc3", "a return to", "colonialism"],
+        ["doc4", "the resurgence of", "colonialism"],
+        ["doc5", "as harmful as", "old style colonialism"],
+        ["doc6", "differs from", "classical colonialism"],
+        ["doc8", "worse than", ""],
+        ["doc9", "worse than", ""],
+    ]
+
+
+def test_a_prefix_before_a_term_not_yet_past_keeps_its_row():
+    rows = _rows_in(["We fear a new Iraq war.", "We fear a new cold war."], [1995, 1980])
+    assert rows[["trigger", "vehicle", "historical"]].values.tolist() == [
+        ["a new", "Iraq war", False],
+        ["a new", "cold war", False],
+    ]
+
+
+def test_believers_are_no_parties_to_a_dispute_but_blocs_are():
+    rows = find_comparisons(
+        [
+            "The differences between Jews and Muslims are smaller than we think.",
+            "Dialogue cannot remove all differences between East and West.",  # a dispute
+            "The differences between Ruritania and Freedonia remain.",  # a dispute
+        ]
+    )
+    explicit = rows[rows["type"] == "explicit"]
+    assert explicit[["doc_id", "trigger"]].values.tolist() == [
+        ["doc1", "differences between"],
+    ]
