@@ -1302,6 +1302,12 @@ def _opens_without_subject_name(text: str, start: int) -> bool:
         and words[1] not in _PARTICLES
     ):
         return False
+    if (
+        words[0] == "The"
+        and _LOWER_TITLE_HEAD.search(text, start, start + 40)
+        and _LOWER_CASE_TITLE_LOOK.match(text, text.find("The", start) + 3)
+    ):
+        return False  # "The foreign minister Ana Ruiz arrived.": a title in lower case
     if words[0] in _NOT_OPENING_WORDS:
         return True
     # An opening phrase ends at the sentence's first comma (its words hold none), within
@@ -3279,15 +3285,19 @@ _OPENING_REACH = 40 + _OPENING_WORDS * (_OPENING_WORD_CHARS + 3)
 # Duvnjak", "Valdoria's Foreign Minister Elena Marsh". News writes the title in lower case
 # after one or two capitalized words (quoter 22): "Fisheries minister Jan Marsh",
 # "Kestrian prime minister Olaf Brandt", "Kestria's foreign minister Ana Ruiz".
-_LOWER_CASE_TITLE = (
-    rf"(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:{_HEAD_MODIFIER}\s+){{0,2}}"
-    rf"(?:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS})\s+"
+# The title's words: an office's head or a descriptor, as one tree of shared prefixes (see
+# _prefix_tree), and up to two lower-case words before it ("foreign", "prime").
+_LOWER_TITLE_WORDS = _OFFICE_HEAD_WORDS | frozenset(
+    noun for noun in DESCRIPTOR_NOUNS.split("|") if " " not in noun
 )
-# The same after an opening phrase's comma, all in lower case ("On Monday, fisheries
-# minister Jan Marsh ..."), looked for before the mention pattern is tried.
-_LOWER_CASE_TITLE_LOOK = re.compile(
-    rf"\s*(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS})\s+[A-Z]"
-)
+_LOWER_TITLE = rf"(?:[a-z][a-z'\u2019-]*+\s+){{0,2}}{_prefix_tree(sorted(_LOWER_TITLE_WORDS))}\s+"
+_LOWER_CASE_TITLE = rf"(?:[A-Z][\w'\u2019-]*\s+){{0,2}}{_LOWER_TITLE}"
+# The same after an opening phrase's comma or "The", all in lower case ("On Monday,
+# fisheries minister Jan Marsh ...", "The foreign minister Ana Ruiz ..."), looked for
+# before the mention pattern is tried.
+_LOWER_CASE_TITLE_LOOK = re.compile(rf"\s*{_LOWER_TITLE}[A-Z]")
+# A title's head word anywhere, looked for first (found in C).
+_LOWER_TITLE_HEAD = re.compile(rf" {_prefix_tree(sorted(_LOWER_TITLE_WORDS))} [A-Z]")
 _MENTION_SUBJECT = (
     rf"(?:(?:(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:(?:{_TITLE_ALTERNATION})\s+)+"
     rf"|{_LOWER_CASE_TITLE})(?P<name>{_NAME})"

@@ -1872,6 +1872,8 @@ def test_a_short_opening_phrase_may_stand_before_a_sentence_subject():
             [" ", ", ", ". ", "\n", "\u201c", "In", "On", "The", "the", "We", "capital"]
             + ["Monday", "Later", "Karel Duvnjak", "Duvnjak", "Foreign Minister", "Mr."]
             + ["struck", "met", "arrives", "said", "Ostrian", "Valdoria's", "van", "d'Arc"]
+            # a title in lower case after the opening phrase (quoter 22)
+            + ["fisheries minister", "prime minister", "minister"]
         ),
         max_size=30,
     ).map("".join)
@@ -2007,6 +2009,7 @@ def test_a_lower_case_title_before_a_name_introduces_the_name():
         f"Foreign minister Ana Ruiz told reporters little. {she}": "Ana Ruiz",
         f"Kestrian prime minister Olaf Brandt arrived on Monday. {he}": "Olaf Brandt",
         f"Kestria's foreign minister Ana Ruiz arrived on Monday. {she}": "Ana Ruiz",
+        f"The foreign minister Ana Ruiz arrived on Monday. {she}": "Ana Ruiz",
         # after an opening phrase, the title all in lower case
         f"On Monday, fisheries minister Jan Marsh visited the port. {she}": "Jan Marsh",
         f"In the capital, foreign minister Ana Ruiz met the envoys. {she}": "Ana Ruiz",
@@ -2016,6 +2019,7 @@ def test_a_lower_case_title_before_a_name_introduces_the_name():
         # a "minister" that is no title of the name after it: a body, or several people
         f"The prime minister's office issued a statement. {she}": "",
         f"Foreign ministers Ana Ruiz and Jan Marsh met on Monday. {she}": "",
+        f"The foreign minister arrived on Monday. {she}": "",
         f"Fisheries minister Jan Marsh visited the port. The prime minister's office issued "
         f"a statement. {she}": "Jan Marsh",
     }
