@@ -7,8 +7,9 @@ Attribution follows the reporting verbs around a quote ("…,” he stated.",
 diplomat", "the President") point to the last named speaker when a reader could still
 tell who (see _REACH_SENTENCES); else "he" or "she" points to the one person named
 earlier in its sentence ("Nelson Mandela … when he said"); "it" points to the last body
-named ("The Kestrian Foreign Ministry issued a statement. “…,” it said."), never to a
-person. A surname is expanded to the full name the report introduced earlier ("Lavrov"
+named ("The Kestrian Foreign Ministry issued a statement. “…,” it said."), or else to the
+one body named earlier in its sentence ("the Security Council issued a statement in which
+it said"), never to a person. A surname is expanded to the full name the report introduced earlier ("Lavrov"
 -> "Sergey Lavrov"). An office held by one person speaks as the office, not as the body
 or country it heads or serves ("the Prime Minister of the United Kingdom", "the foreign
 minister of Cuba"); a country's representative is the country's voice; a document is
@@ -25,7 +26,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/21"
+QUOTER_VERSION = "communique-quotes/22"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -669,8 +670,13 @@ def _speech_events(
                 if marks is None:
                     marks = _reading_marks(text, quote_spans, sentence_starts)
                 if short_paragraphs is None:
-                    short_paragraphs = _writes_short_paragraphs(text, marks)
+                    short_paragraphs = _writes_short_paragraphs(text)
                 body = _body_in_reach(text, marks, quote_spans, bodies, start, short_paragraphs)
+            # "After the talks, the Security Council issued a statement in which it said":
+            # a body named earlier in the sentence, not as its subject (quoter 22)
+            in_sentence = _body_earlier_in_sentence(text, sentence_starts, quote_spans, start)
+            if in_sentence is not None and (body is None or in_sentence[1] > bodies[-1][2]):
+                body = in_sentence
             if body is not None:
                 bodies.append((body[0], body[1], start))  # "it" carries the body on
                 events.append(_SpeechEvent(start, end, body[0], body[1]))
@@ -713,7 +719,7 @@ def _speech_events(
         # unless the text writes short paragraphs, as news does (see _across_short_paragraphs).
         if at >= 0 and not _in_reach(marks, last_seen, start, across_paragraphs=not wanted):
             if short_paragraphs is None:
-                short_paragraphs = _writes_short_paragraphs(text, marks)
+                short_paragraphs = _writes_short_paragraphs(text)
             if not (
                 short_paragraphs
                 and _across_short_paragraphs(text, marks, quote_spans, last_seen, start, speaker)
@@ -732,6 +738,59 @@ def _speech_events(
             seen_at = start  # "he" carries the referent on, as a naming does
         events.append(_SpeechEvent(start, end, speaker, at))
     return events
+
+
+def _body_earlier_in_sentence(
+    text: str, sentence_starts: Sequence[int], quote_spans: list[tuple[int, int]], at: int
+) -> tuple[str, int] | None:
+    """``(name, where named)`` of the one body named earlier in the sentence of the "it" at
+    ``at``, outside quotes and not after a preposition ("the Security Council issued a
+    statement in which it said", "Late on Friday the Kestrian foreign ministry issued a
+    statement in which it said"; not "a letter to the Security Council, in which it
+    said"); None when there is none or more than one (which one "it" means the text does
+    not say). A body is what "it said" means elsewhere: capitalized words that end with a
+    body's head word, or a body in lower case after its owner (see _OWNED_BODY)."""
+    k = bisect.bisect_right(sentence_starts, at) - 1
+    low = sentence_starts[k] if k >= 0 else 0
+    if at - low < 8 or not _BODY_HEAD.search(text, low, at):
+        return None  # "It calls upon ...": most "it" open their sentence (found in C)
+    quote_starts = [s for s, _ in quote_spans]
+    found: dict[str, int] = {}
+    for m in _CAPITALIZED_RUN.finditer(text, low, at):
+        name = _clean_name(_POSSESSIVE_END.sub("", m.group()))
+        if not name or not _is_body(name):
+            continue
+        # the "of" phrases that end its name: "the Central Committee of the Chinese
+        # Communist Party"
+        of = _OF_PHRASES.match(text, m.end(), at)
+        end = of.end() if of else m.end()
+        if not _is_noun_after_name_at(text, end):
+            found.setdefault(name + (of.group() if of else ""), m.start())
+    for m in _OWNED_BODY_ANYWHERE.finditer(text, low, at):
+        if _owned_kind(m) == "name" and (name := _owned_body_name(m)):
+            found.setdefault(name, m.start())
+    kept = {
+        name: where
+        for name, where in found.items()
+        if _outside_quotes(where, quote_spans, quote_starts)
+        and not _object_of_preposition(text, low, where, name)
+    }
+    if len(kept) != 1:
+        return None
+    return next(iter(kept.items()))
+
+
+_OF_PHRASES = re.compile(
+    rf"(?:{NAME_GAP}of{NAME_GAP}(?:the{NAME_GAP})?{_WORD}(?:{NAME_GAP}{_WORD}){{0,3}})+"
+)
+
+
+def _is_noun_after_name_at(text: str, end: int) -> bool:
+    """Whether a lower-case noun follows the capitalized run that ends at ``end``, which
+    makes the run its modifier ("the Security Council resolution": see
+    :func:`_is_noun_after_name`)."""
+    m = _NEXT_WORD.match(text, end, end + _AFTER_RUN_CHARS)
+    return m is not None and _is_noun_after_name(m.group(1))
 
 
 def _body_in_reach(
@@ -995,7 +1054,7 @@ def _reading_marks(
     quote_starts = [s for s, _ in quote_spans]
     starts = [s for s in sentence_starts if _outside_quotes(s, quote_spans, quote_starts)]
     breaks = []
-    for m in (_BLANK_LINE if _wraps_lines(text) else _LINE_BREAK).finditer(text):
+    for m in _paragraph_break(text).finditer(text):
         if not _outside_quotes(m.start(), quote_spans, quote_starts):
             continue
         if _QUOTE_CLOSES_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -1004,6 +1063,12 @@ def _reading_marks(
             continue
         breaks.append(m.start())
     return starts, breaks
+
+
+def _paragraph_break(text: str) -> re.Pattern:
+    """What ends a paragraph of ``text``: a blank line where it wraps its lines, else a
+    line break."""
+    return _BLANK_LINE if _wraps_lines(text) else _LINE_BREAK
 
 
 _LINE_BREAK = re.compile(r"\n")
@@ -1030,14 +1095,18 @@ def _in_reach(
     return k == len(breaks) or breaks[k] >= at
 
 
-def _writes_short_paragraphs(text: str, marks: tuple[list[int], list[int]]) -> bool:
-    """Whether ``text`` writes news paragraphs: its median paragraph (between the
-    paragraph breaks of :func:`_reading_marks`) is at most _NEWS_PARAGRAPH_CHARS long.
+def _writes_short_paragraphs(text: str) -> bool:
+    """Whether ``text`` writes news paragraphs: its median paragraph is at most
+    _NEWS_PARAGRAPH_CHARS long, counting every paragraph (a blank line ends one where
+    the document wraps its lines, else a line break), a quote's own too.
 
     A speech may have a short paragraph or two, but its paragraphs run longer (a median
     of 300 characters or less in 3% of the UN speeches of sessions 25-36, and in 1% of
-    sessions 37-54, against 60-160 in news copy)."""
-    _, breaks = marks
+    sessions 37-54, against 60-160 in news copy). Until quoter 22 the paragraphs were
+    those of :func:`_reading_marks`, where a quote that opens a paragraph belongs to the
+    one before: a short news text ("Marsh said the talks had failed.\n\n“We will not
+    return.”") had one paragraph and was no news."""
+    breaks = [m.start() for m in _paragraph_break(text).finditer(text)]
     bounds = [0, *breaks, len(text)]
     lengths = sorted(
         high - low for low, high in zip(bounds, bounds[1:], strict=False) if text[low:high].strip()
@@ -1233,6 +1302,12 @@ def _opens_without_subject_name(text: str, start: int) -> bool:
         and words[1] not in _PARTICLES
     ):
         return False
+    if (
+        words[0] == "The"
+        and _LOWER_TITLE_HEAD.search(text, start, start + 40)
+        and _LOWER_CASE_TITLE_LOOK.match(text, text.find("The", start) + 3)
+    ):
+        return False  # "The foreign minister Ana Ruiz arrived.": a title in lower case
     if words[0] in _NOT_OPENING_WORDS:
         return True
     # An opening phrase ends at the sentence's first comma (its words hold none), within
@@ -1242,7 +1317,9 @@ def _opens_without_subject_name(text: str, start: int) -> bool:
         return True
     after = text[comma + 1 : comma + 8].lstrip()
     if after[:1].islower() and not after.startswith("d'"):
-        return True
+        # unless a title in lower case leads the subject: "In the capital, fisheries
+        # minister Jan Marsh ..." (quoter 22)
+        return _LOWER_CASE_TITLE_LOOK.match(text, comma + 1) is None
     return _OPENING_LOOK.match(text, start) is None  # see _may_open_with_phrase
 
 
@@ -1383,7 +1460,14 @@ def _body_mention(text: str, start: int) -> list[tuple[int, int, str, str]]:
         return []
     m = _BODY_SUBJECT.match(text, start)
     if m is None or not _finite_verb(m["verb"]):
-        return []
+        # "The Ministry of Foreign Affairs of Kestria summoned ..." (quoter 22)
+        of_place = _MINISTRY_SUBJECT.match(text, start)
+        if of_place is None or not _finite_verb(of_place["verb"]):
+            return []
+        ministry = _ministry_of_place(text, start, of_place.start("place"), of_place["place"])
+        return (
+            [(ministry[0], of_place.end("place"), "body_mention", ministry[1])] if ministry else []
+        )
     name = _owned_body_name(m)
     return [(m.start("owner"), m.end("head"), "body_mention", name)] if name else []
 
@@ -1488,11 +1572,17 @@ def _inverted_event(
     m = _inverted_name(text, verb_end, end)
     if m is not None and (name := _clean_name(m.group("name"))):
         return (verb_start, m.end(), "name", name)
+    # An office or a ministry of a place: "said the Foreign Minister of Cuba" (quoter 22).
+    of_place = _INVERTED_OF_PLACE.match(text, verb_end, end)
+    if of_place is not None and (name := _speaker_of_place(of_place)):
+        return (verb_start, of_place.end(), "name", name)
     # A body or office in lower case: "said the Kestrian foreign ministry", "said the
     # ministry" (see _owned_body_events).
     owned = _INVERTED_OWNED_BODY.match(text, verb_end, end)
     if owned is not None and (name := _owned_body_name(owned)):
         return (verb_start, owned.end(), _owned_kind(owned), name)
+    if owned is not None and (name := _titled_body(owned)):
+        return (verb_start, owned.end(), "body", name)  # "said the Prime Minister's office"
     bare = _INVERTED_BARE_BODY.match(text, verb_end, end)
     if bare is not None:
         return (verb_start, bare.end(), "body", _bare_body_name(bare["body"]))
@@ -1500,6 +1590,44 @@ def _inverted_event(
     if described is not None:
         return (verb_start, described.end(), "pronoun", "")
     return None
+
+
+# "said the Foreign Minister of Cuba", "said the foreign minister of Cuba", "said the
+# Ministry of Foreign Affairs of Kestria", "said the representative of Cuba": up to four
+# words after an article, "of", and the name of the place or body, which ends the phrase
+# (quoter 22).
+_INVERTED_OF_PLACE = re.compile(
+    rf"{NAME_GAP}(?P<before>(?:the|a|an){NAME_GAP}(?:[\w'\u2019-]+{NAME_GAP}){{1,6}}?"
+    rf"of{NAME_GAP}(?:the{NAME_GAP})?)(?P<name>{_NAME})"
+    r"(?=[^\S\n]*(?:[,.;:!?)\u2014]|\Z)|[^\S\n]+(?:on|in|at|during|after|before|late|earlier"
+    r"|yesterday|today|last|this|when|while|as)\b)"
+)
+
+
+def _speaker_of_place(m: re.Match) -> str:
+    """Who speaks in an office or body "of" a place after an inverted verb (see
+    _INVERTED_OF_PLACE), as before the verb: the office held by one person ("Foreign
+    Minister of Cuba"), a ministry ("Ministry of Foreign Affairs of Kestria"), the
+    country for its own voices ("said the representative of Cuba" gives Cuba); "" for
+    anything else ("said the Charter of the United Nations")."""
+    before, name = m["before"].split(), m["name"]
+    if name.endswith(("'s", "\u2019s")):
+        return ""  # "said the wife of Cuba's president"
+    ministry = _ministry_of_place(m.string, m.start("before"), m.start("name"), name)
+    if ministry is not None:
+        return ministry[1]
+    # the words between the article and the last "of": the whole office, or one of the
+    # country's own voices, and nothing else ("the wife of the President of")
+    of = len(before) - 1 - (before[-1] == "the")
+    role = before[1:of]
+    office = _office_words_before_of(before)
+    if office and len(office) == len(role):
+        # "said the Government of Cuba" gives Cuba, "said the Charter of ..." nobody
+        speaks = _speaks_for(before[:of], name.split())
+        return (_office_of_body(before, name) or _clean_name(name)) if speaks else ""
+    if len(role) <= 2 and all(w.islower() for w in role) and role[-1] in _SPEAKS_FOR:
+        return _clean_name(name)  # "said the representative of Cuba": the country
+    return ""
 
 
 # "said the minister", "said the Kestrian spokesperson": a description with no name
@@ -1812,6 +1940,9 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
                 )
             if name:
                 out.append((m.start(), verb_end, "name", name))
+        elif m and not inside and (ministry := _ministry_of_place(text, low, m.start(), m["name"])):
+            # "the Ministry of Foreign Affairs of Kestria said": the ministry, not Kestria
+            out.append((ministry[0], verb_end, "name", ministry[1]))
     if appositive:
         out.append(appositive)
     if any(word.endswith(("he", "He")) for word in last_words):  # he, she
@@ -1859,6 +1990,8 @@ def _owned_body_events(
         name = _owned_body_name(m)
         if name:
             return [(m.start(), verb_end, _owned_kind(m), name)]
+        if body := _titled_body(m):  # "the Prime Minister's office said" (quoter 22)
+            return [(m.start(), verb_end, "body", body)]
     m = _BARE_BODY_BEFORE_VERB.search(text, low, verb_start)
     if m is not None:
         return [(m.start(), verb_end, "body", _bare_body_name(m["body"]))]
@@ -1920,6 +2053,7 @@ _OWNED_BODY = (
 _BARE_BODY = rf"(?P<body>{_MINISTRY_OF}|(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS}))(?![\w-])"
 # ... where the body is: "the Norland embassy in Kestria said".
 _BODY_PLACE = rf"(?:\s+(?:in|to)\s+{_NAME})?"
+_OWNED_BODY_ANYWHERE = re.compile(rf"{_NAME_START}{_OWNED_BODY}")
 _OWNED_BODY_BEFORE_VERB = re.compile(rf"{_NAME_START}{_OWNED_BODY}{_BODY_PLACE},?{_ADVERB}\s+\Z")
 # After an inverted verb: "said the Kestrian foreign ministry", "said the ministry", and
 # not a descriptor before a name ("said the Kestrian president, Olga Strand"; see
@@ -1933,6 +2067,32 @@ _INVERTED_BARE_BODY = re.compile(rf"{NAME_GAP}the\s+{_BARE_BODY}{_NO_NAME_AFTER}
 _OWNED_BODY_ASIDE = re.compile(rf"\b(?:{_BODY_HEADS}|{_OFFICE_HEADS})\s+(?:in|to)\s+{_NAME}\s+\Z")
 # "the ministry said", "the foreign ministry said": a body no owner names.
 _BARE_BODY_BEFORE_VERB = re.compile(rf"\b[Tt]he\s+{_BARE_BODY},?{_ADVERB}\s+\Z")
+
+# A ministry named by its portfolio before "of" and its place: "Ministry of Foreign Affairs
+# of ", "foreign ministry of the " (see _ministry_of_place).
+_MINISTRY_BEFORE_OF = re.compile(
+    rf"(?<![\w-])(?P<head>{_MINISTRY_OF}|{_PORTFOLIO_WORD}\s+(?:[Mm]inistry|[Dd]epartment))"
+    r"\s+of\s+(?:(?P<article>the)\s+)?\Z"
+)
+
+
+def _ministry_of_place(text: str, low: int, name_start: int, name: str) -> tuple[int, str] | None:
+    """``(where it starts, its name)`` of the ministry that ``text[low:name_start]`` ends
+    with before a place's ``name``, its head capitalized and the place as written ("the
+    Ministry of Foreign Affairs of Kestria said" -> "Ministry of Foreign Affairs of
+    Kestria", also in lower case; quoter 22), or None: a ministry of a country speaks as
+    the ministry, as "the Kestrian Ministry of Foreign Affairs" does, not as the country."""
+    m = _MINISTRY_BEFORE_OF.search(text, low, name_start)
+    place = _clean_name(name) if m is not None else ""
+    if m is None or not place or name.endswith(("'s", "\u2019s")):
+        return None
+    before = text[max(0, m.start() - 40) : m.start()].split()[-2:]
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    if before and before[-1] in _PREPOSITIONS:
+        return None  # "a letter to the Ministry of Foreign Affairs of Kestria said"
+    article = "the " if m["article"] else ""
+    return m.start(), f"{_capitalized_head(m['head'])} of {article}{place}"
 
 
 # The subject of _office_mention: "The Valdorian foreign minister was", "Valdoria's
@@ -1956,6 +2116,12 @@ _BODY_SUBJECT = re.compile(
     rf"\s+(?P<head>{_MINISTRY_OF}|(?i:(?:{_HEAD_MODIFIER}\s+){{0,2}}(?:{_BODY_HEADS})))(?![\w-])"
     rf"{_BODY_PLACE}(?:,\s[^,.;:\n\u201c\u201d]{{1,80}},)?{_ADVERB}\s+(?P<verb>[a-z]+)"
 )
+# A ministry of a place as a sentence's subject: "The Ministry of Foreign Affairs of
+# Kestria summoned" (see _ministry_of_place).
+_MINISTRY_SUBJECT = re.compile(
+    rf"(?:The\s+)?(?:{_MINISTRY_OF}|{_PORTFOLIO_WORD}\s+(?:[Mm]inistry|[Dd]epartment))\s+of\s+"
+    rf"(?:the\s+)?(?P<place>{_NAME})(?:,\s[^,.;:\n\u201c\u201d]{{1,80}},)?{_ADVERB}\s+(?P<verb>[a-z]+)"
+)
 # A body's head word, looked for (found in C) before _BODY_SUBJECT is tried.
 _BODY_HEAD = re.compile(
     "|".join(f"[{head[0].upper()}{head[0]}]{head[1:]}" for head in _BODY_HEADS.split("|"))
@@ -1970,10 +2136,30 @@ def _owned_body_name(m: re.Match) -> str:
     owner = m["owner"].split()
     while owner and (owner[0] in _NOT_NAMES or owner[0] in _DETERMINER_WORDS):
         owner = owner[1:]
-    if not owner or owner[-1] in _TITLE_WORDS:
+    if not owner or _without_possessive(owner[-1]) in _TITLE_WORDS:
         return ""  # "The foreign ministry", "the Prime Minister's office"
     head = _capitalized_head(m["head"])
     return _clean_name(" ".join(owner) + (m["possessive"] or "") + " " + head)
+
+
+def _without_possessive(word: str) -> str:
+    """ "Minister's" -> "Minister"; other words as they are."""
+    return word.removesuffix("'s").removesuffix("\u2019s")
+
+
+def _titled_body(m: re.Match) -> str:
+    """The name of a body that an office's holder heads, capitalized after "the" ("the
+    Prime Minister's Office said", "the President's Office"): a body that keeps its name
+    as "the Foreign Ministry" does (see _BARE_BODY); "" for anything else."""
+    owner = m["owner"].split()
+    while owner and (owner[0] in _NOT_NAMES or owner[0] in _DETERMINER_WORDS):
+        owner = owner[1:]
+    possessive = m["possessive"] or ""
+    if not owner or _owned_kind(m) != "name" or _without_possessive(owner[-1]) not in _TITLE_WORDS:
+        return ""
+    if not (possessive or owner[-1] != _without_possessive(owner[-1])):
+        return ""  # "the Prime Minister office": no possessive, no body of the office's
+    return " ".join(owner) + possessive + " " + _capitalized_head(m["head"])
 
 
 def _capitalized_head(head: str) -> str:
@@ -2576,15 +2762,29 @@ def _body_forms(name: str) -> tuple[str, ...]:
     form that puts the portfolio before the head: "Kestrian Ministry of Foreign Affairs"
     -> ("kestrian ministry of foreign affairs", "kestrian foreign ministry"), "Department
     of State" -> (..., "state department"). Either form names the body (see
-    :func:`_bare_body`)."""
+    :func:`_bare_body`). A ministry of a place is also named without the place: "Ministry of Foreign Affairs of
+    Kestria" -> (..., "ministry of foreign affairs", "foreign ministry") (quoter 22)."""
     lower = " ".join(name.lower().split())
-    m = _PORTFOLIO_FORM.search(lower)
-    if m is None:
-        return (lower,)
-    return (lower, f"{lower[: m.start()]}{m['portfolio']} {m['head']}")
+    forms = [lower]
+    of_place = _BODY_OF_PLACE_FORM.fullmatch(lower)
+    if of_place is not None:
+        forms.append(of_place["body"])
+    m = _PORTFOLIO_FORM.search(forms[-1])
+    if m is not None:
+        forms.append(f"{forms[-1][: m.start()]}{m['portfolio']} {m['head']}")
+    return tuple(forms)
 
 
-_PORTFOLIO_FORM = re.compile(r"\b(?P<head>ministry|department) (?:of|for) (?P<portfolio>[\w-]+)")
+_PORTFOLIO = "|".join(sorted(_PORTFOLIO_WORDS))
+_PORTFOLIO_FORM = re.compile(
+    rf"\b(?P<head>ministry|department) (?:of|for) (?P<portfolio>{_PORTFOLIO})(?![\w-])"
+)
+# A ministry, then "of" and its place: "foreign ministry of kestria", "ministry of foreign
+# affairs of the united republic of tarsk" (not "ministry" and "of foreign affairs").
+_BODY_OF_PLACE_FORM = re.compile(
+    rf"(?P<body>.*\b(?:ministry|department)(?: (?:of|for) (?:{_PORTFOLIO})"
+    rf"(?: (?:and )?(?:{_PORTFOLIO})){{0,3}})?) of (?:the )?(?!(?:{_PORTFOLIO})\b)\S.*"
+)
 
 
 def _owner_in_reach(
@@ -2792,6 +2992,10 @@ def _attributed_run(before: list[str], run: str) -> str:
     the United Nations") or the tail of a title ("the Head of State": the title), else
     the run as a name ("the report of the Secretary-General"). The office may be in lower
     case ("according to the foreign minister of Cuba": see :func:`_office_of_body`)."""
+    phrase = " ".join(before) + " "
+    ministry = _ministry_of_place(phrase, 0, len(phrase), run)
+    if ministry is not None:
+        return ministry[1]  # "according to the Ministry of Foreign Affairs of Kestria"
     office = _office_words_before_of(before)
     if office:
         office_of = _office_of_body(before, run)
@@ -2929,6 +3133,8 @@ def _without_leading_titles(words: list[str]) -> list[str]:
         k += 1
     if k == first or k == len(words):
         return words  # no title, or nothing but titles
+    if _without_possessive(words[k]) in _TITLE_WORDS:
+        return words  # a body a title names: "Prime Minister's Office" (quoter 22)
     return words[k:]
 
 
@@ -3076,9 +3282,25 @@ _OPENING_PHRASE = (
 # characters of spaces and marks (see _opens_without_subject_name).
 _OPENING_REACH = 40 + _OPENING_WORDS * (_OPENING_WORD_CHARS + 3)
 # Up to two capitalized words may lead the titles: "Ostrian Foreign Minister Karel
-# Duvnjak", "Valdoria's Foreign Minister Elena Marsh".
+# Duvnjak", "Valdoria's Foreign Minister Elena Marsh". News writes the title in lower case
+# after one or two capitalized words (quoter 22): "Fisheries minister Jan Marsh",
+# "Kestrian prime minister Olaf Brandt", "Kestria's foreign minister Ana Ruiz".
+# The title's words: an office's head or a descriptor, as one tree of shared prefixes (see
+# _prefix_tree), and up to two lower-case words before it ("foreign", "prime").
+_LOWER_TITLE_WORDS = _OFFICE_HEAD_WORDS | frozenset(
+    noun for noun in DESCRIPTOR_NOUNS.split("|") if " " not in noun
+)
+_LOWER_TITLE = rf"(?:[a-z][a-z'\u2019-]*+\s+){{0,2}}{_prefix_tree(sorted(_LOWER_TITLE_WORDS))}\s+"
+_LOWER_CASE_TITLE = rf"(?:[A-Z][\w'\u2019-]*\s+){{0,2}}{_LOWER_TITLE}"
+# The same after an opening phrase's comma or "The", all in lower case ("On Monday,
+# fisheries minister Jan Marsh ...", "The foreign minister Ana Ruiz ..."), looked for
+# before the mention pattern is tried.
+_LOWER_CASE_TITLE_LOOK = re.compile(rf"\s*{_LOWER_TITLE}[A-Z]")
+# A title's head word anywhere, looked for first (found in C).
+_LOWER_TITLE_HEAD = re.compile(rf" {_prefix_tree(sorted(_LOWER_TITLE_WORDS))} [A-Z]")
 _MENTION_SUBJECT = (
-    rf"(?:(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:(?:{_TITLE_ALTERNATION})\s+)+(?P<name>{_NAME})"
+    rf"(?:(?:(?:[A-Z][\w'\u2019-]*\s+){{0,2}}(?:(?:{_TITLE_ALTERNATION})\s+)+"
+    rf"|{_LOWER_CASE_TITLE})(?P<name>{_NAME})"
     rf"|{_HONORIFIC_DOT}\s+(?P<honoured>{_NAME})"
     rf"|(?P<named>{_NAME}){_APPOSITIVE}|(?!{_NO_SUBJECT_NAME}\b)(?P<plain>{_NAME}))"
     rf"{_ADVERB}\s+(?P<verb>[a-z]+)"
@@ -3099,7 +3321,9 @@ _OWNER_TITLES = rf"(?:{_TITLE_ALTERNATION}|Foreign|Affairs|General)"
 # "Valdoria's ".
 _OWNER_BEFORE_NAME = re.compile(
     rf"{_NAME_START}(?P<owner>{_WORD}(?:[^\S\n]+{_WORD}){{0,2}}?)(?P<possessive>['\u2019]s)?"
-    rf"[^\S\n]+(?P<titles>(?:{_OWNER_TITLES}[^\S\n]+)*)\Z"
+    rf"[^\S\n]+(?P<titles>(?:{_OWNER_TITLES}[^\S\n]+)*"
+    # or the office in lower case, as news writes it: "Kestrian prime minister " (quoter 22)
+    rf"|(?:{_HEAD_MODIFIER}[^\S\n]+){{0,2}}(?:{_OFFICE_HEADS}|{DESCRIPTOR_NOUNS})[^\S\n]+)\Z"
 )
 # Right after one: ", Valdoria's foreign minister", ", the Valdorian foreign minister",
 # ", Foreign Minister of Valdoria", ", who is again President of the Republic of
@@ -3243,7 +3467,7 @@ def _news_paragraph_before(
     if said > _SHORT_PARAGRAPH_SENTENCES:
         return (-1, -1)
     if not news:
-        news.append(_writes_short_paragraphs(text, _reading_marks(text, spans, sentence_starts)))
+        news.append(_writes_short_paragraphs(text))
     return before if news[0] else (-1, -1)
 
 
@@ -3324,8 +3548,11 @@ _LAST_BLANK_LINE = re.compile(r"(?s:.*)\n[^\S\n]*\n")
 # ends the sentence, "as". Not a quote mark: a sentence that opens with one is quoted
 # text, which a quote that never closed left outside the quotes ("“4. The Assembly
 # calls upon ...").
+# A title in lower case before the name, which the name's event does not hold, as it
+# holds a capitalized one (quoter 22): "Fisheries minister Jan Marsh said ...".
 _REPORTED_SUBJECT = re.compile(
     rf"[\s(]*(?:{_OPENING_PHRASE})?(?P<introduced>[Aa]s\s+)?(?:{_HONORIFIC_DOT}\s+)?"
+    rf"(?:(?:[Tt]he\s+)?{_LOWER_CASE_TITLE})?"
 )
 
 
