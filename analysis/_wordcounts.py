@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +25,7 @@ import numpy as np
 from corpus import Corpus, Document
 from corpus.segment import word_strings
 
-from .engine import map_chunks
+from .engine import map_chunks, map_documents
 
 # Where the table is kept on a Corpus (its __dict__, like the Corpus's cached properties).
 _CACHE_KEY = "_communique_word_counts"
@@ -65,6 +65,38 @@ def word_counts(c: Corpus, *, workers: int | None = None) -> WordCounts:
     table = _merge(map_chunks(c, count_chunk, workers=workers), len(c))
     c.__dict__[_CACHE_KEY] = table
     return table
+
+
+def words_per_document(c: Corpus, voice: str, *, workers: int | None = None) -> np.ndarray | None:
+    """Each document's number of words, from the shared table, when ``voice`` is "all";
+    None for a voice, whose words each document must count among its own spans.
+
+    The rates of hedges, modals and comparisons divide by these counts: taking them
+    from the table spares every such call a second tokenization of every document
+    (the table is counted once per corpus and also serves frequency lists, keyness and
+    readability). The counts are those of ``len(doc.words)`` (tested).
+
+    Example:
+        >>> from corpus import from_texts
+        >>> words_per_document(from_texts(["Mr. Li said no.", "Yes"]), "all", workers=1).tolist()
+        [4, 1]
+    """
+    if voice != "all":
+        return None
+    return word_counts(c, workers=workers).words
+
+
+def rows_and_words(
+    c: Corpus, func: Callable, plan: tuple, voice: str, *, workers: int | None = None
+) -> list[tuple[list, int]]:
+    """``func(doc, plan, voice, count_words)`` of every document: its rows and its number
+    of words in ``voice``, these from the shared table when it has them
+    (:func:`words_per_document`), so that ``func`` need not count them."""
+    shared = words_per_document(c, voice, workers=workers)
+    parts = map_documents(c, func, plan, voice, shared is None, workers=workers)
+    if shared is None:
+        return parts
+    return [(rows, int(words)) for (rows, _), words in zip(parts, shared, strict=True)]
 
 
 def count_chunk(documents: Iterable[Document]) -> tuple:

@@ -148,6 +148,7 @@ from ._comparison_rules import (
 )
 from ._input import as_corpus, check_voice, group_labels, words_in_voice
 from ._tables import RowsTable
+from ._wordcounts import words_per_document
 from .engine import map_documents
 from .lexicon import load_lexicon
 from .provenance import attach, recorded_plot, remember_provenance
@@ -274,7 +275,12 @@ MEASURES = ("comparisons", *TYPES, "historical")
 
 
 def _document_counts(
-    doc: Document, voice: str, triggers: str, historical: str, types: tuple[str, ...]
+    doc: Document,
+    voice: str,
+    triggers: str,
+    historical: str,
+    types: tuple[str, ...],
+    count_words: bool = True,
 ) -> dict[str, int]:
     rows = _comparisons_in_document(doc, voice, triggers, historical)
     counts = {m: 0 for m in MEASURES}
@@ -284,7 +290,7 @@ def _document_counts(
         counts["comparisons"] += 1
         counts[row["type"]] += 1
         counts["historical"] += row["historical"]
-    counts["words"] = len(words_in_voice(doc, voice))
+    counts["words"] = len(words_in_voice(doc, voice)) if count_words else 0
     return counts
 
 
@@ -330,13 +336,17 @@ def stat_comparisons(
     c = as_corpus(c)
     groups = group_labels(c, by)
     _rules(TRIGGERS_LEXICON, HISTORICAL_LEXICON)  # compiled here, inherited by forked workers
+    shared_words = words_per_document(c, voice, workers=workers)
+    lexicons = (TRIGGERS_LEXICON, HISTORICAL_LEXICON)
     counts = map_documents(
-        c, _document_counts, voice, TRIGGERS_LEXICON, HISTORICAL_LEXICON, types, workers=workers
+        c, _document_counts, voice, *lexicons, types, shared_words is None, workers=workers
     )
     # Columns named, so that a corpus without documents gives an empty table too.
     per_doc = pd.DataFrame(
         counts, index=pd.Index(c.doc_ids, name="doc_id"), columns=[*MEASURES, "words"]
     )
+    if shared_words is not None:
+        per_doc["words"] = shared_words
     measures = [m for m in MEASURES if m in ("comparisons", "historical") or m in types]
     table = group_rates(per_doc, groups, measures, min_words=min_words)
     params = {"by": by, "voice": voice, "types": list(types), "min_words": min_words}

@@ -66,6 +66,7 @@ from ._hedge_rules import _prepare, _versions, hedges_in_document
 from ._input import as_corpus, check_voice, group_labels
 from ._plots import MaxGroups
 from ._tables import RowsTable
+from ._wordcounts import rows_and_words
 from .engine import map_documents
 from .lexicon import Lexicon
 from .provenance import attach, recorded_plot
@@ -177,7 +178,7 @@ def stat_hedging(
     c = as_corpus(c)
     labels = group_labels(c, by)
     lex, plan = _prepare(lexicon, _checked_approximators(approximators))
-    parts = map_documents(c, hedges_in_document, plan, voice, workers=workers)
+    parts = rows_and_words(c, hedges_in_document, plan, voice, workers=workers)
     per_doc = []
     for doc_id, (rows, words) in zip(c.doc_ids, parts, strict=True):
         counts = Counter({m: 0 for m in HEDGING_MEASURES})

@@ -33,6 +33,7 @@ from ._modal_rules import (
 )
 from ._plots import MaxGroups
 from ._tables import RowsTable
+from ._wordcounts import rows_and_words
 from .engine import map_documents
 from .lexicon import Lexicon
 from .provenance import attach, recorded_plot
@@ -142,7 +143,7 @@ def stat_modality(
     c = as_corpus(c)
     labels = group_labels(c, by)
     lex = _lexicon(lexicon)
-    parts = map_documents(c, modals_in_document, _plan(lex), voice, workers=workers)
+    parts = rows_and_words(c, modals_in_document, _plan(lex), voice, workers=workers)
     per_doc = []
     for doc_id, (rows, words) in zip(c.doc_ids, parts, strict=True):
         counts = Counter({m: 0 for m in MODALITY_MEASURES})

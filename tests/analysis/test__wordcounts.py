@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpus
-from analysis._wordcounts import word_counts
+from analysis._wordcounts import word_counts, words_per_document
 from corpus.segment import word_type_counts
 
 _PIECES = [
@@ -27,6 +27,13 @@ _PIECES = [
     "é",
     "naïve",
     "\n\n",
+    "\u201cWe",
+    "go.\u201d",
+    "e.g.",
+    "12.5%",
+    "—",
+    "peace- and",
+    "’s",
 ]
 
 
@@ -75,3 +82,16 @@ def test_parallel_table_equals_serial():
     parallel = word_counts(corpus.from_texts(texts), workers=2)
     assert _as_counters(serial) == _as_counters(parallel)
     assert serial.words.tolist() == parallel.words.tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=20), min_size=1, max_size=5)
+)
+def test_words_per_document_are_the_documents_words(docs):
+    # stat_hedging, stat_modality and stat_comparisons divide by these for voice="all"
+    # instead of counting each document's word spans: they must be the same numbers.
+    c = corpus.from_texts([" ".join(words) or "." for words in docs])
+    assert words_per_document(c, "all", workers=1).tolist() == [len(doc.words) for doc in c]
+    assert words_per_document(c, "authorial", workers=1) is None
+    assert words_per_document(c, "quoted", workers=1) is None
