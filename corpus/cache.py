@@ -13,9 +13,12 @@ sizes and modification times: copies that keep times (``cp -p``, ``rsync -a``, r
 a backup) can change a file without changing either, and hashing costs a tenth of the
 parsing the cache saves.
 
-Spans are restored without re-parsing and without building millions of Python tuples:
-each document gets read-only :class:`SpanList` views over the Parquet columns' integer
-buffers, which behave like the lists of ``(start, end)`` pairs a fresh Document computes.
+Sentences and quotes are restored without re-parsing and without building millions of
+Python tuples: each document gets read-only :class:`SpanList` views over the Parquet
+columns' integer buffers, which behave like the lists of ``(start, end)`` pairs a fresh
+Document computes. Tokens and words stay on disk (written for readers that want them): a
+measure finds them again per document, as for a corpus read without the cache, so that
+memory does not grow by some 16 bytes a word.
 
 A first read hands each document to an :class:`EntryWriter` as it is read (a large
 folder's reading workers find its spans), so the documents are never all in memory
@@ -56,7 +59,9 @@ from .quotes import QUOTER_VERSION
 from .readers import CACHE_TAG, CACHE_TAG_NAME, as_read, folder_files
 from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 from .streamed import (  # noqa: F401 (SpanList: re-exported, it used to live here)
+    RESTORED_COLUMNS,
     SPAN_COLUMNS,
+    STREAMED_SPANS,
     SpanList,
     StreamedDocuments,
     documents_from_table,
@@ -496,12 +501,14 @@ def _from_json(text: str):
 
 
 def load_corpus(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
-    """Read a corpus written by :func:`save_corpus`, spans included, into memory."""
+    """Read a corpus written by :func:`save_corpus` into memory, with the sentences and
+    quotes of its documents (tokens and words are found when first used; see
+    :data:`corpus.streamed.STREAMED_SPANS`)."""
     entry = Path(entry)
     aliases = aliases or Aliases.default()
     docvars, report, marker = _entry_tables(entry)
-    table = pq.read_table(entry / "documents.parquet")
-    documents = documents_from_table(table, _records(docvars), aliases)
+    table = pq.read_table(entry / "documents.parquet", columns=list(RESTORED_COLUMNS))
+    documents = documents_from_table(table, _records(docvars), aliases, STREAMED_SPANS)
     del table  # the spans keep only their own buffers
     # Arrow's allocator keeps the pages of the decoded table (texts were copied to Python
     # strings) unless told: on 1,151 speeches this returns about 130 MB.

@@ -32,12 +32,15 @@ from .quotes import find_quotes, quotes_from_rows
 from .segment import split_sentences, tokenize, words_of_tokens
 
 SPAN_COLUMNS = ("sentences", "tokens", "words")
-# What a streamed document brings along: its sentences and quotes, which every measure
-# needs. Tokens and words are about ten times larger and cheaper to recompute from the
-# text than to decompress, so they are left on disk.
+# What a document read from the cache brings along, streamed or not: its sentences and
+# quotes, which every measure needs and which cost the most to find. Tokens and words
+# are about ten times larger (some 16 bytes a word): held for every document they would
+# make memory grow with the corpus, where the measures drop them after each document,
+# so they stay on disk and are found again where a measure needs them.
 STREAMED_SPANS = ("sentences",)
 _DOCUMENT_COLUMNS = ("doc_id", "text", "raw_sha256")
 _QUOTE_COLUMNS = ("quote_spans", "quote_kinds", "quote_speakers")
+RESTORED_COLUMNS = (*_DOCUMENT_COLUMNS, *STREAMED_SPANS, *_QUOTE_COLUMNS)
 # Documents read per block when a streamed corpus is iterated, and the row groups (of
 # 64 documents) one read may decode: a subset scattered over the file reads a few
 # groups at a time, not up to a hundred.
@@ -253,7 +256,7 @@ class StreamedDocuments(Sequence[Document]):
         group_offsets = np.concatenate([[0], np.cumsum(np.diff(group_starts)[groups])[:-1]])
         landed = group_offsets[np.searchsorted(groups, group_of_row)]
         local = rows - group_starts[group_of_row] + landed
-        columns = [*_DOCUMENT_COLUMNS, *STREAMED_SPANS, *_QUOTE_COLUMNS]
+        columns = list(RESTORED_COLUMNS)
         table = parquet.read_row_groups(groups.tolist(), columns=columns).take(local)
         records = [self._records[p] for p in wanted.tolist()]
         documents = documents_from_table(table, records, self._aliases, STREAMED_SPANS)
