@@ -573,7 +573,7 @@ def _determined_noun(view: TokenView, end: int, before: list[str]) -> bool:
         return True  # "that will of the people", "that might is right", "broaden that will."
     if _noun_before(view.low[end : end + 4]):
         return True  # "this will and these struggles", "this will for peace", "with this might we"
-    if _phrase_closes(view.low[end : end + 7]):
+    if _phrase_closes(view.low[end : end + 7], opens_clause=before[1] in _CLAUSE_OPENERS):
         return True  # "express that will in deeds.", "that will, which is still lacking"
     return _pointing(before, first_after)
 
@@ -604,11 +604,18 @@ _ADVERBIAL_NOUNS = frozenset(
 )
 
 
-def _phrase_closes(after: list[str]) -> bool:
-    """Whether "will"/"might" is followed by what only a noun can have: a prepositional
-    phrase of at most three words that ends the clause ("express that will in deeds.",
-    "show that will in our actions;" but not "that will in a few months bind us", whose
-    verb comes before the end, nor an adverbial: "That will in turn help."), a relative
+# Words before "this"/"that"/"some" ... that leave it the clause's first word, its subject
+# ("That will in our view help.", "and some will in Africa disagree.").
+_CLAUSE_OPENERS = frozenset({"", "and", "but", "or", "so", "yet", "because", "if", "when"})
+
+
+def _phrase_closes(after: list[str], *, opens_clause: bool = False) -> bool:
+    """Whether "will"/"might" is followed by what only a noun can have: a preposition and
+    at most three words that end the clause ("express that will in deeds.", "show that
+    will in our actions;" but not "that will in a few months bind us", whose verb comes
+    before the end, nor an adverbial: "That will in turn help."), unless the determiner
+    ``opens_clause`` as its subject, for an intransitive verb may end the clause there
+    ("That will in our view help.", "Some will in Africa disagree."); a relative
     "which" after a comma ("that will, which is still lacking", not "This will, in turn,
     lead"), or "no matter" ("that might no matter how great", not "might no longer")."""
     first = after[0] if after else ""
@@ -617,7 +624,7 @@ def _phrase_closes(after: list[str]) -> bool:
     if after[:2] == ["no", "matter"]:
         return True
     # "of" and "for" have rules of their own (_noun_of, _noun_before)
-    if first not in _PREPOSITIONS or first in {"of", "for"}:
+    if opens_clause or first not in _PREPOSITIONS or first in {"of", "for"}:
         return False
     if after[1:2] == [] or after[1] in _ADVERBIAL_NOUNS:
         return False

@@ -2089,8 +2089,10 @@ def _ministry_of_place(text: str, low: int, name_start: int, name: str) -> tuple
     before = text[max(0, m.start() - 40) : m.start()].split()[-2:]
     if before and before[-1] in _DETERMINERS:
         before = before[:-1]
-    if before and before[-1] in _PREPOSITIONS:
-        return None  # "a letter to the Ministry of Foreign Affairs of Kestria said"
+    if before and (before[-1] in _PREPOSITIONS or before[-1] == "of"):
+        # "a letter to the Ministry of Foreign Affairs of Kestria said"; "the spokesman
+        # of the Ministry ... of Kestria" speaks as the spokesman (see _attributed_run)
+        return None
     article = "the " if m["article"] else ""
     return m.start(), f"{_capitalized_head(m['head'])} of {article}{place}"
 

@@ -134,6 +134,10 @@ def test_sense_rules(text, expected):
         ("That will in the long run help us.", [("will", "will")]),
         ("This will, in turn, lead to peace.", [("will", "will")]),
         ("Such steps might no longer suffice.", [("might", "might")]),
+        # the determiner opens the clause as its subject: a verb may end it after a phrase
+        ("That will in our view help.", [("will", "will")]),
+        ("Some will in Africa disagree.", [("will", "will")]),
+        ("But this will on balance help.", [("will", "will")]),
     ],
 )
 def test_modals_after_a_determiner_that_is_their_subject(text, expected):

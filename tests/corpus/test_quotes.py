@@ -2103,6 +2103,13 @@ def test_a_ministry_of_a_country_speaks_as_the_ministry():
         f"{said} said the Ministry of Foreign Affairs of Kestria.": ministry,
         f"{said} according to the Ministry of Foreign Affairs of Kestria.": ministry,
         f"{said} the foreign ministry of Kestria said.": "Foreign Ministry of Kestria",
+        # someone of the ministry speaks as before the verb, not the ministry
+        f"{said} according to the spokesman of the Ministry of Foreign Affairs of Kestria.": (
+            "Spokesman of the Ministry of Foreign Affairs of Kestria"
+        ),
+        f"The spokesman of the Ministry of Foreign Affairs of Kestria said: {said[:-2]}.\u201d": (
+            "Spokesman of the Ministry of Foreign Affairs of Kestria"
+        ),
         # spoken to, not speaking; the country's government is the country, as before
         f"A letter to the Ministry of Foreign Affairs of Kestria said: {said[:-2]}.\u201d": "",
         f"The Government of Kestria said: {said[:-2]}.\u201d": "Kestria",
