@@ -69,6 +69,8 @@ MAX_CHUNK_CHARS = 5_000_000
 # Whether every pass shows a progress bar (see progress_bars); off by default so that
 # library calls stay quiet, on in the command line when stderr is a terminal.
 _PROGRESS_BY_DEFAULT = False
+# The engine of every pass that names none (see use_engine).
+_ENGINE_BY_DEFAULT: Engine = "local"
 
 # The work of the current pooled call, read by forked workers (set just before the pool
 # is created and cleared after it is closed; never mutated while workers run).
@@ -94,12 +96,37 @@ def progress_bars(enabled: bool = True) -> Iterator[None]:
         _PROGRESS_BY_DEFAULT = previous
 
 
+@contextmanager
+def use_engine(engine: Engine) -> Iterator[None]:
+    """Run every pass over a corpus inside the ``with`` block on ``engine`` ("local" or
+    "dask"): the measures of :mod:`analysis` (``stat_hedging``, ``find_modals``, word
+    counts, ...) as well as direct calls of :func:`map_documents` that name no engine.
+
+    With ``"dask"`` the passes run on the active ``dask.distributed`` Client (a cluster)
+    or, without one, on Dask's local process scheduler; the results are those of the
+    local engine.
+
+    Example:
+        >>> from corpus import from_texts
+        >>> with use_engine("local"):
+        ...     map_documents(from_texts(["a b"]), _word_count_example, workers=1)
+        [2]
+    """
+    global _ENGINE_BY_DEFAULT
+    check_choice("engine", engine, ENGINES)
+    previous, _ENGINE_BY_DEFAULT = _ENGINE_BY_DEFAULT, engine
+    try:
+        yield
+    finally:
+        _ENGINE_BY_DEFAULT = previous
+
+
 def map_documents(
     c: Corpus,
     func: Callable[..., T],
     *args: Any,
     workers: int | None = None,
-    engine: Engine = "local",
+    engine: Engine | None = None,
     progress: bool = False,
     combine: Callable[[list[T]], Any] | None = None,
 ) -> list:
@@ -111,7 +138,7 @@ def map_documents(
             result must be picklable too (plain rows, Counters, dicts).
         workers: processes to use; None = available cores; 1 = in this process.
         engine: "local" (this machine) or "dask" (a Dask cluster; see the README's
-            "Scale" section).
+            "Scale" section); None: the one :func:`use_engine` set, else "local".
         progress: show a progress bar on stderr (only when stderr is a terminal).
         combine: a module-level function of a list of consecutive documents' results,
             run where they were computed (in each worker, on its chunk): rows become a
@@ -130,6 +157,7 @@ def map_documents(
         >>> map_documents(from_texts(["a b", "c"]), _word_count_example, workers=1)
         [2, 1]
     """
+    engine = engine or _ENGINE_BY_DEFAULT
     check_choice("engine", engine, ENGINES)
     n_workers = resolve_workers(workers)
     progress = progress or _PROGRESS_BY_DEFAULT
@@ -189,7 +217,7 @@ def map_chunks(
     func: Callable[..., T],
     *args: Any,
     workers: int | None = None,
-    engine: Engine = "local",
+    engine: Engine | None = None,
 ) -> list[T]:
     """``func(documents, *args)`` over contiguous chunks of the corpus, possibly in parallel.
 
@@ -214,6 +242,7 @@ def map_chunks(
         >>> map_chunks(from_texts(["a b", "c"]), _chunk_word_count_example, workers=1)
         [3]
     """
+    engine = engine or _ENGINE_BY_DEFAULT
     check_choice("engine", engine, ENGINES)
     n_workers = resolve_workers(workers)
     documents = c.documents

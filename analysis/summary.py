@@ -55,7 +55,9 @@ def stat_summary(
         workers: processes to use (None: all available cores; 1: this process).
 
     Returns:
-        Columns ``group, documents, sentences, tokens`` (incl. punctuation), ``words``,
+        Columns ``group, documents, sentences`` (those with at least one word: "..." or
+        "(...)" alone is a sentence of ``Document.sentences`` but none here, nor in the
+        sentence lengths and readability), ``tokens`` (incl. punctuation), ``words``,
         ``types`` (distinct lower-cased words), ``mean_sentence_length`` (words per
         sentence), ``flesch_reading_ease`` (of the group's counts pooled, a long speech
         weighing more; :func:`analysis.stat_readability` with ``by`` gives the mean of

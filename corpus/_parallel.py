@@ -27,11 +27,17 @@ CHUNKS_AHEAD = 2
 
 
 def available_workers() -> int:
-    """CPU cores this process may run on."""
+    """CPU cores this process may run on, or fewer when a Slurm job was given fewer
+    (``$SLURM_CPUS_PER_TASK``: a cluster that does not pin a job to its cores would
+    otherwise have every job start a process per core of the node)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    granted = os.environ.get("SLURM_CPUS_PER_TASK", "")
+    if granted.isdigit() and int(granted) >= 1:
+        return min(cores, int(granted))
+    return cores
 
 
 def resolve_workers(workers: int | None) -> int:

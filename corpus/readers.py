@@ -1691,6 +1691,15 @@ def _field_size_limit(size: int) -> Iterator[None]:
 _FIELD_LIMIT_LOCK = threading.Lock()
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """Where and why a JSONL line is no JSON, in words ("Invalid control character at"
+    is the json module's message without its position)."""
+    what = exc.msg.removesuffix(" at")
+    if what == "Invalid control character":
+        what = "a tab, newline or other control character inside a string: write it as \\t or \\n"
+    return f"column {exc.colno}: not valid JSON ({what})"
+
+
 def _read_jsonl(path: Path, decoded: _TableText) -> pd.DataFrame:
     records = []
     lines = []
@@ -1701,9 +1710,7 @@ def _read_jsonl(path: Path, decoded: _TableText) -> pd.DataFrame:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise CorpusError(
-                    f"{path}, line {line_number}: not valid JSON ({exc.msg})"
-                ) from exc
+                raise CorpusError(f"{path}, line {line_number}, {_json_problem(exc)}") from exc
             if not isinstance(record, dict):
                 raise CorpusError(
                     f"{path}, line {line_number}: expected a JSON object, got {type(record).__name__}"

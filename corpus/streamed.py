@@ -278,7 +278,14 @@ _OPEN_FILES: dict[Path, tuple[tuple[int, int, int], pq.ParquetFile, np.ndarray]]
 
 
 def _open_file(path: Path) -> tuple[pq.ParquetFile, np.ndarray]:
-    status = os.stat(path)
+    try:
+        status = os.stat(path)
+    except FileNotFoundError as exc:
+        raise FileNotFoundError(
+            f"{path}: the cache entry this streamed corpus reads its documents from is "
+            "gone (cleared by clear_cache or `communique cache clear`?); read the corpus "
+            "again: read_corpus(..., cache=..., stream=True) writes a new entry"
+        ) from exc
     identity = (os.getpid(), status.st_ino, status.st_mtime_ns)
     opened = _OPEN_FILES.get(path)
     if opened is None or opened[0] != identity:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from analysis.engine import progress_bars
 
-from .common import DataError, check_writable, show_progress
+from .common import DataError, check_writable, engine_of, show_progress
 
 # Each module defines register(subparsers); add new subcommands here.
 COMMAND_MODULES = [
@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         check_writable(getattr(args, "plot", None))
         # Every pass over the corpus shows its bar (stderr, a terminal, no --quiet).
         with progress_bars(show_progress(args)), warnings_as_lines(args.command):
-            return args.func(args)
+            with engine_of(args):
+                return args.func(args)
     except DataError as exc:
         print(f"communique {args.command}: error: {as_flags(str(exc))}", file=sys.stderr)
         return 1

@@ -17,6 +17,7 @@ import analysis
 import corpus
 import corpus.cache
 import corpus.droplines
+from analysis.engine import ENGINES, use_engine
 from analysis.output import FIGURE_FORMATS
 
 FORMATS = ("table", "csv", "json", "markdown")
@@ -171,7 +172,13 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
     group.add_argument(
         "--strict", action="store_true", help="fail instead of repairing or skipping inputs"
     )
-    group.add_argument("--quiet", action="store_true", help="no progress bar and no notes")
+    group.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no notes, except those that say the data read is not "
+        "all that was given or may be garbled (skipped inputs, guessed encodings, dates "
+        "left missing, text probably not English)",
+    )
     add_workers_argument(group)
     group.add_argument(
         "--cache",
@@ -188,7 +195,8 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
 
 
 def add_workers_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
-    """--workers N, for every command that reads or analyses a corpus."""
+    """--workers N, --engine and --scheduler, for every command that reads or analyses a
+    corpus."""
     parser.add_argument(
         "--workers",
         type=_positive_int,
@@ -196,6 +204,51 @@ def add_workers_argument(parser: argparse.ArgumentParser | argparse._ArgumentGro
         metavar="N",
         help="processes to use (default: all available cores; 1: no worker processes)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where the measures run: local (this machine's processes, the default) or "
+        "dask (a Dask cluster given by --scheduler, else Dask's local scheduler); the "
+        "results are the same",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the address of a running Dask scheduler "
+        "(tcp://host:8786) to connect to",
+    )
+
+
+@contextmanager
+def engine_of(args: argparse.Namespace) -> Iterator[None]:
+    """Every pass of the command on the engine ``--engine`` names, connected to the
+    Dask scheduler ``--scheduler`` names (for as long as the command runs)."""
+    engine = getattr(args, "engine", "local")
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler and engine != "dask":
+        raise ValueError("--scheduler connects to a Dask cluster: give --engine dask too")
+    if engine != "dask":
+        yield
+        return
+    try:
+        import dask.bag  # noqa: F401
+        from dask.distributed import Client
+    except ImportError as exc:
+        raise DataError(
+            "--engine dask needs Dask: pip install 'dask[bag,distributed]' "
+            "(or the project with its 'dask' extra)"
+        ) from exc
+    with use_engine("dask"):
+        if not scheduler:
+            yield
+            return
+        try:
+            client = Client(scheduler, timeout=30)
+        except OSError as exc:
+            raise DataError(f"--scheduler {scheduler}: cannot connect ({exc})") from exc
+        with client:
+            yield
 
 
 def _positive_int(value: str) -> int:
@@ -426,7 +479,7 @@ def show_progress(args: argparse.Namespace) -> bool:
 def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpus.Corpus:
     """Read the corpus the arguments name; data problems become DataError.
 
-    Inputs that were skipped are counted in one line on stderr (unless ``--quiet``), so
+    Inputs that were skipped are counted in one line on stderr (with ``--quiet`` too), so
     a result is never computed on less than the user gave without saying so; so are
     inputs whose encoding was guessed, whose text may be garbled without any error.
     """
@@ -470,7 +523,7 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
 
 def _note_skipped(c: corpus.Corpus, args: argparse.Namespace) -> None:
     skipped = c.report[c.report["status"] == "skipped"]
-    if len(skipped) and not getattr(args, "quiet", False):
+    if len(skipped):  # with --quiet too: the result covers less than was given
         first = skipped.iloc[0]
         print(
             f"note: {len(skipped)} of {len(c.report)} inputs skipped (first: {first['source']}: "
@@ -484,7 +537,7 @@ def _note_guessed_encodings(c: corpus.Corpus, args: argparse.Namespace) -> None:
     GBK or MacRoman file reads as garbled text without any error, and its report row
     says only "repaired"."""
     guessed = c.report[corpus.decoded_by_guessing(c.report)]
-    if len(guessed) and not getattr(args, "quiet", False):
+    if len(guessed):  # with --quiet too: the text may be garbled
         print(
             f"note: {len(guessed)} of {len(c.report)} inputs decoded by guessing their "
             f"encoding (first: {guessed.iloc[0]['source']}: {guessed.iloc[0]['detail']}), so "
@@ -498,7 +551,7 @@ def _note_dates_left_missing(c: corpus.Corpus, args: argparse.Namespace) -> None
     """One stderr line when --bad-dates missing left dates missing: those documents
     fall out of every grouping by date (the group "(missing)")."""
     left = c.report[corpus.dates_left_missing(c.report)]
-    if len(left) and not getattr(args, "quiet", False):
+    if len(left):  # with --quiet too: those documents fall out of groupings by date
         print(
             f"note: {len(left)} of {len(c)} documents have their date left missing, as "
             f"the value given is no date (first: {left.iloc[0]['source']}: "
@@ -553,7 +606,7 @@ def note_no_quotes(c: corpus.Corpus, args: argparse.Namespace) -> None:
 def _note_foreign(c: corpus.Corpus, args: argparse.Namespace) -> None:
     """One stderr line when documents are probably not English: every measure reads
     English, so their rates would be taken at face value otherwise."""
-    if getattr(args, "quiet", False) or "detail" not in c.report.columns:
+    if "detail" not in c.report.columns:  # (shown with --quiet too)
         return
     details = c.report["detail"].astype(str)
     foreign = c.report[details.str.contains("probably not English", regex=False)]

@@ -86,3 +86,32 @@ def test_the_load_reports_reasons_are_never_cut(tmp_path, capsys):
     out = capsys.readouterr().out
     why = "metadata row for 'speech_of_the_delegation_of_westmark.txt': no such file in the folder"
     assert len(why) > TABLE_CELL_WIDTH and why in out
+
+
+def test_engine_dask_gives_the_table_of_the_local_engine(tmp_path, capsys, monkeypatch):
+    distributed = pytest.importorskip("dask.distributed")
+    from analysis import engine
+
+    texts = ["We may need to act. It is certainly clear.", "Perhaps they will come back."]
+    for i, text in enumerate(texts):
+        (tmp_path / f"d{i}.txt").write_text(text * 40, encoding="utf-8")
+    args = ["hedging", str(tmp_path), "--by", "doc_id", "--format", "csv"]
+    assert main(args) == 0
+    expected = capsys.readouterr().out
+    engines = []
+    real = engine._map_dask
+    monkeypatch.setattr(engine, "_map_dask", lambda *a, **k: engines.append(1) or real(*a, **k))
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 0
+    assert capsys.readouterr().out == expected
+    assert engines  # the passes ran on the cluster
+    assert engine._ENGINE_BY_DEFAULT == "local"  # and only for the command
+
+
+def test_scheduler_without_engine_dask_is_an_error(capsys):
+    assert main(["hedging", "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "--scheduler connects to a Dask cluster: give --engine dask too" in (
+        capsys.readouterr().err
+    )

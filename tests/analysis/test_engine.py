@@ -343,3 +343,42 @@ def test_chunks_are_several_per_worker_and_never_large():
     assert engine._chunks([10] * 100, 2) == chunk_bounds([10] * 100, 2 * engine.CHUNKS_PER_WORKER)
     # 120 million characters: 24 chunks (not 16), whatever the workers
     assert len(engine._chunks([3_000_000] * 40, 2)) == 24
+
+
+def test_use_engine_runs_every_measure_of_the_block_on_dask(monkeypatch):
+    pytest.importorskip("dask.bag")
+    import analysis
+
+    big = _big_corpus()  # a corpus of its own: no word-count table kept from other tests
+
+    calls = []
+    real = engine._map_dask
+
+    def counted(*args, **kwargs):
+        calls.append(args[1].__name__)
+        return real(*args, **kwargs)
+
+    expected = analysis.stat_hedging(_big_corpus(), workers=1)
+    expected_rows = analysis.find_modals(_big_corpus(), workers=1)
+    monkeypatch.setattr(engine, "_map_dask", counted)
+    with engine.use_engine("dask"):
+        assert engine._ENGINE_BY_DEFAULT == "dask"
+        table = analysis.stat_hedging(big, workers=2)
+        rows = analysis.find_modals(big, workers=2)
+        analysis.stat_readability(big, workers=2)  # the word-count table is kept
+        # a pass that names its engine keeps it
+        local = map_documents(big, word_counts, True, engine="local", workers=1)
+    assert engine._ENGINE_BY_DEFAULT == "local"
+    # the word-count table (map_chunks), the hedges' and modals' passes, and readability's
+    # sentences (its words come from the table counted for the hedges' rates)
+    assert calls == [
+        "count_chunk",
+        "hedges_in_document",
+        "modals_in_document",
+        "sentences_with_words",
+    ]
+    assert table.equals(expected)
+    assert rows.equals(expected_rows)
+    assert local == map_documents(big, word_counts, True, workers=1)
+    with pytest.raises(ValueError, match=r"engine='spark'"), engine.use_engine("spark"):
+        pass

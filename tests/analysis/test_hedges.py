@@ -400,7 +400,8 @@ def test_lexicon_given_as_a_path(tmp_path):
 
 def test_rates_from_a_cached_corpus_equal_a_fresh_read(tmp_path):
     # A cached corpus's spans are packed (corpus.cache.SpanList); compiled code took
-    # the word spans for a list and raised TypeError (regular installs).
+    # the word spans for a list and raised TypeError (regular installs). Words are no
+    # longer restored from the cache (sentences are), and voices count them per document.
     from analysis import stat_modality
 
     folder = tmp_path / "texts"
@@ -410,9 +411,10 @@ def test_rates_from_a_cached_corpus_equal_a_fresh_read(tmp_path):
     fresh = corpus.read_corpus(folder)
     corpus.read_corpus(folder, cache=tmp_path / "cache")
     cached = corpus.read_corpus(folder, cache=tmp_path / "cache")
-    assert type(cached["d0"].__dict__["words"]).__name__ == "SpanList"
-    assert stat_hedging(cached).equals(stat_hedging(fresh))
-    assert stat_modality(cached).equals(stat_modality(fresh))
+    assert type(cached["d0"].__dict__["sentences"]).__name__ == "SpanList"
+    for voice in ("all", "authorial"):
+        assert stat_hedging(cached, voice=voice).equals(stat_hedging(fresh, voice=voice))
+        assert stat_modality(cached, voice=voice).equals(stat_modality(fresh, voice=voice))
     assert stat_hedging(cached)["count"].sum() == 3  # may, perhaps, clearly
 
 

@@ -48,3 +48,20 @@ def test_a_reading_pass_stopped_early_ends_its_pool_and_a_new_one_runs():
     again = [x for part in map_in_order(_double, list(range(40)), workers=2) for x in part]
     assert again == [2 * i for i in range(40)]
     assert multiprocessing.active_children() == []
+
+
+def test_available_workers_keeps_within_a_slurm_job(monkeypatch):
+    import os
+
+    from corpus._parallel import available_workers
+
+    monkeypatch.delenv("SLURM_CPUS_PER_TASK", raising=False)
+    cores = available_workers()
+    assert cores == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("SLURM_CPUS_PER_TASK", "1")
+    assert available_workers() == 1
+    monkeypatch.setenv("SLURM_CPUS_PER_TASK", str(cores + 8))  # never more than we may use
+    assert available_workers() == cores
+    for junk in ("", "0", "two", "-3"):
+        monkeypatch.setenv("SLURM_CPUS_PER_TASK", junk)
+        assert available_workers() == cores

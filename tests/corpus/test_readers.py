@@ -134,8 +134,19 @@ def test_malformed_rows_name_the_line(fixtures):
         CorpusError, match=r"malformed.csv, line 3: 4 fields where the header has 2"
     ):
         read_corpus(fixtures / "tables" / "malformed.csv")
-    with pytest.raises(CorpusError, match=r"malformed.jsonl, line 2: not valid JSON"):
+    with pytest.raises(CorpusError, match=r"malformed.jsonl, line 2, column \d+: not valid JSON"):
         read_corpus(fixtures / "tables" / "malformed.jsonl")
+
+
+def test_a_control_character_in_a_jsonl_string_is_named_with_its_column(tmp_path):
+    path = tmp_path / "tabbed.jsonl"
+    path.write_text('{"text": "fine"}\n{"text": "a\tb"}\n', encoding="utf-8")
+    with pytest.raises(CorpusError) as caught:
+        read_corpus(path)
+    assert str(caught.value) == (
+        f"{path}, line 2, column 12: not valid JSON (a tab, newline or other control "
+        "character inside a string: write it as \\t or \\n)"
+    )
 
 
 def test_bad_input_folder_accounts_for_every_file(fixtures):

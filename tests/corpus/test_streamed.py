@@ -306,3 +306,13 @@ def test_a_streamed_corpus_takes_derived_docvars_as_one_in_memory_does(folder, t
     assert derived.docvars.equals(expected.docvars)
     assert [d.meta["era"] for d in derived] == [d.meta["era"] for d in expected]
     assert derived.fingerprint == expected.fingerprint
+
+
+def test_a_streamed_corpus_whose_entry_was_cleared_says_so(folder, tmp_path):
+    store = tmp_path / "store"
+    c = corpus.read_corpus(folder, cache=store, stream=True)
+    assert len(list(c)) == len(c)
+    cache_module.clear_cache(store)
+    with pytest.raises(FileNotFoundError, match=r"the cache entry this streamed corpus reads"):
+        list(c)
+    assert len(list(corpus.read_corpus(folder, cache=store, stream=True))) == len(c)
