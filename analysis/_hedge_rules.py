@@ -52,6 +52,7 @@ CONTEXT_RULES = (
     "held_that",
     "not_conceded",
     "not_emphatic",
+    "not_rejected",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -225,7 +226,7 @@ def hedges_in_document(
         category = item["category"]
         if negated and _negation_cancels(item):
             continue
-        if negated and category == "booster" and item.get("subcategory") in _FLIPPING:
+        if negated and category == "booster" and _flips(item):
             category = "hedge"
         elif negated and item["term"] in _DENIED_DOUBT:
             category = "booster"  # "no one can doubt that", "beyond a shadow of doubt"
@@ -298,6 +299,12 @@ def _negative_subject(view: TokenView, i: int) -> bool:
 
 
 _NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
+
+
+def _flips(item: dict) -> bool:
+    """Whether a negated booster reads as a hedge: "not certain", "not clear" lack
+    certainty; "not true" denies, with certainty (a negated booster)."""
+    return item.get("subcategory") in _FLIPPING and item["term"] != "true"
 
 
 def _negation_cancels(item: dict) -> bool:
@@ -516,8 +523,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             return False  # "could not be more timely": emphasis, not doubt
         sense = classified_sense(view, i, end, modal, negated, hit, classifiers)
         return sense == "epistemic" and not _concessive(view, i, end)
-    if rule == "not_in":
-        return view.at(end) not in {"in", "of", "about"}
+    if rule == "not_in":  # "we believe in dialogue", "in which we believe": faith
+        return view.at(end) not in {"in", "of", "about"} and not _believed_in(view, i)
     if rule == "not_taking_on":
         return not _taking_on(view, i, end)
     if rule == "stated_uncertainty":
@@ -526,6 +533,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         return _said_unknown(view, i, end)
     if rule == "not_emphatic":
         return not _emphatic_possibly(view, i)
+    if rule == "not_rejected":
+        return _REJECTING.isdisjoint(view.prev_words(i, 4))
     if rule == "attributed":
         return not _after_modal_be(view, i)
     before = view.prev_words(i, 2)
@@ -594,6 +603,12 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             return False
         if view.low[i] in {"suspect", "suspects"} and _a_noun_here(view, i, end, prev):
             return False  # "the two Libyan suspects", "transfer of the suspects"
+        if view.low[i] == "supposed" and prev in BE and view.at(end) == "to":
+            # "aid is supposed to help development": meant to; "is supposed to be
+            # great", "to have left" report what is said
+            return view.at(end + 1) in {"be", "have"}
+        if _believed_in(view, i) and view.at(end) != "that":
+            return False  # "the principles in which they believe": faith
         p = i - 1 if not prev_verbal else i - 2
         named = p >= 0 and view.raw[p][:1].isupper() and not view.sentence_start(p)
         plural = is_word(prev) and prev.endswith("s") and not prev.endswith("ss")
@@ -601,6 +616,12 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS or named or plural
         )
     return True
+
+
+def _believed_in(view: TokenView, i: int) -> bool:
+    """ "in which they believe", "in whom we believe": faith, as "believe in" is."""
+    before = view.prev_words(i, 4)
+    return any(word in {"which", "whom"} and later == "in" for word, later in pairwise(before))
 
 
 def _taking_on(view: TokenView, i: int, end: int) -> bool:
@@ -822,6 +843,8 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
         len(before[0]) > 5 and before[0].endswith("est") and before[0] not in _NOT_SUPERLATIVE
     ):
         return False  # "within the shortest possible time", "the least possible harm"
+    if before[1] in {"most", "least"}:
+        return False  # "in the most solemn possible way"
     if before[1] in _MAKE:  # "make it possible for", "make this possible"
         return False
     if word == "possible" and _counted_or_made(view, end - 1, before):
@@ -1003,7 +1026,7 @@ def _opinion_complement(
     """
     first, second, _ = _following(view, end, 3)
     if first == "that":  # not "consider that question", "when we consider that"
-        return second not in _THAT_NOUNS and _SUPPOSING_WHEN.isdisjoint(view.prev_words(end - 1, 3))
+        return second not in _THAT_NOUNS and not _taking_into_account(view, end - 1)
     if first in {"“", '"', "‘"}:  # a label: 'considered "spiritual"'
         return True
     if first in PERSONAL or first == "there":  # a clause without "that": 'assumed he would'
@@ -1103,6 +1126,10 @@ def _concessive(view: TokenView, i: int, end: int, *, before_but: bool = True) -
         return True  # ... or "as the case may be"
     if clause[0] in _MODALS and clause[2] == "as" and is_word(clause[3]):
         return True  # "modest as it may seem"
+    if "though" in clause:  # "small though they may be"; not "even though", "as though"
+        before_though = clause[clause.index("though") + 1]
+        if is_word(before_though) and before_though not in _NOT_CONCEDED:
+            return True
     if _CONCEDING.search(view.text_before_hit()[-_CLAUSE_CHARS:]) is not None:
         return True  # "however traumatic its immediate consequences may be"
     if ("matter", "no") in pairwise(clause):
@@ -1184,7 +1211,7 @@ _ASSURED = frozenset({"sure", "certain", "confident"})
 
 # Concessive words further back than the token window reaches, in the same clause.
 _CONCEDING = re.compile(
-    r"\b(?:[Hh]owever|[Ww]herever|[Ww]hatever|[Ww]hichever|[Ww]hoever|[Ww]henever"
+    r"\b(?:[Hh]owever|[Ww]herever|[Ww]hatever|[Ww]hichever|[Ww]hoever"
     r"|[Nn]o matter)\b[^,;:.!?\u2014]*\Z"
 )
 # How far back the regular expressions below look: a dismissal or a rhetorical question
@@ -1192,7 +1219,29 @@ _CONCEDING = re.compile(
 _DISMISSAL_CHARS = 90
 _CLAUSE_CHARS = 200
 # "important as it may be, ...", "modest as it may seem, ...".
+# Words before "though" that make no inverted concession ("even though it may").
+_NOT_CONCEDED = frozenset({"even", "as", "and", "or", "but", "that"})
+# What rejects an allegation ("the false allegations", "we refute these accusations")
+# or makes accusations acts rather than claims ("mutual accusations").
+_REJECTING = frozenset(
+    """false unfounded baseless groundless slanderous ludicrous absurd malicious
+    fabricated spurious self-serving outrageous wild mendacious preposterous fallacious
+    untrue lying reject rejects rejected refute refutes refuted deny denies denied
+    repudiate repudiates repudiated mutual""".split()
+)
 _CONCEDED_STATES = frozenset({"be", "seem", "appear", "sound", "look"})
+
+
+def _taking_into_account(view: TokenView, k: int) -> bool:
+    """ "When we consider that", "if one considers that", "when it is considered that":
+    taking a fact into account. Not "even if it considers that" (an opinion)."""
+    before = view.prev_words(k, 3)
+    if before[:2] == ["is", "it"]:
+        return before[2] in _SUPPOSING_WHEN
+    return before[0] in _GENERIC_SUBJECTS and before[1] in _SUPPOSING_WHEN
+
+
+_GENERIC_SUBJECTS = frozenset({"we", "one", "you"})
 _SUPPOSING_WHEN = frozenset({"when", "if", "whenever"})
 # Items whose denial ("no doubt", "who can doubt") states certainty: a booster.
 _DENIED_DOUBT = frozenset({"doubt"})

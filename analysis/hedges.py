@@ -24,6 +24,8 @@ rule that must hold for a match to count:
   possible"; "a new war is possible" and "it is possible that" hedge), not an option
   ("the possibility of holding a meeting", "study the possibility of").
 - ``not_emphatic``: not emphasis on a negation ("cannot possibly accept").
+- ``not_rejected``: not an allegation the speaker rejects ("false allegations", "we
+  refute these accusations") nor "mutual accusations".
 - ``opinion_verb``: a verb of opinion before a that-clause, "as", "to be", or an
   object pronoun and its complement ("we consider that", "consider it essential",
   "is considered a threat"); not examining or taking on something ("consider ways",
@@ -49,7 +51,7 @@ believe that", "it would be naive to assume") or denied in a rhetorical question
 can still believe that", "no one can really believe"); "consider that" in a when/if
 clause is taking into account. Doubt denied ("there is little doubt that", "no one can
 doubt", "beyond a shadow of a doubt", "if there were any doubt") is certainty: a
-negated booster.
+negated booster, and so is "not true" (a denial; "not certain", "not clear" hedge).
 A certainty adverb after a negator ("not always", "not really") does not boost and
 is not reported.
 

@@ -880,3 +880,41 @@ def test_emphatic_could_and_possibly_are_no_hedges(text, expected):
 )
 def test_concessions_and_consider_when_are_no_hedges(text, expected):
     assert hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a firm belief boosts, whatever the verb's form
+        ("Austria firmly believes that it works.", [("firmly believes", "booster")]),
+        ("My delegation strongly believed that.", [("strongly believed", "booster")]),
+        # an allegation rejected, or mutual accusations, reports no doubt
+        ("We refute these baseless accusations.", []),
+        ("They made false allegations against us.", []),
+        ("We reject the allegation that we took part.", []),
+        ("Mutual accusations have replaced dialogue.", []),
+        ("A team will investigate allegations of abuse.", [("allegations", "hedge")]),
+        # "not true" denies: a negated booster; "not clear" still lacks certainty
+        ("That is simply not true.", [("true", "booster")]),
+        ("It is not clear.", [("clear", "hedge")]),
+        # superlative before "possible"
+        ("We thank you in the most solemn possible way.", []),
+        # an inverted concession
+        ("Small though they may be, these steps count.", []),
+        ("Unbelievable though it may seem, it happened.", []),
+        ("Even though we may be wrong, we act.", [("may", "hedge")]),
+        # "be supposed to" do something: meant to; "supposed to be" reports hearsay
+        ("Aid is supposed to help development.", []),
+        ("The beach is supposed to be great.", [("supposed", "hedge")]),
+        ("We suppose that it works.", [("suppose", "hedge")]),
+        # "in which we believe": faith
+        ("These are the principles in which we believe.", []),
+        ("It is a world in which many believe that war is inevitable.", [("believe", "hedge")]),
+        # "consider that" after when/if is taking into account only with a generic
+        # subject; "if it considers that" is an opinion
+        ("When it is considered that exports fell, the debt grows.", []),
+        ("Even if it considers that the treaty fails, it signed.", [("considers", "hedge")]),
+    ],
+)
+def test_firm_beliefs_rejected_allegations_and_meant_to_are_no_hedges(text, expected):
+    assert hedges(text) == expected
