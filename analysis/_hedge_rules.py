@@ -524,7 +524,9 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         sense = classified_sense(view, i, end, modal, negated, hit, classifiers)
         return sense == "epistemic" and not _concessive(view, i, end)
     if rule == "not_in":  # "we believe in dialogue", "in which we believe": faith
-        return view.at(end) not in {"in", "of", "about"} and not _believed_in(view, i)
+        if view.at(end) in {"in", "of", "about"}:
+            return False
+        return "believe" not in str(item["term"]) or not _believed_in(view, i)
     if rule == "not_taking_on":
         return not _taking_on(view, i, end)
     if rule == "stated_uncertainty":
@@ -607,7 +609,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             # "aid is supposed to help development": meant to; "is supposed to be
             # great", "to have left" report what is said
             return view.at(end + 1) in {"be", "have"}
-        if _believed_in(view, i) and view.at(end) != "that":
+        believing = view.low[i].startswith("believ")
+        if believing and _believed_in(view, i) and view.at(end) != "that":
             return False  # "the principles in which they believe": faith
         p = i - 1 if not prev_verbal else i - 2
         named = p >= 0 and view.raw[p][:1].isupper() and not view.sentence_start(p)

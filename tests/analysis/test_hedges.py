@@ -909,6 +909,8 @@ def test_concessions_and_consider_when_are_no_hedges(text, expected):
         ("We suppose that it works.", [("suppose", "hedge")]),
         # "in which we believe": faith
         ("These are the principles in which we believe.", []),
+        ("It is one way in which we think we can help.", [("we think", "hedge")]),
+        ("It is an era in which peoples expect justice.", [("expect", "hedge")]),
         ("It is a world in which many believe that war is inevitable.", [("believe", "hedge")]),
         # "consider that" after when/if is taking into account only with a generic
         # subject; "if it considers that" is an opinion
