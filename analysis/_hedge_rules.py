@@ -499,7 +499,7 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
     """Whether the item's context rule holds; ``modals``: the modal lexicon's items by
     lemma and the sense classifiers."""
     rule = item["context"]
-    if item.get("subcategory") == "epistemic verb" and _belief_disowned(view, str(item["term"])):
+    if item.get("subcategory") == "epistemic verb" and _belief_disowned(view, i, str(item["term"])):
         return False  # "it is an illusion to believe that", "Who can still believe"
     if not rule:
         return True
@@ -1133,7 +1133,8 @@ def _concessive(view: TokenView, i: int, end: int, *, before_but: bool = True) -
         before_though = clause[clause.index("though") + 1]
         if is_word(before_though) and before_though not in _NOT_CONCEDED:
             return True
-    if _CONCEDING.search(view.text_before_hit()[-_CLAUSE_CHARS:]) is not None:
+    recent = _recent_text(view, _CLAUSE_CHARS)
+    if ("ever" in recent or "matter" in recent) and _CONCEDING.search(recent) is not None:
         return True  # "however traumatic its immediate consequences may be"
     if ("matter", "no") in pairwise(clause):
         return True
@@ -1261,7 +1262,20 @@ def _doubt_denied(view: TokenView, i: int) -> bool:
     "Who can doubt that", "Is there any doubt": doubt denied, the speaker certain."""
     if not _DOUBT_DENIERS.isdisjoint(view.prev_words(i, 5)):
         return True
-    return _RHETORICAL.search(view.text_before_hit()[-_DISMISSAL_CHARS:]) is not None
+    return _asked_of_anyone(view, i)
+
+
+def _asked_of_anyone(view: TokenView, i: int) -> bool:
+    """Whether a rhetorical "Who can", "can anyone", "no one can" comes right before
+    token i (a word of the question among the tokens before it, then the expression)."""
+    if _ANYONE.isdisjoint(view.low[max(0, i - 8) : i]):
+        return False  # (most hits: no regular expression run)
+    return _RHETORICAL.search(_recent_text(view, _DISMISSAL_CHARS)) is not None
+
+
+def _recent_text(view: TokenView, chars: int) -> str:
+    """The last ``chars`` characters of the hit's sentence before the hit."""
+    return view.text[max(view.sentence_first, view.hit_start - chars) : view.hit_start]
 
 
 def _negative_before(view: TokenView, i: int) -> bool:
@@ -1269,7 +1283,7 @@ def _negative_before(view: TokenView, i: int) -> bool:
     return view.negated_before(i) or view.at(i - 1) in _NEGATIVE_PRONOUNS
 
 
-def _belief_disowned(view: TokenView, term: str) -> bool:
+def _belief_disowned(view: TokenView, i: int, term: str) -> bool:
     """A belief the speaker rejects or asks about only to deny: "it is an illusion to
     believe that", "it would be naive for anyone to assume", "we would be mistaken to
     think", "Who can still believe", "No one can really believe", "Is there anyone who
@@ -1277,12 +1291,14 @@ def _belief_disowned(view: TokenView, term: str) -> bool:
     believe that" (doubt of the speaker's own)."""
     if term in _DENIED_DOUBT:
         return False  # denied, a doubt is certainty (a booster): see _doubt_denied
-    before = view.text_before_hit()[-_DISMISSAL_CHARS:]
-    if _DISMISSED.search(before) is not None:
+    to = view.at(i - 2) if _skippable(view.at(i - 1)) else view.at(i - 1)
+    if to == "to" and _DISMISSED.search(_recent_text(view, _DISMISSAL_CHARS)) is not None:
         return True
-    return term in _BELIEVING and _RHETORICAL.search(before) is not None
+    return term in _BELIEVING and _asked_of_anyone(view, i)
 
 
+# Words one of which the rhetorical expressions hold ("who can", "does any nation").
+_ANYONE = frozenset({"who", "anyone", "anybody", "any", "one", "nobody", "noone", "no-one"})
 _BELIEVING = frozenset(
     "believe think suppose imagine assume presume expect consider suspect reckon guess".split()
 )
