@@ -13,6 +13,7 @@ from corpus.document import sentence_index
 
 from ._context import (
     BE,
+    NEGATORS,
     PERSONAL,
     TokenView,
     is_ing,
@@ -50,6 +51,8 @@ CONTEXT_RULES = (
     "stated_unknown",
     "held_that",
     "not_conceded",
+    "not_emphatic",
+    "not_rejected",
 )
 DEGREE_SUBCATEGORIES = frozenset({"approximator", "downtoner"})
 _NOT_EPISTEMIC_BEFORE = frozenset(
@@ -223,8 +226,10 @@ def hedges_in_document(
         category = item["category"]
         if negated and _negation_cancels(item):
             continue
-        if negated and category == "booster" and item.get("subcategory") in _FLIPPING:
+        if negated and category == "booster" and _flips(item):
             category = "hedge"
+        elif negated and item["term"] in _DENIED_DOUBT:
+            category = "booster"  # "no one can doubt that", "beyond a shadow of doubt"
         rows.append(
             (
                 doc.doc_id,
@@ -261,6 +266,7 @@ def _accept(
                 or (item["context"] == "epistemic_modal" and view.negated_after(end - 1))
                 or _negative_subject(view, i)
                 or _lessened(view, i, item)
+                or (item["term"] in _DENIED_DOUBT and _doubt_denied(view, i))
             ) and not _no_less(view, i)
             return start, stop, item, negated, sent_id
     return None
@@ -293,6 +299,12 @@ def _negative_subject(view: TokenView, i: int) -> bool:
 
 
 _NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "noone"})
+
+
+def _flips(item: dict) -> bool:
+    """Whether a negated booster reads as a hedge: "not certain", "not clear" lack
+    certainty; "not true" denies, with certainty (a negated booster)."""
+    return item.get("subcategory") in _FLIPPING and item["term"] != "true"
 
 
 def _negation_cancels(item: dict) -> bool:
@@ -487,6 +499,8 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
     """Whether the item's context rule holds; ``modals``: the modal lexicon's items by
     lemma and the sense classifiers."""
     rule = item["context"]
+    if item.get("subcategory") == "epistemic verb" and _belief_disowned(view, i, str(item["term"])):
+        return False  # "it is an illusion to believe that", "Who can still believe"
     if not rule:
         return True
     # The rules that read neither the words before nor the next content word first.
@@ -505,18 +519,24 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
         if modal["lemma"] == "may" and _opens_clause(view, i):
             return False  # "May God bless ...", "; may peace prevail": a wish
         negated = _negated(view, i, end, modal["lemma"])
-        if negated and _emphatic_comparison(view, end):
+        if (negated or _negative_before(view, i)) and _emphatic_comparison(view, end):
             return False  # "could not be more timely": emphasis, not doubt
         sense = classified_sense(view, i, end, modal, negated, hit, classifiers)
         return sense == "epistemic" and not _concessive(view, i, end)
-    if rule == "not_in":
-        return view.at(end) not in {"in", "of", "about"}
+    if rule == "not_in":  # "we believe in dialogue", "in which we believe": faith
+        if view.at(end) in {"in", "of", "about"}:
+            return False
+        return "believe" not in str(item["term"]) or not _believed_in(view, i)
     if rule == "not_taking_on":
         return not _taking_on(view, i, end)
     if rule == "stated_uncertainty":
         return _uncertainty_about(view, i, end)
     if rule == "stated_unknown":
         return _said_unknown(view, i, end)
+    if rule == "not_emphatic":
+        return not _emphatic_possibly(view, i)
+    if rule == "not_rejected":
+        return _REJECTING.isdisjoint(view.prev_words(i, 4))
     if rule == "attributed":
         return not _after_modal_be(view, i)
     before = view.prev_words(i, 2)
@@ -585,6 +605,13 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             return False
         if view.low[i] in {"suspect", "suspects"} and _a_noun_here(view, i, end, prev):
             return False  # "the two Libyan suspects", "transfer of the suspects"
+        if view.low[i] == "supposed" and prev in BE and view.at(end) == "to":
+            # "aid is supposed to help development": meant to; "is supposed to be
+            # great", "to have left" report what is said
+            return view.at(end + 1) in {"be", "have"}
+        believing = view.low[i].startswith("believ")
+        if believing and _believed_in(view, i) and view.at(end) != "that":
+            return False  # "the principles in which they believe": faith
         p = i - 1 if not prev_verbal else i - 2
         named = p >= 0 and view.raw[p][:1].isupper() and not view.sentence_start(p)
         plural = is_word(prev) and prev.endswith("s") and not prev.endswith("ss")
@@ -592,6 +619,12 @@ def _context_holds(view: TokenView, i: int, end: int, item: dict, modals: tuple)
             complement or passive or prev_verbal or prev in _EPISTEMIC_SUBJECTS or named or plural
         )
     return True
+
+
+def _believed_in(view: TokenView, i: int) -> bool:
+    """ "in which they believe", "in whom we believe": faith, as "believe in" is."""
+    before = view.prev_words(i, 4)
+    return any(word in {"which", "whom"} and later == "in" for word, later in pairwise(before))
 
 
 def _taking_on(view: TokenView, i: int, end: int) -> bool:
@@ -813,15 +846,50 @@ def _not_dynamic(view: TokenView, end: int, nxt: str, before: list[str]) -> bool
         len(before[0]) > 5 and before[0].endswith("est") and before[0] not in _NOT_SUPERLATIVE
     ):
         return False  # "within the shortest possible time", "the least possible harm"
+    if before[1] in {"most", "least"}:
+        return False  # "in the most solemn possible way"
     if before[1] in _MAKE:  # "make it possible for", "make this possible"
         return False
     if word == "possible" and _counted_or_made(view, end - 1, before):
         return False  # "four possible patterns", "the maximum energy possible"
     if word == "possibilities":  # opportunities, unless "possibilities that"
         return nxt == "that"
+    if word == "possibility" and _an_option(view, end - 1, nxt):
+        return False  # "the possibility of holding a meeting", "study the possibility"
     if word == "possible" and before[0] == "the" and _ends_noun_phrase(view, end):
         return False  # "the art of the possible": a noun, what can be done
     return True
+
+
+def _an_option(view: TokenView, k: int, nxt: str) -> bool:
+    """Whether "possibility" at token k is a course of action open to someone, not a
+    chance that something is so: of doing something to an object ("the possibility of
+    holding a meeting", "of reaching a negotiated solution"), or what is examined or
+    offered ("study the possibility of", "consideration of the possibility"). "The
+    possibility of fighting breaking out", "the possibility of being attacked" and "the
+    possibility that" stay hedges."""
+    if nxt == "that":
+        return False
+    doing, after = view.at(k + 2), view.at(k + 3)
+    if view.at(k + 1) == "of" and is_ing(doing) and doing not in _STATES_ING:
+        return is_word(after) and not is_ing(after) and after not in _NOT_AN_OBJECT
+    before = [w for w in view.prev_words(k, 4) if w not in _OPTION_DETERMINERS]
+    return bool(before) and before[0] in _WEIGHING
+
+
+# "-ing" words after "possibility of" that name a state, not a deed.
+_STATES_ING = frozenset({"being", "having", "becoming", "getting", "seeing"})
+_NOT_AN_OBJECT = frozenset(_PREPOSITIONS | {"and", "or", "out", "up", "again"})
+_OPTION_DETERMINERS = frozenset({"the", "a", "this", "that", "such", "any", "every", "all", "real"})
+# What examines, weighs or offers an option ("explore the possibility of").
+_WEIGHING = frozenset(
+    """consider considers considered considering consideration examine examines examined
+    examining examination explore explores explored exploring exploration study studies
+    studied studying investigate investigates investigated investigating discuss discusses
+    discussed discussing weigh weighs weighed weighing offer offers offered offering
+    open opens opened opening give gives gave given provide provides provided providing
+    afford affords afforded envisage envisaged envisages""".split()
+)
 
 
 def _counted_or_made(view: TokenView, k: int, before: list[str]) -> bool:
@@ -861,33 +929,71 @@ _ADJECTIVES_GO_ON = frozenset({"if", "even", "or", "perhaps", "maybe", "indeed"}
 
 def _feasible(view: TokenView, k: int) -> bool:
     """Whether "possible" at token k says that something can be done or had, not that
-    a proposition may be true: after a copula ("is", "are quite", "became"), said of a
-    thing with the condition it needs right after ("peace is possible only if", "No
-    development is possible without"), or of "it" with a to-infinitive ahead ("it is
-    possible, we believe, to find"). "It is possible that ...", "It is possible." and
-    "A new war is possible in the region" hedge."""
-    before = view.at(k - 1)
+    a proposition may be true: said after a copula ("is", "are quite", "is no longer",
+    "became") of a thing that can be achieved ("peace is possible", "such elimination is
+    not possible", "this is not always possible", "No development is possible without"),
+    or of "it" with a to-infinitive ahead ("it is possible, we believe, to find") or a
+    condition right after ("it is possible only if"). "It is possible that ...", "It is
+    possible.", "A new war is possible in the region" (an event that may happen) and "is
+    possible whether" hedge."""
     copula = k - 1
-    if before not in _COPULAS:
-        if not (before in _BEFORE_PREDICATE or _skippable(before)):
-            return False
-        copula = k - 2
-        if view.at(copula) not in _COPULAS:
-            return False
+    while copula > k - 3 and (view.at(copula) in _BEFORE_PREDICATE or _skippable(view.at(copula))):
+        copula -= 1
+    if view.at(copula) not in _COPULAS:
+        return False
     ahead = view.next_words(k, 6)
-    clause = ahead[: ahead.index("that")] if "that" in ahead else ahead
-    if view.at(copula - 1) in _DUMMY_SUBJECTS:
+    if ahead[:1] in (["that"], ["whether"]):
+        return False
+    if _CONDITIONS.intersection(ahead[:2]):
+        return True  # "war is not possible without weapons", "possible only if"
+    subject = _subject_before(view, copula)
+    if subject == "it":
+        clause = ahead[: ahead.index("that")] if "that" in ahead else ahead
         return "to" in clause
-    return bool(_CONDITIONS.intersection(ahead[:2]))
+    return subject not in _EVENTUALITIES
 
 
-_DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
+def _subject_before(view: TokenView, copula: int) -> str:
+    """The word before a copula and the auxiliaries, negators and adverbs before it:
+    "peace" in "peace will not always be possible", "it" in "it is also possible";
+    before an of-phrase, the noun it qualifies ("settlement" in "a settlement of the
+    conflict is possible")."""
+    j = copula - 1
+    while j > copula - 6 and (view.at(j) in _AUXILIARY_GAP or _skippable(view.at(j))):
+        j -= 1
+    for k in range(j - 1, j - 4, -1):  # "a settlement of the conflict is": its head
+        if view.at(k) == "of":
+            return view.at(k - 1)
+    return view.at(j)
+
+
+_AUXILIARY_GAP = (
+    _MODALS
+    | _BEFORE_MAIN_VERB
+    | frozenset(
+        "not n't no longer yet be been being is are was were has have had still always".split()
+    )
+)
+# What may happen rather than be achieved: "A new war is possible", "setbacks have
+# become possible" hedge.
+_EVENTUALITIES = frozenset(
+    """war wars conflict conflicts attack attacks strike strikes escalation confrontation
+    confrontations catastrophe catastrophes disaster disasters crisis crises delay delays
+    collapse violence clash clashes setback setbacks outbreak recurrence error errors
+    mistake mistakes misunderstanding misunderstandings accident accidents surprise
+    surprises failure failures explosion explosions danger dangers threat threats risk
+    risks abuse abuses miscalculation fighting hostilities invasion intervention
+    retaliation""".split()
+)
 _CONDITIONS = frozenset(
     "only if unless without when once provided providing through thanks given".split()
 )
 
 
-_BEFORE_PREDICATE = frozenset("quite very not only even hardly scarcely thus therefore".split())
+_BEFORE_PREDICATE = frozenset(
+    """quite very not only even hardly scarcely thus therefore always no longer yet still
+    again neither""".split()
+)
 
 
 def _predicative(view: TokenView, i: int, end: int, nxt: str, before: list[str]) -> bool:
@@ -922,8 +1028,8 @@ def _opinion_complement(
     Not 'consider ways', 'considered by the Council', 'assume responsibility'.
     """
     first, second, _ = _following(view, end, 3)
-    if first == "that":  # not "consider that question"
-        return second not in _THAT_NOUNS
+    if first == "that":  # not "consider that question", "when we consider that"
+        return second not in _THAT_NOUNS and not _taking_into_account(view, end - 1)
     if first in {"“", '"', "‘"}:  # a label: 'considered "spiritual"'
         return True
     if first in PERSONAL or first == "there":  # a clause without "that": 'assumed he would'
@@ -1021,10 +1127,24 @@ def _concessive(view: TokenView, i: int, end: int, *, before_but: bool = True) -
     clause = view.prev_words(i, 10)
     if not _CONCESSIVE.isdisjoint(clause) or clause[:3] == ["case", "the", "as"]:
         return True  # ... or "as the case may be"
+    if clause[0] in _MODALS and clause[2] == "as" and is_word(clause[3]):
+        return True  # "modest as it may seem"
+    if "though" in clause:  # "small though they may be"; not "even though", "as though"
+        before_though = clause[clause.index("though") + 1]
+        if is_word(before_though) and before_though not in _NOT_CONCEDED:
+            return True
+    recent = _recent_text(view, _CLAUSE_CHARS)
+    if ("ever" in recent or "matter" in recent) and _CONCEDING.search(recent) is not None:
+        return True  # "however traumatic its immediate consequences may be"
     if ("matter", "no") in pairwise(clause):
         return True
     after = view.next_words(end - 1, 2)
-    if len(after) == 2 and after[0] == "be" and not is_word(after[1]) and "as" in clause:
+    if (
+        len(after) == 2
+        and after[0] in _CONCEDED_STATES
+        and not is_word(after[1])
+        and "as" in clause
+    ):
         return True
     # a relative clause's modal is not what "but" answers ("the difficulties that may
     # lie ahead, but everything is looking better")
@@ -1091,3 +1211,126 @@ def _assurance(view: TokenView, end: int, subject: str) -> bool:
 
 
 _ASSURED = frozenset({"sure", "certain", "confident"})
+
+
+# Concessive words further back than the token window reaches, in the same clause.
+_CONCEDING = re.compile(
+    r"\b(?:[Hh]owever|[Ww]herever|[Ww]hatever|[Ww]hichever|[Ww]hoever"
+    r"|[Nn]o matter)\b[^,;:.!?\u2014]*\Z"
+)
+# How far back the regular expressions below look: a dismissal or a rhetorical question
+# runs a few words ("it would be naive for any of us to"), a concessive clause longer.
+_DISMISSAL_CHARS = 90
+_CLAUSE_CHARS = 200
+# "important as it may be, ...", "modest as it may seem, ...".
+# Words before "though" that make no inverted concession ("even though it may").
+_NOT_CONCEDED = frozenset({"even", "as", "and", "or", "but", "that"})
+# What rejects an allegation ("the false allegations", "we refute these accusations")
+# or makes accusations acts rather than claims ("mutual accusations").
+_REJECTING = frozenset(
+    """false unfounded baseless groundless slanderous ludicrous absurd malicious
+    fabricated spurious self-serving outrageous wild mendacious preposterous fallacious
+    untrue lying reject rejects rejected refute refutes refuted deny denies denied
+    repudiate repudiates repudiated mutual""".split()
+)
+_CONCEDED_STATES = frozenset({"be", "seem", "appear", "sound", "look"})
+
+
+def _taking_into_account(view: TokenView, k: int) -> bool:
+    """ "When we consider that", "if one considers that", "when it is considered that":
+    taking a fact into account. Not "even if it considers that" (an opinion)."""
+    before = view.prev_words(k, 3)
+    if before[:2] == ["is", "it"]:
+        return before[2] in _SUPPOSING_WHEN
+    return before[0] in _GENERIC_SUBJECTS and before[1] in _SUPPOSING_WHEN
+
+
+_GENERIC_SUBJECTS = frozenset({"we", "one", "you"})
+_SUPPOSING_WHEN = frozenset({"when", "if", "whenever"})
+# Items whose denial ("no doubt", "who can doubt") states certainty: a booster.
+_DENIED_DOUBT = frozenset({"doubt"})
+# What denies or dismisses a doubt a few words before it: "no shadow of doubt", "little
+# doubt", "beyond all doubt", "if there were any doubt", "to dispel any doubt".
+_DOUBT_DENIERS = NEGATORS | frozenset(
+    """without beyond little any nobody none dispel dispels dispelled dispelling remove
+    removes removed removing clear clears cleared""".split()
+)
+
+
+def _doubt_denied(view: TokenView, i: int) -> bool:
+    """ "There is little doubt that", "beyond a shadow of a doubt", "no one can doubt",
+    "Who can doubt that", "Is there any doubt": doubt denied, the speaker certain."""
+    if not _DOUBT_DENIERS.isdisjoint(view.prev_words(i, 5)):
+        return True
+    return _asked_of_anyone(view, i)
+
+
+def _asked_of_anyone(view: TokenView, i: int) -> bool:
+    """Whether a rhetorical "Who can", "can anyone", "no one can" comes right before
+    token i (a word of the question among the tokens before it, then the expression)."""
+    if _ANYONE.isdisjoint(view.low[max(0, i - 8) : i]):
+        return False  # (most hits: no regular expression run)
+    return _RHETORICAL.search(_recent_text(view, _DISMISSAL_CHARS)) is not None
+
+
+def _recent_text(view: TokenView, chars: int) -> str:
+    """The last ``chars`` characters of the hit's sentence before the hit."""
+    return view.text[max(view.sentence_first, view.hit_start - chars) : view.hit_start]
+
+
+def _negative_before(view: TokenView, i: int) -> bool:
+    """ "No failure could", "Nothing could": a negative subject before a modal."""
+    return view.negated_before(i) or view.at(i - 1) in _NEGATIVE_PRONOUNS
+
+
+def _belief_disowned(view: TokenView, i: int, term: str) -> bool:
+    """A belief the speaker rejects or asks about only to deny: "it is an illusion to
+    believe that", "it would be naive for anyone to assume", "we would be mistaken to
+    think", "Who can still believe", "No one can really believe", "Is there anyone who
+    seriously believes". Not "it is not unreasonable to think", "it is difficult to
+    believe that" (doubt of the speaker's own)."""
+    if term in _DENIED_DOUBT:
+        return False  # denied, a doubt is certainty (a booster): see _doubt_denied
+    to = view.at(i - 2) if _skippable(view.at(i - 1)) else view.at(i - 1)
+    if to == "to" and _DISMISSED.search(_recent_text(view, _DISMISSAL_CHARS)) is not None:
+        return True
+    return term in _BELIEVING and _asked_of_anyone(view, i)
+
+
+# Words one of which the rhetorical expressions hold ("who can", "does any nation").
+_ANYONE = frozenset({"who", "anyone", "anybody", "any", "one", "nobody", "noone", "no-one"})
+_BELIEVING = frozenset(
+    "believe think suppose imagine assume presume expect consider suspect reckon guess".split()
+)
+
+# An adjective or noun that rejects a belief, then "(for X) to" right before the verb.
+_DISMISSED = re.compile(
+    r"(?<!\bnot )(?<!n't )\b(?:naive|naïve|unrealistic|foolhardy|illusory|absurd|foolish"
+    r"|mistaken|wrong|futile|vain|idle|erroneous|unreasonable|ridiculous|illusion|mistake"
+    r"|error|folly|self-delusion|self-deception|delusion|utopian|unwise|simplistic|fallacy"
+    r"|fallacious|nonsense|unjustified|misleading|dangerous|wishful thinking)\s+"
+    r"(?:(?:for|of)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+)?to\s+(?:\w+ly\s+)?\Z",
+    re.IGNORECASE,
+)
+# A question or statement that no one holds the belief: "Who can (possibly) believe",
+# "can anyone still doubt", "no one can really believe", "anyone who seriously believes".
+_RHETORICAL = re.compile(
+    r"(?:\bwho\s+(?:can|could|would|will)|\b(?:can|could|would|does|do|did|will)\s+"
+    r"any(?:one|body|\s+\w+)|\bno\s*-?\s*one(?:\s+(?:can|could|would|will|should|does|did))?"
+    r"|\bnobody(?:\s+(?:can|could|would|will|should|does|did))?|\banyone\s+who)"
+    r"(?:\s+(?:\w+ly|still|ever|have|any\s+longer|longer|for\s+a\s+(?:single\s+)?moment"
+    r"|possibly|now|truly|even|at\s+all))*\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _emphatic_possibly(view: TokenView, i: int) -> bool:
+    """ "cannot possibly accept", "could not possibly compare", "nor can there possibly
+    be", "Who can possibly believe": emphasis on a negation or a rhetorical question, not
+    doubt."""
+    before = view.prev_words(i, 3)
+    if before[0] in {"cannot", "not", "n't"}:
+        return True
+    if before[0] == "there":
+        before = before[1:] + [""]
+    return before[0] in {"can", "could"} and before[1] in {"who", "nor", "neither"}

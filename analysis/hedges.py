@@ -19,7 +19,13 @@ rule that must hold for a match to count:
   "Lavrov believes"); not before about/of/in ("think about", "believe in").
 - ``not_in``: not before in/of/about ("we believe in dialogue" is faith, not doubt).
 - ``not_dynamic``: not the possibility of doing something ("possible to", "as soon
-  as possible", "the best possible", "make it possible", "possibilities for").
+  as possible", "the best possible", "make it possible", "possibilities for"), not
+  feasibility after a copula ("peace is possible", "such elimination is no longer
+  possible"; "a new war is possible" and "it is possible that" hedge), not an option
+  ("the possibility of holding a meeting", "study the possibility of").
+- ``not_emphatic``: not emphasis on a negation ("cannot possibly accept").
+- ``not_rejected``: not an allegation the speaker rejects ("false allegations", "we
+  refute these accusations") nor "mutual accusations".
 - ``opinion_verb``: a verb of opinion before a that-clause, "as", "to be", or an
   object pronoun and its complement ("we consider that", "consider it essential",
   "is considered a threat"); not examining or taking on something ("consider ways",
@@ -38,7 +44,14 @@ Rules for every item: an adjective of certainty is no booster in "make sure",
 "make certain" (ensure) or after "like/wish/want to be" (a courtesy formula, "we
 should like to be certain"); "certain" or "true" before a noun is attributive ("there are
 certain trends"). A modal in a concessive clause ("however remote they might be",
-"important as it may be") or in a courtesy formula ("I might add") does not hedge.
+"important as it may be", "modest as it may seem") or in a courtesy formula ("I might
+add") does not hedge, nor does one in "Nothing could be more timely" (emphasis). A
+verb of belief does not hedge where the belief is rejected ("it is an illusion to
+believe that", "it would be naive to assume") or denied in a rhetorical question ("Who
+can still believe that", "no one can really believe"); "consider that" in a when/if
+clause is taking into account. Doubt denied ("there is little doubt that", "no one can
+doubt", "beyond a shadow of a doubt", "if there were any doubt") is certainty: a
+negated booster, and so is "not true" (a denial; "not certain", "not clear" hedge).
 A certainty adverb after a negator ("not always", "not really") does not boost and
 is not reported.
 

@@ -104,7 +104,8 @@ def test_not_hedges(text):
         # assume = take on
         ("The Assembly has assumed important responsibilities.", []),
         ("We are glad to see him assume the presidency.", []),
-        ("It would be a mistake to assume that they agree.", [("assume", "hedge")]),
+        ("We assume that they agree.", [("assume", "hedge")]),
+        ("It would be a mistake to assume that they agree.", []),  # a belief rejected
         # the speaker's framing, not an attributed or tentative belief
         ("These principles must be seen as definitive.", []),
         ("Such aid will not be regarded as interference.", []),
@@ -763,3 +764,161 @@ def test_the_readme_recipe_puts_docvars_and_sentences_beside_each_match(tmp_path
     ]
     record = json.loads((tmp_path / "hedges.csv.provenance.json").read_text(encoding="utf-8"))
     assert record["function"] == "analysis.find_hedges"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "possible" said of something that can be achieved: feasibility, no hedge
+        ("Peace is possible.", []),
+        ("Such elimination is no longer possible.", []),
+        ("This is not always possible, because they refuse.", []),
+        ("A settlement of the conflict is possible if all agree.", []),
+        ("War is not possible without weapons.", []),
+        # near misses: an event that may happen, "it is possible (that)" hedge
+        ("A new war is possible in the region.", [("possible", "hedge")]),
+        ("Further attacks are still possible.", [("possible", "hedge")]),
+        ("It is possible.", [("It is possible", "hedge")]),
+        ("It is possible that peace will come.", [("It is possible", "hedge")]),
+        # "possibility" of doing something to an object, or weighed: an option
+        ("We must study the possibility of holding a meeting.", []),
+        ("They examined the possibility of a conference.", []),
+        ("The talks open the possibility of progress.", []),
+        # near misses: a chance that something happens
+        (
+            "There is a real possibility of fighting breaking out again.",
+            [("possibility", "hedge")],
+        ),
+        ("The possibility of being attacked remains.", [("possibility", "hedge")]),
+        ("We examined the possibility that he lied.", [("possibility", "hedge")]),
+        ("The possibility of war alarms us.", [("possibility", "hedge")]),
+    ],
+)
+def test_feasible_possible_and_optional_possibility_are_no_hedges(text, expected):
+    assert hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a belief the speaker rejects or denies anyone holds
+        ("It is an illusion to believe that peace will come.", []),
+        ("It would be naive for any of us to assume that it is over.", []),
+        ("We would be mistaken to think that the crisis is over.", []),
+        ("It is wrong to suggest that they failed.", []),
+        ("Who can still believe that they are sincere?", []),
+        ("No one can really believe that the war is over.", []),
+        ("Is there anyone who seriously believes that?", []),
+        # near misses: the speaker's own belief or doubt
+        ("It is not unreasonable to think that it works.", [("think", "hedge")]),
+        ("It is difficult to believe that they will agree.", [("believe", "hedge")]),
+        ("We believe that it works.", [("We believe", "hedge")]),
+    ],
+)
+def test_a_belief_rejected_or_denied_is_no_hedge(text, expected):
+    assert hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # doubt denied states certainty: a booster, negated
+        ("No one can doubt that the Organization matters.", [("doubt", "booster")]),
+        ("There is little doubt that it failed.", [("doubt", "booster")]),
+        ("It proved beyond a shadow of a doubt who attacked.", [("doubt", "booster")]),
+        ("If there were ever any doubt as to that, it is gone.", [("doubt", "booster")]),
+        ("Who can doubt that the stripping of peoples is wrong?", [("doubt", "booster")]),
+        ("We do not doubt their good faith.", [("doubt", "booster")]),
+        # near misses: doubt held or raised
+        ("I doubt that it works.", [("doubt", "hedge")]),
+        ("We have doubts about the plan.", [("doubts", "hedge")]),
+        ("These tests arouse doubts as to their sincerity.", [("doubts", "hedge")]),
+    ],
+)
+def test_a_denied_doubt_is_a_booster(text, expected):
+    assert hedges(text) == expected
+    if expected[0][1] == "booster":
+        assert find_hedges(text)["negated"].tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # emphasis, not doubt
+        ("Nothing could be more damaging.", []),
+        ("No other lesson could be more timely.", []),
+        ("We cannot possibly accept that.", []),
+        ("They could not possibly compare with it.", []),
+        ("There is no future, nor can there possibly be one.", []),
+        # near misses
+        ("This could be more damaging.", [("could", "hedge")]),
+        ("It is possibly true.", [("possibly", "hedge")]),
+        ("We can possibly meet in May.", [("possibly", "hedge")]),
+    ],
+)
+def test_emphatic_could_and_possibly_are_no_hedges(text, expected):
+    assert hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # concessions, also where the concessive word is far back
+        ("Modest as it may seem, this approach works.", []),
+        ("Depressing as it may sound, the facts are plain.", []),
+        (
+            "However traumatic its immediate consequences in the short term may be, "
+            "the change is good.",
+            [],
+        ),
+        # "consider that" in a when/if clause: take into account
+        ("When we consider that exports fell, the case is plain.", []),
+        ("If one considers that exports fell, the debt grows.", []),
+        # near misses
+        ("It may seem modest.", [("may", "hedge"), ("seem", "hedge")]),
+        ("The consequences may be traumatic, we fear.", [("may", "hedge"), ("fear", "hedge")]),
+        ("We consider that exports fell.", [("consider", "hedge")]),
+    ],
+)
+def test_concessions_and_consider_when_are_no_hedges(text, expected):
+    assert hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a firm belief boosts, whatever the verb's form
+        ("Austria firmly believes that it works.", [("firmly believes", "booster")]),
+        ("My delegation strongly believed that.", [("strongly believed", "booster")]),
+        # an allegation rejected, or mutual accusations, reports no doubt
+        ("We refute these baseless accusations.", []),
+        ("They made false allegations against us.", []),
+        ("We reject the allegation that we took part.", []),
+        ("Mutual accusations have replaced dialogue.", []),
+        ("A team will investigate allegations of abuse.", [("allegations", "hedge")]),
+        # "not true" denies: a negated booster; "not clear" still lacks certainty
+        ("That is simply not true.", [("true", "booster")]),
+        ("It is not clear.", [("clear", "hedge")]),
+        # superlative before "possible"
+        ("We thank you in the most solemn possible way.", []),
+        # an inverted concession
+        ("Small though they may be, these steps count.", []),
+        ("Unbelievable though it may seem, it happened.", []),
+        ("Even though we may be wrong, we act.", [("may", "hedge")]),
+        # "be supposed to" do something: meant to; "supposed to be" reports hearsay
+        ("Aid is supposed to help development.", []),
+        ("The beach is supposed to be great.", [("supposed", "hedge")]),
+        ("We suppose that it works.", [("suppose", "hedge")]),
+        # "in which we believe": faith
+        ("These are the principles in which we believe.", []),
+        ("It is one way in which we think we can help.", [("we think", "hedge")]),
+        ("It is an era in which peoples expect justice.", [("expect", "hedge")]),
+        ("It is a world in which many believe that war is inevitable.", [("believe", "hedge")]),
+        # "consider that" after when/if is taking into account only with a generic
+        # subject; "if it considers that" is an opinion
+        ("When it is considered that exports fell, the debt grows.", []),
+        ("Even if it considers that the treaty fails, it signed.", [("considers", "hedge")]),
+    ],
+)
+def test_firm_beliefs_rejected_allegations_and_meant_to_are_no_hedges(text, expected):
+    assert hedges(text) == expected
