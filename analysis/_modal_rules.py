@@ -707,13 +707,35 @@ _PERMISSION_VERBS = frozenset("allow permit tolerate condone countenance let".sp
 
 _QUESTION_SUBJECTS = frozenset("we he she they it this that there".split())
 _ASKING_SUBJECTS = frozenset({"i", "you"})
+# Subjects a wish names right after its "may" ("and may God/Allah/the Almighty/peace/
+# our efforts ..."); a verb or adverb there ("and may well", "and may also") is none.
+_WISH_SUBJECTS = (DETERMINERS | _QUESTION_SUBJECTS | {"god", "allah", "peace", "all"}) - {"no"}
+
+
+def _wish_after_a_link(view: TokenView, end: int, first_after: str) -> bool:
+    """ "may" at token ``end - 1`` opens a clause after "and" or a comma and its subject
+    follows it: an inverted "may", which outside a question is a wish."""
+    if view.at(end - 2) not in {"and", ","}:
+        return False
+    then = view.at(end + 1)
+    requests = _COURTESY_VERBS | {"wish", "suggest", "be"}
+    if first_after == "we" and any(view.at(k) in requests for k in range(end + 1, end + 5)):
+        return False  # "Finally, may we (once again) express ...": a courteous request
+    if first_after == "all" and (then in BE or then in HAVE):
+        return False  # "the work may all be helpful": "all" floats after the subject
+    subject = view.raw[end] if end < len(view.raw) else ""
+    return first_after in _WISH_SUBJECTS or (subject[:1].isupper() and first_after != "i")
 
 
 def _optative(view: TokenView, end: int, opens_sentence: bool, first_after: str) -> bool:
     """Sentence-initial "May" before its subject: a wish ("May God bless ...", "May this
     session strengthen us", "May we all work together"), while "May I ask ..." and a
-    question ("May we ask ...?", "May it be asked?") ask for permission."""
-    if not opens_sentence or first_after in _ASKING_SUBJECTS:
+    question ("May we ask ...?", "May it be asked?") ask for permission. So is "may"
+    opening a clause after "and" or a comma, before its subject ("Thank you, and may
+    Allah bring you peace"; not "It may rain and may well flood")."""
+    if not (opens_sentence or _wish_after_a_link(view, end, first_after)):
+        return False
+    if first_after in _ASKING_SUBJECTS:
         return False
     if first_after in _QUESTION_SUBJECTS:
         return view.rest_of_sentence(end - 1)[-1:] != ["?"]

@@ -268,6 +268,26 @@ def test_optative_may_is_a_wish_not_a_possibility():
     assert find_modals("May I ask a question?")["sense"].tolist() == ["deontic"]
 
 
+@pytest.mark.parametrize(
+    ("text", "senses"),
+    [
+        # a wish opening a clause after "and" or a comma (UN speeches' closings)
+        ("Thank you, and may Allah bring you all peace.", ["unclear"]),
+        ("And may God bless you all.", ["unclear"]),
+        ("Having won their freedom, may they preserve it forever.", ["unclear"]),
+        ("We act, and may the savings be directed to development.", ["unclear"]),
+        # not inverted, a courteous request, a floating "all"
+        ("It may rain and may well flood.", ["epistemic", "epistemic"]),
+        ("Finally, may we once again express our solidarity.", ["deontic"]),
+        ("The work, with the help of Mr. Jarring, may all be helpful.", ["epistemic"]),
+    ],
+)
+def test_may_before_its_subject_after_and_or_a_comma_is_a_wish(text, senses):
+    assert find_modals(text)["sense"].tolist() == senses
+    if senses == ["unclear"]:
+        assert analysis.find_hedges(text).empty
+
+
 def test_sense_model_reads_its_domain_copies_and_says_unclear_only_for_ellipsis():
     from analysis._senses import SenseModel, augment
 
