@@ -171,7 +171,7 @@ def _historical_reference(text: str, rules: _Rules, doc_year: int | None = None)
         return ""
     for m in rules.historical.finditer(text):
         if _past_reference(m, text, rules, doc_year):
-            return " ".join(m.group().split())  # "the Camp\nDavid" as one line
+            return _full_name(text, m, rules)  # "the Camp\nDavid" as one line
     return ""
 
 
@@ -287,7 +287,12 @@ _PRO_FORMS = frozenset(
     anyone everyone somebody anybody everybody""".split()
 )
 _NOT_BOUNDARY = '[^,;:.!?()\\[\\]\u2014\u2013\u201c\u201d"]'
-_RELATIVE_AFTER = re.compile(rf"\s+(?:which|that|who|whom|when)\s{_NOT_BOUNDARY}{{0,160}}")
+_RELATIVES_AFTER_PREPOSITION = frozenset({"which", "whom", "whose"})
+# A relative clause, also one that a preposition opens ("the system | in which").
+_RELATIVE_AFTER = re.compile(
+    rf"\s+(?:(?:{'|'.join(sorted(_PREPOSITIONS))})\s+(?:which|whom|whose)|which|that|who|whom|when)"
+    rf"\s{_NOT_BOUNDARY}{{0,160}}"
+)
 # The vehicle's own verb placing it in a past time: "... as appeasing xenophobia was in
 # the 1930s", "than the League of Nations had been before the war".
 _PAST_TIME_AFTER = re.compile(
@@ -376,8 +381,12 @@ class _Rules:
     historical_heads: _Heads
     historical_bounded: re.Pattern
     historical_until: dict[str, int]
+    historical_since: dict[str, int]
+    historical_globs: re.Pattern
     historical_renewed: re.Pattern
     renewing: frozenset
+    renewing_phrases: frozenset
+    renewal_only_prefixes: frozenset
     sets: dict[str, frozenset]
     irregular: frozenset
     labels: dict[str, str]
@@ -482,8 +491,8 @@ def _flag(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
-def _until_year(value: Any) -> int | None:
-    """An item's ``until`` year (an empty cell or NaN: none)."""
+def _year_field(value: Any) -> int | None:
+    """An item's ``until`` or ``since`` year (an empty cell or NaN: none)."""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
         return None
     return int(value)
@@ -510,6 +519,8 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     term_parts = []  # (term, its regex) for the terms that are not dates, always past
     bounded_parts = []  # the regexes of the terms with an "until" year
     until: dict[str, int] = {}
+    since: dict[str, int] = {}  # the first year a term names anything ("September 11": 2001)
+    globs = []  # the regexes of the terms written with '*' ("Ottoman*"), see _full_name
     renewed_parts = []  # terms of the present that only a renewing word makes past
     # Longest terms first, so that a match is the fullest name ("Munich Agreement", not
     # "Munich"), as the row's historical_term reports it.
@@ -525,7 +536,12 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             renewed_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
             continue
         hist_parts.append(f"(?i:{body})" if row.term == row.term.lower() else body)
-        last = _until_year(getattr(row, "until", None))
+        first = _year_field(getattr(row, "since", None))
+        if first is not None:
+            since[" ".join(row.term.lower().split())] = first
+        if "*" in row.term:
+            globs.append(hist_parts[-1])
+        last = _year_field(getattr(row, "until", None))
         if last is None:
             term_parts.append((row.term, hist_parts[-1]))
         else:
@@ -533,10 +549,13 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             until[" ".join(row.term.lower().split())] = last
     like_terms = terms("simile", "like")
     renewing = items[[_flag(v) for v in items.get("renews", [None] * len(items))]]
+    # Prefixes that liken only before a term they renew ("the new colonialism"), read
+    # with the historical prefixes.
+    prefix_terms = terms("explicit", "historical_prefix") + terms("explicit", "renewing_prefix")
     anchors = {
         "explicit_verb": _anchor_words(verbs["term"]),
         "explicit_phrase": _anchor_words(terms("explicit", "phrase")),
-        "historical_prefix": _anchor_words(terms("explicit", "historical_prefix")),
+        "historical_prefix": _anchor_words(prefix_terms),
         "historical_phrase": _anchor_words(terms("explicit", "historical_phrase")),
         "like": frozenset({"like"}),
         "as": frozenset({"as", "just"}),
@@ -549,7 +568,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     explicit_verb = re.compile(rf"\b(?:{_alternation(verbs['term'])})\b", re.I)
     explicit_phrase = re.compile(rf"\b(?:{_alternation(terms('explicit', 'phrase'))})\b", re.I)
     historical_prefix = re.compile(
-        rf"\b(?:{_alternation(terms('explicit', 'historical_prefix'), _QUOTED_GAP)}){_QUOTED_GAP}",
+        rf"\b(?:{_alternation(prefix_terms, _QUOTED_GAP)}){_QUOTED_GAP}",
         re.I,
     )
     historical_phrase = re.compile(
@@ -571,7 +590,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         for pattern, phrases in (
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
-            (historical_prefix, terms("explicit", "historical_prefix")),
+            (historical_prefix, prefix_terms),
             (historical_phrase, terms("explicit", "historical_phrase")),
             (like, like_terms),
             (comparative_phrase, terms("comparative", "phrase")),
@@ -588,9 +607,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             (comparative_phrase, terms("comparative", "phrase")),
         )
     }
-    hit_contexts[historical_prefix] = _hit_contexts(
-        terms("explicit", "historical_prefix"), _QUOTED_GAP
-    )
+    hit_contexts[historical_prefix] = _hit_contexts(prefix_terms, _QUOTED_GAP)
     # The letter runs a document scan looks at: anchors and reporting verbs.
     run_words = frozenset().union(*anchors.values()) | _REPORTING
     anchor_hashes = np.array(sorted({_word_hash(w) for w in run_words}), dtype=np.uint64)
@@ -619,10 +636,19 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         historical_heads=_heads(term_parts),
         historical_bounded=re.compile("|".join(bounded_parts) or "(?!)"),
         historical_until=until,
+        historical_since=since,
+        historical_globs=re.compile("|".join(globs) or "(?!)"),
         historical_renewed=re.compile(
             rf"(?:(?:the|a|an)\s+)?(?:{'|'.join(renewed_parts) or '(?!)'})"
         ),
         renewing=frozenset(" ".join(t.lower().split()) for t in renewing["term"]),
+        renewing_phrases=frozenset(
+            " ".join(t.lower().split())
+            for t in renewing.loc[renewing["subcategory"] == "historical_phrase", "term"]
+        ),
+        renewal_only_prefixes=frozenset(
+            " ".join(t.lower().split()) for t in terms("explicit", "renewing_prefix")
+        ),
         sets=sets,
         irregular=frozenset(t.lower() for t in terms("comparative", "than")),
         labels={"triggers": lex.label, "historical": hist.label},
@@ -700,6 +726,7 @@ def _vehicle_words(
     first = end = -1
     count = 0
     previous = ""
+    end_before_previous = -1  # where the vehicle ends without its last word
     ever_alone = False  # "than ever (before)": a standard by itself, see below
     # Single marks opened inside the vehicle and not yet closed: a closing mark then
     # belongs to the vehicle ("the ‘Cold War’ of old"); with none open, it closes the
@@ -742,6 +769,8 @@ def _vehicle_words(
             else:
                 break
         if count and lower in _CLAUSE_WORDS and not _since_a_date(text, lower, following):
+            if lower in _RELATIVES_AFTER_PREPOSITION and previous in _PREPOSITIONS and count > 1:
+                end, count = end_before_previous, count - 1  # "colonialism | in which"
             if not (lower in ("and", "or") and (clause or _phrase_open(previous, following))):
                 break
         if count and not clause:
@@ -756,7 +785,7 @@ def _vehicle_words(
                 first = m.start()
                 ever_alone = lower == "ever"
             count += 1
-            end = m.end()
+            end_before_previous, end = end, m.end()
             previous = lower
             if count >= max_words:
                 break
@@ -1681,30 +1710,34 @@ def _explicit(scan: _Scan, rules: _Rules):
     phrases = scan.hits(rules.anchors["historical_phrase"])
     for m in scan.around(rules.historical_phrase, phrases) if phrases else ():
         # "reminds us of Munich", "a parallel even in the Second World War": a likening
-        # only when what follows names a historical reference.
+        # only when what follows names a historical reference; for a renewal, the
+        # reference must be what it renews ("the resurgence of fascism", not "the
+        # resurgence of trade after the Second World War"). A warning against the
+        # renewal ("avoid a repetition of Munich") invokes the past as much as a fear of
+        # it does: its row stays, as that of "avoid a new Munich" does.
         _, s0, e0 = scan.bounds(m.start())
-        if _previous_word(text, m.start(), s0)[0] in _PREVENTING:
-            continue  # "to avoid a repetition of the carnage of 1939": the past, not likened
         vehicle = _vehicle(text, m.end(), e0)
         if vehicle[0] < 0:
             continue
         trigger = _SPACES.sub(" ", m.group().lower())
-        if not _historical(_historical_text(text, vehicle, e0), rules, scan.year) and not (
-            _renewed(text, vehicle[0], trigger, rules)
-        ):
+        if trigger in rules.renewing_phrases:
+            if not _renewal_reference(text, vehicle, e0, trigger, rules, scan.year):
+                continue
+        elif not _historical(_historical_text(text, vehicle, e0), rules, scan.year):
             continue
         yield m.start(), m.end(), trigger, "explicit", _tenor(text, s0, m.start()), vehicle
     prefixes = scan.hits(rules.anchors["historical_prefix"])
     for m in scan.around(rules.historical_prefix, prefixes):
         trigger = " ".join(_WORD_TOKEN.findall(m.group().lower()))  # no quotation marks
-        h = rules.historical.match(text, m.end()) or _renewed(text, m.end(), trigger, rules)
-        # A term the document's year makes present or future still gives the likening
-        # its row ("a new cold war" in 1980, "a new Iraq war" in 1995; ``historical``
-        # says False); a date must be past ("another 1938"), or it is only a year.
-        if h is None or (
-            rules.historical_dates.fullmatch(h.group())
-            and not _past_reference(h, text, rules, scan.year)
-        ):
+        if trigger in rules.renewal_only_prefixes:  # "the new colonialism", no other term
+            h = _renewed(text, m.end(), trigger, rules)
+        else:
+            h = rules.historical.match(text, m.end()) or _renewed(text, m.end(), trigger, rules)
+        # A term the document's year makes present still gives the likening its row ("a
+        # new cold war" in 1980, "a new Iraq war" in 1995, "a new Soviet Union" in 1985;
+        # ``historical`` says False); a date must be past ("another 1938"), or it is only
+        # a year, and an event must have begun ("another September 11" in 1985 is a day).
+        if h is None or _not_yet(h, text, rules, scan.year):
             continue
         _, s0, e0 = scan.bounds(m.start())
         # 'a ‘new Munich’ in Europe': the mark opened in the prefix closes the vehicle
@@ -1723,13 +1756,100 @@ def _renewed(text: str, pos: int, trigger: str, rules: _Rules) -> re.Match | Non
     return rules.historical_renewed.match(text, pos)
 
 
-_OPENING = " \t\n\"'\u201c\u2018(["
-# Verbs before "a repetition of" / "a return to" that keep the past away rather than
-# liken the present to it.
-_PREVENTING = frozenset(
-    """prevent prevents prevented preventing avoid avoids avoided avoiding avert averts
-    averted averting preclude precluding forestall forestalling""".split()
+def _not_yet(found: re.Match, text: str, rules: _Rules, doc_year: int | None) -> bool:
+    """Whether the term after a prefix names nothing yet for a document of ``doc_year``:
+    a date that is no past ("another 1984" in 1980 is a year), an event that began
+    later (``since``: "another September 11" in 1985). Unknown year: nothing is later."""
+    term = found.group()
+    if rules.historical_dates.fullmatch(term):
+        return not _past_reference(found, text, rules, doc_year)
+    first = rules.historical_since.get(" ".join(term.lower().split()))
+    return first is not None and doc_year is not None and doc_year < first
+
+
+def _renewal_reference(
+    text: str, vehicle: tuple[int, int], limit: int, trigger: str, rules: _Rules, year: int | None
+) -> str:
+    """The past a renewing phrase renews ("the resurgence of fascism", "a repetition of
+    the events of 1938"), as the row reports it, or "". It is the head of the phrase's
+    object with its "of" phrases (:func:`_renewed_object`), not a time or topic of a later
+    prepositional phrase: "the resurgence of trade after the Second World War", "a
+    revival of interest in the League of Nations" renew trade and interest. "ancient"
+    names no past event ("the resurgence of ancient nationalisms"). A term of the present
+    right after it counts too: "a return to colonialism" (:func:`_renewed`)."""
+    part = _renewed_object(text, vehicle, limit, rules)
+    for m in rules.historical.finditer(part):
+        if m.group().lower() not in _GENERIC_AGES and _past_reference(m, part, rules, year):
+            return _full_name(part, m, rules)
+    renewed = _renewed(text, vehicle[0], trigger, rules)
+    return "" if renewed is None else _term_of(renewed.group())
+
+
+def _renewed_object(text: str, vehicle: tuple[int, int], limit: int, rules: _Rules) -> str:
+    """The object of a renewing phrase: its vehicle up to the first preposition other
+    than "of" ("trade | after the Second World War", "interest | in the League"), with
+    the relative clause after it when there is none ("a return to the practices | that
+    led to the Second World War", :func:`_historical_text`) up to a "since", which makes
+    the past a start of the present ("the order which has prevailed since the Second
+    World War" is renewed in no sense of the past). A preposition after a noun
+    of a time ("the situation in 1938", "the days before the war") or inside a listed
+    term ("the genocide in Rwanda") does not cut it."""
+    start, end = vehicle
+    whole = _historical_text(text, vehicle, limit)
+    names = [(start + m.start(), start + m.end()) for m in rules.historical.finditer(whole)]
+    previous = ""
+    for w in _WORD_TOKEN.finditer(text, start, end):
+        word = w.group().lower()
+        if (
+            previous
+            and word in _LATER_PREPOSITIONS
+            and previous not in _TIME_NOUNS
+            and not any(a < w.start() < b for a, b in names)
+        ):
+            return text[start : w.start()]
+        previous = word
+    since = _SINCE.search(whole, end - start)  # "the order which has prevailed | since 1945"
+    return whole[: since.start()] if since else whole
+
+
+_SINCE = re.compile(r"\bsince\b", re.I)
+
+
+# Prepositions that open a phrase of their own after the object of a renewal: the
+# reference there is a time, place or topic of it, not what is renewed.
+_LATER_PREPOSITIONS = frozenset(
+    """in on at to for by with from about among between against after since before during
+    until till under within throughout into towards toward over through across upon
+    without beyond following""".split()
 )
+# Nouns of a time or state that a dated phrase defines: "a return to the situation in
+# 1938", "a repetition of the events before the war".
+_TIME_NOUNS = frozenset(
+    """situation situations events conditions circumstances affairs days times era period
+    years climate atmosphere""".split()
+)
+# Historical terms that name an age, no past event: what one renews is an old thing,
+# not a likening ("the revival of an ancient language").
+_GENERIC_AGES = frozenset({"ancient"})
+
+
+def _full_name(text: str, found: re.Match, rules: _Rules) -> str:
+    """A term as the row reports it, on one line; a name written with '*' in the
+    lexicon ("Ottoman*") takes the capitalized words that follow it in ``text`` ("the
+    Ottoman Empire" -> "Ottoman Empire"; "Nazi Germany")."""
+    end = found.end()
+    if found.group()[:1].isupper() and rules.historical_globs.fullmatch(found.group()):
+        more = _CAPITALIZED_AFTER.match(text, end)
+        if more:
+            end = more.end()
+    return " ".join(text[found.start() : end].split())
+
+
+# Up to three capitalized words after a name on the same line ("Ottoman Empire").
+_CAPITALIZED_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,3}")
+
+
+_OPENING = " \t\n\"'\u201c\u2018(["
 
 
 def _in_name(text: str, s0: int, p: int, q: int) -> bool:
@@ -2416,7 +2536,10 @@ def _comparisons_in_document(
             hist_text = f"{text[tenor[0] : tenor[1]]} {hist_text}"
         if kind == "explicit" and not hist_text:
             hist_text = text[t_end:end]
-        reference = _historical_reference(hist_text, rules, scan.year)
+        if trigger in rules.renewing_phrases:  # what it renews, as the detector read it
+            reference = _renewal_reference(text, vehicle, e0, trigger, rules, scan.year)
+        else:
+            reference = _historical_reference(hist_text, rules, scan.year)
         if not reference and vehicle[0] >= 0:
             renewed = _renewed(text, vehicle[0], trigger, rules)  # "a new | colonialism"
             reference = "" if renewed is None else _term_of(renewed.group())

@@ -6,14 +6,23 @@ document's text (no loop over lexicon items):
 - ``explicit``: "compared A to B", "likened", "equated", "drew parallels between A and
   B", "a resemblance between A and B", "akin to", "reminiscent of", "no different
   from", "similar to", "comparable (only) to", "the same as", "a new Munich" (also
-  before a term the document's year makes present or later: "a new cold war" in 1980,
-  "a new Iraq war" in 1995, rows with ``historical`` False); and
+  before a term the document's year makes present: "a new cold war" in 1980, "a new
+  Iraq war" in 1995, "a new Soviet Union" in 1985, rows with ``historical`` False, but
+  not before an event that has not begun: "another September 11" in 1985 is a day); and
   phrases that liken only when a historical reference follows them ("reminds us of
   the Munich agreement", "a parallel even in the Second World War", "unprecedented
   since 1945", "this new version of the Munich policy", "repeat the mistakes of Munich",
   "a repetition of the methods of Hitler", "the resurgence of Nazism"; "reminds us of our
-  duty" is no comparison, nor is the past kept away: "avoid a repetition of the carnage
-  of the Second World War");
+  duty" is no comparison). A renewal ("a repetition of", "the resurgence of", "a return
+  to", "repeat the mistakes of") likens only when the past is what it renews, the head
+  of its object with its "of" phrases ("a repetition of the events of 1938"), not a
+  time or topic in a later phrase ("the resurgence of trade after the Second World War",
+  "a revival of interest in the League of Nations"), nor "ancient" ("the revival of an
+  ancient language" renews an old thing, no past event). A warning against a renewal
+  is an analogy as a fear of it is -- "never again Munich" invokes Munich (Khong 1992)
+  -- so "avoid a repetition of Munich", "we will not allow a repetition of the events
+  of 1938" and "avoid a new Munich" all give rows, whatever verb or negation governs
+  the phrase;
 - ``simile``: preposition "like", "as ... as", "as if", "as though", "as in" (or "as at
   the time of", "as on the eve of", "as during") + a
   historical reference ("as in 1938") or an indefinite noun phrase ("as in a game of
@@ -103,8 +112,8 @@ lexicon -- a past event ("the Second World War", "Munich"), era ("the 1930s", "N
 "the colonial era", "the Ottoman Empire", "the old colonialism", "classical
 imperialism"; bare "colonialism", "imperialist" or "empire" are the present for most of
 a 1946-1999 archive and count only right after a word that renews them, which places
-them in the past: "a new colonialism", "a new form of imperialism", "a return to
-colonialism"; "neo-colonialism" is the present), figure
+them in the past: "a new colonialism", "the new imperialism", "another form of
+colonialism", "any return to colonial rule"; "neo-colonialism" is the present), figure
 ("Hitler"), or a date that is history for the document: a year or decade that ended at
 least 20 years before the document's year (docvar ``year``, else ``date``), a named
 century that is over ("the 19th century"; "the twentieth century" in a 1985 speech is
@@ -173,7 +182,11 @@ from .rates import check_min_words, group_rates
 # between Israel and its neighbours", "views differ on") and OCR "vs" for "us".
 # 10 (2026-11-29, an IR scholar's trial of historical analogies) adds the column
 # ``historical_term``; a point or comma between digits is no boundary, a vehicle's opening
-# quotation mark is left out and its closing mark ends it.
+# quotation mark is left out and its closing mark ends it; renewals ("a repetition of",
+# "the resurgence of", "the new colonialism") liken only to the head of their object,
+# also when warned against ("avoid a repetition of Munich"); no row for a prefix before an
+# event that had not begun ("another September 11" in 1985); a vehicle ends before "in
+# which"; ``historical_term`` gives "Ottoman Empire" for the stem "Ottoman*".
 COMPARISONS_VERSION = "communique-comparisons/10"
 
 COLUMNS = [

@@ -1327,7 +1327,7 @@ def test_munich_analogies_in_their_other_wordings():
         "We must not repeat the mistakes of Munich.",
         "It would be another Munich.",
         "Such sadism is a repetition of the methods of Hitler.",
-        "We must avoid a repetition of the carnage of the Second World War.",  # kept away
+        "We must avoid a repetition of the carnage of the Second World War.",  # a warning
         "As during the last session, we support it.",  # a time, nothing likened
         "We welcome the revival of trade.",  # no past named
     ]
@@ -1338,6 +1338,64 @@ def test_munich_analogies_in_their_other_wordings():
         ["doc3", "repeat the mistakes of", "Munich", "Munich"],
         ["doc4", "another", "Munich", "Munich"],
         ["doc5", "a repetition of", "the methods of Hitler", "Hitler"],
+        ["doc6", "a repetition of", "the carnage of the Second World War", "Second World War"],
+    ]
+
+
+def test_a_renewal_names_the_past_it_renews_not_a_later_phrase_of_its_object():
+    texts = [
+        "We fear a repetition of Munich.",
+        "We fear the resurgence of fascism in Europe.",
+        "We fear a revival of the cold war.",
+        "We must not repeat the mistakes of Munich in this region.",
+        "This is a new version of the Munich policy.",
+        "We fear a repetition of the events of 1938.",  # "of" phrases are the object's
+        "We fear a return to the situation in 1938.",  # a time noun takes its date
+        "We fear a repetition of the genocide in Rwanda.",  # "in" inside a listed term
+        "We fear a return to the practices that led to the Second World War.",
+        "There is no return to the order that has prevailed since the Second World War.",
+        "We welcome the resurgence of trade after the Second World War.",  # near misses
+        "There is a revival of interest in the League of Nations.",
+        "The resurgence of the economy since the Second World War is remarkable.",
+        "We welcome the revival of an ancient language.",  # an age, no past event
+        "We see the resurgence of ancient nationalisms.",
+    ]
+    rows = _rows_in(texts, [1995] * len(texts))
+    assert rows[["doc_id", "trigger", "historical_term"]].values.tolist() == [
+        ["doc1", "a repetition of", "Munich"],
+        ["doc2", "the resurgence of", "fascism"],
+        ["doc3", "a revival of", "cold war"],
+        ["doc4", "repeat the mistakes of", "Munich"],
+        ["doc5", "a new version of", "Munich"],
+        ["doc6", "a repetition of", "1938"],
+        ["doc7", "a return to", "1938"],
+        ["doc8", "a repetition of", "genocide in Rwanda"],
+        ["doc9", "a return to", "Second World War"],
+    ]
+
+
+def test_a_warning_against_a_renewal_likens_as_a_fear_of_it_does():
+    # IR scholars count "never again Munich" as a Munich analogy (Khong 1992): the
+    # verb around the renewal, whatever its polarity, keeps the row.
+    texts = [
+        "We will not allow a repetition of the events of 1938.",
+        "We must eliminate the possibility of the resurgence of fascism.",
+        "A repetition of the Munich mistake must be prevented.",
+        "Nobody wants a repetition of the tragedy of the Second World War.",
+        "We must avoid a new Munich.",
+        "We must avoid a repetition of Munich.",
+        "There can be no return to the cold war.",
+        "There can be no return to the past.",  # no past named
+    ]
+    rows = _rows_in(texts, [1995] * len(texts))
+    assert rows[["doc_id", "trigger", "historical_term"]].values.tolist() == [
+        ["doc1", "a repetition of", "1938"],
+        ["doc2", "the resurgence of", "fascism"],
+        ["doc3", "a repetition of", "Munich"],
+        ["doc4", "a repetition of", "Second World War"],
+        ["doc5", "a new", "Munich"],
+        ["doc6", "a repetition of", "Munich"],
+        ["doc7", "no return to", "cold war"],
     ]
 
 
@@ -1352,8 +1410,13 @@ def test_colonialism_renewed_or_dated_by_its_phrase_is_the_past():
         "It is a kind of colonialism.",  # no row: the present
         "It is worse than colonialism.",  # the present
         "It is worse than neo-colonialism.",  # the present
+        "We reject any return to colonial rule.",
+        "It is another form of colonialism.",
+        "We denounce the new colonialism.",
+        "We praise the new Constitution.",  # "the new" renews only colonialism and the like
+        "We visited the new Soviet Union.",  # the same State renewed, no likening
     ]
-    rows = _rows_in(texts, [1965] * len(texts))
+    rows = _rows_in(texts, [1965] * 13 + [1990])
     assert rows[["doc_id", "trigger", "historical_term"]].values.tolist() == [
         ["doc1", "a new", "colonialism"],
         ["doc2", "a new form of", "imperialism"],
@@ -1363,14 +1426,70 @@ def test_colonialism_renewed_or_dated_by_its_phrase_is_the_past():
         ["doc6", "differs from", "classical colonialism"],
         ["doc8", "worse than", ""],
         ["doc9", "worse than", ""],
+        ["doc10", "any return to", "colonial rule"],
+        ["doc11", "another form of", "colonialism"],
+        ["doc12", "the new", "colonialism"],
+    ]
+
+
+def test_a_vehicle_ends_before_a_relative_clause_opened_by_a_preposition():
+    texts = [
+        "It is a new type of colonialism in which the poor pay.",
+        "It is a new brand of colonialism with which we cannot live.",
+        "It is like colonialism in which the poor pay.",
+        "It is like the tree from which the seeds of the Second World War spread.",
+        "It is a new form of colonization in the region.",  # no relative: the place stays
+    ]
+    rows = _rows_in(texts, [1985] * len(texts))
+    assert rows[["trigger", "vehicle", "historical_term"]].values.tolist() == [
+        ["a new type of", "colonialism", "colonialism"],
+        ["a new brand of", "colonialism", "colonialism"],
+        ["like", "colonialism", ""],
+        ["like", "the tree", "Second World War"],  # the clause is still read
+        ["a new form of", "colonization in the region", "colonization"],
     ]
 
 
 def test_a_prefix_before_a_term_not_yet_past_keeps_its_row():
-    rows = _rows_in(["We fear a new Iraq war.", "We fear a new cold war."], [1995, 1980])
+    rows = _rows_in(
+        [
+            "We fear a new Iraq war.",
+            "We fear a new cold war.",
+            "They are building a new Soviet Union.",
+        ],
+        [1995, 1980, 1985],
+    )
     assert rows[["trigger", "vehicle", "historical"]].values.tolist() == [
         ["a new", "Iraq war", False],
         ["a new", "cold war", False],
+        ["a new", "Soviet Union", False],  # likened to a contemporary
+    ]
+
+
+def test_a_prefix_before_an_event_that_has_not_begun_likens_nothing():
+    # "since" in historical_references: September 11 is a day in 1985, the event in 2002.
+    texts = ["We fear another September 11.", "We fear another Chernobyl."]
+    assert _rows_in(texts, [1985, 1985]).empty
+    rows = _rows_in(texts, [2002, 1986])
+    assert rows[["doc_id", "vehicle", "historical"]].values.tolist() == [
+        ["doc1", "September 11", True],
+        ["doc2", "Chernobyl", False],  # begun, not yet past (until 1986)
+    ]
+
+
+def test_historical_term_gives_the_full_name_of_a_name_written_with_a_star():
+    texts = [
+        "It is as cruel as the Ottoman Empire was.",
+        "It is like Nazi Germany.",
+        "It is like the Nazi occupation.",
+        "It is like the Ottomans.",
+    ]
+    rows = _rows_in(texts, [1985] * len(texts))
+    assert rows["historical_term"].tolist() == [
+        "Ottoman Empire",
+        "Nazi Germany",
+        "Nazi",
+        "Ottomans",
     ]
 
 
