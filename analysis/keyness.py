@@ -572,8 +572,10 @@ def stat_keyness(
             speeches against the rest gave 12-53 Holm-significant "keywords" in every
             draw). "documents": a permutation test of the documents' relative
             frequencies of the term (after Lijffijt et al. 2016), with the documents as
-            the sample, whose p-values are bounds, never below the exact permutation
-            p-values (see :mod:`analysis._document_test`): conservative, 0 significant
+            the sample, whose p-values are exact where the documents split into the
+            sides in few enough ways (10 against 10; every split enumerated) and
+            otherwise bounds, never below the exact permutation p-values (see
+            :mod:`analysis._document_test`): conservative, 0 significant
             terms for random groups of speeches. It needs at least 2 documents on each
             side (every group against the rest: NaN p-values for a group with one
             document), a reference from the corpus and every voice. The measures and

@@ -227,7 +227,7 @@ def kwic(
     whole_words: bool = False,
     workers: int | None = None,
 ) -> Concordance:
-    """Every match of ``query`` with ``window`` words of context either side.
+    r"""Every match of ``query`` with ``window`` words of context either side.
 
     Parameters:
         c: a Corpus or a text.

@@ -39,7 +39,12 @@ def register(subparsers) -> None:
         ),
     )
     add_corpus_arguments(parser, path_required=True)
-    parser.add_argument("--by", metavar="DOCVAR", required=True, help="docvar defining groups")
+    parser.add_argument(
+        "--by",
+        metavar="DOCVAR",
+        help="docvar defining groups (required unless --reference is a frequency list: "
+        "then the whole corpus is the target)",
+    )
     parser.add_argument(
         "--target", help="target group (default: every group against the rest)", default=None
     )
@@ -151,6 +156,11 @@ def run(args: argparse.Namespace) -> int:
     c = load_corpus(args)
     note_no_quotes(c, args)
     reference = _reference(args.reference)
+    if args.by is None and not isinstance(reference, pd.DataFrame):
+        raise ValueError(
+            "keywords needs --by DOCVAR (the groups to compare), unless --reference is a "
+            "frequency list file (term,count), against which the whole corpus is the target"
+        )
     try:
         table = analysis.stat_keyness(
             c,
@@ -182,15 +192,17 @@ EMPTY_SIDE = "keyness needs words on both sides"
 
 def _empty_side(c: corpus.Corpus, args: argparse.Namespace, reference) -> str | None:
     """Which side of the comparison has no words, said with the command's options."""
+    if isinstance(reference, pd.DataFrame) and reference["count"].sum() <= 0:
+        return (
+            f"--reference {args.reference}: the frequency list has no words (its counts add to 0)"
+        )
+    if args.by is None:
+        return None  # the whole corpus against a list: the library's message says it
     words = _words_per_group(c, args.by, args.voice)
     total = sum(words.values())
     by = f"--by {args.by}"
     # With one voice, a side can have words and none of them in that voice.
     none = "no words" if args.voice == "all" else f"no words in the {args.voice} voice"
-    if isinstance(reference, pd.DataFrame) and reference["count"].sum() <= 0:
-        return (
-            f"--reference {args.reference}: the frequency list has no words (its counts add to 0)"
-        )
     targets = [str(args.target)] if args.target not in (None, "all") else sorted(words)
     for target in targets:
         if words.get(target, 0) == 0:

@@ -6,6 +6,8 @@ import json
 import pandas as pd
 import pytest
 
+import analysis
+import corpus
 from analysis.cli import main
 
 SPEECHES = {
@@ -317,3 +319,23 @@ def test_a_library_warning_is_one_line_in_the_commands_words(folder, capsys):
     err = capsys.readouterr().err
     assert err.startswith("communique keywords: warning: exclude: 'soverignty' matches no term")
     assert "did you mean 'sovereignty'?" in err and ".py:" not in err and len(err.splitlines()) == 1
+
+
+def test_keywords_against_a_frequency_list_needs_no_by(folder, tmp_path, capsys):
+    # the whole corpus against the list, as stat_keyness(by=None, reference=list) gives it
+    reference = tmp_path / "lists" / "ref.csv"
+    reference.parent.mkdir()
+    reference.write_text("term,count\npeace,10\nsovereignty,1\nthe,500\n", encoding="utf-8")
+    argv = ["keywords", str(folder), "--reference", str(reference), "--min-count", "1"]
+    assert main([*argv, "--format", "csv", "--quiet"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    c = corpus.read_corpus(folder)
+    expected = analysis.stat_keyness(
+        c, by=None, reference=pd.read_csv(reference), min_count=1
+    ).reset_index(drop=True)
+    assert table["term"].tolist() == expected["term"].tolist()
+    assert table["g2"].round(6).tolist() == expected["g2"].round(6).tolist()
+    assert main(["keywords", str(folder), "--quiet"]) == 2
+    assert "keywords needs --by DOCVAR (the groups to compare), unless --reference" in (
+        capsys.readouterr().err
+    )

@@ -314,6 +314,53 @@ def _exact_permutation_p(rates: dict[str, float], target: list[str]) -> float:
     return min(1.0, 2 * min(upper, lower))
 
 
+def _bounds_only():
+    """The bounds even where the splits are few enough to be enumerated."""
+    from unittest import mock
+
+    from analysis import _document_test
+
+    return mock.patch.object(_document_test, "EXACT_WORK", 0)
+
+
+def _exact_one_tail_p(rates: dict[str, float], target: list[str]) -> float:
+    """The tail the target's sum lies in (above or below its expectation), doubled."""
+    from itertools import combinations
+
+    ids = sorted(rates)
+    observed = sum(rates[d] for d in target)
+    expected = sum(rates.values()) * len(target) / len(ids)
+    if abs(observed - expected) <= 1e-9 * max(abs(expected), 1e-300):
+        return 1.0
+    sums = [sum(rates[d] for d in chosen) for chosen in combinations(ids, len(target))]
+    if observed >= expected:
+        tail = sum(s >= observed - 1e-12 for s in sums)
+    else:
+        tail = sum(s <= observed + 1e-12 for s in sums)
+    return min(1.0, 2 * tail / len(sums))
+
+
+def test_few_documents_get_exact_permutation_p_values():
+    # 10 speeches against 10: 184,756 splits, all enumerated; a trial's USSR/Russia
+    # keyness had "russia" (all 1990s speeches, one of the 1980s) at a bound of 1.1e-3
+    # where the exact p is 1.2e-4, and a term only the 1980s used at 1.2e-4
+    texts = [f"russia {'russia ' * (i % 3)}peace talks {i}" for i in range(10)]
+    texts += ["russia peace talks"] + [f"soviet peace talks {i}" for i in range(9)]
+    c = corpus.from_texts(texts, docvars={"g": ["new"] * 10 + ["old"] * 10})
+    table = stat_keyness(c, by="g", target="new", test="documents", min_count=1)
+    p = table.set_index("term")["p_value"]
+    split = {doc.doc_id: doc for doc in c}
+    for term in ("russia", "soviet", "peace"):
+        rates = {}
+        for doc_id, doc in split.items():
+            words = [doc.text[s:e].lower() for s, e in doc.words]
+            rates[doc_id] = words.count(term) / len(words)
+        assert p[term] == pytest.approx(_exact_one_tail_p(rates, c.doc_ids[:10]), abs=1e-12)
+    # 11 speeches never say "soviet": the target's sum 0 needs ten of them, 11 of the
+    # 184,756 splits (doubled)
+    assert p["soviet"] == pytest.approx(2 * 11 / 184_756)
+
+
 def test_document_test_p_values_are_never_smaller_than_the_exact_permutation_p():
     texts = [
         "peace peace talks now",
@@ -398,9 +445,15 @@ def test_document_p_values_never_fall_below_the_exact_permutation_p(uses, sizes,
     texts = [" ".join(["w"] * uses[i] + ["x"] * sizes[i]) for i in range(n)]
     c = corpus.from_texts(texts)
     ids = c.doc_ids
-    p = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
     rates = {d: uses[i] / (uses[i] + sizes[i]) for i, d in enumerate(ids)}
-    assert p >= _exact_permutation_p(rates, ids[:n1]) - 1e-9
+    exact = _exact_permutation_p(rates, ids[:n1])
+    with _bounds_only():
+        p = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
+    assert p >= exact - 1e-9
+    # enumerated (few documents): the exact p of the tail the target's sum lies in
+    enumerated = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
+    assert enumerated == pytest.approx(_exact_one_tail_p(rates, ids[:n1]), abs=1e-12)
+    assert exact - 1e-9 <= enumerated <= p + 1e-9
 
 
 def test_document_test_for_every_group_leaves_single_document_groups_without_p(small):
@@ -530,6 +583,7 @@ def test_chernoffs_bound_is_used_where_tighter_and_never_below_the_exact_p(
     from analysis import _document_test
     from analysis._document_test import DocumentRates
 
+    monkeypatch.setattr(_document_test, "EXACT_WORK", 0)  # the bounds, not the enumeration
     # 16 speeches; the target's use "peace" at 4-6 in 10 words, the rest at 1-3 (or the
     # target at 1, the rest at 3-6: every speech uses it, so the hypergeometric bound
     # says nothing)
@@ -567,7 +621,8 @@ def test_document_p_values_with_chernoffs_bound_never_fall_below_the_exact_p(use
     texts = [" ".join(["w"] * k + ["x"] * (10 - k)) for k in uses]
     c = corpus.from_texts(texts)
     ids = c.doc_ids
-    p = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
+    with _bounds_only():
+        p = DocumentRates(c, "lower").permutation_p(["w"], ids[:n1], ids[n1:])[0]
     rates = {d: uses[i] / 10 for i, d in enumerate(ids)}
     assert p >= _exact_permutation_p(rates, ids[:n1]) - 1e-9
 

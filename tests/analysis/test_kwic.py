@@ -142,3 +142,12 @@ def test_a_phrase_does_not_reach_into_a_hyphenated_word_and_a_glob_does():
     assert found == ["arms race", "nuclear-arms race", "arms\nrace"]
     bigrams = analysis.stat_frequency(text, ngram=2).set_index("term")["count"]
     assert (bigrams["arms race"], bigrams["nuclear-arms race"]) == (2, 1)
+
+
+def test_public_docstrings_hold_no_control_characters():
+    # a docstring that is no raw string turned "\b" of a regex example into a backspace
+    import analysis
+
+    for name in analysis.__all__:
+        doc = getattr(getattr(analysis, name), "__doc__", None) or ""
+        assert not any(ch in doc for ch in "\x07\x08\x0b\x0c"), name
