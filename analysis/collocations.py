@@ -119,8 +119,11 @@ def stat_collocations(
         voice: "authorial", "quoted" or None/"all".
 
     Returns:
-        ``node, term, count`` (co-occurrences), ``count_node, count_term`` (corpus
-        frequencies), ``expected`` (co-occurrences expected by chance), ``mi,
+        ``node, term, count`` (co-occurrences: each occurrence of the term once, however
+        many node windows it falls in), ``count_node, count_term`` (corpus
+        frequencies), ``expected`` (co-occurrences expected by chance: the word positions
+        inside the node's windows, overlaps counted once, times ``count_term / N``; see
+        the module's docstring), ``mi,
         t_score, log_likelihood, log_dice``; sorted by ``measure``, strongest first.
         Words seen near the node less often than ``expected`` are kept, with a
         negative ``mi``, ``t_score`` and ``log_likelihood`` (signed G2), so they sort

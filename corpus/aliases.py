@@ -8,12 +8,41 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import warnings
 from importlib import resources
 from pathlib import Path
 
 from .errors import CorpusError
 
+
+def _warn_of_rows_counts_skip(path: Path, mapping: dict[str, str]) -> None:
+    """A warning for rows that map one word to several or several to one ("USSR" to
+    "Soviet Union"): they name speakers, but word counts fold one-word rows only, so a
+    table written to merge a term's spellings would be left out of every count unsaid.
+    A surname to a full name ("Gorbachev" to "Mikhail Gorbachev") is a speaker's row."""
+    mixed = [
+        f"{variant!r} -> {canonical!r}"
+        for variant, canonical in mapping.items()
+        if _one_word_to_several(variant, canonical)
+    ]
+    if mixed:  # (a list, not a loop of warnings: one line on the command line)
+        shown = ", ".join(mixed[:3]) + (f" and {len(mixed) - 3} more" if len(mixed) > 3 else "")
+        warnings.warn(
+            f"{path.name}: {len(mixed)} alias rows map one word to several words or several to "
+            f"one ({shown}); they name speakers, but word counts fold only rows of one word "
+            "on each side (count a phrase with stat_dispersion, kwic or stat_frequency(ngram=2))",
+            stacklevel=4,
+        )
+
+
 ALIASES_VERSION = "communique-aliases/2"
+
+
+def _one_word_to_several(variant: str, canonical: str) -> bool:
+    one, several = sorted((variant.split(), canonical.split()), key=len)
+    if len(one) != 1 or len(several) < 2:
+        return False
+    return one[0].casefold() != several[-1].casefold()  # not a surname and its full name
 
 
 class Aliases:
@@ -85,6 +114,7 @@ class Aliases:
                     f"({named!r} and {canonical!r}); keep one"
                 )
             mapping[variant] = canonical
+        _warn_of_rows_counts_skip(path, mapping)
         return cls(mapping, version=f"file:{path.name}")
 
     @classmethod

@@ -143,6 +143,16 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, *, path_required: bool
         help="no alias table: every spelling of a name counts on its own",
     )
     group.add_argument(
+        "--where",
+        action="append",
+        type=_where_value,
+        metavar="DOCVAR=VALUES",
+        help="analyse only the documents whose docvar has one of these values: "
+        "country=USA,RUS; year=1980..1989 (numbers, ends included); doc_id=ID,ID. Repeat "
+        "for several docvars (all must match). A value no document has is an error. "
+        "Notes on skipped inputs cover everything read",
+    )
+    group.add_argument(
         "--bad-dates",
         choices=corpus.metadata.BAD_DATES_CHOICES,
         default="error",
@@ -259,6 +269,54 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"--workers={value!r}: give a positive whole number")
     return number
+
+
+def _where_value(value: str) -> tuple[str, list[str]]:
+    """--where DOCVAR=VALUES: the docvar and its values as written (typed later, when
+    the docvars' types are known)."""
+    name, sep, values = value.partition("=")
+    name = name.strip()
+    if not sep or not name or not values.strip():
+        raise argparse.ArgumentTypeError(
+            f"--where {value!r}: write DOCVAR=VALUE, DOCVAR=V1,V2 or DOCVAR=FIRST..LAST "
+            "(e.g. country=USA,RUS or year=1980..1989)"
+        )
+    return name, [v.strip() for v in values.split(",")]
+
+
+def _selected(c: corpus.Corpus, wheres: list[tuple[str, list[str]]]) -> corpus.Corpus:
+    """The documents every --where asks for (Corpus.subset, with values typed as the
+    docvar's: numbers for a numeric docvar, ``FIRST..LAST`` a range of whole numbers)."""
+    values = {}
+    for name, written in wheres:
+        column = c.docvars[name] if name in c.docvars.columns else None
+        numeric = column is not None and pd.api.types.is_numeric_dtype(column)
+        try:
+            typed = [_typed(v, numeric) for v in written]
+        except ValueError as exc:
+            raise ValueError(f"--where {name}={','.join(written)}: {exc}") from exc
+        flat = [v for part in typed for v in (part if isinstance(part, range) else [part])]
+        values[name] = flat if len(flat) != 1 else flat[0]
+    try:
+        return c.subset(**values)
+    except ValueError as exc:
+        raise ValueError(f"--where: {str(exc).removeprefix('subset: ')}") from exc
+
+
+def _typed(value: str, numeric: bool):
+    first, dots, last = value.partition("..")
+    if dots:
+        try:
+            return range(int(first), int(last) + 1)
+        except ValueError:
+            raise ValueError(f"{value!r}: a range is two whole numbers, FIRST..LAST") from None
+    if not numeric:
+        return value
+    try:
+        number = float(value)
+    except ValueError:
+        return value  # subset says the docvar holds numbers
+    return int(number) if number.is_integer() else number
 
 
 def _drop_lines_pattern(value: str) -> str:
@@ -512,12 +570,14 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
         if cache and _inside(exc.filename, corpus.cache.default_cache_dir()):
             raise DataError(_cache_problem(exc)) from exc
         raise
-    if note_skipped:  # validate lists every note in its own table
+    if note_skipped:  # validate lists every note in its own table (and every input)
         _note_skipped(c, args)
         _note_guessed_encodings(c, args)
         _note_dates_left_missing(c, args)
         _note_lines_dropped(c, args)
         _note_foreign(c, args)
+        if getattr(args, "where", None):
+            c = _selected(c, args.where)
     return c
 
 

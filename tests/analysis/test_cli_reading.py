@@ -1,5 +1,8 @@
 """The command line's reading options and the notes it prints about the inputs read."""
 
+import io
+
+import pandas as pd
 import pytest
 
 from analysis.cli import main
@@ -228,3 +231,41 @@ def test_date_order_option_reads_dates_whose_values_do_not_tell_their_order(tmp_
     assert main([*args, "--date-order", "day-first"]) == 0
     groups = [line.split(",")[0] for line in capsys.readouterr().out.splitlines()[1:]]
     assert groups == ["all", "2024-04-03", "2024-06-05"]
+
+
+def test_where_analyses_only_the_documents_asked_for(tmp_path, capsys):
+    texts = {
+        "USA_45_1990.txt": "We must act now. Peace may come.",
+        "USA_46_1991.txt": "We will act. Peace is near.",
+        "RUS_45_1990.txt": "Peace must prevail. We may agree.",
+        "FRA_45_1990.txt": "Nous agissons. Peace is good.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    argv = ["stats", str(tmp_path), "--filename-template", "{country}_{session}_{year}.txt"]
+    csv = ["--by", "country", "--format", "csv", "--quiet"]
+    assert main([*argv, *csv, "--where", "country=USA,RUS", "--where", "year=1990..1990"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert table[["group", "documents"]].values.tolist() == [["all", 2], ["RUS", 1], ["USA", 1]]
+    assert main([*argv, *csv, "--where", "doc_id=USA_46_1991"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert table[["group", "documents", "words"]].values.tolist() == [
+        ["all", 1, 6],
+        ["USA", 1, 6],
+    ]
+    # a value no document has, and a docvar no document has, are errors that say so
+    assert main([*argv, "--where", "country=USAA", "--quiet"]) == 2
+    assert "--where: no document has country='USAA'; did you mean country='USA'?" in (
+        capsys.readouterr().err
+    )
+    assert main([*argv, "--where", "nation=USA", "--quiet"]) == 2
+    assert "--where: no docvar 'nation'; docvars are: country, session, year" in (
+        capsys.readouterr().err
+    )
+    with pytest.raises(SystemExit):
+        main([*argv, "--where", "year"])
+    assert "write DOCVAR=VALUE, DOCVAR=V1,V2 or DOCVAR=FIRST..LAST" in capsys.readouterr().err
+    assert main([*argv, "--where", "year=1990..x", "--quiet"]) == 2
+    assert "--where year=1990..x: '1990..x': a range is two whole numbers" in (
+        capsys.readouterr().err
+    )

@@ -52,3 +52,31 @@ def test_no_table_a_header_alone_and_place_names_left_apart(tmp_path):
     assert corpus.from_texts(texts, aliases=False).aliases.version.startswith("none@")
     with pytest.raises(TypeError, match=r"aliases=\{'a': 'b'\} is not valid"):
         corpus.from_texts(texts, aliases={"a": "b"})
+
+
+def test_rows_counts_cannot_fold_are_warned_of(tmp_path):
+    import warnings
+
+    import corpus
+    from corpus.aliases import Aliases
+
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "variant\tcanonical\nUSSR\tSoviet Union\ndétente\tdetente\nSergei Lavrov\tSergey Lavrov\n"
+        "Gorbachev\tMikhail Gorbachev\n",  # a surname to a full name: a speaker's row
+        encoding="utf-8",
+    )
+    with pytest.warns(UserWarning) as caught:
+        table = Aliases.read(path)
+    assert len(caught) == 1
+    assert str(caught[0].message).startswith(
+        "mine.tsv: 1 alias rows map one word to several words or several to one "
+        "('USSR' -> 'Soviet Union'); they name speakers, but word counts fold only rows"
+    )
+    assert table.token_map() == {"détente": "detente"}  # the row counts can use
+    with pytest.warns(UserWarning, match="1 alias rows map one word to several"):
+        c = corpus.from_texts(["The USSR and détente."], aliases=path)
+    assert c.aliases.canonical("USSR") == "Soviet Union"  # a speaker's name, still
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Aliases.default()  # the shipped table maps names of people: nothing to warn of
