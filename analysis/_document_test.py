@@ -99,10 +99,10 @@ class DocumentRates:
         rows_t = [self.doc_index[d] for d in target]
         rows_r = [self.doc_index[d] for d in reference]
         n1, n = len(rows_t), len(rows_t) + len(rows_r)
-        if math.comb(n, n1) * n <= EXACT_WORK:
-            return self._exact_p(terms, rows_t, rows_r)
-        columns = self._columns_of(rows_t + rows_r)
         found = np.array([self.column.get(t, -1) for t in terms], dtype=np.int64)
+        if math.comb(n, n1) * n <= EXACT_WORK:
+            return self._exact_p(found, rows_t, rows_r)
+        columns = self._columns_of(rows_t + rows_r)
         pick = np.where(found >= 0, found, 0)
         used = np.where(found >= 0, columns.used[pick], 0)
         out = np.ones(len(found))
@@ -144,13 +144,13 @@ class DocumentRates:
         out[at] = np.minimum(1.0, 2 * tail)
         return out
 
-    def _exact_p(self, terms: Iterable[str], rows_t: list[int], rows_r: list[int]) -> np.ndarray:
-        """Exact permutation p-values: every way of choosing the target's number of
-        documents among all of them, its sum of each term's rates against the observed
-        one (one tail, doubled, at most 1)."""
+    def _exact_p(self, found: np.ndarray, rows_t: list[int], rows_r: list[int]) -> np.ndarray:
+        """Exact permutation p-values of the terms in columns ``found`` (-1: a term no
+        document has): every way of choosing the target's number of documents among all
+        of them, its sum of each term's rates against the observed one (one tail,
+        doubled, at most 1)."""
         rows = rows_t + rows_r
         n1 = len(rows_t)
-        found = np.array([self.column.get(t, -1) for t in terms], dtype=np.int64)
         out = np.ones(len(found))
         at = np.flatnonzero(found >= 0)
         if not len(at):

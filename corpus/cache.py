@@ -61,7 +61,6 @@ from .segment import SENTENCIZER_VERSION, TOKENIZER_VERSION
 from .streamed import (  # noqa: F401 (SpanList: re-exported, it used to live here)
     RESTORED_COLUMNS,
     SPAN_COLUMNS,
-    STREAMED_SPANS,
     SpanList,
     StreamedDocuments,
     documents_from_table,
@@ -503,12 +502,12 @@ def _from_json(text: str):
 def load_corpus(entry: str | Path, aliases: Aliases | None = None) -> Corpus:
     """Read a corpus written by :func:`save_corpus` into memory, with the sentences and
     quotes of its documents (tokens and words are found when first used; see
-    :data:`corpus.streamed.STREAMED_SPANS`)."""
+    :data:`corpus.streamed.RESTORED_SPANS`)."""
     entry = Path(entry)
     aliases = aliases or Aliases.default()
     docvars, report, marker = _entry_tables(entry)
     table = pq.read_table(entry / "documents.parquet", columns=list(RESTORED_COLUMNS))
-    documents = documents_from_table(table, _records(docvars), aliases, STREAMED_SPANS)
+    documents = documents_from_table(table, _records(docvars), aliases)
     del table  # the spans keep only their own buffers
     # Arrow's allocator keeps the pages of the decoded table (texts were copied to Python
     # strings) unless told: on 1,151 speeches this returns about 130 MB.

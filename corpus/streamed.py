@@ -37,10 +37,10 @@ SPAN_COLUMNS = ("sentences", "tokens", "words")
 # are about ten times larger (some 16 bytes a word): held for every document they would
 # make memory grow with the corpus, where the measures drop them after each document,
 # so they stay on disk and are found again where a measure needs them.
-STREAMED_SPANS = ("sentences",)
+RESTORED_SPANS = ("sentences",)
 _DOCUMENT_COLUMNS = ("doc_id", "text", "raw_sha256")
 _QUOTE_COLUMNS = ("quote_spans", "quote_kinds", "quote_speakers")
-RESTORED_COLUMNS = (*_DOCUMENT_COLUMNS, *STREAMED_SPANS, *_QUOTE_COLUMNS)
+RESTORED_COLUMNS = (*_DOCUMENT_COLUMNS, *RESTORED_SPANS, *_QUOTE_COLUMNS)
 # Documents read per block when a streamed corpus is iterated, and the row groups (of
 # 64 documents) one read may decode: a subset scattered over the file reads a few
 # groups at a time, not up to a hundred.
@@ -84,25 +84,21 @@ class SpanList(Sequence):
 
 
 def documents_from_table(
-    table: pa.Table,
-    records: Sequence[Mapping],
-    aliases: Aliases,
-    span_columns: Sequence[str] = SPAN_COLUMNS,
+    table: pa.Table, records: Sequence[Mapping], aliases: Aliases
 ) -> list[Document]:
-    """Documents of the rows of a ``documents.parquet`` table, spans already set.
+    """Documents of the rows of a ``documents.parquet`` table, their sentences and quotes
+    already set (:data:`RESTORED_SPANS`; tokens and words are computed on first use, as
+    for any Document).
 
     Parameters:
-        table: rows of a cache entry's document table (at least the document and quote
-            columns and ``span_columns``).
+        table: rows of a cache entry's document table (at least :data:`RESTORED_COLUMNS`).
         records: each row's metadata, in the table's order.
         aliases: the alias table the corpus was read with.
-        span_columns: which of ``sentences``, ``tokens``, ``words`` to restore; the
-            others are computed on first use, as for any Document.
     """
     ids = table.column("doc_id").to_pylist()
     texts = table.column("text").to_pylist()
     shas = table.column("raw_sha256").to_pylist()
-    spans = {name: _split_list_column(table.column(name)) for name in span_columns}
+    spans = {name: _split_list_column(table.column(name)) for name in RESTORED_SPANS}
     quote_spans = table.column("quote_spans").to_pylist()
     kinds = table.column("quote_kinds").to_pylist()
     speakers = table.column("quote_speakers").to_pylist()
@@ -110,7 +106,7 @@ def documents_from_table(
     for i, doc_id in enumerate(ids):
         doc = Document(doc_id, texts[i], records[i], shas[i], aliases)
         state = doc.__dict__  # cached_property values live here: set them directly
-        for name in span_columns:
+        for name in RESTORED_SPANS:
             state[name] = SpanList(spans[name][i])
         flat = quote_spans[i]
         rows = zip(flat[0::2], flat[1::2], kinds[i], speakers[i], strict=True)
@@ -259,7 +255,7 @@ class StreamedDocuments(Sequence[Document]):
         columns = list(RESTORED_COLUMNS)
         table = parquet.read_row_groups(groups.tolist(), columns=columns).take(local)
         records = [self._records[p] for p in wanted.tolist()]
-        documents = documents_from_table(table, records, self._aliases, STREAMED_SPANS)
+        documents = documents_from_table(table, records, self._aliases)
         del table  # the documents keep only their span buffers
         # Arrow's allocator keeps the pages of every block read unless told, and a pass
         # reads them all: on 9.5M words of speeches the peak was 100 MB higher.
