@@ -22,6 +22,7 @@ from corpus.quotes import REPORTING_VERBS, full_name, reporting_events, speaker_
 
 from ._input import voice_allows
 from ._matcher import lower_text
+from ._runs import HashSet, letter_runs, word_hash
 from .lexicon import load_lexicon
 
 TRIGGERS_LEXICON = "comparison_triggers@3"
@@ -392,8 +393,7 @@ class _Rules:
     labels: dict[str, str]
     anchors: dict[str, frozenset]
     all_anchors: frozenset
-    anchor_hashes: np.ndarray
-    anchor_buckets: np.ndarray
+    anchor_hashes: HashSet
     word_led: frozenset
     hit_contexts: dict[re.Pattern, dict[str, tuple[re.Pattern | None, re.Pattern | None]]]
     gradable: frozenset
@@ -610,7 +610,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
     hit_contexts[historical_prefix] = _hit_contexts(prefix_terms, _QUOTED_GAP)
     # The letter runs a document scan looks at: anchors and reporting verbs.
     run_words = frozenset().union(*anchors.values()) | _REPORTING
-    anchor_hashes = np.array(sorted({_word_hash(w) for w in run_words}), dtype=np.uint64)
+    anchor_hashes = HashSet.of(word_hash(w) for w in run_words)
     return _Rules(
         explicit_verb=explicit_verb,
         explicit_link=links,
@@ -655,7 +655,6 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         anchors=anchors,
         all_anchors=frozenset().union(*anchors.values()),
         anchor_hashes=anchor_hashes,
-        anchor_buckets=_buckets(anchor_hashes),
         word_led=word_led,
         hit_contexts={k: v for k, v in hit_contexts.items() if v},
         gradable=frozenset(terms("comparative", "adjective")),
@@ -788,9 +787,19 @@ def _vehicle_words(
             end_before_previous, end = end, m.end()
             previous = lower
             if count >= max_words:
+                if _preposition_before_relative(previous, following) and count > 1:
+                    end, count = end_before_previous, count - 1  # as the full read cuts it
                 break
         m = following
     return first, end, count
+
+
+def _preposition_before_relative(previous: str, following: re.Match | None) -> bool:
+    """Whether the vehicle's last word is a preposition that opens the relative clause
+    after it ("colonialism | in which"), so it is not the vehicle's."""
+    if following is None or previous not in _PREPOSITIONS:
+        return False
+    return following.group().lower() in _RELATIVES_AFTER_PREPOSITION
 
 
 def _since_a_date(text: str, word: str, following: re.Match | None) -> bool:
@@ -1428,57 +1437,7 @@ def _looks_superlative(word: str) -> bool:
 _VERB_AS_WRITTEN = re.compile(r"[a-z]+(?!\w)")
 _ALPHA = re.compile(r"[a-z]+")
 _PHRASE_REACH = 30  # characters around an anchor word that a lexicon phrase can span
-_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGITS = frozenset("0123456789")
-# Word hashes: sum of letter * _HASH_BASE**k over the word's letters, mod 2**64 (numpy
-# uint64 arithmetic wraps). An odd base has an inverse mod 2**64, so a word's hash can
-# be read off the running sum at any offset. Equal words hash equally; a collision is
-# harmless because every candidate's spelling is checked.
-_HASH_BASE = 0x9E3779B97F4A7C15
-_HASH_INVERSE = pow(_HASH_BASE, -1, 2**64)
-
-
-def _word_hash(word: str) -> int:
-    return sum(ord(ch) * pow(_HASH_BASE, k, 2**64) for k, ch in enumerate(word)) % 2**64
-
-
-_BUCKET_SHIFT = np.uint64(48)
-
-
-def _buckets(hashes: np.ndarray) -> np.ndarray:
-    """A table over the top 16 bits of a hash: True where one of ``hashes`` falls."""
-    table = np.zeros(1 << 16, dtype=bool)
-    table[hashes >> _BUCKET_SHIFT] = True
-    return table
-
-
-@lru_cache(maxsize=4)
-def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """base**k and base**-k (mod 2**64) for k < size."""
-
-    def table(factor: int) -> np.ndarray:
-        out = np.full(size, factor, dtype=np.uint64)
-        out[0] = 1
-        return np.cumprod(out)
-
-    return table(_HASH_BASE), table(_HASH_INVERSE)
-
-
-def _letter_runs(low: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, bytes]:
-    """(starts, ends, hashes) of every maximal run of a-z letters in ``low``, and the
-    letters-only bytes (one byte per character: offsets are the text's)."""
-    letters = low.encode("latin-1", "replace").translate(_LETTERS_ONLY)
-    codes = np.frombuffer(letters, dtype=np.uint8)
-    # Between two non-letters added at the ends, letter / non-letter flips alternate:
-    # a run's start, its end, the next run's start, ...
-    is_letter = np.frombuffer(b" " + letters + b" ", dtype=np.uint8) != 32
-    flips = np.flatnonzero(is_letter[1:] != is_letter[:-1])
-    starts, ends = flips[0::2], flips[1::2]
-    base, inverse = _powers(1 << max(16, len(codes).bit_length()))
-    running = np.zeros(len(codes) + 1, dtype=np.uint64)
-    np.cumsum(codes.astype(np.uint64) * base[: len(codes)], out=running[1:])
-    hashes = (running[ends] - running[starts]) * inverse[starts]
-    return starts, ends, hashes, letters
 
 
 @lru_cache(maxsize=1024)
@@ -1516,13 +1475,9 @@ class _Scan:
         self.year = _document_year(doc.meta)
         if not low:
             return
-        starts, ends, hashes, letters = _letter_runs(low)
-        # Most runs are ruled out by their hash's top bits alone (a table lookup); the
-        # rest are looked up among the anchor hashes.
-        wanted = rules.anchor_buckets[hashes >> _BUCKET_SHIFT]
-        known = rules.anchor_hashes
-        maybe = hashes[wanted]
-        wanted[wanted] = known[np.searchsorted(known, maybe) % len(known)] == maybe
+        runs = letter_runs(low)
+        starts, ends, letters = runs.starts, runs.ends, runs.letters
+        wanted = rules.anchor_hashes.holds(runs.hashes)
         lengths = ends - starts
         if len(letters) >= 3:
             codes = np.frombuffer(letters, dtype=np.uint8)

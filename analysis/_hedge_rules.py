@@ -209,7 +209,8 @@ def hedges_in_document(
     low = lowered(text)
     found = []
     pos = 0
-    while (hit := matcher.next_hit(low, pos)) is not None:
+    hits = matcher.scan(low)
+    while (hit := hits.next_hit(pos)) is not None:
         start, candidates = hit
         accepted = _accept(doc, start, candidates, items, modals) if candidates else None
         if accepted is None:

@@ -26,6 +26,8 @@ import pandas as pd
 
 from corpus._pickling import rebuilt_from_fields
 
+from ._runs import HashSet, LetterRuns, letter_runs, pair_hash, word_hash
+
 # Left boundary: not inside a word, a hyphenated word or a contraction.
 _LEFT = r"(?<![\w-])(?<!\w')"
 # Right boundary: no word character, hyphen-joined word or non-clitic apostrophe after.
@@ -95,6 +97,64 @@ _BEFORE_FORM = "[^0-9_a-z-]"
 _LEFT_BOUNDARY = re.compile(_LEFT)
 
 
+# A form's runs of a-z letters, a trailing "*" kept ("rumour*", "can", "t" of "can't").
+_FORM_RUN = re.compile(r"[a-z]+\*?")
+
+
+@dataclass(frozen=True)
+class RunKeys:
+    """What the letter runs of a text must hold where some word form may start.
+
+    A form that starts with a-z letters starts a run of them (the letters before it are
+    no word characters). One-word forms need that run to be their word (``words``) or,
+    for ``rumour*``, to begin with its stem (``stems``: every stem's first
+    ``stem_length`` letters, the shortest stem's length); forms of several runs need
+    the run and the next one to be their first two (``pairs``: "it seems" is not looked
+    at after every "it").
+    """
+
+    words: HashSet
+    pairs: HashSet
+    stems: HashSet
+    stem_length: int
+
+    def __reduce__(self) -> tuple:
+        return rebuilt_from_fields(self)  # compiled frozen dataclasses need it (corpus._pickling)
+
+    @classmethod
+    def of(cls, forms: list[str]) -> RunKeys | None:
+        """The keys of word ``forms``; None if one does not start with a-z (a user's
+        lexicon may hold "élan" or "2nd": those lexicons are scanned by regex only)."""
+        words, pairs, stems = set(), set(), set()
+        for form in forms:
+            runs = _FORM_RUN.findall(form)
+            if not runs or not form.startswith(runs[0].rstrip("*")):
+                return None
+            first = runs[0]
+            if len(runs) > 1 and not first.endswith("*") and not runs[1].endswith("*"):
+                pairs.add(pair_hash(first, runs[1]))
+            elif first.endswith("*"):
+                stems.add(first[:-1])
+            else:
+                words.add(word_hash(first))
+        stem_length = min(map(len, stems), default=0)
+        return cls(
+            HashSet.of(words),
+            HashSet.of(pairs),
+            HashSet.of(word_hash(stem[:stem_length]) for stem in stems),
+            stem_length,
+        )
+
+    def starts(self, runs: LetterRuns) -> list[int]:
+        """Offsets of the runs where a form may start, in order."""
+        wanted = self.words.holds(runs.hashes)
+        if len(self.pairs) and len(wanted) > 1:
+            wanted[:-1] |= self.pairs.holds(runs.pair_hashes())
+        if len(self.stems):
+            wanted |= self.stems.holds(runs.prefix_hashes(self.stem_length))
+        return runs.starts[wanted].tolist()
+
+
 @dataclass(frozen=True)
 class FormMatcher:
     """Compiled lookup of a lexicon's forms; build with :func:`form_matcher`.
@@ -102,13 +162,15 @@ class FormMatcher:
     ``words`` finds a word form with the character before it, ``word_at`` a word
     form at a given offset (for offset 0, which has no character before it),
     ``clitic_at`` a clitic form (they start with an apostrophe and need no left
-    boundary; None when the lexicon has none).
+    boundary; None when the lexicon has none); ``run_keys`` (None when a form does not
+    start with a-z) finds where word forms may start faster than ``words`` does.
     """
 
     words: re.Pattern
     word_at: re.Pattern
     clitic_at: re.Pattern | None
     by_key: dict[str, tuple[tuple[re.Pattern, int], ...]]
+    run_keys: RunKeys | None
 
     def __reduce__(self) -> tuple:
         return rebuilt_from_fields(self)  # compiled frozen dataclasses need it (corpus._pickling)
@@ -116,7 +178,10 @@ class FormMatcher:
     def candidates(self, low: str, start: int) -> list[tuple[int, int]]:
         """``(end offset, item index)`` of every form matching at ``start``, longest first."""
         found = []
-        for key in (low[start : start + 2], low[start]):
+        pair = low[start : start + 2]
+        if pair[1:].isspace():  # forms are keyed with one space between words
+            pair = pair[0] + " "
+        for key in (pair, low[start]):
             for pattern, index in self.by_key.get(key, ()):
                 m = pattern.match(low, start)
                 if m:
@@ -124,30 +189,75 @@ class FormMatcher:
         found.sort(key=lambda f: -f[0])
         return found
 
-    def next_hit(self, low: str, pos: int) -> tuple[int, list[tuple[int, int]]] | None:
-        """The first place at or after ``pos`` where some form matches, with its candidates."""
-        start = self._next_word(low, pos)
-        if self.clitic_at is not None:
-            start = self._first_clitic(low, pos, len(low) if start is None else start)
-        if start is None:
-            return None
-        return start, self.candidates(low, start)
+    def scan(self, low: str) -> Scan:
+        """The hits of a lower-cased text (:func:`lowered`), to be read in order."""
+        return Scan(self, low)
 
-    def _next_word(self, low: str, pos: int) -> int | None:
-        if pos == 0 and self.word_at.match(low, 0):
+    def next_hit(self, low: str, pos: int) -> tuple[int, list[tuple[int, int]]] | None:
+        """The first place at or after ``pos`` where some form matches, with its
+        candidates (one lookup; read a whole text through :meth:`scan`)."""
+        return self.scan(low).next_hit(pos)
+
+
+class Scan:
+    """One lower-cased text's hits of a :class:`FormMatcher`, read front to back."""
+
+    def __init__(self, matcher: FormMatcher, low: str) -> None:
+        self.matcher = matcher
+        self.low = low
+        keys = matcher.run_keys
+        # Where word forms may start, when the lexicon allows finding them by letter runs.
+        self.maybe: list[int] | None = None if keys is None else keys.starts(letter_runs(low))
+        self.next_maybe = 0
+
+    def next_hit(self, pos: int) -> tuple[int, list[tuple[int, int]]] | None:
+        """The first place at or after ``pos`` where some form matches, with its
+        candidates, longest first. ``pos`` must not go back between calls."""
+        matcher, low = self.matcher, self.low
+        if self.maybe is None:
+            start = self._next_word_by_regex(pos)
+            word = None if start is None else (start, matcher.candidates(low, start))
+        else:
+            word = self._next_word(pos)
+        if matcher.clitic_at is not None:
+            clitic = self._first_clitic(pos, len(low) if word is None else word[0])
+            if clitic is not None and (word is None or clitic < word[0]):
+                return clitic, matcher.candidates(low, clitic)
+        return word
+
+    def _next_word(self, pos: int) -> tuple[int, list[tuple[int, int]]] | None:
+        """The first word form at or after ``pos``, among the runs the keys allow."""
+        low, maybe, matcher = self.low, self.maybe, self.matcher
+        assert maybe is not None
+        i = self.next_maybe
+        while i < len(maybe) and maybe[i] < pos:
+            i += 1
+        self.next_maybe = i
+        while i < len(maybe):
+            start = maybe[i]
+            i += 1
+            if _LEFT_BOUNDARY.match(low, start):
+                candidates = matcher.candidates(low, start)
+                if candidates:
+                    return start, candidates
+        return None
+
+    def _next_word_by_regex(self, pos: int) -> int | None:
+        low, matcher = self.low, self.matcher
+        if pos == 0 and matcher.word_at.match(low, 0):
             return 0
         # A form at ``start >= pos`` has its character before at ``start - 1 >= pos - 1``.
         at = max(pos - 1, 0)
-        while (m := self.words.search(low, at)) is not None:
+        while (m := matcher.words.search(low, at)) is not None:
             start = m.start() + 1
             if _LEFT_BOUNDARY.match(low, start):
                 return start
             at = start
         return None
 
-    def _first_clitic(self, low: str, pos: int, before: int) -> int | None:
+    def _first_clitic(self, pos: int, before: int) -> int | None:
         """The first clitic form in ``[pos, before)``, else ``before`` (None: the end)."""
-        clitic_at = self.clitic_at
+        low, clitic_at = self.low, self.matcher.clitic_at
         assert clitic_at is not None
         q = low.find("'", pos, before)
         while q >= 0:
@@ -172,6 +282,7 @@ def _compile(forms: tuple[tuple[str, int], ...]) -> FormMatcher:
         re.compile(word_body),
         clitic_at,
         {k: tuple(v) for k, v in by_key.items()},
+        RunKeys.of(words),
     )
 
 

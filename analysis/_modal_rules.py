@@ -162,7 +162,8 @@ def modal_spans(
     low = lowered(text)
     out = []
     pos = 0
-    while (hit := matcher.next_hit(low, pos)) is not None:
+    hits = matcher.scan(low)
+    while (hit := hits.next_hit(pos)) is not None:
         start, candidates = hit
         accepted = None
         if candidates:

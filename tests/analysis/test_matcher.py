@@ -73,9 +73,10 @@ _FORMS = ["can", "can not", "'ll", "'d better", "may", "must", "not", "rumour*",
 
 def _reference_starts(forms: list[str], low: str) -> list[int]:
     """Hit offsets by a flat alternation with the boundaries as lookarounds."""
-    words = "|".join(_form_body(f) for f in forms if not f.startswith("'"))
-    clitics = "|".join(_form_body(f) for f in forms if f.startswith("'"))
-    pattern = re.compile(f"(?:{_LEFT}(?:{words})|{clitics}){_RIGHT}")
+    words = [_form_body(f) for f in forms if not f.startswith("'")]
+    clitics = [_form_body(f) for f in forms if f.startswith("'")]
+    either = ([f"{_LEFT}(?:{'|'.join(words)})"] if words else []) + clitics
+    pattern = re.compile(f"(?:{'|'.join(either)}){_RIGHT}")
     out, pos = [], 0
     while (m := pattern.search(low, pos)) is not None:
         out.append(m.start())
@@ -110,6 +111,24 @@ def test_next_hit_from_any_position_is_the_first_plain_hit_there(text):
         expected = next((s for s in starts if s >= pos), None)
         assert (hit[0] if hit else None) == expected, pos
     assert matcher.next_hit(" a", 1)[0] == 1
+
+
+def test_words_of_a_form_may_stand_on_separate_lines():
+    # A line break between "I" and "believe" once hid the phrase (its lookup key was
+    # "i " and the text had "i\n"), so "believe" alone was taken.
+    assert hits(["i believe", "believe"], "As I\nbelieve, we may.") == ["I\nbelieve"]
+
+
+_FORM = st.from_regex(r"[abn]{1,3}\*?( [abn]{1,2}\*?)?|'[abn]{1,2}|[é2-][abn]", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FORM, min_size=1, max_size=5), st.text(alphabet=list("abn '-\né_2x"), max_size=40))
+def test_scan_of_any_lexicon_finds_the_starts_of_the_plain_regex(forms, text):
+    # Lexicons whose word forms all start with a-z are scanned by letter runs (one form
+    # that does not, such as "é..." or "2...", sends its lexicon to the regex scan).
+    low = lowered(text)
+    assert _scan_starts(forms, low) == _reference_starts(forms, low)
 
 
 def test_scan_edges():
