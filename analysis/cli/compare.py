@@ -17,6 +17,7 @@ from analysis.compare import (
 )
 
 from .common import (
+    OneDocvar,
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
@@ -53,11 +54,14 @@ def register(subparsers) -> None:
     parser.add_argument(
         "measure", metavar="MEASURE", type=_measure_value, help="what to compare (see above)"
     )
-    parser.add_argument("--by", metavar="DOCVAR", required=True, help="docvar defining groups")
+    parser.add_argument(
+        "--by", metavar="DOCVAR", required=True, action=OneDocvar, help="docvar defining groups"
+    )
     parser.add_argument(
         "--within",
         metavar="DOCVAR",
         default=None,
+        action=OneDocvar,
         help="compare the --by groups within each value of this docvar (decades within "
         "each country), correcting every stratum's p-values together as one family",
     )
