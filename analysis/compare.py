@@ -20,6 +20,7 @@ These and ``"rate:<term>"`` can be counted in one voice (``voice="authorial"`` o
 from __future__ import annotations
 
 import itertools
+import warnings
 import zlib
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
@@ -449,6 +450,27 @@ def _untestable(name: str, g: str, h: str, n_a: int, n_b: int) -> dict:
     }
 
 
+def _warn_of_single_documents(differences: list[dict], test: str) -> None:
+    """Say when differences have no interval (and, with Welch's test, no p-value) because
+    a side has one document: a table of NaN said nothing of why. Years within countries
+    of the UN archive are one speech each, so every such difference is one."""
+    lone = [d for d in differences if min(d["documents"], d["documents_b"]) == 1]
+    if not lone:
+        return
+    first = lone[0]
+    where = f" within {first['within']!r}" if first["within"] else ""
+    untested = "no interval or p-value" if test == "welch" else "no interval"
+    warnings.warn(
+        f"{len(lone)} of {len(differences)} differences have {untested}: a group of "
+        f"one document (first: {first['group']!r} against {first['group_b']!r}{where}); "
+        "group documents together (periods of several years rather than single years), "
+        "or model the values of the documents (a trend within countries: a regression "
+        "on the rates per document, by='doc_id', joined to the docvars)",
+        UserWarning,
+        stacklevel=3,
+    )
+
+
 def compare(
     c_or_table: Corpus | pd.DataFrame,
     measure: str | Callable[[Document], float],
@@ -688,6 +710,7 @@ def compare(
                     "p_adjusted": np.nan,
                 }
             )
+    _warn_of_single_documents(differences, test)
     if differences:
         # One family: with within=, every stratum's differences are corrected together.
         p_values = np.array([d["p_value"] for d in differences])
