@@ -566,6 +566,13 @@ def compare(
     intervals lie within :func:`stat_hedging`'s or :func:`stat_modality`'s for the same
     ``by`` and ``voice``: they are drawn from the same resamples.
 
+    Documents are the units: intervals and tests take each as an independent draw. Where
+    groups hold several documents of one speaker or country (ten speeches per country of
+    NATO against the Soviet bloc), compare the units' means instead (a table of one row
+    per country, ``compare(table, "rate", by="bloc")``): on the UN speeches of 1980-1989
+    the hedges of 159 NATO speeches against 90 Soviet-bloc ones gave p = 0.0019, the 16
+    countries' means against the 9 gave p = 0.22.
+
     Within one voice, pass the Corpus with ``voice=``:
     ``compare(c, "deontic", by="outlet", voice="authorial")``. A per-document table
     made in a voice serves too (its ``rate`` column stays at or above 0), e.g.
