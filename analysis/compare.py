@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from corpus import Corpus, Document
-from corpus.errors import check_choice
+from corpus.errors import alike_choice, check_choice
 
 from ._input import (
     MISSING_GROUP,
@@ -108,6 +108,13 @@ _WITHIN_COLUMNS = [*COMPARE_COLUMNS[:2], "within", *COMPARE_COLUMNS[2:]]
 _CELL = "\x1f"
 
 
+def meant_measure(measure: object) -> str:
+    """ "did you mean 'hedges'? " for a measure spelled like a named one ("hedge",
+    "Epistemic"), to put before the list of measures; "" otherwise."""
+    alike = alike_choice(measure, NAMED_MEASURES)
+    return f"did you mean {alike!r}? " if alike is not None else ""
+
+
 def _apply(doc: Document, func: Callable[[Document], float]) -> float:
     return float(func(doc))
 
@@ -150,7 +157,8 @@ def per_document_values(
     else:
         valid = ", ".join(repr(m) for m in NAMED_MEASURES)
         raise ValueError(
-            f"measure={measure!r} is not valid; choose one of: {valid}, 'rate:<term>' "
+            f"measure={measure!r} is not valid; {meant_measure(measure)}choose one of: "
+            f"{valid}, 'rate:<term>' "
             "(per 10,000 words), a column of a per-document table, or a function doc -> float"
         )
     indexed = table.set_index("doc_id")

@@ -14,6 +14,7 @@ from analysis.compare import (
     READABILITY_MEASURES,
     STANCE_MEASURES,
     TESTS,
+    meant_measure,
 )
 
 from .common import (
@@ -103,7 +104,8 @@ def _measure_value(value: str) -> str:
         return value
     if value not in NAMED_MEASURES:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is no measure; give one of {', '.join(NAMED_MEASURES)}, or rate:TERM"
+            f"{value!r} is no measure; {meant_measure(value)}give one of "
+            f"{', '.join(NAMED_MEASURES)}, or rate:TERM"
         )
     return value
 

@@ -234,6 +234,16 @@ def test_a_bad_measure_lists_the_hedging_and_modality_measures(stance_corpus):
         compare(stance_corpus, "hedging", by="k")
 
 
+@pytest.mark.parametrize(
+    ("given", "meant"), [("hedge", "hedges"), ("Epistemic", "epistemic"), ("deontics", "deontic")]
+)
+def test_a_measure_spelled_like_a_named_one_gets_its_name(stance_corpus, given, meant):
+    with pytest.raises(
+        ValueError, match=rf"^measure='{given}' is not valid; did you mean '{meant}'\? choose"
+    ):
+        compare(stance_corpus, given, by="k")
+
+
 def test_a_group_without_values_keeps_its_row_and_adjacent_pairs_do_not_skip_it():
     t = pd.DataFrame({"g": ["A", "A", "B", "B", "C", "C"], "x": [np.nan, np.nan, 1, 2, 3, 5]})
     table = compare(t, "x", by="g", n_boot=100, pairs="adjacent")
