@@ -524,9 +524,37 @@ def add_voice_argument(parser: argparse.ArgumentParser, *, applies: str = "") ->
     )
 
 
+# How to group by two docvars on the command line (argparse would keep the last --by).
+TWO_DOCVARS_HINT = (
+    "to group by two docvars, give the inputs one that combines them (a column of the "
+    "--metadata sidecar or table), or in Python c.with_docvars(...)"
+)
+# ... and where a pair of docvars names each document (a country's speech of a year).
+PER_DOCUMENT_HINT = "for one row per document (a country-year panel of speeches), --by doc_id; "
+
+
+class OneDocvar(argparse.Action):
+    """An option naming one docvar (--by, --within): given twice with different values,
+    a usage error, where argparse would silently keep the last (``--by country --by
+    year`` grouped by year alone)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        earlier = getattr(namespace, self.dest, None)
+        if earlier is not None and earlier != self.default and earlier != values:
+            parser.error(
+                f"{option_string} takes one docvar, given twice ({earlier!r}, then "
+                f"{values!r}); {PER_DOCUMENT_HINT if self.dest == 'by' else ''}"
+                f"{TWO_DOCVARS_HINT}"
+            )
+        setattr(namespace, self.dest, values)
+
+
 def add_by_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--by", metavar="DOCVAR", help="group results by this docvar (e.g. country, year)"
+        "--by",
+        metavar="DOCVAR",
+        action=OneDocvar,
+        help="group results by this docvar (e.g. country, year; doc_id: one row per document)",
     )
 
 

@@ -14,9 +14,11 @@ from analysis.compare import (
     READABILITY_MEASURES,
     STANCE_MEASURES,
     TESTS,
+    meant_measure,
 )
 
 from .common import (
+    OneDocvar,
     add_corpus_arguments,
     add_min_words_argument,
     add_output_arguments,
@@ -53,11 +55,14 @@ def register(subparsers) -> None:
     parser.add_argument(
         "measure", metavar="MEASURE", type=_measure_value, help="what to compare (see above)"
     )
-    parser.add_argument("--by", metavar="DOCVAR", required=True, help="docvar defining groups")
+    parser.add_argument(
+        "--by", metavar="DOCVAR", required=True, action=OneDocvar, help="docvar defining groups"
+    )
     parser.add_argument(
         "--within",
         metavar="DOCVAR",
         default=None,
+        action=OneDocvar,
         help="compare the --by groups within each value of this docvar (decades within "
         "each country), correcting every stratum's p-values together as one family",
     )
@@ -99,7 +104,8 @@ def _measure_value(value: str) -> str:
         return value
     if value not in NAMED_MEASURES:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is no measure; give one of {', '.join(NAMED_MEASURES)}, or rate:TERM"
+            f"{value!r} is no measure; {meant_measure(value)}give one of "
+            f"{', '.join(NAMED_MEASURES)}, or rate:TERM"
         )
     return value
 

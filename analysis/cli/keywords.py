@@ -16,6 +16,7 @@ from analysis.output import provenance_path
 
 from .common import (
     DataError,
+    OneDocvar,
     add_corpus_arguments,
     add_output_arguments,
     add_plot_argument,
@@ -42,6 +43,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--by",
         metavar="DOCVAR",
+        action=OneDocvar,
         help="docvar defining groups (required unless --reference is a frequency list: "
         "then the whole corpus is the target)",
     )

@@ -115,3 +115,34 @@ def test_scheduler_without_engine_dask_is_an_error(capsys):
     assert "--scheduler connects to a Dask cluster: give --engine dask too" in (
         capsys.readouterr().err
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["hedging", "--by", "country", "--by", "year"],
+            "--by takes one docvar, given twice ('country', then 'year'); for one row per "
+            "document (a country-year panel of speeches), --by doc_id; to group by two",
+        ),
+        (
+            ["compare", "x.csv", "hedges", "--by", "year", "--within", "a", "--within", "b"],
+            "--within takes one docvar, given twice ('a', then 'b'); to group by two",
+        ),
+        (
+            ["keywords", "x.csv", "--by", "country", "--by", "year"],
+            "--by takes one docvar, given twice ('country', then 'year')",
+        ),
+    ],
+)
+def test_a_docvar_option_given_twice_is_a_usage_error(args, said, capsys):
+    # argparse kept the last: "--by country --by year" printed rates by year alone.
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    assert said in capsys.readouterr().err
+
+
+def test_a_docvar_option_repeated_with_its_value_is_no_error(long_quote, capsys):
+    assert main(["hedging", long_quote, "--by", "doc_id", "--by", "doc_id", "--quiet"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[:2] == ["n1", "hedges"]

@@ -49,7 +49,7 @@ def test_compare_command_refuses_an_unknown_measure_before_reading(folder, capsy
     with pytest.raises(SystemExit) as exit_info:
         main(["compare", str(folder), "hedgez", "--by", "outlet"])
     assert exit_info.value.code == 2
-    assert "'hedgez' is no measure" in capsys.readouterr().err
+    assert "'hedgez' is no measure; did you mean 'hedges'? give one of" in capsys.readouterr().err
 
 
 def test_the_command_list_shows_compare(capsys):

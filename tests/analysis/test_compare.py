@@ -234,6 +234,16 @@ def test_a_bad_measure_lists_the_hedging_and_modality_measures(stance_corpus):
         compare(stance_corpus, "hedging", by="k")
 
 
+@pytest.mark.parametrize(
+    ("given", "meant"), [("hedge", "hedges"), ("Epistemic", "epistemic"), ("deontics", "deontic")]
+)
+def test_a_measure_spelled_like_a_named_one_gets_its_name(stance_corpus, given, meant):
+    with pytest.raises(
+        ValueError, match=rf"^measure='{given}' is not valid; did you mean '{meant}'\? choose"
+    ):
+        compare(stance_corpus, given, by="k")
+
+
 def test_a_group_without_values_keeps_its_row_and_adjacent_pairs_do_not_skip_it():
     t = pd.DataFrame({"g": ["A", "A", "B", "B", "C", "C"], "x": [np.nan, np.nan, 1, 2, 3, 5]})
     table = compare(t, "x", by="g", n_boot=100, pairs="adjacent")
@@ -680,3 +690,36 @@ def test_a_tables_index_named_group_is_no_clash():
     )
     table = compare(t, "x", by="g", n_boot=100)
     assert table["estimate"].tolist() == [2.0, 6.0, -4.0]
+
+
+def test_differences_with_a_single_document_say_why_they_have_no_p_value():
+    # The UN archive has one speech per country and year: by="year" within="country"
+    # gave a table of NaN p-values, and nothing said why.
+    t = pd.DataFrame({"g": ["A", "B", "B", "B", "C", "C"], "x": [1.0, 2, 3, 4, 5, 7]})
+    with pytest.warns(UserWarning) as caught:
+        result = compare(t, "x", by="g", n_boot=200)
+    assert str(caught[0].message).startswith(
+        "2 of 3 differences have no interval or p-value: a group of one document "
+        "(first: 'A' against 'B'); group documents together"
+    )
+    diffs = result[result["kind"] == "difference"]
+    assert diffs["p_value"].isna().tolist() == [True, True, False]
+
+
+def test_single_documents_within_strata_are_named_with_their_stratum():
+    t = pd.DataFrame(
+        {"country": ["X", "X", "Y", "Y"], "year": [1980, 1981, 1980, 1981], "x": [1.0, 2, 3, 5]}
+    )
+    with pytest.warns(
+        UserWarning,
+        match=r"^2 of 2 differences have no interval: a group of "
+        r"one document \(first: '1980' against '1981' within 'X'\)",
+    ):
+        result = compare(t, "x", by="year", within="country", test="permutation", n_boot=200)
+    # one speech against one: every split gives the same distance, an exact p of 1
+    assert result["p_value"].dropna().tolist() == [1.0, 1.0]
+
+
+def test_groups_of_two_documents_or_more_give_no_warning(table, recwarn):
+    compare(table, "x", by="g", n_boot=200)
+    assert not [w for w in recwarn if "differences have no" in str(w.message)]
