@@ -26,7 +26,7 @@ from itertools import chain
 
 from ._pickling import rebuilt_from_fields
 
-QUOTER_VERSION = "communique-quotes/22"
+QUOTER_VERSION = "communique-quotes/23"
 
 # An unclosed quote mark must not swallow the rest of a speech: a quote (or each
 # paragraph of a quote of several paragraphs) is at most this long.
@@ -757,12 +757,14 @@ def _body_earlier_in_sentence(
     quote_starts = [s for s, _ in quote_spans]
     found: dict[str, int] = {}
     for m in _CAPITALIZED_RUN.finditer(text, low, at):
-        name = _clean_name(_POSSESSIVE_END.sub("", m.group()))
-        if not name or not _is_body(name):
-            continue
         # the "of" phrases that end its name: "the Central Committee of the Chinese
-        # Communist Party"
+        # Communist Party", "the Council of Europe" (whose "Council" is no name alone)
         of = _OF_PHRASES.match(text, m.end(), at)
+        name = _clean_name(_POSSESSIVE_END.sub("", m.group()))
+        if not name and of is not None:
+            name = _body_head_of(m.group())
+        if not name or not (_is_body(name) or (of and name.split()[-1] in _NAMED_BODY_HEADS)):
+            continue
         end = of.end() if of else m.end()
         if not _is_noun_after_name_at(text, end):
             found.setdefault(name + (of.group() if of else ""), m.start())
@@ -783,6 +785,15 @@ def _body_earlier_in_sentence(
 _OF_PHRASES = re.compile(
     rf"(?:{NAME_GAP}of{NAME_GAP}(?:the{NAME_GAP})?{_WORD}(?:{NAME_GAP}{_WORD}){{0,3}})+"
 )
+
+
+def _body_head_of(run: str) -> str:
+    """The head of a body that "of" phrases go on from, without the words that open a
+    sentence: "The Council" -> "Council"; "" for other runs."""
+    words = run.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) if words and words[-1] in _NAMED_BODY_HEADS else ""
 
 
 def _is_noun_after_name_at(text: str, end: int) -> bool:
@@ -1553,6 +1564,9 @@ def _verb_events(text: str, low: int, high: int) -> list[tuple[int, int, str, st
             out.extend(_events_past_a_work(text, v, ve))
         if word in PARTICIPLE_VERBS and text[v - 2 : v] == ", ":
             out.extend(_clause_subject_events(text, v, ve))
+        elif text[v - 5 : v] == " and " and word in REPORTING_VERBS and _past_form(word):
+            # "Ana Ruiz met the envoys and said": the clause's subject (quoter 23)
+            out.extend(_clause_subject_events(text, v, ve, coordinated=True))
         if word in INVERTING_VERBS and (v == 0 or _AFTER_QUOTE_OR_COMMA.search(text, v - 8, v)):
             # "…,” said Lavrov", "…, said Lavrov", "… - said Lavrov -", "(said Lavrov)",
             # "so wrote Seneca"; not "Scholz said Germany would help".
@@ -1624,9 +1638,12 @@ def _speaker_of_place(m: re.Match) -> str:
     if office and len(office) == len(role):
         # "said the Government of Cuba" gives Cuba, "said the Charter of ..." nobody
         speaks = _speaks_for(before[:of], name.split())
-        return (_office_of_body(before, name) or _clean_name(name)) if speaks else ""
+        if not speaks:
+            return _body_before_of(before, name)  # "said the Council of Europe"
+        return _office_of_body(before, name) or _clean_name(name)
     if len(role) <= 2 and all(w.islower() for w in role) and role[-1] in _SPEAKS_FOR:
-        return _clean_name(name)  # "said the representative of Cuba": the country
+        # "said the representative of Cuba": the country; "said the people of Cuba": the people
+        return _people_of(before, name) or _clean_name(name)
     return ""
 
 
@@ -1943,6 +1960,12 @@ def _events_ending_at(text: str, verb_start: int, verb_end: int, floor: int = 0)
         elif m and not inside and (ministry := _ministry_of_place(text, low, m.start(), m["name"])):
             # "the Ministry of Foreign Affairs of Kestria said": the ministry, not Kestria
             out.append((ministry[0], verb_end, "name", ministry[1]))
+        elif m and not inside and (posted := _office_posted_in(text, low, m.start())):
+            # "the ambassador of Tarsk in Norland said": the office, not Norland
+            out.append((posted[0], verb_end, "name", posted[1]))
+        elif m and not inside and (body := _body_of_place(text, low, m.start(), m["name"])):
+            # "the Council of Europe said": the body, not Europe
+            out.append((body[0], verb_end, "name", body[1]))
     if appositive:
         out.append(appositive)
     if any(word.endswith(("he", "He")) for word in last_words):  # he, she
@@ -2232,6 +2255,9 @@ def _office_of_body(before: list[str], name: str) -> str:
     Minister of Cuba"; quoter 21, which before gave the country for the lower-case form
     only); "the representative of Cuba said" gives Cuba however it is written.
     """
+    people = _people_of(before, name)
+    if people:
+        return people
     office = _office_words_before_of(before)
     if not office or name.split()[0] in _PORTFOLIOS:
         return ""  # "Secretary of State Antony Blinken": the rest of a title, and a name
@@ -2248,6 +2274,111 @@ def _office_of_body(before: list[str], name: str) -> str:
         return person
     article = ["the"] if before[-1] in _DETERMINERS else []
     return " ".join([*office, "of", *article, *name.split()])
+
+
+def _office_posted_in(text: str, low: int, name_start: int) -> tuple[int, str] | None:
+    """``(where it starts, its name)`` of the office or voice of a place that
+    ``text[low:name_start]`` ends with before "in" or "to" and the place where it serves
+    ("the ambassador of Tarsk in Norland said" -> "Ambassador of Tarsk", "the Permanent
+    Representative of Tarsk to the United Nations said" -> "Tarsk"), read as if the verb
+    followed the first place (quoter 23); None when it does not end so."""
+    m = _POSTED_IN.search(text, low, name_start)
+    if m is None:
+        return None
+    before = text[low : m.start()].split()
+    words = before[:-1] if before and before[-1] in _DETERMINERS else before
+    name = m["name"]
+    if len(words) < 2 or words[-1] != "of" or _office_is_object(before):
+        return None
+    if not _speaks_for(words[:-1], name.split()):
+        return None
+    office = _office_of_body(before, name)
+    if office:
+        return _start_of_last_words(
+            text, low, m.start(), len(office.split()) - len(name.split())
+        ), office
+    if _role_is_object(words[:-1]):
+        return None  # "the faith of the people of Mali in the United Nations, declared"
+    place = _clean_name(name)
+    return (m.start(), place) if place else None
+
+
+def _role_is_object(words: list[str]) -> bool:
+    """Whether the role that ends ``words`` ("the representative", "the people") follows
+    "of" or a preposition with its article: someone spoken of or to."""
+    for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[k].lower() in _ARTICLES:
+            return k > 0 and (words[k - 1] == "of" or words[k - 1] in _PREPOSITIONS)
+    return False
+
+
+# A place after "in" or "to" that ends the words before a verb, and the place before it
+# (see _office_posted_in).
+_POSTED_IN = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME}){NAME_GAP}(?:in|to){NAME_GAP}(?:the{NAME_GAP})?\Z"
+)
+
+
+def _start_of_last_words(text: str, low: int, high: int, count: int) -> int:
+    """Where the last ``count`` words of ``text[low:high]`` start."""
+    starts = [m.start() for m in _NON_SPACE.finditer(text, low, high)]
+    return starts[-count] if 0 < count <= len(starts) else low
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _body_of_place(text: str, low: int, name_start: int, name: str) -> tuple[int, str] | None:
+    """``(where it starts, its name)`` of the body that ``text[low:name_start]`` ends with
+    before the ``name`` that ends its own (see :func:`_body_before_of`), or None."""
+    before = text[max(low, name_start - _EVENT_REACH) : name_start].split()
+    body = _body_before_of(before, name)
+    if not body:
+        return None
+    return _start_of_last_words(text, low, name_start, len(body.split()) - len(name.split())), body
+
+
+def _body_before_of(before: list[str], name: str) -> str:
+    """The name of a body whose name goes on with "of" and the ``name`` after ``before``,
+    the words before it ("the Council of Europe", "the Organization of African Unity",
+    "the Committee of Ministers of the Council of Europe"): such a body speaks, not the
+    place or the thing after its "of" (quoter 23: they gave nobody). "" when ``before``
+    does not end so, or the body is what someone speaks of or to ("the resolution of
+    the Council of", "a letter to the Council of"), or an office of it speaks (see
+    :func:`_office_of_body`)."""
+    chain = _office_before_of(before)
+    if not chain or name.endswith(("'s", "\u2019s")):
+        return ""
+    first = chain[: chain.index("of")] if "of" in chain else chain
+    if not first or first[-1] not in _NAMED_BODY_HEADS:
+        return ""  # "the Charter of the Organization of"
+    if any(_SPEAKS_FOR.intersection(w.lower().split("-")) for w in chain):
+        return ""  # "the Council of Heads of State of": an office's words
+    article = ["the"] if before[-1] in _DETERMINERS else []
+    rest = before[: len(before) - len(chain) - 1 - len(article)]
+    while rest and rest[-1] in _DETERMINERS:
+        rest = rest[:-1]
+    if rest and (rest[-1] == "of" or rest[-1] in _PREPOSITIONS):
+        return ""
+    place = _clean_name(name) if name.split()[0] not in _INSTITUTION_WORDS else name
+    return " ".join([*chain, "of", *article, place]) if place else ""
+
+
+def _people_of(before: list[str], name: str) -> str:
+    """ "People of Tarsk" when ``before`` ends with "the people of (the)" before ``name``;
+    else "". A people is not its state: the state's voices (its Government, delegation,
+    representative) speak as the country, and what a people is said to say (a slogan, a
+    vote, a proverb) is the people's (quoter 23; it gave the country)."""
+    words = before[:-1] if before and before[-1] in _DETERMINERS else before
+    if len(words) < 3 or words[-1] != "of" or words[-2] not in ("people", "People"):
+        return ""
+    if words[-3] not in ("the", "The"):
+        return ""  # "the Government and people of", "our people of"
+    if len(words) > 3 and (words[-4] == "of" or words[-4] in _PREPOSITIONS):
+        return ""  # "the faith of the people of": spoken of (the country, as before)
+    article = ["the"] if before[-1] in _DETERMINERS else []
+    place = _clean_name(name)
+    return " ".join(["People", "of", *article, place]) if place else ""
 
 
 def _office_is_object(before: list[str]) -> bool:
@@ -2349,14 +2480,43 @@ def _lower_case_office_before_of(before: list[str]) -> list[str]:
     words = before[:-1] if before and before[-1] in _DETERMINERS else before
     if len(words) < 2 or words[-1] != "of" or not words[-2].islower():
         return []
-    if _HELD_BY_ONE.isdisjoint(words[-2].split("-")):
+    head = len(words) - 2
+    # The head may have "of" phrases of its own before the place's: "the head of the
+    # delegation of", "the minister of foreign affairs of" (quoter 23).
+    for _ in range(_LOWER_OFFICE_PHRASES):
+        if not _HELD_BY_ONE.isdisjoint(words[head].split("-")):
+            break
+        head = _word_before_of_phrase(words, head)
+        if head < 0:
+            return []
+    else:
         return []
-    office = [words[-2]]
-    for word in reversed(words[-4:-2]):
+    office = words[head:-1]
+    for word in reversed(words[max(0, head - 2) : head]):
         if not word.islower() or word in _NOT_OFFICE_WORDS:
             break  # "the former", "a letter to the"
         office.insert(0, word)
-    return [_capitalized(word) for word in office]
+    return [word if word in _OFFICE_LINKS else _capitalized(word) for word in office]
+
+
+_LOWER_OFFICE_PHRASES = 3  # the head and at most two "of" phrases after it
+
+
+def _word_before_of_phrase(words: list[str], last: int) -> int:
+    """The index of the lower-case word before the "of" (or "for") phrase that ends at
+    ``words[last]``: 1 for "minister of foreign affairs" (last 4), 0 for "head of the
+    delegation"; -1 when no such phrase ends there (at most three words after the link)."""
+    at = last
+    while at >= 0 and last - at < 3 and words[at].islower() and words[at] not in _NOT_OFFICE_WORDS:
+        at -= 1
+    if at == last:
+        return -1
+    if at >= 0 and words[at] == "the":
+        at -= 1
+    if at < 1 or words[at] not in ("of", "for"):
+        return -1
+    word = words[at - 1]
+    return at - 1 if word.islower() and word not in _NOT_OFFICE_WORDS else -1
 
 
 # Lower-case words inside an office: "Heads of State or Government", "President of the
@@ -2381,6 +2541,12 @@ _BODY_WORDS = frozenset(
     """Nations Organization Organisation Assembly Council Committee Conference Commission
     Secretariat Court Movement Community Bank Fund Agency Programme Group Forum Institute
     Party""".split()
+)
+
+# Heads of bodies whose names go on with "of": "Council of Europe", "League of Arab
+# States", "Movement of Non-Aligned Countries".
+_NAMED_BODY_HEADS = _BODY_WORDS | frozenset(
+    "Organisation League Union Secretariat Parliament Congress Board Tribunal".split()
 )
 
 
@@ -2423,9 +2589,23 @@ def _person_before_of(text: str, low: int, name_start: int) -> bool:
             break
         chain.insert(0, word.rstrip("."))
     run = chain[: chain.index("of")] if "of" in chain else chain  # before the place
+    # "foreign minister Ana Ruiz of": a title in lower case before the run (quoter 23)
+    lower_title = len(before) > len(chain) + 1 and before[-2 - len(chain)] in _LOWER_TITLE_WORDS
+    return _titled_run(run, lower_title)
+
+
+def _titled_run(run: list[str], titled_before: bool = False) -> bool:
+    """Whether capitalized words are titles and a person's name ("President Okonkwo",
+    "Foreign Minister Ana Ruiz", which quoter 23 reads), or a name after a title in lower
+    case (``titled_before``), not a title alone ("The President")."""
     while run and (run[0] in _NOT_NAMES or run[0] in _DETERMINERS):
         run = run[1:]  # "As President Jose Sarney", "the President"
-    titled = len(run) >= 2 and (run[0] in _TITLE_WORDS or run[0] in _HONORIFICS)
+    titled = len(run) >= 2 and (
+        run[0] in _TITLE_WORDS
+        or run[0] in _HONORIFICS
+        or (run[0] in _TITLES_AFTER_A_TITLE and run[1] in _TITLE_WORDS)
+        or titled_before
+    )
     return titled and run[-1] not in _TITLE_WORDS and _could_be_a_name(run[-1])
 
 
@@ -2436,9 +2616,14 @@ def _may_close_appositive(last_words: list[str]) -> bool:
     return any(w.endswith(",") or w.lower() in _DESCRIPTOR_WORDS for w in last_words)
 
 
-def _clause_subject_events(text: str, verb_start: int, verb_end: int) -> list[tuple]:
+def _clause_subject_events(
+    text: str, verb_start: int, verb_end: int, coordinated: bool = False
+) -> list[tuple]:
     """The event of a reporting participle after a comma: the subject that opens its
-    clause ("Lavrov rejected the plan, saying"; "On Monday the minister warned, adding").
+    clause ("Lavrov rejected the plan, saying"; "On Monday the minister warned, adding");
+    with ``coordinated``, of a reporting verb after "and" ("Lavrov met the envoys and
+    said"), unless a relative clause stands between ("met the envoys, who listened and
+    said": theirs).
 
     The subject opens the clause (perhaps after a phrase and a comma, "In Geneva,
     Lavrov rejected"): a capitalized run, or "he"/"she"/"the minister", followed by a
@@ -2447,11 +2632,17 @@ def _clause_subject_events(text: str, verb_start: int, verb_end: int) -> list[tu
     nobody.
     """
     low = max(0, verb_start - _EVENT_REACH)
-    stop = _LAST_CLAUSE_STOP.match(text, low, verb_start)
+    # a coordinated verb's clause goes on over a wrapped line ("of the Russian\nFederation
+    # referred to it and remarked": no "Federation")
+    stop = (_LAST_SENTENCE_STOP if coordinated else _LAST_CLAUSE_STOP).match(text, low, verb_start)
     start = stop.end() if stop else low
     m = _CLAUSE_SUBJECT.match(text, start, verb_start)
     if m is None or not _finite_verb(m.group("verb")):
         return []
+    if coordinated and _RELATIVE_WORD.search(text, m.end(), verb_start):
+        return []
+    if m["of_place"] and not (m["title"] or _titled_run(m["name"].split())):
+        return []  # "The President of Tarsk rejected it, saying": no person's name
     if m.group("name"):
         if _object_of_preposition(text, start, m.start("name"), m.group("name")):
             return []
@@ -2463,6 +2654,7 @@ def _clause_subject_events(text: str, verb_start: int, verb_end: int) -> list[tu
 # Where a clause can start: after a sentence end, a colon or semicolon, a line break or
 # a quote mark (commas do not end the clause: "In Geneva, Lavrov rejected it, saying").
 _LAST_CLAUSE_STOP = re.compile(r"(?s:.*)[.!?;:\n\u201c\u201d]")
+_LAST_SENTENCE_STOP = re.compile(r"(?s:.*)(?:[.!?;:\u201c\u201d]|\n[^\S\n]*\n)")
 # The clause's subject: a phrase set off by a comma may come first ("In Geneva, "), an
 # appositive may follow a name ("Lavrov, the foreign minister, "), and the subject is
 # followed by its verb (a lower-case word, perhaps after an adverb).
@@ -2471,8 +2663,11 @@ _APPOSITIVE = rf"{_APPOSITIVE_OPENING}(?:{DESCRIPTOR_NOUNS}),"
 _TITLE_PHRASE = rf"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){{0,3}}(?i:{DESCRIPTOR_NOUNS})\s+"
 _CLAUSE_SUBJECT = re.compile(
     rf"(?:[^,]{{0,60}},\s+)?\s*(?:(?P<pronoun>\b(?:{_PRONOUN_WORD}|{_DESCRIPTOR_PHRASE}))"
-    rf"|(?:{_TITLE_PHRASE})?(?P<name>{_NAME})(?:{_APPOSITIVE})?){_ADVERB}\s+(?P<verb>[a-z]+)"
+    rf"|(?P<title>{_TITLE_PHRASE})?(?P<name>{_NAME})(?P<of_place>{_OF_PLACE})?(?:{_APPOSITIVE})?)"
+    rf"{_ADVERB}\s+(?P<verb>[a-z]+)"
 )
+# Words that open a relative clause, whose verbs have their own subject.
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which)\b")
 # Past forms that do not end in -ed, for telling a subject's verb ("Lavrov told") from
 # a capitalized word that opens a sentence ("Even before", "One of").
 _IRREGULAR_PAST = frozenset(
@@ -2756,7 +2951,13 @@ def _is_bare_body(before: list[str], name: str) -> bool:
 def _is_body(name: str) -> bool:
     """Whether ``name`` names a body ("Kestrian Foreign Ministry", "State Department",
     "Kestrian Ministry of Foreign Affairs"): no "he" or "she"."""
-    return _body_forms(name)[-1].rsplit(None, 1)[-1] in _BODY_WORDS_OF_HEADS if name else False
+    if not name:
+        return False
+    if _body_forms(name)[-1].rsplit(None, 1)[-1] in _BODY_WORDS_OF_HEADS:
+        return True
+    # "Council of Europe", "Organization of African Unity" (quoter 23)
+    head, of, _ = name.partition(" of ")
+    return bool(of) and head.rsplit(None, 1)[-1] in _NAMED_BODY_HEADS
 
 
 def _body_forms(name: str) -> tuple[str, ...]:
@@ -2998,6 +3199,9 @@ def _attributed_run(before: list[str], run: str) -> str:
     ministry = _ministry_of_place(phrase, 0, len(phrase), run)
     if ministry is not None:
         return ministry[1]  # "according to the Ministry of Foreign Affairs of Kestria"
+    people = _people_of(before, run)
+    if people:
+        return people  # "according to the people of Tarsk"
     office = _office_words_before_of(before)
     if office:
         office_of = _office_of_body(before, run)
@@ -3005,6 +3209,9 @@ def _attributed_run(before: list[str], run: str) -> str:
             return office_of
         if office[-1] in _DOCUMENT_WORDS:
             return ""
+        body = _body_before_of(before, run)
+        if body:
+            return body  # "according to the Council of Europe"
         if run.split()[0] in _PORTFOLIOS:
             return " ".join([*office, "of", run])  # "Head of State", "Secretary of State"
     return _clean_name(_rejoined(before, run))

@@ -164,7 +164,7 @@ def test_provenance_records_lexicon_versions():
         "comparison_triggers": load_lexicon("comparison_triggers@3").sha256,
         "historical_references": load_lexicon("historical_references@4").sha256,
     }
-    assert record["corpus"]["versions"]["quoter"] == "communique-quotes/22"
+    assert record["corpus"]["versions"]["quoter"] == "communique-quotes/23"
 
 
 def test_hand_checked_un_fixture_sentence_level():

@@ -515,7 +515,12 @@ def test_an_adverb_or_a_day_opening_the_sentence_is_not_part_of_the_name():
         ("\u201cWe will look into it,\u201d the State Department said.", "State Department"),
         ("\u201cWe will look into it,\u201d General Motors said.", "General Motors"),
         ("\u201cWe will look into it,\u201d Health Canada said.", "Health Canada"),
-        ("The Council of Foreign Ministers declared: \u201cWe are ready to act now.\u201d", ""),
+        # a body whose name goes on with "of" speaks as the body (quoter 23; it gave
+        # nobody, and before that "Foreign Ministers")
+        (
+            "The Council of Foreign Ministers declared: \u201cWe are ready to act now.\u201d",
+            "Council of Foreign Ministers",
+        ),
         ("The Minister of Finance Tuesday said: \u201cWe are ready to act now.\u201d", ""),
         # Titles after an inverted verb are skipped ...
         ("\u201cWe will act now,\u201d said Attorney General Merrick Garland.", "Merrick Garland"),
@@ -2164,3 +2169,130 @@ def test_a_short_news_text_writes_news_paragraphs():
     # a speech's long paragraphs are still no news, with a short quote between them
     speech = "The talks went on " + "and on " * 60 + "until Friday."
     assert speakers(f"{speech}\n\n{quote}\n\n{speech} Marsh said no.\n\n{quote}") == ["", ""]
+
+
+def test_a_lower_case_office_with_of_phrases_speaks_as_the_capitalized_one_does():
+    # "said the head of the delegation of Cuba" gave nobody and "the minister of foreign
+    # affairs of Tarsk said" the country, where the capitalized forms gave the office
+    # (quoter 23): the office's head may come before its own "of" phrases
+    said = "\u201cWe will not yield,\u201d"
+    head = "Head of the Delegation of Tarsk"
+    minister = "Minister of Foreign Affairs of Tarsk"
+    cases = {
+        f"{said} said the head of the delegation of Tarsk.": head,
+        f"{said} said the Head of the Delegation of Tarsk.": head,
+        f"The head of the delegation of Tarsk said: {said[:-2]}.\u201d": head,
+        f"{said} the head of the delegation of Tarsk said.": head,
+        f"{said} said the minister of foreign affairs of Tarsk.": minister,
+        f"The minister of foreign affairs of Tarsk said: {said[:-2]}.\u201d": minister,
+        f"According to the minister for foreign affairs of Tarsk, {said}": (
+            "Minister for Foreign Affairs of Tarsk"
+        ),
+        f"{said} said the head of state of Tarsk.": "Head of State of Tarsk",
+        # the delegation is the country's voice, as before; a relation of the office and
+        # an office spoken to are nobody
+        f"{said} said the delegation of Tarsk.": "Tarsk",
+        f"{said} said the wife of the head of the delegation of Tarsk.": "",
+        f"A letter to the head of the delegation of Tarsk said: {said[:-2]}.\u201d": "",
+        # the person set beside the office speaks
+        f"Ana Ruiz, the head of the delegation of Tarsk, said: {said[:-2]}.\u201d": "Ana Ruiz",
+    }
+    assert_speakers(cases)
+
+
+def test_an_office_of_a_place_posted_in_another_speaks_as_the_office():
+    # "The ambassador of Tarsk in Norland said" gave nobody: Norland, after "in", is no
+    # speaker, and the office before it was not read (quoter 23); after the verb it gave
+    # the office already
+    said = "\u201cWe will not yield.\u201d"
+    cases = {
+        f"The ambassador of Tarsk in Norland said: {said}": "Ambassador of Tarsk",
+        f"The Ambassador of Tarsk in Norland said: {said}": "Ambassador of Tarsk",
+        f"The ambassador of Tarsk to Norland said: {said}": "Ambassador of Tarsk",
+        "\u201cWe will not yield,\u201d said the ambassador of Tarsk in Norland.": (
+            "Ambassador of Tarsk"
+        ),
+        # a representative is the country's voice wherever posted
+        f"The Permanent Representative of Tarsk to the United Nations said: {said}": "Tarsk",
+        # a person in a place is no office, and a place after a verb of its own no post
+        f"Ana Ruiz met the ambassador of Tarsk in Norland. Norland said: {said}": "Norland",
+        f"A letter to the ambassador of Tarsk in Norland said: {said}": "",
+    }
+    assert_speakers(cases)
+
+
+def test_a_body_named_with_of_phrases_speaks_as_the_body():
+    # "the Council of Europe" gave nobody, before or after the verb or for a later "it":
+    # Europe, after "of", is no speaker, and "Council" alone no name (quoter 23)
+    said = "\u201cAll parties must respect the ceasefire.\u201d"
+    europe = "Council of Europe"
+    cases = {
+        f"The Council of Europe issued a statement in which it said: {said}": europe,
+        f"After the talks, the Council of Europe issued a statement in which it said {said}": (
+            europe
+        ),
+        f"The Council of Europe said: {said}": europe,
+        "\u201cAll parties must stop,\u201d said the Council of Europe.": europe,
+        f"According to the Council of Europe, {said}": europe,
+        f"The Organization of African Unity declared: {said}": "Organization of African Unity",
+        f"The Committee of Ministers of the Council of Europe said: {said}": (
+            "Committee of Ministers of the Council of Europe"
+        ),
+        # a thing of the body, or the body spoken to: nobody
+        f"The Charter of the Organization of African Unity says: {said}": "",
+        f"A letter to the Council of Europe said: {said}": "",
+        f"The resolution of the Council of Europe said: {said}": "",
+        # an office of the body speaks as the office, as before
+        f"The Secretary-General of the Council of Europe said: {said}": (
+            "Secretary-General of the Council of Europe"
+        ),
+    }
+    assert_speakers(cases)
+    # a later "it" means the body that spoke
+    assert speakers(
+        "The Council of Europe said talks must go on. \u201cAll parties must stop,\u201d it added."
+    ) == [europe]
+
+
+def test_the_people_of_a_country_speak_as_the_people_not_the_state():
+    # "said the people of Tarsk" gave Tarsk, the state's name, which the Government, the
+    # delegation and the representative speak for; a people is not its state's voice
+    # (a slogan or a vote it is said to have spoken): the people are named (quoter 23)
+    said = "\u201cNever again,\u201d"
+    cases = {
+        f"{said} said the people of Tarsk.": "People of Tarsk",
+        f"The people of Tarsk said: {said[:-2]}.\u201d": "People of Tarsk",
+        f"The People of Tarsk said: {said[:-2]}.\u201d": "People of Tarsk",
+        f"According to the people of Tarsk, {said[:-2]}.\u201d": "People of Tarsk",
+        # the Government and the representative are still the country
+        f"{said} said the Government of Tarsk.": "Tarsk",
+        # a people spoken of is no speaker, nor its country a post's
+        f"The Head of State, who spoke of the faith of the people of Tarsk in the United "
+        f"Nations, declared: {said[:-2]}.\u201d": "",
+    }
+    assert_speakers(cases)
+
+
+def test_a_subject_with_a_place_speaks_in_its_second_verb():
+    # "foreign minister Ana Ruiz of Valdoria met the envoys and said “…”" gave nobody:
+    # "and said" had no subject of its own (quoter 23); "President Ana Ruiz of Valdoria
+    # said" gave her, but "Foreign Minister Ana Ruiz of Valdoria said" the whole phrase
+    # and the lower-case title the place
+    said = "\u201cWe will not yield.\u201d"
+    cases = {
+        f"foreign minister Ana Ruiz of Valdoria met the envoys and said {said}": "Ana Ruiz",
+        f"Foreign minister Ana Ruiz of Valdoria met the envoys and said: {said}": "Ana Ruiz",
+        f"Ana Ruiz met the envoys on Monday and said {said}": "Ana Ruiz",
+        f"On Monday, Foreign Minister Ana Ruiz met the envoys and added: {said}": "Ana Ruiz",
+        f"She met the envoys and said: {said}": "",
+        f"Foreign Minister Ana Ruiz of Valdoria said: {said}": "Ana Ruiz",
+        f"foreign minister Ana Ruiz of Valdoria said: {said}": "Ana Ruiz",
+        # someone else's verb: the envoys who listened, or a plural subject
+        f"Ana Ruiz met the envoys, who listened and said: {said}": "",
+        f"Ana Ruiz and Jan Marsh met the envoys and said: {said}": "",
+        # a line wrap inside the subject's phrase does not start the clause
+        f"On Monday, the Minister for Foreign Affairs of the United\nStates met the envoys "
+        f"and said: {said}": "",
+    }
+    assert_speakers(cases)
+    assert speakers(f"Jan Marsh arrived. She met the envoys and said: {said}") == ["Jan Marsh"]
