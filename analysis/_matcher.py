@@ -108,13 +108,15 @@ class RunKeys:
     A form that starts with a-z letters starts a run of them (the letters before it are
     no word characters). One-word forms need that run to be their word (``words``) or,
     for ``rumour*``, to begin with its stem (``stems``: every stem's first
-    ``stem_length`` letters, the shortest stem's length); forms of several runs need
-    the run and the next one to be their first two (``pairs``: "it seems" is not looked
-    at after every "it").
+    ``stem_length`` letters, the shortest stem's length); forms of two runs need the run
+    and the next one to be theirs (``pairs``: "it seems" is not looked at after every
+    "it"), longer forms their first three (``triples``: "it is likely" is not looked at
+    after every "it is").
     """
 
     words: HashSet
     pairs: HashSet
+    triples: HashSet
     stems: HashSet
     stem_length: int
 
@@ -125,14 +127,19 @@ class RunKeys:
     def of(cls, forms: list[str]) -> RunKeys | None:
         """The keys of word ``forms``; None if one does not start with a-z (a user's
         lexicon may hold "élan" or "2nd": those lexicons are scanned by regex only)."""
-        words, pairs, stems = set(), set(), set()
+        words, pairs, triples, stems = set(), set(), set(), set()
         for form in forms:
             runs = _FORM_RUN.findall(form)
             if not runs or not form.startswith(runs[0].rstrip("*")):
                 return None
             first = runs[0]
-            if len(runs) > 1 and not first.endswith("*") and not runs[1].endswith("*"):
-                pairs.add(pair_hash(first, runs[1]))
+            exact = 0  # how many runs lead the form with no wildcard
+            while exact < min(len(runs), 3) and not runs[exact].endswith("*"):
+                exact += 1
+            if exact == 3:
+                triples.add(pair_hash(*runs[:3]))
+            elif exact == 2:
+                pairs.add(pair_hash(*runs[:2]))
             elif first.endswith("*"):
                 stems.add(first[:-1])
             else:
@@ -141,6 +148,7 @@ class RunKeys:
         return cls(
             HashSet.of(words),
             HashSet.of(pairs),
+            HashSet.of(triples),
             HashSet.of(word_hash(stem[:stem_length]) for stem in stems),
             stem_length,
         )
@@ -150,6 +158,8 @@ class RunKeys:
         wanted = self.words.holds(runs.hashes)
         if len(self.pairs) and len(wanted) > 1:
             wanted[:-1] |= self.pairs.holds(runs.pair_hashes())
+        if len(self.triples) and len(wanted) > 2:
+            wanted[:-2] |= self.triples.holds(runs.triple_hashes())
         if len(self.stems):
             wanted |= self.stems.holds(runs.prefix_hashes(self.stem_length))
         return runs.starts[wanted].tolist()

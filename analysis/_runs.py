@@ -33,9 +33,13 @@ def word_hash(word: str) -> int:
     return sum(ord(ch) * pow(HASH_BASE, k, 2**64) for k, ch in enumerate(word)) % 2**64
 
 
-def pair_hash(first: str, second: str) -> int:
-    """The hash :meth:`LetterRuns.pair_hashes` gives two consecutive runs."""
-    return (word_hash(first) * PAIR_FACTOR + word_hash(second)) % 2**64
+def pair_hash(*words: str) -> int:
+    """The hash :meth:`LetterRuns.pair_hashes` gives two consecutive runs spelled
+    ``words`` (and :meth:`LetterRuns.triple_hashes` three)."""
+    out = 0
+    for word in words:
+        out = (out * PAIR_FACTOR + word_hash(word)) % 2**64
+    return out
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,10 @@ class LetterRuns:
     def pair_hashes(self) -> np.ndarray:
         """The :func:`pair_hash` of each run with the next (one fewer than the runs)."""
         return self.hashes[:-1] * np.uint64(PAIR_FACTOR) + self.hashes[1:]
+
+    def triple_hashes(self) -> np.ndarray:
+        """The :func:`pair_hash` of each run with the next two (two fewer than the runs)."""
+        return self.pair_hashes()[:-1] * np.uint64(PAIR_FACTOR) + self.hashes[2:]
 
 
 def letter_runs(low: str) -> LetterRuns:
