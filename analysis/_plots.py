@@ -265,15 +265,25 @@ def intervals_note(table: pd.DataFrame) -> str:
     return interval_label(table, "s")
 
 
-def means_title(*, rates: bool = True) -> str:
+def table_cluster(table: pd.DataFrame) -> str | None:
+    """The docvar whose values were compare's units (``cluster=``), None for documents."""
+    return table.attrs.get("provenance", {}).get("parameters", {}).get("cluster")
+
+
+def means_title(*, rates: bool = True, cluster: str | None = None) -> str:
     """The legend title of a rate plot, saying what a bar, point or line is: a group's
-    rate is the mean of its documents' rates, not its pooled count over its words."""
-    return f"mean of documents' {'rates' if rates else 'values'}"
+    rate is the mean of its documents' rates, not its pooled count over its words (with
+    compare's ``cluster=``, the mean of its clusters' means of them)."""
+    documents = f"documents' {'rates' if rates else 'values'}"
+    return f"mean of {cluster} means of {documents}" if cluster else f"mean of {documents}"
 
 
 def interval_label(table: pd.DataFrame, plural: str = "") -> str:
-    """ "95% interval over documents", the legend entry of whiskers and bands."""
-    return f"{interval_level(table) * 100:g}% interval{plural} over documents"
+    """ "95% interval over documents" (over "country means" when compare took the
+    countries as its units), the legend entry of whiskers and bands."""
+    cluster = table_cluster(table)
+    units = f"{cluster} means" if cluster else "documents"
+    return f"{interval_level(table) * 100:g}% interval{plural} over {units}"
 
 
 def interval_handle(table: pd.DataFrame, *, band: bool = False, across: bool = False) -> Any:

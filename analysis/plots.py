@@ -24,6 +24,7 @@ from ._plots import (
     means_title,
     place_legend,
     rate_unit,
+    table_cluster,
     voice_note,
 )
 from .provenance import recorded_plot, remember_provenance
@@ -325,7 +326,7 @@ def plot_rates(
             ax,
             own_figure=own_figure,
             handles=[*handles, interval_handle(table)],
-            title=means_title(rates=unit is not None),
+            title=means_title(rates=unit is not None, cluster=table_cluster(table)),
         )
         notes = [n for n in (kept_note, _no_interval_note(table, value, low), empty_note) if n]
         drawn = _what_is_drawn(measures, table)
@@ -428,7 +429,7 @@ def plot_timeseries(
             ax,
             own_figure=own_figure,
             handles=[*handles, interval_handle(table, band=True)],
-            title=means_title(rates=unit is not None),
+            title=means_title(rates=unit is not None, cluster=table_cluster(table)),
         )
     remember_provenance(ax, table)
     return ax
@@ -514,4 +515,6 @@ def _no_interval_note(table: pd.DataFrame, value: str, low: str) -> str:
         return ""
     names = list(dict.fromkeys(bare["group"].astype(str)))
     more = f" and {len(names) - 3} more" if len(names) > 3 else ""
-    return f"no interval (fewer than 2 documents): {', '.join(names[:3])}{more}"
+    cluster = table_cluster(table)
+    units = f"{cluster} means" if cluster else "documents"
+    return f"no interval (fewer than 2 {units}): {', '.join(names[:3])}{more}"

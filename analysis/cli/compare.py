@@ -67,6 +67,16 @@ def register(subparsers) -> None:
         "each country), correcting every stratum's p-values together as one family",
     )
     parser.add_argument(
+        "--cluster",
+        metavar="DOCVAR",
+        default=None,
+        action=OneDocvar,
+        help="the units of intervals and tests are this docvar's values, not documents: "
+        "each group's documents of one value (the speeches of one country) are first "
+        "averaged into one value, and the columns clusters, clusters_b count them "
+        "(--by bloc --cluster country: countries, not speeches, are the draws)",
+    )
+    parser.add_argument(
         "--pairs",
         choices=PAIRS,
         default="all",
@@ -122,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         args.measure,
         by=args.by,
         within=args.within,
+        cluster=args.cluster,
         pairs=args.pairs,
         test=args.test,
         correction=args.correction,

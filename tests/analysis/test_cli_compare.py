@@ -56,3 +56,26 @@ def test_the_command_list_shows_compare(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "compare     a measure by group: means with 95% intervals" in capsys.readouterr().out
+
+
+def test_compare_command_takes_clusters_as_the_units(tmp_path, capsys):
+    texts = {**TEXTS, "a4.txt": "We may perhaps meet again.", "b4.txt": "We will meet again."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    country = {"a1": "P", "a2": "P", "a3": "Q", "a4": "Q", "b1": "R", "b2": "R", "b3": "S"}
+    rows = ["file,outlet,country"]
+    rows += [f"{n},{n[0].upper()},{country.get(n[:2], 'T')}" for n in texts]
+    (tmp_path / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["compare", str(tmp_path), "hedges", "--by", "outlet", "--cluster", "country"]
+    assert main([*args, "--format", "json", "--quiet"]) == 0
+    table = pd.DataFrame(json.loads(capsys.readouterr().out))
+    expected = analysis.compare(
+        corpus.read_corpus(tmp_path), "hedges", by="outlet", cluster="country"
+    )
+    assert table["documents"].tolist() == [4, 4, 4]
+    assert table["clusters"].tolist() == [2, 3, 2]
+    assert table["estimate"].tolist() == pytest.approx(expected["estimate"].tolist())
+    assert table["p_value"].tolist()[2] == pytest.approx(expected["p_value"].tolist()[2])
+    with pytest.raises(SystemExit):
+        main([*args, "--cluster", "outlet"])
+    assert "--cluster takes one docvar, given twice" in capsys.readouterr().err

@@ -46,12 +46,40 @@ def test_differences_welch_and_holm(table):
     assert ab["ci_high"] < 0  # the difference interval excludes zero
 
 
-def test_permutation_p_exact_enough():
+def test_permutation_p_is_exact_for_few_splits():
     # all 70 splits of 8 values into 4+4; the observed split is the most extreme (2 of 70)
     p = permutation_p(
         np.array([1.0, 2, 3, 4]), np.array([5.0, 6, 7, 8]), n_perm=20000, seed=1, key=""
     )
-    assert p == pytest.approx(2 / 70, abs=0.006)
+    assert p == 2 / 70
+
+
+def _scipy_exact_p(a, b) -> float:
+    """scipy's exact permutation p (every split) of the distance between the means."""
+    return stats.permutation_test(
+        (a, b),
+        lambda x, y: abs(np.mean(x) - np.mean(y)),
+        permutation_type="independent",
+        alternative="greater",
+        n_resamples=np.inf,
+    ).pvalue
+
+
+def test_permutation_p_of_few_splits_is_scipys_exact_one_whatever_the_draws():
+    a = np.array([0.3, 2.9, 1.1, 4.0, 0.7])
+    b = np.array([3.5, 6.2, 2.2, 5.1, 9.0, 4.4])
+    p = permutation_p(a, b, n_perm=10, seed=3, key="k")
+    assert p == pytest.approx(_scipy_exact_p(a, b))
+    assert p == pytest.approx(13 / 462)  # 13 of the 462 splits reach the observed distance
+    assert permutation_p(a, b, n_perm=2000, seed=9, key="other") == p
+
+
+def test_many_splits_are_drawn_at_random():
+    rng = np.random.default_rng(4)
+    a, b = rng.normal(size=20), rng.normal(0.8, size=20)  # 137,846,528,820 splits
+    first = permutation_p(a, b, n_perm=999, seed=1, key="x")
+    assert first * 1000 == pytest.approx(round(first * 1000))  # (hits + 1) / 1000
+    assert first != permutation_p(a, b, n_perm=999, seed=2, key="x")
 
 
 def test_adjacent_pairs_over_years():
@@ -723,3 +751,217 @@ def test_single_documents_within_strata_are_named_with_their_stratum():
 def test_groups_of_two_documents_or_more_give_no_warning(table, recwarn):
     compare(table, "x", by="g", n_boot=200)
     assert not [w for w in recwarn if "differences have no" in str(w.message)]
+
+
+# cluster=: the units are clusters (countries), each the mean of its documents' values.
+
+
+@pytest.fixture
+def clustered():
+    """Two blocs of countries with several speeches each: A's countries' means are 2, 4
+    and 6, B's 1, 2, 3 and 3."""
+    speeches = {
+        ("A", "a1"): [1, 2, 3],
+        ("A", "a2"): [4],
+        ("A", "a3"): [5, 7],
+        ("B", "b1"): [1, 1],
+        ("B", "b2"): [2],
+        ("B", "b3"): [0, 6],
+        ("B", "b4"): [2, 4],
+    }
+    rows = [(bloc, country, float(x)) for (bloc, country), xs in speeches.items() for x in xs]
+    return pd.DataFrame(rows, columns=["bloc", "country", "x"])
+
+
+def test_cluster_means_are_the_units_of_estimates_intervals_and_tests(clustered):
+    result = compare(clustered, "x", by="bloc", cluster="country", n_boot=200)
+    means_a, means_b = np.array([2.0, 4, 6]), np.array([1.0, 2, 3, 3])
+    groups = result[result["kind"] == "group"].set_index("group")
+    assert groups["estimate"].tolist() == pytest.approx([4.0, 2.25])
+    assert groups["documents"].tolist() == [6, 7]
+    assert groups["clusters"].tolist() == [3, 4]
+    # Student's t over the 3 country means, computed with scipy
+    half = stats.t.ppf(0.975, 2) * stats.sem(means_a)
+    assert groups.loc["A", ["ci_low", "ci_high"]].tolist() == pytest.approx([4 - half, 4 + half])
+    difference = result[result["kind"] == "difference"].iloc[0]
+    assert (difference["documents"], difference["documents_b"]) == (6, 7)
+    assert (difference["clusters"], difference["clusters_b"]) == (3, 4)
+    assert difference["estimate"] == pytest.approx(1.75)
+    # Welch's t on the country means with min(3, 4) - 1 = 2 degrees of freedom
+    welch = stats.ttest_ind(means_a, means_b, equal_var=False)
+    assert difference["p_value"] == pytest.approx(2 * stats.t.sf(abs(welch.statistic), 2))
+    spread = np.sqrt(means_a.var(ddof=1) / 3 + means_b.var(ddof=1) / 4)
+    half = stats.t.ppf(0.975, 2) * spread
+    assert [difference["ci_low"], difference["ci_high"]] == pytest.approx(
+        [1.75 - half, 1.75 + half]
+    )
+    assert result.attrs["provenance"]["parameters"]["cluster"] == "country"
+
+
+def test_from_ten_clusters_a_side_the_test_is_scipys_welch_on_their_means():
+    rng = np.random.default_rng(7)
+    rows = []
+    for bloc, n_countries, shift in (("A", 12, 0.5), ("B", 11, 0.0)):
+        for k in range(n_countries):
+            country_level = rng.normal(shift, 1.0)  # countries differ far more than speeches
+            for _ in range(rng.integers(1, 9)):
+                rows.append((bloc, f"{bloc}{k}", country_level + rng.normal(0, 0.1)))
+    table = pd.DataFrame(rows, columns=["bloc", "country", "x"])
+    means = table.groupby(["bloc", "country"])["x"].mean()
+    expected = stats.ttest_ind(means["A"], means["B"], equal_var=False).pvalue
+    result = compare(table, "x", by="bloc", cluster="country", n_boot=300)
+    difference = result[result["kind"] == "difference"].iloc[0]
+    assert difference["p_value"] == pytest.approx(expected)
+    assert difference["estimate"] == pytest.approx(means["A"].mean() - means["B"].mean())
+    assert (difference["clusters"], difference["clusters_b"]) == (12, 11)
+    # the speeches as draws: a far smaller p for the same data
+    plain = compare(table, "x", by="bloc", n_boot=300)
+    assert plain["p_value"].iloc[-1] < expected / 10
+
+
+def test_permutation_with_clusters_shuffles_the_clusters(clustered):
+    result = compare(clustered, "x", by="bloc", cluster="country", test="permutation")
+    p = result["p_value"].iloc[-1]
+    assert p == pytest.approx(_scipy_exact_p([2.0, 4, 6], [1.0, 2, 3, 3]))
+    # 10 of the 35 splits of 7 countries into 3 and 4: sums of 3 at least 12 or at most 6
+    assert p == pytest.approx(10 / 35)
+
+
+def test_a_cluster_of_each_document_changes_nothing_but_the_columns(clustered):
+    numbers = ["estimate", "ci_low", "ci_high", "p_value", "p_adjusted", "documents"]
+    for test in ("welch", "permutation"):
+        plain = compare(clustered, "x", by="bloc", test=test, n_boot=300)
+        own = clustered.assign(speech=[f"s{k}" for k in range(len(clustered))])
+        each = compare(own, "x", by="bloc", cluster="speech", test=test, n_boot=300)
+        assert each[numbers].equals(plain[numbers])
+        assert each["clusters"].tolist() == each["documents"].tolist()
+
+
+def test_without_cluster_the_columns_are_as_they_were(clustered):
+    plain = compare(clustered, "x", by="bloc", n_boot=100)
+    assert list(plain.columns) == [
+        "kind", "measure", "group", "group_b", "documents", "documents_b",
+        "estimate", "ci_low", "ci_high", "p_value", "p_adjusted",
+    ]  # fmt: skip
+    assert "cluster" not in plain.attrs["provenance"]["parameters"]
+    both = compare(clustered, "x", by="bloc", within="country", n_boot=100, pairs="none")
+    assert list(both.columns)[:3] == ["kind", "measure", "within"]
+    both = compare(
+        clustered.assign(era="x"), "x", by="bloc", within="era", cluster="country", n_boot=100
+    )
+    assert list(both.columns)[:8] == [
+        "kind", "measure", "within", "group", "group_b", "documents", "documents_b", "clusters",
+    ]  # fmt: skip
+    assert both["clusters_b"].tolist()[:2] == [pd.NA, pd.NA]
+
+
+def test_clusters_are_formed_inside_each_stratum(clustered):
+    # The same countries in two decades: each decade compares its own country means.
+    table = pd.concat(
+        [clustered.assign(decade="1980s"), clustered.assign(decade="1990s", x=clustered["x"] ** 2)]
+    )
+    result = compare(table, "x", by="bloc", within="decade", cluster="country", n_boot=200)
+    differences = result[result["kind"] == "difference"].set_index("within")
+    squares_a = (
+        clustered[clustered["bloc"] == "A"].groupby("country")["x"].apply(lambda x: np.mean(x**2))
+    )
+    squares_b = (
+        clustered[clustered["bloc"] == "B"].groupby("country")["x"].apply(lambda x: np.mean(x**2))
+    )
+    welch = stats.ttest_ind(squares_a, squares_b, equal_var=False)
+    assert differences.loc["1990s", "estimate"] == pytest.approx(
+        squares_a.mean() - squares_b.mean()
+    )
+    assert differences.loc["1990s", "p_value"] == pytest.approx(
+        2 * stats.t.sf(abs(welch.statistic), 2)
+    )
+    assert differences.loc["1980s", "estimate"] == pytest.approx(1.75)
+
+
+def test_a_cluster_in_both_groups_is_a_paired_design_compare_refuses(clustered):
+    crossed = pd.concat([clustered.assign(year=1980), clustered.assign(year=1981)])
+    with pytest.raises(
+        ValueError,
+        match=r"cluster='country': 7 country value\(s\) have documents in both '1980' and "
+        r"'1981' \(first: 'a1'\).*paired or crossed design",
+    ):
+        compare(crossed, "x", by="year", cluster="country")
+    # Group rows alone are fine: each year's countries are independent of each other.
+    alone = compare(crossed, "x", by="year", cluster="country", pairs="none", n_boot=100)
+    assert alone["clusters"].tolist() == [7, 7]
+
+
+def test_documents_without_a_cluster_are_an_error_naming_how_many(clustered):
+    lacking = clustered.assign(country=clustered["country"].where(clustered.index > 1))
+    with pytest.raises(
+        ValueError, match=r"cluster='country': 2 of 13 documents with a value have no country"
+    ):
+        compare(lacking, "x", by="bloc", cluster="country")
+    # a document without a value is left out anyway: its missing cluster does not matter
+    unvalued = lacking.assign(x=lacking["x"].where(lacking.index > 1))
+    result = compare(unvalued, "x", by="bloc", cluster="country", n_boot=100)
+    assert result["documents"].tolist()[:2] == [4, 7]
+
+
+def test_a_cluster_that_is_no_column_or_the_by_one_is_an_error(clustered):
+    with pytest.raises(
+        ValueError, match=r"cluster='Country' is not a column; did you mean 'country'"
+    ):
+        compare(clustered, "x", by="bloc", cluster="Country")
+    with pytest.raises(ValueError, match=r"cluster='bloc' is the by= docvar"):
+        compare(clustered, "x", by="bloc", cluster="bloc")
+    with pytest.raises(ValueError, match=r"cluster='country' is the within= docvar"):
+        compare(clustered, "x", by="bloc", within="country", cluster="country")
+    with pytest.raises(ValueError, match=r"cluster= takes one column"):
+        compare(clustered, "x", by="bloc", cluster=["country", "bloc"])
+
+
+def test_a_group_of_one_cluster_is_named_in_the_warning():
+    t = pd.DataFrame(
+        {
+            "bloc": ["A", "A", "B", "B", "B"],
+            "country": ["a", "a", "b", "c", "c"],
+            "x": [1.0, 2, 3, 4, 6],
+        }
+    )
+    with pytest.warns(
+        UserWarning,
+        match=r"^1 of 1 differences have no interval or p-value: a group of one country "
+        r"\(cluster='country'\) \(first: 'A' against 'B'\)",
+    ):
+        result = compare(t, "x", by="bloc", cluster="country", n_boot=100)
+    assert result["p_value"].isna().all()
+
+
+def test_cluster_on_a_corpus_averages_each_countrys_rates(tmp_path):
+    texts = [
+        "Perhaps the talks may resume. We might agree on it.",
+        "The talks will resume. We must agree now.",
+        "It seems the deal could perhaps hold for now.",
+        "Clearly the plan works, and it will hold.",
+        "Possibly the vote may be delayed, it seems.",
+        "The vote is final. The deal holds.",
+        "Maybe the council might act, perhaps soon.",
+        "We will act. We must act.",
+    ]
+    docvars = {
+        "country": ["P", "P", "Q", "Q", "R", "R", "S", "S"],
+        "bloc": ["west", "west", "west", "west", "east", "east", "east", "east"],
+    }
+    c = corpus.from_texts(texts, docvars=docvars)
+    result = compare(c, "hedges", by="bloc", cluster="country", n_boot=200)
+    rates = stat_hedging(c, by="doc_id")
+    rates = rates[rates["measure"] == "hedges"].set_index("group")["rate"]
+    means = rates.groupby(c.docvars["country"].reindex(rates.index).to_numpy()).mean()
+    difference = result[result["kind"] == "difference"].iloc[0]
+    assert difference["group"] == "east"
+    assert difference["estimate"] == pytest.approx(
+        means[["R", "S"]].mean() - means[["P", "Q"]].mean()
+    )
+    welch = stats.ttest_ind(means[["R", "S"]], means[["P", "Q"]], equal_var=False)
+    assert difference["p_value"] == pytest.approx(2 * stats.t.sf(abs(welch.statistic), 1))
+    assert result["clusters"].tolist() == [2, 2, 2]
+    with pytest.raises(
+        ValueError, match=r"cluster='countyr' is not a docvar.*did you mean 'country'"
+    ):
+        compare(c, "hedges", by="bloc", cluster="countyr")

@@ -735,3 +735,21 @@ def test_a_point_plot_marks_groups_without_a_value_too():
     assert [(t.get_text(), t.xy[0]) for t in ax.texts] == [("n/a", 0)]
     assert ax.get_title(loc="left").endswith("n/a (no document counted): A")
     plt.close(fig)
+
+
+def test_a_plot_of_compare_with_clusters_says_its_units():
+    t = pd.DataFrame(
+        {
+            "bloc": ["A"] * 5 + ["B"] * 2,
+            "country": ["a", "a", "b", "b", "c", "d", "d"],
+            "x": [1.0, 2, 3, 4, 2, 5, 7],
+        }
+    )
+    table = compare(t, "x", by="bloc", cluster="country", pairs="none", n_boot=100)
+    ax = plot_rates(table)
+    assert _title(ax) == (
+        "x by bloc; 95% intervals over country means; no interval (fewer than 2 country means): B"
+    )
+    assert _legend_texts(ax)[-1] == "95% interval over country means"
+    assert ax.get_legend().get_title().get_text() == "mean of country means of documents' values"
+    plt.close("all")
