@@ -277,6 +277,27 @@ def test_trigger_tests_agree_with_substring_tests(text):
     module = importlib.import_module("corpus.normalize")
     for pattern, triggers in module._TRIGGERS.items():
         assert module._may_match(text, pattern) == any(t in text for t in triggers)
+        characters = module._Characters()
+        assert module._may_match(text, pattern, characters) == any(t in text for t in triggers)
+
+
+@given(st.text(alphabet=" \n\tAa\x00\x7f\u00e2\u2013\u201c\ud800\U0001f600", max_size=12))
+def test_uncommon_characters_are_those_outside_printable_ascii(text):
+    module = importlib.import_module("corpus.normalize")
+    expected = {ch for ch in text if not (" " <= ch <= "~" or ch == "\n")}
+    assert module._uncommon_characters(text) == expected
+
+
+def test_characters_after_a_replacement_keep_what_was_read_and_add_the_replacement():
+    module = importlib.import_module("corpus.normalize")
+    characters = module._Characters()
+    old = "a\u2013b \u00a0c"
+    assert characters.of(old) == {"\u2013", "\u00a0"}
+    new = old.replace("\u2013", "\u2014")
+    characters.replaced(old, new, "\u2014")
+    # the en dash is gone, but a listed character too many only costs a regex pass
+    assert characters.of(new) == {"\u2013", "\u2014", "\u00a0"}
+    assert characters.of("x\u2026") == {"\u2026"}  # another text is read anew
 
 
 def test_unicode_line_and_paragraph_separators_become_line_breaks():
