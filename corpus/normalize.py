@@ -164,6 +164,13 @@ def _trigger_tests(
 # Bytes that nearly every text holds (printable ASCII and the line break).
 _COMMON_BYTES = bytes(range(0x20, 0x7F)) + b"\n"
 _TRIGGER_TESTS = {pattern: _trigger_tests(triggers) for pattern, triggers in _TRIGGERS.items()}
+# The rules whose pattern is a class of single characters (as _TRIGGERS lists them):
+# each of them that a text holds is replaced by str.replace, which finds it with a C
+# loop where the regex engine tests every character of the text against the class.
+_CHARACTER_CLASSES: dict[re.Pattern[str], frozenset[str]] = {
+    pattern: frozenset(_TRIGGERS[pattern])
+    for pattern in (_INVISIBLE, _CONTROLS, _STRAY_MARKS, _ODD_SPACES, _HYPHENS)
+}
 
 
 @dataclass
@@ -229,7 +236,11 @@ def normalize(raw: str, *, _passes_left: int = 2) -> Normalized:
         # skips their regex pass.
         if not _may_match(text, pattern, characters):
             return
-        new_text, n = pattern.subn(replacement, text)
+        if pattern in _CHARACTER_CLASSES:
+            held = _CHARACTER_CLASSES[pattern] & characters.of(text)
+            new_text, n = _replace_each(text, held, replacement)
+        else:
+            new_text, n = pattern.subn(replacement, text)
         if n:
             repairs.append(f"{name} ({n})")
             if isinstance(replacement, str):
@@ -406,6 +417,18 @@ def _may_match(text: str, pattern: re.Pattern[str], characters: _Characters | No
         elif not uncommon.isdisjoint(characters.of(text)):
             return True
     return any(t in text for t in plain) or any(search(text) for search in searches)
+
+
+def _replace_each(text: str, characters: frozenset[str], replacement: str) -> tuple[str, int]:
+    """``text`` with each of ``characters`` replaced, and how many were: the ``subn`` of
+    the class of those characters, when ``replacement`` holds none of them."""
+    count = 0
+    for ch in sorted(characters):
+        n = text.count(ch)
+        if n:
+            count += n
+            text = text.replace(ch, replacement)
+    return text, count
 
 
 def _uncommon_characters(text: str) -> frozenset[str]:

@@ -361,3 +361,19 @@ def test_low_opening_quotes_pair_with_the_next_closing_mark_in_their_paragraph()
     assert normalize_text("tranquillity\u201e towards") == "tranquillity, towards"  # OCR comma
     quotes = from_texts([said])["doc1"].quotes
     assert [(q.text, q.speaker) for q in quotes] == [("Wir schaffen das.", "Merkel")]
+
+
+def test_character_class_rules_list_exactly_the_characters_their_pattern_matches():
+    module = importlib.import_module("corpus.normalize")
+    for pattern, characters in module._CHARACTER_CLASSES.items():
+        matched = {chr(c) for c in range(0x10000) if pattern.fullmatch(chr(c))}
+        assert matched == characters, pattern.pattern
+
+
+@given(st.text(alphabet="a -\t\u00a0\u2000\u2010\u2011\u200b\u00ad\x00\u25a0", max_size=20))
+def test_replacing_each_character_is_the_class_substitution(text):
+    module = importlib.import_module("corpus.normalize")
+    for pattern, characters in module._CHARACTER_CLASSES.items():
+        for replacement in ("", " ", "-"):
+            got = module._replace_each(text, characters, replacement)
+            assert got == pattern.subn(replacement, text)
