@@ -394,8 +394,11 @@ class _Rules:
     anchors: dict[str, frozenset]
     all_anchors: frozenset
     anchor_hashes: HashSet
-    word_led: frozenset
-    hit_contexts: dict[re.Pattern, dict[str, tuple[re.Pattern | None, re.Pattern | None]]]
+    # Both keyed by a pattern's source, not by the pattern: hashing a compiled pattern
+    # hashes its whole compiled code (some kilobytes) on every lookup, where a string
+    # keeps its hash.
+    word_led: frozenset[str]
+    hit_contexts: dict[str, dict[str, tuple[re.Pattern | None, re.Pattern | None]]]
     gradable: frozenset
     degree: frozenset
     degree_base: frozenset
@@ -586,7 +589,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         re.I,
     )
     word_led = frozenset(
-        pattern
+        pattern.pattern
         for pattern, phrases in (
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
@@ -599,7 +602,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
         if all(_WORD_FIRST.match(phrase) for phrase in phrases)
     )
     hit_contexts = {
-        pattern: _hit_contexts(phrases)
+        pattern.pattern: _hit_contexts(phrases)
         for pattern, phrases in (
             (explicit_verb, verbs["term"]),
             (explicit_phrase, terms("explicit", "phrase")),
@@ -607,7 +610,7 @@ def _rules(triggers: str = TRIGGERS_LEXICON, historical: str = HISTORICAL_LEXICO
             (comparative_phrase, terms("comparative", "phrase")),
         )
     }
-    hit_contexts[historical_prefix] = _hit_contexts(prefix_terms, _QUOTED_GAP)
+    hit_contexts[historical_prefix.pattern] = _hit_contexts(prefix_terms, _QUOTED_GAP)
     # The letter runs a document scan looks at: anchors and reporting verbs.
     run_words = frozenset().union(*anchors.values()) | _REPORTING
     anchor_hashes = HashSet.of(word_hash(w) for w in run_words)
@@ -1545,10 +1548,10 @@ class _Scan:
         no phrase can cover (see :func:`_hit_contexts`) are dropped first: most are.
         """
         text, n = self.text, len(self.text)
-        contexts = self.rules.hit_contexts.get(pattern)
+        contexts = self.rules.hit_contexts.get(pattern.pattern)
         if contexts:
             hits = [h for h in hits if self._may_be_covered(h, contexts, reach)]
-        word_led = pattern in self.rules.word_led
+        word_led = pattern.pattern in self.rules.word_led
         found: dict[int, re.Match] = {}
         for p, q in hits:
             run = _ALNUM_RUN.match(text, min(n, q + reach))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import matplotlib
@@ -707,7 +709,10 @@ def test_around_at_word_starts_equals_a_window_search(text):
 
     rules = _rules()
     scan = _Scan(_document(text), rules)
-    for pattern in rules.word_led:
+    patterns = [getattr(rules, f.name) for f in dataclasses.fields(rules)]
+    word_led = [p for p in patterns if isinstance(p, re.Pattern) and p.pattern in rules.word_led]
+    assert len(word_led) == len(rules.word_led)
+    for pattern in word_led:
         hits = scan.hits(rules.all_anchors | scan.est_words)
         found = {}
         n = len(scan.text)

@@ -277,6 +277,27 @@ def test_trigger_tests_agree_with_substring_tests(text):
     module = importlib.import_module("corpus.normalize")
     for pattern, triggers in module._TRIGGERS.items():
         assert module._may_match(text, pattern) == any(t in text for t in triggers)
+        characters = module._Characters()
+        assert module._may_match(text, pattern, characters) == any(t in text for t in triggers)
+
+
+@given(st.text(alphabet=" \n\tAa\x00\x7f\u00e2\u2013\u201c\ud800\U0001f600", max_size=12))
+def test_uncommon_characters_are_those_outside_printable_ascii(text):
+    module = importlib.import_module("corpus.normalize")
+    expected = {ch for ch in text if not (" " <= ch <= "~" or ch == "\n")}
+    assert module._uncommon_characters(text) == expected
+
+
+def test_characters_after_a_replacement_keep_what_was_read_and_add_the_replacement():
+    module = importlib.import_module("corpus.normalize")
+    characters = module._Characters()
+    old = "a\u2013b \u00a0c"
+    assert characters.of(old) == {"\u2013", "\u00a0"}
+    new = old.replace("\u2013", "\u2014")
+    characters.replaced(old, new, "\u2014")
+    # the en dash is gone, but a listed character too many only costs a regex pass
+    assert characters.of(new) == {"\u2013", "\u2014", "\u00a0"}
+    assert characters.of("x\u2026") == {"\u2026"}  # another text is read anew
 
 
 def test_unicode_line_and_paragraph_separators_become_line_breaks():
@@ -340,3 +361,19 @@ def test_low_opening_quotes_pair_with_the_next_closing_mark_in_their_paragraph()
     assert normalize_text("tranquillity\u201e towards") == "tranquillity, towards"  # OCR comma
     quotes = from_texts([said])["doc1"].quotes
     assert [(q.text, q.speaker) for q in quotes] == [("Wir schaffen das.", "Merkel")]
+
+
+def test_character_class_rules_list_exactly_the_characters_their_pattern_matches():
+    module = importlib.import_module("corpus.normalize")
+    for pattern, characters in module._CHARACTER_CLASSES.items():
+        matched = {chr(c) for c in range(0x10000) if pattern.fullmatch(chr(c))}
+        assert matched == characters, pattern.pattern
+
+
+@given(st.text(alphabet="a -\t\u00a0\u2000\u2010\u2011\u200b\u00ad\x00\u25a0", max_size=20))
+def test_replacing_each_character_is_the_class_substitution(text):
+    module = importlib.import_module("corpus.normalize")
+    for pattern, characters in module._CHARACTER_CLASSES.items():
+        for replacement in ("", " ", "-"):
+            got = module._replace_each(text, characters, replacement)
+            assert got == pattern.subn(replacement, text)
