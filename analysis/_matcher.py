@@ -1,18 +1,20 @@
-"""Lexicon lookup as one compiled regular-expression pass over a document's text.
+"""Lexicon lookup over a document's lower-cased text: where its forms match, longest first.
 
-All surface forms of a lexicon become a single alternation, factored as a character
-trie (a flat alternation of a few hundred phrases is several times slower in
-Python's engine) and matched against the lower-cased text with word boundaries
-that agree with the corpus tokenizer: a form does not start or end inside a word,
-a hyphenated word ("must-have") or a contraction ("can't" is not "can"), but a
-clitic form may follow its host ("we'll" holds "'ll"). Multi-word forms allow any
-whitespace between their words; a word ending in ``*`` matches any ending.
+Forms are matched with word boundaries that agree with the corpus tokenizer: a form
+does not start or end inside a word, a hyphenated word ("must-have") or a
+contraction ("can't" is not "can"), but a clitic form may follow its host ("we'll"
+holds "'ll"). Multi-word forms allow any whitespace between their words; a word
+ending in ``*`` matches any ending.
 
-The scan runs in C; Python sees only the hits (word forms are found together with
-the character before them, so the engine skips the inside of words quickly, and the
-exact left boundary is checked at each hit). At a hit every form that matches
-there is returned, longest first, so the caller can take the longest item its
-context rules accept.
+Where a word form may start is found without visiting every word in Python: the
+runs of a-z letters of the whole text are hashed with numpy (:mod:`analysis._runs`)
+and only those that are a form's first word (or first two or three words) are
+checked, each against the compiled forms that share its first characters. A lexicon
+with a form that does not start with a-z is scanned instead by one regular
+expression of all its forms, factored as a character trie (a flat alternation of a
+few hundred phrases is several times slower in Python's engine). Either way, at a
+hit every form that matches there is returned, longest first, so the caller can
+take the longest item its context rules accept.
 """
 
 from __future__ import annotations
