@@ -1,5 +1,7 @@
 """compare(): group means with bootstrap intervals, pairwise differences, corrections."""
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -176,6 +178,28 @@ def test_documents_without_a_year_stay_out_of_a_series():
         ("1989", "1990"),
         ("1990", "1991"),
     ]
+
+
+def test_documents_without_a_group_in_the_correction_family_are_named():
+    t = pd.DataFrame(
+        {
+            "bloc": ["A", "A", "A", "B", "B", "B", None, None, None],
+            "x": [1.0, 2, 3, 5, 6, 8, 4, 4, 5],
+        }
+    )
+    with pytest.warns(UserWarning, match=r"2 of 3 tested differences .*'\(missing\)'.*holm"):
+        result = compare(t, "x", by="bloc")
+    diffs = result[result["kind"] == "difference"].set_index(["group", "group_b"])
+    # Holm over three p-values: the smallest multiplied by 3, as the warning says
+    p = diffs["p_value"].sort_values()
+    assert diffs.loc[p.index[0], "p_adjusted"] == pytest.approx(3 * p.iloc[0])
+    # without those documents, one difference and no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        alone = compare(t.dropna(), "x", by="bloc")
+    only = alone[alone["kind"] == "difference"].iloc[0]
+    assert only["p_adjusted"] == pytest.approx(only["p_value"])
+    assert only["p_value"] == pytest.approx(p.loc[("A", "B")])
 
 
 def test_small_groups_get_welchs_t_interval_for_the_difference():
