@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -315,6 +316,10 @@ def _typed(value: str, numeric: bool):
     try:
         number = float(value)
     except ValueError:
+        # "1990-1992" (or with an en dash) is how a range is written in prose.
+        if span := re.fullmatch(r"(\d+)\s*[-\u2013]\s*(\d+)", value):
+            first, last = span.groups()
+            raise ValueError(f"{value!r}: write a range of numbers as {first}..{last}") from None
         return value  # subset says the docvar holds numbers
     return int(number) if number.is_integer() else number
 

@@ -269,3 +269,12 @@ def test_where_analyses_only_the_documents_asked_for(tmp_path, capsys):
     assert "--where year=1990..x: '1990..x': a range is two whole numbers" in (
         capsys.readouterr().err
     )
+    # a docvar spelled alike, and a range written as in prose, say what to write
+    assert main([*argv, "--where", "contry=USA", "--quiet"]) == 2
+    assert "--where: no docvar 'contry'; did you mean 'country'? docvars are:" in (
+        capsys.readouterr().err
+    )
+    assert main([*argv, "--where", "year=1990-1991", "--quiet"]) == 2
+    assert "'1990-1991': write a range of numbers as 1990..1991" in capsys.readouterr().err
+    assert main([*argv, "--where", "year=1990\u20131991", "--quiet"]) == 2
+    assert "write a range of numbers as 1990..1991" in capsys.readouterr().err
