@@ -278,3 +278,33 @@ def test_where_analyses_only_the_documents_asked_for(tmp_path, capsys):
     assert "'1990-1991': write a range of numbers as 1990..1991" in capsys.readouterr().err
     assert main([*argv, "--where", "year=1990\u20131991", "--quiet"]) == 2
     assert "write a range of numbers as 1990..1991" in capsys.readouterr().err
+
+
+def test_the_readme_first_commands_run_on_the_sample(tmp_path, monkeypatch, capsys):
+    """Every command of the README's "First commands" block, as written, on the sample."""
+    import shlex
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("**First commands**") :].split("```bash\n", 1)[1]
+    lines = block.split("```", 1)[0].splitlines()
+    assert lines[0] == "S=notebooks/sample_un"
+    sample = str(root / "notebooks" / "sample_un")
+    monkeypatch.chdir(tmp_path)  # the files they write land here
+    commands = [line.split("  #", 1)[0] for line in lines[1:]]
+    assert len(commands) == 8
+    for command in commands:
+        words = shlex.split(command.replace("$S", sample))
+        assert words[0] == ".venv/bin/communique"
+        assert main(words[1:]) == 0, command
+    out = capsys.readouterr().out
+    assert "| kind | measure | group | group_b |" in out  # compare's markdown
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == [
+        "hedging.csv",
+        "hedging.csv.provenance.json",
+        "hedging_by_year.png",
+        "hedging_by_year.png.provenance.json",
+    ]
+    assert pd.read_csv(tmp_path / "hedging.csv")["group"].nunique() == 5  # the 5 countries
