@@ -886,9 +886,13 @@ def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> N
     with writing(output):
         if suffix in TABLE_FILE_TYPES and fmt in (None, TABLE_FILE_TYPES[suffix]):
             analysis.write_table(table, output)
-            return
-        fmt = fmt or TEXT_FILE_TYPES[suffix]
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        with open(output, "w", encoding="utf-8") as handle:
-            _write_text(handle, table, fmt, args)
-        analysis.write_provenance(output, table, fmt=fmt)
+        else:
+            fmt = fmt or TEXT_FILE_TYPES[suffix]
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            with open(output, "w", encoding="utf-8") as handle:
+                _write_text(handle, table, fmt, args)
+            analysis.write_provenance(output, table, fmt=fmt)
+    if not getattr(args, "quiet", False):
+        # Nothing else is printed: without this line the command seems to do nothing.
+        rows = f"{len(table):,} row{'' if len(table) == 1 else 's'}"
+        print(f"note: {rows} written to {output}", file=sys.stderr)

@@ -158,6 +158,7 @@ def test_drop_lines_in_stats_validate_and_the_provenance_record(tmp_path, capsys
         f"dropped by drop_lines (2)); `communique validate {folder}` lists them",
         f"note: --drop-lines dropped 11 lines from 7 of 7 inputs; `communique validate {folder}` "
         "with the same --drop-lines lists them",
+        f"note: 1 row written to {tmp_path / 'stats.csv'}",
     ]
     record = json.loads((tmp_path / "stats.csv.provenance.json").read_text(encoding="utf-8"))
     assert record["corpus"]["drop_lines"] == ["^By [A-Z]", r"^\(Reporting by", "^Photo:"]
@@ -298,7 +299,9 @@ def test_the_readme_first_commands_run_on_the_sample(tmp_path, monkeypatch, caps
         words = shlex.split(command.replace("$S", sample))
         assert words[0] == ".venv/bin/communique"
         assert main(words[1:]) == 0, command
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
+    assert "note: 10 rows written to hedging.csv" in captured.err.splitlines()
     assert "| kind | measure | group | group_b |" in out  # compare's markdown
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == [
@@ -308,3 +311,12 @@ def test_the_readme_first_commands_run_on_the_sample(tmp_path, monkeypatch, caps
         "hedging_by_year.png.provenance.json",
     ]
     assert pd.read_csv(tmp_path / "hedging.csv")["group"].nunique() == 5  # the 5 countries
+
+
+def test_output_says_how_many_rows_it_wrote_unless_quiet(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["stats", "--output", "seed.md"]) == 0
+    assert capsys.readouterr().err == "note: 1 row written to seed.md\n"
+    assert main(["stats", "--output", "seed.csv", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert (tmp_path / "seed.csv").exists() and (tmp_path / "seed.md").exists()
