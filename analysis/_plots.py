@@ -400,6 +400,9 @@ def grouped_bars(
             has_value |= drawn
             without_interval.update(np.asarray(groups, dtype=object)[drawn & ~known].tolist())
         ax.set_xticks(x, groups)
+        # Rates are never negative: a table of zeros (a text without hedges) would
+        # otherwise get an axis from -0.05 to 0.05.
+        ax.set_ylim(bottom=0)
         empty_note = mark_groups_without_value(ax, groups, has_value)
         if len(groups) > 8:  # many countries: turn the labels so they do not overlap
             ax.tick_params(axis="x", labelrotation=90, labelsize=max(4, 9 - len(groups) // 25))

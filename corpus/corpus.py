@@ -178,11 +178,13 @@ class Corpus:
             matches = matches.fillna(False).astype(bool)
             if len(column) and not matches.any():
                 # Usually a typo or a type mismatch (year="1990" for the number 1990).
-                raise ValueError(_no_match_message(name, wanted, column))
+                others = self._docvars.drop(columns=[name], errors="ignore")
+                raise ValueError(_no_match_message(name, wanted, column, others=others))
             missing = _listed_values_matching_nothing(wanted, column[matches])
             if missing:
                 # One typo in a list ("Frnace") would drop its documents unsaid.
-                raise ValueError(_no_match_message(name, wanted, column, missing))
+                others = self._docvars.drop(columns=[name], errors="ignore")
+                raise ValueError(_no_match_message(name, wanted, column, missing, others))
             mask &= matches
         if where is not None:
             selected = where(self._docvars)
@@ -216,8 +218,10 @@ class Corpus:
             index = self._docvars.index
             return pd.Series(index, index=index, name="doc_id")
         known = ", ".join(self._docvars.columns) or "none"
+        alike = alike_choice(name, [*self._docvars.columns, "doc_id"])
+        meant = f" did you mean {alike!r}?" if alike is not None else ""
         raise ValueError(
-            f"subset: no docvar {name!r}; docvars are: {known} (and doc_id selects by id)"
+            f"subset: no docvar {name!r};{meant} docvars are: {known} (and doc_id selects by id)"
         )
 
     def texts(self) -> list[str]:
@@ -380,9 +384,16 @@ def _listed(wanted) -> list:
     return [v.item() if isinstance(v, np.generic) else v for v in values]
 
 
-def _no_match_message(name: str, wanted, column: pd.Series, missing: list | None = None) -> str:
+def _no_match_message(
+    name: str,
+    wanted,
+    column: pd.Series,
+    missing: list | None = None,
+    others: pd.DataFrame | None = None,
+) -> str:
     """The error of a ``subset`` value that matches no document: ``wanted`` itself, or
-    the ``missing`` values of a list whose other values match."""
+    the ``missing`` values of a list whose other values match (``others``: the other
+    docvars, where the value may be found: a country's name asked of its code)."""
     sample = column.dropna().unique()[:5]
     values = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in sample)
     hint = meant = ""
@@ -394,6 +405,8 @@ def _no_match_message(name: str, wanted, column: pd.Series, missing: list | None
         hint = f"; {name} holds numbers: give numbers, not text such as {shown!r}"
     elif (alike := _values_meant(wanted, column)) is not None:
         meant = f" did you mean {name}={alike!r}?"  # as check_choice says it
+    elif others is not None and (holder := _docvar_holding(unmatched, others)) is not None:
+        hint = f"; {holder[1]!r} is a value of the docvar {holder[0]}: select by {holder[0]}"
     if missing is None:
         asked = f"{name}={wanted!r}"
     else:
@@ -409,6 +422,28 @@ def _no_match_message(name: str, wanted, column: pd.Series, missing: list | None
         f"subset: no document has {asked};{meant} {name} values are like: "
         f"{values or 'none'}{hint}{rule}"
     )
+
+
+def _docvar_holding(unmatched, others: pd.DataFrame) -> tuple[str, object] | None:
+    """The first other docvar that has one of the ``unmatched`` texts as a value, with
+    that value: ``country="Nordhavn"`` where ``country`` holds codes and
+    ``country_name`` holds "Nordhavn". None when no text value is found elsewhere.
+
+    Example:
+        >>> dv = pd.DataFrame({"country_name": ["Nordhavn"], "year": [1990]})
+        >>> _docvar_holding("Nordhavn", dv), _docvar_holding(["XYZ"], dv)
+        (('country_name', 'Nordhavn'), None)
+    """
+    values = unmatched if isinstance(unmatched, (list, tuple, set, frozenset)) else [unmatched]
+    texts = [normalize_docvar(v) for v in _listed(values) if isinstance(v, str)]
+    for column in others.columns:
+        held = others[column]
+        if pd.api.types.is_numeric_dtype(held) or pd.api.types.is_bool_dtype(held):
+            continue
+        for text in texts:
+            if held.isin([text]).any():
+                return column, text
+    return None
 
 
 def _values_meant(wanted, column: pd.Series):

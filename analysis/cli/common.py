@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -315,6 +316,10 @@ def _typed(value: str, numeric: bool):
     try:
         number = float(value)
     except ValueError:
+        # "1990-1992" (or with an en dash) is how a range is written in prose.
+        if span := re.fullmatch(r"(\d+)\s*[-\u2013]\s*(\d+)", value):
+            first, last = span.groups()
+            raise ValueError(f"{value!r}: write a range of numbers as {first}..{last}") from None
         return value  # subset says the docvar holds numbers
     return int(number) if number.is_integer() else number
 
@@ -881,9 +886,13 @@ def emit(table: pd.DataFrame, args: argparse.Namespace, *, empty: str = "") -> N
     with writing(output):
         if suffix in TABLE_FILE_TYPES and fmt in (None, TABLE_FILE_TYPES[suffix]):
             analysis.write_table(table, output)
-            return
-        fmt = fmt or TEXT_FILE_TYPES[suffix]
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        with open(output, "w", encoding="utf-8") as handle:
-            _write_text(handle, table, fmt, args)
-        analysis.write_provenance(output, table, fmt=fmt)
+        else:
+            fmt = fmt or TEXT_FILE_TYPES[suffix]
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            with open(output, "w", encoding="utf-8") as handle:
+                _write_text(handle, table, fmt, args)
+            analysis.write_provenance(output, table, fmt=fmt)
+    if not getattr(args, "quiet", False):
+        # Nothing else is printed: without this line the command seems to do nothing.
+        rows = f"{len(table):,} row{'' if len(table) == 1 else 's'}"
+        print(f"note: {rows} written to {output}", file=sys.stderr)

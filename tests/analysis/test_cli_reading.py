@@ -158,6 +158,7 @@ def test_drop_lines_in_stats_validate_and_the_provenance_record(tmp_path, capsys
         f"dropped by drop_lines (2)); `communique validate {folder}` lists them",
         f"note: --drop-lines dropped 11 lines from 7 of 7 inputs; `communique validate {folder}` "
         "with the same --drop-lines lists them",
+        f"note: 1 row written to {tmp_path / 'stats.csv'}",
     ]
     record = json.loads((tmp_path / "stats.csv.provenance.json").read_text(encoding="utf-8"))
     assert record["corpus"]["drop_lines"] == ["^By [A-Z]", r"^\(Reporting by", "^Photo:"]
@@ -269,3 +270,53 @@ def test_where_analyses_only_the_documents_asked_for(tmp_path, capsys):
     assert "--where year=1990..x: '1990..x': a range is two whole numbers" in (
         capsys.readouterr().err
     )
+    # a docvar spelled alike, and a range written as in prose, say what to write
+    assert main([*argv, "--where", "contry=USA", "--quiet"]) == 2
+    assert "--where: no docvar 'contry'; did you mean 'country'? docvars are:" in (
+        capsys.readouterr().err
+    )
+    assert main([*argv, "--where", "year=1990-1991", "--quiet"]) == 2
+    assert "'1990-1991': write a range of numbers as 1990..1991" in capsys.readouterr().err
+    assert main([*argv, "--where", "year=1990\u20131991", "--quiet"]) == 2
+    assert "write a range of numbers as 1990..1991" in capsys.readouterr().err
+
+
+def test_the_readme_first_commands_run_on_the_sample(tmp_path, monkeypatch, capsys):
+    """Every command of the README's "First commands" block, as written, on the sample."""
+    import shlex
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("**First commands**") :].split("```bash\n", 1)[1]
+    lines = block.split("```", 1)[0].splitlines()
+    assert lines[0] == "S=notebooks/sample_un"
+    sample = str(root / "notebooks" / "sample_un")
+    monkeypatch.chdir(tmp_path)  # the files they write land here
+    commands = [line.split("  #", 1)[0] for line in lines[1:]]
+    assert len(commands) == 8
+    for command in commands:
+        words = shlex.split(command.replace("$S", sample))
+        assert words[0] == ".venv/bin/communique"
+        assert main(words[1:]) == 0, command
+    captured = capsys.readouterr()
+    out = captured.out
+    assert "note: 10 rows written to hedging.csv" in captured.err.splitlines()
+    assert "| kind | measure | group | group_b |" in out  # compare's markdown
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == [
+        "hedging.csv",
+        "hedging.csv.provenance.json",
+        "hedging_by_year.png",
+        "hedging_by_year.png.provenance.json",
+    ]
+    assert pd.read_csv(tmp_path / "hedging.csv")["group"].nunique() == 5  # the 5 countries
+
+
+def test_output_says_how_many_rows_it_wrote_unless_quiet(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["stats", "--output", "seed.md"]) == 0
+    assert capsys.readouterr().err == "note: 1 row written to seed.md\n"
+    assert main(["stats", "--output", "seed.csv", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    assert (tmp_path / "seed.csv").exists() and (tmp_path / "seed.md").exists()

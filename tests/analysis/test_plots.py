@@ -753,3 +753,15 @@ def test_a_plot_of_compare_with_clusters_says_its_units():
     assert _legend_texts(ax)[-1] == "95% interval over country means"
     assert ax.get_legend().get_title().get_text() == "mean of country means of documents' values"
     plt.close("all")
+
+
+def test_bars_of_a_table_of_zeros_start_at_zero():
+    from analysis import plot_hedging, plot_modality, stat_hedging, stat_modality
+
+    c = corpus.from_texts(["We act today.", "They act now."], docvars={"side": ["A", "B"]})
+    hedging = stat_hedging(c, by="side")
+    assert hedging["rate"].tolist() == [0.0, 0.0, 0.0, 0.0]  # no hedge, no booster
+    ax = plot_hedging(hedging)
+    assert ax.get_ylim()[0] == 0  # not -0.05 around the zeros
+    assert plot_modality(stat_modality(c, by="side")).get_ylim()[0] == 0
+    plt.close("all")

@@ -29,6 +29,31 @@ def test_subset_by_values_ranges_and_mask(fixtures):
     assert sub.report["doc_id"].tolist() == ["XGA_50_1995"]
     with pytest.raises(ValueError, match="no docvar 'nation'; docvars are: country, session"):
         c.subset(nation="XGA")
+    with pytest.raises(ValueError, match="no docvar 'Country'; did you mean 'country'?"):
+        c.subset(Country="XGA")
+    with pytest.raises(ValueError, match="no docvar 'docid'; did you mean 'doc_id'?"):
+        c.subset(docid="XGA_50_1995")
+
+
+def test_subset_value_of_another_docvar_names_that_docvar():
+    c = from_texts(
+        ["a", "b", "c"],
+        docvars={
+            "country": ["XNO", "XVR", "XNO"],
+            "country_name": ["Nordhavn", "Verdania", "Nordhavn"],
+        },
+    )
+    with pytest.raises(ValueError) as caught:
+        c.subset(country="Nordhavn")
+    assert str(caught.value) == (
+        "subset: no document has country='Nordhavn'; country values are like: 'XNO', 'XVR'; "
+        "'Nordhavn' is a value of the docvar country_name: select by country_name"
+    )
+    with pytest.raises(ValueError, match="'Verdania' is a value of the docvar country_name"):
+        c.subset(country=["XNO", "Verdania"])
+    with pytest.raises(ValueError) as caught:
+        c.subset(country="Atlantis")  # found nowhere: no such hint
+    assert "is a value of the docvar" not in str(caught.value)
 
 
 def test_fingerprint_is_stable_across_reads(fixtures):
