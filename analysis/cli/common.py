@@ -18,6 +18,7 @@ import analysis
 import corpus
 import corpus.cache
 import corpus.droplines
+import corpus.readers
 from analysis.engine import ENGINES, use_engine
 from analysis.output import FIGURE_FORMATS
 
@@ -609,9 +610,27 @@ def load_corpus(args: argparse.Namespace, *, note_skipped: bool = True) -> corpu
         _note_dates_left_missing(c, args)
         _note_lines_dropped(c, args)
         _note_foreign(c, args)
+        _note_sidecar_beside_file(args)
         if getattr(args, "where", None):
             c = _selected(c, args.where)
     return c
+
+
+def _note_sidecar_beside_file(args: argparse.Namespace) -> None:
+    """One stderr line when a single text file is read and a docvars sidecar lies beside
+    it: the sidecar joins docvars to the files of a folder, so reading the file alone
+    leaves them out, and a later "--by country is not a docvar" would not say why (a
+    lecturer's trial read the seed's file directly)."""
+    path = Path(args.path) if args.path else None
+    if path is None or not path.is_file() or path.suffix.lower() != ".txt":
+        return
+    beside = [name for name in corpus.readers.SIDECAR_NAMES if (path.parent / name).is_file()]
+    if beside:  # with --quiet too, as the other notes on what was read
+        print(
+            f"note: {beside[0]} beside {path.name} gives docvars to the files of its folder; "
+            f"read the folder ({path.parent}) to have them",
+            file=sys.stderr,
+        )
 
 
 def _note_skipped(c: corpus.Corpus, args: argparse.Namespace) -> None:

@@ -146,3 +146,18 @@ def test_a_docvar_option_given_twice_is_a_usage_error(args, said, capsys):
 def test_a_docvar_option_repeated_with_its_value_is_no_error(long_quote, capsys):
     assert main(["hedging", long_quote, "--by", "doc_id", "--by", "doc_id", "--quiet"]) == 0
     assert capsys.readouterr().out.splitlines()[1].split()[:2] == ["n1", "hedges"]
+
+
+def test_a_text_file_read_alone_says_its_folder_sidecar_is_left_out(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("We may agree.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,country\na.txt,XNO\n", encoding="utf-8")
+    assert main(["stats", str(tmp_path / "a.txt")]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"note: metadata.csv beside a.txt gives docvars to the files of its folder; read the folder ({tmp_path})"
+        in err
+    )
+    assert main(["stats", str(tmp_path), "--by", "country"]) == 0  # the folder has them
+    assert "beside" not in capsys.readouterr().err
+    assert main(["stats", str(tmp_path / "a.txt"), "--quiet"]) == 0  # a note on what was read
+    assert "beside a.txt" in capsys.readouterr().err
